@@ -1,0 +1,41 @@
+import { z } from "zod";
+
+export const levels = ["apm", "pm", "senior_pm", "group_pm", "director", "vp", "cpo"] as const;
+export type Level = (typeof levels)[number];
+export const levelLabels: Record<Level, string> = {
+  apm: "Associate PM (APM)",
+  pm: "Product manager",
+  senior_pm: "Senior PM",
+  group_pm: "Group PM / product lead",
+  director: "Director of product",
+  vp: "VP of product",
+  cpo: "Chief Product Officer",
+};
+
+export const tracks = ["ic", "manager"] as const;
+export type Track = (typeof tracks)[number];
+export const trackLabels: Record<Track, string> = {
+  ic: "Individual contributor",
+  manager: "Manager",
+};
+
+export function isTimeZone(value: string): boolean {
+  try {
+    new Intl.DateTimeFormat("en-US", { timeZone: value });
+    return value.includes("/") || value === "UTC";
+  } catch {
+    return false;
+  }
+}
+
+export const profileInput = z.object({
+  name: z.string().trim().min(1, "Enter your name").max(100, "Keep your name under 100 characters"),
+  headline: z.string().trim().max(160, "Keep the headline under 160 characters").default(""),
+  level: z.enum(levels, { error: "Pick your current level from the list" }).nullable().default(null),
+  track: z.enum(tracks, { error: "Pick individual contributor or manager" }).nullable().default(null),
+  company: z.string().trim().max(120, "Keep the company name under 120 characters").default(""),
+  timeZone: z.string().refine(isTimeZone, "Pick a time zone from the list, such as Europe/Berlin"),
+});
+export type ProfileInput = z.infer<typeof profileInput>;
+
+export type Profile = ProfileInput & { email: string };
