@@ -1,0 +1,148 @@
+import { existsSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { getConnInfo } from "@hono/node-server/conninfo";
+import { serveStatic } from "@hono/node-server/serve-static";
+import type { Context } from "hono";
+import { bodyLimit } from "hono/body-limit";
+import { HTTPException } from "hono/http-exception";
+import { authRoutes } from "./auth/auth.routes.ts";
+import { AppError, errorResponse } from "./http/errors.ts";
+import { type AppEnv, createRouter, type Deps } from "./http/router.ts";
+import { csrfProtection, securityHeaders } from "./http/security.ts";
+import { resolveViewer } from "./http/viewer.ts";
+import { adminRoutes } from "./modules/admin/admin.routes.ts";
+import { profileRoutes } from "./modules/profile/profile.routes.ts";
+
+export const maxBodyBytes = 100 * 1024;
+
+export type AppOptions = Deps & { webRoot?: string };
+
+function clientIpOf(trustProxy: boolean) {
+  return (c: Context<AppEnv>): string => {
+    if (trustProxy) {
+      const forwarded = c.req.header("x-forwarded-for")?.split(",")[0]?.trim();
+      if (forwarded) return forwarded;
+    }
+    try {
+      return getConnInfo(c).remote.address ?? "unknown";
+    } catch {
+      return "unknown";
+    }
+  };
+}
+
+export function createApp(options: AppOptions) {
+  const { webRoot, ...deps } = options;
+  const { config, logger } = deps;
+  const app = createRouter();
+
+  app.use("*", securityHeaders(config.baseUrl.startsWith("https://")));
+  app.use("*", async (c, next) => {
+    c.set("deps", deps);
+    c.set("viewer", null);
+    await next();
+  });
+  app.use("/api/*", async (c, next) => {
+    c.header("Cache-Control", "private, no-store");
+    await next();
+    c.header("Cache-Control", "private, no-store");
+  });
+  app.use("/api/*", csrfProtection(new URL(config.baseUrl).origin));
+  app.use(
+    "/api/*",
+    bodyLimit({
+      maxSize: maxBodyBytes,
+      onError: () => {
+        throw new AppError("PAYLOAD_TOO_LARGE", "The request body is larger than 100 KB.");
+      },
+    }),
+  );
+  app.use("/api/*", async (c, next) => {
+    if (!c.req.path.startsWith("/api/auth/")) {
+      c.set("viewer", await resolveViewer({ ...deps, sessionMaxSeconds: config.sessionMaxSeconds }, c.req.raw.headers));
+    }
+    await next();
+  });
+
+  app.route("/", authRoutes(clientIpOf(config.trustProxy)));
+  app.route("/", profileRoutes());
+  app.route("/", adminRoutes());
+
+  let openApiDocument: Promise<unknown> | undefined;
+  app.get("/api/openapi.json", async (c) => {
+    openApiDocument ??= buildOpenApiDocument(app, deps);
+    return c.json(await openApiDocument);
+  });
+
+  app.all("/api/*", () => {
+    throw new AppError("NOT_FOUND", "There is no such API route.");
+  });
+
+  if (webRoot && existsSync(join(webRoot, "index.html"))) {
+    const indexHtml = readFileSync(join(webRoot, "index.html"), "utf8");
+    app.use(
+      "/assets/*",
+      serveStatic({
+        root: webRoot,
+        onFound: (_path, c) => {
+          c.header("Cache-Control", "public, max-age=31536000, immutable");
+        },
+      }),
+    );
+    app.use("*", serveStatic({ root: webRoot, index: "__no_index__" }));
+    app.get("*", (c) => {
+      c.header("Cache-Control", "no-cache");
+      return c.html(indexHtml);
+    });
+  }
+
+  app.notFound((c) =>
+    errorResponse(c, new AppError("NOT_FOUND", webRoot ? "Not found." : "The web app is not built: run npm run build.")),
+  );
+  app.onError((error, c) => {
+    if (error instanceof AppError) return errorResponse(c, error);
+    if (error instanceof HTTPException && error.status < 500) {
+      const message = /json/i.test(error.message)
+        ? "The request body is not valid JSON."
+        : "The request could not be read.";
+      return errorResponse(c, new AppError("BAD_REQUEST", message));
+    }
+    logger.error("unhandled error", { method: c.req.method, path: c.req.routePath, error: (error as Error).stack });
+    return errorResponse(c, new AppError("INTERNAL", "Something went wrong on our side. Please try again."));
+  });
+
+  return app;
+}
+
+export type App = ReturnType<typeof createApp>;
+
+async function buildOpenApiDocument(app: ReturnType<typeof createRouter>, deps: Deps) {
+  const ours = app.getOpenAPI31Document({
+    openapi: "3.1.0",
+    info: {
+      title: "Sidecar API",
+      version: "0.1.0",
+      description:
+        "Everything the Sidecar pages do. Authenticate with the session cookie from /api/auth/sign-in/email; " +
+        "send state-changing requests as JSON. Errors are { error: { code, message, field? } }.",
+    },
+  });
+  const authDoc = (await deps.auth.api.generateOpenAPISchema()) as unknown as {
+    paths: Record<string, Record<string, { tags?: string[] }>>;
+    components?: { schemas?: Record<string, unknown> };
+  };
+  const authPaths = Object.fromEntries(
+    Object.entries(authDoc.paths).map(([path, item]) => [
+      `/api/auth${path}`,
+      Object.fromEntries(Object.entries(item).map(([method, op]) => [method, { ...op, tags: ["Accounts"] }])),
+    ]),
+  );
+  return {
+    ...ours,
+    paths: { ...ours.paths, ...authPaths },
+    components: {
+      ...ours.components,
+      schemas: { ...authDoc.components?.schemas, ...ours.components?.schemas },
+    },
+  };
+}

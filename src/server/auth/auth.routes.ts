@@ -1,0 +1,42 @@
+import type { Context } from "hono";
+import { Hono } from "hono";
+import { AppError } from "../http/errors.ts";
+import type { AppEnv } from "../http/router.ts";
+import { clientIpHeader } from "./auth.ts";
+import { assertSignInAllowed, clearAccountFailures, recordSignInFailure } from "./sign-in-limiter.ts";
+
+function emailIn(body: string): string | undefined {
+  try {
+    const email = (JSON.parse(body) as { email?: unknown }).email;
+    return typeof email === "string" ? email : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+// better-auth reads the client address from one header; we set it ourselves so no client can forge it.
+async function forward(c: Context<AppEnv>, body: string | undefined, ip: string) {
+  const headers = new Headers(c.req.raw.headers);
+  headers.set(clientIpHeader, ip);
+  const request = new Request(c.req.raw.url, { method: c.req.method, headers, body, signal: c.req.raw.signal });
+  return c.var.deps.auth.handler(request);
+}
+
+export function authRoutes(clientIp: (c: Context<AppEnv>) => string) {
+  return new Hono<AppEnv>().on(["GET", "POST"], "/api/auth/*", async (c) => {
+    const ip = clientIp(c);
+    const body = c.req.method === "POST" ? await c.req.text() : undefined;
+    if (body !== undefined && body.length > 0 && !(c.req.header("content-type") ?? "").includes("application/json")) {
+      throw new AppError("UNSUPPORTED_MEDIA_TYPE", "Send the request body as JSON (Content-Type: application/json).");
+    }
+    if (c.req.path !== "/api/auth/sign-in/email" || c.req.method !== "POST") return forward(c, body, ip);
+
+    const { db } = c.var.deps;
+    const email = emailIn(body ?? "");
+    await assertSignInAllowed(db, email, ip);
+    const response = await forward(c, body, ip);
+    if (response.status === 401) await recordSignInFailure(db, email, ip);
+    if (response.ok) await clearAccountFailures(db, email);
+    return response;
+  });
+}

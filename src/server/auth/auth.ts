@@ -1,0 +1,142 @@
+import { randomBytes } from "node:crypto";
+import { hash, verify } from "@node-rs/argon2";
+import { betterAuth } from "better-auth";
+import { drizzleAdapter } from "better-auth/adapters/drizzle";
+import { APIError, createAuthMiddleware } from "better-auth/api";
+import { openAPI, twoFactor } from "better-auth/plugins";
+import { eq } from "drizzle-orm";
+import { passwordMaxLength, passwordMinLength } from "../../shared/auth.ts";
+import type { Config } from "../config.ts";
+import type { Db } from "../db/open.ts";
+import type { Logger } from "../logger.ts";
+import type { Mailer } from "../modules/mail/mailer.ts";
+import { existingAccountEmail, passwordResetEmail, verificationEmail } from "./auth-emails.ts";
+import { accounts, rateLimits, sessions, twoFactors, users, verifications } from "./auth.table.ts";
+import { isCommonPassword } from "./common-passwords.ts";
+
+export const clientIpHeader = "x-sidecar-client-ip";
+
+const argon2id = 2;
+const passwordBodyFields = { "/sign-up/email": "password", "/reset-password": "newPassword", "/change-password": "newPassword" } as const;
+
+export type AuthDeps = { db: Db; config: Config; mailer: Mailer; logger: Logger; secret: string };
+
+export function createAuth({ db, config, mailer, logger, secret }: AuthDeps) {
+  return betterAuth({
+    appName: "Sidecar",
+    baseURL: config.baseUrl,
+    basePath: "/api/auth",
+    secret,
+    trustedOrigins: [config.baseUrl],
+    database: drizzleAdapter(db, {
+      provider: "pg",
+      schema: {
+        user: users,
+        session: sessions,
+        account: accounts,
+        verification: verifications,
+        twoFactor: twoFactors,
+        rateLimit: rateLimits,
+      },
+      // PGlite has one connection: a transaction that also sends mail through the root handle would wait forever.
+      transaction: false,
+    }),
+    user: {
+      additionalFields: {
+        role: { type: "string", input: false, defaultValue: "member", returned: true },
+        disabled: { type: "boolean", input: false, defaultValue: false, returned: false },
+      },
+    },
+    emailAndPassword: {
+      enabled: true,
+      requireEmailVerification: true,
+      minPasswordLength: passwordMinLength,
+      maxPasswordLength: passwordMaxLength,
+      revokeSessionsOnPasswordReset: true,
+      resetPasswordTokenExpiresIn: 3600,
+      password: {
+        hash: (password) => hash(password, { algorithm: argon2id }),
+        verify: ({ hash: stored, password }) => verify(stored, password),
+      },
+      sendResetPassword: async ({ user, url }) => {
+        await mailer.send(passwordResetEmail(user.email, user.name, url));
+      },
+      onExistingUserSignUp: async ({ user }) => {
+        await mailer.send(
+          existingAccountEmail(user.email, user.name, `${config.baseUrl}/sign-in`, `${config.baseUrl}/forgot-password`),
+        );
+      },
+    },
+    emailVerification: {
+      sendOnSignUp: true,
+      autoSignInAfterVerification: false,
+      expiresIn: 24 * 3600,
+      sendVerificationEmail: async ({ user, url }) => {
+        await mailer.send(verificationEmail(user.email, user.name, url));
+      },
+    },
+    session: {
+      expiresIn: config.sessionIdleSeconds,
+      updateAge: Math.min(24 * 3600, Math.max(60, Math.floor(config.sessionIdleSeconds / 4))),
+      cookieCache: { enabled: false },
+    },
+    rateLimit: {
+      enabled: true,
+      storage: "database",
+      window: 60,
+      max: 120,
+      customRules: {
+        "/sign-in/email": { window: 60, max: 30 },
+        "/sign-up/email": { window: 60, max: 10 },
+        "/request-password-reset": { window: 60, max: 5 },
+        "/send-verification-email": { window: 60, max: 5 },
+        "/two-factor/*": { window: 60, max: 20 },
+      },
+    },
+    advanced: {
+      useSecureCookies: config.baseUrl.startsWith("https://"),
+      defaultCookieAttributes: { httpOnly: true, sameSite: "lax" },
+      ipAddress: { ipAddressHeaders: [clientIpHeader] },
+      database: { generateId: () => randomBytes(16).toString("base64url") },
+    },
+    logger: {
+      disabled: config.logLevel === "silent",
+      level: config.logLevel === "debug" ? "debug" : "error",
+      log: (level, message) => logger[level](`auth: ${message}`),
+    },
+    telemetry: { enabled: false },
+    plugins: [openAPI({ disableDefaultReference: true }), twoFactor({ issuer: "Sidecar", backupCodeOptions: { amount: 10, length: 10 } })],
+    databaseHooks: {
+      session: {
+        create: {
+          before: async (session) => {
+            const [user] = await db
+              .select({ disabled: users.disabled })
+              .from(users)
+              .where(eq(users.id, session.userId));
+            if (user?.disabled) {
+              throw new APIError("FORBIDDEN", {
+                code: "ACCOUNT_DISABLED",
+                message: "This account has been disabled. Contact the administrator of this Sidecar.",
+              });
+            }
+          },
+        },
+      },
+    },
+    hooks: {
+      before: createAuthMiddleware(async (ctx) => {
+        const field = passwordBodyFields[ctx.path as keyof typeof passwordBodyFields];
+        const password = field ? (ctx.body as Record<string, unknown> | undefined)?.[field] : undefined;
+        if (typeof password === "string" && isCommonPassword(password)) {
+          throw new APIError("BAD_REQUEST", {
+            code: "PASSWORD_TOO_COMMON",
+            message: "This password is one of the most common passwords. Choose one that is harder to guess.",
+          });
+        }
+      }),
+    },
+  });
+}
+
+export type Auth = ReturnType<typeof createAuth>;

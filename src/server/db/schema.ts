@@ -1,0 +1,4 @@
+export * from "../auth/auth.table.ts";
+export * from "../modules/mail/outbox.table.ts";
+export * from "../modules/profile/profile.table.ts";
+export * from "./instance-settings.ts";

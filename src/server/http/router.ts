@@ -1,0 +1,52 @@
+import { OpenAPIHono, z } from "@hono/zod-openapi";
+import type { Auth } from "../auth/auth.ts";
+import type { Config } from "../config.ts";
+import type { Db } from "../db/open.ts";
+import type { Logger } from "../logger.ts";
+import type { Mailer } from "../modules/mail/mailer.ts";
+import { validationError } from "./errors.ts";
+import type { Viewer } from "./viewer.ts";
+
+export type Deps = { db: Db; auth: Auth; mailer: Mailer; config: Config; logger: Logger };
+export type AppEnv = { Variables: { viewer: Viewer | null; deps: Deps } };
+
+export function createRouter() {
+  return new OpenAPIHono<AppEnv>({
+    defaultHook: (result) => {
+      if (!result.success) throw validationError(result.error);
+    },
+  });
+}
+
+export const errorSchema = z
+  .object({
+    error: z.object({
+      code: z.string().openapi({ example: "VALIDATION" }),
+      message: z.string().openapi({ example: "Enter your name" }),
+      field: z.string().optional().openapi({ example: "name" }),
+    }),
+  })
+  .openapi("Error");
+
+export function errorResponses(...statuses: (400 | 401 | 403 | 404 | 409 | 413 | 429)[]) {
+  const descriptions = {
+    400: "The input is not valid; `field` names the input at fault",
+    401: "Not signed in",
+    403: "Signed in, but not allowed",
+    404: "Not found, or not yours",
+    409: "Conflicts with the current state",
+    413: "The body is over 100 KB",
+    429: "Too many requests; see Retry-After",
+  };
+  return Object.fromEntries(
+    statuses.map((s) => [s, { description: descriptions[s], content: { "application/json": { schema: errorSchema } } }]),
+  );
+}
+
+export function jsonBody<T extends z.ZodType>(schema: T) {
+  return { body: { required: true, content: { "application/json": { schema } } } };
+}
+
+export function jsonResponse<T extends z.ZodType>(schema: T, description: string) {
+  return { 200: { description, content: { "application/json": { schema } } } };
+}

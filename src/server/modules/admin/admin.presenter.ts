@@ -1,0 +1,38 @@
+import type { findOutboxRow, findUserRow, listOutboxRows } from "./admin.repo.ts";
+
+type UserRow = NonNullable<Awaited<ReturnType<typeof findUserRow>>>;
+type OutboxSummaryRow = Awaited<ReturnType<typeof listOutboxRows>>["rows"][number];
+type OutboxRow = NonNullable<Awaited<ReturnType<typeof findOutboxRow>>>;
+
+export function presentUser(row: UserRow) {
+  return {
+    id: row.id,
+    email: row.email,
+    name: row.name,
+    role: row.role,
+    emailVerified: row.emailVerified,
+    disabled: row.disabled,
+    twoFactorEnabled: row.twoFactorEnabled,
+    createdAt: row.createdAt.toISOString(),
+  };
+}
+
+export function presentOutboxSummary(row: OutboxSummaryRow) {
+  return {
+    id: row.id,
+    to: row.to,
+    subject: row.subject,
+    status: row.status,
+    createdAt: row.createdAt.toISOString(),
+  };
+}
+
+export function presentOutboxMessage(row: OutboxRow) {
+  return {
+    ...presentOutboxSummary(row),
+    text: row.text,
+    html: row.html,
+    error: row.error,
+    sentAt: row.sentAt?.toISOString() ?? null,
+  };
+}

@@ -1,0 +1,60 @@
+import { randomUUID } from "node:crypto";
+import { eq } from "drizzle-orm";
+import nodemailer from "nodemailer";
+import type { Config } from "../../config.ts";
+import type { Db } from "../../db/open.ts";
+import type { Logger } from "../../logger.ts";
+import { outbox } from "./outbox.table.ts";
+
+export type MailMessage = { to: string; subject: string; text: string; html?: string };
+
+export type Mailer = {
+  send(message: MailMessage): Promise<void>;
+  /** Waits until every delivery started so far has finished. */
+  flush(): Promise<void>;
+  close(): void;
+};
+
+// Every message is written to the outbox first, so nothing is lost when SMTP is missing or failing.
+export function createMailer(deps: { db: Db; config: Pick<Config, "smtp" | "mailFrom">; logger: Logger }): Mailer {
+  const { db, config, logger } = deps;
+  const transport = config.smtp
+    ? nodemailer.createTransport({
+        host: config.smtp.host,
+        port: config.smtp.port,
+        secure: config.smtp.secure,
+        auth: config.smtp.user ? { user: config.smtp.user, pass: config.smtp.password } : undefined,
+      })
+    : undefined;
+  const pending = new Set<Promise<void>>();
+
+  async function deliver(id: string, message: MailMessage) {
+    if (!transport) return;
+    try {
+      await transport.sendMail({ from: config.mailFrom, ...message });
+      await db.update(outbox).set({ status: "sent", sentAt: new Date() }).where(eq(outbox.id, id));
+    } catch (error) {
+      logger.warn("mail delivery failed", { outboxId: id, reason: (error as Error).message });
+      await db
+        .update(outbox)
+        .set({ status: "failed", error: (error as Error).message.slice(0, 500) })
+        .where(eq(outbox.id, id))
+        .catch(() => {});
+    }
+  }
+
+  return {
+    async send(message) {
+      const id = randomUUID();
+      await db.insert(outbox).values({ id, ...message, status: transport ? "sending" : "kept" });
+      const delivery = deliver(id, message).finally(() => pending.delete(delivery));
+      pending.add(delivery);
+    },
+    async flush() {
+      await Promise.all([...pending]);
+    },
+    close() {
+      transport?.close();
+    },
+  };
+}

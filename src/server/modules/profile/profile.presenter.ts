@@ -1,0 +1,15 @@
+import type { findProfileRow } from "./profile.repo.ts";
+
+type ProfileRow = NonNullable<Awaited<ReturnType<typeof findProfileRow>>>;
+
+export function presentProfile(row: ProfileRow) {
+  return {
+    name: row.name,
+    headline: row.headline ?? "",
+    level: row.level ?? null,
+    track: row.track ?? null,
+    company: row.company ?? "",
+    timeZone: row.timeZone ?? null,
+  };
+}
+export type PresentedProfile = ReturnType<typeof presentProfile>;
