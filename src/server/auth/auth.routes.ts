@@ -19,7 +19,14 @@ async function forward(c: Context<AppEnv>, body: string | undefined, ip: string)
   const headers = new Headers(c.req.raw.headers);
   headers.set(clientIpHeader, ip);
   const request = new Request(c.req.raw.url, { method: c.req.method, headers, body, signal: c.req.raw.signal });
-  return c.var.deps.auth.handler(request);
+  const response = await c.var.deps.auth.handler(request);
+  const retryAfter = response.headers.get("x-retry-after");
+  if (response.status === 429 && retryAfter && !response.headers.has("retry-after")) {
+    const headers = new Headers(response.headers);
+    headers.set("Retry-After", retryAfter);
+    return new Response(response.body, { status: 429, headers });
+  }
+  return response;
 }
 
 export function authRoutes(clientIp: (c: Context<AppEnv>) => string) {

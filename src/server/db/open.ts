@@ -18,6 +18,8 @@ export type Database = {
   kind: "pglite" | "postgres";
   migrate(): Promise<void>;
   close(): Promise<void>;
+  /** PGlite only: the whole database as a tarball, to clone it in memory. */
+  dump?(): Promise<Blob>;
 };
 
 export type DatabaseTarget =
@@ -55,7 +57,9 @@ async function openPostgres(url: string): Promise<Database> {
   };
 }
 
-async function openPglite(target: { kind: "pglite"; dataDir: string } | { kind: "pglite-memory"; from?: Blob }) {
+async function openPglite(
+  target: { kind: "pglite"; dataDir: string } | { kind: "pglite-memory"; from?: Blob },
+): Promise<Database> {
   let lock: DataDirLock | undefined;
   let client: PGlite;
   if (target.kind === "pglite") {
@@ -80,7 +84,7 @@ async function openPglite(target: { kind: "pglite"; dataDir: string } | { kind: 
       await client.close();
       lock?.release();
     },
-    dump: () => client.dumpDataDir("none"),
+    dump: () => client.dumpDataDir("none") as Promise<Blob>,
   };
 }
 

@@ -1,0 +1,87 @@
+import { readFileSync } from "node:fs";
+import { inject } from "vitest";
+import { createApp } from "../src/server/app.ts";
+import { createAuth } from "../src/server/auth/auth.ts";
+import { type Config, readConfig } from "../src/server/config.ts";
+import { loadAuthSecret } from "../src/server/db/instance-settings.ts";
+import { type Database, openDatabase } from "../src/server/db/open.ts";
+import { createLogger } from "../src/server/logger.ts";
+import { createMailer } from "../src/server/modules/mail/mailer.ts";
+import { adminUrl, throwawayName, withAdminClient } from "./databases.ts";
+
+export const testBaseUrl = "http://localhost:3000";
+export const testOrigin = testBaseUrl;
+
+export async function openTestDatabase(): Promise<Database> {
+  const databaseUrl = process.env.DATABASE_URL;
+  const postgresTemplate = inject("postgresTemplate");
+  if (databaseUrl && postgresTemplate) {
+    const name = `${postgresTemplate.replace("sidecar_tpl", "sidecar_test")}_${throwawayName("f")}`;
+    await withAdminClient(databaseUrl, (c) => c.query(`create database ${name} template ${postgresTemplate}`));
+    const database = await openDatabase({ kind: "postgres", url: adminUrl(databaseUrl, name) });
+    return {
+      ...database,
+      async close() {
+        await database.close();
+        await withAdminClient(databaseUrl, (c) => c.query(`drop database if exists ${name} with (force)`));
+      },
+    };
+  }
+  const template = new Blob([readFileSync(inject("pgliteTemplate"))]);
+  return openDatabase({ kind: "pglite-memory", from: template });
+}
+
+export type TestContext = Awaited<ReturnType<typeof createTestContext>>;
+
+export type RequestOptions = {
+  method?: string;
+  body?: unknown;
+  cookie?: string;
+  ip?: string;
+  headers?: Record<string, string>;
+};
+
+export async function createTestContext(env: Record<string, string> = {}, options: { webRoot?: string } = {}) {
+  const config: Config = readConfig({
+    BASE_URL: testBaseUrl,
+    LOG_LEVEL: "info",
+    TRUST_PROXY: "true",
+    ...env,
+  });
+  const logs: string[] = [];
+  const logger = createLogger(config.logLevel, (line) => logs.push(line));
+  const database = await openTestDatabase();
+  const db = database.db;
+  const mailer = createMailer({ db, config, logger });
+  const secret = await loadAuthSecret(db, config.authSecret);
+  const auth = createAuth({ db, config, mailer, logger, secret });
+  const app = createApp({ db, auth, mailer, config, logger, webRoot: options.webRoot });
+
+  async function request(path: string, opts: RequestOptions = {}) {
+    const method = opts.method ?? (opts.body === undefined ? "GET" : "POST");
+    const headers: Record<string, string> = { ...opts.headers };
+    if (opts.body !== undefined && !headers["content-type"]) headers["content-type"] = "application/json";
+    if (method !== "GET" && method !== "HEAD" && !("origin" in headers)) headers.origin = testOrigin;
+    if (opts.cookie) headers.cookie = opts.cookie;
+    headers["x-forwarded-for"] = opts.ip ?? "203.0.113.10";
+    const body =
+      opts.body === undefined ? undefined : typeof opts.body === "string" ? opts.body : JSON.stringify(opts.body);
+    return app.request(path, { method, headers, body });
+  }
+
+  return {
+    app,
+    db,
+    auth,
+    mailer,
+    config,
+    database,
+    logs,
+    request,
+    async close() {
+      await mailer.flush();
+      mailer.close();
+      await database.close();
+    },
+  };
+}
