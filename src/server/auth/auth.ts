@@ -28,6 +28,22 @@ export function createAuth({ db, config, mailer, logger, secret }: AuthDeps) {
     basePath: "/api/auth",
     secret,
     trustedOrigins: [config.baseUrl],
+    // Sidecar signs in with email and password only; the social-account and unused OTP routes stay off.
+    disabledPaths: [
+      "/sign-in/social",
+      "/callback/:id",
+      "/link-social",
+      "/unlink-account",
+      "/refresh-token",
+      "/get-access-token",
+      "/account-info",
+      "/delete-user/callback",
+      "/change-email",
+      "/update-session",
+      "/two-factor/send-otp",
+      "/two-factor/verify-otp",
+      "/open-api/generate-schema",
+    ],
     database: drizzleAdapter(db, {
       provider: "pg",
       schema: {

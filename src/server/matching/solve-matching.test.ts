@@ -1,0 +1,109 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { certifyMatching } from "./certify-matching.ts";
+import type { MatchingProblem, MatchMode } from "./matching-problem.ts";
+import { bestScoreByMatchedCount } from "./reference-matching.ts";
+import { solveMatching } from "./solve-matching.ts";
+
+type Pair = [mentee: number, mentor: number, score: number];
+
+function toProblem(menteeCount: number, capacity: number[], pairs: Pair[]): MatchingProblem {
+  return {
+    menteeCount,
+    mentorCount: capacity.length,
+    capacity: Int32Array.from(capacity),
+    pairMentee: Int32Array.from(pairs, (p) => p[0]),
+    pairMentor: Int32Array.from(pairs, (p) => p[1]),
+    pairScore: Int32Array.from(pairs, (p) => p[2]),
+  };
+}
+
+const cohort = fc
+  .record({
+    menteeCount: fc.integer({ min: 0, max: 9 }),
+    capacity: fc.array(fc.integer({ min: 0, max: 3 }), { minLength: 0, maxLength: 5 }),
+    density: fc.double({ min: 0, max: 1, noNaN: true }),
+    scoreRange: fc.constantFrom(1, 3, 1000),
+    seed: fc.integer(),
+  })
+  .map(({ menteeCount, capacity, density, scoreRange, seed }) => {
+    const random = seededRandom(seed);
+    const pairs: Pair[] = [];
+    for (let i = 0; i < menteeCount; i++)
+      for (let j = 0; j < capacity.length; j++)
+        if (random() < density) pairs.push([i, j, Math.floor(random() * (scoreRange + 1))]);
+    return toProblem(menteeCount, capacity, pairs);
+  });
+
+function seededRandom(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+function expected(problem: MatchingProblem, mode: MatchMode): { matched: number; score: number } {
+  const best = bestScoreByMatchedCount(problem);
+  if (mode === "participation") return { matched: best.length - 1, score: best[best.length - 1] as number };
+  const top = Math.max(...best);
+  return { matched: best.lastIndexOf(top), score: top };
+}
+
+function checkAgainstReference(problem: MatchingProblem, mode: MatchMode, candidateLimit?: number): void {
+  const result = solveMatching(problem, { mode, candidateLimit });
+  expect(certifyMatching(problem, mode, result)).toBeNull();
+  expect({ matched: result.matched, score: result.score }).toEqual(expected(problem, mode));
+}
+
+describe("solveMatching", () => {
+  it("places the most mentees first, then the best score, in participation mode", () => {
+    // Mentor 0 is everybody's favourite but has one seat; greedy would leave mentee 1 alone.
+    const problem = toProblem(2, [1, 1], [
+      [0, 0, 900],
+      [0, 1, 800],
+      [1, 0, 1000],
+    ]);
+    const result = solveMatching(problem, { mode: "participation" });
+    expect(Array.from(result.mentorOf)).toEqual([1, 0]);
+    expect(result.score).toBe(1800);
+  });
+
+  it("prefers a higher total over more matches in score mode", () => {
+    const problem = toProblem(2, [1], [
+      [0, 0, 900],
+      [1, 0, 100],
+    ]);
+    const result = solveMatching(problem, { mode: "score" });
+    expect(Array.from(result.mentorOf)).toEqual([0, -1]);
+  });
+
+  it("matches an independent solver on thousands of tiny cohorts, in both modes", () => {
+    fc.assert(
+      fc.property(cohort, fc.constantFrom<MatchMode>("participation", "score"), fc.integer({ min: 1, max: 4 }), (problem, mode, limit) => {
+        checkAgainstReference(problem, mode, limit);
+      }),
+      { numRuns: 3000, seed: 20240605 },
+    );
+  });
+
+  it("matches an independent solver on small cohorts with contested mentors", () => {
+    const random = seededRandom(7);
+    for (let run = 0; run < 300; run++) {
+      const menteeCount = 10 + Math.floor(random() * 30);
+      const capacity = Array.from({ length: 2 + Math.floor(random() * 10) }, () => Math.floor(random() * 4));
+      const popularity = capacity.map(() => random());
+      const pairs: Pair[] = [];
+      for (let i = 0; i < menteeCount; i++)
+        capacity.forEach((_, j) => {
+          if (random() < 0.2 + 0.6 * (popularity[j] as number))
+            pairs.push([i, j, Math.floor(1000 * (popularity[j] as number) * random())]);
+        });
+      const problem = toProblem(menteeCount, capacity, pairs);
+      for (const mode of ["participation", "score"] as const) checkAgainstReference(problem, mode, 1 + (run % 5));
+    }
+  });
+});

@@ -1,0 +1,377 @@
+import {
+  internalWeightScale,
+  type MatchingProblem,
+  type MatchingProgress,
+  type MatchingResult,
+  type MatchMode,
+  maxPairScore,
+} from "./matching-problem.ts";
+
+export type SolveMatchingOptions = {
+  mode: MatchMode;
+  /** Pairs per mentee in the first solve; every other pair is priced against the dual afterwards. */
+  candidateLimit?: number;
+  onProgress?: (progress: MatchingProgress) => void;
+};
+
+export const defaultCandidateLimit = 40;
+
+const unseen = 0;
+const inHeap = 1;
+const settled = 2;
+const free = -1;
+
+/**
+ * Each mentee's pairs in one compressed row, best score first. The order lets pricing stop at the
+ * first pair that cannot beat what the mentee already earns.
+ */
+type PairRows = {
+  start: Int32Array;
+  mentor: Int32Array;
+  score: Int32Array;
+  weight: Float64Array;
+};
+
+function buildPairRows(problem: MatchingProblem, scale: number, bonus: number): PairRows {
+  const { menteeCount, pairMentee, pairMentor, pairScore } = problem;
+  const pairCount = pairScore.length;
+  const byScore = new Int32Array(maxPairScore + 2);
+  for (let k = 0; k < pairCount; k++) byScore[maxPairScore - (pairScore[k] as number) + 1]++;
+  for (let s = 1; s < byScore.length; s++) byScore[s] = (byScore[s] as number) + (byScore[s - 1] as number);
+  const scoreOrder = new Int32Array(pairCount);
+  for (let k = 0; k < pairCount; k++) scoreOrder[byScore[maxPairScore - (pairScore[k] as number)]++] = k;
+
+  const start = new Int32Array(menteeCount + 1);
+  for (let k = 0; k < pairCount; k++) start[(pairMentee[k] as number) + 1]++;
+  for (let i = 0; i < menteeCount; i++) start[i + 1] = (start[i + 1] as number) + (start[i] as number);
+  const fill = start.slice(0, menteeCount);
+  const mentor = new Int32Array(pairCount);
+  const score = new Int32Array(pairCount);
+  const weight = new Float64Array(pairCount);
+  for (let r = 0; r < pairCount; r++) {
+    const k = scoreOrder[r] as number;
+    const at = fill[pairMentee[k] as number]++;
+    mentor[at] = pairMentor[k] as number;
+    score[at] = pairScore[k] as number;
+    weight[at] = scale * (pairScore[k] as number) + bonus;
+  }
+  return { start, mentor, score, weight };
+}
+
+/**
+ * Maximum-weight bipartite b-matching by successive shortest augmenting paths (Jonker–Volgenant style:
+ * one Dijkstra per unplaced mentee, stopped at the first mentor with a free seat), first on each
+ * mentee's best candidates, then priced over every feasible pair until the dual proves optimality.
+ */
+export function solveMatching(problem: MatchingProblem, options: SolveMatchingOptions): MatchingResult {
+  const { menteeCount: n, mentorCount: m } = problem;
+  const report = options.onProgress ?? (() => {});
+  const candidateLimit = Math.max(1, options.candidateLimit ?? defaultCandidateLimit);
+  report({ phase: "preparing", done: 0, total: n, round: 0 });
+
+  const { scale, bonus } = internalWeightScale(options.mode, n);
+  const rows = buildPairRows(problem, scale, bonus);
+  const { start, mentor: rowMentor, weight } = rows;
+
+  // A mentor never holds more mentees than it has feasible pairs; clamping keeps "has a free seat" honest.
+  const seats = new Int32Array(m + 1);
+  for (let k = 0; k < problem.pairMentor.length; k++) seats[problem.pairMentor[k] as number]++;
+  for (let j = 0; j < m; j++) seats[j] = Math.min(seats[j] as number, problem.capacity[j] as number);
+  // Index m is "nobody": a mentor with endless seats whose pairs are worth 0.
+  const nobody = m;
+  seats[nobody] = n + 1;
+
+  const active = new Int32Array(n);
+  for (let i = 0; i < n; i++) active[i] = Math.min(candidateLimit, (start[i + 1] as number) - (start[i] as number));
+
+  const menteeDual = new Float64Array(n);
+  const mentorDual = new Float64Array(m + 1);
+  const assigned = new Int32Array(n).fill(free);
+  const assignedPair = new Int32Array(n).fill(-1);
+  const load = new Int32Array(m + 1);
+  const firstMentee = new Int32Array(m).fill(-1);
+  const nextMentee = new Int32Array(n).fill(-1);
+  const previousMentee = new Int32Array(n).fill(-1);
+
+  const dist = new Float64Array(m + 1).fill(Number.POSITIVE_INFINITY);
+  const state = new Uint8Array(m + 1);
+  const predMentee = new Int32Array(m + 1);
+  const predPair = new Int32Array(m + 1);
+  const touched = new Int32Array(m + 1);
+  const settledMentors = new Int32Array(m + 1);
+  const settledMentees = new Int32Array(n);
+  const settledMenteeDist = new Float64Array(n);
+  const heap = new Int32Array(m + 1);
+  const heapPos = new Int32Array(m + 1);
+  let heapSize = 0;
+  let touchedCount = 0;
+
+  function siftUp(at: number): void {
+    const node = heap[at] as number;
+    const key = dist[node] as number;
+    while (at > 0) {
+      const parentAt = (at - 1) >> 1;
+      const parent = heap[parentAt] as number;
+      if ((dist[parent] as number) <= key) break;
+      heap[at] = parent;
+      heapPos[parent] = at;
+      at = parentAt;
+    }
+    heap[at] = node;
+    heapPos[node] = at;
+  }
+
+  function popMin(): number {
+    const top = heap[0] as number;
+    const last = heap[--heapSize] as number;
+    if (heapSize > 0) {
+      const key = dist[last] as number;
+      let at = 0;
+      for (;;) {
+        let child = 2 * at + 1;
+        if (child >= heapSize) break;
+        const right = child + 1;
+        if (right < heapSize && (dist[heap[right] as number] as number) < (dist[heap[child] as number] as number))
+          child = right;
+        const childNode = heap[child] as number;
+        if ((dist[childNode] as number) >= key) break;
+        heap[at] = childNode;
+        heapPos[childNode] = at;
+        at = child;
+      }
+      heap[at] = last;
+      heapPos[last] = at;
+    }
+    return top;
+  }
+
+  function lower(j: number, distance: number): void {
+    if (state[j] === unseen) {
+      touched[touchedCount++] = j;
+      state[j] = inHeap;
+      dist[j] = distance;
+      heap[heapSize] = j;
+      siftUp(heapSize++);
+    } else {
+      dist[j] = distance;
+      siftUp(heapPos[j] as number);
+    }
+  }
+
+  /** Relaxes every pair of mentee i reached at distance di; returns a free seat at distance di, if any. */
+  function relaxMentee(i: number, di: number): number {
+    const ui = menteeDual[i] as number;
+    const from = start[i] as number;
+    const to = from + (active[i] as number);
+    for (let e = from; e < to; e++) {
+      const j = rowMentor[e] as number;
+      if (state[j] === settled) continue;
+      const distance = di + ui + (mentorDual[j] as number) - (weight[e] as number);
+      if (distance < (dist[j] as number)) {
+        predMentee[j] = i;
+        predPair[j] = e;
+        // Nothing in the heap is closer than di, so a free seat at di ends the search at once.
+        if (distance === di && (load[j] as number) < (seats[j] as number)) {
+          if (state[j] === unseen) {
+            touched[touchedCount++] = j;
+            state[j] = inHeap;
+          }
+          dist[j] = distance;
+          return j;
+        }
+        lower(j, distance);
+      }
+    }
+    const toNobody = di + ui;
+    if (toNobody < (dist[nobody] as number)) {
+      predMentee[nobody] = i;
+      predPair[nobody] = -1;
+      if (toNobody === di) {
+        if (state[nobody] === unseen) {
+          touched[touchedCount++] = nobody;
+          state[nobody] = inHeap;
+        }
+        dist[nobody] = toNobody;
+        return nobody;
+      }
+      lower(nobody, toNobody);
+    }
+    return -1;
+  }
+
+  function detach(i: number): void {
+    const j = assigned[i] as number;
+    if (j >= 0 && j !== nobody) {
+      const before = previousMentee[i] as number;
+      const after = nextMentee[i] as number;
+      if (before >= 0) nextMentee[before] = after;
+      else firstMentee[j] = after;
+      if (after >= 0) previousMentee[after] = before;
+    }
+    if (j >= 0) load[j]--;
+    assigned[i] = free;
+    assignedPair[i] = -1;
+  }
+
+  function attach(i: number, j: number, pair: number): void {
+    assigned[i] = j;
+    assignedPair[i] = pair;
+    load[j]++;
+    if (j === nobody) return;
+    const head = firstMentee[j] as number;
+    previousMentee[i] = -1;
+    nextMentee[i] = head;
+    if (head >= 0) previousMentee[head] = i;
+    firstMentee[j] = i;
+  }
+
+  function placeMentee(i0: number): void {
+    let best = 0;
+    const from = start[i0] as number;
+    const to = from + (active[i0] as number);
+    for (let e = from; e < to; e++) {
+      const gain = (weight[e] as number) - (mentorDual[rowMentor[e] as number] as number);
+      if (gain > best) best = gain;
+    }
+    menteeDual[i0] = best;
+
+    let settledMentorCount = 0;
+    let settledMenteeCount = 1;
+    settledMentees[0] = i0;
+    settledMenteeDist[0] = 0;
+    let end = relaxMentee(i0, 0);
+    let reach = 0;
+    while (end < 0) {
+      const j = popMin();
+      reach = dist[j] as number;
+      if ((load[j] as number) < (seats[j] as number)) {
+        end = j;
+        break;
+      }
+      state[j] = settled;
+      settledMentors[settledMentorCount++] = j;
+      for (let i = firstMentee[j] as number; i >= 0; i = nextMentee[i] as number) {
+        settledMentees[settledMenteeCount] = i;
+        settledMenteeDist[settledMenteeCount++] = reach;
+        end = relaxMentee(i, reach);
+        if (end >= 0) break;
+      }
+    }
+    reach = dist[end] as number;
+
+    for (let k = 0; k < settledMenteeCount; k++) {
+      const i = settledMentees[k] as number;
+      menteeDual[i] = (menteeDual[i] as number) - (reach - (settledMenteeDist[k] as number));
+    }
+    for (let k = 0; k < settledMentorCount; k++) {
+      const j = settledMentors[k] as number;
+      mentorDual[j] = (mentorDual[j] as number) + (reach - (dist[j] as number));
+    }
+
+    let j = end;
+    for (;;) {
+      const i = predMentee[j] as number;
+      const previous = assigned[i] as number;
+      const pair = predPair[j] as number;
+      detach(i);
+      attach(i, j, pair);
+      if (i === i0) break;
+      j = previous;
+    }
+
+    for (let k = 0; k < touchedCount; k++) {
+      const t = touched[k] as number;
+      dist[t] = Number.POSITIVE_INFINITY;
+      state[t] = unseen;
+    }
+    touchedCount = 0;
+    heapSize = 0;
+  }
+
+  const freeMentees = new Int32Array(n);
+  let freeCount = 0;
+  for (let i = 0; i < n; i++) freeMentees[freeCount++] = i;
+  const deficits = new Int32Array(n);
+
+  /**
+   * Checks every feasible pair against the dual. A pair the mentee would prefer joins its candidates; the
+   * mentee's dual rises to cover it, which unplaces the mentee. A mentor left with an empty seat but a
+   * positive dual lowers its dual to zero, raising its mentees' duals to keep their pairs tight.
+   * Returns the number of mentees whose dual had to rise.
+   */
+  function priceAllPairs(): number {
+    let violated = 0;
+    let deficitCount = 0;
+    for (let i = 0; i < n; i++) {
+      const ui = menteeDual[i] as number;
+      let best = ui;
+      const from = start[i] as number;
+      const to = start[i + 1] as number;
+      for (let e = from; e < to; e++) {
+        const w = weight[e] as number;
+        if (w <= ui) break;
+        const gain = w - (mentorDual[rowMentor[e] as number] as number);
+        if (gain > ui) {
+          if (e - from >= (active[i] as number)) active[i] = e - from + 1;
+          if (gain > best) best = gain;
+        }
+      }
+      if (best === ui) continue;
+      violated++;
+      menteeDual[i] = best;
+      const j = assigned[i] as number;
+      if (j === free) continue;
+      detach(i);
+      freeMentees[freeCount++] = i;
+      if (j !== nobody && (mentorDual[j] as number) > 0) deficits[deficitCount++] = j;
+    }
+    for (let k = 0; k < deficitCount; k++) {
+      const j = deficits[k] as number;
+      const excess = mentorDual[j] as number;
+      if (excess <= 0 || (load[j] as number) >= (seats[j] as number)) continue;
+      mentorDual[j] = 0;
+      for (let i = firstMentee[j] as number; i >= 0; i = nextMentee[i] as number)
+        menteeDual[i] = (menteeDual[i] as number) + excess;
+    }
+    return violated;
+  }
+
+  let round = 0;
+  for (;;) {
+    round++;
+    const total = freeCount;
+    const every = Math.max(1024, total >> 6);
+    for (let k = 0; k < total; k++) {
+      const i = freeMentees[k] as number;
+      if (assigned[i] === free) placeMentee(i);
+      if (k % every === 0) report({ phase: "matching", done: k, total, round });
+    }
+    freeCount = 0;
+    report({ phase: "pricing", done: total, total, round });
+    if (priceAllPairs() === 0) break;
+    while (priceAllPairs() > 0);
+  }
+
+  const mentorOf = new Int32Array(n).fill(-1);
+  let matched = 0;
+  let score = 0;
+  let candidatePairs = 0;
+  for (let i = 0; i < n; i++) {
+    candidatePairs += active[i] as number;
+    const j = assigned[i] as number;
+    if (j === nobody) continue;
+    mentorOf[i] = j;
+    matched++;
+    score += rows.score[assignedPair[i] as number] as number;
+  }
+  report({ phase: "done", done: n, total: n, round });
+  return {
+    mentorOf,
+    matched,
+    score,
+    menteeDual,
+    mentorDual: mentorDual.slice(0, m),
+    pricingRounds: round,
+    candidatePairs,
+  };
+}
