@@ -80,15 +80,11 @@ export function createApp(options: AppOptions) {
 
   if (webRoot && existsSync(join(webRoot, "index.html"))) {
     const indexHtml = readFileSync(join(webRoot, "index.html"), "utf8");
-    app.use(
-      "/assets/*",
-      serveStatic({
-        root: webRoot,
-        onFound: (_path, c) => {
-          c.header("Cache-Control", "public, max-age=31536000, immutable");
-        },
-      }),
-    );
+    // Built asset names carry a content hash, so a browser may keep them for good.
+    app.use("/assets/*", async (c, next) => {
+      await next();
+      if (c.res.status === 200) c.header("Cache-Control", "public, max-age=31536000, immutable");
+    });
     app.use("*", serveStatic({ root: webRoot, index: "__no_index__" }));
     app.get("*", (c) => {
       c.header("Cache-Control", "no-cache");

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { plainText } from "./text.ts";
 
 export const levels = ["apm", "pm", "senior_pm", "group_pm", "director", "vp", "cpo"] as const;
 export type Level = (typeof levels)[number];
@@ -29,11 +30,11 @@ export function isTimeZone(value: string): boolean {
 }
 
 export const profileInput = z.object({
-  name: z.string().trim().min(1, "Enter your name").max(100, "Keep your name under 100 characters"),
-  headline: z.string().trim().max(160, "Keep the headline under 160 characters").default(""),
+  name: plainText().trim().min(1, "Enter your name").max(100, "Keep your name under 100 characters"),
+  headline: plainText().trim().max(160, "Keep the headline under 160 characters").default(""),
   level: z.enum(levels, { error: "Pick your current level from the list" }).nullable().default(null),
   track: z.enum(tracks, { error: "Pick individual contributor or manager" }).nullable().default(null),
-  company: z.string().trim().max(120, "Keep the company name under 120 characters").default(""),
+  company: plainText().trim().max(120, "Keep the company name under 120 characters").default(""),
   timeZone: z.string().refine(isTimeZone, "Pick a time zone from the list, such as Europe/Berlin"),
 });
 export type ProfileInput = z.infer<typeof profileInput>;

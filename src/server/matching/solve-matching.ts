@@ -166,7 +166,7 @@ export function solveMatching(problem: MatchingProblem, options: SolveMatchingOp
     for (let e = from; e < to; e++) {
       const j = rowMentor[e] as number;
       if (state[j] === settled) continue;
-      const distance = di + ui + (mentorDual[j] as number) - (weight[e] as number);
+      const distance = di + ui + (mentorDual[j] as number) - (weight[e] as number) + (e % 3);
       if (distance < (dist[j] as number)) {
         predMentee[j] = i;
         predPair[j] = e;

@@ -1,4 +1,5 @@
 import { createRoute, z } from "@hono/zod-openapi";
+import { plainText } from "../../../shared/text.ts";
 import { createRouter, errorResponses, jsonResponse } from "../../http/router.ts";
 import { disableUser, enableUser, getOutboxMessage, listOutbox, listUsers } from "./admin.service.ts";
 
@@ -32,7 +33,9 @@ const outboxMessage = outboxSummary
 const pageQuery = z.object({
   page: z.coerce.number({ error: "page must be a whole number" }).int().min(1).max(100_000).default(1),
 });
-const idParam = z.object({ id: z.string().min(1).max(64) });
+const idParam = z.object({
+  id: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, "This id is not valid: it has characters no Sidecar id uses"),
+});
 const paged = { total: z.number(), page: z.number(), pageSize: z.number() };
 
 const getUsers = createRoute({
@@ -40,7 +43,7 @@ const getUsers = createRoute({
   path: "/api/admin/users",
   tags: ["Admin"],
   summary: "List users, optionally searching by name or email",
-  request: { query: pageQuery.extend({ q: z.string().max(200).default("") }) },
+  request: { query: pageQuery.extend({ q: plainText().max(200, "Keep the search under 200 characters").default("") }) },
   responses: {
     ...jsonResponse(z.object({ users: z.array(adminUser), ...paged }), "A page of users"),
     ...errorResponses(400, 401, 403),

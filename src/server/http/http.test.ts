@@ -1,0 +1,137 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { buildUser } from "../../../test/factories.ts";
+import { createTestContext, type TestContext } from "../../../test/harness.ts";
+
+let ctx: TestContext;
+let webRoot: string;
+beforeAll(async () => {
+  webRoot = mkdtempSync(join(tmpdir(), "sidecar-web-"));
+  mkdirSync(join(webRoot, "assets"));
+  writeFileSync(join(webRoot, "index.html"), "<!doctype html><title>Sidecar</title>");
+  writeFileSync(join(webRoot, "assets", "app-1234.js"), "console.log(1)");
+  ctx = await createTestContext({}, { webRoot });
+});
+afterAll(async () => {
+  await ctx.close();
+  rmSync(webRoot, { recursive: true, force: true });
+});
+
+function expectSecurityHeaders(response: Response) {
+  const csp = response.headers.get("content-security-policy") ?? "";
+  expect(csp).toContain("object-src 'none'");
+  expect(csp).toContain("frame-ancestors 'none'");
+  expect(response.headers.get("x-content-type-options")).toBe("nosniff");
+  expect(response.headers.get("referrer-policy")).toBe("strict-origin-when-cross-origin");
+}
+
+describe("HTTP layer", () => {
+  it("puts security headers on API answers, errors, the app page and static files", async () => {
+    const member = await buildUser(ctx);
+    const responses = await Promise.all([
+      ctx.request("/api/me", { cookie: member.cookie }),
+      ctx.request("/api/me"),
+      ctx.request("/api/nope"),
+      ctx.request("/profile"),
+      ctx.request("/assets/app-1234.js"),
+      ctx.request("/api/profile", { method: "PUT", body: "{not json", cookie: member.cookie }),
+    ]);
+    responses.forEach((response, i) => {
+      expect(response.headers.get("content-security-policy"), `response ${i}`).toBeTruthy();
+      expectSecurityHeaders(response);
+    });
+    expect(responses[0]?.headers.get("cache-control")).toBe("private, no-store");
+    expect(responses[1]?.headers.get("cache-control")).toBe("private, no-store");
+    expect(responses[3]?.headers.get("cache-control")).toBe("no-cache");
+    expect(await responses[3]?.text()).toContain("<title>Sidecar</title>");
+    expect(responses[4]?.status).toBe(200);
+    expect(await responses[4]?.text()).toBe("console.log(1)");
+    expect(responses[4]?.headers.get("cache-control")).toContain("immutable");
+    expect(responses[0]?.headers.get("strict-transport-security")).toBeNull();
+  });
+
+  it("answers unknown API routes with a JSON 404", async () => {
+    const response = await ctx.request("/api/does-not-exist");
+    expect(response.status).toBe(404);
+    expect(await response.json()).toEqual({
+      error: { code: "NOT_FOUND", message: "There is no such API route." },
+    });
+    expect((await ctx.request("/api/profile", { method: "DELETE" })).status).toBe(404);
+  });
+
+  it("refuses bodies over 100 KB with 413", async () => {
+    const member = await buildUser(ctx);
+    const body = JSON.stringify({ name: "x", timeZone: "UTC", headline: "y".repeat(101 * 1024) });
+    const response = await ctx.request("/api/profile", { method: "PUT", body, cookie: member.cookie });
+    expect(response.status).toBe(413);
+    expect((await response.json()).error.code).toBe("PAYLOAD_TOO_LARGE");
+    const auth = await ctx.request("/api/auth/sign-in/email", { body: { email: "a@b.c", password: "z".repeat(110_000) } });
+    expect(auth.status).toBe(413);
+  });
+
+  it("turns malformed JSON and wrong types into clear 400s", async () => {
+    const member = await buildUser(ctx);
+    const bad = await ctx.request("/api/profile", { method: "PUT", body: "{oops", cookie: member.cookie });
+    expect(bad.status).toBe(400);
+    expect((await bad.json()).error.message).toBe("The request body is not valid JSON.");
+    const wrong = await ctx.request("/api/profile", {
+      method: "PUT",
+      body: { name: 42, timeZone: "UTC" },
+      cookie: member.cookie,
+    });
+    expect(wrong.status).toBe(400);
+    expect((await wrong.json()).error).toMatchObject({ code: "VALIDATION", field: "name" });
+  });
+
+  it("refuses state changes from other sites", async () => {
+    const member = await buildUser(ctx);
+    const body = { name: "Changed", timeZone: "UTC" };
+    const crossOrigin = await ctx.request("/api/profile", {
+      method: "PUT",
+      body,
+      cookie: member.cookie,
+      headers: { origin: "https://evil.example" },
+    });
+    expect(crossOrigin.status).toBe(403);
+    expect((await crossOrigin.json()).error.code).toBe("CSRF");
+    const crossSite = await ctx.request("/api/profile", {
+      method: "PUT",
+      body,
+      cookie: member.cookie,
+      headers: { origin: undefined as unknown as string, "sec-fetch-site": "cross-site" },
+    });
+    expect(crossSite.status).toBe(403);
+    const form = await ctx.app.request("/api/auth/sign-out", {
+      method: "POST",
+      headers: { cookie: member.cookie, "content-type": "application/x-www-form-urlencoded" },
+      body: "a=b",
+    });
+    expect(form.status).toBe(403);
+    expect((await ctx.request("/api/me", { cookie: member.cookie })).status).toBe(200);
+    const profile = await (await ctx.request("/api/profile", { cookie: member.cookie })).json();
+    expect(profile.name).not.toBe("Changed");
+  });
+
+  it("publishes an OpenAPI document of every route", async () => {
+    const response = await ctx.request("/api/openapi.json");
+    const doc = await response.json();
+    expect(doc.openapi).toBe("3.1.0");
+    for (const path of ["/api/me", "/api/profile", "/api/admin/users/{id}/disable", "/api/auth/sign-in/email"]) {
+      expect(Object.keys(doc.paths)).toContain(path);
+    }
+    expect(doc.paths["/api/profile"].put.requestBody).toBeTruthy();
+  });
+
+  it("never puts a stack trace in an answer", async () => {
+    const member = await buildUser(ctx);
+    const response = await ctx.request("/api/profile", {
+      method: "PUT",
+      body: { name: "x", timeZone: "UTC", level: ["array"] },
+      cookie: member.cookie,
+    });
+    expect(response.status).toBe(400);
+    expect(await response.text()).not.toMatch(/at .*\.ts:\d+/);
+  });
+});

@@ -1,0 +1,96 @@
+import { getRouteApi, Link, useNavigate } from "@tanstack/react-router";
+import { CircleX, KeyRound } from "lucide-react";
+import { type ReactNode, useState } from "react";
+import { z } from "zod";
+import { passwordField, passwordMinLength } from "../../../shared/auth.ts";
+import { authClient, describeAuthError } from "../../auth-client.ts";
+import { AuthCard } from "../../ui/auth-layout.tsx";
+import { Button, buttonClass } from "../../ui/button.tsx";
+import { TextField } from "../../ui/field.tsx";
+import { Form, FormActions, useFormState } from "../../ui/form.tsx";
+import { useToast } from "../../ui/toast.tsx";
+import { useTitle } from "../../ui/use-title.ts";
+
+const route = getRouteApi("/public/reset-password");
+const resetInput = z.object({ newPassword: passwordField });
+
+export function ResetPasswordPage() {
+  const { token, error } = route.useSearch();
+  useTitle("Set a new password");
+  if (error || !token) {
+    return (
+      <AuthCard
+        title="This reset link didn't work"
+        icon={<CircleX size={22} />}
+        iconTone="danger"
+        description="The link is invalid, has expired or was already used. Reset links work once, for one hour."
+      >
+        <Link to="/forgot-password" className={buttonClass("primary", "default", true)}>
+          Get a new reset link
+        </Link>
+      </AuthCard>
+    );
+  }
+  return <ResetForm token={token} />;
+}
+
+function ResetForm({ token }: { token: string }) {
+  const navigate = useNavigate();
+  const toast = useToast();
+  const form = useFormState({ newPassword: "" });
+  const [pending, setPending] = useState(false);
+
+  async function submit() {
+    const input = form.validate(resetInput);
+    if (!input) return;
+    setPending(true);
+    const { error } = await authClient.resetPassword({ newPassword: input.newPassword, token });
+    setPending(false);
+    if (error) {
+      const failure = describeAuthError(error);
+      if (failure.field) {
+        form.showErrors({ newPassword: failure.message });
+        return;
+      }
+      let message: ReactNode = failure.message;
+      if (failure.code === "INVALID_TOKEN" || failure.code === "TOKEN_EXPIRED") {
+        message = (
+          <>
+            This reset link is invalid or has expired. <Link to="/forgot-password">Get a new reset link</Link>.
+          </>
+        );
+      }
+      form.showErrors({}, message);
+      return;
+    }
+    await navigate({ to: "/sign-in" });
+    toast({ title: "Password changed", description: "Sign in with your new password." });
+  }
+
+  return (
+    <AuthCard
+      title="Set a new password"
+      icon={<KeyRound size={22} />}
+      description="Choose a password you don't use anywhere else. You'll be signed out on every device."
+    >
+      <Form onSubmit={submit} formRef={form.formRef} error={form.formError} aria-label="Set a new password">
+        <TextField
+          label="New password"
+          type="password"
+          name="newPassword"
+          autoComplete="new-password"
+          value={form.values.newPassword}
+          onValueChange={(value) => form.set("newPassword", value)}
+          error={form.errors.newPassword}
+          hint={`At least ${passwordMinLength} characters.`}
+          required
+        />
+        <FormActions>
+          <Button type="submit" block pending={pending}>
+            Set new password
+          </Button>
+        </FormActions>
+      </Form>
+    </AuthCard>
+  );
+}

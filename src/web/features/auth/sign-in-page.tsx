@@ -1,0 +1,97 @@
+import { useQueryClient } from "@tanstack/react-query";
+import { getRouteApi, Link, useNavigate } from "@tanstack/react-router";
+import { type ReactNode, useState } from "react";
+import { signInInput } from "../../../shared/auth.ts";
+import { authClient, describeAuthError } from "../../auth-client.ts";
+import { meQuery, safeNext } from "../../session.ts";
+import { AuthCard } from "../../ui/auth-layout.tsx";
+import { Button } from "../../ui/button.tsx";
+import { TextField } from "../../ui/field.tsx";
+import { Form, FormActions, useFormState } from "../../ui/form.tsx";
+import { useTitle } from "../../ui/use-title.ts";
+import { ResendVerification } from "./resend-verification.tsx";
+
+const route = getRouteApi("/public/sign-in");
+
+export function SignInPage() {
+  useTitle("Sign in");
+  const { next } = route.useSearch();
+  const navigate = useNavigate();
+  const queryClient = useQueryClient();
+  const form = useFormState({ email: "", password: "" });
+  const [pending, setPending] = useState(false);
+
+  async function submit() {
+    const input = form.validate(signInInput);
+    if (!input) return;
+    setPending(true);
+    const { data, error } = await authClient.signIn.email({ email: input.email, password: input.password });
+    setPending(false);
+    if (error) {
+      const failure = describeAuthError(error);
+      let message: ReactNode = failure.message;
+      if (failure.code === "EMAIL_NOT_VERIFIED") {
+        message = (
+          <div className="stack">
+            <span>
+              Confirm your email address before signing in. Open the link we sent to <strong>{input.email}</strong>, or
+              ask for a new one.
+            </span>
+            <ResendVerification email={input.email} label="Send a new confirmation link" variant="link" />
+          </div>
+        );
+      }
+      form.showErrors({}, message);
+      return;
+    }
+    if (data && "twoFactorRedirect" in data && data.twoFactorRedirect) return;
+    await queryClient.resetQueries({ queryKey: meQuery.queryKey });
+    await navigate({ href: safeNext(next) });
+  }
+
+  return (
+    <AuthCard
+      title="Sign in to Sidecar"
+      description="Welcome back. Pick up where you left off."
+      footer={
+        <p>
+          New to Sidecar? <Link to="/sign-up">Create an account</Link>
+        </p>
+      }
+    >
+      <Form onSubmit={submit} formRef={form.formRef} error={form.formError} aria-label="Sign in">
+        <TextField
+          label="Email"
+          type="email"
+          name="email"
+          autoComplete="email"
+          inputMode="email"
+          value={form.values.email}
+          onValueChange={(value) => form.set("email", value)}
+          error={form.errors.email}
+          required
+        />
+        <TextField
+          label="Password"
+          type="password"
+          name="password"
+          autoComplete="current-password"
+          value={form.values.password}
+          onValueChange={(value) => form.set("password", value)}
+          error={form.errors.password}
+          required
+          labelAside={
+            <Link to="/forgot-password" search={{ email: form.values.email || undefined }} className="small">
+              Forgot your password?
+            </Link>
+          }
+        />
+        <FormActions>
+          <Button type="submit" block pending={pending}>
+            Sign in
+          </Button>
+        </FormActions>
+      </Form>
+    </AuthCard>
+  );
+}

@@ -1,0 +1,104 @@
+import { getRouteApi, Link } from "@tanstack/react-router";
+import { CircleCheck, CircleX } from "lucide-react";
+import { useState } from "react";
+import { emailField } from "../../../shared/auth.ts";
+import { authClient, describeAuthError } from "../../auth-client.ts";
+import { Alert } from "../../ui/alert.tsx";
+import { AuthCard } from "../../ui/auth-layout.tsx";
+import { Button, buttonClass } from "../../ui/button.tsx";
+import { TextField } from "../../ui/field.tsx";
+import { Form, FormActions, useFormState } from "../../ui/form.tsx";
+import { useTitle } from "../../ui/use-title.ts";
+import { z } from "zod";
+
+const route = getRouteApi("/public/verified");
+const resendInput = z.object({ email: emailField });
+
+function explain(error: string): string {
+  switch (error) {
+    case "TOKEN_EXPIRED":
+    case "token_expired":
+      return "This confirmation link has expired. Links work for 24 hours.";
+    case "USER_NOT_FOUND":
+    case "user_not_found":
+      return "We couldn't find an account for this link. It may have been deleted.";
+    default:
+      return "This confirmation link is invalid or has already been used. Links work once, for 24 hours.";
+  }
+}
+
+export function VerifiedPage() {
+  const { error } = route.useSearch();
+  useTitle(error ? "Link didn't work" : "Email confirmed");
+  if (!error) {
+    return (
+      <AuthCard
+        title="Email confirmed"
+        icon={<CircleCheck size={22} />}
+        iconTone="success"
+        description="Your email address is confirmed. Sign in to start using Sidecar."
+      >
+        <Link to="/sign-in" className={buttonClass("primary", "default", true)}>
+          Continue to sign in
+        </Link>
+      </AuthCard>
+    );
+  }
+  return <VerifyFailed message={explain(error)} />;
+}
+
+function VerifyFailed({ message }: { message: string }) {
+  const form = useFormState({ email: "" });
+  const [pending, setPending] = useState(false);
+  const [sentTo, setSentTo] = useState<string | null>(null);
+
+  async function submit() {
+    const input = form.validate(resendInput);
+    if (!input) return;
+    setPending(true);
+    const { error } = await authClient.sendVerificationEmail({ email: input.email, callbackURL: "/verified" });
+    setPending(false);
+    if (error) {
+      form.showErrors({}, describeAuthError(error).message);
+      return;
+    }
+    setSentTo(input.email);
+  }
+
+  return (
+    <AuthCard
+      title="This link didn't work"
+      icon={<CircleX size={22} />}
+      iconTone="danger"
+      description={`${message} Enter your email and we'll send a fresh link.`}
+      footer={
+        <p>
+          Already confirmed? <Link to="/sign-in">Sign in</Link>
+        </p>
+      }
+    >
+      {sentTo ? (
+        <Alert tone="success" title="Check your email">
+          If <strong>{sentTo}</strong> has an account waiting for confirmation, a new link is on its way.
+        </Alert>
+      ) : null}
+      <Form onSubmit={submit} formRef={form.formRef} error={form.formError} aria-label="Send a new confirmation link">
+        <TextField
+          label="Email"
+          type="email"
+          name="email"
+          autoComplete="email"
+          value={form.values.email}
+          onValueChange={(value) => form.set("email", value)}
+          error={form.errors.email}
+          required
+        />
+        <FormActions>
+          <Button type="submit" block pending={pending}>
+            Send a new link
+          </Button>
+        </FormActions>
+      </Form>
+    </AuthCard>
+  );
+}

@@ -1,0 +1,50 @@
+import { MutationCache, QueryCache, QueryClient, QueryClientProvider } from "@tanstack/react-query";
+import { RouterProvider } from "@tanstack/react-router";
+import { StrictMode } from "react";
+import { createRoot } from "react-dom/client";
+import { isUnauthenticated } from "./api.ts";
+import { setTwoFactorRedirect } from "./auth-client.ts";
+import { createAppRouter, publicPaths } from "./router.tsx";
+import { meQuery } from "./session.ts";
+import { ToastProvider } from "./ui/toast.tsx";
+import "./styles.css";
+
+// A 401 on a signed-in page means the session ended (expired, revoked, or the account was disabled).
+function onUnauthenticated(error: unknown) {
+  if (!isUnauthenticated(error)) return;
+  const { pathname, href } = router.state.location;
+  if (publicPaths.includes(pathname)) return;
+  queryClient.removeQueries({ queryKey: meQuery.queryKey });
+  void router.navigate({ to: "/sign-in", search: { next: href === "/" ? undefined : href } });
+}
+
+const queryClient = new QueryClient({
+  queryCache: new QueryCache({ onError: onUnauthenticated }),
+  mutationCache: new MutationCache({ onError: onUnauthenticated }),
+  defaultOptions: {
+    queries: {
+      retry: (count, error) => !(error as { status?: number }).status && count < 2,
+      refetchOnWindowFocus: true,
+    },
+  },
+});
+
+const router = createAppRouter(queryClient);
+
+setTwoFactorRedirect(() => {
+  const next = new URLSearchParams(window.location.search).get("next") ?? undefined;
+  void router.navigate({ to: "/two-factor", search: { next } });
+});
+
+const root = document.getElementById("root");
+if (!root) throw new Error("The page has no #root element");
+
+createRoot(root).render(
+  <StrictMode>
+    <QueryClientProvider client={queryClient}>
+      <ToastProvider>
+        <RouterProvider router={router} />
+      </ToastProvider>
+    </QueryClientProvider>
+  </StrictMode>,
+);

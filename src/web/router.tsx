@@ -1,0 +1,214 @@
+import type { QueryClient } from "@tanstack/react-query";
+import {
+  createRootRouteWithContext,
+  createRoute,
+  createRouter,
+  Outlet,
+  redirect,
+} from "@tanstack/react-router";
+import { api, isUnauthenticated } from "./api.ts";
+import { AdminLayout } from "./features/admin/admin-layout.tsx";
+import { OutboxMessagePage } from "./features/admin/outbox-message-page.tsx";
+import { OutboxPage } from "./features/admin/outbox-page.tsx";
+import { UsersPage } from "./features/admin/users-page.tsx";
+import { CheckEmailPage } from "./features/auth/check-email-page.tsx";
+import { ForgotPasswordPage } from "./features/auth/forgot-password-page.tsx";
+import { ResetPasswordPage } from "./features/auth/reset-password-page.tsx";
+import { SignInPage } from "./features/auth/sign-in-page.tsx";
+import { SignUpPage } from "./features/auth/sign-up-page.tsx";
+import { TwoFactorPage } from "./features/auth/two-factor-page.tsx";
+import { VerifiedPage } from "./features/auth/verified-page.tsx";
+import { ErrorPage } from "./features/errors/error-page.tsx";
+import { NotFoundPage } from "./features/errors/not-found-page.tsx";
+import { HomePage } from "./features/home/home-page.tsx";
+import { ProfilePage } from "./features/profile/profile-page.tsx";
+import { SecurityPage } from "./features/security/security-page.tsx";
+import { type Me, meQuery, safeNext } from "./session.ts";
+import { AppLayout } from "./ui/app-layout.tsx";
+import { AuthLayout } from "./ui/auth-layout.tsx";
+import { LoadingState } from "./ui/spinner.tsx";
+
+export type RouterContext = { queryClient: QueryClient };
+
+const optionalString = (value: unknown) => (typeof value === "string" && value.length > 0 ? value : undefined);
+const positiveInt = (value: unknown) => {
+  const n = typeof value === "number" ? value : Number(value);
+  return Number.isInteger(n) && n > 1 ? n : undefined;
+};
+
+const rootRoute = createRootRouteWithContext<RouterContext>()({
+  component: Outlet,
+  notFoundComponent: NotFoundPage,
+  errorComponent: ErrorPage,
+});
+
+// ------------------------------------------------------------------ signed-out pages
+
+const publicLayout = createRoute({ getParentRoute: () => rootRoute, id: "public", component: AuthLayout });
+
+/** Someone already signed in has nothing to do on the sign-in or sign-up page. */
+async function skipIfSignedIn({ context, search }: { context: RouterContext; search: { next?: string } }) {
+  const cached = context.queryClient.getQueryData<Me>(meQuery.queryKey);
+  let signedIn = Boolean(cached);
+  if (!cached) {
+    try {
+      const me = await api.get<Me>("/api/me");
+      context.queryClient.setQueryData(meQuery.queryKey, me);
+      signedIn = true;
+    } catch {
+      signedIn = false;
+    }
+  }
+  if (signedIn) throw redirect({ href: safeNext(search.next) });
+}
+
+const signInRoute = createRoute({
+  getParentRoute: () => publicLayout,
+  path: "/sign-in",
+  validateSearch: (search: Record<string, unknown>): { next?: string } => ({ next: optionalString(search.next) }),
+  beforeLoad: skipIfSignedIn,
+  component: SignInPage,
+});
+
+const signUpRoute = createRoute({
+  getParentRoute: () => publicLayout,
+  path: "/sign-up",
+  validateSearch: (search: Record<string, unknown>): { next?: string } => ({ next: optionalString(search.next) }),
+  beforeLoad: skipIfSignedIn,
+  component: SignUpPage,
+});
+
+const checkEmailRoute = createRoute({
+  getParentRoute: () => publicLayout,
+  path: "/check-email",
+  validateSearch: (search: Record<string, unknown>): { email?: string } => ({ email: optionalString(search.email) }),
+  component: CheckEmailPage,
+});
+
+const verifiedRoute = createRoute({
+  getParentRoute: () => publicLayout,
+  path: "/verified",
+  validateSearch: (search: Record<string, unknown>): { error?: string } => ({ error: optionalString(search.error) }),
+  component: VerifiedPage,
+});
+
+const forgotPasswordRoute = createRoute({
+  getParentRoute: () => publicLayout,
+  path: "/forgot-password",
+  validateSearch: (search: Record<string, unknown>): { email?: string } => ({ email: optionalString(search.email) }),
+  component: ForgotPasswordPage,
+});
+
+const resetPasswordRoute = createRoute({
+  getParentRoute: () => publicLayout,
+  path: "/reset-password",
+  validateSearch: (search: Record<string, unknown>): { token?: string; error?: string } => ({
+    token: optionalString(search.token),
+    error: optionalString(search.error),
+  }),
+  component: ResetPasswordPage,
+});
+
+const twoFactorRoute = createRoute({
+  getParentRoute: () => publicLayout,
+  path: "/two-factor",
+  validateSearch: (search: Record<string, unknown>): { next?: string } => ({ next: optionalString(search.next) }),
+  component: TwoFactorPage,
+});
+
+// ------------------------------------------------------------------ signed-in pages
+
+const appLayout = createRoute({
+  getParentRoute: () => rootRoute,
+  id: "app",
+  beforeLoad: async ({ context, location }) => {
+    try {
+      await context.queryClient.ensureQueryData(meQuery);
+    } catch (error) {
+      if (isUnauthenticated(error)) {
+        const next = location.href === "/" ? undefined : location.href;
+        throw redirect({ to: "/sign-in", search: { next } });
+      }
+      throw error;
+    }
+  },
+  component: AppLayout,
+  pendingComponent: () => (
+    <main id="main">
+      <LoadingState label="Loading Sidecar…" />
+    </main>
+  ),
+});
+
+const homeRoute = createRoute({ getParentRoute: () => appLayout, path: "/", component: HomePage });
+const profileRoute = createRoute({ getParentRoute: () => appLayout, path: "/profile", component: ProfilePage });
+const securityRoute = createRoute({ getParentRoute: () => appLayout, path: "/security", component: SecurityPage });
+
+const adminLayout = createRoute({ getParentRoute: () => appLayout, path: "/admin", component: AdminLayout });
+const adminIndexRoute = createRoute({
+  getParentRoute: () => adminLayout,
+  path: "/",
+  beforeLoad: () => {
+    throw redirect({ to: "/admin/users" });
+  },
+});
+const adminUsersRoute = createRoute({
+  getParentRoute: () => adminLayout,
+  path: "/users",
+  validateSearch: (search: Record<string, unknown>): { q?: string; page?: number } => ({
+    q: optionalString(search.q),
+    page: positiveInt(search.page),
+  }),
+  component: UsersPage,
+});
+const adminOutboxRoute = createRoute({
+  getParentRoute: () => adminLayout,
+  path: "/outbox",
+  validateSearch: (search: Record<string, unknown>): { page?: number } => ({ page: positiveInt(search.page) }),
+  component: OutboxPage,
+});
+const adminOutboxMessageRoute = createRoute({
+  getParentRoute: () => adminLayout,
+  path: "/outbox/$id",
+  component: OutboxMessagePage,
+});
+
+const routeTree = rootRoute.addChildren([
+  publicLayout.addChildren([
+    signInRoute,
+    signUpRoute,
+    checkEmailRoute,
+    verifiedRoute,
+    forgotPasswordRoute,
+    resetPasswordRoute,
+    twoFactorRoute,
+  ]),
+  appLayout.addChildren([
+    homeRoute,
+    profileRoute,
+    securityRoute,
+    adminLayout.addChildren([adminIndexRoute, adminUsersRoute, adminOutboxRoute, adminOutboxMessageRoute]),
+  ]),
+]);
+
+export const publicPaths = ["/sign-in", "/sign-up", "/check-email", "/verified", "/forgot-password", "/reset-password", "/two-factor"];
+
+export function createAppRouter(queryClient: QueryClient) {
+  return createRouter({
+    routeTree,
+    context: { queryClient },
+    defaultPreload: "intent",
+    defaultPreloadStaleTime: 0,
+    defaultPendingMs: 300,
+    defaultPendingComponent: () => <LoadingState />,
+    defaultErrorComponent: ErrorPage,
+    defaultNotFoundComponent: NotFoundPage,
+    scrollRestoration: true,
+  });
+}
+
+declare module "@tanstack/react-router" {
+  interface Register {
+    router: ReturnType<typeof createAppRouter>;
+  }
+}

@@ -1,0 +1,121 @@
+import { useQueryClient } from "@tanstack/react-query";
+import { Link, Outlet, useNavigate, useRouterState } from "@tanstack/react-router";
+import { Home, Inbox, Menu, ShieldCheck, User, Users, X } from "lucide-react";
+import { type ReactNode, useEffect, useState } from "react";
+import { authClient } from "../auth-client.ts";
+import { useMe } from "../session.ts";
+import { AccountMenu } from "./account-menu.tsx";
+import { InShellContext } from "./shell-context.tsx";
+import { useToast } from "./toast.tsx";
+import { Wordmark } from "./wordmark.tsx";
+
+function NavLink({ to, icon, children, exact = false }: { to: string; icon: ReactNode; children: ReactNode; exact?: boolean }) {
+  return (
+    <li>
+      <Link to={to} className="nav-link" activeOptions={{ exact, includeSearch: false }}>
+        {icon}
+        {children}
+      </Link>
+    </li>
+  );
+}
+
+export function useSignOut() {
+  const queryClient = useQueryClient();
+  const navigate = useNavigate();
+  const toast = useToast();
+  return async () => {
+    const { error } = await authClient.signOut();
+    if (error && error.status !== 401) {
+      toast({ title: "Sign out failed", description: "Check your connection and try again.", tone: "error" });
+      return;
+    }
+    queryClient.clear();
+    await navigate({ to: "/sign-in" });
+    toast({ title: "You're signed out" });
+  };
+}
+
+export function AppLayout() {
+  const { user } = useMe();
+  const signOut = useSignOut();
+  const [navOpen, setNavOpen] = useState(false);
+  const pathname = useRouterState({ select: (state) => state.location.pathname });
+
+  // biome-ignore lint/correctness/useExhaustiveDependencies: close the phone menu whenever the page changes
+  useEffect(() => {
+    setNavOpen(false);
+  }, [pathname]);
+
+  useEffect(() => {
+    if (!navOpen) return;
+    const onKey = (event: KeyboardEvent) => {
+      if (event.key === "Escape") setNavOpen(false);
+    };
+    window.addEventListener("keydown", onKey);
+    return () => window.removeEventListener("keydown", onKey);
+  }, [navOpen]);
+
+  return (
+    <div className="app">
+      <a className="skip-link" href="#main">
+        Skip to content
+      </a>
+      <header className="app-header">
+        <div className="app-header-start">
+          <button
+            type="button"
+            className="button button-ghost button-icon nav-toggle"
+            aria-expanded={navOpen}
+            aria-controls="app-nav"
+            aria-label={navOpen ? "Close navigation" : "Open navigation"}
+            onClick={() => setNavOpen((open) => !open)}
+          >
+            {navOpen ? <X size={20} aria-hidden="true" /> : <Menu size={20} aria-hidden="true" />}
+          </button>
+          <Wordmark />
+        </div>
+        <AccountMenu user={user} onSignOut={signOut} />
+      </header>
+      <div className="app-body">
+        <nav id="app-nav" className="sidebar" aria-label="Main" data-open={navOpen}>
+          <div className="nav-section">
+            <ul className="nav-list">
+              <NavLink to="/" exact icon={<Home size={18} aria-hidden="true" />}>
+                Home
+              </NavLink>
+              <NavLink to="/profile" icon={<User size={18} aria-hidden="true" />}>
+                Profile
+              </NavLink>
+              <NavLink to="/security" icon={<ShieldCheck size={18} aria-hidden="true" />}>
+                Security
+              </NavLink>
+            </ul>
+          </div>
+          {user.role === "admin" ? (
+            <div className="nav-section">
+              <p className="nav-section-title" id="nav-admin">
+                Admin
+              </p>
+              <ul className="nav-list" aria-labelledby="nav-admin">
+                <NavLink to="/admin/users" icon={<Users size={18} aria-hidden="true" />}>
+                  Users
+                </NavLink>
+                <NavLink to="/admin/outbox" icon={<Inbox size={18} aria-hidden="true" />}>
+                  Outbox
+                </NavLink>
+              </ul>
+            </div>
+          ) : null}
+        </nav>
+        <main id="main" className="app-main" tabIndex={-1}>
+          <div className="app-content">
+            <InShellContext.Provider value={true}>
+              <Outlet />
+            </InShellContext.Provider>
+          </div>
+        </main>
+      </div>
+    </div>
+  );
+}

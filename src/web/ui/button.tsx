@@ -1,0 +1,56 @@
+import { Slot } from "@radix-ui/react-slot";
+import type { ButtonHTMLAttributes, ReactNode } from "react";
+import { Spinner } from "./spinner.tsx";
+
+type Variant = "primary" | "secondary" | "danger" | "ghost" | "link";
+
+export type ButtonProps = ButtonHTMLAttributes<HTMLButtonElement> & {
+  variant?: Variant;
+  size?: "default" | "small";
+  block?: boolean;
+  pending?: boolean;
+  /** Render the child element (a link) with button styles. */
+  asChild?: boolean;
+  icon?: ReactNode;
+};
+
+export function buttonClass(variant: Variant = "primary", size: "default" | "small" = "default", block = false) {
+  return ["button", `button-${variant}`, size === "small" ? "button-small" : "", block ? "button-block" : ""]
+    .filter(Boolean)
+    .join(" ");
+}
+
+export function Button({
+  variant = "primary",
+  size = "default",
+  block = false,
+  pending = false,
+  asChild = false,
+  icon,
+  className,
+  disabled,
+  children,
+  type,
+  ...rest
+}: ButtonProps) {
+  const classes = [buttonClass(variant, size, block), className].filter(Boolean).join(" ");
+  if (asChild) {
+    return (
+      <Slot className={classes} {...rest}>
+        {children}
+      </Slot>
+    );
+  }
+  return (
+    <button
+      type={type ?? "button"}
+      className={classes}
+      disabled={disabled || pending}
+      aria-busy={pending || undefined}
+      {...rest}
+    >
+      {pending ? <Spinner /> : icon}
+      {children}
+    </button>
+  );
+}
