@@ -14,12 +14,35 @@ function emailIn(body: string): string | undefined {
   }
 }
 
+function stripTokens(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(stripTokens);
+  if (!value || typeof value !== "object") return value;
+  const { token: _token, ...rest } = value as Record<string, unknown>;
+  if ("session" in rest) rest.session = stripTokens(rest.session);
+  return rest;
+}
+
+// The session lives in an HttpOnly cookie; echoing its token in a JSON body would hand it to page scripts.
+async function withoutSessionTokens(response: Response): Promise<Response> {
+  if (!response.headers.get("content-type")?.includes("application/json")) return response;
+  const text = await response.text();
+  let body: unknown;
+  try {
+    body = JSON.parse(text);
+  } catch {
+    return new Response(text, response);
+  }
+  const headers = new Headers(response.headers);
+  headers.delete("content-length");
+  return new Response(JSON.stringify(stripTokens(body)), { status: response.status, headers });
+}
+
 // better-auth reads the client address from one header; we set it ourselves so no client can forge it.
 async function forward(c: Context<AppEnv>, body: string | undefined, ip: string) {
   const headers = new Headers(c.req.raw.headers);
   headers.set(clientIpHeader, ip);
   const request = new Request(c.req.raw.url, { method: c.req.method, headers, body, signal: c.req.raw.signal });
-  const response = await c.var.deps.auth.handler(request);
+  const response = await withoutSessionTokens(await c.var.deps.auth.handler(request));
   const retryAfter = response.headers.get("x-retry-after");
   if (response.status === 429 && retryAfter && !response.headers.has("retry-after")) {
     const headers = new Headers(response.headers);

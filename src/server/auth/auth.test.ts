@@ -77,6 +77,10 @@ describe("email verification and sign-in", () => {
     expect(verified.headers.get("location")).toContain("/verified");
     const after = await signIn(ctx, email, defaultPassword);
     expect(after.response.status).toBe(200);
+    expect(JSON.stringify(await after.response.clone().json())).not.toMatch(/token/i);
+    const session = await (await ctx.request("/api/auth/get-session", { cookie: after.cookie })).json();
+    expect(session.user.email).toBe(email);
+    expect(JSON.stringify(session)).not.toContain(after.cookie.split("=")[1]?.split(".")[0]);
     const me = await ctx.request("/api/me", { cookie: after.cookie });
     expect(me.status).toBe(200);
     expect((await me.json()).user).toMatchObject({ email, emailVerified: true, role: "member" });
