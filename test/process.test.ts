@@ -1,0 +1,138 @@
+import { type ChildProcess, spawn } from "node:child_process";
+import { existsSync, mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { adminUrl, throwawayName, withAdminClient } from "./databases.ts";
+
+const started: ChildProcess[] = [];
+const dirs: string[] = [];
+let nextPort = 41000 + Math.floor(Math.random() * 2000);
+
+afterAll(() => {
+  for (const child of started) child.kill("SIGKILL");
+  for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
+});
+
+type Running = { child: ChildProcess; url: string; output: () => string; exited: Promise<number | null> };
+
+function startServer(env: Record<string, string>): Running {
+  const port = String(nextPort++);
+  let output = "";
+  const child = spawn(process.execPath, ["--import", "tsx", "src/server/main.ts"], {
+    env: { ...process.env, PORT: port, BASE_URL: `http://localhost:${port}`, LOG_LEVEL: "info", ...env },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  started.push(child);
+  child.stdout?.on("data", (d) => {
+    output += d;
+  });
+  child.stderr?.on("data", (d) => {
+    output += d;
+  });
+  const exited = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
+  return { child, url: `http://127.0.0.1:${port}`, output: () => output, exited };
+}
+
+async function ready(server: Running) {
+  for (let i = 0; i < 300; i++) {
+    if (server.output().includes("Sidecar is running")) return;
+    if (server.child.exitCode !== null) throw new Error(`server exited: ${server.output()}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`server did not start: ${server.output()}`);
+}
+
+function tempDir() {
+  const dir = mkdtempSync(join(tmpdir(), "sidecar-process-"));
+  dirs.push(dir);
+  return dir;
+}
+
+describe.runIf(!process.env.DATABASE_URL)("the embedded database in a real process", () => {
+  it("refuses a second process on the same data directory, and shuts down cleanly on SIGTERM", async () => {
+    const dataDir = join(tempDir(), "data");
+    const first = startServer({ DATA_DIR: dataDir });
+    await ready(first);
+    const second = startServer({ DATA_DIR: dataDir });
+    expect(await second.exited).toBe(1);
+    expect(second.output()).toMatch(/Another Sidecar process .* is using the data directory/);
+    const answer = await fetch(`${first.url}/api/me`);
+    expect(answer.status).toBe(401);
+
+    first.child.kill("SIGTERM");
+    expect(await first.exited).toBe(0);
+    expect(first.output()).toMatch(/SIGTERM received/);
+    expect(existsSync(join(dataDir, "sidecar.lock"))).toBe(false);
+    expect(existsSync(join(dataDir, "PG_VERSION"))).toBe(true);
+
+    const again = startServer({ DATA_DIR: dataDir });
+    await ready(again);
+    again.child.kill("SIGINT");
+    expect(await again.exited).toBe(0);
+  });
+
+  it("explains a bad configuration instead of crashing", async () => {
+    const server = startServer({ DATA_DIR: join(tempDir(), "data"), SESSION_IDLE_HOURS: "soon" });
+    expect(await server.exited).toBe(1);
+    expect(server.output()).toMatch(/configuration is invalid/);
+    expect(server.output()).toMatch(/SESSION_IDLE_HOURS/);
+  });
+});
+
+describe.runIf(Boolean(process.env.DATABASE_URL))("two app processes on one PostgreSQL", () => {
+  it("share sessions and failed sign-in limits", async () => {
+    const databaseUrl = process.env.DATABASE_URL as string;
+    const name = throwawayName("sidecar_test_two");
+    await withAdminClient(databaseUrl, (c) => c.query(`create database ${name}`));
+    try {
+      const env = { DATABASE_URL: adminUrl(databaseUrl, name), BASE_URL: "http://localhost:3000" };
+      const a = startServer(env);
+      const b = startServer(env);
+      await Promise.all([ready(a), ready(b)]);
+      const json = { "content-type": "application/json", origin: "http://localhost:3000" };
+      const email = `two-${Date.now()}@example.test`;
+      const password = "two processes share one database";
+      await fetch(`${a.url}/api/auth/sign-up/email`, {
+        method: "POST",
+        headers: json,
+        body: JSON.stringify({ name: "Two", email, password }),
+      });
+      await withAdminClient(adminUrl(databaseUrl, name), (c) =>
+        c.query("update users set email_verified = true where email = $1", [email]),
+      );
+      const signIn = await fetch(`${a.url}/api/auth/sign-in/email`, {
+        method: "POST",
+        headers: json,
+        body: JSON.stringify({ email, password }),
+      });
+      expect(signIn.status).toBe(200);
+      const cookie = signIn.headers
+        .getSetCookie()
+        .map((c) => c.split(";")[0])
+        .join("; ");
+      expect((await fetch(`${b.url}/api/me`, { headers: { cookie } })).status).toBe(200);
+
+      for (let i = 0; i < 10; i++) {
+        const server = i % 2 === 0 ? a : b;
+        await fetch(`${server.url}/api/auth/sign-in/email`, {
+          method: "POST",
+          headers: json,
+          body: JSON.stringify({ email, password: "wrong wrong wrong" }),
+        });
+      }
+      const locked = await fetch(`${b.url}/api/auth/sign-in/email`, {
+        method: "POST",
+        headers: json,
+        body: JSON.stringify({ email, password }),
+      });
+      expect(locked.status).toBe(429);
+      expect(locked.headers.get("retry-after")).toBeTruthy();
+      a.child.kill("SIGTERM");
+      b.child.kill("SIGTERM");
+      await Promise.all([a.exited, b.exited]);
+    } finally {
+      await withAdminClient(databaseUrl, (c) => c.query(`drop database if exists ${name} with (force)`));
+    }
+  });
+});
