@@ -21,7 +21,11 @@ export function retryMessage(seconds: number | undefined): string {
 function isErrorBody(value: unknown): value is ApiErrorBody {
   if (typeof value !== "object" || value === null || !("error" in value)) return false;
   const error = (value as { error: unknown }).error;
-  return typeof error === "object" && error !== null && typeof (error as { message?: unknown }).message === "string";
+  return (
+    typeof error === "object" &&
+    error !== null &&
+    typeof (error as { message?: unknown }).message === "string"
+  );
 }
 
 async function request<T>(method: string, path: string, body?: unknown): Promise<T> {
@@ -54,7 +58,13 @@ async function request<T>(method: string, path: string, body?: unknown): Promise
       throw new ApiError(429, "RATE_LIMITED", retryMessage(retryAfterSeconds), undefined, retryAfterSeconds);
     }
     if (isErrorBody(data)) {
-      throw new ApiError(response.status, data.error.code, data.error.message, data.error.field, retryAfterSeconds);
+      throw new ApiError(
+        response.status,
+        data.error.code,
+        data.error.message,
+        data.error.field,
+        retryAfterSeconds,
+      );
     }
     throw new ApiError(
       response.status,

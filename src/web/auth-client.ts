@@ -81,7 +81,11 @@ export function describeAuthError(error: AuthError | null | undefined): AuthFail
   const known = messagesByCode[code];
   if (known) return { status, code, message: known, field };
   if (status === 0) {
-    return { status, code: "NETWORK", message: "Sidecar could not be reached. Check your connection and try again." };
+    return {
+      status,
+      code: "NETWORK",
+      message: "Sidecar could not be reached. Check your connection and try again.",
+    };
   }
   if (status >= 500) return { status, code, message: "Something went wrong on our side. Please try again." };
   return { status, code, message: serverMessage || "That didn't work. Please try again.", field };

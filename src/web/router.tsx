@@ -30,7 +30,8 @@ import { LoadingState } from "./ui/spinner.tsx";
 
 export type RouterContext = { queryClient: QueryClient };
 
-const optionalString = (value: unknown) => (typeof value === "string" && value.length > 0 ? value : undefined);
+const optionalString = (value: unknown) =>
+  typeof value === "string" && value.length > 0 ? value : undefined;
 const positiveInt = (value: unknown) => {
   const n = typeof value === "number" ? value : Number(value);
   return Number.isInteger(n) && n > 1 ? n : undefined;
@@ -65,7 +66,9 @@ async function skipIfSignedIn({ context, search }: { context: RouterContext; sea
 const signInRoute = createRoute({
   getParentRoute: () => publicLayout,
   path: "/sign-in",
-  validateSearch: (search: Record<string, unknown>): { next?: string } => ({ next: optionalString(search.next) }),
+  validateSearch: (search: Record<string, unknown>): { next?: string } => ({
+    next: optionalString(search.next),
+  }),
   beforeLoad: skipIfSignedIn,
   component: SignInPage,
 });
@@ -73,7 +76,9 @@ const signInRoute = createRoute({
 const signUpRoute = createRoute({
   getParentRoute: () => publicLayout,
   path: "/sign-up",
-  validateSearch: (search: Record<string, unknown>): { next?: string } => ({ next: optionalString(search.next) }),
+  validateSearch: (search: Record<string, unknown>): { next?: string } => ({
+    next: optionalString(search.next),
+  }),
   beforeLoad: skipIfSignedIn,
   component: SignUpPage,
 });
@@ -81,21 +86,27 @@ const signUpRoute = createRoute({
 const checkEmailRoute = createRoute({
   getParentRoute: () => publicLayout,
   path: "/check-email",
-  validateSearch: (search: Record<string, unknown>): { email?: string } => ({ email: optionalString(search.email) }),
+  validateSearch: (search: Record<string, unknown>): { email?: string } => ({
+    email: optionalString(search.email),
+  }),
   component: CheckEmailPage,
 });
 
 const verifiedRoute = createRoute({
   getParentRoute: () => publicLayout,
   path: "/verified",
-  validateSearch: (search: Record<string, unknown>): { error?: string } => ({ error: optionalString(search.error) }),
+  validateSearch: (search: Record<string, unknown>): { error?: string } => ({
+    error: optionalString(search.error),
+  }),
   component: VerifiedPage,
 });
 
 const forgotPasswordRoute = createRoute({
   getParentRoute: () => publicLayout,
   path: "/forgot-password",
-  validateSearch: (search: Record<string, unknown>): { email?: string } => ({ email: optionalString(search.email) }),
+  validateSearch: (search: Record<string, unknown>): { email?: string } => ({
+    email: optionalString(search.email),
+  }),
   component: ForgotPasswordPage,
 });
 
@@ -112,7 +123,9 @@ const resetPasswordRoute = createRoute({
 const twoFactorRoute = createRoute({
   getParentRoute: () => publicLayout,
   path: "/two-factor",
-  validateSearch: (search: Record<string, unknown>): { next?: string } => ({ next: optionalString(search.next) }),
+  validateSearch: (search: Record<string, unknown>): { next?: string } => ({
+    next: optionalString(search.next),
+  }),
   component: TwoFactorPage,
 });
 
@@ -141,8 +154,16 @@ const appLayout = createRoute({
 });
 
 const homeRoute = createRoute({ getParentRoute: () => appLayout, path: "/", component: HomePage });
-const profileRoute = createRoute({ getParentRoute: () => appLayout, path: "/profile", component: ProfilePage });
-const securityRoute = createRoute({ getParentRoute: () => appLayout, path: "/security", component: SecurityPage });
+const profileRoute = createRoute({
+  getParentRoute: () => appLayout,
+  path: "/profile",
+  component: ProfilePage,
+});
+const securityRoute = createRoute({
+  getParentRoute: () => appLayout,
+  path: "/security",
+  component: SecurityPage,
+});
 
 const adminLayout = createRoute({ getParentRoute: () => appLayout, path: "/admin", component: AdminLayout });
 const adminIndexRoute = createRoute({
@@ -164,7 +185,9 @@ const adminUsersRoute = createRoute({
 const adminOutboxRoute = createRoute({
   getParentRoute: () => adminLayout,
   path: "/outbox",
-  validateSearch: (search: Record<string, unknown>): { page?: number } => ({ page: positiveInt(search.page) }),
+  validateSearch: (search: Record<string, unknown>): { page?: number } => ({
+    page: positiveInt(search.page),
+  }),
   component: OutboxPage,
 });
 const adminOutboxMessageRoute = createRoute({
@@ -191,7 +214,15 @@ const routeTree = rootRoute.addChildren([
   ]),
 ]);
 
-export const publicPaths = ["/sign-in", "/sign-up", "/check-email", "/verified", "/forgot-password", "/reset-password", "/two-factor"];
+export const publicPaths = [
+  "/sign-in",
+  "/sign-up",
+  "/check-email",
+  "/verified",
+  "/forgot-password",
+  "/reset-password",
+  "/two-factor",
+];
 
 export function createAppRouter(queryClient: QueryClient) {
   return createRouter({

@@ -47,12 +47,14 @@ export function firstName(name: string): string {
 
 export function initials(name: string, email: string): string {
   const parts = name.trim().split(/\s+/).filter(Boolean);
-  const letters = parts.length >= 2 ? `${parts[0]?.[0]}${parts[parts.length - 1]?.[0]}` : (parts[0]?.[0] ?? email[0]);
+  const letters =
+    parts.length >= 2 ? `${parts[0]?.[0]}${parts[parts.length - 1]?.[0]}` : (parts[0]?.[0] ?? email[0]);
   return (letters ?? "?").toUpperCase();
 }
 
 /** Only paths inside this app: never another origin. */
 export function safeNext(next: unknown): string {
-  if (typeof next !== "string" || !next.startsWith("/") || next.startsWith("//") || next.startsWith("/\\")) return "/";
+  if (typeof next !== "string" || !next.startsWith("/") || next.startsWith("//") || next.startsWith("/\\"))
+    return "/";
   return next;
 }

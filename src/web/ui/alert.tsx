@@ -5,7 +5,15 @@ type Tone = "error" | "success" | "info" | "warning";
 
 const icons = { error: AlertCircle, success: CheckCircle2, info: Info, warning: TriangleAlert } as const;
 
-export function Alert({ tone = "info", title, children }: { tone?: Tone; title?: ReactNode; children?: ReactNode }) {
+export function Alert({
+  tone = "info",
+  title,
+  children,
+}: {
+  tone?: Tone;
+  title?: ReactNode;
+  children?: ReactNode;
+}) {
   const Icon = icons[tone];
   return (
     <div className={`alert alert-${tone}`} role={tone === "error" ? "alert" : "status"}>

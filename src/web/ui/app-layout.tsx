@@ -9,7 +9,17 @@ import { InShellContext } from "./shell-context.tsx";
 import { useToast } from "./toast.tsx";
 import { Wordmark } from "./wordmark.tsx";
 
-function NavLink({ to, icon, children, exact = false }: { to: string; icon: ReactNode; children: ReactNode; exact?: boolean }) {
+function NavLink({
+  to,
+  icon,
+  children,
+  exact = false,
+}: {
+  to: string;
+  icon: ReactNode;
+  children: ReactNode;
+  exact?: boolean;
+}) {
   return (
     <li>
       <Link to={to} className="nav-link" activeOptions={{ exact, includeSearch: false }}>

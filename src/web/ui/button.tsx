@@ -14,7 +14,11 @@ export type ButtonProps = ButtonHTMLAttributes<HTMLButtonElement> & {
   icon?: ReactNode;
 };
 
-export function buttonClass(variant: Variant = "primary", size: "default" | "small" = "default", block = false) {
+export function buttonClass(
+  variant: Variant = "primary",
+  size: "default" | "small" = "default",
+  block = false,
+) {
   return ["button", `button-${variant}`, size === "small" ? "button-small" : "", block ? "button-block" : ""]
     .filter(Boolean)
     .join(" ");

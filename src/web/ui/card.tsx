@@ -35,7 +35,10 @@ export function Card({
       {title ? (
         <div className="card-header">
           {icon ? (
-            <span className={`card-icon${iconTone === "accent" ? "" : ` card-icon-${iconTone}`}`} aria-hidden="true">
+            <span
+              className={`card-icon${iconTone === "accent" ? "" : ` card-icon-${iconTone}`}`}
+              aria-hidden="true"
+            >
               {icon}
             </span>
           ) : null}

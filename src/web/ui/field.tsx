@@ -1,12 +1,6 @@
 import { Label } from "@radix-ui/react-label";
 import { AlertCircle } from "lucide-react";
-import {
-  type InputHTMLAttributes,
-  type ReactNode,
-  type SelectHTMLAttributes,
-  useId,
-  useState,
-} from "react";
+import { type InputHTMLAttributes, type ReactNode, type SelectHTMLAttributes, useId, useState } from "react";
 
 type FieldShellProps = {
   id: string;
@@ -29,7 +23,16 @@ export function describedBy(id: string, hint: unknown, error: unknown): string |
   return list.length ? list.join(" ") : undefined;
 }
 
-export function FieldShell({ id, label, hint, error, optional, className, labelAside, children }: FieldShellProps) {
+export function FieldShell({
+  id,
+  label,
+  hint,
+  error,
+  optional,
+  className,
+  labelAside,
+  children,
+}: FieldShellProps) {
   const ids = fieldIds(id);
   return (
     <div className={["field", className].filter(Boolean).join(" ")}>
@@ -157,7 +160,14 @@ export function SelectField({
   const autoId = useId();
   const id = givenId ?? autoId;
   return (
-    <FieldShell id={id} label={label} hint={hint} error={error} optional={optional} className={fieldClassName}>
+    <FieldShell
+      id={id}
+      label={label}
+      hint={hint}
+      error={error}
+      optional={optional}
+      className={fieldClassName}
+    >
       <select
         id={id}
         className={["select", className].filter(Boolean).join(" ")}

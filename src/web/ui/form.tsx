@@ -71,7 +71,19 @@ export function useFormState<T extends Record<string, unknown>>(initial: T) {
     [values, showErrors],
   );
 
-  return { values, setValues, set, errors, setErrors, formError, setFormError, showErrors, validate, showApiError, formRef };
+  return {
+    values,
+    setValues,
+    set,
+    errors,
+    setErrors,
+    formError,
+    setFormError,
+    showErrors,
+    validate,
+    showApiError,
+    formRef,
+  };
 }
 
 type FormProps = {

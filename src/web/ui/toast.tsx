@@ -44,7 +44,9 @@ export function ToastProvider({ children }: { children: ReactNode }) {
               <div className="toast-body">
                 <RadixToast.Title className="toast-title">{toast.title}</RadixToast.Title>
                 {toast.description ? (
-                  <RadixToast.Description className="toast-description">{toast.description}</RadixToast.Description>
+                  <RadixToast.Description className="toast-description">
+                    {toast.description}
+                  </RadixToast.Description>
                 ) : null}
               </div>
               <RadixToast.Close className="toast-close" aria-label="Dismiss notification">

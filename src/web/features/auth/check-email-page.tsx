@@ -30,8 +30,8 @@ export function CheckEmailPage() {
     >
       <div className="stack">
         <p className="muted small">
-          The link works for 24 hours. If nothing arrives within a few minutes, look in your spam folder or ask for a new
-          link.
+          The link works for 24 hours. If nothing arrives within a few minutes, look in your spam folder or
+          ask for a new link.
         </p>
         {email ? <ResendVerification email={email} label="Send the link again" /> : null}
       </div>

@@ -25,7 +25,10 @@ export function ForgotPasswordPage() {
     const input = form.validate(forgotInput);
     if (!input) return;
     setPending(true);
-    const { error } = await authClient.requestPasswordReset({ email: input.email, redirectTo: "/reset-password" });
+    const { error } = await authClient.requestPasswordReset({
+      email: input.email,
+      redirectTo: "/reset-password",
+    });
     setPending(false);
     if (error) {
       form.showErrors({}, describeAuthError(error).message);
@@ -47,8 +50,8 @@ export function ForgotPasswordPage() {
     >
       {sentTo ? (
         <Alert tone="success" title="Check your email">
-          If an account exists for <strong>{sentTo}</strong>, we sent a link to reset the password. It works for one
-          hour.
+          If an account exists for <strong>{sentTo}</strong>, we sent a link to reset the password. It works
+          for one hour.
         </Alert>
       ) : null}
       <Form onSubmit={submit} formRef={form.formRef} error={form.formError} aria-label="Reset your password">

@@ -13,7 +13,9 @@ export function ResendVerification({
   label?: string;
   variant?: "primary" | "secondary" | "link";
 }) {
-  const [state, setState] = useState<{ status: "idle" | "pending" | "sent" } | { status: "error"; message: string }>({
+  const [state, setState] = useState<
+    { status: "idle" | "pending" | "sent" } | { status: "error"; message: string }
+  >({
     status: "idle",
   });
 

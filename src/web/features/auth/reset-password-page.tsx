@@ -56,7 +56,8 @@ function ResetForm({ token }: { token: string }) {
       if (failure.code === "INVALID_TOKEN" || failure.code === "TOKEN_EXPIRED") {
         message = (
           <>
-            This reset link is invalid or has expired. <Link to="/forgot-password">Get a new reset link</Link>.
+            This reset link is invalid or has expired. <Link to="/forgot-password">Get a new reset link</Link>
+            .
           </>
         );
       }

@@ -34,8 +34,8 @@ export function SignInPage() {
         message = (
           <div className="stack">
             <span>
-              Confirm your email address before signing in. Open the link we sent to <strong>{input.email}</strong>, or
-              ask for a new one.
+              Confirm your email address before signing in. Open the link we sent to{" "}
+              <strong>{input.email}</strong>, or ask for a new one.
             </span>
             <ResendVerification email={input.email} label="Send a new confirmation link" variant="link" />
           </div>

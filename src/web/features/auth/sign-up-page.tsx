@@ -22,7 +22,8 @@ export function SignUpPage() {
     setPending(false);
     if (error) {
       const failure = describeAuthError(error);
-      if (failure.field && failure.field in form.values) form.showErrors({ [failure.field]: failure.message });
+      if (failure.field && failure.field in form.values)
+        form.showErrors({ [failure.field]: failure.message });
       else form.showErrors({}, failure.message);
       return;
     }

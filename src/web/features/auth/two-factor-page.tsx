@@ -79,7 +79,12 @@ export function TwoFactorPage() {
         </p>
       }
     >
-      <Form onSubmit={submit} formRef={form.formRef} error={form.formError} aria-label="Two-factor authentication">
+      <Form
+        onSubmit={submit}
+        formRef={form.formRef}
+        error={form.formError}
+        aria-label="Two-factor authentication"
+      >
         {mode === "totp" ? (
           <TextField
             key="totp"

@@ -1,6 +1,7 @@
 import { getRouteApi, Link } from "@tanstack/react-router";
 import { CircleCheck, CircleX } from "lucide-react";
 import { useState } from "react";
+import { z } from "zod";
 import { emailField } from "../../../shared/auth.ts";
 import { authClient, describeAuthError } from "../../auth-client.ts";
 import { Alert } from "../../ui/alert.tsx";
@@ -9,7 +10,6 @@ import { Button, buttonClass } from "../../ui/button.tsx";
 import { TextField } from "../../ui/field.tsx";
 import { Form, FormActions, useFormState } from "../../ui/form.tsx";
 import { useTitle } from "../../ui/use-title.ts";
-import { z } from "zod";
 
 const route = getRouteApi("/public/verified");
 const resendInput = z.object({ email: emailField });
@@ -56,7 +56,10 @@ function VerifyFailed({ message }: { message: string }) {
     const input = form.validate(resendInput);
     if (!input) return;
     setPending(true);
-    const { error } = await authClient.sendVerificationEmail({ email: input.email, callbackURL: "/verified" });
+    const { error } = await authClient.sendVerificationEmail({
+      email: input.email,
+      callbackURL: "/verified",
+    });
     setPending(false);
     if (error) {
       form.showErrors({}, describeAuthError(error).message);
@@ -82,7 +85,12 @@ function VerifyFailed({ message }: { message: string }) {
           If <strong>{sentTo}</strong> has an account waiting for confirmation, a new link is on its way.
         </Alert>
       ) : null}
-      <Form onSubmit={submit} formRef={form.formRef} error={form.formError} aria-label="Send a new confirmation link">
+      <Form
+        onSubmit={submit}
+        formRef={form.formRef}
+        error={form.formError}
+        aria-label="Send a new confirmation link"
+      >
         <TextField
           label="Email"
           type="email"

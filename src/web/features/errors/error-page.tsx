@@ -14,6 +14,8 @@ export function ErrorPage({ error, reset }: ErrorComponentProps) {
     queryReset.reset();
   }, [queryReset]);
 
+  const details = error instanceof Error ? error.message : undefined;
+
   const retry = () => {
     reset();
     void router.invalidate();
@@ -24,10 +26,10 @@ export function ErrorPage({ error, reset }: ErrorComponentProps) {
       <div className="auth-card-header" role="alert">
         <h1>Something went wrong</h1>
         <p className="muted">
-          This page couldn't be shown. Nothing you saved is lost. Try again, and if it keeps happening, reload the
-          page.
+          This page couldn't be shown. Nothing you saved is lost. Try again, and if it keeps happening, reload
+          the page.
         </p>
-        {error?.message ? <p className="small muted">Details: {error.message}</p> : null}
+        {details ? <p className="small muted">Details: {details}</p> : null}
       </div>
       <div className="row">
         <Button onClick={retry}>Try again</Button>

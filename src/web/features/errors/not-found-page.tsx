@@ -10,7 +10,9 @@ export function NotFoundPage() {
       <div className="auth-card-header">
         <p className="standalone-code">Error 404</p>
         <h1>Page not found</h1>
-        <p className="muted">There is no page at this address. It may have moved, or the link may be mistyped.</p>
+        <p className="muted">
+          There is no page at this address. It may have moved, or the link may be mistyped.
+        </p>
       </div>
       <div>
         <Link to="/" className={buttonClass("primary")}>

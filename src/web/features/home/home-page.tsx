@@ -136,14 +136,14 @@ export function HomePage() {
         <Card id="home-about" title="What Sidecar is" icon={<Compass size={18} />}>
           <div className="stack">
             <p>
-              Sidecar is an open-source companion for the careers of product people. Like a sidecar on a motorcycle,
-              the people who help you share the steering wheel, but you drive: Sidecar never makes a career decision
-              for you.
+              Sidecar is an open-source companion for the careers of product people. Like a sidecar on a
+              motorcycle, the people who help you share the steering wheel, but you drive: Sidecar never makes
+              a career decision for you.
             </p>
             <p className="muted">
-              This is an early version. Today you can set up your profile and secure your account. Career planning,
-              honest feedback, mentoring and communities will arrive here as they are built, and what you write stays
-              private unless you share it.
+              This is an early version. Today you can set up your profile and secure your account. Career
+              planning, honest feedback, mentoring and communities will arrive here as they are built, and
+              what you write stays private unless you share it.
             </p>
           </div>
         </Card>

@@ -19,11 +19,16 @@ export function browserTimeZone(): string {
   }
 }
 
+const offsets = new Map<string, string>();
+
 function offsetLabel(zone: string): string {
+  const cached = offsets.get(zone);
+  if (cached !== undefined) return cached;
   try {
     const part = new Intl.DateTimeFormat("en-US", { timeZone: zone, timeZoneName: "shortOffset" })
       .formatToParts(new Date())
       .find((p) => p.type === "timeZoneName");
+    offsets.set(zone, part?.value ?? "");
     return part?.value ?? "";
   } catch {
     return "";
@@ -54,7 +59,7 @@ export function TimeZoneField({
   const [open, setOpen] = useState(false);
   const [query, setQuery] = useState<string | null>(null);
   const [active, setActive] = useState(0);
-  const listRef = useRef<HTMLUListElement>(null);
+  const listRef = useRef<HTMLDivElement>(null);
 
   const matches = useMemo(() => {
     const q = (query ?? "").trim().toLowerCase().replace(/\s+/g, "_");
@@ -132,7 +137,7 @@ export function TimeZoneField({
           onBlur={() => setOpen(false)}
           onKeyDown={onKeyDown}
         />
-        <ul
+        <div
           id={listId}
           ref={listRef}
           role="listbox"
@@ -141,13 +146,12 @@ export function TimeZoneField({
           hidden={!open}
         >
           {open && matches.length === 0 ? (
-            <li className="combobox-empty" role="presentation">
-              No time zone matches “{query}”.
-            </li>
+            <div className="combobox-empty">No time zone matches “{query}”.</div>
           ) : null}
           {open
             ? matches.map((zone, index) => (
-                <li
+                // biome-ignore lint/a11y/useFocusableInteractive: options are reached through the input's aria-activedescendant
+                <div
                   key={zone}
                   id={`${id}-opt-${index}`}
                   role="option"
@@ -160,10 +164,10 @@ export function TimeZoneField({
                   onMouseMove={() => setActive(index)}
                 >
                   {zone.replace(/_/g, " ")} <span className="muted small">{offsetLabel(zone)}</span>
-                </li>
+                </div>
               ))
             : null}
-        </ul>
+        </div>
       </div>
     </FieldShell>
   );

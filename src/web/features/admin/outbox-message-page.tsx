@@ -1,0 +1,109 @@
+import { useQuery } from "@tanstack/react-query";
+import { getRouteApi, Link } from "@tanstack/react-router";
+import { ArrowLeft, MailX } from "lucide-react";
+import { ApiError } from "../../api.ts";
+import { Alert } from "../../ui/alert.tsx";
+import { Button, buttonClass } from "../../ui/button.tsx";
+import { Card } from "../../ui/card.tsx";
+import { EmptyState } from "../../ui/empty-state.tsx";
+import { PageHeader } from "../../ui/page-header.tsx";
+import { LoadingState } from "../../ui/spinner.tsx";
+import { useTitle } from "../../ui/use-title.ts";
+import { formatDateTime, outboxMessageQuery, statusLabels } from "./admin-api.ts";
+
+const route = getRouteApi("/app/admin/outbox/$id");
+
+function BackLink() {
+  return (
+    <Link to="/admin/outbox" className="breadcrumb">
+      <ArrowLeft size={16} aria-hidden="true" />
+      Outbox
+    </Link>
+  );
+}
+
+export function OutboxMessagePage() {
+  const { id } = route.useParams();
+  const query = useQuery(outboxMessageQuery(id));
+  useTitle(query.data ? query.data.message.subject || "Message" : "Message");
+
+  if (query.isPending) return <LoadingState label="Loading message…" />;
+  if (query.isError) {
+    if (query.error instanceof ApiError && query.error.status === 404) {
+      return (
+        <>
+          <PageHeader before={<BackLink />} title="Message not found" />
+          <div className="card">
+            <EmptyState
+              icon={<MailX size={22} />}
+              title="This message doesn't exist"
+              action={
+                <Link to="/admin/outbox" className={buttonClass("secondary")}>
+                  Back to the outbox
+                </Link>
+              }
+            >
+              It may have been removed, or the link may be wrong.
+            </EmptyState>
+          </div>
+        </>
+      );
+    }
+    return (
+      <>
+        <PageHeader before={<BackLink />} title="Message" />
+        <Alert tone="error" title="Couldn't load this message">
+          <div className="stack">
+            <span>{query.error.message}</span>
+            <div>
+              <Button variant="secondary" size="small" onClick={() => query.refetch()}>
+                Try again
+              </Button>
+            </div>
+          </div>
+        </Alert>
+      </>
+    );
+  }
+
+  const { message } = query.data;
+  const status = statusLabels[message.status] ?? { label: message.status, tone: "badge" };
+  return (
+    <>
+      <PageHeader before={<BackLink />} title={message.subject || "(no subject)"} />
+      <div className="stack-lg">
+        <Card>
+          <dl className="message-meta">
+            <dt>To</dt>
+            <dd>{message.to}</dd>
+            <dt>Status</dt>
+            <dd>
+              <span className={status.tone}>{status.label}</span>
+            </dd>
+            <dt>Created</dt>
+            <dd>{formatDateTime(message.createdAt)}</dd>
+            {message.sentAt ? (
+              <>
+                <dt>Sent</dt>
+                <dd>{formatDateTime(message.sentAt)}</dd>
+              </>
+            ) : null}
+            {message.error ? (
+              <>
+                <dt>Error</dt>
+                <dd>{message.error}</dd>
+              </>
+            ) : null}
+          </dl>
+        </Card>
+        <Card
+          id="message-text"
+          title="Message"
+          description="The plain-text part, as the recipient's mail program shows it."
+        >
+          <pre className="message-text">{message.text}</pre>
+        </Card>
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,159 @@
+import { useMutation } from "@tanstack/react-query";
+import { useState } from "react";
+import {
+  type Level,
+  levelLabels,
+  levels,
+  profileInput,
+  type Track,
+  trackLabels,
+  tracks,
+} from "../../../shared/profile.ts";
+import { api } from "../../api.ts";
+import { type ProfileData, useMe, useSetMe } from "../../session.ts";
+import { Button } from "../../ui/button.tsx";
+import { Card } from "../../ui/card.tsx";
+import { SelectField, TextField } from "../../ui/field.tsx";
+import { Form, FormActions, useFormState } from "../../ui/form.tsx";
+import { PageHeader } from "../../ui/page-header.tsx";
+import { useToast } from "../../ui/toast.tsx";
+import { useTitle } from "../../ui/use-title.ts";
+import { browserTimeZone, TimeZoneField } from "./time-zone-field.tsx";
+
+const levelOptions = [
+  { value: "", label: "Not set" },
+  ...levels.map((level) => ({ value: level, label: levelLabels[level] })),
+];
+const trackOptions = [
+  { value: "", label: "Not set" },
+  ...tracks.map((track) => ({ value: track, label: trackLabels[track] })),
+];
+
+type Values = {
+  name: string;
+  headline: string;
+  level: string;
+  track: string;
+  company: string;
+  timeZone: string;
+};
+
+function toValues(profile: ProfileData): Values {
+  return {
+    name: profile.name,
+    headline: profile.headline,
+    level: profile.level ?? "",
+    track: profile.track ?? "",
+    company: profile.company,
+    timeZone: profile.timeZone || browserTimeZone(),
+  };
+}
+
+export function ProfilePage() {
+  useTitle("Profile");
+  const { user, profile } = useMe();
+  const setMe = useSetMe();
+  const toast = useToast();
+  const form = useFormState<Values>(toValues(profile));
+  const [headlineCount, setHeadlineCount] = useState(profile.headline.length);
+
+  const save = useMutation({
+    mutationFn: (input: ReturnType<typeof profileInput.parse>) => api.put<ProfileData>("/api/profile", input),
+    onSuccess: (saved) => {
+      setMe((me) => ({ ...me, profile: saved, user: { ...me.user, name: saved.name } }));
+      form.setValues(toValues(saved));
+      setHeadlineCount(saved.headline.length);
+      toast({ title: "Profile saved" });
+    },
+    onError: (error) => form.showApiError(error),
+  });
+
+  function submit() {
+    const { values } = form;
+    const input = form.validate(profileInput, {
+      ...values,
+      level: (values.level || null) as Level | null,
+      track: (values.track || null) as Track | null,
+    });
+    if (!input) return;
+    save.mutate(input);
+  }
+
+  return (
+    <>
+      <PageHeader
+        title="Profile"
+        description="Tell Sidecar where you are in your career. Only you and the people you choose to work with see this."
+      />
+      <Card>
+        <Form onSubmit={submit} formRef={form.formRef} error={form.formError} aria-label="Profile">
+          <div className="form-grid">
+            <TextField
+              label="Name"
+              name="name"
+              autoComplete="name"
+              value={form.values.name}
+              onValueChange={(value) => form.set("name", value)}
+              error={form.errors.name}
+              required
+            />
+            <div className="field">
+              <span className="field-label">Email</span>
+              <p className="muted">{user.email}</p>
+            </div>
+            <TextField
+              label="Headline"
+              name="headline"
+              fieldClassName="field-wide"
+              value={form.values.headline}
+              onValueChange={(value) => {
+                form.set("headline", value);
+                setHeadlineCount(value.length);
+              }}
+              error={form.errors.headline}
+              hint={`One line about what you do, such as “Senior PM for payments at a fintech scale-up”. ${headlineCount}/160`}
+              optional
+              maxLength={200}
+            />
+            <SelectField
+              label="Current level"
+              name="level"
+              options={levelOptions}
+              value={form.values.level}
+              onValueChange={(value) => form.set("level", value)}
+              error={form.errors.level}
+            />
+            <SelectField
+              label="Track"
+              name="track"
+              options={trackOptions}
+              value={form.values.track}
+              onValueChange={(value) => form.set("track", value)}
+              error={form.errors.track}
+              hint="Do you lead through your own work or through a team?"
+            />
+            <TextField
+              label="Company"
+              name="company"
+              autoComplete="organization"
+              value={form.values.company}
+              onValueChange={(value) => form.set("company", value)}
+              error={form.errors.company}
+              optional
+            />
+            <TimeZoneField
+              value={form.values.timeZone}
+              onValueChange={(value) => form.set("timeZone", value)}
+              error={form.errors.timeZone}
+            />
+          </div>
+          <FormActions>
+            <Button type="submit" pending={save.isPending}>
+              Save profile
+            </Button>
+          </FormActions>
+        </Form>
+      </Card>
+    </>
+  );
+}

@@ -1,0 +1,142 @@
+import { useQueryClient } from "@tanstack/react-query";
+import { useNavigate } from "@tanstack/react-router";
+import { KeyRound, LogOut } from "lucide-react";
+import { useState } from "react";
+import { z } from "zod";
+import { passwordField, passwordMinLength } from "../../../shared/auth.ts";
+import { authClient, describeAuthError } from "../../auth-client.ts";
+import { Button } from "../../ui/button.tsx";
+import { Card } from "../../ui/card.tsx";
+import { TextField } from "../../ui/field.tsx";
+import { Form, FormActions, useFormState } from "../../ui/form.tsx";
+import { PageHeader } from "../../ui/page-header.tsx";
+import { useToast } from "../../ui/toast.tsx";
+import { useTitle } from "../../ui/use-title.ts";
+import { TwoFactorCard } from "./two-factor-card.tsx";
+
+const changePasswordInput = z
+  .object({ currentPassword: z.string().min(1, "Enter your current password"), newPassword: passwordField })
+  .refine((input) => input.currentPassword !== input.newPassword, {
+    path: ["newPassword"],
+    message: "Choose a password different from your current one",
+  });
+
+export function SecurityPage() {
+  useTitle("Security");
+  return (
+    <>
+      <PageHeader title="Security" description="Protect your account and control where you're signed in." />
+      <div className="stack-lg">
+        <TwoFactorCard />
+        <ChangePasswordCard />
+        <SessionsCard />
+      </div>
+    </>
+  );
+}
+
+function ChangePasswordCard() {
+  const toast = useToast();
+  const form = useFormState({ currentPassword: "", newPassword: "" });
+  const [pending, setPending] = useState(false);
+
+  async function submit() {
+    const input = form.validate(changePasswordInput);
+    if (!input) return;
+    setPending(true);
+    const { error } = await authClient.changePassword({ ...input, revokeOtherSessions: true });
+    setPending(false);
+    if (error) {
+      const failure = describeAuthError(error);
+      if (failure.code === "INVALID_PASSWORD")
+        form.showErrors({ currentPassword: "Your current password is incorrect." });
+      else if (failure.field) form.showErrors({ newPassword: failure.message });
+      else form.showErrors({}, failure.message);
+      return;
+    }
+    form.setValues({ currentPassword: "", newPassword: "" });
+    toast({ title: "Password changed", description: "You've been signed out on your other devices." });
+  }
+
+  return (
+    <Card
+      id="change-password"
+      title="Password"
+      icon={<KeyRound size={18} />}
+      description="Changing your password signs you out on every other device."
+    >
+      <Form onSubmit={submit} formRef={form.formRef} error={form.formError} aria-label="Change password">
+        <div className="form-grid">
+          <TextField
+            label="Current password"
+            type="password"
+            name="currentPassword"
+            autoComplete="current-password"
+            value={form.values.currentPassword}
+            onValueChange={(value) => form.set("currentPassword", value)}
+            error={form.errors.currentPassword}
+            required
+          />
+          <TextField
+            label="New password"
+            type="password"
+            name="newPassword"
+            autoComplete="new-password"
+            value={form.values.newPassword}
+            onValueChange={(value) => form.set("newPassword", value)}
+            error={form.errors.newPassword}
+            hint={`At least ${passwordMinLength} characters.`}
+            required
+          />
+        </div>
+        <FormActions>
+          <Button type="submit" variant="secondary" pending={pending}>
+            Change password
+          </Button>
+        </FormActions>
+      </Form>
+    </Card>
+  );
+}
+
+function SessionsCard() {
+  const toast = useToast();
+  const navigate = useNavigate();
+  const queryClient = useQueryClient();
+  const [pending, setPending] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+
+  async function signOutEverywhere() {
+    setPending(true);
+    setError(null);
+    const result = await authClient.revokeSessions();
+    setPending(false);
+    if (result.error) {
+      setError(describeAuthError(result.error).message);
+      return;
+    }
+    queryClient.clear();
+    await navigate({ to: "/sign-in" });
+    toast({ title: "Signed out everywhere", description: "Every session has ended, including this one." });
+  }
+
+  return (
+    <Card
+      id="sessions"
+      title="Sessions"
+      icon={<LogOut size={18} />}
+      description="Lost a device or signed in on a shared computer? End every session, including this one. You'll sign in again here."
+    >
+      {error ? (
+        <p className="field-error" role="alert">
+          {error}
+        </p>
+      ) : null}
+      <div className="card-footer">
+        <Button variant="secondary" pending={pending} onClick={signOutEverywhere}>
+          Sign out everywhere
+        </Button>
+      </div>
+    </Card>
+  );
+}
