@@ -7,8 +7,12 @@ export function adminUrl(databaseUrl: string, database = "postgres"): string {
   return url.toString();
 }
 
-export async function withAdminClient<T>(databaseUrl: string, run: (client: pg.Client) => Promise<T>): Promise<T> {
-  const client = new pg.Client({ connectionString: adminUrl(databaseUrl) });
+export function withAdminClient<T>(databaseUrl: string, run: (client: pg.Client) => Promise<T>): Promise<T> {
+  return withClient(adminUrl(databaseUrl), run);
+}
+
+export async function withClient<T>(url: string, run: (client: pg.Client) => Promise<T>): Promise<T> {
+  const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {
     return await run(client);

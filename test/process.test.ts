@@ -3,7 +3,7 @@ import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { adminUrl, throwawayName, withAdminClient } from "./databases.ts";
+import { adminUrl, throwawayName, withAdminClient, withClient } from "./databases.ts";
 
 const started: ChildProcess[] = [];
 const dirs: string[] = [];
@@ -98,7 +98,7 @@ describe.runIf(Boolean(process.env.DATABASE_URL))("two app processes on one Post
         headers: json,
         body: JSON.stringify({ name: "Two", email, password }),
       });
-      await withAdminClient(adminUrl(databaseUrl, name), (c) =>
+      await withClient(adminUrl(databaseUrl, name), (c) =>
         c.query("update users set email_verified = true where email = $1", [email]),
       );
       const signIn = await fetch(`${a.url}/api/auth/sign-in/email`, {
