@@ -6,7 +6,8 @@ import {
   Outlet,
   redirect,
 } from "@tanstack/react-router";
-import { api, isUnauthenticated } from "./api.ts";
+import { isUnauthenticated } from "./api.ts";
+import { authClient } from "./auth-client.ts";
 import { AdminLayout } from "./features/admin/admin-layout.tsx";
 import { OutboxMessagePage } from "./features/admin/outbox-message-page.tsx";
 import { OutboxPage } from "./features/admin/outbox-page.tsx";
@@ -49,16 +50,11 @@ const publicLayout = createRoute({ getParentRoute: () => rootRoute, id: "public"
 
 /** Someone already signed in has nothing to do on the sign-in or sign-up page. */
 async function skipIfSignedIn({ context, search }: { context: RouterContext; search: { next?: string } }) {
-  const cached = context.queryClient.getQueryData<Me>(meQuery.queryKey);
-  let signedIn = Boolean(cached);
-  if (!cached) {
-    try {
-      const me = await api.get<Me>("/api/me");
-      context.queryClient.setQueryData(meQuery.queryKey, me);
-      signedIn = true;
-    } catch {
-      signedIn = false;
-    }
+  let signedIn = Boolean(context.queryClient.getQueryData<Me>(meQuery.queryKey));
+  if (!signedIn) {
+    // get-session answers 200 with null when signed out, so a signed-out visit logs no failed request.
+    const { data } = await authClient.getSession().catch(() => ({ data: null }));
+    signedIn = Boolean(data?.session);
   }
   if (signedIn) throw redirect({ href: safeNext(search.next) });
 }

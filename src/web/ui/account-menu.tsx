@@ -8,12 +8,7 @@ export function AccountMenu({ user, onSignOut }: { user: MeUser; onSignOut: () =
   return (
     <DropdownMenu.Root modal={false}>
       <DropdownMenu.Trigger className="account-trigger" aria-label="Account menu">
-        <span className="avatar" aria-hidden="true">
-          {initials(user.name, user.email)}
-        </span>
-        <span className="account-trigger-name" aria-hidden="true">
-          {user.name || user.email}
-        </span>
+        <span className="avatar" aria-hidden="true" data-initials={initials(user.name, user.email)} />
         <ChevronDown size={16} aria-hidden="true" />
       </DropdownMenu.Trigger>
       <DropdownMenu.Portal>

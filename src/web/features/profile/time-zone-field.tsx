@@ -141,7 +141,7 @@ export function TimeZoneField({
           id={listId}
           ref={listRef}
           role="listbox"
-          aria-label="Time zones"
+          aria-label="Suggestions"
           className="combobox-list"
           hidden={!open}
         >

@@ -61,7 +61,7 @@ function ChangePasswordCard() {
   return (
     <Card
       id="change-password"
-      title="Password"
+      title="Change password"
       icon={<KeyRound size={18} />}
       description="Changing your password signs you out on every other device."
     >
