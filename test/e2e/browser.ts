@@ -1,0 +1,66 @@
+import { mkdirSync } from "node:fs";
+import { join } from "node:path";
+import AxeBuilder from "@axe-core/playwright";
+import { type Browser, chromium, type Page } from "playwright-core";
+import { expect } from "vitest";
+import { readConfig } from "../../src/server/config.ts";
+import { openDatabase } from "../../src/server/db/open.ts";
+import { createLogger } from "../../src/server/logger.ts";
+import { type Sidecar, startSidecar } from "../../src/server/server.ts";
+
+export const desktop = { width: 1280, height: 860 };
+export const phone = { width: 375, height: 740 };
+const screenshotDir = process.env.SCREENSHOT_DIR;
+
+export async function startBrowserTarget(): Promise<{ sidecar: Sidecar; browser: Browser; baseUrl: string }> {
+  const port = 43000 + Math.floor(Math.random() * 2000);
+  const baseUrl = `http://localhost:${port}`;
+  const config = readConfig({ PORT: String(port), HOST: "127.0.0.1", BASE_URL: baseUrl, LOG_LEVEL: "error" });
+  const database = await openDatabase({ kind: "pglite-memory" });
+  await database.migrate();
+  const sidecar = await startSidecar(config, { database, logger: createLogger("error") });
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+    args: [
+      "--headless",
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+      "--no-first-run",
+    ],
+  });
+  return { sidecar, browser, baseUrl };
+}
+
+/** A page in its own context (own cookies), as axe requires. */
+export async function openPage(browser: Browser): Promise<Page> {
+  const context = await browser.newContext({ viewport: desktop });
+  context.setDefaultTimeout(15_000);
+  return context.newPage();
+}
+
+/** Runs axe on the page as it stands and fails on any serious or critical finding. */
+export async function expectAccessible(page: Page, label: string) {
+  const results = await new AxeBuilder({ page }).analyze();
+  const serious = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
+  const summary = serious.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`);
+  expect(summary, `axe findings on ${label}`).toEqual([]);
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  expect(overflow, `horizontal scrolling on ${label}`).toBeLessThanOrEqual(1);
+  if (screenshotDir) {
+    mkdirSync(screenshotDir, { recursive: true });
+    const width = page.viewportSize()?.width ?? 0;
+    await page.screenshot({ path: join(screenshotDir, `${label.replace(/\W+/g, "-")}-${width}.png`), fullPage: true });
+  }
+}
+
+/** Checks a page at desktop and at phone width. */
+export async function expectAccessibleAtBothWidths(page: Page, label: string) {
+  await page.setViewportSize(desktop);
+  await expectAccessible(page, label);
+  await page.setViewportSize(phone);
+  await expectAccessible(page, label);
+  await page.setViewportSize(desktop);
+}
