@@ -18,7 +18,8 @@ async function main() {
   }
   const database = await openSidecarDatabase(readConfig());
   try {
-    const user = command === "grant" ? await grantAdmin(database.db, email) : await revokeAdmin(database.db, email);
+    const user =
+      command === "grant" ? await grantAdmin(database.db, email) : await revokeAdmin(database.db, email);
     process.stdout.write(
       command === "grant"
         ? `${user.email} is now an instance administrator. They see the admin area the next time they load a page.\n`
@@ -33,7 +34,8 @@ async function main() {
 main().then(
   (code) => process.exit(code),
   (error) => {
-    const known = error instanceof AppError || error instanceof ConfigError || error instanceof DataDirLockedError;
+    const known =
+      error instanceof AppError || error instanceof ConfigError || error instanceof DataDirLockedError;
     process.stderr.write(`${known ? error.message : (error as Error).stack}\n`);
     if (error instanceof DataDirLockedError) {
       process.stderr.write("With the embedded database, stop the server before running this command.\n");

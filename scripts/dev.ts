@@ -3,7 +3,11 @@ import { spawn } from "node:child_process";
 // The API reloads on change with tsx watch; Vite serves the web app with hot reload and proxies /api to it.
 const port = process.env.PORT ?? "3000";
 const apiPort = process.env.API_PORT ?? "3001";
-const env = { ...process.env, API_PORT: apiPort, BASE_URL: process.env.BASE_URL ?? `http://localhost:${port}` };
+const env = {
+  ...process.env,
+  API_PORT: apiPort,
+  BASE_URL: process.env.BASE_URL ?? `http://localhost:${port}`,
+};
 
 const children = [
   spawn("npx", ["tsx", "watch", "--clear-screen=false", "src/server/main.ts"], {

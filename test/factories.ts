@@ -41,7 +41,13 @@ export async function signIn(ctx: TestContext, email: string, password: string, 
 /** A member who signed up through the real sign-up route, confirmed their email and signed in. */
 export async function buildUser(
   ctx: TestContext,
-  overrides: { name?: string; email?: string; password?: string; role?: "member" | "admin"; verified?: boolean } = {},
+  overrides: {
+    name?: string;
+    email?: string;
+    password?: string;
+    role?: "member" | "admin";
+    verified?: boolean;
+  } = {},
 ): Promise<BuiltUser> {
   const name = overrides.name ?? "Morgan Example";
   const email = overrides.email ?? uniqueEmail(overrides.role ?? "member");

@@ -11,7 +11,13 @@ let cookies: (string | undefined)[];
 beforeAll(async () => {
   ctx = await createTestContext({ LOG_LEVEL: "error" });
   routes = (await enumerateRoutes(ctx)).filter(
-    (r) => !["/api/auth/sign-out", "/api/auth/revoke-sessions", "/api/auth/revoke-other-sessions", "/api/auth/delete-user"].includes(r.path),
+    (r) =>
+      ![
+        "/api/auth/sign-out",
+        "/api/auth/revoke-sessions",
+        "/api/auth/revoke-other-sessions",
+        "/api/auth/delete-user",
+      ].includes(r.path),
   );
   const member = await buildUser(ctx);
   const admin = await buildUser(ctx, { role: "admin" });
@@ -46,7 +52,10 @@ const hostileJson = fc.letrec((tie) => ({
     fc.constant(null),
     fc.array(tie("value"), { maxLength: 4 }),
     fc.dictionary(
-      fc.oneof(fc.string(), fc.constantFrom("name", "email", "password", "timeZone", "level", "__proto__", "code")),
+      fc.oneof(
+        fc.string(),
+        fc.constantFrom("name", "email", "password", "timeZone", "level", "__proto__", "code"),
+      ),
       tie("value"),
       { maxKeys: 5 },
     ),
@@ -59,12 +68,19 @@ describe("fuzzing every route with random and hostile JSON", () => {
       fc.asyncProperty(
         fc.nat(),
         fc.nat(2),
-        fc.oneof(hostileJson.map((v) => JSON.stringify(v)), fc.string()),
+        fc.oneof(
+          hostileJson.map((v) => JSON.stringify(v)),
+          fc.string(),
+        ),
         hostileString,
         async (routeIndex, who, body, param) => {
           const route = routes[routeIndex % routes.length] as Route;
-          const path = concretePath(route.path, { id: encodeURIComponent(param), token: encodeURIComponent(param) });
-          const query = route.method === "GET" ? `?q=${encodeURIComponent(param)}&page=${encodeURIComponent(param)}` : "";
+          const path = concretePath(route.path, {
+            id: encodeURIComponent(param),
+            token: encodeURIComponent(param),
+          });
+          const query =
+            route.method === "GET" ? `?q=${encodeURIComponent(param)}&page=${encodeURIComponent(param)}` : "";
           const response = await ctx.request(`${path}${query}`, {
             method: route.method,
             body: route.method === "GET" ? undefined : body,

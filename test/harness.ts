@@ -17,7 +17,9 @@ export async function openTestDatabase(): Promise<Database> {
   const postgresTemplate = inject("postgresTemplate");
   if (databaseUrl && postgresTemplate) {
     const name = `${postgresTemplate.replace("sidecar_tpl", "sidecar_test")}_${throwawayName("f")}`;
-    await withAdminClient(databaseUrl, (c) => c.query(`create database ${name} template ${postgresTemplate}`));
+    await withAdminClient(databaseUrl, (c) =>
+      c.query(`create database ${name} template ${postgresTemplate}`),
+    );
     const database = await openDatabase({ kind: "postgres", url: adminUrl(databaseUrl, name) });
     return {
       ...database,
@@ -41,7 +43,10 @@ export type RequestOptions = {
   headers?: Record<string, string>;
 };
 
-export async function createTestContext(env: Record<string, string> = {}, options: { webRoot?: string } = {}) {
+export async function createTestContext(
+  env: Record<string, string> = {},
+  options: { webRoot?: string } = {},
+) {
   const config: Config = readConfig({
     BASE_URL: testBaseUrl,
     LOG_LEVEL: "info",
@@ -65,7 +70,11 @@ export async function createTestContext(env: Record<string, string> = {}, option
     if (opts.cookie) headers.cookie = opts.cookie;
     headers["x-forwarded-for"] = opts.ip ?? "203.0.113.10";
     const body =
-      opts.body === undefined ? undefined : typeof opts.body === "string" ? opts.body : JSON.stringify(opts.body);
+      opts.body === undefined
+        ? undefined
+        : typeof opts.body === "string"
+          ? opts.body
+          : JSON.stringify(opts.body);
     return app.request(path, { method, headers, body });
   }
 

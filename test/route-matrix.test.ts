@@ -39,7 +39,7 @@ const notAllowed: Access = {
   "instance admin": 405,
 };
 
-export const matrix: Record<string, Access> = {
+const matrix: Record<string, Access> = {
   "GET /api/openapi.json": publicRoute,
   "GET /api/me": signedIn,
   "GET /api/profile": signedIn,
@@ -83,7 +83,10 @@ export const matrix: Record<string, Access> = {
 const sampleBodies: Record<string, unknown> = {
   "PUT /api/profile": { name: "Matrix Member", timeZone: "UTC" },
   "POST /api/auth/verify-password": { password: "wrong but well-formed" },
-  "POST /api/auth/change-password": { currentPassword: "wrong but well-formed", newPassword: "another long passphrase" },
+  "POST /api/auth/change-password": {
+    currentPassword: "wrong but well-formed",
+    newPassword: "another long passphrase",
+  },
   "POST /api/auth/revoke-session": { token: "not-a-session" },
   "POST /api/auth/two-factor/get-totp-uri": { password: "wrong but well-formed" },
   "POST /api/auth/two-factor/generate-backup-codes": { password: "wrong but well-formed" },
@@ -93,7 +96,10 @@ const sampleBodies: Record<string, unknown> = {
 
 let ctx: TestContext;
 let routes: Route[];
-let people: { member: { id: string; email: string; password: string }; admin: { email: string; password: string } };
+let people: {
+  member: { id: string; email: string; password: string };
+  admin: { email: string; password: string };
+};
 let disabledCookie: string;
 let sequence = 0;
 
@@ -127,8 +133,14 @@ async function cookieFor(role: Role): Promise<string | undefined> {
 describe("route × role matrix", () => {
   it("has an expected outcome for every route the app serves, and no stale rows", () => {
     const keys = routes.map((r) => `${r.method} ${r.path}`);
-    expect(keys.filter((k) => !(k in matrix)), "routes without a row").toEqual([]);
-    expect(Object.keys(matrix).filter((k) => !keys.includes(k)), "rows for routes that do not exist").toEqual([]);
+    expect(
+      keys.filter((k) => !(k in matrix)),
+      "routes without a row",
+    ).toEqual([]);
+    expect(
+      Object.keys(matrix).filter((k) => !keys.includes(k)),
+      "rows for routes that do not exist",
+    ).toEqual([]);
   });
 
   it("answers every route for every role as the matrix says", async () => {
@@ -149,8 +161,7 @@ describe("route × role matrix", () => {
         });
         const want = expected[role];
         const got = response.status;
-        const pass =
-          got < 500 && (want === "ok" ? got !== 401 && got !== 403 && got !== 405 : got === want);
+        const pass = got < 500 && (want === "ok" ? got !== 401 && got !== 403 && got !== 405 : got === want);
         if (!pass) failures.push(`${key} as ${role}: expected ${want}, got ${got}`);
         if (route.path.startsWith("/api/admin/users/:id/") && role === "instance admin") {
           await ctx.request(`/api/admin/users/${people.member.id}/enable`, { body: {}, cookie });

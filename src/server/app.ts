@@ -59,7 +59,10 @@ export function createApp(options: AppOptions) {
   );
   app.use("/api/*", async (c, next) => {
     if (!c.req.path.startsWith("/api/auth/")) {
-      c.set("viewer", await resolveViewer({ ...deps, sessionMaxSeconds: config.sessionMaxSeconds }, c.req.raw.headers));
+      c.set(
+        "viewer",
+        await resolveViewer({ ...deps, sessionMaxSeconds: config.sessionMaxSeconds }, c.req.raw.headers),
+      );
     }
     await next();
   });
@@ -93,7 +96,10 @@ export function createApp(options: AppOptions) {
   }
 
   app.notFound((c) =>
-    errorResponse(c, new AppError("NOT_FOUND", webRoot ? "Not found." : "The web app is not built: run npm run build.")),
+    errorResponse(
+      c,
+      new AppError("NOT_FOUND", webRoot ? "Not found." : "The web app is not built: run npm run build."),
+    ),
   );
   app.onError((error, c) => {
     if (error instanceof AppError) return errorResponse(c, error);
@@ -103,7 +109,11 @@ export function createApp(options: AppOptions) {
         : "The request could not be read.";
       return errorResponse(c, new AppError("BAD_REQUEST", message));
     }
-    logger.error("unhandled error", { method: c.req.method, path: c.req.routePath, error: (error as Error).stack });
+    logger.error("unhandled error", {
+      method: c.req.method,
+      path: c.req.routePath,
+      error: (error as Error).stack,
+    });
     return errorResponse(c, new AppError("INTERNAL", "Something went wrong on our side. Please try again."));
   });
 

@@ -20,13 +20,20 @@ export type Sidecar = {
 
 export async function openSidecarDatabase(config: Config): Promise<Database> {
   const database = await openDatabase(
-    config.databaseUrl ? { kind: "postgres", url: config.databaseUrl } : { kind: "pglite", dataDir: config.dataDir },
+    config.databaseUrl
+      ? { kind: "postgres", url: config.databaseUrl }
+      : { kind: "pglite", dataDir: config.dataDir },
   );
   await database.migrate();
   return database;
 }
 
-export async function buildSidecar(config: Config, database: Database, logger: Logger, webRoot = defaultWebRoot) {
+export async function buildSidecar(
+  config: Config,
+  database: Database,
+  logger: Logger,
+  webRoot = defaultWebRoot,
+) {
   const mailer = createMailer({ db: database.db, config, logger });
   const secret = await loadAuthSecret(database.db, config.authSecret);
   const auth = createAuth({ db: database.db, config, mailer, logger, secret });

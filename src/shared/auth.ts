@@ -14,5 +14,10 @@ export const signUpInput = z.object({
   email: emailField,
   password: passwordField,
 });
-export const signInInput = z.object({ email: emailField, password: z.string().min(1, "Enter your password") });
-export const totpCodeInput = z.object({ code: z.string().regex(/^\d{6}$/, "Enter the 6-digit code from your app") });
+export const signInInput = z.object({
+  email: emailField,
+  password: z.string().min(1, "Enter your password"),
+});
+export const totpCodeInput = z.object({
+  code: z.string().regex(/^\d{6}$/, "Enter the 6-digit code from your app"),
+});

@@ -63,7 +63,10 @@ describe("a new member in the browser", () => {
     await page.getByLabel("Email").fill(email);
     await page.getByLabel("Password", { exact: true }).fill("password");
     await page.getByRole("button", { name: "Create account" }).click();
-    await page.getByText(/at least 8 characters|too common|most common/i).first().waitFor();
+    await page
+      .getByText(/at least 8 characters|too common|most common/i)
+      .first()
+      .waitFor();
     await page.getByLabel("Password", { exact: true }).fill(password);
     await page.getByRole("button", { name: "Create account" }).click();
     await page.getByRole("heading", { name: "Check your email" }).waitFor();
@@ -113,7 +116,10 @@ describe("a new member in the browser", () => {
     await expectAccessibleAtBothWidths(page, "security");
     await page.getByRole("button", { name: "Set up two-factor" }).click();
     await page.getByLabel("Password", { exact: true }).fill(password);
-    await page.getByRole("button", { name: /continue|set up two-factor/i }).last().click();
+    await page
+      .getByRole("button", { name: /continue|set up two-factor/i })
+      .last()
+      .click();
     const secret = (await page.getByTestId("totp-secret").textContent())?.replace(/\s/g, "") ?? "";
     expect(secret).toMatch(/^[A-Z2-7]+=*$/);
     expect(await page.getByTestId("recovery-codes").locator("li").count()).toBe(10);
@@ -171,7 +177,10 @@ describe("a new member in the browser", () => {
     await page.getByRole("heading", { name: "Outbox" }).waitFor();
     await page.getByText("Confirm your email for Sidecar").first().click();
     await page.waitForURL(/\/admin\/outbox\/.+/);
-    await page.getByText(/verify-email\?token=/).first().waitFor();
+    await page
+      .getByText(/verify-email\?token=/)
+      .first()
+      .waitFor();
     await expectAccessibleAtBothWidths(page, "admin-outbox-message");
     await page.goto(`${baseUrl}/admin/outbox`);
     await page.getByRole("heading", { name: "Outbox" }).waitFor();

@@ -45,14 +45,19 @@ export async function openPage(browser: Browser): Promise<Page> {
 export async function expectAccessible(page: Page, label: string) {
   const results = await new AxeBuilder({ page }).analyze();
   const serious = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
-  const summary = serious.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`);
+  const summary = serious.map(
+    (v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`,
+  );
   expect(summary, `axe findings on ${label}`).toEqual([]);
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
   expect(overflow, `horizontal scrolling on ${label}`).toBeLessThanOrEqual(1);
   if (screenshotDir) {
     mkdirSync(screenshotDir, { recursive: true });
     const width = page.viewportSize()?.width ?? 0;
-    await page.screenshot({ path: join(screenshotDir, `${label.replace(/\W+/g, "-")}-${width}.png`), fullPage: true });
+    await page.screenshot({
+      path: join(screenshotDir, `${label.replace(/\W+/g, "-")}-${width}.png`),
+      fullPage: true,
+    });
   }
 }
 

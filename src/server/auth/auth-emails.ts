@@ -14,12 +14,20 @@ export function verificationEmail(to: string, name: string, url: string): MailMe
   return linkMessage(
     to,
     "Confirm your email for Sidecar",
-    [`Hi ${name},`, "Confirm your email address to finish creating your Sidecar account. The link works for 24 hours."],
+    [
+      `Hi ${name},`,
+      "Confirm your email address to finish creating your Sidecar account. The link works for 24 hours.",
+    ],
     { label: "Confirm my email", url },
   );
 }
 
-export function existingAccountEmail(to: string, name: string, signInUrl: string, resetUrl: string): MailMessage {
+export function existingAccountEmail(
+  to: string,
+  name: string,
+  signInUrl: string,
+  resetUrl: string,
+): MailMessage {
   return linkMessage(
     to,
     "Someone tried to sign up to Sidecar with your email",

@@ -41,7 +41,12 @@ async function withoutSessionTokens(response: Response): Promise<Response> {
 async function forward(c: Context<AppEnv>, body: string | undefined, ip: string) {
   const headers = new Headers(c.req.raw.headers);
   headers.set(clientIpHeader, ip);
-  const request = new Request(c.req.raw.url, { method: c.req.method, headers, body, signal: c.req.raw.signal });
+  const request = new Request(c.req.raw.url, {
+    method: c.req.method,
+    headers,
+    body,
+    signal: c.req.raw.signal,
+  });
   const response = await withoutSessionTokens(await c.var.deps.auth.handler(request));
   const retryAfter = response.headers.get("x-retry-after");
   if (response.status === 429 && retryAfter && !response.headers.has("retry-after")) {
@@ -56,8 +61,15 @@ export function authRoutes(clientIp: (c: Context<AppEnv>) => string) {
   return new Hono<AppEnv>().on(["GET", "POST"], "/api/auth/*", async (c) => {
     const ip = clientIp(c);
     const body = c.req.method === "POST" ? await c.req.text() : undefined;
-    if (body !== undefined && body.length > 0 && !(c.req.header("content-type") ?? "").includes("application/json")) {
-      throw new AppError("UNSUPPORTED_MEDIA_TYPE", "Send the request body as JSON (Content-Type: application/json).");
+    if (
+      body !== undefined &&
+      body.length > 0 &&
+      !(c.req.header("content-type") ?? "").includes("application/json")
+    ) {
+      throw new AppError(
+        "UNSUPPORTED_MEDIA_TYPE",
+        "Send the request body as JSON (Content-Type: application/json).",
+      );
     }
     if (c.req.path !== "/api/auth/sign-in/email" || c.req.method !== "POST") return forward(c, body, ip);
 

@@ -1,7 +1,15 @@
 import { eq } from "drizzle-orm";
 import * as OTPAuth from "otpauth";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { buildUser, cookieFrom, defaultPassword, linkIn, mailTo, signIn, uniqueEmail } from "../../../test/factories.ts";
+import {
+  buildUser,
+  cookieFrom,
+  defaultPassword,
+  linkIn,
+  mailTo,
+  signIn,
+  uniqueEmail,
+} from "../../../test/factories.ts";
 import { createTestContext, type TestContext } from "../../../test/harness.ts";
 import { sessions, users } from "./auth.table.ts";
 import { signInLimits } from "./sign-in-limiter.ts";
@@ -13,7 +21,9 @@ beforeAll(async () => {
 afterAll(() => ctx.close());
 
 async function signUp(email: string, password = defaultPassword, name = "Riley Example") {
-  return ctx.request("/api/auth/sign-up/email", { body: { name, email, password, callbackURL: "/verified" } });
+  return ctx.request("/api/auth/sign-up/email", {
+    body: { name, email, password, callbackURL: "/verified" },
+  });
 }
 
 function withoutVolatile(body: { user?: Record<string, unknown> }) {
@@ -173,10 +183,14 @@ describe("password reset", () => {
     expect(mail).toHaveLength(1);
     const landing = await ctx.request(linkIn(mail[0]?.text ?? "").replace(ctx.config.baseUrl, ""));
     expect(landing.status).toBe(302);
-    const token = new URL(landing.headers.get("location") ?? "", ctx.config.baseUrl).searchParams.get("token");
+    const token = new URL(landing.headers.get("location") ?? "", ctx.config.baseUrl).searchParams.get(
+      "token",
+    );
     expect(token).toBeTruthy();
 
-    const common = await ctx.request("/api/auth/reset-password", { body: { token, newPassword: "iloveyou" } });
+    const common = await ctx.request("/api/auth/reset-password", {
+      body: { token, newPassword: "iloveyou" },
+    });
     expect(common.status).toBe(400);
     const reset = await ctx.request("/api/auth/reset-password", {
       body: { token, newPassword: "a brand new passphrase" },
@@ -185,7 +199,9 @@ describe("password reset", () => {
     expect((await ctx.request("/api/me", { cookie: user.cookie })).status).toBe(401);
     expect((await signIn(ctx, user.email, user.password)).response.status).toBe(401);
     expect((await signIn(ctx, user.email, "a brand new passphrase")).response.status).toBe(200);
-    const reuse = await ctx.request("/api/auth/reset-password", { body: { token, newPassword: "another passphrase" } });
+    const reuse = await ctx.request("/api/auth/reset-password", {
+      body: { token, newPassword: "another passphrase" },
+    });
     expect(reuse.status).toBe(400);
   });
 });

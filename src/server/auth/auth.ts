@@ -10,14 +10,18 @@ import type { Config } from "../config.ts";
 import type { Db } from "../db/open.ts";
 import type { Logger } from "../logger.ts";
 import type { Mailer } from "../modules/mail/mailer.ts";
-import { existingAccountEmail, passwordResetEmail, verificationEmail } from "./auth-emails.ts";
 import { accounts, rateLimits, sessions, twoFactors, users, verifications } from "./auth.table.ts";
+import { existingAccountEmail, passwordResetEmail, verificationEmail } from "./auth-emails.ts";
 import { isCommonPassword } from "./common-passwords.ts";
 
 export const clientIpHeader = "x-sidecar-client-ip";
 
 const argon2id = 2;
-const passwordBodyFields = { "/sign-up/email": "password", "/reset-password": "newPassword", "/change-password": "newPassword" } as const;
+const passwordBodyFields = {
+  "/sign-up/email": "password",
+  "/reset-password": "newPassword",
+  "/change-password": "newPassword",
+} as const;
 
 export type AuthDeps = { db: Db; config: Config; mailer: Mailer; logger: Logger; secret: string };
 
@@ -79,7 +83,12 @@ export function createAuth({ db, config, mailer, logger, secret }: AuthDeps) {
       },
       onExistingUserSignUp: async ({ user }) => {
         await mailer.send(
-          existingAccountEmail(user.email, user.name, `${config.baseUrl}/sign-in`, `${config.baseUrl}/forgot-password`),
+          existingAccountEmail(
+            user.email,
+            user.name,
+            `${config.baseUrl}/sign-in`,
+            `${config.baseUrl}/forgot-password`,
+          ),
         );
       },
     },
@@ -121,7 +130,10 @@ export function createAuth({ db, config, mailer, logger, secret }: AuthDeps) {
       log: (level, message) => logger[level](`auth: ${message}`),
     },
     telemetry: { enabled: false },
-    plugins: [openAPI({ disableDefaultReference: true }), twoFactor({ issuer: "Sidecar", backupCodeOptions: { amount: 10, length: 10 } })],
+    plugins: [
+      openAPI({ disableDefaultReference: true }),
+      twoFactor({ issuer: "Sidecar", backupCodeOptions: { amount: 10, length: 10 } }),
+    ],
     databaseHooks: {
       session: {
         create: {

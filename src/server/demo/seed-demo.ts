@@ -1,7 +1,7 @@
 import { eq } from "drizzle-orm";
 import type { Level, Track } from "../../shared/profile.ts";
-import type { Auth } from "../auth/auth.ts";
 import { users } from "../auth/auth.table.ts";
+import type { Auth } from "../auth/auth.ts";
 import type { Db } from "../db/open.ts";
 import { saveProfileRow } from "../modules/profile/profile.repo.ts";
 

@@ -37,7 +37,9 @@ export class AppError extends Error {
 export type ErrorBody = { error: { code: ErrorCode; message: string; field?: string } };
 
 export function errorBody(error: AppError): ErrorBody {
-  return { error: { code: error.code, message: error.message, ...(error.field ? { field: error.field } : {}) } };
+  return {
+    error: { code: error.code, message: error.message, ...(error.field ? { field: error.field } : {}) },
+  };
 }
 
 export function errorResponse(c: Context, error: AppError): Response {

@@ -67,7 +67,9 @@ describe("HTTP layer", () => {
     const response = await ctx.request("/api/profile", { method: "PUT", body, cookie: member.cookie });
     expect(response.status).toBe(413);
     expect((await response.json()).error.code).toBe("PAYLOAD_TOO_LARGE");
-    const auth = await ctx.request("/api/auth/sign-in/email", { body: { email: "a@b.c", password: "z".repeat(110_000) } });
+    const auth = await ctx.request("/api/auth/sign-in/email", {
+      body: { email: "a@b.c", password: "z".repeat(110_000) },
+    });
     expect(auth.status).toBe(413);
   });
 
@@ -118,7 +120,12 @@ describe("HTTP layer", () => {
     const response = await ctx.request("/api/openapi.json");
     const doc = await response.json();
     expect(doc.openapi).toBe("3.1.0");
-    for (const path of ["/api/me", "/api/profile", "/api/admin/users/{id}/disable", "/api/auth/sign-in/email"]) {
+    for (const path of [
+      "/api/me",
+      "/api/profile",
+      "/api/admin/users/{id}/disable",
+      "/api/auth/sign-in/email",
+    ]) {
       expect(Object.keys(doc.paths)).toContain(path);
     }
     expect(doc.paths["/api/profile"].put.requestBody).toBeTruthy();

@@ -39,7 +39,10 @@ export function errorResponses(...statuses: (400 | 401 | 403 | 404 | 409 | 413 |
     429: "Too many requests; see Retry-After",
   };
   return Object.fromEntries(
-    statuses.map((s) => [s, { description: descriptions[s], content: { "application/json": { schema: errorSchema } } }]),
+    statuses.map((s) => [
+      s,
+      { description: descriptions[s], content: { "application/json": { schema: errorSchema } } },
+    ]),
   );
 }
 

@@ -1,6 +1,6 @@
 import { eq } from "drizzle-orm";
-import type { Auth } from "../auth/auth.ts";
 import { sessions, users } from "../auth/auth.table.ts";
+import type { Auth } from "../auth/auth.ts";
 import type { Db } from "../db/open.ts";
 import { AppError } from "./errors.ts";
 
@@ -19,7 +19,9 @@ export async function resolveViewer(
   headers: Headers,
 ): Promise<Viewer | null> {
   if (!headers.get("cookie")) return null;
-  const found = await deps.auth.api.getSession({ headers, query: { disableRefresh: false } }).catch(() => null);
+  const found = await deps.auth.api
+    .getSession({ headers, query: { disableRefresh: false } })
+    .catch(() => null);
   if (!found) return null;
   const [row] = await deps.db
     .select({ role: users.role, disabled: users.disabled })
@@ -48,6 +50,7 @@ export function requireSignedIn(viewer: Viewer | null): Viewer {
 
 export function requireAdmin(viewer: Viewer | null): Viewer {
   const signedIn = requireSignedIn(viewer);
-  if (signedIn.role !== "admin") throw new AppError("FORBIDDEN", "Only an instance administrator can do this.");
+  if (signedIn.role !== "admin")
+    throw new AppError("FORBIDDEN", "Only an instance administrator can do this.");
   return signedIn;
 }

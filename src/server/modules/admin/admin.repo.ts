@@ -76,7 +76,13 @@ export async function listOutboxRows(db: Db, { page, pageSize }: Page) {
 
 export async function findOutboxRow(db: Db, id: string) {
   const [row] = await db
-    .select({ ...outboxSummary, text: outbox.text, html: outbox.html, error: outbox.error, sentAt: outbox.sentAt })
+    .select({
+      ...outboxSummary,
+      text: outbox.text,
+      html: outbox.html,
+      error: outbox.error,
+      sentAt: outbox.sentAt,
+    })
     .from(outbox)
     .where(eq(outbox.id, id));
   return row;

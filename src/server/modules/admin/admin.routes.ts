@@ -27,7 +27,12 @@ const outboxSummary = z
   .openapi("OutboxSummary");
 
 const outboxMessage = outboxSummary
-  .extend({ text: z.string(), html: z.string().nullable(), error: z.string().nullable(), sentAt: z.string().nullable() })
+  .extend({
+    text: z.string(),
+    html: z.string().nullable(),
+    error: z.string().nullable(),
+    sentAt: z.string().nullable(),
+  })
   .openapi("OutboxMessage");
 
 const pageQuery = z.object({
@@ -43,7 +48,9 @@ const getUsers = createRoute({
   path: "/api/admin/users",
   tags: ["Admin"],
   summary: "List users, optionally searching by name or email",
-  request: { query: pageQuery.extend({ q: plainText().max(200, "Keep the search under 200 characters").default("") }) },
+  request: {
+    query: pageQuery.extend({ q: plainText().max(200, "Keep the search under 200 characters").default("") }),
+  },
   responses: {
     ...jsonResponse(z.object({ users: z.array(adminUser), ...paged }), "A page of users"),
     ...errorResponses(400, 401, 403),
@@ -89,14 +96,18 @@ const getOutboxItem = createRoute({
 
 export function adminRoutes() {
   return createRouter()
-    .openapi(getUsers, async (c) => c.json(await listUsers(c.var.deps.db, c.var.viewer, c.req.valid("query")), 200))
+    .openapi(getUsers, async (c) =>
+      c.json(await listUsers(c.var.deps.db, c.var.viewer, c.req.valid("query")), 200),
+    )
     .openapi(userAction("disable", "Disable a user and end their sessions at once"), async (c) =>
       c.json(await disableUser(c.var.deps.db, c.var.viewer, c.req.valid("param").id), 200),
     )
     .openapi(userAction("enable", "Enable a disabled user"), async (c) =>
       c.json(await enableUser(c.var.deps.db, c.var.viewer, c.req.valid("param").id), 200),
     )
-    .openapi(getOutbox, async (c) => c.json(await listOutbox(c.var.deps.db, c.var.viewer, c.req.valid("query")), 200))
+    .openapi(getOutbox, async (c) =>
+      c.json(await listOutbox(c.var.deps.db, c.var.viewer, c.req.valid("query")), 200),
+    )
     .openapi(getOutboxItem, async (c) =>
       c.json(await getOutboxMessage(c.var.deps.db, c.var.viewer, c.req.valid("param").id), 200),
     );

@@ -60,7 +60,8 @@ export async function getOutboxMessage(db: Db, viewer: Viewer | null, id: string
 /** Run from the command line by whoever operates the server, so there is no viewer to check. */
 export async function grantAdmin(db: Db, email: string) {
   const user = await findUserRowByEmail(db, email);
-  if (!user) throw new AppError("NOT_FOUND", `No account uses the email ${email}. Sign up first, then grant.`);
+  if (!user)
+    throw new AppError("NOT_FOUND", `No account uses the email ${email}. Sign up first, then grant.`);
   await setUserRole(db, user.id, "admin");
   return presentUser({ ...user, role: "admin" });
 }

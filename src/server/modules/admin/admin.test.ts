@@ -38,7 +38,10 @@ describe("admin area", () => {
   it("disables a user, ending their sessions at once and refusing sign-in, and enables them again", async () => {
     const admin = await buildUser(ctx, { role: "admin" });
     const member = await buildUser(ctx);
-    const disabled = await ctx.request(`/api/admin/users/${member.id}/disable`, { body: {}, cookie: admin.cookie });
+    const disabled = await ctx.request(`/api/admin/users/${member.id}/disable`, {
+      body: {},
+      cookie: admin.cookie,
+    });
     expect(disabled.status).toBe(200);
     expect((await disabled.json()).user.disabled).toBe(true);
     expect((await ctx.request("/api/me", { cookie: member.cookie })).status).toBe(401);
@@ -51,7 +54,10 @@ describe("admin area", () => {
 
   it("does not let an admin disable themselves, and says so", async () => {
     const admin = await buildUser(ctx, { role: "admin" });
-    const response = await ctx.request(`/api/admin/users/${admin.id}/disable`, { body: {}, cookie: admin.cookie });
+    const response = await ctx.request(`/api/admin/users/${admin.id}/disable`, {
+      body: {},
+      cookie: admin.cookie,
+    });
     expect(response.status).toBe(409);
     expect((await response.json()).error.message).toMatch(/own account/);
     const missing = await ctx.request("/api/admin/users/nobody/disable", { body: {}, cookie: admin.cookie });
@@ -67,7 +73,9 @@ describe("admin area", () => {
     expect(summary.text).toBeUndefined();
     const one = await (await ctx.request(`/api/admin/outbox/${summary.id}`, { cookie: admin.cookie })).json();
     expect(one.message.text).toMatch(/verify-email\?token=/);
-    expect((await ctx.request(`/api/admin/outbox/${summary.id}`, { cookie: member.cookie })).status).toBe(403);
+    expect((await ctx.request(`/api/admin/outbox/${summary.id}`, { cookie: member.cookie })).status).toBe(
+      403,
+    );
   });
 
   it("grants the admin role from the command line use case", async () => {

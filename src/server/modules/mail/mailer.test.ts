@@ -26,7 +26,11 @@ beforeAll(async () => {
   });
   await new Promise<void>((resolve) => smtp.listen(0, "127.0.0.1", resolve));
   const { port } = smtp.server.address() as AddressInfo;
-  ctx = await createTestContext({ SMTP_HOST: "127.0.0.1", SMTP_PORT: String(port), MAIL_FROM: "Sidecar <hello@sidecar.test>" });
+  ctx = await createTestContext({
+    SMTP_HOST: "127.0.0.1",
+    SMTP_PORT: String(port),
+    MAIL_FROM: "Sidecar <hello@sidecar.test>",
+  });
 });
 afterAll(async () => {
   await ctx.close();
@@ -36,7 +40,9 @@ afterAll(async () => {
 describe("mail over SMTP", () => {
   it("delivers the verification email and records it as sent", async () => {
     const email = uniqueEmail();
-    await ctx.request("/api/auth/sign-up/email", { body: { name: "Mail Test", email, password: "a fine passphrase" } });
+    await ctx.request("/api/auth/sign-up/email", {
+      body: { name: "Mail Test", email, password: "a fine passphrase" },
+    });
     const [row] = await mailTo(ctx, email);
     expect(row?.status).toBe("sent");
     const message = received.find((m) => m.to.includes(email));
@@ -48,7 +54,9 @@ describe("mail over SMTP", () => {
     const broken = await createTestContext({ SMTP_HOST: "127.0.0.1", SMTP_PORT: "1" });
     try {
       const email = uniqueEmail();
-      await broken.request("/api/auth/sign-up/email", { body: { name: "Mail Test", email, password: "a fine passphrase" } });
+      await broken.request("/api/auth/sign-up/email", {
+        body: { name: "Mail Test", email, password: "a fine passphrase" },
+      });
       const [row] = await mailTo(broken, email);
       expect(row?.status).toBe("failed");
       expect(row?.text).toMatch(/verify-email/);

@@ -16,7 +16,11 @@ export type Mailer = {
 };
 
 // Every message is written to the outbox first, so nothing is lost when SMTP is missing or failing.
-export function createMailer(deps: { db: Db; config: Pick<Config, "smtp" | "mailFrom">; logger: Logger }): Mailer {
+export function createMailer(deps: {
+  db: Db;
+  config: Pick<Config, "smtp" | "mailFrom">;
+  logger: Logger;
+}): Mailer {
   const { db, config, logger } = deps;
   const transport = config.smtp
     ? nodemailer.createTransport({

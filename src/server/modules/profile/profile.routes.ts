@@ -79,4 +79,3 @@ export function profileRoutes() {
       c.json(await updateMyProfile(c.var.deps.db, c.var.viewer, c.req.valid("json")), 200),
     );
 }
-

@@ -35,7 +35,14 @@ describe("profile", () => {
     const me = await (await ctx.request("/api/me", { cookie: user.cookie })).json();
     expect(me.profile).toEqual(valid);
     expect(me.user.name).toBe("Ada Product");
-    expect(Object.keys(me.user).sort()).toEqual(["email", "emailVerified", "id", "name", "role", "twoFactorEnabled"]);
+    expect(Object.keys(me.user).sort()).toEqual([
+      "email",
+      "emailVerified",
+      "id",
+      "name",
+      "role",
+      "twoFactorEnabled",
+    ]);
   });
 
   it.each([
@@ -60,7 +67,11 @@ describe("profile", () => {
   it("keeps one member's profile away from another", async () => {
     const owner = await buildUser(ctx);
     const other = await buildUser(ctx);
-    await ctx.request("/api/profile", { method: "PUT", body: { ...valid, company: "Secret Co" }, cookie: owner.cookie });
+    await ctx.request("/api/profile", {
+      method: "PUT",
+      body: { ...valid, company: "Secret Co" },
+      cookie: owner.cookie,
+    });
     const seen = await (await ctx.request("/api/profile", { cookie: other.cookie })).json();
     expect(seen.company).toBe("");
   });
