@@ -53,6 +53,10 @@ export async function setUserRole(db: Db, id: string, role: "member" | "admin") 
   await db.update(users).set({ role, updatedAt: new Date() }).where(eq(users.id, id));
 }
 
+export async function markEmailVerified(db: Db, id: string) {
+  await db.update(users).set({ emailVerified: true, updatedAt: new Date() }).where(eq(users.id, id));
+}
+
 const outboxSummary = {
   id: outbox.id,
   to: outbox.to,

@@ -8,6 +8,7 @@ import {
   findUserRowByEmail,
   listOutboxRows,
   listUserRows,
+  markEmailVerified,
   type Page,
   setUserDisabled,
   setUserRole,

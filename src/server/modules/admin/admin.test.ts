@@ -84,5 +84,11 @@ describe("admin area", () => {
     await grantAdmin(ctx.db, member.email.toUpperCase());
     expect((await ctx.request("/api/admin/users", { cookie: member.cookie })).status).toBe(200);
     await expect(grantAdmin(ctx.db, "nobody@example.test")).rejects.toThrow(/No account/);
+    const unconfirmed = await buildUser(ctx, { verified: false });
+    expect((await signIn(ctx, unconfirmed.email, unconfirmed.password)).response.status).toBe(403);
+    await grantAdmin(ctx.db, unconfirmed.email);
+    const admin = await signIn(ctx, unconfirmed.email, unconfirmed.password);
+    expect(admin.response.status).toBe(200);
+    expect((await ctx.request("/api/admin/outbox", { cookie: admin.cookie })).status).toBe(200);
   });
 });
