@@ -3,15 +3,12 @@ import {
   createRootRouteWithContext,
   createRoute,
   createRouter,
+  lazyRouteComponent,
   Outlet,
   redirect,
 } from "@tanstack/react-router";
 import { isUnauthenticated } from "./api.ts";
 import { authClient } from "./auth-client.ts";
-import { AdminLayout } from "./features/admin/admin-layout.tsx";
-import { OutboxMessagePage } from "./features/admin/outbox-message-page.tsx";
-import { OutboxPage } from "./features/admin/outbox-page.tsx";
-import { UsersPage } from "./features/admin/users-page.tsx";
 import { CheckEmailPage } from "./features/auth/check-email-page.tsx";
 import { ForgotPasswordPage } from "./features/auth/forgot-password-page.tsx";
 import { ResetPasswordPage } from "./features/auth/reset-password-page.tsx";
@@ -23,7 +20,6 @@ import { ErrorPage } from "./features/errors/error-page.tsx";
 import { NotFoundPage } from "./features/errors/not-found-page.tsx";
 import { HomePage } from "./features/home/home-page.tsx";
 import { ProfilePage } from "./features/profile/profile-page.tsx";
-import { SecurityPage } from "./features/security/security-page.tsx";
 import { type Me, meQuery, safeNext } from "./session.ts";
 import { AppLayout } from "./ui/app-layout.tsx";
 import { AuthLayout } from "./ui/auth-layout.tsx";
@@ -158,10 +154,14 @@ const profileRoute = createRoute({
 const securityRoute = createRoute({
   getParentRoute: () => appLayout,
   path: "/security",
-  component: SecurityPage,
+  component: lazyRouteComponent(() => import("./features/security/security-page.tsx"), "SecurityPage"),
 });
 
-const adminLayout = createRoute({ getParentRoute: () => appLayout, path: "/admin", component: AdminLayout });
+const adminLayout = createRoute({
+  getParentRoute: () => appLayout,
+  path: "/admin",
+  component: lazyRouteComponent(() => import("./features/admin/admin-layout.tsx"), "AdminLayout"),
+});
 const adminIndexRoute = createRoute({
   getParentRoute: () => adminLayout,
   path: "/",
@@ -176,7 +176,7 @@ const adminUsersRoute = createRoute({
     q: optionalString(search.q),
     page: positiveInt(search.page),
   }),
-  component: UsersPage,
+  component: lazyRouteComponent(() => import("./features/admin/users-page.tsx"), "UsersPage"),
 });
 const adminOutboxRoute = createRoute({
   getParentRoute: () => adminLayout,
@@ -184,12 +184,15 @@ const adminOutboxRoute = createRoute({
   validateSearch: (search: Record<string, unknown>): { page?: number } => ({
     page: positiveInt(search.page),
   }),
-  component: OutboxPage,
+  component: lazyRouteComponent(() => import("./features/admin/outbox-page.tsx"), "OutboxPage"),
 });
 const adminOutboxMessageRoute = createRoute({
   getParentRoute: () => adminLayout,
   path: "/outbox/$id",
-  component: OutboxMessagePage,
+  component: lazyRouteComponent(
+    () => import("./features/admin/outbox-message-page.tsx"),
+    "OutboxMessagePage",
+  ),
 });
 
 const routeTree = rootRoute.addChildren([

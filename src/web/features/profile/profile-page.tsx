@@ -130,7 +130,6 @@ export function ProfilePage() {
               value={form.values.track}
               onValueChange={(value) => form.set("track", value)}
               error={form.errors.track}
-              hint="Do you lead through your own work or through a team?"
             />
             <TextField
               label="Company"
