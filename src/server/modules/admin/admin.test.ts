@@ -88,7 +88,7 @@ describe("admin area", () => {
     expect((await signIn(ctx, unconfirmed.email, unconfirmed.password)).response.status).toBe(403);
     await grantAdmin(ctx.db, unconfirmed.email);
     const admin = await signIn(ctx, unconfirmed.email, unconfirmed.password);
-    expect(admin.response.status).toBe(200);
+    expect(admin.response.status, await admin.response.clone().text()).toBe(200);
     expect((await ctx.request("/api/admin/outbox", { cookie: admin.cookie })).status).toBe(200);
   });
 });
