@@ -1,11 +1,20 @@
-import { internalWeightScale, type MatchingProblem, type MatchingResult, type MatchMode } from "./matching-problem.ts";
+import {
+  internalWeightScale,
+  type MatchingProblem,
+  type MatchingResult,
+  type MatchMode,
+} from "./matching-problem.ts";
 
 /**
  * Checks a result against the raw problem with nothing borrowed from the solver but its numbers:
  * the assignment is feasible, and the duals prove by linear-programming duality that no assignment
  * does better. Returns why the proof fails, or null when it holds.
  */
-export function certifyMatching(problem: MatchingProblem, mode: MatchMode, result: MatchingResult): string | null {
+export function certifyMatching(
+  problem: MatchingProblem,
+  mode: MatchMode,
+  result: MatchingResult,
+): string | null {
   const { menteeCount: n, mentorCount: m, capacity, pairMentee, pairMentor, pairScore } = problem;
   const { mentorOf, menteeDual: u, mentorDual: v } = result;
   const { scale, bonus } = internalWeightScale(mode, n);

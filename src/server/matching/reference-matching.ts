@@ -26,7 +26,12 @@ export function bestScoreByMatchedCount(problem: MatchingProblem): number[] {
   };
   for (let i = 0; i < n; i++) addArc(source, i, 1, 0);
   for (let k = 0; k < problem.pairScore.length; k++)
-    addArc(problem.pairMentee[k] as number, n + (problem.pairMentor[k] as number), 1, -(problem.pairScore[k] as number));
+    addArc(
+      problem.pairMentee[k] as number,
+      n + (problem.pairMentor[k] as number),
+      1,
+      -(problem.pairScore[k] as number),
+    );
   for (let j = 0; j < m; j++) addArc(n + j, sink, problem.capacity[j] as number, 0);
 
   const best = [0];

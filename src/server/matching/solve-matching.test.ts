@@ -62,30 +62,43 @@ function checkAgainstReference(problem: MatchingProblem, mode: MatchMode, candid
 describe("solveMatching", () => {
   it("places the most mentees first, then the best score, in participation mode", () => {
     // Mentor 0 is everybody's favourite but has one seat; greedy would leave mentee 1 alone.
-    const problem = toProblem(2, [1, 1], [
-      [0, 0, 900],
-      [0, 1, 800],
-      [1, 0, 1000],
-    ]);
+    const problem = toProblem(
+      2,
+      [1, 1],
+      [
+        [0, 0, 900],
+        [0, 1, 800],
+        [1, 0, 1000],
+      ],
+    );
     const result = solveMatching(problem, { mode: "participation" });
     expect(Array.from(result.mentorOf)).toEqual([1, 0]);
     expect(result.score).toBe(1800);
   });
 
   it("prefers a higher total over more matches in score mode", () => {
-    const problem = toProblem(2, [1], [
-      [0, 0, 900],
-      [1, 0, 100],
-    ]);
+    const problem = toProblem(
+      2,
+      [1],
+      [
+        [0, 0, 900],
+        [1, 0, 100],
+      ],
+    );
     const result = solveMatching(problem, { mode: "score" });
     expect(Array.from(result.mentorOf)).toEqual([0, -1]);
   });
 
   it("matches an independent solver on thousands of tiny cohorts, in both modes", () => {
     fc.assert(
-      fc.property(cohort, fc.constantFrom<MatchMode>("participation", "score"), fc.integer({ min: 1, max: 4 }), (problem, mode, limit) => {
-        checkAgainstReference(problem, mode, limit);
-      }),
+      fc.property(
+        cohort,
+        fc.constantFrom<MatchMode>("participation", "score"),
+        fc.integer({ min: 1, max: 4 }),
+        (problem, mode, limit) => {
+          checkAgainstReference(problem, mode, limit);
+        },
+      ),
       { numRuns: 3000, seed: 20240605 },
     );
   });
@@ -103,7 +116,8 @@ describe("solveMatching", () => {
             pairs.push([i, j, Math.floor(1000 * (popularity[j] as number) * random())]);
         });
       const problem = toProblem(menteeCount, capacity, pairs);
-      for (const mode of ["participation", "score"] as const) checkAgainstReference(problem, mode, 1 + (run % 5));
+      for (const mode of ["participation", "score"] as const)
+        checkAgainstReference(problem, mode, 1 + (run % 5));
     }
   });
 });

@@ -82,7 +82,8 @@ export function solveMatching(problem: MatchingProblem, options: SolveMatchingOp
   seats[nobody] = n + 1;
 
   const active = new Int32Array(n);
-  for (let i = 0; i < n; i++) active[i] = Math.min(candidateLimit, (start[i + 1] as number) - (start[i] as number));
+  for (let i = 0; i < n; i++)
+    active[i] = Math.min(candidateLimit, (start[i + 1] as number) - (start[i] as number));
 
   const menteeDual = new Float64Array(n);
   const mentorDual = new Float64Array(m + 1);
@@ -131,7 +132,10 @@ export function solveMatching(problem: MatchingProblem, options: SolveMatchingOp
         let child = 2 * at + 1;
         if (child >= heapSize) break;
         const right = child + 1;
-        if (right < heapSize && (dist[heap[right] as number] as number) < (dist[heap[child] as number] as number))
+        if (
+          right < heapSize &&
+          (dist[heap[right] as number] as number) < (dist[heap[child] as number] as number)
+        )
           child = right;
         const childNode = heap[child] as number;
         if ((dist[childNode] as number) >= key) break;
@@ -166,7 +170,7 @@ export function solveMatching(problem: MatchingProblem, options: SolveMatchingOp
     for (let e = from; e < to; e++) {
       const j = rowMentor[e] as number;
       if (state[j] === settled) continue;
-      const distance = di + ui + (mentorDual[j] as number) - (weight[e] as number) + (e % 3);
+      const distance = di + ui + (mentorDual[j] as number) - (weight[e] as number);
       if (distance < (dist[j] as number)) {
         predMentee[j] = i;
         predPair[j] = e;
