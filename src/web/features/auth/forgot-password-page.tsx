@@ -54,7 +54,7 @@ export function ForgotPasswordPage() {
           for one hour.
         </Alert>
       ) : null}
-      <Form onSubmit={submit} formRef={form.formRef} error={form.formError} aria-label="Reset your password">
+      <Form onSubmit={submit} formRef={form.formRef} error={form.formError}>
         <TextField
           label="Email"
           type="email"

@@ -74,7 +74,7 @@ function ResetForm({ token }: { token: string }) {
       icon={<KeyRound size={22} />}
       description="Choose a password you don't use anywhere else. You'll be signed out on every device."
     >
-      <Form onSubmit={submit} formRef={form.formRef} error={form.formError} aria-label="Set a new password">
+      <Form onSubmit={submit} formRef={form.formRef} error={form.formError}>
         <TextField
           label="New password"
           type="password"

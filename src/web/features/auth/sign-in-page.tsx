@@ -59,7 +59,7 @@ export function SignInPage() {
         </p>
       }
     >
-      <Form onSubmit={submit} formRef={form.formRef} error={form.formError} aria-label="Sign in">
+      <Form onSubmit={submit} formRef={form.formRef} error={form.formError}>
         <TextField
           label="Email"
           type="email"

@@ -40,7 +40,7 @@ export function SignUpPage() {
         </p>
       }
     >
-      <Form onSubmit={submit} formRef={form.formRef} error={form.formError} aria-label="Create account">
+      <Form onSubmit={submit} formRef={form.formRef} error={form.formError}>
         <TextField
           label="Name"
           name="name"

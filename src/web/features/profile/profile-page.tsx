@@ -86,7 +86,7 @@ export function ProfilePage() {
         description="Tell Sidecar where you are in your career. Only you and the people you choose to work with see this."
       />
       <Card>
-        <Form onSubmit={submit} formRef={form.formRef} error={form.formError} aria-label="Profile">
+        <Form onSubmit={submit} formRef={form.formRef} error={form.formError}>
           <div className="form-grid">
             <TextField
               label="Name"
@@ -98,8 +98,10 @@ export function ProfilePage() {
               required
             />
             <div className="field">
-              <span className="field-label">Email</span>
-              <p className="muted">{user.email}</p>
+              <div className="field-label-row">
+                <span className="field-label">Email</span>
+              </div>
+              <p className="field-static muted">{user.email}</p>
             </div>
             <TextField
               label="Headline"

@@ -65,7 +65,7 @@ function ChangePasswordCard() {
       icon={<KeyRound size={18} />}
       description="Changing your password signs you out on every other device."
     >
-      <Form onSubmit={submit} formRef={form.formRef} error={form.formError} aria-label="Change password">
+      <Form onSubmit={submit} formRef={form.formRef} error={form.formError}>
         <div className="form-grid">
           <TextField
             label="Current password"

@@ -70,7 +70,7 @@ function TwoFactorOff({
       iconTone="warning"
       description="Off. Add a second step at sign-in: a 6-digit code from an authenticator app such as 1Password, Google Authenticator or Authy."
     >
-      <Form onSubmit={submit} formRef={form.formRef} error={form.formError} aria-label="Set up two-factor">
+      <Form onSubmit={submit} formRef={form.formRef} error={form.formError}>
         <TextField
           label="Password"
           type="password"
@@ -267,7 +267,7 @@ function DisableDialog({ open, onOpenChange }: { open: boolean; onOpenChange: (o
       title="Turn off two-factor?"
       description="Without it, anyone with your password can sign in as you. Your recovery codes stop working."
     >
-      <Form onSubmit={submit} formRef={form.formRef} error={form.formError} aria-label="Turn off two-factor">
+      <Form onSubmit={submit} formRef={form.formRef} error={form.formError}>
         <TextField
           label="Password"
           type="password"
