@@ -1,7 +1,7 @@
 import { useQueryClient } from "@tanstack/react-query";
 import { Link, Outlet, useNavigate, useRouterState } from "@tanstack/react-router";
 import { Home, Inbox, Menu, ShieldCheck, User, Users, X } from "lucide-react";
-import { type ReactNode, useEffect, useState } from "react";
+import { type ReactNode, useEffect, useRef, useState } from "react";
 import { authClient } from "../auth-client.ts";
 import { useMe } from "../session.ts";
 import { AccountMenu } from "./account-menu.tsx";
@@ -52,9 +52,15 @@ export function AppLayout() {
   const [navOpen, setNavOpen] = useState(false);
   const pathname = useRouterState({ select: (state) => state.location.pathname });
 
-  // biome-ignore lint/correctness/useExhaustiveDependencies: close the phone menu whenever the page changes
+  const mainRef = useRef<HTMLElement>(null);
+  const firstPath = useRef(pathname);
+
+  // On every page change: close the phone menu, and move focus to the new page so a screen reader starts there.
   useEffect(() => {
     setNavOpen(false);
+    if (pathname === firstPath.current) return;
+    firstPath.current = pathname;
+    mainRef.current?.focus({ preventScroll: true });
   }, [pathname]);
 
   useEffect(() => {
@@ -118,7 +124,7 @@ export function AppLayout() {
             </div>
           ) : null}
         </nav>
-        <main id="main" className="app-main" tabIndex={-1}>
+        <main id="main" ref={mainRef} className="app-main" tabIndex={-1}>
           <div className="app-content">
             <InShellContext.Provider value={true}>
               <Outlet />
