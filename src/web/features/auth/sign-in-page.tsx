@@ -4,6 +4,7 @@ import { type ReactNode, useState } from "react";
 import { signInInput } from "../../../shared/auth.ts";
 import { authClient, describeAuthError } from "../../auth-client.ts";
 import { meQuery, safeNext } from "../../session.ts";
+import { Alert } from "../../ui/alert.tsx";
 import { AuthCard } from "../../ui/auth-layout.tsx";
 import { Button } from "../../ui/button.tsx";
 import { TextField } from "../../ui/field.tsx";
@@ -59,6 +60,9 @@ export function SignInPage() {
         </p>
       }
     >
+      {next && next !== "/" && !form.formError ? (
+        <Alert tone="info">Sign in to continue. We'll take you back to the page you were on.</Alert>
+      ) : null}
       <Form onSubmit={submit} formRef={form.formRef} error={form.formError}>
         <TextField
           label="Email"
