@@ -163,6 +163,18 @@ describe("a new member in the browser", () => {
 
   it("lets an instance admin list users, disable one and read the outbox", async () => {
     await sidecar.database.db.update(users).set({ role: "admin" }).where(eq(users.email, email));
+    const otherEmail = `other-${Date.now()}@example.test`;
+    const other = await openPage(browser);
+    await other.goto(`${baseUrl}/sign-up`);
+    await other.getByLabel("Name").fill("Casey Other");
+    await other.getByLabel("Email").fill(otherEmail);
+    await other.getByLabel("Password", { exact: true }).fill(password);
+    await other.getByRole("button", { name: "Create account" }).click();
+    await other.getByRole("heading", { name: "Check your email" }).waitFor();
+    await sidecar.database.db.update(users).set({ emailVerified: true }).where(eq(users.email, otherEmail));
+    await signInThroughForm(other, otherEmail, password);
+    await other.getByRole("heading", { name: /Welcome/ }).waitFor();
+
     const page = await openPage(browser);
     await signInThroughForm(page, email, password);
     await page.waitForURL(/\/two-factor/);
@@ -173,6 +185,14 @@ describe("a new member in the browser", () => {
     await page.getByRole("heading", { name: "Users" }).waitFor();
     await page.getByText(email).first().waitFor();
     await expectAccessibleAtBothWidths(page, "admin-users");
+    await page.getByRole("button", { name: "Disable Casey Other" }).click();
+    await page.getByRole("dialog").waitFor();
+    await expectAccessibleAtBothWidths(page, "admin-disable-dialog");
+    await page.getByRole("button", { name: "Disable account" }).click();
+    await page.getByRole("button", { name: "Enable Casey Other" }).waitFor();
+    await other.goto(`${baseUrl}/profile`);
+    await other.waitForURL(/\/sign-in/);
+    await other.close();
     await page.goto(`${baseUrl}/admin/outbox`);
     await page.getByRole("heading", { name: "Outbox" }).waitFor();
     await page.getByText("Confirm your email for Sidecar").first().click();
