@@ -129,6 +129,15 @@ describe("HTTP layer", () => {
       expect(Object.keys(doc.paths)).toContain(path);
     }
     expect(doc.paths["/api/profile"].put.requestBody).toBeTruthy();
+    const documented = new Set(
+      Object.entries(doc.paths as Record<string, object>).flatMap(([path, item]) =>
+        Object.keys(item).map((method) => `${method.toUpperCase()} ${path.replace(/\{(\w+)\}/g, ":$1")}`),
+      ),
+    );
+    const served = ctx.app.routes
+      .filter((r) => r.method !== "ALL" && !r.path.includes("*") && r.path !== "/api/openapi.json")
+      .map((r) => `${r.method} ${r.path}`);
+    expect(served.filter((route) => !documented.has(route))).toEqual([]);
   });
 
   it("never puts a stack trace in an answer", async () => {
