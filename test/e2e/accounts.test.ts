@@ -2,7 +2,7 @@ import { and, desc, eq } from "drizzle-orm";
 import * as OTPAuth from "otpauth";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { users } from "../../src/server/auth/auth.table.ts";
+import { sessions, users } from "../../src/server/auth/auth.table.ts";
 import { outbox } from "../../src/server/modules/mail/outbox.table.ts";
 import type { Sidecar } from "../../src/server/server.ts";
 import { expectAccessibleAtBothWidths, openPage, startBrowserTarget } from "./browser.ts";
@@ -83,7 +83,7 @@ describe("a new member in the browser", () => {
     await page.close();
   });
 
-  it("edits the profile, and the saved values survive a reload", async () => {
+  it("edits the profile; saved values survive a reload, unsaved ones survive a lost session", async () => {
     const page = await openPage(browser);
     await signInThroughForm(page, email, password);
     await page.getByRole("heading", { name: /Welcome/ }).waitFor();
@@ -104,6 +104,24 @@ describe("a new member in the browser", () => {
     await page.getByRole("heading", { name: "Profile" }).waitFor();
     await expect.poll(() => page.getByLabel("Company").inputValue()).toBe("Harbour Labs");
     expect(await page.getByLabel("Current level").inputValue()).toBe("senior_pm");
+
+    await page.getByLabel("Company").fill("Unsaved Harbour");
+    const [row] = await sidecar.database.db.select({ id: users.id }).from(users).where(eq(users.email, email));
+    await sidecar.database.db.delete(sessions).where(eq(sessions.userId, row?.id ?? ""));
+    await page.getByRole("button", { name: "Save profile" }).click();
+    await page.waitForURL(/\/sign-in/);
+    await page.getByLabel("Email").fill(email);
+    await page.getByLabel("Password", { exact: true }).fill(password);
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await page.waitForURL(/\/profile/);
+    await page.getByText("We kept the changes you had not saved yet").waitFor();
+    expect(await page.getByLabel("Company").inputValue()).toBe("Unsaved Harbour");
+    await page.getByRole("button", { name: "Save profile" }).click();
+    await page.getByText("Profile saved", { exact: true }).waitFor();
+    await page.reload();
+    await page.getByRole("heading", { name: "Profile" }).waitFor();
+    await expect.poll(() => page.getByLabel("Company").inputValue()).toBe("Unsaved Harbour");
+    expect(await page.getByText("We kept the changes you had not saved yet").count()).toBe(0);
     await page.close();
   });
 

@@ -15,17 +15,56 @@ export function zodFieldErrors(error: z.ZodError): FieldErrors {
   return errors;
 }
 
-/** Small form state: values, field errors and a form-level error. Values survive every error. */
-export function useFormState<T extends Record<string, unknown>>(initial: T) {
-  const [values, setValues] = useState<T>(initial);
+function readDraft<T>(key: string): T | undefined {
+  try {
+    const stored = window.sessionStorage.getItem(key);
+    return stored ? (JSON.parse(stored) as T) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function writeDraft(key: string, values: unknown) {
+  try {
+    window.sessionStorage.setItem(key, JSON.stringify(values));
+  } catch {
+    // Storage may be full or switched off; the form still works, only the safety net is gone.
+  }
+}
+
+/**
+ * Small form state: values, field errors and a form-level error. Values survive every error.
+ * With a `draftKey`, what the person typed is also kept in this tab until it is saved, so a session
+ * that ends mid-edit (and the sign-in that follows) loses nothing.
+ */
+export function useFormState<T extends Record<string, unknown>>(
+  initial: T,
+  options: { draftKey?: string } = {},
+) {
+  const { draftKey } = options;
+  const [restored] = useState(() => (draftKey ? readDraft<T>(draftKey) : undefined));
+  const [values, setValues] = useState<T>(() => (restored ? { ...initial, ...restored } : initial));
+  const [draftRestored, setDraftRestored] = useState(Boolean(restored));
   const [errors, setErrors] = useState<FieldErrors>({});
   const [formError, setFormError] = useState<ReactNode>(null);
   const formRef = useRef<HTMLFormElement>(null);
 
-  const set = useCallback(<K extends keyof T>(key: K, value: T[K]) => {
-    setValues((current) => ({ ...current, [key]: value }));
-    setErrors((current) => (current[key as string] ? { ...current, [key as string]: undefined } : current));
-  }, []);
+  const set = useCallback(
+    <K extends keyof T>(key: K, value: T[K]) => {
+      setValues((current) => {
+        const next = { ...current, [key]: value };
+        if (draftKey) writeDraft(draftKey, next);
+        return next;
+      });
+      setErrors((current) => (current[key as string] ? { ...current, [key as string]: undefined } : current));
+    },
+    [draftKey],
+  );
+
+  const clearDraft = useCallback(() => {
+    if (draftKey) window.sessionStorage.removeItem(draftKey);
+    setDraftRestored(false);
+  }, [draftKey]);
 
   const focusFirstError = useCallback(() => {
     requestAnimationFrame(() => {
@@ -83,6 +122,8 @@ export function useFormState<T extends Record<string, unknown>>(initial: T) {
     validate,
     showApiError,
     formRef,
+    draftRestored,
+    clearDraft,
   };
 }
 

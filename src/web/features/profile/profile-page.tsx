@@ -11,6 +11,7 @@ import {
 } from "../../../shared/profile.ts";
 import { api } from "../../api.ts";
 import { type ProfileData, useMe, useSetMe } from "../../session.ts";
+import { Alert } from "../../ui/alert.tsx";
 import { Button } from "../../ui/button.tsx";
 import { Card } from "../../ui/card.tsx";
 import { SelectField, TextField } from "../../ui/field.tsx";
@@ -54,13 +55,14 @@ export function ProfilePage() {
   const { user, profile } = useMe();
   const setMe = useSetMe();
   const toast = useToast();
-  const form = useFormState<Values>(toValues(profile));
-  const [headlineCount, setHeadlineCount] = useState(profile.headline.length);
+  const form = useFormState<Values>(toValues(profile), { draftKey: `sidecar:draft:${user.id}:profile` });
+  const [headlineCount, setHeadlineCount] = useState(form.values.headline.length);
 
   const save = useMutation({
     mutationFn: (input: ReturnType<typeof profileInput.parse>) => api.put<ProfileData>("/api/profile", input),
     onSuccess: (saved) => {
       setMe((me) => ({ ...me, profile: saved, user: { ...me.user, name: saved.name } }));
+      form.clearDraft();
       form.setValues(toValues(saved));
       setHeadlineCount(saved.headline.length);
       toast({ title: "Profile saved" });
@@ -87,6 +89,11 @@ export function ProfilePage() {
       />
       <Card>
         <Form onSubmit={submit} formRef={form.formRef} error={form.formError}>
+          {form.draftRestored ? (
+            <Alert tone="info">
+              We kept the changes you had not saved yet. Check them, then save your profile.
+            </Alert>
+          ) : null}
           <div className="form-grid">
             <TextField
               label="Name"
