@@ -19,7 +19,10 @@ export function certifyMatching(
   const { mentorOf, menteeDual: u, mentorDual: v } = result;
   const { scale, bonus } = internalWeightScale(mode, n);
   const degree = new Int32Array(m);
-  for (let k = 0; k < pairMentor.length; k++) degree[pairMentor[k] as number]++;
+  for (let k = 0; k < pairMentor.length; k++) {
+    const j = pairMentor[k] as number;
+    degree[j] = (degree[j] as number) + 1;
+  }
 
   const load = new Int32Array(m);
   const pairOf = new Int32Array(n).fill(-1);
@@ -31,7 +34,7 @@ export function certifyMatching(
     const w = scale * (pairScore[k] as number) + bonus;
     const slack = (u[i] as number) + (v[j] as number) - w;
     if (slack < 0) return `pair ${k} (mentee ${i}, mentor ${j}) is not covered by the dual: slack ${slack}`;
-    if (mentorOf[i] === j && pairOf[i] < 0 && slack === 0) pairOf[i] = k;
+    if (mentorOf[i] === j && (pairOf[i] as number) < 0 && slack === 0) pairOf[i] = k;
   }
   for (let i = 0; i < n; i++) {
     if ((u[i] as number) < 0) return `mentee ${i} has a negative dual`;
@@ -43,7 +46,7 @@ export function certifyMatching(
     if (j >= m) return `mentee ${i} is matched to unknown mentor ${j}`;
     const k = pairOf[i] as number;
     if (k < 0) return `mentee ${i} is matched to mentor ${j} by no tight feasible pair`;
-    load[j]++;
+    load[j] = (load[j] as number) + 1;
     matched++;
     score += pairScore[k] as number;
   }

@@ -14,7 +14,7 @@ export type SolveMatchingOptions = {
   onProgress?: (progress: MatchingProgress) => void;
 };
 
-export const defaultCandidateLimit = 40;
+export const defaultCandidateLimit = 64;
 
 const unseen = 0;
 const inHeap = 1;
@@ -36,13 +36,24 @@ function buildPairRows(problem: MatchingProblem, scale: number, bonus: number): 
   const { menteeCount, pairMentee, pairMentor, pairScore } = problem;
   const pairCount = pairScore.length;
   const byScore = new Int32Array(maxPairScore + 2);
-  for (let k = 0; k < pairCount; k++) byScore[maxPairScore - (pairScore[k] as number) + 1]++;
+  for (let k = 0; k < pairCount; k++) {
+    const slot = maxPairScore - (pairScore[k] as number) + 1;
+    byScore[slot] = (byScore[slot] as number) + 1;
+  }
   for (let s = 1; s < byScore.length; s++) byScore[s] = (byScore[s] as number) + (byScore[s - 1] as number);
   const scoreOrder = new Int32Array(pairCount);
-  for (let k = 0; k < pairCount; k++) scoreOrder[byScore[maxPairScore - (pairScore[k] as number)]++] = k;
+  for (let k = 0; k < pairCount; k++) {
+    const slot = maxPairScore - (pairScore[k] as number);
+    const at = byScore[slot] as number;
+    byScore[slot] = at + 1;
+    scoreOrder[at] = k;
+  }
 
   const start = new Int32Array(menteeCount + 1);
-  for (let k = 0; k < pairCount; k++) start[(pairMentee[k] as number) + 1]++;
+  for (let k = 0; k < pairCount; k++) {
+    const slot = (pairMentee[k] as number) + 1;
+    start[slot] = (start[slot] as number) + 1;
+  }
   for (let i = 0; i < menteeCount; i++) start[i + 1] = (start[i + 1] as number) + (start[i] as number);
   const fill = start.slice(0, menteeCount);
   const mentor = new Int32Array(pairCount);
@@ -50,7 +61,9 @@ function buildPairRows(problem: MatchingProblem, scale: number, bonus: number): 
   const weight = new Float64Array(pairCount);
   for (let r = 0; r < pairCount; r++) {
     const k = scoreOrder[r] as number;
-    const at = fill[pairMentee[k] as number]++;
+    const i = pairMentee[k] as number;
+    const at = fill[i] as number;
+    fill[i] = at + 1;
     mentor[at] = pairMentor[k] as number;
     score[at] = pairScore[k] as number;
     weight[at] = scale * (pairScore[k] as number) + bonus;
@@ -75,7 +88,10 @@ export function solveMatching(problem: MatchingProblem, options: SolveMatchingOp
 
   // A mentor never holds more mentees than it has feasible pairs; clamping keeps "has a free seat" honest.
   const seats = new Int32Array(m + 1);
-  for (let k = 0; k < problem.pairMentor.length; k++) seats[problem.pairMentor[k] as number]++;
+  for (let k = 0; k < problem.pairMentor.length; k++) {
+    const j = problem.pairMentor[k] as number;
+    seats[j] = (seats[j] as number) + 1;
+  }
   for (let j = 0; j < m; j++) seats[j] = Math.min(seats[j] as number, problem.capacity[j] as number);
   // Index m is "nobody": a mentor with endless seats whose pairs are worth 0.
   const nobody = m;
@@ -162,43 +178,41 @@ export function solveMatching(problem: MatchingProblem, options: SolveMatchingOp
     }
   }
 
-  /** Relaxes every pair of mentee i reached at distance di; returns a free seat at distance di, if any. */
+  /** The distance of the closest free seat found so far: nothing at or beyond it can matter. */
+  let bound = Number.POSITIVE_INFINITY;
+
+  function reachSeat(j: number, i: number, pair: number, distance: number): void {
+    predMentee[j] = i;
+    predPair[j] = pair;
+    bound = distance;
+    lower(j, distance);
+  }
+
+  /** Relaxes the pairs of mentee i reached at distance di; returns a free seat at distance di, if any. */
   function relaxMentee(i: number, di: number): number {
     const ui = menteeDual[i] as number;
+    // Nothing in the heap is closer than di, so a free seat at di ends the search at once.
+    if (di + ui < bound) {
+      reachSeat(nobody, i, -1, di + ui);
+      if (ui === 0) return nobody;
+    }
     const from = start[i] as number;
     const to = from + (active[i] as number);
     for (let e = from; e < to; e++) {
+      const w = weight[e] as number;
+      // Pairs come best first and mentor duals are non-negative, so the rest are at least this far.
+      if (di + ui - w >= bound) break;
       const j = rowMentor[e] as number;
-      if (state[j] === settled) continue;
-      const distance = di + ui + (mentorDual[j] as number) - (weight[e] as number);
-      if (distance < (dist[j] as number)) {
+      const distance = di + ui + (mentorDual[j] as number) - w;
+      if (distance >= bound || distance >= (dist[j] as number) || state[j] === settled) continue;
+      if ((load[j] as number) < (seats[j] as number)) {
+        reachSeat(j, i, e, distance);
+        if (distance === di) return j;
+      } else {
         predMentee[j] = i;
         predPair[j] = e;
-        // Nothing in the heap is closer than di, so a free seat at di ends the search at once.
-        if (distance === di && (load[j] as number) < (seats[j] as number)) {
-          if (state[j] === unseen) {
-            touched[touchedCount++] = j;
-            state[j] = inHeap;
-          }
-          dist[j] = distance;
-          return j;
-        }
         lower(j, distance);
       }
-    }
-    const toNobody = di + ui;
-    if (toNobody < (dist[nobody] as number)) {
-      predMentee[nobody] = i;
-      predPair[nobody] = -1;
-      if (toNobody === di) {
-        if (state[nobody] === unseen) {
-          touched[touchedCount++] = nobody;
-          state[nobody] = inHeap;
-        }
-        dist[nobody] = toNobody;
-        return nobody;
-      }
-      lower(nobody, toNobody);
     }
     return -1;
   }
@@ -212,7 +226,7 @@ export function solveMatching(problem: MatchingProblem, options: SolveMatchingOp
       else firstMentee[j] = after;
       if (after >= 0) previousMentee[after] = before;
     }
-    if (j >= 0) load[j]--;
+    if (j >= 0) load[j] = (load[j] as number) - 1;
     assigned[i] = free;
     assignedPair[i] = -1;
   }
@@ -220,7 +234,7 @@ export function solveMatching(problem: MatchingProblem, options: SolveMatchingOp
   function attach(i: number, j: number, pair: number): void {
     assigned[i] = j;
     assignedPair[i] = pair;
-    load[j]++;
+    load[j] = (load[j] as number) + 1;
     if (j === nobody) return;
     const head = firstMentee[j] as number;
     previousMentee[i] = -1;
@@ -243,6 +257,7 @@ export function solveMatching(problem: MatchingProblem, options: SolveMatchingOp
     let settledMenteeCount = 1;
     settledMentees[0] = i0;
     settledMenteeDist[0] = 0;
+    bound = Number.POSITIVE_INFINITY;
     let end = relaxMentee(i0, 0);
     let reach = 0;
     while (end < 0) {
@@ -296,16 +311,15 @@ export function solveMatching(problem: MatchingProblem, options: SolveMatchingOp
   let freeCount = 0;
   for (let i = 0; i < n; i++) freeMentees[freeCount++] = i;
   const deficits = new Int32Array(n);
+  let deficitCount = 0;
 
   /**
-   * Checks every feasible pair against the dual. A pair the mentee would prefer joins its candidates; the
-   * mentee's dual rises to cover it, which unplaces the mentee. A mentor left with an empty seat but a
-   * positive dual lowers its dual to zero, raising its mentees' duals to keep their pairs tight.
-   * Returns the number of mentees whose dual had to rise.
+   * Checks every feasible pair against the dual. A pair the mentee would prefer joins its candidates and
+   * the mentee's dual rises to cover it, which unplaces the mentee; its mentor may be left with an empty
+   * seat and a positive dual, which fillSeat then repairs. Returns the number of mentees whose dual rose.
    */
   function priceAllPairs(): number {
     let violated = 0;
-    let deficitCount = 0;
     for (let i = 0; i < n; i++) {
       const ui = menteeDual[i] as number;
       let best = ui;
@@ -313,6 +327,7 @@ export function solveMatching(problem: MatchingProblem, options: SolveMatchingOp
       const to = start[i + 1] as number;
       for (let e = from; e < to; e++) {
         const w = weight[e] as number;
+        // Rows are sorted by weight and duals are non-negative: no later pair can beat what i earns.
         if (w <= ui) break;
         const gain = w - (mentorDual[rowMentor[e] as number] as number);
         if (gain > ui) {
@@ -329,20 +344,130 @@ export function solveMatching(problem: MatchingProblem, options: SolveMatchingOp
       freeMentees[freeCount++] = i;
       if (j !== nobody && (mentorDual[j] as number) > 0) deficits[deficitCount++] = j;
     }
-    for (let k = 0; k < deficitCount; k++) {
-      const j = deficits[k] as number;
-      const excess = mentorDual[j] as number;
-      if (excess <= 0 || (load[j] as number) >= (seats[j] as number)) continue;
-      mentorDual[j] = 0;
-      for (let i = firstMentee[j] as number; i >= 0; i = nextMentee[i] as number)
-        menteeDual[i] = (menteeDual[i] as number) + excess;
-    }
     return violated;
+  }
+
+  const pairMenteeByRow = new Int32Array(rowMentor.length);
+  for (let i = 0; i < n; i++) pairMenteeByRow.fill(i, start[i] as number, start[i + 1] as number);
+  const columnStart = new Int32Array(m + 1);
+  let columnPair = new Int32Array(0);
+
+  /** Candidate pairs by mentor, rebuilt when candidates change, for searches that walk backwards. */
+  function indexCandidatesByMentor(): void {
+    columnStart.fill(0);
+    let count = 0;
+    for (let i = 0; i < n; i++) {
+      const from = start[i] as number;
+      const to = from + (active[i] as number);
+      count += to - from;
+      for (let e = from; e < to; e++) {
+        const slot = (rowMentor[e] as number) + 1;
+        columnStart[slot] = (columnStart[slot] as number) + 1;
+      }
+    }
+    for (let j = 0; j < m; j++)
+      columnStart[j + 1] = (columnStart[j + 1] as number) + (columnStart[j] as number);
+    if (columnPair.length < count) columnPair = new Int32Array(count);
+    const fill = columnStart.slice(0, m);
+    for (let i = 0; i < n; i++) {
+      const from = start[i] as number;
+      const to = from + (active[i] as number);
+      for (let e = from; e < to; e++) {
+        const j = rowMentor[e] as number;
+        columnPair[fill[j] as number] = e;
+        fill[j] = (fill[j] as number) + 1;
+      }
+    }
+  }
+
+  /**
+   * Mentor j0 has an empty seat but a positive dual, which the optimality conditions forbid. A shortest
+   * path search backwards from j0 finds the cheapest repair: a chain of mentees moving one mentor closer,
+   * started by an unplaced mentee or by a mentor whose dual drops to zero (possibly j0 itself).
+   */
+  function fillSeat(j0: number): void {
+    let best = Number.POSITIVE_INFINITY;
+    let startMentor = -1;
+    let startMentee = -1;
+    let startPair = -1;
+    let settledMentorCount = 0;
+    lower(j0, 0);
+    while (heapSize > 0) {
+      const x = heap[0] as number;
+      const dx = dist[x] as number;
+      if (dx >= best) break;
+      popMin();
+      state[x] = settled;
+      settledMentors[settledMentorCount++] = x;
+      const vx = mentorDual[x] as number;
+      if (dx + vx < best) {
+        best = dx + vx;
+        startMentor = x;
+        startMentee = -1;
+      }
+      for (let p = columnStart[x] as number; p < (columnStart[x + 1] as number); p++) {
+        const e = columnPair[p] as number;
+        const i = pairMenteeByRow[e] as number;
+        const y = assigned[i] as number;
+        if (y === x) continue;
+        const distance = dx + (menteeDual[i] as number) + vx - (weight[e] as number);
+        if (y === free || y === nobody) {
+          if (distance < best) {
+            best = distance;
+            startMentee = i;
+            startPair = e;
+            startMentor = -1;
+          }
+        } else if (state[y] !== settled && distance < (dist[y] as number)) {
+          predMentee[y] = i;
+          predPair[y] = e;
+          lower(y, distance);
+        }
+      }
+    }
+
+    // Lowering a mentor's dual keeps its current pairs tight by raising its mentees' duals as much.
+    for (let k = 0; k < settledMentorCount; k++) {
+      const x = settledMentors[k] as number;
+      const delta = best - (dist[x] as number);
+      mentorDual[x] = (mentorDual[x] as number) - delta;
+      for (let i = firstMentee[x] as number; i >= 0; i = nextMentee[i] as number)
+        menteeDual[i] = (menteeDual[i] as number) + delta;
+    }
+
+    let current = startMentor;
+    if (startMentee >= 0) {
+      current = rowMentor[startPair] as number;
+      detach(startMentee);
+      attach(startMentee, current, startPair);
+    }
+    while (current !== j0) {
+      const i = predMentee[current] as number;
+      const e = predPair[current] as number;
+      const next = rowMentor[e] as number;
+      detach(i);
+      attach(i, next, e);
+      current = next;
+    }
+
+    for (let k = 0; k < touchedCount; k++) {
+      const t = touched[k] as number;
+      dist[t] = Number.POSITIVE_INFINITY;
+      state[t] = unseen;
+    }
+    touchedCount = 0;
+    heapSize = 0;
   }
 
   let round = 0;
   for (;;) {
     round++;
+    if (deficitCount > 0) indexCandidatesByMentor();
+    for (let k = 0; k < deficitCount; k++) {
+      const j = deficits[k] as number;
+      while ((load[j] as number) < (seats[j] as number) && (mentorDual[j] as number) > 0) fillSeat(j);
+    }
+    deficitCount = 0;
     const total = freeCount;
     const every = Math.max(1024, total >> 6);
     for (let k = 0; k < total; k++) {
@@ -353,7 +478,6 @@ export function solveMatching(problem: MatchingProblem, options: SolveMatchingOp
     freeCount = 0;
     report({ phase: "pricing", done: total, total, round });
     if (priceAllPairs() === 0) break;
-    while (priceAllPairs() > 0);
   }
 
   const mentorOf = new Int32Array(n).fill(-1);
