@@ -1,0 +1,61 @@
+import { describe, expect, it } from "vitest";
+import { certifyMatching } from "./certify-matching.ts";
+import type { MatchingProblem, MatchingProgress } from "./matching-problem.ts";
+import { solveInWorker } from "./solve-in-worker.ts";
+import { solveMatching } from "./solve-matching.ts";
+
+function contestedCohort(menteeCount: number, mentorCount: number): MatchingProblem {
+  const pairMentee: number[] = [];
+  const pairMentor: number[] = [];
+  const pairScore: number[] = [];
+  for (let i = 0; i < menteeCount; i++)
+    for (let c = 0; c < 20; c++) {
+      const j = (i * 7 + c * 13) % mentorCount;
+      if (pairMentee.length > 0 && pairMentee.at(-1) === i && pairMentor.includes(j, pairMentor.length - c))
+        continue;
+      pairMentee.push(i);
+      pairMentor.push(j);
+      pairScore.push((i * 31 + j * 17) % 1001);
+    }
+  return {
+    menteeCount,
+    mentorCount,
+    capacity: Int32Array.from({ length: mentorCount }, (_, j) => 1 + (j % 6)),
+    pairMentee: Int32Array.from(pairMentee),
+    pairMentor: Int32Array.from(pairMentor),
+    pairScore: Int32Array.from(pairScore),
+  };
+}
+
+describe("solveInWorker", () => {
+  it("solves off the main thread, reports progress, and agrees with the in-process solver", async () => {
+    const problem = contestedCohort(20_000, 3_000);
+    const progress: MatchingProgress[] = [];
+    let ticks = 0;
+    const timer = setInterval(() => ticks++, 1);
+    const result = await solveInWorker(problem, {
+      mode: "participation",
+      onProgress: (p) => progress.push(p),
+    });
+    clearInterval(timer);
+
+    const direct = solveMatching(problem, { mode: "participation" });
+    expect({ matched: result.matched, score: result.score }).toEqual({
+      matched: direct.matched,
+      score: direct.score,
+    });
+    expect(certifyMatching(problem, "participation", result)).toBeNull();
+    expect(progress.at(0)?.phase).toBe("preparing");
+    expect(progress.at(-1)?.phase).toBe("done");
+    expect(progress.some((p) => p.phase === "matching")).toBe(true);
+    // The event loop kept turning while the worker solved.
+    expect(ticks).toBeGreaterThan(0);
+  });
+
+  it("rejects when aborted", async () => {
+    const controller = new AbortController();
+    const solving = solveInWorker(contestedCohort(2_000, 300), { mode: "score", signal: controller.signal });
+    controller.abort(new Error("cancelled by the admin"));
+    await expect(solving).rejects.toThrow("cancelled by the admin");
+  });
+});
