@@ -16,11 +16,12 @@ if (port) {
       ...options,
       onProgress: (progress) => port.postMessage({ type: "progress", progress } satisfies WorkerMessage),
     });
-    port.postMessage({ type: "result", result } satisfies WorkerMessage, [
+    const transfer = [
       result.mentorOf.buffer,
       result.menteeDual.buffer,
       result.mentorDual.buffer,
-    ]);
+    ] as ArrayBuffer[];
+    port.postMessage({ type: "result", result } satisfies WorkerMessage, transfer);
   } catch (error) {
     port.postMessage({ type: "error", message: error instanceof Error ? error.message : String(error) });
   }
