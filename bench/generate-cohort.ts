@@ -43,7 +43,8 @@ function makePeople(random: () => number, count: number, levels: number[]): Peop
   const regions = [-8, -5, 0, 1, 2, 5, 8];
   for (let p = 0; p < count; p++) {
     level[p] = pick(random, levels);
-    zone[p] = ((regions[pick(random, [3, 4, 2, 4, 1, 2, 2])] as number) + Math.floor(random() * 3) - 1 + 24) % 24;
+    zone[p] =
+      ((regions[pick(random, [3, 4, 2, 4, 1, 2, 2])] as number) + Math.floor(random() * 3) - 1 + 24) % 24;
     let mask = 0;
     while (mask === 0) for (let lane = 0; lane < 6; lane++) if (random() < 0.35) mask |= 1 << lane;
     lanes[p] = mask;
@@ -91,15 +92,22 @@ export function generateCohort(spec: CohortSpec): MatchingProblem {
       const apart = Math.min(hours, 24 - hours);
       if (gap < 1 || apart > 6) continue;
       const lanes =
-        popcount((mentees.lanes[i] as number) & (mentors.lanes[j] as number)) / popcount(mentees.lanes[i] as number);
+        popcount((mentees.lanes[i] as number) & (mentors.lanes[j] as number)) /
+        popcount(mentees.lanes[i] as number);
       const score =
-        400 * lanes + 150 * (1 - apart / 6) + 150 * (gap <= 2 ? 1 : 0.4) + 200 * (appeal[j] as number) + 100 * random();
+        400 * lanes +
+        150 * (1 - apart / 6) +
+        150 * (gap <= 2 ? 1 : 0.4) +
+        200 * (appeal[j] as number) +
+        100 * random();
       rowMentor.push(j);
       rowScore.push(Math.round(score));
     }
     let order = rowMentor.map((_, k) => k);
     if (spec.topCandidates !== undefined)
-      order = order.sort((a, b) => (rowScore[b] as number) - (rowScore[a] as number)).slice(0, spec.topCandidates);
+      order = order
+        .sort((a, b) => (rowScore[b] as number) - (rowScore[a] as number))
+        .slice(0, spec.topCandidates);
     if (pairs + order.length > size) {
       size *= 2;
       const grow = (a: Int32Array) => {
