@@ -1,5 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { solveWithHighs } from "../../../bench/highs-solver.ts";
 import { certifyMatching } from "./certify-matching.ts";
 import type { MatchingProblem, MatchMode } from "./matching-problem.ts";
 import { bestScoreByMatchedCount } from "./reference-matching.ts";
@@ -118,6 +119,47 @@ describe("solveMatching", () => {
       const problem = toProblem(menteeCount, capacity, pairs);
       for (const mode of ["participation", "score"] as const)
         checkAgainstReference(problem, mode, 1 + (run % 5));
+    }
+  });
+
+  it("agrees with the HiGHS linear-programming solver on medium cohorts", async () => {
+    const random = seededRandom(11);
+    for (let run = 0; run < 12; run++) {
+      const menteeCount = 100 + Math.floor(random() * 200);
+      const capacity = Array.from({ length: 10 + Math.floor(random() * 40) }, () => Math.floor(random() * 6));
+      const pairs: Pair[] = [];
+      for (let i = 0; i < menteeCount; i++)
+        capacity.forEach((_, j) => {
+          if (random() < 0.15) pairs.push([i, j, Math.floor(random() * 1001)]);
+        });
+      const problem = toProblem(menteeCount, capacity, pairs);
+      for (const mode of ["participation", "score"] as const) {
+        const result = solveMatching(problem, { mode, candidateLimit: 3 });
+        expect(certifyMatching(problem, mode, result)).toBeNull();
+        const reference = await solveWithHighs(problem, mode);
+        expect(result.score).toBe(reference.score);
+        if (mode === "participation") expect(result.matched).toBe(reference.matched);
+      }
+    }
+  });
+
+  it("proves its answer by the dual on larger cohorts where most pairs start outside the candidates", () => {
+    const random = seededRandom(23);
+    for (let run = 0; run < 6; run++) {
+      const menteeCount = 3000;
+      const mentorCount = 400;
+      const appeal = Array.from({ length: mentorCount }, () => random());
+      const capacity = Array.from({ length: mentorCount }, () => Math.floor(random() * (run < 3 ? 12 : 6)));
+      const pairs: Pair[] = [];
+      for (let i = 0; i < menteeCount; i++)
+        for (let j = 0; j < mentorCount; j++)
+          if (random() < 0.1) pairs.push([i, j, Math.floor(600 * (appeal[j] as number) + 400 * random())]);
+      const problem = toProblem(menteeCount, capacity, pairs);
+      for (const mode of ["participation", "score"] as const) {
+        const result = solveMatching(problem, { mode, candidateLimit: 4 });
+        expect(certifyMatching(problem, mode, result)).toBeNull();
+        expect(result.pricingRounds).toBeGreaterThan(1);
+      }
     }
   });
 });
