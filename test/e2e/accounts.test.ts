@@ -106,7 +106,10 @@ describe("a new member in the browser", () => {
     expect(await page.getByLabel("Current level").inputValue()).toBe("senior_pm");
 
     await page.getByLabel("Company").fill("Unsaved Harbour");
-    const [row] = await sidecar.database.db.select({ id: users.id }).from(users).where(eq(users.email, email));
+    const [row] = await sidecar.database.db
+      .select({ id: users.id })
+      .from(users)
+      .where(eq(users.email, email));
     await sidecar.database.db.delete(sessions).where(eq(sessions.userId, row?.id ?? ""));
     await page.getByRole("button", { name: "Save profile" }).click();
     await page.waitForURL(/\/sign-in/);
