@@ -6,7 +6,12 @@ import { laneAssessments } from "./lanes.table.ts";
 
 export type LaneAssessmentRow = typeof laneAssessments.$inferSelect;
 
-export async function insertLaneAssessment(db: Db, userId: string, input: LaneAssessmentInput) {
+export async function insertLaneAssessment(
+  db: Db,
+  userId: string,
+  input: LaneAssessmentInput,
+  createdAt = new Date(),
+) {
   const [row] = await db
     .insert(laneAssessments)
     .values({
@@ -16,6 +21,7 @@ export async function insertLaneAssessment(db: Db, userId: string, input: LaneAs
       evidence: input.evidence,
       domainName: input.domainName,
       worldClassLane: input.worldClassLane,
+      createdAt,
     })
     .returning();
   if (!row) throw new Error("insert returned no row");

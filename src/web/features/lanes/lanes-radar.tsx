@@ -27,7 +27,14 @@ export function LanesRadar({ latest, previous }: { latest: LaneAssessment; previ
       {/* The chart is a picture of the table below, which screen readers read instead. */}
       <div className="lanes-radar-chart" aria-hidden="true" data-testid="lanes-radar">
         <ResponsiveContainer width="100%" height="100%">
-          <RadarChart data={data} outerRadius="70%" accessibilityLayer={false}>
+          {/* Starting at 30° puts the long "Organizational" label at the bottom, where a phone has room for it. */}
+          <RadarChart
+            data={data}
+            outerRadius="70%"
+            startAngle={30}
+            endAngle={-330}
+            accessibilityLayer={false}
+          >
             <PolarGrid />
             <PolarAngleAxis dataKey="lane" tick={{ fill: "#1b2230", fontSize: 13 }} />
             <PolarRadiusAxis
