@@ -44,6 +44,9 @@ const matrix: Record<string, Access> = {
   "GET /api/me": signedIn,
   "GET /api/profile": signedIn,
   "PUT /api/profile": signedIn,
+  "GET /api/lanes/assessments": signedIn,
+  "POST /api/lanes/assessments": signedIn,
+  "GET /api/lanes/assessments/:id": signedIn,
   "GET /api/admin/users": adminOnly,
   "POST /api/admin/users/:id/disable": adminOnly,
   "POST /api/admin/users/:id/enable": adminOnly,
@@ -82,6 +85,9 @@ const matrix: Record<string, Access> = {
 // Bodies that pass validation, so the access check is what decides the answer.
 const sampleBodies: Record<string, unknown> = {
   "PUT /api/profile": { name: "Matrix Member", timeZone: "UTC" },
+  "POST /api/lanes/assessments": {
+    ratings: { crafting: 3, market: 2, organizational: 3, domain: 1, team: 2, growth: 4 },
+  },
   "POST /api/auth/verify-password": { password: "wrong but well-formed" },
   "POST /api/auth/change-password": {
     currentPassword: "wrong but well-formed",

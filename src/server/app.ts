@@ -11,6 +11,7 @@ import { type AppEnv, createRouter, type Deps } from "./http/router.ts";
 import { csrfProtection, securityHeaders } from "./http/security.ts";
 import { resolveViewer } from "./http/viewer.ts";
 import { adminRoutes } from "./modules/admin/admin.routes.ts";
+import { lanesRoutes } from "./modules/lanes/lanes.routes.ts";
 import { profileRoutes } from "./modules/profile/profile.routes.ts";
 
 export const maxBodyBytes = 100 * 1024;
@@ -69,6 +70,7 @@ export function createApp(options: AppOptions) {
 
   app.route("/", authRoutes(clientIpOf(config.trustProxy)));
   app.route("/", profileRoutes());
+  app.route("/", lanesRoutes());
   app.route("/", adminRoutes());
 
   let openApiDocument: Promise<unknown> | undefined;

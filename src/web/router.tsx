@@ -151,6 +151,11 @@ const profileRoute = createRoute({
   path: "/profile",
   component: ProfilePage,
 });
+const lanesRoute = createRoute({
+  getParentRoute: () => appLayout,
+  path: "/lanes",
+  component: lazyRouteComponent(() => import("./features/lanes/lanes-page.tsx"), "LanesPage"),
+});
 const securityRoute = createRoute({
   getParentRoute: () => appLayout,
   path: "/security",
@@ -208,6 +213,7 @@ const routeTree = rootRoute.addChildren([
   appLayout.addChildren([
     homeRoute,
     profileRoute,
+    lanesRoute,
     securityRoute,
     adminLayout.addChildren([adminIndexRoute, adminUsersRoute, adminOutboxRoute, adminOutboxMessageRoute]),
   ]),

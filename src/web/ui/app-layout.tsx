@@ -1,6 +1,6 @@
 import { useQueryClient } from "@tanstack/react-query";
 import { Link, Outlet, useNavigate, useRouterState } from "@tanstack/react-router";
-import { Home, Inbox, Menu, ShieldCheck, User, Users, X } from "lucide-react";
+import { Home, Inbox, Menu, Radar, ShieldCheck, User, Users, X } from "lucide-react";
 import { type ReactNode, useEffect, useRef, useState } from "react";
 import { authClient } from "../auth-client.ts";
 import { useMe } from "../session.ts";
@@ -102,6 +102,9 @@ export function AppLayout() {
               </NavLink>
               <NavLink to="/profile" icon={<User size={18} aria-hidden="true" />}>
                 Profile
+              </NavLink>
+              <NavLink to="/lanes" icon={<Radar size={18} aria-hidden="true" />}>
+                Lanes
               </NavLink>
               <NavLink to="/security" icon={<ShieldCheck size={18} aria-hidden="true" />}>
                 Security

@@ -1,11 +1,24 @@
+import { useQuery } from "@tanstack/react-query";
 import { Link } from "@tanstack/react-router";
-import { Circle, CircleCheck, Compass, ShieldAlert, ShieldCheck, UserRound, Wrench } from "lucide-react";
+import {
+  Circle,
+  CircleCheck,
+  Compass,
+  Radar,
+  ShieldAlert,
+  ShieldCheck,
+  UserRound,
+  Wrench,
+} from "lucide-react";
+import { laneIds, lanes } from "../../../shared/lanes.ts";
 import { levelLabels, trackLabels } from "../../../shared/profile.ts";
 import { firstName, type Me, useMe } from "../../session.ts";
 import { buttonClass } from "../../ui/button.tsx";
 import { Card } from "../../ui/card.tsx";
 import { PageHeader } from "../../ui/page-header.tsx";
+import { Spinner } from "../../ui/spinner.tsx";
 import { useTitle } from "../../ui/use-title.ts";
+import { laneAssessmentsQuery } from "../lanes/lanes-api.ts";
 
 function profileChecklist(profile: Me["profile"]) {
   return [
@@ -117,6 +130,61 @@ function SecurityCard({ twoFactorEnabled }: { twoFactorEnabled: boolean }) {
   );
 }
 
+function LanesCard() {
+  const query = useQuery(laneAssessmentsQuery);
+  if (query.isPending) {
+    return (
+      <Card id="home-lanes" title="Your lanes" icon={<Radar size={18} />}>
+        <Spinner label="Loading your lanes…" />
+      </Card>
+    );
+  }
+  const latest = query.data?.assessments[0];
+  if (!latest) {
+    return (
+      <Card
+        id="home-lanes"
+        title="Rate yourself in the six lanes"
+        icon={<Radar size={18} />}
+        description="Crafting, market, organizational, domain, team and growth: see where you stand and pick the lane to become world-class in. It takes five minutes and stays private."
+        actions={
+          <Link to="/lanes" className={buttonClass("primary", "small")}>
+            Take your first assessment
+          </Link>
+        }
+      />
+    );
+  }
+  const worldClass = latest.worldClassLane;
+  return (
+    <Card
+      id="home-lanes"
+      title="Your lanes"
+      icon={<Radar size={18} />}
+      description={
+        worldClass
+          ? `Becoming world-class in ${lanes[worldClass].label}${
+              worldClass === "domain" && latest.domainName ? ` (${latest.domainName})` : ""
+            }.`
+          : "You have not picked a lane to become world-class in yet."
+      }
+      actions={
+        <Link to="/lanes" className={buttonClass("secondary", "small")}>
+          Open lanes
+        </Link>
+      }
+    >
+      <ul className="lanes-summary" aria-label="Latest ratings, from 1 to 5">
+        {laneIds.map((lane) => (
+          <li key={lane}>
+            {lanes[lane].label} <strong>{latest.ratings[lane]}</strong>
+          </li>
+        ))}
+      </ul>
+    </Card>
+  );
+}
+
 export function HomePage() {
   const { user, profile } = useMe();
   const name = firstName(profile.name || user.name);
@@ -132,6 +200,7 @@ export function HomePage() {
         <div className="cards">
           <ProfileCard profile={profile} />
           <SecurityCard twoFactorEnabled={user.twoFactorEnabled} />
+          <LanesCard />
         </div>
         <Card id="home-about" title="What Sidecar is" icon={<Compass size={18} />}>
           <div className="stack">
@@ -141,9 +210,9 @@ export function HomePage() {
               a career decision for you.
             </p>
             <p className="muted">
-              This is an early version. Today you can set up your profile and secure your account. Career
-              planning, honest feedback, mentoring and communities will arrive here as they are built, and
-              what you write stays private unless you share it.
+              This is an early version. Today you can set up your profile, rate yourself in the six lanes and
+              secure your account. Career planning, honest feedback, mentoring and communities will arrive
+              here as they are built, and what you write stays private unless you share it.
             </p>
           </div>
         </Card>

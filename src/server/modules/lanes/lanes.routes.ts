@@ -1,0 +1,64 @@
+import { createRoute, z } from "@hono/zod-openapi";
+import { laneAssessmentInput, laneIds } from "../../../shared/lanes.ts";
+import { createRouter, errorResponses, jsonBody, jsonResponse } from "../../http/router.ts";
+import { getLaneAssessment, listMyLaneAssessments, saveLaneAssessment } from "./lanes.service.ts";
+
+const perLane = <T extends z.ZodType>(schema: T) =>
+  z.object(Object.fromEntries(laneIds.map((lane) => [lane, schema])) as Record<(typeof laneIds)[number], T>);
+
+const assessmentOutput = z
+  .object({
+    id: z.string(),
+    createdAt: z.string().openapi({ format: "date-time" }),
+    ratings: perLane(z.number().int().min(1).max(5)),
+    evidence: perLane(z.string()),
+    domainName: z.string(),
+    worldClassLane: z.enum(laneIds).nullable(),
+  })
+  .openapi("LaneAssessment");
+
+const idParam = z.object({
+  id: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, "This id is not valid: it has characters no Sidecar id uses"),
+});
+
+const listAssessments = createRoute({
+  method: "get",
+  path: "/api/lanes/assessments",
+  tags: ["Lanes"],
+  summary: "My lane self-assessments, newest first",
+  responses: {
+    ...jsonResponse(z.object({ assessments: z.array(assessmentOutput) }), "My assessments, newest first"),
+    ...errorResponses(401),
+  },
+});
+
+const createAssessment = createRoute({
+  method: "post",
+  path: "/api/lanes/assessments",
+  tags: ["Lanes"],
+  summary: "Save a new lane self-assessment (earlier ones stay in the history)",
+  request: jsonBody(laneAssessmentInput.strict()),
+  responses: { ...jsonResponse(assessmentOutput, "The saved assessment"), ...errorResponses(400, 401) },
+});
+
+const getAssessment = createRoute({
+  method: "get",
+  path: "/api/lanes/assessments/{id}",
+  tags: ["Lanes"],
+  summary: "One of my lane self-assessments",
+  request: { params: idParam },
+  responses: { ...jsonResponse(assessmentOutput, "The assessment"), ...errorResponses(400, 401, 404) },
+});
+
+export function lanesRoutes() {
+  return createRouter()
+    .openapi(listAssessments, async (c) =>
+      c.json({ assessments: await listMyLaneAssessments(c.var.deps.db, c.var.viewer) }, 200),
+    )
+    .openapi(createAssessment, async (c) =>
+      c.json(await saveLaneAssessment(c.var.deps.db, c.var.viewer, c.req.valid("json")), 200),
+    )
+    .openapi(getAssessment, async (c) =>
+      c.json(await getLaneAssessment(c.var.deps.db, c.var.viewer, c.req.valid("param").id), 200),
+    );
+}

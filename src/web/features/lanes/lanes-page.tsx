@@ -1,0 +1,293 @@
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { ChartNoAxesCombined, History, Radar as RadarIcon } from "lucide-react";
+import {
+  type LaneAssessment,
+  type LaneId,
+  laneAssessmentInput,
+  laneIds,
+  lanes,
+  ratingValues,
+} from "../../../shared/lanes.ts";
+import { api } from "../../api.ts";
+import { useMe } from "../../session.ts";
+import { Alert } from "../../ui/alert.tsx";
+import { Button } from "../../ui/button.tsx";
+import { Card } from "../../ui/card.tsx";
+import { EmptyState } from "../../ui/empty-state.tsx";
+import { SelectField, TextAreaField, TextField } from "../../ui/field.tsx";
+import { Form, FormActions, useFormState } from "../../ui/form.tsx";
+import { PageHeader } from "../../ui/page-header.tsx";
+import { LoadingState } from "../../ui/spinner.tsx";
+import { useToast } from "../../ui/toast.tsx";
+import { useTitle } from "../../ui/use-title.ts";
+import { formatAssessmentDate, laneAssessmentsQuery } from "./lanes-api.ts";
+import { LanesRadar } from "./lanes-radar.tsx";
+
+type Values = Record<string, string>;
+
+function toValues(latest: LaneAssessment | undefined): Values {
+  const values: Values = {
+    domainName: latest?.domainName ?? "",
+    worldClassLane: latest?.worldClassLane ?? "",
+  };
+  for (const lane of laneIds) {
+    values[`ratings.${lane}`] = latest ? String(latest.ratings[lane]) : "";
+    values[`evidence.${lane}`] = latest?.evidence[lane] ?? "";
+  }
+  return values;
+}
+
+const worldClassOptions = [
+  { value: "", label: "Not chosen yet" },
+  ...laneIds.map((lane) => ({ value: lane, label: lanes[lane].label })),
+];
+
+export function ratingsSummary(assessment: LaneAssessment): string {
+  return laneIds.map((lane) => `${lanes[lane].label} ${assessment.ratings[lane]}`).join(" · ");
+}
+
+function RatingGroup({
+  lane,
+  value,
+  error,
+  onChange,
+}: {
+  lane: LaneId;
+  value: string;
+  error?: string;
+  onChange: (value: string) => void;
+}) {
+  const { label, description, levels } = lanes[lane];
+  const errorId = `lane-${lane}-error`;
+  return (
+    <div
+      role="radiogroup"
+      className="lane-rating"
+      aria-labelledby={`lane-${lane}-label`}
+      aria-describedby={[`lane-${lane}-description`, error ? errorId : null].filter(Boolean).join(" ")}
+      aria-invalid={error ? true : undefined}
+      aria-required="true"
+      tabIndex={-1}
+    >
+      <div className="lane-rating-head">
+        <h3 id={`lane-${lane}-label`}>{label}</h3>
+        <p id={`lane-${lane}-description`} className="muted small">
+          {description}
+        </p>
+      </div>
+      <div className="lane-rating-options">
+        {ratingValues.map((rating) => {
+          const id = `lane-${lane}-${rating}`;
+          return (
+            <label key={rating} htmlFor={id} className="lane-option">
+              <input
+                id={id}
+                type="radio"
+                name={`ratings.${lane}`}
+                value={rating}
+                checked={value === String(rating)}
+                onChange={() => onChange(String(rating))}
+              />
+              <span className="lane-option-number">{rating}</span>
+              <span className="lane-option-text">{levels[rating - 1]}</span>
+            </label>
+          );
+        })}
+      </div>
+      {error ? (
+        <p id={errorId} className="field-error">
+          <span>{error}</span>
+        </p>
+      ) : null}
+    </div>
+  );
+}
+
+function AssessmentForm({ latest }: { latest: LaneAssessment | undefined }) {
+  const { user } = useMe();
+  const toast = useToast();
+  const queryClient = useQueryClient();
+  const form = useFormState<Values>(toValues(latest), { draftKey: `sidecar:draft:${user.id}:lanes` });
+
+  const save = useMutation({
+    mutationFn: (input: ReturnType<typeof laneAssessmentInput.parse>) =>
+      api.post<LaneAssessment>("/api/lanes/assessments", input),
+    onSuccess: async (saved) => {
+      form.clearDraft();
+      form.setValues(toValues(saved));
+      queryClient.setQueryData(laneAssessmentsQuery.queryKey, (current) => ({
+        assessments: [saved, ...(current?.assessments ?? [])],
+      }));
+      toast({ title: "Assessment saved" });
+      await queryClient.invalidateQueries({ queryKey: ["lanes"] });
+    },
+    onError: (error) => form.showApiError(error),
+  });
+
+  function submit() {
+    const { values } = form;
+    const input = form.validate(laneAssessmentInput, {
+      ratings: Object.fromEntries(
+        laneIds.map((lane) => [
+          lane,
+          values[`ratings.${lane}`] ? Number(values[`ratings.${lane}`]) : undefined,
+        ]),
+      ),
+      evidence: Object.fromEntries(laneIds.map((lane) => [lane, values[`evidence.${lane}`] ?? ""])),
+      domainName: values.domainName ?? "",
+      worldClassLane: values.worldClassLane || null,
+    });
+    if (!input) return;
+    save.mutate(input);
+  }
+
+  return (
+    <Card
+      id="lanes-form"
+      title={latest ? "Take a new assessment" : "Take your first assessment"}
+      icon={<ChartNoAxesCombined size={18} />}
+      description={
+        latest
+          ? "We filled in your latest answers. Change what has moved; saving adds a new entry and keeps the old ones."
+          : "Rate yourself from 1 to 5 in each lane. Be honest: this is private to you, and it is a starting point, not a grade."
+      }
+    >
+      <Form
+        onSubmit={submit}
+        formRef={form.formRef}
+        error={form.formError}
+        aria-labelledby="lanes-form-title"
+      >
+        {form.draftRestored ? (
+          <Alert tone="info">We kept the answers you had not saved yet. Check them, then save.</Alert>
+        ) : null}
+        {laneIds.map((lane) => (
+          <div key={lane} className="lane-block">
+            <RatingGroup
+              lane={lane}
+              value={form.values[`ratings.${lane}`] ?? ""}
+              error={form.errors[`ratings.${lane}`]}
+              onChange={(value) => form.set(`ratings.${lane}`, value)}
+            />
+            {lane === "domain" ? (
+              <TextField
+                label="Which domain"
+                name="domainName"
+                value={form.values.domainName ?? ""}
+                onValueChange={(value) => form.set("domainName", value)}
+                error={form.errors.domainName}
+                hint="Such as ML, hardware, payments or healthcare."
+                optional
+                maxLength={100}
+              />
+            ) : null}
+            <TextAreaField
+              label={`Evidence for ${lanes[lane].label}`}
+              name={`evidence.${lane}`}
+              value={form.values[`evidence.${lane}`] ?? ""}
+              onValueChange={(value) => form.set(`evidence.${lane}`, value)}
+              error={form.errors[`evidence.${lane}`]}
+              hint="What you did that shows this level: projects, outcomes, feedback you received."
+              optional
+              maxLength={2200}
+            />
+          </div>
+        ))}
+        <SelectField
+          label="The lane to become world-class in"
+          name="worldClassLane"
+          options={worldClassOptions}
+          value={form.values.worldClassLane ?? ""}
+          onValueChange={(value) => form.set("worldClassLane", value)}
+          error={form.errors.worldClassLane}
+          hint="Great product leaders are world-class in one lane and good enough in the rest."
+        />
+        <FormActions>
+          <Button type="submit" pending={save.isPending}>
+            Save assessment
+          </Button>
+        </FormActions>
+      </Form>
+    </Card>
+  );
+}
+
+function HistoryList({ assessments }: { assessments: LaneAssessment[] }) {
+  return (
+    <Card
+      id="lanes-history"
+      title="History"
+      icon={<History size={18} />}
+      description="Every assessment you saved, newest first."
+    >
+      <ol className="lanes-history">
+        {assessments.map((assessment, index) => (
+          <li key={assessment.id} className="lanes-history-item">
+            <div className="row-between">
+              <span className="lanes-history-date">{formatAssessmentDate(assessment.createdAt)}</span>
+              {index === 0 ? <span className="badge badge-accent">Latest</span> : null}
+            </div>
+            <p className="small">{ratingsSummary(assessment)}</p>
+            {assessment.worldClassLane ? (
+              <p className="small muted">World-class lane: {lanes[assessment.worldClassLane].label}</p>
+            ) : null}
+          </li>
+        ))}
+      </ol>
+    </Card>
+  );
+}
+
+export function LanesPage() {
+  useTitle("Lanes");
+  const query = useQuery(laneAssessmentsQuery);
+  const assessments = query.data?.assessments ?? [];
+  const [latest, previous] = assessments;
+
+  return (
+    <>
+      <PageHeader
+        title="Lanes"
+        description="Six lanes of product ambiguity: crafting, market, organizational, domain, team and growth. Rate where you are, pick the lane to become world-class in, and watch it change over time. Only you see this."
+      />
+      {query.isPending ? (
+        <LoadingState label="Loading your assessments…" />
+      ) : query.isError ? (
+        <Alert tone="error">
+          Your assessments could not be loaded. {query.error.message}{" "}
+          <button type="button" className="button-link" onClick={() => query.refetch()}>
+            Try again
+          </button>
+        </Alert>
+      ) : (
+        <div className="stack-lg">
+          {latest ? (
+            <Card
+              id="lanes-picture"
+              title="Your lanes"
+              icon={<RadarIcon size={18} />}
+              description={
+                latest.worldClassLane
+                  ? `Becoming world-class in ${lanes[latest.worldClassLane].label}${
+                      latest.worldClassLane === "domain" && latest.domainName ? ` (${latest.domainName})` : ""
+                    }.`
+                  : "You have not picked a lane to become world-class in yet."
+              }
+            >
+              <LanesRadar latest={latest} previous={previous} />
+            </Card>
+          ) : (
+            <Card>
+              <EmptyState icon={<RadarIcon size={24} />} title="No assessment yet">
+                Rate yourself in the six lanes below and save. Sidecar draws your picture, and each later
+                assessment is laid over the one before so you can see what moved.
+              </EmptyState>
+            </Card>
+          )}
+          <AssessmentForm key={latest?.id ?? "first"} latest={latest} />
+          {assessments.length > 0 ? <HistoryList assessments={assessments} /> : null}
+        </div>
+      )}
+    </>
+  );
+}

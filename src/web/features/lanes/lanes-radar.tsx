@@ -1,0 +1,94 @@
+import {
+  Legend,
+  PolarAngleAxis,
+  PolarGrid,
+  PolarRadiusAxis,
+  Radar,
+  RadarChart,
+  ResponsiveContainer,
+} from "recharts";
+import { type LaneAssessment, laneIds, lanes } from "../../../shared/lanes.ts";
+import { formatAssessmentDate } from "./lanes-api.ts";
+
+// The same colours as --color-accent and --color-text-subtle: SVG attributes take them as values.
+const latestColour = "#2948b8";
+const previousColour = "#5f6878";
+
+export function LanesRadar({ latest, previous }: { latest: LaneAssessment; previous?: LaneAssessment }) {
+  const data = laneIds.map((lane) => ({
+    lane: lanes[lane].label,
+    latest: latest.ratings[lane],
+    previous: previous?.ratings[lane],
+  }));
+  const latestName = `Latest (${formatAssessmentDate(latest.createdAt)})`;
+  const previousName = previous ? `Previous (${formatAssessmentDate(previous.createdAt)})` : "";
+  return (
+    <figure className="lanes-radar">
+      {/* The chart is a picture of the table below, which screen readers read instead. */}
+      <div className="lanes-radar-chart" aria-hidden="true" data-testid="lanes-radar">
+        <ResponsiveContainer width="100%" height="100%">
+          {/* Starting at 30° puts the long "Organizational" label at the bottom, where a phone has room for it. */}
+          <RadarChart
+            data={data}
+            outerRadius="70%"
+            startAngle={30}
+            endAngle={-330}
+            accessibilityLayer={false}
+          >
+            <PolarGrid />
+            <PolarAngleAxis dataKey="lane" tick={{ fill: "#1b2230", fontSize: 13 }} />
+            <PolarRadiusAxis
+              domain={[0, 5]}
+              tickCount={6}
+              angle={90}
+              tick={{ fill: "#4d5768", fontSize: 11 }}
+            />
+            {previous ? (
+              <Radar
+                name={previousName}
+                dataKey="previous"
+                stroke={previousColour}
+                strokeDasharray="5 4"
+                strokeWidth={2}
+                fill={previousColour}
+                fillOpacity={0.08}
+                isAnimationActive={false}
+              />
+            ) : null}
+            <Radar
+              name={latestName}
+              dataKey="latest"
+              stroke={latestColour}
+              strokeWidth={2}
+              fill={latestColour}
+              fillOpacity={0.25}
+              isAnimationActive={false}
+            />
+            <Legend wrapperStyle={{ fontSize: 13, color: "#1b2230" }} />
+          </RadarChart>
+        </ResponsiveContainer>
+      </div>
+      <figcaption className="visually-hidden">
+        <table>
+          <caption>Your ratings per lane, from 1 to 5</caption>
+          <thead>
+            <tr>
+              <th scope="col">Lane</th>
+              <th scope="col">{latestName}</th>
+              {previous ? <th scope="col">{previousName}</th> : null}
+            </tr>
+          </thead>
+          <tbody>
+            {laneIds.map((lane) => (
+              <tr key={lane}>
+                <th scope="row">{lanes[lane].label}</th>
+                <td>{latest.ratings[lane]}</td>
+                {previous ? <td>{previous.ratings[lane]}</td> : null}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </figcaption>
+    </figure>
+  );
+}
