@@ -13,6 +13,7 @@ import {
 export async function solveWithHighs(
   problem: MatchingProblem,
   mode: MatchMode,
+  timeLimitSeconds = Number.POSITIVE_INFINITY,
 ): Promise<{ matched: number; score: number }> {
   const highs = await loadHighs();
   const { menteeCount: n, mentorCount: m, capacity, pairMentee, pairMentor, pairScore } = problem;
@@ -48,8 +49,10 @@ export async function solveWithHighs(
     },
   });
   try {
-    model.options.set({ output_flag: false, solver: "simplex" });
+    model.options.set({ output_flag: false, solver: "simplex", time_limit: timeLimitSeconds });
     model.run();
+    if (model.getModelStatus() !== highs.constants.modelStatus.optimal)
+      throw new Error(`HiGHS stopped without an optimum (status ${model.getModelStatus()})`);
     const values = model.getSolution().colValue;
     let matched = 0;
     let score = 0;
