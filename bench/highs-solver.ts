@@ -52,7 +52,11 @@ export async function solveWithHighs(
     model.options.set({ output_flag: false, solver: "simplex", time_limit: timeLimitSeconds });
     model.run();
     if (model.getModelStatus() !== highs.constants.modelStatus.optimal)
-      throw new Error(`HiGHS stopped without an optimum (status ${model.getModelStatus()})`);
+      throw new Error(
+        model.getModelStatus() === highs.constants.modelStatus.timeLimit
+          ? `no optimum within the ${timeLimitSeconds} s time limit`
+          : `HiGHS stopped without an optimum (status ${model.getModelStatus()})`,
+      );
     const values = model.getSolution().colValue;
     let matched = 0;
     let score = 0;

@@ -118,10 +118,19 @@ async function main(): Promise<void> {
         attempt("sidecar (TypeScript)", () => measure(process.execPath, [...engine, "sidecar", file, mode])),
       );
       if (lemon) {
-        outcomes.push(
-          attempt("LEMON network simplex", () => measure(lemon, [file, mode, "network-simplex"])),
-        );
-        outcomes.push(attempt("LEMON cost scaling", () => measure(lemon, [file, mode, "cost-scaling"])));
+        for (const [label, algorithm] of [
+          ["network simplex", "network-simplex"],
+          ["cost scaling", "cost-scaling"],
+        ] as const) {
+          outcomes.push(attempt(`LEMON ${label}`, () => measure(lemon, [file, mode, algorithm])));
+          // Participation first has two formulations; neither is faster for both algorithms, so run both.
+          if (mode === "participation")
+            outcomes.push(
+              attempt(`LEMON ${label}, two-phase`, () =>
+                measure(lemon, [file, mode, algorithm, "two-phase"]),
+              ),
+            );
+        }
       } else outcomes.push({ solver: "LEMON", note: "skipped: liblemon-dev is not installed" });
       if (instance.highs === "run")
         outcomes.push(

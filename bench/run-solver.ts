@@ -23,9 +23,14 @@ if (solver === "sidecar") {
   const certified = certifyMatching(problem, mode, result) === null;
   console.log(JSON.stringify({ matched: result.matched, score: result.score, ms, maxRssKb, certified }));
 } else if (solver === "highs") {
-  const result = await solveWithHighs(problem, mode, Number(timeLimit ?? Number.POSITIVE_INFINITY));
-  const ms = performance.now() - startedAt;
-  console.log(JSON.stringify({ ...result, ms, maxRssKb: process.resourceUsage().maxRSS }));
+  try {
+    const result = await solveWithHighs(problem, mode, Number(timeLimit ?? Number.POSITIVE_INFINITY));
+    const ms = performance.now() - startedAt;
+    console.log(JSON.stringify({ ...result, ms, maxRssKb: process.resourceUsage().maxRSS }));
+  } catch (error) {
+    console.error(error instanceof Error ? error.message : String(error));
+    process.exitCode = 1;
+  }
 } else {
   console.error(`unknown solver ${solver}`);
   process.exitCode = 2;
