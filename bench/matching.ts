@@ -196,7 +196,8 @@ async function main(): Promise<void> {
     console.log(
       `\n## Server latency while a ${instance.name} cohort is solved on a worker thread\n` +
         `p99 idle ${format(latency.idleP99Ms, 2)} ms, p99 while solving ${format(latency.busyP99Ms, 2)} ms, ` +
-        `ratio ${format(latency.ratio, 2)} (${latency.requests} requests each, ${latency.solves} solves)`,
+        `ratio ${format(latency.ratio, 2)} (medians of five windows of ${latency.requests / 5} requests; ` +
+        `${latency.solves} solves); during the worker's first solve after start: p99 ${format(latency.firstSolveP99Ms, 2)} ms`,
     );
   }
 }

@@ -1,7 +1,7 @@
-import { describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import { certifyMatching } from "./certify-matching.ts";
 import type { MatchingProblem, MatchingProgress } from "./matching-problem.ts";
-import { solveInWorker } from "./solve-in-worker.ts";
+import { closeMatchingWorker, solveInWorker } from "./solve-in-worker.ts";
 import { solveMatching } from "./solve-matching.ts";
 
 function contestedCohort(menteeCount: number, mentorCount: number): MatchingProblem {
@@ -28,6 +28,8 @@ function contestedCohort(menteeCount: number, mentorCount: number): MatchingProb
 }
 
 describe("solveInWorker", () => {
+  afterAll(closeMatchingWorker);
+
   it("solves off the main thread, reports progress, and agrees with the in-process solver", async () => {
     const problem = contestedCohort(20_000, 3_000);
     const progress: MatchingProgress[] = [];
@@ -52,10 +54,23 @@ describe("solveInWorker", () => {
     expect(ticks).toBeGreaterThan(0);
   });
 
-  it("rejects when aborted", async () => {
+  it("rejects an aborted solve and keeps solving the others", async () => {
     const controller = new AbortController();
-    const solving = solveInWorker(contestedCohort(2_000, 300), { mode: "score", signal: controller.signal });
+    const problem = contestedCohort(2_000, 300);
+    const running = solveInWorker(problem, { mode: "score", signal: controller.signal });
+    const queued = solveInWorker(problem, { mode: "score" });
     controller.abort(new Error("cancelled by the admin"));
-    await expect(solving).rejects.toThrow("cancelled by the admin");
+    await expect(running).rejects.toThrow("cancelled by the admin");
+    expect((await queued).score).toBe(solveMatching(problem, { mode: "score" }).score);
+  });
+
+  it("solves cohorts one after another on the same worker", async () => {
+    const problems = [contestedCohort(1_000, 100), contestedCohort(1_500, 200), contestedCohort(500, 40)];
+    const results = await Promise.all(
+      problems.map((problem) => solveInWorker(problem, { mode: "participation" })),
+    );
+    results.forEach((result, k) => {
+      expect(certifyMatching(problems[k] as MatchingProblem, "participation", result)).toBeNull();
+    });
   });
 });

@@ -1,28 +1,46 @@
-import { parentPort, workerData } from "node:worker_threads";
-import type { MatchingProblem, MatchingResult } from "./matching-problem.ts";
+import { constants, setPriority } from "node:os";
+import { parentPort } from "node:worker_threads";
+import type { MatchingProblem, MatchingProgress, MatchingResult } from "./matching-problem.ts";
 import { type SolveMatchingOptions, solveMatching } from "./solve-matching.ts";
 
-export type WorkerRequest = { problem: MatchingProblem; options: Omit<SolveMatchingOptions, "onProgress"> };
+export type WorkerJob = {
+  id: number;
+  problem: MatchingProblem;
+  options: Omit<SolveMatchingOptions, "onProgress">;
+};
 export type WorkerMessage =
-  | { type: "progress"; progress: Parameters<NonNullable<SolveMatchingOptions["onProgress"]>>[0] }
-  | { type: "result"; result: MatchingResult }
-  | { type: "error"; message: string };
+  | { id: number; type: "progress"; progress: MatchingProgress }
+  | { id: number; type: "result"; result: MatchingResult }
+  | { id: number; type: "error"; message: string };
 
 const port = parentPort;
 if (port) {
-  const { problem, options } = workerData as WorkerRequest;
+  // On Linux a priority set from a thread applies to that thread only: the solve yields the CPU to the
+  // server's own thread whenever it needs it, which keeps request latency flat on a small machine.
   try {
-    const result = solveMatching(problem, {
-      ...options,
-      onProgress: (progress) => port.postMessage({ type: "progress", progress } satisfies WorkerMessage),
-    });
-    const transfer = [
-      result.mentorOf.buffer,
-      result.menteeDual.buffer,
-      result.mentorDual.buffer,
-    ] as ArrayBuffer[];
-    port.postMessage({ type: "result", result } satisfies WorkerMessage, transfer);
-  } catch (error) {
-    port.postMessage({ type: "error", message: error instanceof Error ? error.message : String(error) });
+    setPriority(0, constants.priority.PRIORITY_LOW);
+  } catch {
+    // Not permitted here; the solve runs at normal priority.
   }
+  port.on("message", ({ id, problem, options }: WorkerJob) => {
+    try {
+      const result = solveMatching(problem, {
+        ...options,
+        onProgress: (progress) =>
+          port.postMessage({ id, type: "progress", progress } satisfies WorkerMessage),
+      });
+      const transfer = [
+        result.mentorOf.buffer,
+        result.menteeDual.buffer,
+        result.mentorDual.buffer,
+      ] as ArrayBuffer[];
+      port.postMessage({ id, type: "result", result } satisfies WorkerMessage, transfer);
+    } catch (error) {
+      port.postMessage({
+        id,
+        type: "error",
+        message: error instanceof Error ? error.message : String(error),
+      });
+    }
+  });
 }
