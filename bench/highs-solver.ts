@@ -49,7 +49,8 @@ export async function solveWithHighs(
     },
   });
   try {
-    model.options.set({ output_flag: false, solver: "simplex", time_limit: timeLimitSeconds });
+    model.options.set({ output_flag: false, solver: "simplex" });
+    if (Number.isFinite(timeLimitSeconds)) model.options.set({ time_limit: timeLimitSeconds });
     model.run();
     if (model.getModelStatus() !== highs.constants.modelStatus.optimal)
       throw new Error(
