@@ -134,4 +134,41 @@ describe("scorePairs", () => {
     expect(result.matched).toBe(1);
     expect(scored.mentorIds[result.mentorOf[0] as number]).toBe("linus");
   });
+
+  it("gives every feasible pair the score its explanation adds up to", () => {
+    const zones = ["Europe/Berlin", "America/New_York", "Asia/Kolkata", "Asia/Kathmandu", "Pacific/Auckland"];
+    const levels = ["apm", "pm", "senior_pm", "group_pm", "director", "vp", "cpo"] as const;
+    const allLanes = ["crafting", "market", "organizational", "domain", "team", "growth"] as const;
+    const slots = (k: number) => [{ day: k % 7, start: "06:00", end: "22:00" }];
+    const scored = scorePairs({
+      program: { referenceDate: "2025-07-01T00:00:00Z", rules: { requireAvailabilityOverlap: false } },
+      mentees: Array.from({ length: 30 }, (_, i) => ({
+        id: `mentee-${i}`,
+        level: levels[i % 4] as (typeof levels)[number],
+        timeZone: zones[i % 5] as string,
+        focusLanes: allLanes.filter((_, k) => (i >> k) & 1),
+        goals: ["Grow", "Lead"].slice(0, i % 3),
+        availability: slots(i),
+        experience: { stages: i % 2 ? ["pre_pmf" as const] : [], markets: [] },
+      })),
+      mentors: Array.from({ length: 12 }, (_, j) => ({
+        id: `mentor-${j}`,
+        level: levels[2 + (j % 5)] as (typeof levels)[number],
+        timeZone: zones[(j + 2) % 5] as string,
+        lanes: allLanes.filter((_, k) => (j >> (k % 4)) & 1),
+        goals: ["lead"],
+        availability: slots(j),
+        experience: { stages: ["fire_to_great" as const], markets: ["b2b" as const] },
+        capacity: 2,
+      })),
+    });
+    expect(scored.problem.pairScore.length).toBeGreaterThan(100);
+    scored.problem.pairScore.forEach((score, k) => {
+      const explanation = scored.explainPair(
+        scored.problem.pairMentee[k] as number,
+        scored.problem.pairMentor[k] as number,
+      );
+      expect(explanation.feasible && explanation.score).toBe(score);
+    });
+  });
 });

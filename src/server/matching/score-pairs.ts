@@ -194,6 +194,12 @@ function sharedMinutes(a: Uint32Array, b: Uint32Array): number {
   return blocks * blockMinutes;
 }
 
+function popcount(bits: number): number {
+  let count = 0;
+  for (let rest = bits; rest !== 0; rest &= rest - 1) count++;
+  return count;
+}
+
 function listWords(words: string[]): string {
   if (words.length <= 1) return words.join("");
   return `${words.slice(0, -1).join(", ")} and ${words.at(-1)}`;
@@ -245,48 +251,121 @@ export function scorePairs(input: CohortInput): ScoredCohort {
   const mentorBlocks = mentors.map((p, j) => availabilityBlocks(p, mentorOffset[j] as number));
   const mentorGoals = mentors.map((p) => new Set(p.goals.map((goal) => goal.toLowerCase())));
   const chains = chainsOfCommand(cohort);
-  const neverPair = new Set(program.rules.neverPair.map((pair) => `${pair.menteeId}\u0000${pair.mentorId}`));
   const totalWeight = criteria.reduce((sum, criterion) => sum + program.weights[criterion], 0);
 
-  function exclusions(i: number, j: number): { reason: ExclusionReason; text: string }[] {
-    const mentee = mentees[i] as Mentee;
-    const mentor = mentors[j] as Mentor;
-    const reasons: { reason: ExclusionReason; text: string }[] = [];
+  // Per-person facts as numbers, so scoring millions of pairs builds no strings or arrays.
+  const bitsOf = (values: readonly string[], all: readonly string[]) =>
+    values.reduce((bits, value) => bits | (1 << all.indexOf(value)), 0);
+  const experienceKinds = [...companyStages, ...markets];
+  const menteeLevel = mentees.map((p) => levels.indexOf(p.level));
+  const mentorLevel = mentors.map((p) => levels.indexOf(p.level));
+  const menteeLanes = mentees.map((p) => bitsOf(p.focusLanes, lanes));
+  const mentorLanes = mentors.map((p) => bitsOf(p.lanes, lanes));
+  const menteeLacks = mentees.map(
+    (p) =>
+      ((1 << experienceKinds.length) - 1) &
+      ~bitsOf([...p.experience.stages, ...p.experience.markets], experienceKinds),
+  );
+  const mentorHas = mentors.map((p) =>
+    bitsOf([...p.experience.stages, ...p.experience.markets], experienceKinds),
+  );
+  const menteeGoals = mentees.map((p) => p.goals.map((goal) => goal.toLowerCase()));
+  const menteeIdOf = new Map(mentees.map((p, i) => [p.id, i]));
+  const mentorIdOf = new Map(mentors.map((p, j) => [p.id, j]));
+  const bossesOf = (id: string) => chains.get(id) ?? new Set<string>();
+  const values = new Float64Array(criteria.length);
+
+  /** The six criteria's values for a pair, in the order of `criteria`, into `values`. */
+  function pairValues(i: number, j: number): Float64Array {
+    const focus = menteeLanes[i] as number;
+    values[0] = focus === 0 ? 0 : popcount(focus & (mentorLanes[j] as number)) / popcount(focus);
+    const goals = menteeGoals[i] as string[];
+    const helps = mentorGoals[j] as Set<string>;
+    let shared = 0;
+    for (const goal of goals) if (helps.has(goal)) shared++;
+    values[1] = goals.length === 0 ? 0 : shared / goals.length;
+    const gap = (mentorLevel[j] as number) - (menteeLevel[i] as number);
+    const { minGap, maxGap } = program.seniority;
+    values[2] =
+      gap < minGap
+        ? 0
+        : gap <= maxGap
+          ? 1
+          : Math.max(0, 1 - (gap - maxGap) / (levels.length - 1 - maxGap || 1));
+    const apart = Math.abs((menteeOffset[i] as number) - (mentorOffset[j] as number));
+    values[3] = Math.max(0, 1 - Math.min(apart, 1440 - apart) / 60 / program.timeZoneLimitHours);
+    const overlap = sharedMinutes(menteeBlocks[i] as Uint32Array, mentorBlocks[j] as Uint32Array);
+    values[4] = Math.min(1, overlap / program.availabilityTargetMinutes);
+    const lacks = menteeLacks[i] as number;
+    values[5] = lacks === 0 ? 0 : popcount(lacks & (mentorHas[j] as number)) / popcount(lacks);
+    return values;
+  }
+
+  /** Which hard rules remove a pair, one bit per entry of `exclusionReasons`. */
+  function excludedBits(i: number, j: number): number {
     const { rules, seniority } = program;
-    if (
-      rules.separateReportingLines &&
-      (chains.get(mentee.id)?.has(mentor.id) || chains.get(mentor.id)?.has(mentee.id))
-    )
-      reasons.push({ reason: "reportingLine", text: "You are in the same reporting line." });
+    let bits = 0;
+    if (rules.separateReportingLines) {
+      const menteeId = (mentees[i] as Mentee).id;
+      const mentorId = (mentors[j] as Mentor).id;
+      if (bossesOf(menteeId).has(mentorId) || bossesOf(mentorId).has(menteeId)) bits |= 1;
+    }
     if (
       rules.requireAvailabilityOverlap &&
       sharedMinutes(menteeBlocks[i] as Uint32Array, mentorBlocks[j] as Uint32Array) <
         program.minimumOverlapMinutes
     )
-      reasons.push({
-        reason: "noAvailabilityOverlap",
-        text: `Your weekly availability overlaps by less than ${formatMinutes(program.minimumOverlapMinutes)}.`,
-      });
-    const gap = levels.indexOf(mentor.level) - levels.indexOf(mentee.level);
-    if (rules.requireSeniority && gap < seniority.minGap)
-      reasons.push({
-        reason: "notSeniorEnough",
-        text: `The mentor (${levelName(mentor.level)}) is not at least ${seniority.minGap} level${seniority.minGap === 1 ? "" : "s"} ahead of you (${levelName(mentee.level)}).`,
-      });
-    if (neverPair.has(`${mentee.id}\u0000${mentor.id}`))
-      reasons.push({ reason: "neverPair", text: "The program admin asked never to pair you." });
-    return reasons;
+      bits |= 2;
+    if (rules.requireSeniority && (mentorLevel[j] as number) - (menteeLevel[i] as number) < seniority.minGap)
+      bits |= 4;
+    if (neverPairs.has(i * mentors.length + j)) bits |= 8;
+    return bits;
+  }
+
+  const neverPairs = new Set<number>();
+  for (const pair of program.rules.neverPair) {
+    const i = menteeIdOf.get(pair.menteeId);
+    const j = mentorIdOf.get(pair.mentorId);
+    if (i !== undefined && j !== undefined) neverPairs.add(i * mentors.length + j);
+  }
+
+  function scoreOfValues(pairValuesOf: Float64Array): number {
+    if (totalWeight === 0) return 0;
+    let sum = 0;
+    criteria.forEach((criterion, k) => {
+      sum += program.weights[criterion] * (pairValuesOf[k] as number);
+    });
+    return Math.min(maxPairScore, Math.round((maxPairScore * sum) / totalWeight));
+  }
+
+  function exclusions(i: number, j: number): { reason: ExclusionReason; text: string }[] {
+    const mentee = mentees[i] as Mentee;
+    const mentor = mentors[j] as Mentor;
+    const { minGap } = program.seniority;
+    const texts: Record<ExclusionReason, () => string> = {
+      reportingLine: () => "You are in the same reporting line.",
+      noAvailabilityOverlap: () =>
+        `Your weekly availability overlaps by less than ${formatMinutes(program.minimumOverlapMinutes)}.`,
+      notSeniorEnough: () =>
+        `The mentor (${levelName(mentor.level)}) is not at least ${minGap} level${minGap === 1 ? "" : "s"} ahead of you (${levelName(mentee.level)}).`,
+      neverPair: () => "The program admin asked never to pair you.",
+    };
+    const bits = excludedBits(i, j);
+    return exclusionReasons
+      .filter((_, bit) => bits & (1 << bit))
+      .map((reason) => ({ reason, text: texts[reason]() }));
   }
 
   function criterionScores(i: number, j: number): CriterionScore[] {
     const mentee = mentees[i] as Mentee;
     const mentor = mentors[j] as Mentor;
     const scores: { criterion: Criterion; value: number; text: string }[] = [];
+    const numbers = Array.from(pairValues(i, j));
 
     const sharedLanes = mentee.focusLanes.filter((lane) => mentor.lanes.includes(lane));
     scores.push({
       criterion: "lanes",
-      value: mentee.focusLanes.length === 0 ? 0 : sharedLanes.length / mentee.focusLanes.length,
+      value: numbers[0] as number,
       text:
         mentee.focusLanes.length === 0
           ? "You have not chosen focus lanes yet."
@@ -299,7 +378,7 @@ export function scorePairs(input: CohortInput): ScoredCohort {
     const sharedGoals = mentee.goals.filter((goal) => goals.has(goal.toLowerCase()));
     scores.push({
       criterion: "goals",
-      value: mentee.goals.length === 0 ? 0 : sharedGoals.length / mentee.goals.length,
+      value: numbers[1] as number,
       text:
         mentee.goals.length === 0
           ? "You have not listed goals yet."
@@ -310,17 +389,11 @@ export function scorePairs(input: CohortInput): ScoredCohort {
 
     const gap = levels.indexOf(mentor.level) - levels.indexOf(mentee.level);
     const { minGap, maxGap } = program.seniority;
-    const seniorityValue =
-      gap < minGap
-        ? 0
-        : gap <= maxGap
-          ? 1
-          : Math.max(0, 1 - (gap - maxGap) / (levels.length - 1 - maxGap || 1));
     const ahead = gap === 1 ? "1 level" : `${Math.abs(gap)} levels`;
     const range = minGap === maxGap ? `${minGap}` : `${minGap} to ${maxGap}`;
     scores.push({
       criterion: "seniority",
-      value: seniorityValue,
+      value: numbers[2] as number,
       text:
         gap <= 0
           ? `${levelName(mentor.level)}, not ahead of you (${levelName(mentee.level)}).`
@@ -331,7 +404,7 @@ export function scorePairs(input: CohortInput): ScoredCohort {
     const apartHours = Math.min(apartMinutes, 1440 - apartMinutes) / 60;
     scores.push({
       criterion: "timeZone",
-      value: Math.max(0, 1 - apartHours / program.timeZoneLimitHours),
+      value: numbers[3] as number,
       text:
         apartHours === 0
           ? `Same clock time as you (${mentor.timeZone}).`
@@ -341,7 +414,7 @@ export function scorePairs(input: CohortInput): ScoredCohort {
     const overlap = sharedMinutes(menteeBlocks[i] as Uint32Array, mentorBlocks[j] as Uint32Array);
     scores.push({
       criterion: "availability",
-      value: Math.min(1, overlap / program.availabilityTargetMinutes),
+      value: numbers[4] as number,
       text:
         overlap === 0
           ? "No weekly availability in common."
@@ -359,7 +432,7 @@ export function scorePairs(input: CohortInput): ScoredCohort {
     );
     scores.push({
       criterion: "experience",
-      value: lacking.length === 0 ? 0 : brings.length / lacking.length,
+      value: numbers[5] as number,
       text:
         lacking.length === 0
           ? "You already have experience of every company stage and market."
@@ -375,12 +448,6 @@ export function scorePairs(input: CohortInput): ScoredCohort {
     });
   }
 
-  const scoreOf = (scores: CriterionScore[]) => {
-    if (totalWeight === 0) return 0;
-    const sum = scores.reduce((total, s) => total + s.weight * s.value, 0);
-    return Math.min(maxPairScore, Math.round((maxPairScore * sum) / totalWeight));
-  };
-
   const pairMentee: number[] = [];
   const pairMentor: number[] = [];
   const pairScore: number[] = [];
@@ -390,12 +457,16 @@ export function scorePairs(input: CohortInput): ScoredCohort {
   >;
   for (let i = 0; i < mentees.length; i++)
     for (let j = 0; j < mentors.length; j++) {
-      const reasons = exclusions(i, j);
-      for (const { reason } of reasons) excludedBy[reason]++;
-      if (reasons.length > 0) continue;
+      const excluded = excludedBits(i, j);
+      if (excluded !== 0) {
+        exclusionReasons.forEach((reason, bit) => {
+          if (excluded & (1 << bit)) excludedBy[reason]++;
+        });
+        continue;
+      }
       pairMentee.push(i);
       pairMentor.push(j);
-      pairScore.push(scoreOf(criterionScores(i, j)));
+      pairScore.push(scoreOfValues(pairValues(i, j)));
     }
 
   return {
@@ -414,8 +485,7 @@ export function scorePairs(input: CohortInput): ScoredCohort {
       if (!mentees[i] || !mentors[j]) throw new RangeError(`No pair for mentee ${i} and mentor ${j}`);
       const reasons = exclusions(i, j);
       if (reasons.length > 0) return { feasible: false, reasons };
-      const scores = criterionScores(i, j);
-      return { feasible: true, score: scoreOf(scores), criteria: scores };
+      return { feasible: true, score: scoreOfValues(pairValues(i, j)), criteria: criterionScores(i, j) };
     },
   };
 }
