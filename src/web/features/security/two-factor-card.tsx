@@ -71,17 +71,7 @@ function TwoFactorOff({
       description="Off. Add a second step at sign-in: a 6-digit code from an authenticator app such as 1Password, Google Authenticator or Authy."
     >
       <Form onSubmit={submit} formRef={form.formRef} error={form.formError}>
-        <TextField
-          label="Password"
-          type="password"
-          name="password"
-          autoComplete="current-password"
-          value={form.values.password}
-          onValueChange={(value) => form.set("password", value)}
-          error={form.errors.password}
-          hint="Confirm your password to start."
-          required
-        />
+        <PasswordConfirmation form={form} hint="Confirm your password to start." />
         <FormActions>
           <Button type="submit" pending={pending}>
             Set up two-factor
@@ -268,16 +258,7 @@ function DisableDialog({ open, onOpenChange }: { open: boolean; onOpenChange: (o
       description="Without it, anyone with your password can sign in as you. Your recovery codes stop working."
     >
       <Form onSubmit={submit} formRef={form.formRef} error={form.formError}>
-        <TextField
-          label="Password"
-          type="password"
-          name="password"
-          autoComplete="current-password"
-          value={form.values.password}
-          onValueChange={(value) => form.set("password", value)}
-          error={form.errors.password}
-          required
-        />
+        <PasswordConfirmation form={form} />
         <FormActions>
           <Button type="submit" variant="danger" pending={pending}>
             Turn off two-factor
@@ -344,16 +325,7 @@ function NewCodesDialog({ open, onOpenChange }: { open: boolean; onOpenChange: (
           error={form.formError}
           aria-label="Get new recovery codes"
         >
-          <TextField
-            label="Password"
-            type="password"
-            name="password"
-            autoComplete="current-password"
-            value={form.values.password}
-            onValueChange={(value) => form.set("password", value)}
-            error={form.errors.password}
-            required
-          />
+          <PasswordConfirmation form={form} />
           <FormActions>
             <Button type="submit" pending={pending}>
               Get new recovery codes
@@ -365,5 +337,24 @@ function NewCodesDialog({ open, onOpenChange }: { open: boolean; onOpenChange: (
         </Form>
       )}
     </Dialog>
+  );
+}
+
+type PasswordForm = ReturnType<typeof useFormState<{ password: string }>>;
+
+/** Every two-factor change asks for the password again, the same way. */
+function PasswordConfirmation({ form, hint }: { form: PasswordForm; hint?: string }) {
+  return (
+    <TextField
+      label="Password"
+      type="password"
+      name="password"
+      autoComplete="current-password"
+      value={form.values.password}
+      onValueChange={(value) => form.set("password", value)}
+      error={form.errors.password}
+      hint={hint}
+      required
+    />
   );
 }
