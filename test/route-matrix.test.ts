@@ -1,5 +1,9 @@
+import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { feedbackRequests } from "../src/server/modules/feedback/feedback.table.ts";
+import { addDays, isoDay } from "../src/shared/calendar-date.ts";
 import { buildUser, signIn } from "./factories.ts";
+import { answersMarked, copyLinks, createFeedbackRequest, requestBody } from "./feedback.ts";
 import { createTestContext, type TestContext } from "./harness.ts";
 import { concretePath, enumerateRoutes, type Route } from "./routes.ts";
 
@@ -42,11 +46,58 @@ const notAllowed: Access = {
 const matrix: Record<string, Access> = {
   "GET /api/openapi.json": publicRoute,
   "GET /api/me": signedIn,
+  "GET /api/home": signedIn,
   "GET /api/profile": signedIn,
   "PUT /api/profile": signedIn,
   "GET /api/lanes/assessments": signedIn,
   "POST /api/lanes/assessments": signedIn,
   "GET /api/lanes/assessments/:id": signedIn,
+  "GET /api/feedback/requests": signedIn,
+  "POST /api/feedback/requests": signedIn,
+  "GET /api/feedback/requests/:id": signedIn,
+  "PATCH /api/feedback/requests/:id": signedIn,
+  "DELETE /api/feedback/requests/:id": signedIn,
+  "POST /api/feedback/requests/:id/close": signedIn,
+  "POST /api/feedback/requests/:id/invitations": signedIn,
+  "POST /api/feedback/requests/:id/reminder": signedIn,
+  "POST /api/feedback/requests/:id/thank-you": signedIn,
+  "GET /api/feedback/requests/:id/results": signedIn,
+  "PUT /api/feedback/requests/:id/reflections/:questionKey": signedIn,
+  "GET /api/feedback/requests/:id/export": signedIn,
+  "GET /api/feedback/superpowers": signedIn,
+  "PUT /api/feedback/superpowers": signedIn,
+  // Giving feedback needs no account; the link decides (see the giver block below).
+  "GET /api/give/:token": publicRoute,
+  "POST /api/give/:token": publicRoute,
+  "GET /api/tours": signedIn,
+  "POST /api/tours": signedIn,
+  "PUT /api/tours/order": signedIn,
+  "GET /api/tours/:id": signedIn,
+  "PUT /api/tours/:id": signedIn,
+  "DELETE /api/tours/:id": signedIn,
+  "POST /api/tours/:id/end-early": signedIn,
+  "POST /api/tours/:id/milestones": signedIn,
+  "PUT /api/tours/:id/milestones/:milestoneId": signedIn,
+  "DELETE /api/tours/:id/milestones/:milestoneId": signedIn,
+  "GET /api/portfolio/roles": signedIn,
+  "POST /api/portfolio/roles": signedIn,
+  "GET /api/portfolio/roles/:id": signedIn,
+  "PUT /api/portfolio/roles/:id": signedIn,
+  "DELETE /api/portfolio/roles/:id": signedIn,
+  "GET /api/portfolio/coverage": signedIn,
+  "GET /api/target-role": signedIn,
+  "PUT /api/target-role/checks/:itemId": signedIn,
+  "GET /api/plan": signedIn,
+  "PUT /api/plan": signedIn,
+  "POST /api/plan/north-star/reached": signedIn,
+  "DELETE /api/plan/north-star/reached": signedIn,
+  "PUT /api/plan/act-three": signedIn,
+  "GET /api/decisions": signedIn,
+  "POST /api/decisions": signedIn,
+  "GET /api/decisions/:id": signedIn,
+  "PUT /api/decisions/:id": signedIn,
+  "DELETE /api/decisions/:id": signedIn,
+  "POST /api/decisions/:id/revisit": signedIn,
   "GET /api/admin/users": adminOnly,
   "POST /api/admin/users/:id/disable": adminOnly,
   "POST /api/admin/users/:id/enable": adminOnly,
@@ -82,12 +133,65 @@ const matrix: Record<string, Access> = {
   "POST /api/auth/two-factor/disable": signedIn,
 };
 
+const portfolioRole = {
+  company: "Matrix Co",
+  title: "PM",
+  startsOn: "2020-01-01",
+  stage: "pre_pmf",
+  market: "consumer",
+  vantage: "inside",
+  work: ["feature"],
+  peopleManaged: 0,
+};
+const matrixDecision = {
+  dilemma: "Stay or go?",
+  options: [{ label: "Stay" }, { label: "Go" }],
+  decision: "Stay",
+  decidedOn: "2025-01-01",
+};
+
+const tourSample = {
+  title: "Matrix tour",
+  mission: "Check who may reach this route",
+  startsOn: "2030-01-01",
+  endsOn: "2030-12-31",
+};
+
 // Bodies that pass validation, so the access check is what decides the answer.
 const sampleBodies: Record<string, unknown> = {
   "PUT /api/profile": { name: "Matrix Member", timeZone: "UTC" },
   "POST /api/lanes/assessments": {
     ratings: { crafting: 3, market: 2, organizational: 3, domain: 1, team: 2, growth: 4 },
   },
+  "POST /api/feedback/requests": requestBody(),
+  "PATCH /api/feedback/requests/:id": { minResponses: 4 },
+  "POST /api/feedback/requests/:id/invitations": { links: 1 },
+  "POST /api/feedback/requests/:id/thank-you": { message: "Thank you all." },
+  "PUT /api/feedback/requests/:id/reflections/:questionKey": { heard: "I heard it." },
+  "PUT /api/feedback/superpowers": { superpowers: ["storyteller"] },
+  "POST /api/give/:token": answersMarked("matrix"),
+  "POST /api/tours": tourSample,
+  "PUT /api/tours/order": { ids: [] },
+  "PUT /api/tours/:id": tourSample,
+  "POST /api/tours/:id/end-early": { endedOn: "2030-06-30", reason: "The team was merged" },
+  "POST /api/tours/:id/milestones": { title: "First hire", dueOn: "2030-03-31" },
+  "PUT /api/tours/:id/milestones/:milestoneId": { title: "First hire", dueOn: "2030-03-31" },
+  "POST /api/portfolio/roles": portfolioRole,
+  "PUT /api/portfolio/roles/:id": portfolioRole,
+  "PUT /api/target-role/checks/:itemId": { checked: true },
+  "PUT /api/plan": {
+    northStar: { role: "CPO", horizonYear: new Date().getUTCFullYear() + 5 },
+    skipJob: null,
+    nextJob: null,
+  },
+  "POST /api/plan/north-star/reached": { reachedOn: "2025-01-01" },
+  "PUT /api/plan/act-three": {
+    economics: { description: "Invest" },
+    giving: { description: "Coach", forms: ["coaching"] },
+  },
+  "POST /api/decisions": matrixDecision,
+  "PUT /api/decisions/:id": matrixDecision,
+  "POST /api/decisions/:id/revisit": { revisitedOn: "2025-02-01", outcome: "Fine" },
   "POST /api/auth/verify-password": { password: "wrong but well-formed" },
   "POST /api/auth/change-password": {
     currentPassword: "wrong but well-formed",
@@ -157,7 +261,7 @@ describe("route × role matrix", () => {
       if (!expected) continue;
       for (const role of roles) {
         const cookie = await cookieFor(role);
-        const params = { id: role === "instance admin" ? people.member.id : "unknown-id" };
+        const params = { id: role === "instance admin" ? people.member.id : "unknown-id", questionKey: "q1" };
         const body = route.method === "GET" ? undefined : (sampleBodies[key] ?? {});
         const response = await ctx.request(concretePath(route.path, params), {
           method: route.method,
@@ -175,5 +279,73 @@ describe("route × role matrix", () => {
       }
     }
     expect(failures).toEqual([]);
+    // Every route times five roles, each a real sign-in and request: slow on a busy shared machine.
+  }, 300_000);
+});
+
+describe("feedback: the receiver, another member, anyone signed out, and a giver's link", () => {
+  const requestRoutes: [string, string, unknown][] = [
+    ["GET", "", undefined],
+    ["GET", "/results", undefined],
+    ["GET", "/export", undefined],
+    ["PATCH", "", { closesOn: requestBody().closesOn }],
+    ["POST", "/invitations", { links: 1 }],
+    ["PUT", "/reflections/q1", { heard: "" }],
+    ["POST", "/close", {}],
+    ["DELETE", "", undefined],
+  ];
+
+  it("lets only the receiver at a request: another member gets 404, anyone signed out 401", async () => {
+    const receiver = await buildUser(ctx);
+    const other = await buildUser(ctx);
+    const admin = await signIn(ctx, people.admin.email, people.admin.password, nextAddress());
+    const { id } = await createFeedbackRequest(ctx, receiver.cookie);
+    const failures: string[] = [];
+    for (const [method, suffix, body] of requestRoutes) {
+      const path = `/api/feedback/requests/${id}${suffix}`;
+      const expected: [string, string | undefined, number][] = [
+        ["anonymous", undefined, 401],
+        ["another member", other.cookie, 404],
+        ["instance admin", admin.cookie, 404],
+        ["receiver", receiver.cookie, suffix === "/reflections/q1" ? 409 : 200],
+      ];
+      for (const [role, cookie, want] of expected) {
+        const got = (await ctx.request(path, { method, body, cookie, ip: nextAddress() })).status;
+        if (got !== want) failures.push(`${method} ${path} as ${role}: expected ${want}, got ${got}`);
+      }
+    }
+    expect(failures).toEqual([]);
+  });
+
+  it("answers a giver by the state of their link: valid, used, expired or unknown", async () => {
+    const receiver = await buildUser(ctx);
+    const { id } = await createFeedbackRequest(ctx, receiver.cookie);
+    const [valid, used] = await copyLinks(ctx, receiver.cookie, id, 2);
+    const expiring = await createFeedbackRequest(ctx, receiver.cookie);
+    const [expired] = await copyLinks(ctx, receiver.cookie, expiring.id, 1);
+    await ctx.request(`/api/give/${used}`, { body: answersMarked("first"), ip: nextAddress() });
+    // Its closing date has passed.
+    await ctx.db
+      .update(feedbackRequests)
+      .set({ closesOn: addDays(isoDay(), -1) })
+      .where(eq(feedbackRequests.id, expiring.id));
+    const cases: [string, string, string, number][] = [
+      ["valid", valid as string, "open", 200],
+      ["used", used as string, "used", 409],
+      ["expired", expired as string, "closed", 409],
+      ["unknown", "Z".repeat(43), "unknown", 404],
+    ];
+    const failures: string[] = [];
+    for (const [label, token, status, postStatus] of cases) {
+      const view = await ctx.request(`/api/give/${token}`, { ip: nextAddress() });
+      const state = view.status === 200 ? (await view.json()).status : view.status;
+      if (state !== status) failures.push(`GET with a ${label} link: expected ${status}, got ${state}`);
+      const post = await ctx.request(`/api/give/${token}`, { body: answersMarked(label), ip: nextAddress() });
+      if (post.status !== postStatus)
+        failures.push(`POST with a ${label} link: expected ${postStatus}, got ${post.status}`);
+    }
+    expect(failures).toEqual([]);
+    // The receiver's own routes stay closed to a giver, who holds a link but no session.
+    expect((await ctx.request(`/api/feedback/requests/${id}`, { ip: nextAddress() })).status).toBe(401);
   });
 });

@@ -11,8 +11,16 @@ import { type AppEnv, createRouter, type Deps } from "./http/router.ts";
 import { csrfProtection, securityHeaders } from "./http/security.ts";
 import { resolveViewer } from "./http/viewer.ts";
 import { adminRoutes } from "./modules/admin/admin.routes.ts";
+import { careerPlanRoutes } from "./modules/career-plan/career-plan.routes.ts";
+import { decisionsRoutes } from "./modules/decisions/decisions.routes.ts";
+import { feedbackRoutes } from "./modules/feedback/feedback.routes.ts";
+import { givingRoutes } from "./modules/feedback/giving.routes.ts";
+import { homeRoutes } from "./modules/home/home.routes.ts";
 import { lanesRoutes } from "./modules/lanes/lanes.routes.ts";
+import { portfolioRoutes } from "./modules/portfolio/portfolio.routes.ts";
 import { profileRoutes } from "./modules/profile/profile.routes.ts";
+import { targetRoleRoutes } from "./modules/target-role/target-role.routes.ts";
+import { toursRoutes } from "./modules/tours/tours.routes.ts";
 
 export const maxBodyBytes = 100 * 1024;
 
@@ -59,7 +67,8 @@ export function createApp(options: AppOptions) {
     }),
   );
   app.use("/api/*", async (c, next) => {
-    if (!c.req.path.startsWith("/api/auth/")) {
+    // Giving feedback never reads a session, so no giver's account is touched by answering.
+    if (!c.req.path.startsWith("/api/auth/") && !c.req.path.startsWith("/api/give/")) {
       c.set(
         "viewer",
         await resolveViewer({ ...deps, sessionMaxSeconds: config.sessionMaxSeconds }, c.req.raw.headers),
@@ -69,8 +78,16 @@ export function createApp(options: AppOptions) {
   });
 
   app.route("/", authRoutes(clientIpOf(config.trustProxy)));
+  app.route("/", homeRoutes());
   app.route("/", profileRoutes());
   app.route("/", lanesRoutes());
+  app.route("/", portfolioRoutes());
+  app.route("/", targetRoleRoutes());
+  app.route("/", careerPlanRoutes());
+  app.route("/", decisionsRoutes());
+  app.route("/", toursRoutes());
+  app.route("/", feedbackRoutes());
+  app.route("/", givingRoutes());
   app.route("/", adminRoutes());
 
   let openApiDocument: Promise<unknown> | undefined;

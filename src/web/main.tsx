@@ -4,6 +4,7 @@ import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
 import { isUnauthenticated } from "./api.ts";
 import { setTwoFactorRedirect } from "./auth-client.ts";
+import { homeQueryKey } from "./features/home/home-api.ts";
 import { createAppRouter, publicPaths } from "./router.tsx";
 import { meQuery } from "./session.ts";
 import { ToastProvider } from "./ui/toast.tsx";
@@ -18,9 +19,15 @@ function onUnauthenticated(error: unknown) {
   void router.navigate({ to: "/sign-in", search: { next: href === "/" ? undefined : href } });
 }
 
-const queryClient = new QueryClient({
+const queryClient: QueryClient = new QueryClient({
   queryCache: new QueryCache({ onError: onUnauthenticated }),
-  mutationCache: new MutationCache({ onError: onUnauthenticated }),
+  mutationCache: new MutationCache({
+    onError: onUnauthenticated,
+    // Any change to the plan can move the home dashboard and the first-run guide.
+    onSuccess: () => {
+      void queryClient.invalidateQueries({ queryKey: homeQueryKey });
+    },
+  }),
   defaultOptions: {
     queries: {
       retry: (count, error) => !(error as { status?: number }).status && count < 2,

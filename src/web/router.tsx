@@ -121,6 +121,19 @@ const twoFactorRoute = createRoute({
   component: TwoFactorPage,
 });
 
+// ------------------------------------------------------------------ feedback givers (no account)
+
+const giverLayout = createRoute({
+  getParentRoute: () => rootRoute,
+  id: "giver",
+  component: lazyRouteComponent(() => import("./features/feedback/give-page.tsx"), "GiveLayout"),
+});
+const giveRoute = createRoute({
+  getParentRoute: () => giverLayout,
+  path: "/give/$token",
+  component: lazyRouteComponent(() => import("./features/feedback/give-page.tsx"), "GivePage"),
+});
+
 // ------------------------------------------------------------------ signed-in pages
 
 const appLayout = createRoute({
@@ -155,6 +168,97 @@ const lanesRoute = createRoute({
   getParentRoute: () => appLayout,
   path: "/lanes",
   component: lazyRouteComponent(() => import("./features/lanes/lanes-page.tsx"), "LanesPage"),
+});
+const portfolioRoute = createRoute({
+  getParentRoute: () => appLayout,
+  path: "/portfolio",
+  component: lazyRouteComponent(() => import("./features/portfolio/portfolio-page.tsx"), "PortfolioPage"),
+});
+const nextLevelRoute = createRoute({
+  getParentRoute: () => appLayout,
+  path: "/next-level",
+  component: lazyRouteComponent(
+    () => import("./features/target-role/target-role-page.tsx"),
+    "TargetRolePage",
+  ),
+});
+const planRoute = createRoute({
+  getParentRoute: () => appLayout,
+  path: "/plan",
+  component: lazyRouteComponent(
+    () => import("./features/career-plan/career-plan-page.tsx"),
+    "CareerPlanPage",
+  ),
+});
+const decisionsRoute = createRoute({
+  getParentRoute: () => appLayout,
+  path: "/decisions",
+  component: lazyRouteComponent(() => import("./features/decisions/decisions-page.tsx"), "DecisionsPage"),
+});
+const newDecisionRoute = createRoute({
+  getParentRoute: () => appLayout,
+  path: "/decisions/new",
+  component: lazyRouteComponent(() => import("./features/decisions/decision-pages.tsx"), "NewDecisionPage"),
+});
+const decisionRoute = createRoute({
+  getParentRoute: () => appLayout,
+  path: "/decisions/$id",
+  component: lazyRouteComponent(() => import("./features/decisions/decision-pages.tsx"), "DecisionPage"),
+});
+const editDecisionRoute = createRoute({
+  getParentRoute: () => appLayout,
+  path: "/decisions/$id/edit",
+  component: lazyRouteComponent(() => import("./features/decisions/decision-pages.tsx"), "EditDecisionPage"),
+});
+const toursRoute = createRoute({
+  getParentRoute: () => appLayout,
+  path: "/tours",
+  component: lazyRouteComponent(() => import("./features/tours/tours-page.tsx"), "ToursPage"),
+});
+const newTourRoute = createRoute({
+  getParentRoute: () => appLayout,
+  path: "/tours/new",
+  validateSearch: (
+    search: Record<string, unknown>,
+  ): { mission?: string; experiences?: string; lanes?: string } => ({
+    mission: optionalString(search.mission),
+    experiences: optionalString(search.experiences),
+    lanes: optionalString(search.lanes),
+  }),
+  component: lazyRouteComponent(() => import("./features/tours/tour-edit-pages.tsx"), "NewTourPage"),
+});
+const tourRoute = createRoute({
+  getParentRoute: () => appLayout,
+  path: "/tours/$tourId",
+  component: lazyRouteComponent(() => import("./features/tours/tour-page.tsx"), "TourPage"),
+});
+const editTourRoute = createRoute({
+  getParentRoute: () => appLayout,
+  path: "/tours/$tourId/edit",
+  component: lazyRouteComponent(() => import("./features/tours/tour-edit-pages.tsx"), "EditTourPage"),
+});
+const roadmapRoute = createRoute({
+  getParentRoute: () => appLayout,
+  path: "/roadmap",
+  component: lazyRouteComponent(() => import("./features/tours/roadmap-page.tsx"), "RoadmapPage"),
+});
+const feedbackRoute = createRoute({
+  getParentRoute: () => appLayout,
+  path: "/feedback",
+  component: lazyRouteComponent(() => import("./features/feedback/feedback-page.tsx"), "FeedbackPage"),
+});
+const feedbackNewRoute = createRoute({
+  getParentRoute: () => appLayout,
+  path: "/feedback/new",
+  component: lazyRouteComponent(
+    () => import("./features/feedback/new-request-page.tsx"),
+    "NewFeedbackRequestPage",
+  ),
+});
+const feedbackRequestRoute = createRoute({
+  getParentRoute: () => appLayout,
+  path: "/feedback/$requestId",
+  component: lazyRouteComponent(() => import("./features/feedback/request-page.tsx"), "FeedbackRequestPage"),
 });
 const securityRoute = createRoute({
   getParentRoute: () => appLayout,
@@ -210,10 +314,26 @@ const routeTree = rootRoute.addChildren([
     resetPasswordRoute,
     twoFactorRoute,
   ]),
+  giverLayout.addChildren([giveRoute]),
   appLayout.addChildren([
     homeRoute,
     profileRoute,
     lanesRoute,
+    feedbackRoute,
+    feedbackNewRoute,
+    feedbackRequestRoute,
+    toursRoute,
+    newTourRoute,
+    tourRoute,
+    editTourRoute,
+    roadmapRoute,
+    portfolioRoute,
+    nextLevelRoute,
+    planRoute,
+    decisionsRoute,
+    newDecisionRoute,
+    decisionRoute,
+    editDecisionRoute,
     securityRoute,
     adminLayout.addChildren([adminIndexRoute, adminUsersRoute, adminOutboxRoute, adminOutboxMessageRoute]),
   ]),

@@ -1,8 +1,10 @@
 import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import AxeBuilder from "@axe-core/playwright";
+import { eq } from "drizzle-orm";
 import { type Browser, chromium, type Page } from "playwright-core";
 import { expect } from "vitest";
+import { users } from "../../src/server/auth/auth.table.ts";
 import { readConfig } from "../../src/server/config.ts";
 import { openDatabase } from "../../src/server/db/open.ts";
 import { createLogger } from "../../src/server/logger.ts";
@@ -36,13 +38,28 @@ export async function startBrowserTarget(): Promise<{ sidecar: Sidecar; browser:
 
 /** A page in its own context (own cookies), as axe requires. */
 export async function openPage(browser: Browser): Promise<Page> {
-  const context = await browser.newContext({ viewport: desktop });
+  // Reduced motion: axe judges settled colours, not a toast caught halfway through fading in.
+  const context = await browser.newContext({ viewport: desktop, reducedMotion: "reduce" });
   context.setDefaultTimeout(15_000);
   return context.newPage();
 }
 
 /** Runs axe on the page as it stands and fails on any serious or critical finding. */
 export async function expectAccessible(page: Page, label: string) {
+  // A toast still fading in has a see-through colour mid-animation; axe judges what has settled.
+  await page.evaluate(() =>
+    Promise.race([
+      Promise.all(
+        document
+          .getAnimations()
+          .filter(
+            (animation) => animation.effect?.getComputedTiming().iterations !== Number.POSITIVE_INFINITY,
+          )
+          .map((animation) => animation.finished.catch(() => undefined)),
+      ),
+      new Promise((resolve) => setTimeout(resolve, 2000)),
+    ]),
+  );
   const results = await new AxeBuilder({ page }).analyze();
   const serious = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
   const summary = serious.map(
@@ -68,4 +85,27 @@ export async function expectAccessibleAtBothWidths(page: Page, label: string) {
   await page.setViewportSize(phone);
   await expectAccessible(page, label);
   await page.setViewportSize(desktop);
+}
+
+/** Signs up a new member through the pages, confirms their email in the database and signs them in. */
+export async function signUpInBrowser(
+  page: Page,
+  target: { sidecar: Sidecar; baseUrl: string },
+  person: { name: string; email?: string; password?: string },
+): Promise<{ email: string; password: string }> {
+  const email = person.email ?? `member-${Date.now()}-${Math.floor(Math.random() * 1e6)}@example.test`;
+  const password = person.password ?? "a walk along the harbour";
+  await page.goto(`${target.baseUrl}/sign-up`);
+  await page.getByLabel("Name").fill(person.name);
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Password", { exact: true }).fill(password);
+  await page.getByRole("button", { name: "Create account" }).click();
+  await page.getByRole("heading", { name: "Check your email" }).waitFor();
+  await target.sidecar.database.db.update(users).set({ emailVerified: true }).where(eq(users.email, email));
+  await page.goto(`${target.baseUrl}/sign-in`);
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Password", { exact: true }).fill(password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.getByRole("heading", { name: /Welcome/ }).waitFor();
+  return { email, password };
 }

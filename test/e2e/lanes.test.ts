@@ -42,7 +42,7 @@ describe("the lanes self-assessment in the browser", () => {
     await page.getByLabel("Password", { exact: true }).fill(password);
     await page.getByRole("button", { name: "Sign in" }).click();
     await page.getByRole("heading", { name: /Welcome/ }).waitFor();
-    await page.getByRole("link", { name: "Take your first assessment" }).waitFor();
+    await page.getByRole("heading", { name: "Build your career plan in four steps" }).waitFor();
 
     await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Lanes" }).click();
     await page.getByRole("heading", { name: "Lanes", level: 1 }).waitFor();
@@ -84,7 +84,7 @@ describe("the lanes self-assessment in the browser", () => {
 
     await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Home" }).click();
     await page.getByRole("heading", { name: /Welcome/ }).waitFor();
-    await page.getByText("Becoming world-class in Crafting.").waitFor();
+    await page.getByText(/Becoming world-class in Crafting \(you rate it 4 of 5\)/).waitFor();
     await expectAccessibleAtBothWidths(page, "home-lanes");
     await page.close();
   });

@@ -1,11 +1,19 @@
+import { addMonths, format } from "date-fns";
 import { eq } from "drizzle-orm";
 import type { LaneAssessmentInput, LaneId, LaneRatings } from "../../shared/lanes.ts";
+import type { PortfolioRoleInput } from "../../shared/portfolio.ts";
 import type { Level, Track } from "../../shared/profile.ts";
+import type { MilestoneInput, TourInput } from "../../shared/tours.ts";
 import { users } from "../auth/auth.table.ts";
 import type { Auth } from "../auth/auth.ts";
 import type { Db } from "../db/open.ts";
+import { saveActThree, saveCareerPlanParts } from "../modules/career-plan/career-plan.repo.ts";
+import { insertDecision, insertRevisit } from "../modules/decisions/decisions.repo.ts";
+import { seedDemoFeedback } from "../modules/feedback/feedback.demo.ts";
 import { insertLaneAssessment } from "../modules/lanes/lanes.repo.ts";
+import { insertPortfolioRole } from "../modules/portfolio/portfolio.repo.ts";
 import { saveProfileRow } from "../modules/profile/profile.repo.ts";
+import { insertMilestone, insertTour } from "../modules/tours/tours.repo.ts";
 
 export const demoPassword = "sidecar demo 2026";
 
@@ -20,7 +28,18 @@ type DemoPerson = {
   timeZone: string;
   /** Oldest first; each becomes one self-assessment in the member's lanes history. */
   lanes?: { ratings: LaneRatings; worldClassLane: LaneId; domainName?: string; crafting?: string }[];
+  /** Roles in the experience portfolio. */
+  portfolio?: PortfolioRoleInput[];
+  /** In order; dates are months from today, so the roadmap always has a past, a present and a future. */
+  tours?: (TourInput & { milestones: MilestoneInput[] })[];
 };
+
+/** A calendar date this many months from today (negative for the past). */
+const monthsFromNow = (months: number) => format(addMonths(new Date(), months), "yyyy-MM-dd");
+
+const role = (
+  r: Omit<PortfolioRoleInput, "endsOn" | "notes" | "wellKnownLogo"> & Partial<PortfolioRoleInput>,
+) => ({ endsOn: null, notes: "", wellKnownLogo: false, ...r }) satisfies PortfolioRoleInput;
 
 export const demoPeople: DemoPerson[] = [
   {
@@ -44,6 +63,93 @@ export const demoPeople: DemoPerson[] = [
         crafting: "Led the card-issuing launch across three teams; shipped on the date we promised.",
       },
     ],
+    portfolio: [
+      role({
+        company: "Ledgerline",
+        title: "Senior PM, payments infrastructure",
+        startsOn: "2022-02-01",
+        stage: "smoke_to_fire",
+        market: "business",
+        vantage: "inside",
+        work: ["feature", "scaling"],
+        peopleManaged: 0,
+        notes: "Card issuing and the ledger platform other teams build on.",
+      }),
+      role({
+        company: "Shopwise",
+        title: "Product manager, checkout",
+        startsOn: "2018-06-01",
+        endsOn: "2022-01-31",
+        stage: "fire_to_great",
+        market: "consumer",
+        vantage: "outside",
+        work: ["feature"],
+        peopleManaged: 0,
+        wellKnownLogo: true,
+      }),
+    ],
+    tours: [
+      {
+        title: "Launch card issuing",
+        mission:
+          "Take card issuing from pilot to general availability in three markets, and learn to lead across teams.",
+        startsOn: monthsFromNow(-16),
+        endsOn: monthsFromNow(-3),
+        renegotiateOn: monthsFromNow(-5),
+        lanes: ["crafting", "domain"],
+        experiences: ["stage:fire_to_great", "market:business", "work:feature"],
+        milestones: [
+          {
+            title: "Pilot with ten customers",
+            dueOn: monthsFromNow(-12),
+            status: "done",
+            doneOn: monthsFromNow(-12),
+          },
+          {
+            title: "Generally available in three markets",
+            dueOn: monthsFromNow(-4),
+            status: "done",
+            doneOn: monthsFromNow(-4),
+          },
+        ],
+      },
+      {
+        title: "Lead the payments platform team",
+        mission:
+          "Build the payments platform team, hire its first manager, and cut integration time for product teams in half.",
+        startsOn: monthsFromNow(-2),
+        endsOn: monthsFromNow(13),
+        renegotiateOn: monthsFromNow(10),
+        lanes: ["team", "organizational"],
+        experiences: ["people:managed", "work:scaling", "vantage:inside"],
+        milestones: [
+          {
+            title: "Platform roadmap agreed with the product teams",
+            dueOn: monthsFromNow(-1),
+            status: "done",
+            doneOn: monthsFromNow(-1),
+          },
+          {
+            title: "First engineering manager hired",
+            dueOn: monthsFromNow(3),
+            status: "in_progress",
+            doneOn: null,
+          },
+          { title: "Integration time halved", dueOn: monthsFromNow(11), status: "planned", doneOn: null },
+        ],
+      },
+      {
+        title: "Payments at a smoke-to-fire startup",
+        mission:
+          "Join a fast-growing marketplace as its first payments product lead, to see the business from outside a big company.",
+        startsOn: monthsFromNow(13),
+        endsOn: monthsFromNow(29),
+        renegotiateOn: null,
+        lanes: ["market", "growth"],
+        experiences: ["stage:smoke_to_fire", "market:consumer", "work:growth"],
+        milestones: [],
+      },
+    ],
   },
   {
     name: "Jonas Becker",
@@ -59,6 +165,18 @@ export const demoPeople: DemoPerson[] = [
         worldClassLane: "crafting",
         crafting: "Wrote and shipped my first three specs with the onboarding squad.",
       },
+    ],
+    portfolio: [
+      role({
+        company: "Fieldnote",
+        title: "Associate product manager",
+        startsOn: "2025-01-06",
+        stage: "pre_pmf",
+        market: "consumer",
+        vantage: "outside",
+        work: ["feature"],
+        peopleManaged: 0,
+      }),
     ],
   },
   {
@@ -78,6 +196,61 @@ export const demoPeople: DemoPerson[] = [
         ratings: { crafting: 4, market: 3, organizational: 4, domain: 2, team: 4, growth: 5 },
         worldClassLane: "growth",
         crafting: "Set up the experimentation review every growth squad now runs.",
+      },
+    ],
+    portfolio: [
+      role({
+        company: "Brightloop",
+        title: "Group PM, growth",
+        startsOn: "2021-04-01",
+        stage: "smoke_to_fire",
+        market: "consumer",
+        vantage: "outside",
+        work: ["growth"],
+        peopleManaged: 4,
+      }),
+      role({
+        company: "Northwind Analytics",
+        title: "Senior PM, onboarding",
+        startsOn: "2017-09-01",
+        endsOn: "2021-03-31",
+        stage: "fire_to_great",
+        market: "business",
+        vantage: "outside",
+        work: ["feature", "growth"],
+        peopleManaged: 0,
+        wellKnownLogo: true,
+      }),
+    ],
+    tours: [
+      {
+        title: "Grow self-serve revenue",
+        mission: "Take self-serve from a tenth to a third of new revenue, and grow two PMs into group leads.",
+        startsOn: monthsFromNow(-6),
+        endsOn: monthsFromNow(9),
+        renegotiateOn: monthsFromNow(6),
+        lanes: ["growth", "team"],
+        experiences: ["work:growth", "people:managed", "market:business"],
+        milestones: [
+          {
+            title: "Pricing page experiment shipped",
+            dueOn: monthsFromNow(-3),
+            status: "done",
+            doneOn: monthsFromNow(-3),
+          },
+          {
+            title: "Onboarding rebuilt for self-serve",
+            dueOn: monthsFromNow(-1),
+            status: "missed",
+            doneOn: null,
+          },
+          {
+            title: "Self-serve at a third of new revenue",
+            dueOn: monthsFromNow(8),
+            status: "planned",
+            doneOn: null,
+          },
+        ],
       },
     ],
   },
@@ -135,8 +308,9 @@ export async function seedDemo(db: Db, auth: Auth): Promise<void> {
       .update(users)
       .set({ emailVerified: true, role: person.role ?? "member" })
       .where(eq(users.id, row.id));
-    const { email: _email, role: _role, lanes, ...profile } = person;
+    const { email: _email, role: _role, lanes, portfolio, tours, ...profile } = person;
     await saveProfileRow(db, row.id, profile);
+    for (const entry of portfolio ?? []) await insertPortfolioRole(db, row.id, entry);
     for (const [index, lane] of (lanes ?? []).entries()) {
       const input: LaneAssessmentInput = {
         ratings: lane.ratings,
@@ -155,5 +329,113 @@ export async function seedDemo(db: Db, auth: Auth): Promise<void> {
       const monthsAgo = (lanes?.length ?? 0) - 1 - index;
       await insertLaneAssessment(db, row.id, input, new Date(Date.now() - monthsAgo * 90 * 24 * 3600 * 1000));
     }
+    for (const { milestones, ...tour } of tours ?? []) {
+      const saved = await insertTour(db, row.id, tour);
+      for (const milestone of milestones) await insertMilestone(db, saved.id, milestone);
+    }
+    if (person === demoPeople[0]) await seedDemoFeedback(db, row.id);
+    if (person.email === "priya@demo.sidecar") await seedPriyasPlan(db, row.id);
+    if (person.email === "mei@demo.sidecar") await seedMeisPlan(db, row.id);
   }
+}
+
+const daysFromNow = (days: number) =>
+  new Date(Date.now() + days * 24 * 3600 * 1000).toISOString().slice(0, 10);
+
+/** A plan worked back from a North Star, and a decision journal with one entry due for a look back. */
+async function seedPriyasPlan(db: Db, userId: string) {
+  const year = new Date().getUTCFullYear();
+  await saveCareerPlanParts(
+    db,
+    userId,
+    {
+      northStar: {
+        role: "Chief Product Officer",
+        companyKind: "A fintech that moves money for small businesses, 300–800 people",
+        knownFor: "Payments products people trust, and PMs who grew into leaders under me",
+        horizonYear: year + 9,
+      },
+      skipJob: {
+        role: "Head of Product, payments",
+        targetYear: year + 4,
+        needs: [
+          { text: "Lead a team of PMs through their own leads", lane: "team", experience: null },
+          { text: "Grow a product, not only build it", lane: null, experience: "work:growth" },
+          { text: "Present the roadmap to the board", lane: "organizational", experience: null },
+        ],
+      },
+      nextJob: { role: "Group PM, payments platform", targetYear: year + 1 },
+    },
+    null,
+  );
+  await insertDecision(db, userId, {
+    dilemma: "Grit it out or move on?",
+    options: [
+      {
+        label: "Stay and lead the card-issuing relaunch",
+        servesSkipJob: "Three PMs would report to me: the team lane the skip job needs.",
+      },
+      {
+        label: "Join a seed-stage payments start-up",
+        servesSkipJob: "Pre-product-market-fit experience, but no team to lead for a while.",
+      },
+    ],
+    decision: "Stay for the relaunch, and ask to hire two PMs",
+    reason: "Leading through others is my biggest gap; the start-up would not close it for two years.",
+    decidedOn: daysFromNow(-200),
+    revisitOn: daysFromNow(-10),
+  });
+  const offer = await insertDecision(db, userId, {
+    dilemma: "Take the platform role or the growth role?",
+    options: [
+      { label: "Platform", servesSkipJob: "Deepens payments, my world-class lane." },
+      { label: "Growth", servesSkipJob: "Adds growth work, a gap for the skip job." },
+    ],
+    decision: "Growth",
+    reason: "Depth I have; the skip job asks for growth I have never owned.",
+    decidedOn: daysFromNow(-400),
+    revisitOn: daysFromNow(-220),
+  });
+  await insertRevisit(db, offer.id, {
+    revisitedOn: daysFromNow(-215),
+    outcome: "Activation is up 12%; I can now talk about growth from my own numbers.",
+    nextRevisitOn: null,
+  });
+}
+
+/** A North Star reached, and the Act Three that followed. */
+async function seedMeisPlan(db: Db, userId: string) {
+  const year = new Date().getUTCFullYear();
+  await saveCareerPlanParts(
+    db,
+    userId,
+    {
+      northStar: {
+        role: "Chief Product Officer",
+        companyKind: "A health company that patients love",
+        knownFor: "Building product teams that others model theirs on",
+        horizonYear: year,
+      },
+      skipJob: null,
+      nextJob: null,
+    },
+    daysFromNow(-700),
+  );
+  await saveActThree(db, userId, {
+    economics: {
+      description: "Angel-invest in early health start-ups and advise two of them for equity.",
+      steps: [
+        { text: "Join a health-tech angel syndicate", done: true },
+        { text: "Write my investment thesis on one page", done: false },
+      ],
+    },
+    giving: {
+      description: "Help first-time heads of product in health care avoid the mistakes I made.",
+      forms: ["coaching", "content"],
+      steps: [
+        { text: "Mentor three first-time CPOs through Sidecar", done: true },
+        { text: "Publish one essay a month", done: false },
+      ],
+    },
+  });
 }

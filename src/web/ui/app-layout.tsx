@@ -1,6 +1,22 @@
 import { useQueryClient } from "@tanstack/react-query";
 import { Link, Outlet, useNavigate, useRouterState } from "@tanstack/react-router";
-import { Home, Inbox, Menu, Radar, ShieldCheck, User, Users, X } from "lucide-react";
+import {
+  BookOpenCheck,
+  Briefcase,
+  ChartGantt,
+  Compass,
+  Flag,
+  Home,
+  Inbox,
+  Menu,
+  MessageSquareHeart,
+  Mountain,
+  Radar,
+  ShieldCheck,
+  User,
+  Users,
+  X,
+} from "lucide-react";
 import { type ReactNode, useEffect, useRef, useState } from "react";
 import { authClient } from "../auth-client.ts";
 import { useMe } from "../session.ts";
@@ -100,11 +116,53 @@ export function AppLayout() {
               <NavLink to="/" exact icon={<Home size={18} aria-hidden="true" />}>
                 Home
               </NavLink>
-              <NavLink to="/profile" icon={<User size={18} aria-hidden="true" />}>
-                Profile
+            </ul>
+          </div>
+          <div className="nav-section">
+            <p className="nav-section-title" id="nav-plan">
+              Plan
+            </p>
+            <ul className="nav-list" aria-labelledby="nav-plan">
+              <NavLink to="/plan" icon={<Compass size={18} aria-hidden="true" />}>
+                Career plan
               </NavLink>
+              <NavLink to="/tours" icon={<Flag size={18} aria-hidden="true" />}>
+                Tours of duty
+              </NavLink>
+              <NavLink to="/roadmap" icon={<ChartGantt size={18} aria-hidden="true" />}>
+                Roadmap
+              </NavLink>
+              <NavLink to="/decisions" icon={<BookOpenCheck size={18} aria-hidden="true" />}>
+                Decisions
+              </NavLink>
+            </ul>
+          </div>
+          <div className="nav-section">
+            <p className="nav-section-title" id="nav-grow">
+              Strengths and experience
+            </p>
+            <ul className="nav-list" aria-labelledby="nav-grow">
               <NavLink to="/lanes" icon={<Radar size={18} aria-hidden="true" />}>
                 Lanes
+              </NavLink>
+              <NavLink to="/portfolio" icon={<Briefcase size={18} aria-hidden="true" />}>
+                Portfolio
+              </NavLink>
+              <NavLink to="/next-level" icon={<Mountain size={18} aria-hidden="true" />}>
+                Next level
+              </NavLink>
+              <NavLink to="/feedback" icon={<MessageSquareHeart size={18} aria-hidden="true" />}>
+                Feedback
+              </NavLink>
+            </ul>
+          </div>
+          <div className="nav-section">
+            <p className="nav-section-title" id="nav-account">
+              Account
+            </p>
+            <ul className="nav-list" aria-labelledby="nav-account">
+              <NavLink to="/profile" icon={<User size={18} aria-hidden="true" />}>
+                Profile
               </NavLink>
               <NavLink to="/security" icon={<ShieldCheck size={18} aria-hidden="true" />}>
                 Security

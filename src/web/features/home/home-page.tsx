@@ -1,24 +1,31 @@
 import { useQuery } from "@tanstack/react-query";
 import { Link } from "@tanstack/react-router";
 import {
+  BookOpenCheck,
+  Briefcase,
   Circle,
   CircleCheck,
   Compass,
+  Flag,
   Radar,
   ShieldAlert,
   ShieldCheck,
   UserRound,
   Wrench,
 } from "lucide-react";
-import { laneIds, lanes } from "../../../shared/lanes.ts";
+import type { HomeDashboard } from "../../../shared/home.ts";
+import { lanes } from "../../../shared/lanes.ts";
 import { levelLabels, trackLabels } from "../../../shared/profile.ts";
 import { firstName, type Me, useMe } from "../../session.ts";
+import { Alert } from "../../ui/alert.tsx";
 import { buttonClass } from "../../ui/button.tsx";
 import { Card } from "../../ui/card.tsx";
 import { PageHeader } from "../../ui/page-header.tsx";
 import { Spinner } from "../../ui/spinner.tsx";
 import { useTitle } from "../../ui/use-title.ts";
-import { laneAssessmentsQuery } from "../lanes/lanes-api.ts";
+import { NewTourLink } from "../tours/new-tour-link.tsx";
+import { FirstRunGuide } from "./first-run-guide.tsx";
+import { homeDashboardQuery } from "./home-api.ts";
 
 function profileChecklist(profile: Me["profile"]) {
   return [
@@ -130,42 +137,110 @@ function SecurityCard({ twoFactorEnabled }: { twoFactorEnabled: boolean }) {
   );
 }
 
-function LanesCard() {
-  const query = useQuery(laneAssessmentsQuery);
-  if (query.isPending) {
-    return (
-      <Card id="home-lanes" title="Your lanes" icon={<Radar size={18} />}>
-        <Spinner label="Loading your lanes…" />
-      </Card>
-    );
-  }
-  const latest = query.data?.assessments[0];
-  if (!latest) {
-    return (
-      <Card
-        id="home-lanes"
-        title="Rate yourself in the six lanes"
-        icon={<Radar size={18} />}
-        description="Crafting, market, organizational, domain, team and growth: see where you stand and pick the lane to become world-class in. It takes five minutes and stays private."
-        actions={
-          <Link to="/lanes" className={buttonClass("primary", "small")}>
-            Take your first assessment
+const dateFormat = new Intl.DateTimeFormat(undefined, { dateStyle: "medium", timeZone: "UTC" });
+const formatDay = (isoDate: string) => dateFormat.format(new Date(`${isoDate}T00:00:00Z`));
+
+function NorthStarCard({ home }: { home: HomeDashboard }) {
+  const { northStar, skipJob } = home;
+  if (!northStar) return null;
+  return (
+    <Card
+      id="home-north-star"
+      title={northStar.reached ? "North Star reached" : "Your North Star"}
+      icon={<Compass size={18} />}
+      iconTone={northStar.reached ? "success" : "accent"}
+      description={
+        northStar.reached
+          ? `${northStar.role}. Time for Act Three: what comes next.`
+          : `${northStar.role}, by ${northStar.horizonYear}.${
+              skipJob
+                ? ` On the way: ${skipJob.role}${skipJob.targetYear ? ` by ${skipJob.targetYear}` : ""}.`
+                : ""
+            }`
+      }
+      actions={
+        <>
+          <Link to="/plan" className={buttonClass("secondary", "small")}>
+            {northStar.reached ? "Plan Act Three" : "Open career plan"}
           </Link>
-        }
-      />
-    );
-  }
-  const worldClass = latest.worldClassLane;
+          <Link to="/roadmap" className={buttonClass("ghost", "small")}>
+            See the roadmap
+          </Link>
+        </>
+      }
+    />
+  );
+}
+
+function TourCard({ home }: { home: HomeDashboard }) {
+  const { tour } = home;
+  if (!tour) return null;
+  const next = tour.nextMilestone;
+  return (
+    <Card
+      id="home-tour"
+      title={tour.status === "active" ? `Current tour: ${tour.title}` : `Next tour: ${tour.title}`}
+      icon={<Flag size={18} />}
+      description={
+        tour.status === "active"
+          ? `Until ${formatDay(tour.endsOn)}${
+              tour.renegotiateOn ? `; renegotiate on ${formatDay(tour.renegotiateOn)}` : ""
+            }. ${tour.milestonesDone} of ${tour.milestonesTotal} milestones done.`
+          : `Starts ${formatDay(tour.startsOn)}.`
+      }
+      actions={
+        <Link to="/tours/$tourId" params={{ tourId: tour.id }} className={buttonClass("secondary", "small")}>
+          Open the tour
+        </Link>
+      }
+    >
+      {next ? (
+        <p>
+          <span className="muted">Next milestone:</span> <strong>{next.title}</strong>, due{" "}
+          {formatDay(next.dueOn)}
+        </p>
+      ) : (
+        <p className="muted">No open milestones. Add one so you can see progress.</p>
+      )}
+    </Card>
+  );
+}
+
+function DecisionCard({ home }: { home: HomeDashboard }) {
+  const { decisionDue } = home;
+  if (!decisionDue) return null;
+  return (
+    <Card
+      id="home-decision"
+      title="A decision to look back at"
+      icon={<BookOpenCheck size={18} />}
+      iconTone="warning"
+      description={`"${decisionDue.dilemma}" was due for a revisit on ${formatDay(decisionDue.revisitOn)}.${
+        decisionDue.dueCount > 1
+          ? ` ${decisionDue.dueCount - 1} more ${decisionDue.dueCount === 2 ? "is" : "are"} due.`
+          : ""
+      }`}
+      actions={
+        <Link to="/decisions/$id" params={{ id: decisionDue.id }} className={buttonClass("primary", "small")}>
+          Revisit it
+        </Link>
+      }
+    />
+  );
+}
+
+function LanesCard({ home }: { home: HomeDashboard }) {
+  const focus = home.lanes;
+  if (!focus) return null;
+  const worldClass = focus.worldClassLane;
   return (
     <Card
       id="home-lanes"
-      title="Your lanes"
+      title="Your lane focus"
       icon={<Radar size={18} />}
       description={
         worldClass
-          ? `Becoming world-class in ${lanes[worldClass].label}${
-              worldClass === "domain" && latest.domainName ? ` (${latest.domainName})` : ""
-            }.`
+          ? `Becoming world-class in ${lanes[worldClass].label} (you rate it ${focus.worldClassRating} of 5).`
           : "You have not picked a lane to become world-class in yet."
       }
       actions={
@@ -174,14 +249,71 @@ function LanesCard() {
         </Link>
       }
     >
-      <ul className="lanes-summary" aria-label="Latest ratings, from 1 to 5">
-        {laneIds.map((lane) => (
-          <li key={lane}>
-            {lanes[lane].label} <strong>{latest.ratings[lane]}</strong>
-          </li>
-        ))}
-      </ul>
+      {focus.weakestLane !== worldClass ? (
+        <p>
+          <span className="muted">Lowest rated:</span> <strong>{lanes[focus.weakestLane].label}</strong> at{" "}
+          {focus.weakestRating} of 5.
+        </p>
+      ) : null}
     </Card>
+  );
+}
+
+function GapCard({ home }: { home: HomeDashboard }) {
+  const gap = home.biggestGap;
+  if (!gap) return null;
+  return (
+    <Card
+      id="home-gap"
+      title="Your biggest portfolio gap"
+      icon={<Briefcase size={18} />}
+      description={`${gap.mission}. ${gap.gapCount > 1 ? `${gap.gapCount - 1} more gaps are listed in your portfolio.` : ""}`}
+      actions={
+        <>
+          <NewTourLink
+            mission={gap.mission}
+            experiences={gap.experiences}
+            className={buttonClass("primary", "small")}
+          >
+            Turn into a tour
+          </NewTourLink>
+          <Link to="/portfolio" className={buttonClass("ghost", "small")}>
+            See all gaps
+          </Link>
+        </>
+      }
+    />
+  );
+}
+
+function PlanCards() {
+  const query = useQuery(homeDashboardQuery);
+  if (query.isPending) {
+    return (
+      <Card id="home-plan-loading" title="Your plan" icon={<Compass size={18} />}>
+        <Spinner label="Loading where your plan stands…" />
+      </Card>
+    );
+  }
+  if (query.isError) {
+    return (
+      <Alert tone="error" title="Your plan could not be loaded">
+        {query.error.message}
+      </Alert>
+    );
+  }
+  const home = query.data;
+  return (
+    <>
+      {home.guide.complete ? null : <FirstRunGuide home={home} />}
+      <div className="cards">
+        <DecisionCard home={home} />
+        <TourCard home={home} />
+        <NorthStarCard home={home} />
+        <GapCard home={home} />
+        <LanesCard home={home} />
+      </div>
+    </>
   );
 }
 
@@ -194,28 +326,14 @@ export function HomePage() {
     <>
       <PageHeader
         title={name ? `Welcome, ${name}` : "Welcome"}
-        description="Your home in Sidecar. Here is what needs your attention."
+        description="Where your plan stands, and what needs your attention."
       />
       <div className="stack-lg">
+        <PlanCards />
         <div className="cards">
           <ProfileCard profile={profile} />
           <SecurityCard twoFactorEnabled={user.twoFactorEnabled} />
-          <LanesCard />
         </div>
-        <Card id="home-about" title="What Sidecar is" icon={<Compass size={18} />}>
-          <div className="stack">
-            <p>
-              Sidecar is an open-source companion for the careers of product people. Like a sidecar on a
-              motorcycle, the people who help you share the steering wheel, but you drive: Sidecar never makes
-              a career decision for you.
-            </p>
-            <p className="muted">
-              This is an early version. Today you can set up your profile, rate yourself in the six lanes and
-              secure your account. Career planning, honest feedback, mentoring and communities will arrive
-              here as they are built, and what you write stays private unless you share it.
-            </p>
-          </div>
-        </Card>
         {user.role === "admin" ? (
           <Card
             id="home-admin"

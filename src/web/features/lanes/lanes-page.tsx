@@ -1,4 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { Link } from "@tanstack/react-router";
 import { ChartNoAxesCombined, History, Radar as RadarIcon } from "lucide-react";
 import {
   type LaneAssessment,
@@ -20,8 +21,10 @@ import { PageHeader } from "../../ui/page-header.tsx";
 import { LoadingState } from "../../ui/spinner.tsx";
 import { useToast } from "../../ui/toast.tsx";
 import { useTitle } from "../../ui/use-title.ts";
+import { feedbackRequestsQuery, feedbackResultsQuery } from "../feedback/feedback-api.ts";
+import { GuideBanner } from "../home/first-run-guide.tsx";
 import { formatAssessmentDate, laneAssessmentsQuery } from "./lanes-api.ts";
-import { LanesRadar } from "./lanes-radar.tsx";
+import { LanesRadar, type RadarSeries } from "./lanes-radar.tsx";
 
 type Values = Record<string, string>;
 
@@ -238,11 +241,29 @@ function HistoryList({ assessments }: { assessments: LaneAssessment[] }) {
   );
 }
 
+/** What givers said in the latest feedback whose results are open, for lanes enough of them rated. */
+function useGiversSeries(): { series?: RadarSeries; purpose?: string; requestId?: string } {
+  const requests = useQuery(feedbackRequestsQuery);
+  const open = requests.data?.requests.find((request) => request.resultsOpen);
+  const results = useQuery({ ...feedbackResultsQuery(open?.id ?? ""), enabled: Boolean(open) });
+  const shown = results.data?.lanes.filter((lane) => lane.shown && lane.median !== null) ?? [];
+  if (!open || shown.length === 0) return {};
+  return {
+    series: {
+      name: "Feedback givers (median)",
+      ratings: Object.fromEntries(shown.map((lane) => [lane.lane, lane.median])),
+    },
+    purpose: open.purpose,
+    requestId: open.id,
+  };
+}
+
 export function LanesPage() {
   useTitle("Lanes");
   const query = useQuery(laneAssessmentsQuery);
   const assessments = query.data?.assessments ?? [];
   const [latest, previous] = assessments;
+  const givers = useGiversSeries();
 
   return (
     <>
@@ -250,6 +271,7 @@ export function LanesPage() {
         title="Lanes"
         description="Six lanes of product ambiguity: crafting, market, organizational, domain, team and growth. Rate where you are, pick the lane to become world-class in, and watch it change over time. Only you see this."
       />
+      <GuideBanner step="lanes" />
       {query.isPending ? (
         <LoadingState label="Loading your assessments…" />
       ) : query.isError ? (
@@ -274,7 +296,20 @@ export function LanesPage() {
                   : "You have not picked a lane to become world-class in yet."
               }
             >
-              <LanesRadar latest={latest} previous={previous} />
+              <LanesRadar latest={latest} previous={previous} extra={givers.series} />
+              {givers.requestId ? (
+                <p className="small muted">
+                  Givers' ratings come from your feedback request “{givers.purpose}”.{" "}
+                  <Link to="/feedback/$requestId" params={{ requestId: givers.requestId }}>
+                    Read the feedback
+                  </Link>
+                </p>
+              ) : (
+                <p className="small muted">
+                  <Link to="/feedback">Ask for feedback</Link> to see how others rate you, laid over your own
+                  picture.
+                </p>
+              )}
             </Card>
           ) : (
             <Card>

@@ -7,20 +7,33 @@ import {
   RadarChart,
   ResponsiveContainer,
 } from "recharts";
-import { type LaneAssessment, laneIds, lanes } from "../../../shared/lanes.ts";
+import { type LaneAssessment, type LaneId, laneIds, lanes } from "../../../shared/lanes.ts";
 import { formatAssessmentDate } from "./lanes-api.ts";
 
 // The same colours as --color-accent and --color-text-subtle: SVG attributes take them as values.
 const latestColour = "#2948b8";
 const previousColour = "#5f6878";
+const extraColour = "#8a4b00";
 
-export function LanesRadar({ latest, previous }: { latest: LaneAssessment; previous?: LaneAssessment }) {
+/** Another picture laid over the self-assessment, such as what feedback givers said. */
+export type RadarSeries = { name: string; ratings: Partial<Record<LaneId, number | null>> };
+
+export function LanesRadar({
+  latest,
+  previous,
+  extra,
+}: {
+  latest?: LaneAssessment;
+  previous?: LaneAssessment;
+  extra?: RadarSeries;
+}) {
   const data = laneIds.map((lane) => ({
     lane: lanes[lane].label,
-    latest: latest.ratings[lane],
+    latest: latest?.ratings[lane],
     previous: previous?.ratings[lane],
+    extra: extra?.ratings[lane] ?? undefined,
   }));
-  const latestName = `Latest (${formatAssessmentDate(latest.createdAt)})`;
+  const latestName = latest ? `Latest (${formatAssessmentDate(latest.createdAt)})` : "";
   const previousName = previous ? `Previous (${formatAssessmentDate(previous.createdAt)})` : "";
   return (
     <figure className="lanes-radar">
@@ -55,35 +68,51 @@ export function LanesRadar({ latest, previous }: { latest: LaneAssessment; previ
                 isAnimationActive={false}
               />
             ) : null}
-            <Radar
-              name={latestName}
-              dataKey="latest"
-              stroke={latestColour}
-              strokeWidth={2}
-              fill={latestColour}
-              fillOpacity={0.25}
-              isAnimationActive={false}
-            />
+            {latest ? (
+              <Radar
+                name={latestName}
+                dataKey="latest"
+                stroke={latestColour}
+                strokeWidth={2}
+                fill={latestColour}
+                fillOpacity={0.25}
+                isAnimationActive={false}
+              />
+            ) : null}
+            {extra ? (
+              <Radar
+                name={extra.name}
+                dataKey="extra"
+                stroke={extraColour}
+                strokeWidth={2}
+                strokeDasharray="2 3"
+                fill={extraColour}
+                fillOpacity={0.12}
+                isAnimationActive={false}
+              />
+            ) : null}
             <Legend wrapperStyle={{ fontSize: 13, color: "#1b2230" }} />
           </RadarChart>
         </ResponsiveContainer>
       </div>
       <figcaption className="visually-hidden">
         <table>
-          <caption>Your ratings per lane, from 1 to 5</caption>
+          <caption>{extra ? "Ratings per lane, from 1 to 5" : "Your ratings per lane, from 1 to 5"}</caption>
           <thead>
             <tr>
               <th scope="col">Lane</th>
-              <th scope="col">{latestName}</th>
+              {latest ? <th scope="col">{latestName}</th> : null}
               {previous ? <th scope="col">{previousName}</th> : null}
+              {extra ? <th scope="col">{extra.name}</th> : null}
             </tr>
           </thead>
           <tbody>
             {laneIds.map((lane) => (
               <tr key={lane}>
                 <th scope="row">{lanes[lane].label}</th>
-                <td>{latest.ratings[lane]}</td>
+                {latest ? <td>{latest.ratings[lane]}</td> : null}
                 {previous ? <td>{previous.ratings[lane]}</td> : null}
+                {extra ? <td>{extra.ratings[lane] ?? "not shown yet"}</td> : null}
               </tr>
             ))}
           </tbody>

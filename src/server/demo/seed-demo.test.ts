@@ -1,0 +1,49 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { signIn } from "../../../test/factories.ts";
+import { createTestContext, type TestContext } from "../../../test/harness.ts";
+import type { HomeDashboard } from "../../shared/home.ts";
+import { demoPassword, demoPeople, seedDemo } from "./seed-demo.ts";
+
+let ctx: TestContext;
+beforeAll(async () => {
+  ctx = await createTestContext();
+  await seedDemo(ctx.db, ctx.auth);
+});
+afterAll(() => ctx.close());
+
+describe("the demo data", () => {
+  it("gives the first demo member a complete plan that every page can show", async () => {
+    const first = demoPeople[0];
+    if (!first) throw new Error("no demo people");
+    const { response, cookie } = await signIn(ctx, first.email, demoPassword);
+    expect(response.status).toBe(200);
+    const get = async (path: string) => {
+      const answer = await ctx.request(path, { cookie });
+      expect(answer.status, path).toBe(200);
+      return answer.json();
+    };
+    const home: HomeDashboard = await get("/api/home");
+    expect(home.guide.steps.filter((s) => !s.done)).toEqual([]);
+    expect(home.northStar).not.toBeNull();
+    expect(home.tour?.status).toBe("active");
+    expect(home.decisionDue).not.toBeNull();
+    expect(home.lanes).not.toBeNull();
+    expect((await get("/api/portfolio/roles")).roles.length).toBeGreaterThan(0);
+    expect((await get("/api/decisions")).decisions.length).toBeGreaterThan(0);
+    const requests = (await get("/api/feedback/requests")).requests;
+    expect(requests.length).toBeGreaterThan(0);
+    expect((await get(`/api/feedback/requests/${requests[0].id}/results`)).open).toBe(true);
+  });
+
+  it("lets every demo account sign in with the demo password", async () => {
+    for (const person of demoPeople) {
+      const { response } = await signIn(
+        ctx,
+        person.email,
+        demoPassword,
+        `198.51.100.${demoPeople.indexOf(person) + 1}`,
+      );
+      expect(response.status, person.email).toBe(200);
+    }
+  });
+});

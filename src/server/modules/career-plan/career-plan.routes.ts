@@ -1,0 +1,127 @@
+import { createRoute, z } from "@hono/zod-openapi";
+import {
+  actThreeInput,
+  careerPlanInput,
+  givingForms,
+  northStarReachedInput,
+} from "../../../shared/career-plan.ts";
+import { experienceKeys } from "../../../shared/experience.ts";
+import { laneIds } from "../../../shared/lanes.ts";
+import { createRouter, errorResponses, jsonBody, jsonResponse } from "../../http/router.ts";
+import {
+  getMyCareerPlan,
+  markNorthStarReached,
+  saveMyActThree,
+  saveMyCareerPlan,
+  unmarkNorthStarReached,
+} from "./career-plan.service.ts";
+
+const isoDate = z.string().openapi({ format: "date", example: "2031-06-30" });
+const stepsOutput = z.array(z.object({ text: z.string(), done: z.boolean() }));
+
+const planOutput = z
+  .object({
+    northStar: z
+      .object({
+        role: z.string(),
+        companyKind: z.string(),
+        knownFor: z.string(),
+        horizonYear: z.number().int(),
+        reachedOn: isoDate.nullable(),
+      })
+      .nullable(),
+    skipJob: z
+      .object({
+        role: z.string(),
+        targetYear: z.number().int().nullable(),
+        needs: z.array(z.string()),
+        needDetails: z.array(
+          z.object({
+            text: z.string(),
+            lane: z.enum(laneIds).nullable(),
+            experience: z.enum(experienceKeys).nullable(),
+          }),
+        ),
+      })
+      .nullable(),
+    nextJob: z.object({ role: z.string(), targetYear: z.number().int().nullable() }).nullable(),
+    actThree: z
+      .object({
+        economics: z.object({ description: z.string(), steps: stepsOutput }),
+        giving: z.object({
+          description: z.string(),
+          forms: z.array(z.enum(givingForms)),
+          steps: stepsOutput,
+        }),
+      })
+      .nullable(),
+    updatedAt: z.string().nullable().openapi({ format: "date-time" }),
+  })
+  .openapi("CareerPlan");
+
+const getPlan = createRoute({
+  method: "get",
+  path: "/api/plan",
+  tags: ["Career plan"],
+  summary: "My career plan: North Star, skip job, next job and Act Three (null where not set)",
+  responses: { ...jsonResponse(planOutput, "My plan"), ...errorResponses(401) },
+});
+
+const putPlan = createRoute({
+  method: "put",
+  path: "/api/plan",
+  tags: ["Career plan"],
+  summary:
+    "Replace my North Star, skip job and next job (null clears a part). Years run next job < skip job ≤ horizon.",
+  request: jsonBody(careerPlanInput),
+  responses: { ...jsonResponse(planOutput, "The saved plan"), ...errorResponses(400, 401) },
+});
+
+const postReached = createRoute({
+  method: "post",
+  path: "/api/plan/north-star/reached",
+  tags: ["Career plan"],
+  summary: "Mark my North Star reached on a date; the plan then leads to Act Three",
+  request: jsonBody(northStarReachedInput),
+  responses: {
+    ...jsonResponse(planOutput, "The plan with the North Star reached"),
+    ...errorResponses(400, 401, 409),
+  },
+});
+
+const deleteReached = createRoute({
+  method: "delete",
+  path: "/api/plan/north-star/reached",
+  tags: ["Career plan"],
+  summary: "Undo marking my North Star reached (Act Three is kept)",
+  responses: {
+    ...jsonResponse(planOutput, "The plan with the North Star not reached"),
+    ...errorResponses(401),
+  },
+});
+
+const putActThree = createRoute({
+  method: "put",
+  path: "/api/plan/act-three",
+  tags: ["Career plan"],
+  summary: "Replace my Act Three: the scaled-economics and giving arcs with their first steps",
+  request: jsonBody(actThreeInput),
+  responses: { ...jsonResponse(planOutput, "The saved plan"), ...errorResponses(400, 401) },
+});
+
+export function careerPlanRoutes() {
+  return createRouter()
+    .openapi(getPlan, async (c) => c.json(await getMyCareerPlan(c.var.deps.db, c.var.viewer), 200))
+    .openapi(putPlan, async (c) =>
+      c.json(await saveMyCareerPlan(c.var.deps.db, c.var.viewer, c.req.valid("json")), 200),
+    )
+    .openapi(postReached, async (c) =>
+      c.json(await markNorthStarReached(c.var.deps.db, c.var.viewer, c.req.valid("json")), 200),
+    )
+    .openapi(deleteReached, async (c) =>
+      c.json(await unmarkNorthStarReached(c.var.deps.db, c.var.viewer), 200),
+    )
+    .openapi(putActThree, async (c) =>
+      c.json(await saveMyActThree(c.var.deps.db, c.var.viewer, c.req.valid("json")), 200),
+    );
+}

@@ -1,0 +1,76 @@
+import { randomBytes } from "node:crypto";
+import { asc, desc, eq, inArray } from "drizzle-orm";
+import type { DecisionInput, DecisionRevisitInput } from "../../../shared/decisions.ts";
+import type { Db } from "../../db/open.ts";
+import { AppError } from "../../http/errors.ts";
+import { decisionRevisits, decisions } from "./decisions.table.ts";
+
+export type DecisionRow = typeof decisions.$inferSelect;
+export type DecisionRevisitRow = typeof decisionRevisits.$inferSelect;
+
+const newId = () => randomBytes(16).toString("base64url");
+
+export async function insertDecision(db: Db, userId: string, input: DecisionInput) {
+  const [row] = await db
+    .insert(decisions)
+    .values({ id: newId(), userId, ...input })
+    .returning();
+  if (!row) throw new Error("insert returned no row");
+  return row;
+}
+
+export async function updateDecisionRow(db: Db, id: string, input: DecisionInput) {
+  const [row] = await db
+    .update(decisions)
+    .set({ ...input, updatedAt: new Date() })
+    .where(eq(decisions.id, id))
+    .returning();
+  // Deleted between the owner's check and this write: the same answer as any missing decision.
+  if (!row) throw new AppError("NOT_FOUND", "There is no decision with this id in your journal.");
+  return row;
+}
+
+export async function deleteDecisionRow(db: Db, id: string) {
+  await db.delete(decisions).where(eq(decisions.id, id));
+}
+
+export async function findDecisionRow(db: Db, id: string) {
+  const [row] = await db.select().from(decisions).where(eq(decisions.id, id));
+  return row;
+}
+
+export async function listDecisionRows(db: Db, userId: string) {
+  return db
+    .select()
+    .from(decisions)
+    .where(eq(decisions.userId, userId))
+    .orderBy(desc(decisions.decidedOn), desc(decisions.createdAt));
+}
+
+export async function listRevisitRows(db: Db, decisionIds: string[]) {
+  if (decisionIds.length === 0) return [];
+  return db
+    .select()
+    .from(decisionRevisits)
+    .where(inArray(decisionRevisits.decisionId, decisionIds))
+    .orderBy(asc(decisionRevisits.revisitedOn), asc(decisionRevisits.createdAt));
+}
+
+/** Records how a decision turned out and moves its revisit date on, together or not at all. */
+export async function insertRevisit(db: Db, decisionId: string, input: DecisionRevisitInput) {
+  return db.transaction(async (tx) => {
+    await tx.insert(decisionRevisits).values({
+      id: newId(),
+      decisionId,
+      revisitedOn: input.revisitedOn,
+      outcome: input.outcome,
+    });
+    const [row] = await tx
+      .update(decisions)
+      .set({ revisitOn: input.nextRevisitOn, updatedAt: new Date() })
+      .where(eq(decisions.id, decisionId))
+      .returning();
+    if (!row) throw new Error("update returned no row");
+    return row;
+  });
+}

@@ -1,0 +1,124 @@
+import { createRoute, z } from "@hono/zod-openapi";
+import { decisionInput, decisionRevisitInput } from "../../../shared/decisions.ts";
+import { createRouter, errorResponses, jsonBody, jsonResponse } from "../../http/router.ts";
+import {
+  deleteDecision,
+  getDecision,
+  listMyDecisions,
+  recordDecision,
+  revisitDecision,
+  updateDecision,
+} from "./decisions.service.ts";
+
+const isoDate = z.string().openapi({ format: "date", example: "2026-09-30" });
+
+const decisionOutput = z
+  .object({
+    id: z.string(),
+    dilemma: z.string(),
+    options: z.array(z.object({ label: z.string(), servesSkipJob: z.string() })),
+    decision: z.string(),
+    reason: z.string(),
+    decidedOn: isoDate,
+    revisitOn: isoDate.nullable(),
+    dueForRevisit: z.boolean(),
+    revisits: z.array(z.object({ id: z.string(), revisitedOn: isoDate, outcome: z.string() })),
+    createdAt: z.string().openapi({ format: "date-time" }),
+    updatedAt: z.string().openapi({ format: "date-time" }),
+  })
+  .openapi("Decision");
+
+const idParam = z.object({
+  id: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, "This id is not valid: it has characters no Sidecar id uses"),
+});
+
+const listDecisions = createRoute({
+  method: "get",
+  path: "/api/decisions",
+  tags: ["Decision journal"],
+  summary: "My decision journal: decisions due for a revisit first, then the rest, newest first",
+  responses: {
+    ...jsonResponse(z.object({ decisions: z.array(decisionOutput) }), "My decisions"),
+    ...errorResponses(401),
+  },
+});
+
+const createDecision = createRoute({
+  method: "post",
+  path: "/api/decisions",
+  tags: ["Decision journal"],
+  summary: "Record a decision: the dilemma, the options and how each serves the skip job, the choice and why",
+  request: jsonBody(decisionInput),
+  responses: { ...jsonResponse(decisionOutput, "The recorded decision"), ...errorResponses(400, 401) },
+});
+
+const readDecision = createRoute({
+  method: "get",
+  path: "/api/decisions/{id}",
+  tags: ["Decision journal"],
+  summary: "One of my decisions with its revisits",
+  request: { params: idParam },
+  responses: { ...jsonResponse(decisionOutput, "The decision"), ...errorResponses(400, 401, 404) },
+});
+
+const putDecision = createRoute({
+  method: "put",
+  path: "/api/decisions/{id}",
+  tags: ["Decision journal"],
+  summary: "Change one of my decisions (its revisits are kept)",
+  request: { params: idParam, ...jsonBody(decisionInput) },
+  responses: { ...jsonResponse(decisionOutput, "The changed decision"), ...errorResponses(400, 401, 404) },
+});
+
+const removeDecision = createRoute({
+  method: "delete",
+  path: "/api/decisions/{id}",
+  tags: ["Decision journal"],
+  summary: "Delete one of my decisions and its revisits",
+  request: { params: idParam },
+  responses: {
+    ...jsonResponse(z.object({ id: z.string() }), "The id of the deleted decision"),
+    ...errorResponses(400, 401, 404),
+  },
+});
+
+const postRevisit = createRoute({
+  method: "post",
+  path: "/api/decisions/{id}/revisit",
+  tags: ["Decision journal"],
+  summary:
+    "Record how a decision turned out. A decision can be revisited any number of times; nextRevisitOn sets when to look again, or null for never.",
+  request: { params: idParam, ...jsonBody(decisionRevisitInput) },
+  responses: {
+    ...jsonResponse(decisionOutput, "The decision with the new revisit"),
+    ...errorResponses(400, 401, 404),
+  },
+});
+
+export function decisionsRoutes() {
+  return createRouter()
+    .openapi(listDecisions, async (c) =>
+      c.json({ decisions: await listMyDecisions(c.var.deps.db, c.var.viewer) }, 200),
+    )
+    .openapi(createDecision, async (c) =>
+      c.json(await recordDecision(c.var.deps.db, c.var.viewer, c.req.valid("json")), 200),
+    )
+    .openapi(readDecision, async (c) =>
+      c.json(await getDecision(c.var.deps.db, c.var.viewer, c.req.valid("param").id), 200),
+    )
+    .openapi(putDecision, async (c) =>
+      c.json(
+        await updateDecision(c.var.deps.db, c.var.viewer, c.req.valid("param").id, c.req.valid("json")),
+        200,
+      ),
+    )
+    .openapi(removeDecision, async (c) =>
+      c.json(await deleteDecision(c.var.deps.db, c.var.viewer, c.req.valid("param").id), 200),
+    )
+    .openapi(postRevisit, async (c) =>
+      c.json(
+        await revisitDecision(c.var.deps.db, c.var.viewer, c.req.valid("param").id, c.req.valid("json")),
+        200,
+      ),
+    );
+}

@@ -1,0 +1,103 @@
+import type { Decision, DecisionInput, DecisionRevisitInput } from "../../../shared/decisions.ts";
+import type { Db } from "../../db/open.ts";
+import { AppError } from "../../http/errors.ts";
+import { requireSignedIn, type Viewer } from "../../http/viewer.ts";
+import { memberToday } from "../profile/member-today.ts";
+import { canChangeDecision, canReadDecision } from "./decisions.policy.ts";
+import { presentDecision } from "./decisions.presenter.ts";
+import {
+  type DecisionRow,
+  deleteDecisionRow,
+  findDecisionRow,
+  insertDecision,
+  insertRevisit,
+  listDecisionRows,
+  listRevisitRows,
+  updateDecisionRow,
+} from "./decisions.repo.ts";
+
+const notFound = () => new AppError("NOT_FOUND", "There is no decision with this id in your journal.");
+
+async function present(db: Db, row: DecisionRow) {
+  const [revisits, today] = await Promise.all([listRevisitRows(db, [row.id]), memberToday(db, row.userId)]);
+  return presentDecision(row, revisits, today);
+}
+
+async function requireDecision(db: Db, me: Viewer, id: string, action: "read" | "change") {
+  // Someone else's decision answers like a missing one, so its existence does not leak.
+  const row = await findDecisionRow(db, id);
+  const allowed =
+    row && (action === "read" ? canReadDecision(me, row.userId) : canChangeDecision(me, row.userId));
+  if (!row || !allowed) throw notFound();
+  return row;
+}
+
+/** Due for a revisit first, soonest due first; then the rest, most recently decided first. */
+export function orderForJournal(list: Decision[]): Decision[] {
+  const due = list
+    .filter((d) => d.dueForRevisit)
+    .sort((a, b) => (a.revisitOn ?? "").localeCompare(b.revisitOn ?? ""));
+  return [...due, ...list.filter((d) => !d.dueForRevisit)];
+}
+
+export async function listMyDecisions(db: Db, viewer: Viewer | null) {
+  const me = requireSignedIn(viewer);
+  const rows = await listDecisionRows(db, me.userId);
+  const [revisits, today] = await Promise.all([
+    listRevisitRows(
+      db,
+      rows.map((row) => row.id),
+    ),
+    memberToday(db, me.userId),
+  ]);
+  const presented = rows.map((row) =>
+    presentDecision(
+      row,
+      revisits.filter((revisit) => revisit.decisionId === row.id),
+      today,
+    ),
+  );
+  return orderForJournal(presented);
+}
+
+export async function recordDecision(db: Db, viewer: Viewer | null, input: DecisionInput) {
+  // A new entry always belongs to the signed-in member: there is no owner in the input to trust.
+  const me = requireSignedIn(viewer);
+  return present(db, await insertDecision(db, me.userId, input));
+}
+
+export async function getDecision(db: Db, viewer: Viewer | null, id: string) {
+  const me = requireSignedIn(viewer);
+  return present(db, await requireDecision(db, me, id, "read"));
+}
+
+export async function updateDecision(db: Db, viewer: Viewer | null, id: string, input: DecisionInput) {
+  const me = requireSignedIn(viewer);
+  await requireDecision(db, me, id, "change");
+  return present(db, await updateDecisionRow(db, id, input));
+}
+
+export async function deleteDecision(db: Db, viewer: Viewer | null, id: string) {
+  const me = requireSignedIn(viewer);
+  await requireDecision(db, me, id, "change");
+  await deleteDecisionRow(db, id);
+  return { id };
+}
+
+export async function revisitDecision(
+  db: Db,
+  viewer: Viewer | null,
+  id: string,
+  input: DecisionRevisitInput,
+) {
+  const me = requireSignedIn(viewer);
+  const row = await requireDecision(db, me, id, "change");
+  if (input.revisitedOn < row.decidedOn) {
+    throw new AppError(
+      "VALIDATION",
+      `A revisit comes on or after the day you decided (${row.decidedOn})`,
+      "revisitedOn",
+    );
+  }
+  return present(db, await insertRevisit(db, id, input));
+}

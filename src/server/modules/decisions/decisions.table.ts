@@ -1,0 +1,41 @@
+import { sql } from "drizzle-orm";
+import { check, date, index, jsonb, pgTable, text, timestamp } from "drizzle-orm/pg-core";
+import { users } from "../../auth/auth.table.ts";
+
+export type DecisionOption = { label: string; servesSkipJob: string };
+
+export const decisions = pgTable(
+  "decisions",
+  {
+    id: text("id").primaryKey(),
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    dilemma: text("dilemma").notNull(),
+    options: jsonb("options").$type<DecisionOption[]>().notNull(),
+    decision: text("decision").notNull(),
+    reason: text("reason").notNull().default(""),
+    decidedOn: date("decided_on", { mode: "string" }).notNull(),
+    revisitOn: date("revisit_on", { mode: "string" }),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index("decisions_user_idx").on(t.userId, t.decidedOn),
+    check("decisions_revisit_after_decided", sql`${t.revisitOn} is null or ${t.revisitOn} > ${t.decidedOn}`),
+  ],
+);
+
+export const decisionRevisits = pgTable(
+  "decision_revisits",
+  {
+    id: text("id").primaryKey(),
+    decisionId: text("decision_id")
+      .notNull()
+      .references(() => decisions.id, { onDelete: "cascade" }),
+    revisitedOn: date("revisited_on", { mode: "string" }).notNull(),
+    outcome: text("outcome").notNull(),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("decision_revisits_decision_idx").on(t.decisionId, t.revisitedOn)],
+);

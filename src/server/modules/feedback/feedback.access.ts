@@ -1,0 +1,32 @@
+import { isoDay } from "../../../shared/calendar-date.ts";
+import type { Db } from "../../db/open.ts";
+import { AppError } from "../../http/errors.ts";
+import type { Viewer } from "../../http/viewer.ts";
+import { canManageFeedback, canReadFeedback, isClosed } from "./feedback.policy.ts";
+import { presentRequest } from "./feedback.presenter.ts";
+import { type FeedbackRequestRow, findRequestRow, listInvitedEmails } from "./feedback.repo.ts";
+
+const notFound = () => new AppError("NOT_FOUND", "There is no feedback request with this id among yours.");
+
+/** Someone else's request answers exactly like a missing one, so its existence does not leak. */
+export async function readableRequest(db: Db, me: Viewer, id: string): Promise<FeedbackRequestRow> {
+  const row = await findRequestRow(db, id);
+  if (!row || !canReadFeedback(me, row)) throw notFound();
+  return row;
+}
+
+export async function manageableRequest(db: Db, me: Viewer, id: string, options: { lock?: boolean } = {}) {
+  const row = await findRequestRow(db, id, options);
+  if (!row || !canManageFeedback(me, row)) throw notFound();
+  return row;
+}
+
+export function requireOpen(row: FeedbackRequestRow, today: string) {
+  if (isClosed(row, today)) {
+    throw new AppError("CONFLICT", "This feedback request is closed, so it cannot change any more.");
+  }
+}
+
+export async function presentRequestFor(db: Db, row: FeedbackRequestRow) {
+  return presentRequest(row, await listInvitedEmails(db, row.id), isoDay());
+}

@@ -1,0 +1,72 @@
+import type { MailMessage } from "../mail/mailer.ts";
+
+// Emails to givers carry the link and the promise; none of them ever carries an answer.
+const promise =
+  "What you write is stored without your name, email or link, split into paragraphs and mixed with " +
+  "other people's answers. Nothing is shown until enough people have answered.";
+
+export function invitationEmail(
+  to: string,
+  askedBy: string,
+  purpose: string,
+  link: string,
+  closesOn: string,
+) {
+  return {
+    to,
+    subject: `${askedBy} asks for your honest feedback`,
+    text: [
+      `${askedBy} would value your honest feedback, and asked Sidecar to collect it anonymously.`,
+      "",
+      `Why they are asking: ${purpose}`,
+      "",
+      `Answer here, no account needed (the link works once, until ${closesOn}):`,
+      link,
+      "",
+      promise,
+    ].join("\n"),
+  } satisfies MailMessage;
+}
+
+export function reminderEmail(to: string, askedBy: string, link: string, closesOn: string) {
+  return {
+    to,
+    subject: `A reminder: ${askedBy} would value your feedback`,
+    text: [
+      `${askedBy} asked for your feedback a little while ago. There is still time until ${closesOn}.`,
+      "",
+      link,
+      "",
+      promise,
+      "This is the only reminder you will get.",
+    ].join("\n"),
+  } satisfies MailMessage;
+}
+
+export function thankYouEmail(to: string, askedBy: string, message: string) {
+  return {
+    to,
+    subject: `A thank-you from ${askedBy}`,
+    text: [
+      message,
+      "",
+      `— ${askedBy}`,
+      "",
+      `Everyone ${askedBy} asked for feedback gets this same message; Sidecar never tells them who answered.`,
+    ].join("\n"),
+  } satisfies MailMessage;
+}
+
+export function enoughResponsesEmail(to: string, link: string) {
+  return {
+    to,
+    subject: "Enough responses are in for your feedback request",
+    text: [
+      "Enough responses are in: you can now read what people said.",
+      "",
+      link,
+      "",
+      "Answers are shown as themes, never by person. Take your time, and write down what you heard.",
+    ].join("\n"),
+  } satisfies MailMessage;
+}

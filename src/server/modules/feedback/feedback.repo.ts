@@ -1,0 +1,173 @@
+import { randomBytes } from "node:crypto";
+import { and, desc, eq, inArray, isNotNull, isNull, sql } from "drizzle-orm";
+import { users } from "../../auth/auth.table.ts";
+import type { Db } from "../../db/open.ts";
+import { AppError } from "../../http/errors.ts";
+import {
+  feedbackAnswers,
+  feedbackInvitations,
+  feedbackRequests,
+  superpowerChoices,
+} from "./feedback.table.ts";
+
+export type FeedbackRequestRow = typeof feedbackRequests.$inferSelect;
+export type FeedbackAnswerRow = typeof feedbackAnswers.$inferSelect;
+export type NewAnswer = Omit<typeof feedbackAnswers.$inferInsert, "id" | "requestId">;
+
+export function newId(): string {
+  return randomBytes(16).toString("base64url");
+}
+
+export async function insertRequestRow(db: Db, values: Omit<typeof feedbackRequests.$inferInsert, "id">) {
+  const [row] = await db
+    .insert(feedbackRequests)
+    .values({ id: newId(), ...values })
+    .returning();
+  if (!row) throw new Error("insert returned no row");
+  return row;
+}
+
+export async function listRequestRows(db: Db, userId: string) {
+  return db
+    .select()
+    .from(feedbackRequests)
+    .where(eq(feedbackRequests.userId, userId))
+    .orderBy(desc(feedbackRequests.createdAt), desc(feedbackRequests.id));
+}
+
+export async function findRequestRow(db: Db, id: string, options: { lock?: boolean } = {}) {
+  const query = db.select().from(feedbackRequests).where(eq(feedbackRequests.id, id));
+  const [row] = options.lock ? await query.for("update") : await query;
+  return row;
+}
+
+export async function updateRequestRow(
+  db: Db,
+  id: string,
+  values: Partial<Omit<typeof feedbackRequests.$inferInsert, "id" | "userId">>,
+) {
+  const [row] = await db.update(feedbackRequests).set(values).where(eq(feedbackRequests.id, id)).returning();
+  // Deleted between the owner's check and this write: the same answer as any missing request.
+  if (!row) throw new AppError("NOT_FOUND", "There is no feedback request with this id among yours.");
+  return row;
+}
+
+/** Answers and invitations go with their request, in the caller's transaction. */
+export async function deleteRequestRows(tx: Db, id: string) {
+  await tx.delete(feedbackAnswers).where(eq(feedbackAnswers.requestId, id));
+  await tx.delete(feedbackInvitations).where(eq(feedbackInvitations.requestId, id));
+  await tx.delete(feedbackRequests).where(eq(feedbackRequests.id, id));
+}
+
+export async function insertInvitationRows(
+  db: Db,
+  requestId: string,
+  rows: { tokenHash: string; email: string | null }[],
+) {
+  if (rows.length === 0) return;
+  await db.insert(feedbackInvitations).values(rows.map((row) => ({ id: newId(), requestId, ...row })));
+}
+
+export async function invitationCounts(db: Db, requestIds: string[]) {
+  if (requestIds.length === 0) return new Map<string, number>();
+  const rows = await db
+    .select({ requestId: feedbackInvitations.requestId, count: sql<number>`count(*)::int` })
+    .from(feedbackInvitations)
+    .where(inArray(feedbackInvitations.requestId, requestIds))
+    .groupBy(feedbackInvitations.requestId);
+  return new Map(rows.map((row) => [row.requestId, row.count]));
+}
+
+/** The receiver's own list of who they asked; whether a link was used is deliberately not read. */
+export async function listInvitedEmails(db: Db, requestId: string) {
+  const rows = await db
+    .select({ email: feedbackInvitations.email })
+    .from(feedbackInvitations)
+    .where(eq(feedbackInvitations.requestId, requestId))
+    .orderBy(feedbackInvitations.createdAt, feedbackInvitations.email);
+  return rows.map((row) => row.email);
+}
+
+export async function emailsNotYetAnswered(db: Db, requestId: string) {
+  const rows = await db
+    .select({ email: feedbackInvitations.email })
+    .from(feedbackInvitations)
+    .where(
+      and(
+        eq(feedbackInvitations.requestId, requestId),
+        isNotNull(feedbackInvitations.email),
+        isNull(feedbackInvitations.usedOn),
+      ),
+    );
+  return rows.map((row) => row.email as string);
+}
+
+export async function allInvitedEmails(db: Db, requestId: string) {
+  const rows = await db
+    .select({ email: feedbackInvitations.email })
+    .from(feedbackInvitations)
+    .where(and(eq(feedbackInvitations.requestId, requestId), isNotNull(feedbackInvitations.email)));
+  return rows.map((row) => row.email as string);
+}
+
+export async function findInvitationByHash(db: Db, tokenHash: string, options: { lock?: boolean } = {}) {
+  const query = db.select().from(feedbackInvitations).where(eq(feedbackInvitations.tokenHash, tokenHash));
+  const [row] = options.lock ? await query.for("update") : await query;
+  return row;
+}
+
+export async function replaceInvitationToken(tx: Db, requestId: string, email: string, tokenHash: string) {
+  await tx
+    .update(feedbackInvitations)
+    .set({ tokenHash })
+    .where(and(eq(feedbackInvitations.requestId, requestId), eq(feedbackInvitations.email, email)));
+}
+
+export async function markInvitationUsed(tx: Db, id: string, day: string) {
+  await tx.update(feedbackInvitations).set({ usedOn: day }).where(eq(feedbackInvitations.id, id));
+}
+
+export async function takePendingAnswers(tx: Db, requestId: string) {
+  return tx
+    .delete(feedbackAnswers)
+    .where(and(eq(feedbackAnswers.requestId, requestId), eq(feedbackAnswers.released, false)))
+    .returning();
+}
+
+/** Inserts in the order given; callers shuffle first, so the physical order of rows means nothing. */
+export async function insertAnswerRows(tx: Db, requestId: string, rows: (NewAnswer & { id: string })[]) {
+  if (rows.length === 0) return;
+  await tx.insert(feedbackAnswers).values(rows.map((row) => ({ ...row, requestId })));
+}
+
+export async function releasedAnswerRows(db: Db, requestIds: string[]) {
+  if (requestIds.length === 0) return [];
+  return db
+    .select()
+    .from(feedbackAnswers)
+    .where(and(inArray(feedbackAnswers.requestId, requestIds), eq(feedbackAnswers.released, true)));
+}
+
+export async function findPerson(db: Db, userId: string) {
+  const [row] = await db
+    .select({ name: users.name, email: users.email })
+    .from(users)
+    .where(eq(users.id, userId));
+  return row;
+}
+
+export async function findSuperpowerRow(db: Db, userId: string) {
+  const [row] = await db.select().from(superpowerChoices).where(eq(superpowerChoices.userId, userId));
+  return row;
+}
+
+export async function saveSuperpowerRow(
+  db: Db,
+  userId: string,
+  values: Pick<typeof superpowerChoices.$inferInsert, "superpowers" | "responses">,
+) {
+  await db
+    .insert(superpowerChoices)
+    .values({ userId, ...values })
+    .onConflictDoUpdate({ target: superpowerChoices.userId, set: { ...values, updatedAt: new Date() } });
+}

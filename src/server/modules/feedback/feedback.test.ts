@@ -1,0 +1,578 @@
+import { eq } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { buildUser, mailTo, uniqueEmail } from "../../../../test/factories.ts";
+import {
+  answersMarked,
+  copyLinks,
+  createFeedbackRequest,
+  give,
+  requestBody,
+  results,
+  tokenFromEmail,
+} from "../../../../test/feedback.ts";
+import { createTestContext, type TestContext } from "../../../../test/harness.ts";
+import { addDays, isoDay } from "../../../shared/calendar-date.ts";
+import { feedbackAnswers, feedbackInvitations, feedbackRequests } from "./feedback.table.ts";
+
+let ctx: TestContext;
+beforeAll(async () => {
+  ctx = await createTestContext();
+});
+afterAll(() => ctx.close());
+
+describe("feedback requests", () => {
+  it("creates a request and reads it back with only the listed fields", async () => {
+    const user = await buildUser(ctx);
+    const created = await createFeedbackRequest(ctx, user.cookie);
+    expect(Object.keys(created).sort()).toEqual(
+      [
+        "closedOn",
+        "closesOn",
+        "createdOn",
+        "id",
+        "invitations",
+        "lanes",
+        "minResponses",
+        "minResponsesLocked",
+        "openedOn",
+        "purpose",
+        "questions",
+        "reminderSentOn",
+        "responses",
+        "resultsOpen",
+        "status",
+        "thankedOn",
+      ].sort(),
+    );
+    expect(created.questions).toEqual([
+      { key: "q1", prompt: "What should I keep doing?" },
+      { key: "q2", prompt: "What should I start doing, or stop doing?" },
+    ]);
+    expect(created.lanes).toEqual(["crafting", "organizational"]);
+    expect(created.status).toBe("open");
+    expect(created.responses).toEqual({ shown: 0, atLeast: false });
+    expect(created.invitations).toEqual({ emails: [], links: 0 });
+    const read = await (
+      await ctx.request(`/api/feedback/requests/${created.id}`, { cookie: user.cookie })
+    ).json();
+    expect(read).toEqual(created);
+    const list = await (await ctx.request("/api/feedback/requests", { cookie: user.cookie })).json();
+    expect(list.requests.map((r: { id: string }) => r.id)).toEqual([created.id]);
+    expect(list.requests[0].purpose).toBe(created.purpose);
+  });
+
+  it("defaults k to 5 and every lane", async () => {
+    const user = await buildUser(ctx);
+    const { minResponses: _k, lanes: _lanes, ...body } = requestBody();
+    const response = await ctx.request("/api/feedback/requests", { body, cookie: user.cookie });
+    const created = await response.json();
+    expect(created.minResponses).toBe(5);
+    expect(created.lanes).toEqual(["crafting", "market", "organizational", "domain", "team", "growth"]);
+  });
+
+  it.each([
+    [{ purpose: "  " }, "purpose", /why you are asking/],
+    [{ minResponses: 2 }, "minResponses", /at least 3/],
+    [{ minResponses: 11 }, "minResponses", /at most 10/],
+    [{ minResponses: 4.5 }, "minResponses", /whole number/],
+    [{ closesOn: addDays(isoDay(), -1) }, "closesOn", /from today on/],
+    [{ closesOn: "next week" }, "closesOn", /closing date/],
+    [{ closesOn: addDays(isoDay(), 200) }, "closesOn", /six months/],
+    [{ questions: Array(7).fill("Why?") }, "questions", /at most 6/],
+    [{ questions: [""] }, "questions.0", /Write the question/],
+    [{ questions: [], lanes: [] }, "questions", /at least one question/],
+    [{ lanes: ["crafting", "crafting"] }, "lanes", /each lane once/],
+    [{ lanes: ["design"] }, "lanes.0", /six lanes/],
+    [{ purpose: "a\u0000b" }, "purpose", /control characters/],
+  ])("refuses a bad request with the field named (%#)", async (overrides, field, message) => {
+    const user = await buildUser(ctx);
+    const response = await ctx.request("/api/feedback/requests", {
+      body: requestBody(overrides),
+      cookie: user.cookie,
+    });
+    expect(response.status).toBe(400);
+    const { error } = await response.json();
+    expect(error.field).toBe(field);
+    expect(error.message).toMatch(message);
+  });
+
+  it("answers another member with not found on every route, and a signed-out visitor with 401", async () => {
+    const owner = await buildUser(ctx);
+    const other = await buildUser(ctx);
+    const { id } = await createFeedbackRequest(ctx, owner.cookie);
+    const routes: [string, string, unknown][] = [
+      ["GET", `/api/feedback/requests/${id}`, undefined],
+      ["PATCH", `/api/feedback/requests/${id}`, { minResponses: 4 }],
+      ["DELETE", `/api/feedback/requests/${id}`, undefined],
+      ["POST", `/api/feedback/requests/${id}/close`, {}],
+      ["POST", `/api/feedback/requests/${id}/invitations`, { links: 1 }],
+      ["POST", `/api/feedback/requests/${id}/reminder`, {}],
+      ["POST", `/api/feedback/requests/${id}/thank-you`, { message: "Thanks" }],
+      ["GET", `/api/feedback/requests/${id}/results`, undefined],
+      ["GET", `/api/feedback/requests/${id}/export`, undefined],
+      ["PUT", `/api/feedback/requests/${id}/reflections/q1`, { heard: "x" }],
+    ];
+    for (const [method, path, body] of routes) {
+      const asOther = await ctx.request(path, { method, body, cookie: other.cookie });
+      expect(asOther.status, `${method} ${path}`).toBe(404);
+      expect((await asOther.json()).error.message).toMatch(/no feedback request with this id/);
+      const anonymous = await ctx.request(path, { method, body });
+      expect(anonymous.status, `${method} ${path}`).toBe(401);
+    }
+    const list = await (await ctx.request("/api/feedback/requests", { cookie: other.cookie })).json();
+    expect(list.requests).toEqual([]);
+    const still = await ctx.request(`/api/feedback/requests/${id}`, { cookie: owner.cookie });
+    expect((await still.json()).status).toBe("open");
+  });
+});
+
+describe("invitations and giving", () => {
+  it("emails a single-use link that shows who asked and why, takes one set of answers, then is used", async () => {
+    const owner = await buildUser(ctx, { name: "Robin Asker" });
+    const { id } = await createFeedbackRequest(ctx, owner.cookie);
+    const giverEmail = uniqueEmail("giver");
+    const invited = await ctx.request(`/api/feedback/requests/${id}/invitations`, {
+      body: { emails: [giverEmail.toUpperCase(), giverEmail], links: 2 },
+      cookie: owner.cookie,
+    });
+    expect(invited.status).toBe(200);
+    const body = await invited.json();
+    expect(body.links).toHaveLength(2);
+    expect(body.request.invitations).toEqual({ emails: [giverEmail], links: 2 });
+    const [mail] = await mailTo(ctx, giverEmail);
+    expect(mail?.subject).toBe("Robin Asker asks for your honest feedback");
+    expect(mail?.text).toContain("moving into a product lead role");
+    const token = await tokenFromEmail(ctx, giverEmail);
+    expect(token).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    const [stored] = await ctx.db
+      .select()
+      .from(feedbackInvitations)
+      .where(eq(feedbackInvitations.email, giverEmail));
+    expect(stored?.tokenHash).toMatch(/^[0-9a-f]{64}$/);
+    expect(JSON.stringify(stored)).not.toContain(token);
+
+    const again = await ctx.request(`/api/feedback/requests/${id}/invitations`, {
+      body: { emails: [giverEmail] },
+      cookie: owner.cookie,
+    });
+    expect((await again.json()).alreadyInvited).toEqual([giverEmail]);
+    expect(await mailTo(ctx, giverEmail)).toHaveLength(1);
+
+    const view = await (await ctx.request(`/api/give/${token}`)).json();
+    expect(view).toEqual({
+      status: "open",
+      askedBy: "Robin Asker",
+      purpose: requestBody().purpose,
+      closesOn: requestBody().closesOn,
+      minResponses: 3,
+      questions: [
+        { key: "q1", prompt: "What should I keep doing?" },
+        { key: "q2", prompt: "What should I start doing, or stop doing?" },
+      ],
+      lanes: ["crafting", "organizational"],
+    });
+
+    const given = await give(ctx, token, answersMarked("first"));
+    expect(given.status).toBe(200);
+    expect(await given.json()).toEqual({ received: true });
+    expect(await (await ctx.request(`/api/give/${token}`)).json()).toEqual({
+      status: "used",
+      askedBy: "Robin Asker",
+    });
+    const twice = await give(ctx, token, answersMarked("second"));
+    expect(twice.status).toBe(409);
+    expect((await twice.json()).error.message).toMatch(/already been used/);
+    const detail = await (await ctx.request(`/api/feedback/requests/${id}`, { cookie: owner.cookie })).json();
+    expect(detail.responses).toEqual({ shown: 1, atLeast: false });
+    expect(detail.minResponsesLocked).toBe(true);
+  });
+
+  it("answers unknown and malformed links clearly, never with an error page", async () => {
+    const unknown = "A".repeat(43);
+    expect(await (await ctx.request(`/api/give/${unknown}`)).json()).toEqual({ status: "unknown" });
+    expect(await (await ctx.request("/api/give/not-a-token")).json()).toEqual({ status: "unknown" });
+    const post = await give(ctx, unknown, answersMarked("x"));
+    expect(post.status).toBe(404);
+    expect((await post.json()).error.message).toMatch(/link is not valid/);
+  });
+
+  it.each([
+    [{ answers: {}, lanes: {} }, "answers", /at least one question/],
+    [{ answers: { q9: "Hello" } }, "answers.q9", /not part of the request/],
+    [{ answers: { q1: "x".repeat(4001) } }, "answers.q1", /4000/],
+    [{ answers: {}, lanes: { growth: { rating: 3 } } }, "lanes.growth", /not part of the request/],
+    [{ answers: {}, lanes: { crafting: { rating: 6 } } }, "lanes.crafting.rating", /1 to 5/],
+    [
+      { answers: {}, lanes: { crafting: { rating: null, comment: "Good" } } },
+      "lanes.crafting.rating",
+      /Pick a rating for Crafting/,
+    ],
+    [{ answers: { q1: "   \n  " } }, "answers", /at least one question/],
+  ])(
+    "refuses bad answers with the field named and leaves the link unused (%#)",
+    async (body, field, message) => {
+      const owner = await buildUser(ctx);
+      const { id } = await createFeedbackRequest(ctx, owner.cookie);
+      const [token] = await copyLinks(ctx, owner.cookie, id, 1);
+      const response = await give(ctx, token as string, body);
+      expect(response.status).toBe(400);
+      const { error } = await response.json();
+      expect(error.field).toBe(field);
+      expect(error.message).toMatch(message);
+      expect((await (await ctx.request(`/api/give/${token}`)).json()).status).toBe("open");
+    },
+  );
+
+  it("closes early and after the closing date: links say so and take no answers", async () => {
+    const owner = await buildUser(ctx);
+    const { id } = await createFeedbackRequest(ctx, owner.cookie);
+    const [early, expired] = await copyLinks(ctx, owner.cookie, id, 2);
+    const closed = await ctx.request(`/api/feedback/requests/${id}/close`, {
+      body: {},
+      cookie: owner.cookie,
+    });
+    expect((await closed.json()).status).toBe("closed");
+    expect((await (await ctx.request(`/api/give/${early}`)).json()).status).toBe("closed");
+    expect((await give(ctx, early as string, answersMarked("late"))).status).toBe(409);
+    const closeAgain = await ctx.request(`/api/feedback/requests/${id}/close`, {
+      body: {},
+      cookie: owner.cookie,
+    });
+    expect(closeAgain.status).toBe(409);
+
+    const second = await createFeedbackRequest(ctx, owner.cookie);
+    const [token] = await copyLinks(ctx, owner.cookie, second.id, 1);
+    await ctx.db
+      .update(feedbackRequests)
+      .set({ closesOn: addDays(isoDay(), -1) })
+      .where(eq(feedbackRequests.id, second.id));
+    expect(await (await ctx.request(`/api/give/${token}`)).json()).toEqual({
+      status: "closed",
+      askedBy: owner.name,
+    });
+    const late = await give(ctx, token as string, answersMarked("late"));
+    expect(late.status).toBe(409);
+    expect((await late.json()).error.message).toMatch(/closed/);
+    expect(expired).toBeDefined();
+  });
+
+  it("fixes k once the first response is in", async () => {
+    const owner = await buildUser(ctx);
+    const { id } = await createFeedbackRequest(ctx, owner.cookie);
+    const before = await ctx.request(`/api/feedback/requests/${id}`, {
+      method: "PATCH",
+      body: { minResponses: 4, closesOn: addDays(isoDay(), 20) },
+      cookie: owner.cookie,
+    });
+    expect(before.status).toBe(200);
+    expect((await before.json()).minResponses).toBe(4);
+    const [token] = await copyLinks(ctx, owner.cookie, id, 1);
+    await give(ctx, token as string, answersMarked("a"));
+    const after = await ctx.request(`/api/feedback/requests/${id}`, {
+      method: "PATCH",
+      body: { minResponses: 3 },
+      cookie: owner.cookie,
+    });
+    expect(after.status).toBe(409);
+    const { error } = await after.json();
+    expect(error.field).toBe("minResponses");
+    expect(error.message).toMatch(/fixed once the first response is in/);
+    const moved = await ctx.request(`/api/feedback/requests/${id}`, {
+      method: "PATCH",
+      body: { closesOn: addDays(isoDay(), 30) },
+      cookie: owner.cookie,
+    });
+    expect((await moved.json()).closesOn).toBe(addDays(isoDay(), 30));
+  });
+
+  it("sends one reminder, with a fresh link, only to people invited by email who have not answered", async () => {
+    const owner = await buildUser(ctx);
+    const { id } = await createFeedbackRequest(ctx, owner.cookie);
+    const answered = uniqueEmail("answered");
+    const waiting = uniqueEmail("waiting");
+    await ctx.request(`/api/feedback/requests/${id}/invitations`, {
+      body: { emails: [answered, waiting] },
+      cookie: owner.cookie,
+    });
+    await give(ctx, await tokenFromEmail(ctx, answered), answersMarked("a"));
+    const firstLink = await tokenFromEmail(ctx, waiting);
+    const reminded = await ctx.request(`/api/feedback/requests/${id}/reminder`, {
+      body: {},
+      cookie: owner.cookie,
+    });
+    expect(reminded.status).toBe(200);
+    const body = await reminded.json();
+    expect(body.reminderSentOn).toBe(isoDay());
+    expect(JSON.stringify(body)).not.toMatch(/remind(ed)?Count|pending/);
+    expect(await mailTo(ctx, answered)).toHaveLength(1);
+    const waitingMail = await mailTo(ctx, waiting);
+    expect(waitingMail).toHaveLength(2);
+    expect(waitingMail[1]?.subject).toMatch(/A reminder/);
+    const secondLink = await tokenFromEmail(ctx, waiting);
+    expect(secondLink).not.toBe(firstLink);
+    expect((await (await ctx.request(`/api/give/${firstLink}`)).json()).status).toBe("unknown");
+    expect((await (await ctx.request(`/api/give/${secondLink}`)).json()).status).toBe("open");
+    const again = await ctx.request(`/api/feedback/requests/${id}/reminder`, {
+      body: {},
+      cookie: owner.cookie,
+    });
+    expect(again.status).toBe(409);
+    expect((await again.json()).error.message).toMatch(/one reminder/);
+  });
+});
+
+describe("results", () => {
+  it("shows nothing until k responses, then shuffled paragraphs and lane distributions beside the self-assessment", async () => {
+    const owner = await buildUser(ctx);
+    await ctx.request("/api/lanes/assessments", {
+      body: { ratings: { crafting: 5, market: 2, organizational: 4, domain: 2, team: 1, growth: 3 } },
+      cookie: owner.cookie,
+    });
+    const { id } = await createFeedbackRequest(ctx, owner.cookie);
+    const tokens = await copyLinks(ctx, owner.cookie, id, 5);
+    await give(ctx, tokens[0] as string, answersMarked("alpha", 2));
+    await give(ctx, tokens[1] as string, {
+      answers: { q1: "beta only answers the first question" },
+      lanes: { crafting: { rating: 4 } },
+    });
+    const hidden = await results(ctx, owner.cookie, id);
+    expect(hidden.open).toBe(false);
+    expect(hidden.questions.every((q: { paragraphs: string[] }) => q.paragraphs.length === 0)).toBe(true);
+    expect(hidden.lanes.every((l: { raters: number }) => l.raters === 0)).toBe(true);
+    expect(JSON.stringify(hidden)).not.toMatch(/alpha|beta/);
+    const notices = async () => (await mailTo(ctx, owner.email)).filter((m) => /response/i.test(m.subject));
+    expect(await notices()).toHaveLength(0);
+
+    await give(ctx, tokens[2] as string, answersMarked("gamma", 1));
+    const shown = await results(ctx, owner.cookie, id);
+    expect(shown.open).toBe(true);
+    const [q1, q2] = shown.questions;
+    expect(q1.shown).toBe(true);
+    expect([...q1.paragraphs].sort()).toEqual(
+      [
+        "alpha keep running the weekly review.",
+        "alpha your specs are clear.",
+        "beta only answers the first question",
+        "gamma keep running the weekly review.",
+        "gamma your specs are clear.",
+      ].sort(),
+    );
+    // Only two people answered the second question: it stays hidden.
+    expect(q2).toMatchObject({ shown: false, paragraphs: [] });
+    const crafting = shown.lanes.find((l: { lane: string }) => l.lane === "crafting");
+    expect(crafting).toMatchObject({
+      shown: true,
+      distribution: [1, 1, 0, 1, 0],
+      raters: 3,
+      median: 2,
+      mean: 2.3,
+      self: 5,
+    });
+    expect([...crafting.comments].sort()).toEqual(["alpha crafting is solid.", "gamma crafting is solid."]);
+    const organizational = shown.lanes.find((l: { lane: string }) => l.lane === "organizational");
+    expect(organizational).toMatchObject({ shown: false, raters: 0, self: 4 });
+    expect(shown.selfAssessedOn).toBe(isoDay());
+
+    const sent = await notices();
+    expect(sent.map((m) => m.subject)).toEqual(["Enough responses are in for your feedback request"]);
+    expect(sent[0]?.text).not.toMatch(/alpha|beta|gamma|just answered/);
+
+    // A fourth response moves neither the count nor the first question's paragraphs.
+    await give(ctx, tokens[3] as string, answersMarked("delta", 5));
+    const later = await results(ctx, owner.cookie, id);
+    expect([...later.questions[0].paragraphs].sort()).toEqual([...q1.paragraphs].sort());
+    expect(later.questions[1]).toMatchObject({ shown: true });
+    expect(later.questions[1].paragraphs.sort()).toEqual(
+      [
+        "alpha start saying no sooner.",
+        "delta start saying no sooner.",
+        "gamma start saying no sooner.",
+      ].sort(),
+    );
+    const detail = await (await ctx.request(`/api/feedback/requests/${id}`, { cookie: owner.cookie })).json();
+    expect(detail.responses).toEqual({ shown: 3, atLeast: true });
+    expect(await notices()).toHaveLength(1);
+  });
+
+  it("asks for what was heard before a theme is marked read, then sends one thank-you to everyone asked", async () => {
+    const owner = await buildUser(ctx, { name: "Thankful Owner" });
+    const { id } = await createFeedbackRequest(ctx, owner.cookie);
+    const emails = [uniqueEmail("g"), uniqueEmail("g"), uniqueEmail("g"), uniqueEmail("g")];
+    await ctx.request(`/api/feedback/requests/${id}/invitations`, { body: { emails }, cookie: owner.cookie });
+    const early = await ctx.request(`/api/feedback/requests/${id}/reflections/q1`, {
+      method: "PUT",
+      body: { heard: "x", read: true },
+      cookie: owner.cookie,
+    });
+    expect(early.status).toBe(409);
+    const noThanksYet = await ctx.request(`/api/feedback/requests/${id}/thank-you`, {
+      body: { message: "Thank you" },
+      cookie: owner.cookie,
+    });
+    expect(noThanksYet.status).toBe(409);
+    for (const email of emails.slice(0, 3)) {
+      await give(ctx, await tokenFromEmail(ctx, email), answersMarked(email.slice(0, 8)));
+    }
+    const path = `/api/feedback/requests/${id}/reflections/q1`;
+    const bare = await ctx.request(path, {
+      method: "PUT",
+      body: { heard: "", read: true },
+      cookie: owner.cookie,
+    });
+    expect(bare.status).toBe(400);
+    expect((await bare.json()).error).toMatchObject({ field: "heard", message: /Write what you heard/ });
+    const saved = await ctx.request(path, {
+      method: "PUT",
+      body: { heard: "People rely on my weekly review.", read: true },
+      cookie: owner.cookie,
+    });
+    expect(saved.status).toBe(200);
+    const q1 = (await saved.json()).questions[0];
+    expect(q1).toMatchObject({ heard: "People rely on my weekly review.", readOn: isoDay() });
+    const unknown = await ctx.request(`/api/feedback/requests/${id}/reflections/q7`, {
+      method: "PUT",
+      body: { heard: "x" },
+      cookie: owner.cookie,
+    });
+    expect(unknown.status).toBe(404);
+
+    // A double click sends two requests at once: exactly one thank-you goes out.
+    const both = await Promise.all(
+      [1, 2].map(() =>
+        ctx.request(`/api/feedback/requests/${id}/thank-you`, {
+          body: { message: "Thank you, all of you: I heard you." },
+          cookie: owner.cookie,
+        }),
+      ),
+    );
+    expect(both.map((r) => r.status).sort()).toEqual([200, 409]);
+    const thanks = both.find((r) => r.status === 200);
+    if (!thanks) throw new Error("neither thank-you request succeeded");
+    expect((await thanks.json()).thankedOn).toBe(isoDay());
+    for (const email of emails) {
+      const thankYous = (await mailTo(ctx, email)).filter(
+        (m) => m.subject === "A thank-you from Thankful Owner",
+      );
+      expect(thankYous).toHaveLength(1);
+      expect(thankYous[0]?.text).toContain("Thank you, all of you: I heard you.");
+    }
+    const twice = await ctx.request(`/api/feedback/requests/${id}/thank-you`, {
+      body: { message: "Again" },
+      cookie: owner.cookie,
+    });
+    expect(twice.status).toBe(409);
+  });
+
+  it("exports aggregated results only, and deleting a request deletes its invitations and answers", async () => {
+    const owner = await buildUser(ctx);
+    const { id } = await createFeedbackRequest(ctx, owner.cookie);
+    const giver = uniqueEmail("exported");
+    await ctx.request(`/api/feedback/requests/${id}/invitations`, {
+      body: { emails: [giver], links: 2 },
+      cookie: owner.cookie,
+    });
+    const tokens = await copyLinks(ctx, owner.cookie, id, 0).catch(() => []);
+    expect(tokens).toEqual([]);
+    const links = (
+      await ctx.db.select().from(feedbackInvitations).where(eq(feedbackInvitations.requestId, id))
+    ).length;
+    expect(links).toBe(3);
+    await give(ctx, await tokenFromEmail(ctx, giver), answersMarked("one"));
+    const more = await copyLinks(ctx, owner.cookie, id, 2);
+    for (const token of more) await give(ctx, token, answersMarked("two"));
+
+    const response = await ctx.request(`/api/feedback/requests/${id}/export`, { cookie: owner.cookie });
+    expect(response.status).toBe(200);
+    expect(response.headers.get("content-disposition")).toMatch(/attachment; filename="feedback-/);
+    const exported = await response.json();
+    expect(Object.keys(exported).sort()).toEqual(["exportedOn", "request", "results"]);
+    expect(exported.request.invited).toBe(5);
+    expect(exported.request.invitations).toBeUndefined();
+    expect(JSON.stringify(exported)).not.toContain(giver);
+    expect(exported.results.open).toBe(true);
+    expect(exported.results.questions[0].paragraphs).toHaveLength(6);
+
+    const deleted = await ctx.request(`/api/feedback/requests/${id}`, {
+      method: "DELETE",
+      cookie: owner.cookie,
+    });
+    expect(await deleted.json()).toEqual({ deleted: true });
+    expect(await ctx.db.select().from(feedbackRequests).where(eq(feedbackRequests.id, id))).toEqual([]);
+    expect(
+      await ctx.db.select().from(feedbackInvitations).where(eq(feedbackInvitations.requestId, id)),
+    ).toEqual([]);
+    expect(await ctx.db.select().from(feedbackAnswers).where(eq(feedbackAnswers.requestId, id))).toEqual([]);
+    expect((await ctx.request(`/api/feedback/requests/${id}`, { cookie: owner.cookie })).status).toBe(404);
+  });
+});
+
+describe("shadows of superpowers", () => {
+  it("names up to three superpowers and pulls forward feedback that contradicts them", async () => {
+    const owner = await buildUser(ctx);
+    await ctx.request("/api/lanes/assessments", {
+      body: { ratings: { crafting: 5, market: 2, organizational: 4, domain: 2, team: 1, growth: 3 } },
+      cookie: owner.cookie,
+    });
+    const empty = await (await ctx.request("/api/feedback/superpowers", { cookie: owner.cookie })).json();
+    expect(empty).toEqual({ chosen: [], contradictions: [] });
+    const tooMany = await ctx.request("/api/feedback/superpowers", {
+      method: "PUT",
+      body: { superpowers: ["collaborator", "storyteller", "visionary", "executor"] },
+      cookie: owner.cookie,
+    });
+    expect(tooMany.status).toBe(400);
+    expect((await tooMany.json()).error).toMatchObject({ field: "superpowers", message: /at most three/ });
+
+    const { id } = await createFeedbackRequest(ctx, owner.cookie);
+    const tokens = await copyLinks(ctx, owner.cookie, id, 3);
+    for (const [index, token] of tokens.entries()) {
+      await give(ctx, token, {
+        answers: { q1: index === 0 ? "The story is great but the details often slip." : "Keep going." },
+        lanes: { crafting: { rating: 2 } },
+      });
+    }
+    const saved = await ctx.request("/api/feedback/superpowers", {
+      method: "PUT",
+      body: {
+        superpowers: ["storyteller", "collaborator"],
+        responses: { storyteller: "I will pair with a detail-minded PM." },
+      },
+      cookie: owner.cookie,
+    });
+    expect(saved.status).toBe(200);
+    const view = await saved.json();
+    expect(view.chosen.map((c: { key: string; shadow: string }) => [c.key, c.shadow])).toEqual([
+      ["storyteller", "Weak on details"],
+      ["collaborator", "Avoids strong opinions"],
+    ]);
+    expect(view.chosen[0].response).toBe("I will pair with a detail-minded PM.");
+    expect(view.contradictions).toEqual(
+      expect.arrayContaining([
+        {
+          superpower: "storyteller",
+          kind: "lane",
+          lane: "crafting",
+          self: 5,
+          givers: 2,
+          text: "",
+          requestId: id,
+        },
+        {
+          superpower: "storyteller",
+          kind: "comment",
+          lane: null,
+          self: null,
+          givers: null,
+          text: "The story is great but the details often slip.",
+          requestId: id,
+        },
+      ]),
+    );
+    expect(view.contradictions).toHaveLength(2);
+    const other = await buildUser(ctx);
+    expect(await (await ctx.request("/api/feedback/superpowers", { cookie: other.cookie })).json()).toEqual({
+      chosen: [],
+      contradictions: [],
+    });
+  });
+});

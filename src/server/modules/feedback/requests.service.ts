@@ -1,0 +1,90 @@
+import { isoDay } from "../../../shared/calendar-date.ts";
+import type { FeedbackRequestInput, FeedbackRequestUpdate } from "../../../shared/feedback.ts";
+import type { Db } from "../../db/open.ts";
+import { AppError } from "../../http/errors.ts";
+import { requireSignedIn, type Viewer } from "../../http/viewer.ts";
+import { manageableRequest, presentRequestFor, readableRequest, requireOpen } from "./feedback.access.ts";
+import { presentExport, presentRequestSummary } from "./feedback.presenter.ts";
+import { deleteRequestRows, insertRequestRow, listRequestRows, updateRequestRow } from "./feedback.repo.ts";
+import { getFeedbackResults } from "./results.service.ts";
+
+export async function createFeedbackRequest(db: Db, viewer: Viewer | null, input: FeedbackRequestInput) {
+  // A request is always created for the signed-in member only.
+  const me = requireSignedIn(viewer);
+  const row = await insertRequestRow(db, {
+    userId: me.userId,
+    purpose: input.purpose,
+    questions: input.questions.map((prompt, index) => ({ key: `q${index + 1}`, prompt })),
+    lanes: input.lanes,
+    closesOn: input.closesOn,
+    minResponses: input.minResponses,
+  });
+  return presentRequestFor(db, row);
+}
+
+export async function listMyFeedbackRequests(db: Db, viewer: Viewer | null) {
+  // Only the member's own requests are listed.
+  const me = requireSignedIn(viewer);
+  const today = isoDay();
+  return (await listRequestRows(db, me.userId)).map((row) => presentRequestSummary(row, today));
+}
+
+export async function getFeedbackRequest(db: Db, viewer: Viewer | null, id: string) {
+  const me = requireSignedIn(viewer);
+  return presentRequestFor(db, await readableRequest(db, me, id));
+}
+
+export async function updateFeedbackRequest(
+  db: Db,
+  viewer: Viewer | null,
+  id: string,
+  input: FeedbackRequestUpdate,
+) {
+  const me = requireSignedIn(viewer);
+  const row = await db.transaction(async (tx) => {
+    const current = await manageableRequest(tx, me, id, { lock: true });
+    requireOpen(current, isoDay());
+    // Changing k after answers arrived would let a smaller k show what the larger one hid.
+    if (
+      input.minResponses !== undefined &&
+      input.minResponses !== current.minResponses &&
+      current.responseCount > 0
+    ) {
+      throw new AppError(
+        "CONFLICT",
+        "The number of responses to wait for is fixed once the first response is in, so no one can be singled out.",
+        "minResponses",
+      );
+    }
+    return updateRequestRow(tx, id, {
+      ...(input.closesOn ? { closesOn: input.closesOn } : {}),
+      ...(input.minResponses ? { minResponses: input.minResponses } : {}),
+    });
+  });
+  return presentRequestFor(db, row);
+}
+
+export async function closeFeedbackRequest(db: Db, viewer: Viewer | null, id: string) {
+  const me = requireSignedIn(viewer);
+  const today = isoDay();
+  const current = await manageableRequest(db, me, id);
+  requireOpen(current, today);
+  return presentRequestFor(db, await updateRequestRow(db, id, { closedOn: today }));
+}
+
+export async function deleteFeedbackRequest(db: Db, viewer: Viewer | null, id: string) {
+  const me = requireSignedIn(viewer);
+  await db.transaction(async (tx) => {
+    await manageableRequest(tx, me, id, { lock: true });
+    await deleteRequestRows(tx, id);
+  });
+  return { deleted: true as const };
+}
+
+export async function exportFeedbackRequest(db: Db, viewer: Viewer | null, id: string) {
+  // The export is the aggregated results the receiver can already read, in one file; never raw rows.
+  const me = requireSignedIn(viewer);
+  const row = await readableRequest(db, me, id);
+  const results = await getFeedbackResults(db, me, id);
+  return presentExport(await presentRequestFor(db, row), results, isoDay());
+}

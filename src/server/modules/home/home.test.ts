@@ -1,0 +1,144 @@
+import { addDays, addMonths, format } from "date-fns";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type BuiltUser, buildUser } from "../../../../test/factories.ts";
+import { createTestContext, type TestContext } from "../../../../test/harness.ts";
+import type { HomeDashboard } from "../../../shared/home.ts";
+
+let ctx: TestContext;
+beforeAll(async () => {
+  ctx = await createTestContext();
+});
+afterAll(() => ctx.close());
+
+const day = (date: Date) => format(date, "yyyy-MM-dd");
+const today = new Date();
+const year = today.getUTCFullYear();
+
+async function call(user: BuiltUser, path: string, method = "GET", body?: unknown) {
+  const response = await ctx.request(path, { method, body, cookie: user.cookie });
+  expect(response.status, `${method} ${path}: ${await response.clone().text()}`).toBe(200);
+  return response.json();
+}
+
+const dashboard = (user: BuiltUser): Promise<HomeDashboard> => call(user, "/api/home");
+
+describe("the home dashboard", () => {
+  it("walks a new member through the first-run guide, then shows where the plan stands", async () => {
+    const member = await buildUser(ctx);
+    const empty = await dashboard(member);
+    expect(empty).toEqual({
+      guide: {
+        steps: [
+          { step: "north-star", done: false },
+          { step: "lanes", done: false },
+          { step: "portfolio", done: false },
+          { step: "first-tour", done: false },
+        ],
+        complete: false,
+      },
+      northStar: null,
+      skipJob: null,
+      tour: null,
+      decisionDue: null,
+      lanes: null,
+      biggestGap: null,
+    });
+
+    await call(member, "/api/plan", "PUT", {
+      northStar: { role: "Chief Product Officer", horizonYear: year + 8 },
+      skipJob: { role: "Head of Product", targetYear: year + 4, needs: [] },
+      nextJob: null,
+    });
+    await call(member, "/api/lanes/assessments", "POST", {
+      ratings: { crafting: 4, market: 3, organizational: 2, domain: 5, team: 1, growth: 3 },
+      worldClassLane: "domain",
+      domainName: "Payments",
+    });
+    await call(member, "/api/portfolio/roles", "POST", {
+      company: "Acme",
+      title: "Product manager",
+      startsOn: "2019-03-01",
+      stage: "fire_to_great",
+      market: "consumer",
+      vantage: "outside",
+      work: ["feature"],
+      peopleManaged: 0,
+    });
+    const tour = await call(member, "/api/tours", "POST", {
+      title: "Lead the platform team",
+      mission: "Build the platform team and hire its first manager.",
+      startsOn: day(addMonths(today, -2)),
+      endsOn: day(addMonths(today, 12)),
+      lanes: ["team"],
+      experiences: ["people:managed"],
+    });
+    await call(member, `/api/tours/${tour.id}/milestones`, "POST", {
+      title: "Roadmap agreed",
+      dueOn: day(addMonths(today, -1)),
+      status: "done",
+      doneOn: day(addMonths(today, -1)),
+    });
+    await call(member, `/api/tours/${tour.id}/milestones`, "POST", {
+      title: "Second milestone, later",
+      dueOn: day(addMonths(today, 6)),
+      status: "planned",
+    });
+    await call(member, `/api/tours/${tour.id}/milestones`, "POST", {
+      title: "First manager hired",
+      dueOn: day(addMonths(today, 2)),
+      status: "in_progress",
+    });
+    const decision = await call(member, "/api/decisions", "POST", {
+      dilemma: "Grit it out or move on?",
+      options: [{ label: "Stay" }, { label: "Go" }],
+      decision: "Stay",
+      decidedOn: day(addDays(today, -60)),
+      revisitOn: day(addDays(today, -3)),
+    });
+    await call(member, "/api/decisions", "POST", {
+      dilemma: "Not due yet",
+      options: [{ label: "A" }, { label: "B" }],
+      decision: "A",
+      decidedOn: day(addDays(today, -5)),
+      revisitOn: day(addDays(today, 90)),
+    });
+
+    const full = await dashboard(member);
+    expect(full.guide.complete).toBe(true);
+    expect(full.guide.steps.every((s) => s.done)).toBe(true);
+    expect(full.northStar).toEqual({ role: "Chief Product Officer", horizonYear: year + 8, reached: false });
+    expect(full.skipJob).toEqual({ role: "Head of Product", targetYear: year + 4 });
+    expect(full.tour).toMatchObject({
+      id: tour.id,
+      title: "Lead the platform team",
+      status: "active",
+      milestonesDone: 1,
+      milestonesTotal: 3,
+      nextMilestone: { title: "First manager hired", status: "in_progress" },
+    });
+    expect(full.decisionDue).toEqual({
+      id: decision.id,
+      dilemma: "Grit it out or move on?",
+      revisitOn: day(addDays(today, -3)),
+      dueCount: 1,
+    });
+    expect(full.lanes).toMatchObject({
+      worldClassLane: "domain",
+      worldClassRating: 5,
+      weakestLane: "team",
+      weakestRating: 1,
+    });
+    expect(full.biggestGap?.mission).toMatch(/\w/);
+    expect(full.biggestGap?.tourPath).toMatch(/^\/tours\/new\?/);
+    expect(full.biggestGap?.gapCount).toBeGreaterThan(0);
+
+    // Another member's dashboard holds none of it.
+    const other = await buildUser(ctx);
+    expect(await dashboard(other)).toEqual(empty);
+  });
+
+  it("asks anonymous visitors to sign in", async () => {
+    const response = await ctx.request("/api/home");
+    expect(response.status).toBe(401);
+  });
+});

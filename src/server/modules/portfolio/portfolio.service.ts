@@ -1,0 +1,78 @@
+import type { PortfolioRoleInput } from "../../../shared/portfolio.ts";
+import { type Level, levelLabels } from "../../../shared/profile.ts";
+import { stepExperiences, stepFrom } from "../../../shared/target-roles.ts";
+import type { Db } from "../../db/open.ts";
+import { AppError } from "../../http/errors.ts";
+import { requireSignedIn, type Viewer } from "../../http/viewer.ts";
+import { findProfileRow } from "../profile/profile.repo.ts";
+import { type CoverageTarget, computeCoverage } from "./coverage.ts";
+import { canChangePortfolio, canReadPortfolio } from "./portfolio.policy.ts";
+import { presentPortfolioRole } from "./portfolio.presenter.ts";
+import {
+  deletePortfolioRoleRow,
+  findPortfolioRoleRow,
+  insertPortfolioRole,
+  listPortfolioRoleRows,
+  updatePortfolioRoleRow,
+} from "./portfolio.repo.ts";
+
+const notFound = () => new AppError("NOT_FOUND", "There is no role with this id in your portfolio.");
+
+export async function listMyPortfolioRoles(db: Db, viewer: Viewer | null) {
+  // Only the member's own roles; a mentor's shared view will be its own use case through the policy.
+  const me = requireSignedIn(viewer);
+  const rows = await listPortfolioRoleRows(db, me.userId);
+  return rows.map(presentPortfolioRole);
+}
+
+export async function addPortfolioRole(db: Db, viewer: Viewer | null, input: PortfolioRoleInput) {
+  // A role is always written into the signed-in member's own portfolio.
+  const me = requireSignedIn(viewer);
+  return presentPortfolioRole(await insertPortfolioRole(db, me.userId, input));
+}
+
+export async function getPortfolioRole(db: Db, viewer: Viewer | null, id: string) {
+  // Someone else's role answers like a missing one, so its existence does not leak.
+  const me = requireSignedIn(viewer);
+  const row = await findPortfolioRoleRow(db, id);
+  if (!row || !canReadPortfolio(me, row.userId)) throw notFound();
+  return presentPortfolioRole(row);
+}
+
+export async function updatePortfolioRole(
+  db: Db,
+  viewer: Viewer | null,
+  id: string,
+  input: PortfolioRoleInput,
+) {
+  // Only the owner changes a role; anyone else gets the same answer as for a missing one.
+  const me = requireSignedIn(viewer);
+  const row = await findPortfolioRoleRow(db, id);
+  if (!row || !canChangePortfolio(me, row.userId)) throw notFound();
+  const updated = await updatePortfolioRoleRow(db, id, me.userId, input);
+  if (!updated) throw notFound();
+  return presentPortfolioRole(updated);
+}
+
+export async function deletePortfolioRole(db: Db, viewer: Viewer | null, id: string) {
+  // Only the owner deletes a role; anyone else gets the same answer as for a missing one.
+  const me = requireSignedIn(viewer);
+  const row = await findPortfolioRoleRow(db, id);
+  if (!row || !canChangePortfolio(me, row.userId)) throw notFound();
+  if (!(await deletePortfolioRoleRow(db, id, me.userId))) throw notFound();
+}
+
+export async function getMyPortfolioCoverage(db: Db, viewer: Viewer | null) {
+  // Coverage is computed from the member's own roles and own level only.
+  const me = requireSignedIn(viewer);
+  const [rows, profile] = await Promise.all([
+    listPortfolioRoleRows(db, me.userId),
+    findProfileRow(db, me.userId),
+  ]);
+  return computeCoverage(rows, coverageTarget(profile?.level ?? null));
+}
+
+function coverageTarget(level: Level | null): CoverageTarget | undefined {
+  const step = level ? stepFrom(level) : null;
+  return step ? { label: levelLabels[step.to], experiences: stepExperiences(step) } : undefined;
+}

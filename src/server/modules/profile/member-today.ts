@@ -1,0 +1,8 @@
+import { todayIn } from "../../../shared/calendar-date.ts";
+import type { Db } from "../../db/open.ts";
+import { findProfileRow } from "./profile.repo.ts";
+
+/** Today on the member's own calendar: a date that is due in Tokyo may not be due in Berlin yet. */
+export async function memberToday(db: Db, userId: string): Promise<string> {
+  return todayIn((await findProfileRow(db, userId))?.timeZone);
+}

@@ -1,0 +1,219 @@
+import { createRoute, z } from "@hono/zod-openapi";
+import { experienceKeys } from "../../../shared/experience.ts";
+import { laneIds } from "../../../shared/lanes.ts";
+import {
+  endTourInput,
+  milestoneInput,
+  milestoneStatuses,
+  tourInput,
+  tourOrderInput,
+  tourStatuses,
+} from "../../../shared/tours.ts";
+import { createRouter, errorResponses, jsonBody, jsonResponse } from "../../http/router.ts";
+import {
+  addMilestone,
+  createTour,
+  editMilestone,
+  editTour,
+  endTourEarly,
+  getTour,
+  listMyTours,
+  removeMilestone,
+  removeTour,
+  reorderTours,
+} from "./tours.service.ts";
+
+const isoDate = z.string().openapi({ format: "date", example: "2026-01-15" });
+
+const milestoneOutput = z
+  .object({
+    id: z.string(),
+    title: z.string(),
+    dueOn: isoDate,
+    status: z.enum(milestoneStatuses),
+    doneOn: isoDate.nullable(),
+  })
+  .openapi("TourMilestone");
+
+const tourOutput = z
+  .object({
+    id: z.string(),
+    position: z.number().int().openapi({ description: "1 for the first tour in the member's order" }),
+    title: z.string(),
+    mission: z.string(),
+    startsOn: isoDate,
+    endsOn: isoDate,
+    renegotiateOn: isoDate.nullable(),
+    lanes: z.array(z.enum(laneIds)),
+    experiences: z.array(z.enum(experienceKeys)),
+    status: z.enum(tourStatuses),
+    endedOn: isoDate.nullable(),
+    endReason: z.string().nullable(),
+    milestones: z.array(milestoneOutput),
+    warnings: z
+      .array(
+        z.object({
+          code: z.enum(["too_short", "too_long", "overlap"]),
+          message: z.string(),
+          tourId: z.string().optional().openapi({ description: "The overlapping tour" }),
+        }),
+      )
+      .openapi({ description: "Advice that does not stop saving: length outside 12–18 months, overlaps" }),
+  })
+  .openapi("Tour");
+
+const tourList = z.object({ tours: z.array(tourOutput) }).openapi("TourList");
+
+const id = (name: string) =>
+  z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{1,64}$/, `This ${name} is not valid: it has characters no Sidecar id uses`);
+const tourParams = z.object({ id: id("tour id") });
+const milestoneParams = z.object({ id: id("tour id"), milestoneId: id("milestone id") });
+
+const tags = ["Tours of duty"];
+
+const listRoute = createRoute({
+  method: "get",
+  path: "/api/tours",
+  tags,
+  summary: "My tours of duty, in my order, with their milestones",
+  responses: { ...jsonResponse(tourList, "My tours of duty"), ...errorResponses(401) },
+});
+
+const createTourRoute = createRoute({
+  method: "post",
+  path: "/api/tours",
+  tags,
+  summary: "Add a tour of duty (it goes last in the order)",
+  request: jsonBody(tourInput),
+  responses: { ...jsonResponse(tourOutput, "The saved tour, with warnings"), ...errorResponses(400, 401) },
+});
+
+// Declared before /api/tours/{id}, so "order" is never read as a tour id.
+const orderRoute = createRoute({
+  method: "put",
+  path: "/api/tours/order",
+  tags,
+  summary: "Put my tours in a new order: every tour id exactly once",
+  request: jsonBody(tourOrderInput),
+  responses: { ...jsonResponse(tourList, "My tours in the new order"), ...errorResponses(400, 401) },
+});
+
+const getTourRoute = createRoute({
+  method: "get",
+  path: "/api/tours/{id}",
+  tags,
+  summary: "One of my tours of duty",
+  request: { params: tourParams },
+  responses: { ...jsonResponse(tourOutput, "The tour"), ...errorResponses(400, 401, 404) },
+});
+
+const putTourRoute = createRoute({
+  method: "put",
+  path: "/api/tours/{id}",
+  tags,
+  summary: "Change one of my tours of duty",
+  request: { params: tourParams, ...jsonBody(tourInput) },
+  responses: {
+    ...jsonResponse(tourOutput, "The saved tour, with warnings"),
+    ...errorResponses(400, 401, 404),
+  },
+});
+
+const deleteTourRoute = createRoute({
+  method: "delete",
+  path: "/api/tours/{id}",
+  tags,
+  summary: "Delete one of my tours of duty and its milestones",
+  request: { params: tourParams },
+  responses: { ...jsonResponse(tourList, "My remaining tours"), ...errorResponses(400, 401, 404) },
+});
+
+const endEarlyRoute = createRoute({
+  method: "post",
+  path: "/api/tours/{id}/end-early",
+  tags,
+  summary: "End a tour before its planned end, with the day and the reason",
+  request: { params: tourParams, ...jsonBody(endTourInput) },
+  responses: { ...jsonResponse(tourOutput, "The ended tour"), ...errorResponses(400, 401, 404, 409) },
+});
+
+const addMilestoneRoute = createRoute({
+  method: "post",
+  path: "/api/tours/{id}/milestones",
+  tags,
+  summary: "Add a milestone to one of my tours",
+  request: { params: tourParams, ...jsonBody(milestoneInput) },
+  responses: {
+    ...jsonResponse(tourOutput, "The tour with the new milestone"),
+    ...errorResponses(400, 401, 404),
+  },
+});
+
+const putMilestoneRoute = createRoute({
+  method: "put",
+  path: "/api/tours/{id}/milestones/{milestoneId}",
+  tags,
+  summary: "Change a milestone: title, due date, status and done date",
+  request: { params: milestoneParams, ...jsonBody(milestoneInput) },
+  responses: {
+    ...jsonResponse(tourOutput, "The tour with the changed milestone"),
+    ...errorResponses(400, 401, 404),
+  },
+});
+
+const deleteMilestoneRoute = createRoute({
+  method: "delete",
+  path: "/api/tours/{id}/milestones/{milestoneId}",
+  tags,
+  summary: "Delete a milestone",
+  request: { params: milestoneParams },
+  responses: {
+    ...jsonResponse(tourOutput, "The tour without the milestone"),
+    ...errorResponses(400, 401, 404),
+  },
+});
+
+export function toursRoutes() {
+  return createRouter()
+    .openapi(listRoute, async (c) => c.json(await listMyTours(c.var.deps.db, c.var.viewer), 200))
+    .openapi(createTourRoute, async (c) =>
+      c.json(await createTour(c.var.deps.db, c.var.viewer, c.req.valid("json")), 200),
+    )
+    .openapi(orderRoute, async (c) =>
+      c.json(await reorderTours(c.var.deps.db, c.var.viewer, c.req.valid("json")), 200),
+    )
+    .openapi(getTourRoute, async (c) =>
+      c.json(await getTour(c.var.deps.db, c.var.viewer, c.req.valid("param").id), 200),
+    )
+    .openapi(putTourRoute, async (c) =>
+      c.json(await editTour(c.var.deps.db, c.var.viewer, c.req.valid("param").id, c.req.valid("json")), 200),
+    )
+    .openapi(deleteTourRoute, async (c) =>
+      c.json(await removeTour(c.var.deps.db, c.var.viewer, c.req.valid("param").id), 200),
+    )
+    .openapi(endEarlyRoute, async (c) =>
+      c.json(
+        await endTourEarly(c.var.deps.db, c.var.viewer, c.req.valid("param").id, c.req.valid("json")),
+        200,
+      ),
+    )
+    .openapi(addMilestoneRoute, async (c) =>
+      c.json(
+        await addMilestone(c.var.deps.db, c.var.viewer, c.req.valid("param").id, c.req.valid("json")),
+        200,
+      ),
+    )
+    .openapi(putMilestoneRoute, async (c) => {
+      const { id, milestoneId } = c.req.valid("param");
+      return c.json(
+        await editMilestone(c.var.deps.db, c.var.viewer, id, milestoneId, c.req.valid("json")),
+        200,
+      );
+    })
+    .openapi(deleteMilestoneRoute, async (c) => {
+      const { id, milestoneId } = c.req.valid("param");
+      return c.json(await removeMilestone(c.var.deps.db, c.var.viewer, id, milestoneId), 200);
+    });
+}

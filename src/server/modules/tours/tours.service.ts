@@ -1,0 +1,164 @@
+import type { EndTourInput, MilestoneInput, TourInput, TourOrderInput } from "../../../shared/tours.ts";
+import { formatCalendarDate, tourWarnings } from "../../../shared/tours.ts";
+import type { Db } from "../../db/open.ts";
+import { AppError } from "../../http/errors.ts";
+import { requireSignedIn, type Viewer } from "../../http/viewer.ts";
+import { memberToday } from "../profile/member-today.ts";
+import { canChangeTours, canReadTours } from "./tours.policy.ts";
+import { presentTour } from "./tours.presenter.ts";
+import {
+  deleteMilestone,
+  deleteTour,
+  endTour,
+  findMilestoneRow,
+  findTourRow,
+  insertMilestone,
+  insertTour,
+  listMilestoneRows,
+  listTourRows,
+  type TourRow,
+  updateMilestone,
+  updateTour,
+  writeTourOrder,
+} from "./tours.repo.ts";
+
+const tourNotFound = () => new AppError("NOT_FOUND", "There is no tour of duty with this id among yours.");
+
+async function presentAll(db: Db, userId: string) {
+  const rows = await listTourRows(db, userId);
+  const milestones = await listMilestoneRows(
+    db,
+    rows.map((r) => r.id),
+  );
+  const today = await memberToday(db, userId);
+  return rows.map((row) => presentTour(row, milestones, tourWarnings(row, rows), today));
+}
+
+async function presentOne(db: Db, row: TourRow) {
+  const tour = (await presentAll(db, row.userId)).find((t) => t.id === row.id);
+  if (!tour) throw tourNotFound();
+  return tour;
+}
+
+/** Loads a tour the viewer may act on; anyone else's answers exactly like a missing one. */
+async function requireTour(
+  db: Db,
+  viewer: Viewer,
+  id: string,
+  allowed: (v: Viewer, owner: string) => boolean,
+) {
+  const row = await findTourRow(db, id);
+  if (!row || !allowed(viewer, row.userId)) throw tourNotFound();
+  return row;
+}
+
+function checkEndedWithin(row: TourRow, input: TourInput) {
+  if (row.endedOn && (row.endedOn < input.startsOn || row.endedOn > input.endsOn)) {
+    throw new AppError(
+      "VALIDATION",
+      `This tour ended early on ${formatCalendarDate(row.endedOn)}; keep that day within the tour's dates.`,
+      row.endedOn < input.startsOn ? "startsOn" : "endsOn",
+    );
+  }
+}
+
+export async function listMyTours(db: Db, viewer: Viewer | null) {
+  // Only the member's own tours; a mentor's shared view will be its own use case through the policy.
+  const me = requireSignedIn(viewer);
+  return { tours: await presentAll(db, me.userId) };
+}
+
+export async function getTour(db: Db, viewer: Viewer | null, id: string) {
+  const me = requireSignedIn(viewer);
+  const row = await requireTour(db, me, id, canReadTours);
+  return presentOne(db, row);
+}
+
+export async function createTour(db: Db, viewer: Viewer | null, input: TourInput) {
+  // A new tour is always the signed-in member's own; there is no owner in the input to forge.
+  const me = requireSignedIn(viewer);
+  const row = await insertTour(db, me.userId, input);
+  return presentOne(db, row);
+}
+
+export async function editTour(db: Db, viewer: Viewer | null, id: string, input: TourInput) {
+  const me = requireSignedIn(viewer);
+  const row = await requireTour(db, me, id, canChangeTours);
+  checkEndedWithin(row, input);
+  return presentOne(db, await updateTour(db, row.id, input));
+}
+
+export async function removeTour(db: Db, viewer: Viewer | null, id: string) {
+  const me = requireSignedIn(viewer);
+  const row = await requireTour(db, me, id, canChangeTours);
+  await deleteTour(db, row);
+  return { tours: await presentAll(db, me.userId) };
+}
+
+export async function reorderTours(db: Db, viewer: Viewer | null, input: TourOrderInput) {
+  // The order is the member's own list; the ids must be exactly their tours, so none is lost or taken.
+  const me = requireSignedIn(viewer);
+  const current = (await listTourRows(db, me.userId)).map((row) => row.id);
+  const sent = new Set(input.ids);
+  if (sent.size !== input.ids.length || sent.size !== current.length || current.some((id) => !sent.has(id))) {
+    throw new AppError(
+      "VALIDATION",
+      `Send every one of your ${current.length} tours exactly once, in the new order; the list sent does not match them. Reload and try again.`,
+      "ids",
+    );
+  }
+  await writeTourOrder(db, me.userId, input.ids);
+  return { tours: await presentAll(db, me.userId) };
+}
+
+export async function endTourEarly(db: Db, viewer: Viewer | null, id: string, input: EndTourInput) {
+  const me = requireSignedIn(viewer);
+  const row = await requireTour(db, me, id, canChangeTours);
+  if (row.endedOn) {
+    throw new AppError("CONFLICT", `This tour already ended early on ${formatCalendarDate(row.endedOn)}.`);
+  }
+  if (input.endedOn < row.startsOn || input.endedOn >= row.endsOn) {
+    throw new AppError(
+      "VALIDATION",
+      `Pick a day within the tour, from ${formatCalendarDate(row.startsOn)} up to the day before its planned end (${formatCalendarDate(row.endsOn)}).`,
+      "endedOn",
+    );
+  }
+  return presentOne(db, await endTour(db, row.id, input));
+}
+
+export async function addMilestone(db: Db, viewer: Viewer | null, tourId: string, input: MilestoneInput) {
+  const me = requireSignedIn(viewer);
+  const row = await requireTour(db, me, tourId, canChangeTours);
+  await insertMilestone(db, row.id, input);
+  return presentOne(db, row);
+}
+
+async function requireMilestone(db: Db, tourId: string, milestoneId: string) {
+  // A milestone is only found under its own tour, so a mismatched pair reads as missing.
+  const milestone = await findMilestoneRow(db, tourId, milestoneId);
+  if (!milestone) throw new AppError("NOT_FOUND", "This tour has no milestone with this id.");
+  return milestone;
+}
+
+export async function editMilestone(
+  db: Db,
+  viewer: Viewer | null,
+  tourId: string,
+  milestoneId: string,
+  input: MilestoneInput,
+) {
+  const me = requireSignedIn(viewer);
+  const row = await requireTour(db, me, tourId, canChangeTours);
+  const milestone = await requireMilestone(db, row.id, milestoneId);
+  await updateMilestone(db, milestone.id, input);
+  return presentOne(db, row);
+}
+
+export async function removeMilestone(db: Db, viewer: Viewer | null, tourId: string, milestoneId: string) {
+  const me = requireSignedIn(viewer);
+  const row = await requireTour(db, me, tourId, canChangeTours);
+  const milestone = await requireMilestone(db, row.id, milestoneId);
+  await deleteMilestone(db, milestone.id);
+  return presentOne(db, row);
+}

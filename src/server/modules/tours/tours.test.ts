@@ -1,0 +1,462 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type BuiltUser, buildUser } from "../../../../test/factories.ts";
+import { createTestContext, type TestContext } from "../../../../test/harness.ts";
+
+let ctx: TestContext;
+beforeAll(async () => {
+  ctx = await createTestContext();
+});
+afterAll(() => ctx.close());
+
+const valid = {
+  title: "Grow self-serve revenue",
+  mission: "Take self-serve from 10% to 30% of new revenue and learn to run a growth team.",
+  startsOn: "2030-01-01",
+  endsOn: "2030-12-31",
+  renegotiateOn: "2030-10-01",
+  lanes: ["growth", "team"],
+  experiences: ["work:growth", "people:managed"],
+};
+
+type Tour = {
+  id: string;
+  position: number;
+  title: string;
+  status: string;
+  endedOn: string | null;
+  endReason: string | null;
+  warnings: { code: string; message: string; tourId?: string }[];
+  milestones: { id: string; title: string; dueOn: string; status: string; doneOn: string | null }[];
+};
+
+async function call(user: BuiltUser, path: string, method = "GET", body?: unknown) {
+  return ctx.request(path, { method, body, cookie: user.cookie });
+}
+
+async function create(user: BuiltUser, body: unknown = valid): Promise<Tour> {
+  const response = await call(user, "/api/tours", "POST", body);
+  expect(response.status).toBe(200);
+  return response.json();
+}
+
+async function list(user: BuiltUser): Promise<Tour[]> {
+  return (await (await call(user, "/api/tours")).json()).tours;
+}
+
+describe("tours of duty", () => {
+  it("creates a tour and reads it back with only the listed fields", async () => {
+    const user = await buildUser(ctx);
+    expect(await list(user)).toEqual([]);
+    const saved = await create(user);
+    expect(Object.keys(saved).sort()).toEqual([
+      "endReason",
+      "endedOn",
+      "endsOn",
+      "experiences",
+      "id",
+      "lanes",
+      "milestones",
+      "mission",
+      "position",
+      "renegotiateOn",
+      "startsOn",
+      "status",
+      "title",
+      "warnings",
+    ]);
+    expect(saved).toMatchObject({
+      ...valid,
+      position: 1,
+      status: "planned",
+      endedOn: null,
+      endReason: null,
+      milestones: [],
+      warnings: [],
+    });
+    expect(saved.id).toMatch(/^[A-Za-z0-9_-]{20,}$/);
+    const one = await call(user, `/api/tours/${saved.id}`);
+    expect(await one.json()).toEqual(saved);
+    expect(await list(user)).toEqual([saved]);
+  });
+
+  it("derives the status from the dates: completed, active and planned", async () => {
+    const user = await buildUser(ctx);
+    const past = await create(user, {
+      ...valid,
+      startsOn: "2020-01-01",
+      endsOn: "2020-12-31",
+      renegotiateOn: null,
+    });
+    const now = new Date();
+    const start = `${now.getUTCFullYear() - 1}-06-01`;
+    const end = `${now.getUTCFullYear() + 1}-06-01`;
+    const current = await create(user, { ...valid, startsOn: start, endsOn: end, renegotiateOn: null });
+    const future = await create(user, {
+      ...valid,
+      startsOn: "2090-01-01",
+      endsOn: "2090-12-31",
+      renegotiateOn: null,
+    });
+    expect([past.status, current.status, future.status]).toEqual(["completed", "active", "planned"]);
+    expect((await list(user)).map((t) => t.position)).toEqual([1, 2, 3]);
+  });
+
+  it("edits a tour and returns fresh warnings", async () => {
+    const user = await buildUser(ctx);
+    const saved = await create(user);
+    const response = await call(user, `/api/tours/${saved.id}`, "PUT", {
+      ...valid,
+      title: "Grow self-serve, then hand over",
+      endsOn: "2030-11-30",
+      renegotiateOn: null,
+      lanes: ["growth"],
+    });
+    expect(response.status).toBe(200);
+    const edited = await response.json();
+    expect(edited).toMatchObject({
+      id: saved.id,
+      title: "Grow self-serve, then hand over",
+      endsOn: "2030-11-30",
+      renegotiateOn: null,
+      lanes: ["growth"],
+    });
+    expect(edited.warnings.map((w: { code: string }) => w.code)).toEqual(["too_short"]);
+    expect(edited.warnings[0].message).toMatch(/about 11 months long/);
+  });
+
+  it.each([
+    ["11 months", "2030-01-01", "2030-11-30", ["too_short"], /about 11 months/],
+    ["19 months", "2030-01-01", "2031-07-31", ["too_long"], /about 19 months/],
+    ["12 months", "2030-01-01", "2030-12-31", [], null],
+    ["18 months", "2030-01-01", "2031-06-30", [], null],
+  ])(
+    "warns about a tour of %s, and saves it all the same",
+    async (_label, startsOn, endsOn, codes, message) => {
+      const user = await buildUser(ctx);
+      const saved = await create(user, { ...valid, startsOn, endsOn, renegotiateOn: null });
+      expect(saved.warnings.map((w) => w.code)).toEqual(codes);
+      if (message) expect(saved.warnings[0]?.message).toMatch(message);
+      expect(await list(user)).toHaveLength(1);
+    },
+  );
+
+  it("warns about overlapping tours on both of them, naming the other one", async () => {
+    const user = await buildUser(ctx);
+    const first = await create(user, { ...valid, title: "Payments platform" });
+    const second = await create(user, {
+      ...valid,
+      title: "Marketplace launch",
+      startsOn: "2030-09-01",
+      endsOn: "2031-08-31",
+      renegotiateOn: null,
+    });
+    expect(second.warnings).toEqual([
+      {
+        code: "overlap",
+        tourId: first.id,
+        message: "Overlaps “Payments platform” (1 Jan 2030 – 31 Dec 2030).",
+      },
+    ]);
+    const [listedFirst] = await list(user);
+    expect(listedFirst?.warnings).toEqual([
+      { code: "overlap", tourId: second.id, message: expect.stringMatching(/Marketplace launch/) },
+    ]);
+    // A tour starting the day the last one ends follows it; it does not overlap.
+    const third = await create(user, {
+      ...valid,
+      title: "Next",
+      startsOn: "2031-08-31",
+      endsOn: "2032-08-30",
+      renegotiateOn: null,
+    });
+    expect(third.warnings).toEqual([]);
+  });
+
+  it.each([
+    [{ ...valid, endsOn: "2029-12-01" }, "endsOn", /End the tour after it starts/],
+    [{ ...valid, endsOn: valid.startsOn }, "endsOn", /End the tour after it starts/],
+    [
+      { ...valid, renegotiateOn: "2031-02-01" },
+      "renegotiateOn",
+      /within the tour, between 1 Jan 2030 and 31 Dec 2030/,
+    ],
+    [{ ...valid, renegotiateOn: "2029-12-31" }, "renegotiateOn", /within the tour/],
+    [{ ...valid, lanes: ["design"] }, "lanes.0", /six lanes/],
+    [{ ...valid, lanes: ["growth", "growth"] }, "lanes", /each lane once/],
+    [{ ...valid, experiences: ["stage:seed"] }, "experiences.0", /experiences from the list/],
+    [{ ...valid, experiences: "work:growth" }, "experiences", /experiences from the list/],
+    [{ ...valid, startsOn: "2030-02-30" }, "startsOn", /start date/],
+    [{ ...valid, startsOn: "1 Jan 2030" }, "startsOn", /start date/],
+    [{ ...valid, startsOn: "1850-01-01" }, "startsOn", /between 1900 and 2199/],
+    [{ ...valid, title: "  " }, "title", /title/],
+    [{ ...valid, mission: "" }, "mission", /mission/],
+    [{ ...valid, mission: "x".repeat(1001) }, "mission", /1000/],
+    [{ ...valid, userId: "someone-else" }, undefined, /unknown field/i],
+  ])("refuses bad input with the field and a clear message (%#)", async (body, field, message) => {
+    const user = await buildUser(ctx);
+    const response = await call(user, "/api/tours", "POST", body);
+    expect(response.status).toBe(400);
+    const { error } = await response.json();
+    expect(error.code).toBe("VALIDATION");
+    if (field) expect(error.field).toBe(field);
+    expect(error.message).toMatch(message);
+    expect(await list(user)).toEqual([]);
+  });
+
+  it("reorders tours in one go, and refuses a list that does not match", async () => {
+    const user = await buildUser(ctx);
+    const a = await create(user, { ...valid, title: "A" });
+    const b = await create(user, { ...valid, title: "B" });
+    const c = await create(user, { ...valid, title: "C" });
+    const response = await call(user, "/api/tours/order", "PUT", { ids: [c.id, a.id, b.id] });
+    expect(response.status).toBe(200);
+    const { tours } = await response.json();
+    expect(tours.map((t: Tour) => [t.title, t.position])).toEqual([
+      ["C", 1],
+      ["A", 2],
+      ["B", 3],
+    ]);
+    expect((await list(user)).map((t) => t.title)).toEqual(["C", "A", "B"]);
+
+    const other = await buildUser(ctx);
+    const theirs = await create(other);
+    for (const ids of [
+      [c.id, a.id],
+      [c.id, a.id, b.id, b.id],
+      [c.id, a.id, theirs.id],
+      [c.id, a.id, b.id, theirs.id],
+    ]) {
+      const refused = await call(user, "/api/tours/order", "PUT", { ids });
+      expect(refused.status).toBe(400);
+      const { error } = await refused.json();
+      expect(error).toMatchObject({ code: "VALIDATION", field: "ids" });
+      expect(error.message).toMatch(/every one of your 3 tours exactly once/);
+    }
+    expect((await list(user)).map((t) => t.title)).toEqual(["C", "A", "B"]);
+    expect((await list(other)).map((t) => t.position)).toEqual([1]);
+  });
+
+  it("deletes a tour with its milestones and closes the gap in the order", async () => {
+    const user = await buildUser(ctx);
+    const a = await create(user, { ...valid, title: "A" });
+    const b = await create(user, { ...valid, title: "B" });
+    const c = await create(user, { ...valid, title: "C" });
+    await call(user, `/api/tours/${b.id}/milestones`, "POST", { title: "Hire", dueOn: "2030-03-01" });
+    const response = await call(user, `/api/tours/${b.id}`, "DELETE");
+    expect(response.status).toBe(200);
+    const { tours } = await response.json();
+    expect(tours.map((t: Tour) => [t.id, t.position])).toEqual([
+      [a.id, 1],
+      [c.id, 2],
+    ]);
+    expect((await call(user, `/api/tours/${b.id}`)).status).toBe(404);
+  });
+
+  it("ends a tour early with a day inside the tour and a reason", async () => {
+    const user = await buildUser(ctx);
+    const saved = await create(user);
+    for (const [body, field, message] of [
+      [{ endedOn: "2029-12-31", reason: "Reorg" }, "endedOn", /within the tour, from 1 Jan 2030/],
+      [{ endedOn: "2030-12-31", reason: "Reorg" }, "endedOn", /day before its planned end/],
+      [{ endedOn: "2030-06-30", reason: " " }, "reason", /Say why/],
+      [{ endedOn: "June", reason: "Reorg" }, "endedOn", /Enter the day/],
+    ] as const) {
+      const refused = await call(user, `/api/tours/${saved.id}/end-early`, "POST", body);
+      expect(refused.status).toBe(400);
+      const { error } = await refused.json();
+      expect(error.field).toBe(field);
+      expect(error.message).toMatch(message);
+    }
+    const response = await call(user, `/api/tours/${saved.id}/end-early`, "POST", {
+      endedOn: "2030-06-30",
+      reason: "The team was merged into platform; the mission no longer had an owner.",
+    });
+    expect(response.status).toBe(200);
+    const ended = await response.json();
+    expect(ended).toMatchObject({
+      status: "ended_early",
+      endedOn: "2030-06-30",
+      endReason: "The team was merged into platform; the mission no longer had an owner.",
+    });
+    const again = await call(user, `/api/tours/${saved.id}/end-early`, "POST", {
+      endedOn: "2030-07-30",
+      reason: "Twice",
+    });
+    expect(again.status).toBe(409);
+    // Editing cannot move the dates past the day it ended.
+    const moved = await call(user, `/api/tours/${saved.id}`, "PUT", {
+      ...valid,
+      startsOn: "2030-07-01",
+      endsOn: "2031-06-30",
+      renegotiateOn: null,
+    });
+    expect(moved.status).toBe(400);
+    expect((await moved.json()).error).toMatchObject({
+      field: "startsOn",
+      message: expect.stringMatching(/30 Jun 2030/),
+    });
+    // A tour that ended early no longer overlaps what comes after the day it ended.
+    const next = await create(user, {
+      ...valid,
+      startsOn: "2030-07-01",
+      endsOn: "2031-06-30",
+      renegotiateOn: null,
+    });
+    expect(next.warnings).toEqual([]);
+  });
+
+  it("adds, edits, marks done and deletes milestones, ordered by due date", async () => {
+    const user = await buildUser(ctx);
+    const tour = await create(user);
+    const base = `/api/tours/${tour.id}/milestones`;
+    const first = await (
+      await call(user, base, "POST", { title: "Hire two growth PMs", dueOn: "2030-06-30" })
+    ).json();
+    expect(first.milestones).toEqual([
+      {
+        id: expect.any(String),
+        title: "Hire two growth PMs",
+        dueOn: "2030-06-30",
+        status: "planned",
+        doneOn: null,
+      },
+    ]);
+    const second = await (
+      await call(user, base, "POST", {
+        title: "Pricing experiment live",
+        dueOn: "2030-03-31",
+        status: "in_progress",
+      })
+    ).json();
+    expect(second.milestones.map((m: { title: string }) => m.title)).toEqual([
+      "Pricing experiment live",
+      "Hire two growth PMs",
+    ]);
+    const hireId = first.milestones[0].id;
+
+    const done = await call(user, `${base}/${hireId}`, "PUT", {
+      title: "Hire two growth PMs",
+      dueOn: "2030-06-30",
+      status: "done",
+      doneOn: "2030-06-12",
+    });
+    expect(done.status).toBe(200);
+    expect((await done.json()).milestones[1]).toMatchObject({
+      id: hireId,
+      status: "done",
+      doneOn: "2030-06-12",
+    });
+
+    for (const [body, field, message] of [
+      [{ title: "x", dueOn: "2030-06-30", status: "done" }, "doneOn", /Enter the day it was done/],
+      [
+        { title: "x", dueOn: "2030-06-30", status: "missed", doneOn: "2030-06-01" },
+        "doneOn",
+        /Only a done milestone/,
+      ],
+      [
+        { title: "x", dueOn: "2030-06-30", status: "blocked" },
+        "status",
+        /planned, in progress, done or missed/,
+      ],
+      [{ title: "", dueOn: "2030-06-30" }, "title", /Give the milestone a title/],
+      [{ title: "x" }, "dueOn", /due date/],
+    ] as const) {
+      const refused = await call(user, `${base}/${hireId}`, "PUT", body);
+      expect(refused.status).toBe(400);
+      const { error } = await refused.json();
+      expect(error.field).toBe(field);
+      expect(error.message).toMatch(message);
+    }
+
+    const removed = await call(user, `${base}/${hireId}`, "DELETE");
+    expect(removed.status).toBe(200);
+    expect((await removed.json()).milestones.map((m: { title: string }) => m.title)).toEqual([
+      "Pricing experiment live",
+    ]);
+    expect((await call(user, `${base}/${hireId}`, "DELETE")).status).toBe(404);
+  });
+
+  it("answers another member's tour and milestones as not found, and a milestone under the wrong tour too", async () => {
+    const owner = await buildUser(ctx);
+    const other = await buildUser(ctx);
+    const tour = await create(owner);
+    const withMilestone = await (
+      await call(owner, `/api/tours/${tour.id}/milestones`, "POST", { title: "Ship", dueOn: "2030-05-01" })
+    ).json();
+    const milestoneId = withMilestone.milestones[0].id;
+    const milestone = { title: "Taken", dueOn: "2030-05-01" };
+    const attempts: [string, string, unknown?][] = [
+      [`/api/tours/${tour.id}`, "GET"],
+      [`/api/tours/${tour.id}`, "PUT", valid],
+      [`/api/tours/${tour.id}`, "DELETE"],
+      [`/api/tours/${tour.id}/end-early`, "POST", { endedOn: "2030-05-01", reason: "Mine now" }],
+      [`/api/tours/${tour.id}/milestones`, "POST", milestone],
+      [`/api/tours/${tour.id}/milestones/${milestoneId}`, "PUT", milestone],
+      [`/api/tours/${tour.id}/milestones/${milestoneId}`, "DELETE"],
+    ];
+    for (const [path, method, body] of attempts) {
+      const response = await call(other, path, method, body);
+      expect(response.status, `${method} ${path}`).toBe(404);
+      expect((await response.json()).error.message).toMatch(/no tour of duty with this id/);
+    }
+    const missing = await call(other, "/api/tours/no-such-tour");
+    expect((await missing.json()).error.message).toMatch(/no tour of duty with this id/);
+
+    // The other member's own tour cannot reach the owner's milestone.
+    const theirs = await create(other);
+    const crossed = await call(other, `/api/tours/${theirs.id}/milestones/${milestoneId}`, "PUT", milestone);
+    expect(crossed.status).toBe(404);
+    expect((await crossed.json()).error.message).toMatch(/no milestone with this id/);
+
+    const unchanged = await (await call(owner, `/api/tours/${tour.id}`)).json();
+    expect(unchanged).toMatchObject({ title: valid.title, status: "planned" });
+    expect(unchanged.milestones).toEqual(withMilestone.milestones);
+    expect(await list(other)).toHaveLength(1);
+  });
+
+  it("refuses ids with characters no Sidecar id uses", async () => {
+    const user = await buildUser(ctx);
+    const response = await call(user, "/api/tours/bad%20id");
+    expect(response.status).toBe(400);
+    expect((await response.json()).error.field).toBe("id");
+  });
+
+  it("asks someone signed out to sign in", async () => {
+    const owner = await buildUser(ctx);
+    const tour = await create(owner);
+    for (const [path, method, body] of [
+      ["/api/tours", "GET"],
+      ["/api/tours", "POST", valid],
+      ["/api/tours/order", "PUT", { ids: [tour.id] }],
+      [`/api/tours/${tour.id}`, "GET"],
+      [`/api/tours/${tour.id}`, "DELETE"],
+    ] as [string, string, unknown?][]) {
+      const response = await ctx.request(path, { method, body });
+      expect(response.status, `${method} ${path}`).toBe(401);
+    }
+  });
+});
+
+describe("tours of duty under concurrent requests", () => {
+  it("ends a tour early once when two requests race, keeping the winner's reason", async () => {
+    const user = await buildUser(ctx);
+    const saved = await create(user);
+    const reasons = ["The team merged into platform.", "A reorganisation ended the mission."];
+    const both = await Promise.all(
+      reasons.map((reason) =>
+        call(user, `/api/tours/${saved.id}/end-early`, "POST", { endedOn: "2030-06-30", reason }),
+      ),
+    );
+    expect(both.map((r) => r.status).sort()).toEqual([200, 409]);
+    const winner = both.findIndex((r) => r.status === 200);
+    const [tour] = await list(user);
+    expect(tour?.endReason).toBe(reasons[winner]);
+  });
+
+  it("gives tours created at the same time distinct places at the end", async () => {
+    const user = await buildUser(ctx);
+    await Promise.all([1, 2, 3].map((n) => create(user, { ...valid, title: `Tour ${n}` })));
+    expect((await list(user)).map((t) => t.position).sort()).toEqual([1, 2, 3]);
+  });
+});

@@ -1,0 +1,178 @@
+import { z } from "zod";
+import { calendarDate, currentYear, isNotInTheFuture } from "./calendar-date.ts";
+import { type ExperienceKey, experienceKey } from "./experience.ts";
+import { type LaneId, laneIds } from "./lanes.ts";
+import { plainText } from "./text.ts";
+
+/** How far ahead a North Star may sit: a whole career, not a lifetime. */
+export const maxHorizonYears = 40;
+
+export const givingForms = ["content", "volunteering", "mission_company", "coaching"] as const;
+export type GivingForm = (typeof givingForms)[number];
+export const givingFormLabels: Record<GivingForm, string> = {
+  content: "Content: writing, talks, teaching",
+  volunteering: "Volunteering",
+  mission_company: "A mission-based company",
+  coaching: "Coaching and mentoring",
+};
+
+const role = (missing: string) =>
+  plainText().trim().min(1, missing).max(120, "Keep the role under 120 characters");
+
+const year = (what: string) =>
+  z
+    .number({ error: `Enter ${what} as a year, such as ${currentYear() + 5}` })
+    .int(`Enter ${what} as a whole year, such as ${currentYear() + 5}`)
+    .superRefine((value, ctx) => {
+      const now = currentYear();
+      if (value < now) ctx.addIssue({ code: "custom", message: `Pick ${what}: ${now} or later` });
+      else if (value > now + maxHorizonYears)
+        ctx.addIssue({ code: "custom", message: `Pick ${what} at most ${maxHorizonYears} years ahead` });
+    });
+
+export const northStarInput = z
+  .object({
+    role: role("Name the role you are working toward, such as Chief Product Officer"),
+    companyKind: plainText().trim().max(160, "Keep the kind of company under 160 characters").default(""),
+    knownFor: plainText()
+      .trim()
+      .max(500, "Keep what you want to be known for under 500 characters")
+      .default(""),
+    horizonYear: year("the year you aim to get there"),
+  })
+  .strict();
+export type NorthStarInput = z.infer<typeof northStarInput>;
+
+export const skipJobNeedInput = z
+  .object({
+    text: plainText()
+      .trim()
+      .min(1, "Describe what the skip job needs, or remove the empty line")
+      .max(200, "Keep each need under 200 characters"),
+    lane: z.enum(laneIds, { error: "Pick a lane from the six lanes" }).nullable().default(null),
+    experience: experienceKey.nullable().default(null),
+  })
+  .strict();
+export type SkipJobNeed = z.infer<typeof skipJobNeedInput>;
+
+export const skipJobInput = z
+  .object({
+    role: role("Name the job after next, such as Head of Product"),
+    targetYear: year("the skip job's year").nullable().default(null),
+    needs: z.array(skipJobNeedInput).max(20, "Keep to 20 needs: the ones that matter most").default([]),
+  })
+  .strict();
+export type SkipJobInput = z.infer<typeof skipJobInput>;
+
+export const nextJobInput = z
+  .object({
+    role: role("Name your next job, such as Senior PM"),
+    targetYear: year("the next job's year").nullable().default(null),
+  })
+  .strict();
+export type NextJobInput = z.infer<typeof nextJobInput>;
+
+// The parts are worked back from the North Star, so their years must come in that order.
+export const careerPlanInput = z
+  .object({
+    northStar: northStarInput.nullable(),
+    skipJob: skipJobInput.nullable(),
+    nextJob: nextJobInput.nullable(),
+  })
+  .strict()
+  .superRefine(({ northStar, skipJob, nextJob }, ctx) => {
+    const horizon = northStar?.horizonYear;
+    const skipYear = skipJob?.targetYear ?? null;
+    const nextYear = nextJob?.targetYear ?? null;
+    if (horizon !== undefined && skipYear !== null && skipYear > horizon) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["skipJob", "targetYear"],
+        message: `The skip job comes before your North Star: pick ${horizon} or earlier`,
+      });
+    }
+    if (nextYear !== null && skipYear !== null && nextYear >= skipYear) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["nextJob", "targetYear"],
+        message: `Your next job comes before the skip job: pick a year before ${skipYear}`,
+      });
+    } else if (horizon !== undefined && nextYear !== null && nextYear > horizon) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["nextJob", "targetYear"],
+        message: `Your next job comes before your North Star: pick ${horizon} or earlier`,
+      });
+    }
+  });
+export type CareerPlanInput = z.infer<typeof careerPlanInput>;
+
+export const northStarReachedInput = z
+  .object({
+    reachedOn: calendarDate("Enter the date you reached your North Star").refine(
+      isNotInTheFuture,
+      "The date you reached it cannot be in the future",
+    ),
+  })
+  .strict();
+export type NorthStarReachedInput = z.infer<typeof northStarReachedInput>;
+
+const stepInput = z
+  .object({
+    text: plainText()
+      .trim()
+      .min(1, "Write the step, or remove the empty line")
+      .max(200, "Keep each step under 200 characters"),
+    done: z.boolean({ error: "Mark the step done or not done" }).default(false),
+  })
+  .strict();
+const steps = z.array(stepInput).max(10, "Keep to 10 first steps; add more as you finish these").default([]);
+
+export const actThreeInput = z
+  .object({
+    economics: z
+      .object({
+        description: plainText()
+          .trim()
+          .min(1, "Describe your scaled-economics arc: what you will invest in or build up")
+          .max(2000, "Keep the description under 2000 characters"),
+        steps,
+      })
+      .strict(),
+    giving: z
+      .object({
+        description: plainText()
+          .trim()
+          .min(1, "Describe your giving arc: who you will give to and how")
+          .max(2000, "Keep the description under 2000 characters"),
+        forms: z
+          .array(z.enum(givingForms, { error: "Pick ways of giving from the list" }))
+          .min(1, "Pick at least one way of giving")
+          .refine((forms) => new Set(forms).size === forms.length, "Pick each way of giving once"),
+        steps,
+      })
+      .strict(),
+  })
+  .strict();
+export type ActThreeInput = z.infer<typeof actThreeInput>;
+
+export type CareerPlan = {
+  northStar: {
+    role: string;
+    companyKind: string;
+    knownFor: string;
+    horizonYear: number;
+    reachedOn: string | null;
+  } | null;
+  skipJob: {
+    role: string;
+    targetYear: number | null;
+    /** The needs as plain text, in the person's order. */
+    needs: string[];
+    /** The same needs, each with the lane or experience it names, for modules that match on them. */
+    needDetails: { text: string; lane: LaneId | null; experience: ExperienceKey | null }[];
+  } | null;
+  nextJob: { role: string; targetYear: number | null } | null;
+  actThree: ActThreeInput | null;
+  updatedAt: string | null;
+};

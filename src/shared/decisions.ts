@@ -1,0 +1,87 @@
+import { z } from "zod";
+import { calendarDate, isNotInTheFuture } from "./calendar-date.ts";
+import { plainText } from "./text.ts";
+
+const pastDate = (missing: string, future: string) => calendarDate(missing).refine(isNotInTheFuture, future);
+
+export const decisionOptionInput = z
+  .object({
+    label: plainText()
+      .trim()
+      .min(1, "Name this option, or remove it")
+      .max(200, "Keep each option under 200 characters"),
+    servesSkipJob: plainText()
+      .trim()
+      .max(1000, "Keep how it serves the skip job under 1000 characters")
+      .default(""),
+  })
+  .strict();
+
+export const decisionInput = z
+  .object({
+    dilemma: plainText()
+      .trim()
+      .min(1, "Write the dilemma, such as “Grit it out or move on?”")
+      .max(300, "Keep the dilemma under 300 characters"),
+    options: z
+      .array(decisionOptionInput, { error: "List the options you weighed" })
+      .min(2, "List at least two options: a decision is a choice between them")
+      .max(6, "Keep to six options"),
+    decision: plainText()
+      .trim()
+      .min(1, "Write what you decided")
+      .max(1000, "Keep the decision under 1000 characters"),
+    reason: plainText().trim().max(2000, "Keep the reasons under 2000 characters").default(""),
+    decidedOn: pastDate("Enter the date you decided", "The decision date cannot be in the future"),
+    revisitOn: calendarDate("Enter a date to revisit this decision, or leave it empty")
+      .nullable()
+      .default(null),
+  })
+  .strict()
+  .superRefine(({ decidedOn, revisitOn }, ctx) => {
+    if (revisitOn !== null && revisitOn <= decidedOn) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["revisitOn"],
+        message: "Pick a revisit date after the date you decided",
+      });
+    }
+  });
+export type DecisionInput = z.infer<typeof decisionInput>;
+
+export const decisionRevisitInput = z
+  .object({
+    revisitedOn: pastDate("Enter the date you looked back", "The revisit date cannot be in the future"),
+    outcome: plainText()
+      .trim()
+      .min(1, "Write how it turned out")
+      .max(2000, "Keep the outcome under 2000 characters"),
+    nextRevisitOn: calendarDate("Enter a date to look again, or leave it empty").nullable().default(null),
+  })
+  .strict()
+  .superRefine(({ revisitedOn, nextRevisitOn }, ctx) => {
+    if (nextRevisitOn !== null && nextRevisitOn <= revisitedOn) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["nextRevisitOn"],
+        message: "Pick a date to look again after this revisit",
+      });
+    }
+  });
+export type DecisionRevisitInput = z.infer<typeof decisionRevisitInput>;
+
+export type Decision = {
+  id: string;
+  dilemma: string;
+  options: { label: string; servesSkipJob: string }[];
+  decision: string;
+  reason: string;
+  decidedOn: string;
+  /** The next date to look back at it; null once no further revisit is planned. */
+  revisitOn: string | null;
+  /** The revisit date is today or past in the member's time zone. */
+  dueForRevisit: boolean;
+  revisits: { id: string; revisitedOn: string; outcome: string }[];
+  createdAt: string;
+  updatedAt: string;
+};

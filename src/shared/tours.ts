@@ -1,0 +1,213 @@
+import { addDays, addMonths, differenceInCalendarDays, differenceInMonths, format, parseISO } from "date-fns";
+import { z } from "zod";
+import { calendarDate } from "./calendar-date.ts";
+import { type ExperienceKey, experienceKey } from "./experience.ts";
+import { type LaneId, laneIds } from "./lanes.ts";
+import { plainText } from "./text.ts";
+
+export const tourStatuses = ["planned", "active", "completed", "ended_early"] as const;
+export type TourStatus = (typeof tourStatuses)[number];
+export const tourStatusLabels: Record<TourStatus, string> = {
+  planned: "Planned",
+  active: "Active",
+  completed: "Completed",
+  ended_early: "Ended early",
+};
+
+export const milestoneStatuses = ["planned", "in_progress", "done", "missed"] as const;
+export type MilestoneStatus = (typeof milestoneStatuses)[number];
+export const milestoneStatusLabels: Record<MilestoneStatus, string> = {
+  planned: "Planned",
+  in_progress: "In progress",
+  done: "Done",
+  missed: "Missed",
+};
+
+/** Tours of duty are usually 12 to 18 months: long enough to finish something, short enough to renegotiate. */
+export const tourMonths = { min: 12, max: 18 } as const;
+
+export function formatCalendarDate(value: string): string {
+  return format(parseISO(value), "d MMM yyyy");
+}
+
+const distinct = <T>(items: T[]) => new Set(items).size === items.length;
+
+export const tourInput = z
+  .object({
+    title: plainText().trim().min(1, "Give the tour a title").max(120, "Keep the title under 120 characters"),
+    mission: plainText()
+      .trim()
+      .min(1, "Write the tour's mission: what you will accomplish for the company and for yourself")
+      .max(1000, "Keep the mission under 1000 characters"),
+    startsOn: calendarDate("Enter the start date as a date, such as 2026-01-15"),
+    endsOn: calendarDate("Enter the end date as a date, such as 2027-06-30"),
+    renegotiateOn: calendarDate("Enter the renegotiation date as a date, such as 2026-12-01")
+      .nullable()
+      .default(null),
+    lanes: z
+      .array(z.enum(laneIds, { error: "Pick lanes from the six lanes" }), {
+        error: "Pick lanes from the six lanes",
+      })
+      .refine(distinct, "Pick each lane once")
+      .default([]),
+    experiences: z
+      .array(experienceKey, { error: "Pick experiences from the list" })
+      .refine(distinct, "Pick each experience once")
+      .default([]),
+  })
+  .strict()
+  .superRefine((tour, ctx) => {
+    if (tour.endsOn <= tour.startsOn) {
+      ctx.addIssue({ code: "custom", path: ["endsOn"], message: "End the tour after it starts" });
+      return;
+    }
+    if (tour.renegotiateOn && (tour.renegotiateOn < tour.startsOn || tour.renegotiateOn > tour.endsOn)) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["renegotiateOn"],
+        message: `Set the renegotiation date within the tour, between ${formatCalendarDate(tour.startsOn)} and ${formatCalendarDate(tour.endsOn)}`,
+      });
+    }
+  });
+export type TourInput = z.infer<typeof tourInput>;
+
+export const tourOrderInput = z
+  .object({
+    ids: z
+      .array(z.string({ error: "List tour ids as text" }), {
+        error: "Send ids: every tour's id in the new order",
+      })
+      .max(500, "That is more tours than anyone has"),
+  })
+  .strict();
+export type TourOrderInput = z.infer<typeof tourOrderInput>;
+
+export const endTourInput = z
+  .object({
+    endedOn: calendarDate("Enter the day the tour ended, such as 2026-09-30"),
+    reason: plainText()
+      .trim()
+      .min(1, "Say why the tour ended early; it helps when you plan the next one")
+      .max(1000, "Keep the reason under 1000 characters"),
+  })
+  .strict();
+export type EndTourInput = z.infer<typeof endTourInput>;
+
+export const milestoneInput = z
+  .object({
+    title: plainText()
+      .trim()
+      .min(1, "Give the milestone a title")
+      .max(200, "Keep the milestone under 200 characters"),
+    dueOn: calendarDate("Enter the due date as a date, such as 2026-06-30"),
+    status: z
+      .enum(milestoneStatuses, { error: "Pick planned, in progress, done or missed" })
+      .default("planned"),
+    doneOn: calendarDate("Enter the day it was done as a date, such as 2026-06-28").nullable().default(null),
+  })
+  .strict()
+  .superRefine((milestone, ctx) => {
+    if (milestone.status === "done" && !milestone.doneOn) {
+      ctx.addIssue({ code: "custom", path: ["doneOn"], message: "Enter the day it was done" });
+    }
+    if (milestone.status !== "done" && milestone.doneOn) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["doneOn"],
+        message: "Only a done milestone has a done date: clear it or mark the milestone done",
+      });
+    }
+  });
+export type MilestoneInput = z.infer<typeof milestoneInput>;
+
+export type TourWarning = { code: "too_short" | "too_long" | "overlap"; message: string; tourId?: string };
+
+export type Milestone = {
+  id: string;
+  title: string;
+  dueOn: string;
+  status: MilestoneStatus;
+  doneOn: string | null;
+};
+
+export type Tour = {
+  id: string;
+  position: number;
+  title: string;
+  mission: string;
+  startsOn: string;
+  endsOn: string;
+  renegotiateOn: string | null;
+  lanes: LaneId[];
+  experiences: ExperienceKey[];
+  status: TourStatus;
+  endedOn: string | null;
+  endReason: string | null;
+  milestones: Milestone[];
+  warnings: TourWarning[];
+};
+
+/** The status follows from the dates, so it can never disagree with them; only ending early is stored. */
+export function tourStatus(
+  tour: { startsOn: string; endsOn: string; endedOn: string | null },
+  today: string,
+) {
+  if (tour.endedOn) return "ended_early" as const;
+  if (tour.startsOn > today) return "planned" as const;
+  if (tour.endsOn < today) return "completed" as const;
+  return "active" as const;
+}
+
+/** The last day the tour runs: the day it ended early, or its planned end. */
+export function lastDayOf(tour: { endsOn: string; endedOn: string | null }): string {
+  return tour.endedOn ?? tour.endsOn;
+}
+
+function monthsLong(startsOn: string, endsOn: string): number {
+  // The end date is the tour's last day, so 1 Jan to 31 Dec reads as twelve months.
+  const start = parseISO(startsOn);
+  const after = addDays(parseISO(endsOn), 1);
+  const months = differenceInMonths(after, start);
+  const remainder = differenceInCalendarDays(after, addMonths(start, months));
+  return remainder >= 15 ? months + 1 : months;
+}
+
+/**
+ * Advice, not rules: the form shows these while typing and the API returns them with every tour.
+ * Ranges touching on one boundary day (one tour ends the day the next starts) do not overlap.
+ */
+export function tourWarnings(
+  tour: { id?: string; startsOn: string; endsOn: string },
+  others: readonly { id: string; title: string; startsOn: string; endsOn: string; endedOn: string | null }[],
+): TourWarning[] {
+  const warnings: TourWarning[] = [];
+  if (tour.endsOn > tour.startsOn) {
+    const start = parseISO(tour.startsOn);
+    const after = addDays(parseISO(tour.endsOn), 1);
+    const months = monthsLong(tour.startsOn, tour.endsOn);
+    const unit = months === 1 ? "month" : "months";
+    if (after < addMonths(start, tourMonths.min)) {
+      warnings.push({
+        code: "too_short",
+        message: `This tour is about ${months} ${unit} long. Tours of duty usually run ${tourMonths.min} to ${tourMonths.max} months: long enough to finish something that matters.`,
+      });
+    } else if (after > addMonths(start, tourMonths.max)) {
+      warnings.push({
+        code: "too_long",
+        message: `This tour is about ${months} ${unit} long. Tours of duty usually run ${tourMonths.min} to ${tourMonths.max} months; consider splitting it, so you and your manager renegotiate sooner.`,
+      });
+    }
+  }
+  for (const other of others) {
+    if (other.id === tour.id) continue;
+    const otherEnd = lastDayOf(other);
+    if (other.startsOn < tour.endsOn && tour.startsOn < otherEnd) {
+      warnings.push({
+        code: "overlap",
+        tourId: other.id,
+        message: `Overlaps “${other.title}” (${formatCalendarDate(other.startsOn)} – ${formatCalendarDate(otherEnd)}).`,
+      });
+    }
+  }
+  return warnings;
+}

@@ -1,0 +1,260 @@
+import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { Plus, Sprout, Trash2 } from "lucide-react";
+import { useId } from "react";
+import {
+  actThreeInput,
+  type CareerPlan,
+  type GivingForm,
+  givingFormLabels,
+  givingForms,
+} from "../../../shared/career-plan.ts";
+import { api } from "../../api.ts";
+import { useMe } from "../../session.ts";
+import { Alert } from "../../ui/alert.tsx";
+import { Button } from "../../ui/button.tsx";
+import { Card } from "../../ui/card.tsx";
+import { TextAreaField, TextField } from "../../ui/field.tsx";
+import { type FieldErrors, Form, FormActions, useFormState } from "../../ui/form.tsx";
+import { useToast } from "../../ui/toast.tsx";
+import { careerPlanQuery, newRowKey } from "./career-plan-api.ts";
+
+type StepRow = { key: string; text: string; done: boolean };
+type Arc = "economics" | "giving";
+type Values = {
+  "economics.description": string;
+  "giving.description": string;
+  "giving.forms": GivingForm[];
+  economicsSteps: StepRow[];
+  givingSteps: StepRow[];
+};
+
+const stepRows = (steps: { text: string; done: boolean }[] | undefined): StepRow[] =>
+  (steps ?? []).map((step) => ({ key: newRowKey(), ...step }));
+
+function toValues(actThree: CareerPlan["actThree"]): Values {
+  return {
+    "economics.description": actThree?.economics.description ?? "",
+    "giving.description": actThree?.giving.description ?? "",
+    "giving.forms": actThree?.giving.forms ?? [],
+    economicsSteps: actThree
+      ? stepRows(actThree.economics.steps)
+      : [{ key: newRowKey(), text: "", done: false }],
+    givingSteps: actThree ? stepRows(actThree.giving.steps) : [{ key: newRowKey(), text: "", done: false }],
+  };
+}
+
+function StepList({
+  arc,
+  label,
+  steps,
+  errors,
+  onChange,
+}: {
+  arc: Arc;
+  label: string;
+  steps: StepRow[];
+  errors: FieldErrors;
+  onChange: (steps: StepRow[]) => void;
+}) {
+  const titleId = useId();
+  const update = (index: number, change: Partial<StepRow>) =>
+    onChange(steps.map((step, i) => (i === index ? { ...step, ...change } : step)));
+  return (
+    <div className="plan-list">
+      <h4 className="plan-list-title" id={titleId}>
+        {label}
+      </h4>
+      {steps.length === 0 ? (
+        <p className="muted small">No steps yet. Add one concrete thing you can start this month.</p>
+      ) : null}
+      <ol className="plan-rows" aria-labelledby={titleId}>
+        {steps.map((step, index) => {
+          const checkId = `${arc}-step-${index}-done`;
+          return (
+            <li key={step.key} className="plan-row plan-row-step">
+              <label htmlFor={checkId} className="step-done">
+                <input
+                  id={checkId}
+                  type="checkbox"
+                  checked={step.done}
+                  onChange={(event) => update(index, { done: event.target.checked })}
+                />
+                <span>Done</span>
+                <span className="visually-hidden">
+                  {" "}
+                  — {label.toLowerCase()}, step {index + 1}
+                </span>
+              </label>
+              <TextField
+                label={`Step ${index + 1}`}
+                name={`${arc}.steps.${index}.text`}
+                value={step.text}
+                onValueChange={(value) => update(index, { text: value })}
+                error={errors[`${arc}.steps.${index}.text`]}
+                maxLength={220}
+                className={step.done ? "step-text-done" : undefined}
+              />
+              <Button
+                variant="ghost"
+                size="small"
+                className="plan-row-remove"
+                icon={<Trash2 size={16} aria-hidden="true" />}
+                onClick={() => onChange(steps.filter((_, i) => i !== index))}
+              >
+                Remove<span className="visually-hidden"> step {index + 1}</span>
+              </Button>
+            </li>
+          );
+        })}
+      </ol>
+      <div>
+        <Button
+          variant="secondary"
+          size="small"
+          icon={<Plus size={16} aria-hidden="true" />}
+          disabled={steps.length >= 10}
+          onClick={() => onChange([...steps, { key: newRowKey(), text: "", done: false }])}
+        >
+          Add a step
+        </Button>
+      </div>
+    </div>
+  );
+}
+
+export function ActThreeForm({ plan }: { plan: CareerPlan }) {
+  const { user } = useMe();
+  const toast = useToast();
+  const queryClient = useQueryClient();
+  const form = useFormState<Values>(toValues(plan.actThree), {
+    draftKey: `sidecar:draft:${user.id}:act-three`,
+  });
+  const formsErrorId = "giving-forms-error";
+
+  const save = useMutation({
+    mutationFn: (input: ReturnType<typeof actThreeInput.parse>) =>
+      api.put<CareerPlan>("/api/plan/act-three", input),
+    onSuccess: (saved) => {
+      form.clearDraft();
+      form.setValues(toValues(saved.actThree));
+      queryClient.setQueryData(careerPlanQuery.queryKey, saved);
+      toast({ title: "Act Three saved" });
+    },
+    onError: (error) =>
+      form.showApiError(error, [
+        "economics.description",
+        "giving.description",
+        "giving.forms",
+        ...form.values.economicsSteps.map((_, i) => `economics.steps.${i}.text`),
+        ...form.values.givingSteps.map((_, i) => `giving.steps.${i}.text`),
+      ]),
+  });
+
+  function submit() {
+    const { values } = form;
+    // Empty step lines are left out rather than refused: they are room to write, not mistakes.
+    const steps = (rows: StepRow[]) =>
+      rows.filter((row) => row.text.trim() !== "").map((row) => ({ text: row.text, done: row.done }));
+    const input = form.validate(actThreeInput, {
+      economics: { description: values["economics.description"], steps: steps(values.economicsSteps) },
+      giving: {
+        description: values["giving.description"],
+        forms: values["giving.forms"],
+        steps: steps(values.givingSteps),
+      },
+    });
+    if (input) save.mutate(input);
+  }
+
+  const formsError = form.errors["giving.forms"];
+  return (
+    <Card
+      id="act-three"
+      title="Act Three: what comes after"
+      icon={<Sprout size={18} />}
+      iconTone="success"
+      description="Two arcs for the years after your North Star: scaled economics, where what you have built keeps working for you, and giving, where you pass it on. Write each in your own words with a few first steps."
+    >
+      <Form onSubmit={submit} formRef={form.formRef} error={form.formError} aria-labelledby="act-three-title">
+        {form.draftRestored ? (
+          <Alert tone="info">
+            We kept the changes you had not saved yet. Check them, then save Act Three.
+          </Alert>
+        ) : null}
+        <fieldset className="plan-part">
+          <legend>Scaled economics</legend>
+          <TextAreaField
+            label="Your scaled-economics arc"
+            name="economics.description"
+            hint="Investing, accumulating: such as angel investing, advising for equity, building a portfolio."
+            value={form.values["economics.description"]}
+            onValueChange={(value) => form.set("economics.description", value)}
+            error={form.errors["economics.description"]}
+            maxLength={2100}
+          />
+          <StepList
+            arc="economics"
+            label="First steps for scaled economics"
+            steps={form.values.economicsSteps}
+            errors={form.errors}
+            onChange={(steps) => form.set("economicsSteps", steps)}
+          />
+        </fieldset>
+        <fieldset className="plan-part">
+          <legend>Giving</legend>
+          <TextAreaField
+            label="Your giving arc"
+            name="giving.description"
+            hint="Who you want to help, and how."
+            value={form.values["giving.description"]}
+            onValueChange={(value) => form.set("giving.description", value)}
+            error={form.errors["giving.description"]}
+            maxLength={2100}
+          />
+          <fieldset className="choice-group" aria-describedby={formsError ? formsErrorId : undefined}>
+            <legend className="field-label">Ways of giving</legend>
+            <div className="choice-options">
+              {givingForms.map((kind) => (
+                <label key={kind} className="choice-option">
+                  <input
+                    type="checkbox"
+                    name="giving.forms"
+                    value={kind}
+                    checked={form.values["giving.forms"].includes(kind)}
+                    aria-invalid={formsError ? true : undefined}
+                    onChange={(event) =>
+                      form.set(
+                        "giving.forms",
+                        event.target.checked
+                          ? givingForms.filter((f) => f === kind || form.values["giving.forms"].includes(f))
+                          : form.values["giving.forms"].filter((f) => f !== kind),
+                      )
+                    }
+                  />
+                  <span>{givingFormLabels[kind]}</span>
+                </label>
+              ))}
+            </div>
+            {formsError ? (
+              <p id={formsErrorId} className="field-error">
+                <span>{formsError}</span>
+              </p>
+            ) : null}
+          </fieldset>
+          <StepList
+            arc="giving"
+            label="First steps for giving"
+            steps={form.values.givingSteps}
+            errors={form.errors}
+            onChange={(steps) => form.set("givingSteps", steps)}
+          />
+        </fieldset>
+        <FormActions>
+          <Button type="submit" pending={save.isPending}>
+            Save Act Three
+          </Button>
+        </FormActions>
+      </Form>
+    </Card>
+  );
+}

@@ -1,0 +1,166 @@
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { Flag, Mountain, Sprout } from "lucide-react";
+import { todayIn } from "../../../shared/calendar-date.ts";
+import { type CareerPlan, northStarReachedInput } from "../../../shared/career-plan.ts";
+import { api } from "../../api.ts";
+import { useMe } from "../../session.ts";
+import { Alert } from "../../ui/alert.tsx";
+import { Button } from "../../ui/button.tsx";
+import { Card } from "../../ui/card.tsx";
+import { EmptyState } from "../../ui/empty-state.tsx";
+import { TextField } from "../../ui/field.tsx";
+import { Form, FormActions, useFormState } from "../../ui/form.tsx";
+import { PageHeader } from "../../ui/page-header.tsx";
+import { LoadingState } from "../../ui/spinner.tsx";
+import { useToast } from "../../ui/toast.tsx";
+import { useTitle } from "../../ui/use-title.ts";
+import { GuideBanner } from "../home/first-run-guide.tsx";
+import { ActThreeForm } from "./act-three-form.tsx";
+import { careerPlanQuery, formatDay } from "./career-plan-api.ts";
+import { PlanForm } from "./plan-form.tsx";
+
+function useSetPlan() {
+  const queryClient = useQueryClient();
+  return (plan: CareerPlan) => queryClient.setQueryData(careerPlanQuery.queryKey, plan);
+}
+
+function MarkReachedCard({ role }: { role: string }) {
+  const { profile } = useMe();
+  const toast = useToast();
+  const setPlan = useSetPlan();
+  const form = useFormState({ reachedOn: todayIn(profile.timeZone) });
+  const mark = useMutation({
+    mutationFn: (input: { reachedOn: string }) => api.post<CareerPlan>("/api/plan/north-star/reached", input),
+    onSuccess: (saved) => {
+      setPlan(saved);
+      toast({ title: "North Star reached", description: "Now plan Act Three: what comes after." });
+      // The page now opens with Act Three; bring the person to it.
+      window.scrollTo({ top: 0 });
+      document.getElementById("main")?.focus({ preventScroll: true });
+    },
+    onError: (error) => form.showApiError(error),
+  });
+  return (
+    <Card
+      id="north-star-reached"
+      title="Reached your North Star?"
+      icon={<Flag size={18} />}
+      description={`When you become ${role}, mark it here. Sidecar then helps you plan Act Three: what comes after.`}
+    >
+      <Form
+        onSubmit={() => {
+          const input = form.validate(northStarReachedInput);
+          if (input) mark.mutate(input);
+        }}
+        formRef={form.formRef}
+        error={form.formError}
+        aria-labelledby="north-star-reached-title"
+      >
+        <div className="form-grid">
+          <TextField
+            label="Date you reached it"
+            name="reachedOn"
+            type="date"
+            value={form.values.reachedOn}
+            onValueChange={(value) => form.set("reachedOn", value)}
+            error={form.errors.reachedOn}
+          />
+        </div>
+        <FormActions>
+          <Button type="submit" variant="secondary" pending={mark.isPending}>
+            Mark as reached
+          </Button>
+        </FormActions>
+      </Form>
+    </Card>
+  );
+}
+
+function ReachedBanner({ plan }: { plan: CareerPlan }) {
+  const toast = useToast();
+  const setPlan = useSetPlan();
+  const undo = useMutation({
+    mutationFn: () => api.del<CareerPlan>("/api/plan/north-star/reached"),
+    onSuccess: (saved) => {
+      setPlan(saved);
+      toast({ title: "Marked as not reached yet" });
+    },
+    onError: (error) => toast({ title: "Could not undo", description: error.message, tone: "error" }),
+  });
+  const northStar = plan.northStar;
+  if (!northStar?.reachedOn) return null;
+  return (
+    <Card
+      id="reached"
+      title={`You reached your North Star: ${northStar.role}`}
+      icon={<Mountain size={18} />}
+      iconTone="success"
+      description={`Reached on ${formatDay(northStar.reachedOn)}. ${
+        plan.actThree
+          ? "Keep your Act Three moving below."
+          : "Time for Act Three: plan the two arcs that come after."
+      }`}
+      actions={
+        <Button variant="ghost" size="small" pending={undo.isPending} onClick={() => undo.mutate()}>
+          Not reached yet? Undo
+        </Button>
+      }
+    />
+  );
+}
+
+export function CareerPlanPage() {
+  useTitle("Career plan");
+  const query = useQuery(careerPlanQuery);
+  const plan = query.data;
+  const reached = Boolean(plan?.northStar?.reachedOn);
+
+  return (
+    <>
+      <PageHeader
+        title="Career plan"
+        description="Work back from where you want to end up: your North Star, the job after next, and your next job. Only you see this."
+      />
+      <GuideBanner step="north-star" />
+      {query.isPending ? (
+        <LoadingState label="Loading your plan…" />
+      ) : query.isError || !plan ? (
+        <Alert tone="error">
+          Your plan could not be loaded. {query.error?.message}{" "}
+          <button type="button" className="button-link" onClick={() => query.refetch()}>
+            Try again
+          </button>
+        </Alert>
+      ) : (
+        <div className="stack-lg">
+          {reached ? (
+            <>
+              <ReachedBanner plan={plan} />
+              <ActThreeForm plan={plan} />
+            </>
+          ) : null}
+          {plan.northStar ? null : (
+            <Card>
+              <EmptyState icon={<Mountain size={24} />} title="No North Star yet">
+                Start with the end state: the role you want, the kind of company, what you want to be known
+                for, and by when. Then work back to the job after next and your next job, in the form below.
+              </EmptyState>
+            </Card>
+          )}
+          <PlanForm plan={plan} />
+          {plan.northStar && !reached ? <MarkReachedCard role={plan.northStar.role} /> : null}
+          {!reached && plan.actThree ? <ActThreeForm plan={plan} /> : null}
+          {!reached && !plan.actThree && plan.northStar ? (
+            <Card
+              id="act-three-later"
+              title="After the North Star: Act Three"
+              icon={<Sprout size={18} />}
+              iconTone="success"
+              description="When you mark your North Star reached, Sidecar prompts you to plan what comes after: scaled economics (investing, accumulating) and giving (content, volunteering, a mission-based company, coaching)."
+            />
+          ) : null}
+        </div>
+      )}
+    </>
+  );
+}

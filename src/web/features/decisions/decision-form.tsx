@@ -1,0 +1,257 @@
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { Link, useNavigate } from "@tanstack/react-router";
+import { Plus, Scale, Trash2 } from "lucide-react";
+import { todayIn } from "../../../shared/calendar-date.ts";
+import { type Decision, decisionInput } from "../../../shared/decisions.ts";
+import { api } from "../../api.ts";
+import { useMe } from "../../session.ts";
+import { Alert } from "../../ui/alert.tsx";
+import { Button, buttonClass } from "../../ui/button.tsx";
+import { Card } from "../../ui/card.tsx";
+import { TextAreaField, TextField } from "../../ui/field.tsx";
+import { Form, FormActions, useFormState } from "../../ui/form.tsx";
+import { useToast } from "../../ui/toast.tsx";
+import { careerPlanQuery, newRowKey } from "../career-plan/career-plan-api.ts";
+
+type OptionRow = { key: string; label: string; servesSkipJob: string };
+type Values = {
+  dilemma: string;
+  decision: string;
+  reason: string;
+  decidedOn: string;
+  revisitOn: string;
+  options: OptionRow[];
+};
+
+const emptyOption = (): OptionRow => ({ key: newRowKey(), label: "", servesSkipJob: "" });
+
+function toValues(decision: Decision | undefined, today: string): Values {
+  return {
+    dilemma: decision?.dilemma ?? "",
+    decision: decision?.decision ?? "",
+    reason: decision?.reason ?? "",
+    decidedOn: decision?.decidedOn ?? today,
+    revisitOn: decision?.revisitOn ?? "",
+    options: decision
+      ? decision.options.map((option) => ({ key: newRowKey(), ...option }))
+      : [emptyOption(), emptyOption()],
+  };
+}
+
+function SkipJobHint() {
+  const plan = useQuery(careerPlanQuery);
+  const skipJob = plan.data?.skipJob;
+  if (plan.isPending) return null;
+  if (!skipJob) {
+    return (
+      <p className="muted small">
+        Weigh each option against the job after next. <Link to="/plan">Set your skip job</Link> in your career
+        plan to see it here.
+      </p>
+    );
+  }
+  return (
+    <p className="muted small">
+      Your skip job: <strong>{skipJob.role}</strong>
+      {skipJob.targetYear ? ` by ${skipJob.targetYear}` : ""}
+      {skipJob.needs.length ? `. It needs: ${skipJob.needs.join("; ")}.` : "."}
+    </p>
+  );
+}
+
+export function DecisionForm({ decision }: { decision?: Decision }) {
+  const { user, profile } = useMe();
+  const toast = useToast();
+  const navigate = useNavigate();
+  const queryClient = useQueryClient();
+  const form = useFormState<Values>(toValues(decision, todayIn(profile.timeZone)), {
+    draftKey: `sidecar:draft:${user.id}:decision:${decision?.id ?? "new"}`,
+  });
+
+  const save = useMutation({
+    mutationFn: (input: ReturnType<typeof decisionInput.parse>) =>
+      decision
+        ? api.put<Decision>(`/api/decisions/${encodeURIComponent(decision.id)}`, input)
+        : api.post<Decision>("/api/decisions", input),
+    onSuccess: async (saved) => {
+      form.clearDraft();
+      queryClient.setQueryData(["decisions", saved.id], saved);
+      await queryClient.invalidateQueries({ queryKey: ["decisions"], exact: true });
+      toast({ title: decision ? "Decision updated" : "Decision recorded" });
+      await navigate({ to: "/decisions/$id", params: { id: saved.id } });
+    },
+    onError: (error) =>
+      form.showApiError(error, [
+        ...Object.keys(form.values),
+        ...form.values.options.flatMap((_, i) => [`options.${i}.label`, `options.${i}.servesSkipJob`]),
+      ]),
+  });
+
+  function submit() {
+    const { values } = form;
+    const input = form.validate(decisionInput, {
+      dilemma: values.dilemma,
+      options: values.options
+        .filter((option) => option.label.trim() !== "" || option.servesSkipJob.trim() !== "")
+        .map(({ label, servesSkipJob }) => ({ label, servesSkipJob })),
+      decision: values.decision,
+      reason: values.reason,
+      decidedOn: values.decidedOn,
+      revisitOn: values.revisitOn || null,
+    });
+    if (input) save.mutate(input);
+  }
+
+  function setOption(index: number, change: Partial<OptionRow>) {
+    form.set(
+      "options",
+      form.values.options.map((option, i) => (i === index ? { ...option, ...change } : option)),
+    );
+  }
+
+  return (
+    <Card
+      id="decision-form"
+      title={decision ? "Edit the decision" : "The decision"}
+      icon={<Scale size={18} />}
+      description="Write it down while it is fresh: future you will want to know what you weighed and why."
+    >
+      <Form
+        onSubmit={submit}
+        formRef={form.formRef}
+        error={form.formError}
+        aria-labelledby="decision-form-title"
+      >
+        {form.draftRestored ? (
+          <Alert tone="info">We kept what you had not saved yet. Check it, then save.</Alert>
+        ) : null}
+        <TextField
+          label="The dilemma"
+          name="dilemma"
+          value={form.values.dilemma}
+          onValueChange={(value) => form.set("dilemma", value)}
+          error={form.errors.dilemma}
+          hint="Such as “Grit it out or move on?”"
+          maxLength={320}
+        />
+        <fieldset className="plan-part">
+          <legend>Options</legend>
+          <SkipJobHint />
+          {form.errors.options ? (
+            <p className="field-error" id="options-error">
+              <span>{form.errors.options}</span>
+            </p>
+          ) : null}
+          <ol className="plan-rows">
+            {form.values.options.map((option, index) => (
+              <li key={option.key} className="plan-row plan-row-option">
+                <TextField
+                  label={`Option ${index + 1}`}
+                  name={`options.${index}.label`}
+                  value={option.label}
+                  onValueChange={(value) => setOption(index, { label: value })}
+                  error={form.errors[`options.${index}.label`]}
+                  maxLength={220}
+                />
+                <TextAreaField
+                  label={`How option ${index + 1} serves your skip job`}
+                  name={`options.${index}.servesSkipJob`}
+                  value={option.servesSkipJob}
+                  onValueChange={(value) => setOption(index, { servesSkipJob: value })}
+                  error={form.errors[`options.${index}.servesSkipJob`]}
+                  optional
+                  rows={2}
+                  maxLength={1100}
+                />
+                {form.values.options.length > 2 ? (
+                  <Button
+                    variant="ghost"
+                    size="small"
+                    className="plan-row-remove"
+                    icon={<Trash2 size={16} aria-hidden="true" />}
+                    onClick={() =>
+                      form.set(
+                        "options",
+                        form.values.options.filter((_, i) => i !== index),
+                      )
+                    }
+                  >
+                    Remove<span className="visually-hidden"> option {index + 1}</span>
+                  </Button>
+                ) : null}
+              </li>
+            ))}
+          </ol>
+          <div>
+            <Button
+              variant="secondary"
+              size="small"
+              icon={<Plus size={16} aria-hidden="true" />}
+              disabled={form.values.options.length >= 6}
+              onClick={() => form.set("options", [...form.values.options, emptyOption()])}
+            >
+              Add an option
+            </Button>
+          </div>
+        </fieldset>
+        <TextAreaField
+          label="What you decided"
+          name="decision"
+          value={form.values.decision}
+          onValueChange={(value) => form.set("decision", value)}
+          error={form.errors.decision}
+          maxLength={1100}
+        />
+        <TextAreaField
+          label="Why"
+          name="reason"
+          value={form.values.reason}
+          onValueChange={(value) => form.set("reason", value)}
+          error={form.errors.reason}
+          hint="What tipped it: the facts, the feelings, the advice you took."
+          optional
+          maxLength={2100}
+        />
+        <div className="form-grid">
+          <TextField
+            label="Decided on"
+            name="decidedOn"
+            type="date"
+            value={form.values.decidedOn}
+            onValueChange={(value) => form.set("decidedOn", value)}
+            error={form.errors.decidedOn}
+          />
+          <TextField
+            label="Revisit on"
+            name="revisitOn"
+            type="date"
+            value={form.values.revisitOn}
+            onValueChange={(value) => form.set("revisitOn", value)}
+            error={form.errors.revisitOn}
+            hint="When to look back at how it turned out."
+            optional
+          />
+        </div>
+        <FormActions>
+          <Button type="submit" pending={save.isPending}>
+            {decision ? "Save changes" : "Record decision"}
+          </Button>
+          {decision ? (
+            <Link
+              to="/decisions/$id"
+              params={{ id: decision.id }}
+              className={buttonClass("ghost")}
+              onClick={() => form.clearDraft()}
+            >
+              Cancel
+            </Link>
+          ) : (
+            <Link to="/decisions" className={buttonClass("ghost")} onClick={() => form.clearDraft()}>
+              Cancel
+            </Link>
+          )}
+        </FormActions>
+      </Form>
+    </Card>
+  );
+}

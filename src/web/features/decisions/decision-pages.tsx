@@ -1,0 +1,284 @@
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { getRouteApi, Link, useNavigate } from "@tanstack/react-router";
+import { ArrowLeft, History, ListChecks, Pencil, Trash2 } from "lucide-react";
+import { useState } from "react";
+import { todayIn } from "../../../shared/calendar-date.ts";
+import { type Decision, decisionRevisitInput } from "../../../shared/decisions.ts";
+import { api } from "../../api.ts";
+import { useMe } from "../../session.ts";
+import { Alert } from "../../ui/alert.tsx";
+import { Button, buttonClass } from "../../ui/button.tsx";
+import { Card } from "../../ui/card.tsx";
+import { Dialog } from "../../ui/dialog.tsx";
+import { TextAreaField, TextField } from "../../ui/field.tsx";
+import { Form, FormActions, useFormState } from "../../ui/form.tsx";
+import { PageHeader } from "../../ui/page-header.tsx";
+import { LoadingState } from "../../ui/spinner.tsx";
+import { useToast } from "../../ui/toast.tsx";
+import { useTitle } from "../../ui/use-title.ts";
+import { formatDay } from "../career-plan/career-plan-api.ts";
+import { DecisionForm } from "./decision-form.tsx";
+import { decisionQuery } from "./decisions-api.ts";
+import { RevisitBadge } from "./decisions-page.tsx";
+
+const backToJournal = (
+  <Link to="/decisions" className="breadcrumb">
+    <ArrowLeft size={16} aria-hidden="true" />
+    Decision journal
+  </Link>
+);
+
+export function NewDecisionPage() {
+  useTitle("Record a decision");
+  return (
+    <>
+      <PageHeader title="Record a decision" before={backToJournal} />
+      <DecisionForm />
+    </>
+  );
+}
+
+/** Loads one decision by the route's id and renders its page, or a loading or error state. */
+function WithDecision({
+  routeId,
+  children,
+}: {
+  routeId: "/app/decisions/$id" | "/app/decisions/$id/edit";
+  children: (decision: Decision) => React.ReactNode;
+}) {
+  const { id } = getRouteApi(routeId).useParams();
+  const query = useQuery(decisionQuery(id));
+  if (query.isPending) return <LoadingState label="Loading the decision…" />;
+  if (query.isError) {
+    return (
+      <>
+        <PageHeader title="Decision not found" before={backToJournal} />
+        <Alert tone="error">{query.error.message}</Alert>
+      </>
+    );
+  }
+  return <>{children(query.data)}</>;
+}
+
+export function EditDecisionPage() {
+  useTitle("Edit decision");
+  return (
+    <WithDecision routeId="/app/decisions/$id/edit">
+      {(decision) => (
+        <>
+          <PageHeader title="Edit decision" before={backToJournal} />
+          <DecisionForm decision={decision} />
+        </>
+      )}
+    </WithDecision>
+  );
+}
+
+export function DecisionPage() {
+  return (
+    <WithDecision routeId="/app/decisions/$id">
+      {(decision) => <DecisionDetail decision={decision} />}
+    </WithDecision>
+  );
+}
+
+function DecisionDetail({ decision }: { decision: Decision }) {
+  useTitle(decision.dilemma);
+  const [confirming, setConfirming] = useState(false);
+  const toast = useToast();
+  const navigate = useNavigate();
+  const queryClient = useQueryClient();
+  const remove = useMutation({
+    mutationFn: () => api.del<{ id: string }>(`/api/decisions/${encodeURIComponent(decision.id)}`),
+    onSuccess: async () => {
+      setConfirming(false);
+      queryClient.removeQueries({ queryKey: ["decisions", decision.id] });
+      await queryClient.invalidateQueries({ queryKey: ["decisions"], exact: true });
+      toast({ title: "Decision deleted" });
+      await navigate({ to: "/decisions" });
+    },
+  });
+
+  return (
+    <>
+      <PageHeader
+        title={decision.dilemma}
+        before={backToJournal}
+        description={`Decided ${formatDay(decision.decidedOn)}`}
+        actions={
+          <>
+            <Link to="/decisions/$id/edit" params={{ id: decision.id }} className={buttonClass("secondary")}>
+              <Pencil size={16} aria-hidden="true" />
+              Edit
+            </Link>
+            <Button
+              variant="danger"
+              icon={<Trash2 size={16} aria-hidden="true" />}
+              onClick={() => setConfirming(true)}
+            >
+              Delete
+            </Button>
+          </>
+        }
+      />
+      <div className="stack-lg">
+        {decision.dueForRevisit ? <RevisitCard decision={decision} /> : null}
+        <Card id="decision-detail" title="What you weighed" icon={<ListChecks size={18} />}>
+          <ol className="decision-options">
+            {decision.options.map((option, index) => (
+              // biome-ignore lint/suspicious/noArrayIndexKey: a read-only list in saved order; labels may repeat.
+              <li key={index}>
+                <strong>{option.label}</strong>
+                {option.servesSkipJob ? (
+                  <p className="small muted">For the skip job: {option.servesSkipJob}</p>
+                ) : null}
+              </li>
+            ))}
+          </ol>
+          <hr className="card-divider" />
+          <h3>What you decided</h3>
+          <p className="prose-text">{decision.decision}</p>
+          {decision.reason ? (
+            <>
+              <h3 className="decision-subhead">Why</h3>
+              <p className="prose-text">{decision.reason}</p>
+            </>
+          ) : null}
+          <div className="row decision-meta">
+            <RevisitBadge decision={decision} />
+          </div>
+        </Card>
+        <Card
+          id="decision-revisits"
+          title="Looking back"
+          icon={<History size={18} />}
+          description={
+            decision.revisits.length === 0
+              ? "No revisits yet. When you look back, write how it turned out: it is how judgement grows."
+              : "How it turned out, each time you looked back."
+          }
+        >
+          {decision.revisits.length > 0 ? (
+            <ol className="decision-revisits">
+              {decision.revisits.map((revisit) => (
+                <li key={revisit.id}>
+                  <span className="small muted">{formatDay(revisit.revisitedOn)}</span>
+                  <p className="prose-text">{revisit.outcome}</p>
+                </li>
+              ))}
+            </ol>
+          ) : null}
+          {decision.dueForRevisit ? null : (
+            <>
+              <h3 className="revisit-form-title">
+                {decision.revisits.length > 0 ? "Look back again" : "Look back now"}
+              </h3>
+              <RevisitForm decision={decision} />
+            </>
+          )}
+        </Card>
+      </div>
+      <Dialog
+        open={confirming}
+        onOpenChange={setConfirming}
+        title="Delete this decision?"
+        description="The decision and everything you wrote when you looked back at it will be gone for good."
+      >
+        {remove.isError ? <Alert tone="error">{remove.error.message}</Alert> : null}
+        <FormActions>
+          <Button variant="danger" pending={remove.isPending} onClick={() => remove.mutate()}>
+            Delete decision
+          </Button>
+          <Button variant="ghost" onClick={() => setConfirming(false)}>
+            Keep it
+          </Button>
+        </FormActions>
+      </Dialog>
+    </>
+  );
+}
+
+function RevisitCard({ decision }: { decision: Decision }) {
+  return (
+    <Card
+      id="revisit-due"
+      title="Time to look back"
+      icon={<History size={18} />}
+      iconTone="warning"
+      description={`You planned to revisit this on ${formatDay(decision.revisitOn ?? decision.decidedOn)}. How did it turn out?`}
+    >
+      <RevisitForm decision={decision} />
+    </Card>
+  );
+}
+
+function RevisitForm({ decision }: { decision: Decision }) {
+  const { user, profile } = useMe();
+  const toast = useToast();
+  const queryClient = useQueryClient();
+  const initial = { revisitedOn: todayIn(profile.timeZone), outcome: "", nextRevisitOn: "" };
+  const form = useFormState(initial, { draftKey: `sidecar:draft:${user.id}:revisit:${decision.id}` });
+  const save = useMutation({
+    mutationFn: (input: ReturnType<typeof decisionRevisitInput.parse>) =>
+      api.post<Decision>(`/api/decisions/${encodeURIComponent(decision.id)}/revisit`, input),
+    onSuccess: async (saved) => {
+      form.clearDraft();
+      form.setValues({ ...initial, revisitedOn: todayIn(profile.timeZone) });
+      queryClient.setQueryData(["decisions", saved.id], saved);
+      await queryClient.invalidateQueries({ queryKey: ["decisions"], exact: true });
+      toast({ title: "Revisit saved" });
+    },
+    onError: (error) => form.showApiError(error),
+  });
+
+  return (
+    <Form
+      onSubmit={() => {
+        const input = form.validate(decisionRevisitInput, {
+          ...form.values,
+          nextRevisitOn: form.values.nextRevisitOn || null,
+        });
+        if (input) save.mutate(input);
+      }}
+      formRef={form.formRef}
+      error={form.formError}
+      aria-label="Record a revisit"
+      className="revisit-form"
+    >
+      <TextAreaField
+        label="How it turned out"
+        name="outcome"
+        value={form.values.outcome}
+        onValueChange={(value) => form.set("outcome", value)}
+        error={form.errors.outcome}
+        hint="What happened, and would you decide the same way again?"
+        maxLength={2100}
+      />
+      <div className="form-grid">
+        <TextField
+          label="Looked back on"
+          name="revisitedOn"
+          type="date"
+          value={form.values.revisitedOn}
+          onValueChange={(value) => form.set("revisitedOn", value)}
+          error={form.errors.revisitedOn}
+        />
+        <TextField
+          label="Look again on"
+          name="nextRevisitOn"
+          type="date"
+          value={form.values.nextRevisitOn}
+          onValueChange={(value) => form.set("nextRevisitOn", value)}
+          error={form.errors.nextRevisitOn}
+          hint="Leave empty if this is settled."
+          optional
+        />
+      </div>
+      <FormActions>
+        <Button type="submit" pending={save.isPending}>
+          Save revisit
+        </Button>
+      </FormActions>
+    </Form>
+  );
+}

@@ -1,0 +1,114 @@
+import { useQuery } from "@tanstack/react-query";
+import { Link } from "@tanstack/react-router";
+import { BookOpenCheck, CalendarClock, Plus } from "lucide-react";
+import type { Decision } from "../../../shared/decisions.ts";
+import { Alert } from "../../ui/alert.tsx";
+import { buttonClass } from "../../ui/button.tsx";
+import { Card } from "../../ui/card.tsx";
+import { EmptyState } from "../../ui/empty-state.tsx";
+import { PageHeader } from "../../ui/page-header.tsx";
+import { LoadingState } from "../../ui/spinner.tsx";
+import { useTitle } from "../../ui/use-title.ts";
+import { formatDay } from "../career-plan/career-plan-api.ts";
+import { decisionsQuery } from "./decisions-api.ts";
+
+export function RevisitBadge({ decision }: { decision: Decision }) {
+  if (decision.dueForRevisit && decision.revisitOn) {
+    return <span className="badge badge-warning">Revisit due {formatDay(decision.revisitOn)}</span>;
+  }
+  if (decision.revisitOn) return <span className="badge">Revisit on {formatDay(decision.revisitOn)}</span>;
+  if (decision.revisits.length > 0) return <span className="badge badge-success">Revisited</span>;
+  return null;
+}
+
+function DecisionList({ decisions }: { decisions: Decision[] }) {
+  return (
+    <ul className="decision-list">
+      {decisions.map((decision) => (
+        <li key={decision.id} className="decision-item">
+          <div className="decision-item-head">
+            <h3 className="decision-item-title">
+              <Link to="/decisions/$id" params={{ id: decision.id }}>
+                {decision.dilemma}
+              </Link>
+            </h3>
+            <RevisitBadge decision={decision} />
+          </div>
+          <p className="small">
+            <span className="muted">Decided {formatDay(decision.decidedOn)}:</span> {decision.decision}
+          </p>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+const newDecisionLink = (label: string) => (
+  <Link to="/decisions/new" className={buttonClass("primary")}>
+    <Plus size={18} aria-hidden="true" />
+    {label}
+  </Link>
+);
+
+export function DecisionsPage() {
+  useTitle("Decision journal");
+  const query = useQuery(decisionsQuery);
+  const decisions = query.data?.decisions ?? [];
+  const due = decisions.filter((d) => d.dueForRevisit);
+  const rest = decisions.filter((d) => !d.dueForRevisit);
+
+  return (
+    <>
+      <PageHeader
+        title="Decision journal"
+        description="Grit it out or move on? Record the dilemma, the options and how each serves your skip job, what you decided and why, then look back at how it turned out. Only you see this."
+        actions={decisions.length > 0 ? newDecisionLink("Record a decision") : undefined}
+      />
+      {query.isPending ? (
+        <LoadingState label="Loading your decisions…" />
+      ) : query.isError ? (
+        <Alert tone="error">
+          Your decisions could not be loaded. {query.error.message}{" "}
+          <button type="button" className="button-link" onClick={() => query.refetch()}>
+            Try again
+          </button>
+        </Alert>
+      ) : decisions.length === 0 ? (
+        <Card>
+          <EmptyState
+            icon={<BookOpenCheck size={24} />}
+            title="No decisions yet"
+            action={newDecisionLink("Record your first decision")}
+          >
+            Facing a career choice? Write down the options, how each serves the job after next, what you chose
+            and why, and a date to look back. Your judgement gets sharper every time you revisit.
+          </EmptyState>
+        </Card>
+      ) : (
+        <div className="stack-lg">
+          {due.length > 0 ? (
+            <Card
+              id="decisions-due"
+              title="Due for a revisit"
+              icon={<CalendarClock size={18} />}
+              iconTone="warning"
+              description="Look back: how did these turn out?"
+            >
+              <DecisionList decisions={due} />
+            </Card>
+          ) : null}
+          {rest.length > 0 ? (
+            <Card
+              id="decisions-all"
+              title={due.length > 0 ? "Other decisions" : "Your decisions"}
+              icon={<BookOpenCheck size={18} />}
+              description="Newest first."
+            >
+              <DecisionList decisions={rest} />
+            </Card>
+          ) : null}
+        </div>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,693 @@
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { Link, useNavigate, useParams } from "@tanstack/react-router";
+import {
+  Copy,
+  Download,
+  Heart,
+  Lock,
+  Mail,
+  MessageSquareQuote,
+  Radar as RadarIcon,
+  Users,
+} from "lucide-react";
+import { useState } from "react";
+import {
+  type FeedbackRequest,
+  type FeedbackResults,
+  feedbackRequestUpdate,
+  invitationInput,
+  type LaneResult,
+  type QuestionResult,
+  splitEmails,
+  thankYouInput,
+} from "../../../shared/feedback.ts";
+import { lanes } from "../../../shared/lanes.ts";
+import { api } from "../../api.ts";
+import { Alert } from "../../ui/alert.tsx";
+import { Button } from "../../ui/button.tsx";
+import { Card } from "../../ui/card.tsx";
+import { Dialog } from "../../ui/dialog.tsx";
+import { EmptyState } from "../../ui/empty-state.tsx";
+import { SelectField, TextAreaField, TextField } from "../../ui/field.tsx";
+import { Form, FormActions, useFormState } from "../../ui/form.tsx";
+import { PageHeader } from "../../ui/page-header.tsx";
+import { LoadingState } from "../../ui/spinner.tsx";
+import { useToast } from "../../ui/toast.tsx";
+import { useTitle } from "../../ui/use-title.ts";
+import { laneAssessmentsQuery } from "../lanes/lanes-api.ts";
+import { LanesRadar } from "../lanes/lanes-radar.tsx";
+import { feedbackRequestQuery, feedbackResultsQuery, formatDay, responseCountText } from "./feedback-api.ts";
+
+function useRequestUpdate(id: string) {
+  const queryClient = useQueryClient();
+  return (updated: FeedbackRequest) => {
+    queryClient.setQueryData(feedbackRequestQuery(id).queryKey, updated);
+    void queryClient.invalidateQueries({ queryKey: ["feedback", "requests"], exact: true });
+  };
+}
+
+function StatusCard({ request }: { request: FeedbackRequest }) {
+  const toast = useToast();
+  const navigate = useNavigate();
+  const queryClient = useQueryClient();
+  const update = useRequestUpdate(request.id);
+  const [confirm, setConfirm] = useState<"close" | "delete" | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const open = request.status === "open";
+
+  const act = useMutation({
+    mutationFn: async (action: "close" | "remind" | "delete") => {
+      if (action === "delete") return api.del(`/api/feedback/requests/${request.id}`);
+      const path = action === "close" ? "close" : "reminder";
+      return api.post<FeedbackRequest>(`/api/feedback/requests/${request.id}/${path}`, {});
+    },
+    onSuccess: async (result, action) => {
+      setError(null);
+      setConfirm(null);
+      if (action === "delete") {
+        queryClient.removeQueries({ queryKey: ["feedback", "requests", request.id] });
+        await queryClient.invalidateQueries({ queryKey: ["feedback"] });
+        toast({ title: "Request deleted", description: "Its invitations and answers are gone for good." });
+        await navigate({ to: "/feedback" });
+        return;
+      }
+      update(result as FeedbackRequest);
+      toast({ title: action === "close" ? "Request closed" : "Reminder sent" });
+    },
+    onError: (e) => {
+      setConfirm(null);
+      setError(e.message);
+    },
+  });
+
+  return (
+    <Card
+      id="request-status"
+      title={responseCountText(request.responses, request.minResponses)}
+      icon={<Users size={18} />}
+      description={
+        request.resultsOpen
+          ? `Results opened on ${formatDay(request.openedOn ?? request.createdOn)}. To protect givers, the count now moves only in steps of ${request.minResponses}.`
+          : open
+            ? `Nothing is shown until ${request.minResponses} people have answered. You see a count, never who answered.`
+            : `Fewer than ${request.minResponses} people answered before the request closed, so nothing can be shown without singling someone out.`
+      }
+      actions={
+        <div className="row feedback-actions">
+          {open ? (
+            <>
+              <Button
+                variant="secondary"
+                size="small"
+                icon={<Mail size={16} aria-hidden="true" />}
+                disabled={request.reminderSentOn !== null || request.invitations.emails.length === 0}
+                pending={act.isPending && act.variables === "remind"}
+                onClick={() => act.mutate("remind")}
+              >
+                {request.reminderSentOn
+                  ? `Reminder sent ${formatDay(request.reminderSentOn)}`
+                  : "Send the one reminder"}
+              </Button>
+              <Button variant="secondary" size="small" onClick={() => setConfirm("close")}>
+                Close early
+              </Button>
+            </>
+          ) : null}
+          {request.resultsOpen ? (
+            <a
+              className="button button-secondary button-small"
+              href={`/api/feedback/requests/${request.id}/export`}
+              download
+            >
+              <Download size={16} aria-hidden="true" />
+              Export results
+            </a>
+          ) : null}
+          <Button variant="danger" size="small" onClick={() => setConfirm("delete")}>
+            Delete
+          </Button>
+        </div>
+      }
+    >
+      <dl className="feedback-facts small">
+        <div>
+          <dt>Status</dt>
+          <dd>
+            {open
+              ? `Open until ${formatDay(request.closesOn)}`
+              : `Closed ${formatDay(request.closedOn ?? request.closesOn)}`}
+          </dd>
+        </div>
+        <div>
+          <dt>Responses needed</dt>
+          <dd>{request.minResponses}, per question too</dd>
+        </div>
+        <div>
+          <dt>Invited</dt>
+          <dd>
+            {request.invitations.emails.length} by email, {request.invitations.links} by copied link
+          </dd>
+        </div>
+      </dl>
+      {open ? <SettingsForm request={request} /> : null}
+      {error ? <Alert tone="error">{error}</Alert> : null}
+      <Dialog
+        open={confirm !== null}
+        onOpenChange={(next) => setConfirm(next ? confirm : null)}
+        title={confirm === "delete" ? "Delete this request?" : "Close this request early?"}
+        description={
+          confirm === "delete"
+            ? "Its invitations and every answer are deleted for good, and its links stop working. This cannot be undone."
+            : "Links stop taking answers now. Answers that have not reached you yet stay hidden for good if fewer than k people gave them."
+        }
+      >
+        <FormActions>
+          <Button
+            variant={confirm === "delete" ? "danger" : "primary"}
+            pending={act.isPending}
+            onClick={() => confirm && act.mutate(confirm)}
+          >
+            {confirm === "delete" ? "Delete request" : "Close request"}
+          </Button>
+          <Button variant="ghost" onClick={() => setConfirm(null)}>
+            Cancel
+          </Button>
+        </FormActions>
+      </Dialog>
+    </Card>
+  );
+}
+
+const kChoices = Array.from({ length: 8 }, (_, i) => ({ value: String(i + 3), label: String(i + 3) }));
+
+function SettingsForm({ request }: { request: FeedbackRequest }) {
+  const toast = useToast();
+  const update = useRequestUpdate(request.id);
+  const form = useFormState({ closesOn: request.closesOn, minResponses: String(request.minResponses) });
+  const save = useMutation({
+    mutationFn: (input: unknown) => api.patch<FeedbackRequest>(`/api/feedback/requests/${request.id}`, input),
+    onSuccess: (updated) => {
+      update(updated);
+      toast({ title: "Request updated" });
+    },
+    onError: (error) => form.showApiError(error),
+  });
+  return (
+    <details className="request-settings">
+      <summary>Change the closing date{request.minResponsesLocked ? "" : " or the responses needed"}</summary>
+      <Form
+        onSubmit={() => {
+          const input = form.validate(feedbackRequestUpdate, {
+            closesOn: form.values.closesOn,
+            ...(request.minResponsesLocked ? {} : { minResponses: Number(form.values.minResponses) }),
+          });
+          if (input) save.mutate(input);
+        }}
+        formRef={form.formRef}
+        error={form.formError}
+        aria-label="Request settings"
+      >
+        <div className="form-grid">
+          <TextField
+            label="Closing date"
+            type="date"
+            value={form.values.closesOn}
+            onValueChange={(value) => form.set("closesOn", value)}
+            error={form.errors.closesOn}
+            hint="Links work until the end of this day."
+          />
+          <SelectField
+            label="Responses needed"
+            options={kChoices}
+            value={form.values.minResponses}
+            onValueChange={(value) => form.set("minResponses", value)}
+            error={form.errors.minResponses}
+            disabled={request.minResponsesLocked}
+            hint={
+              request.minResponsesLocked
+                ? "Fixed: the first answer is in, and a smaller number could single someone out."
+                : "From 3 to 10."
+            }
+          />
+        </div>
+        <FormActions>
+          <Button type="submit" variant="secondary" pending={save.isPending}>
+            Save changes
+          </Button>
+        </FormActions>
+      </Form>
+    </details>
+  );
+}
+
+function CopyLink({ link, index }: { link: string; index: number }) {
+  const [copied, setCopied] = useState(false);
+  return (
+    <li className="copy-link">
+      <input className="input" readOnly value={link} aria-label={`Link ${index + 1}`} />
+      <Button
+        variant="secondary"
+        size="small"
+        icon={<Copy size={16} aria-hidden="true" />}
+        onClick={async () => {
+          await navigator.clipboard?.writeText(link).catch(() => {});
+          setCopied(true);
+        }}
+      >
+        {copied ? "Copied" : "Copy"}
+        <span className="visually-hidden"> link {index + 1}</span>
+      </Button>
+    </li>
+  );
+}
+
+function InviteCard({ request }: { request: FeedbackRequest }) {
+  const toast = useToast();
+  const update = useRequestUpdate(request.id);
+  const form = useFormState({ emails: "", links: "0" });
+  const [links, setLinks] = useState<string[]>([]);
+  const [skipped, setSkipped] = useState<string[]>([]);
+  const invite = useMutation({
+    mutationFn: (input: unknown) =>
+      api.post<{ request: FeedbackRequest; links: string[]; alreadyInvited: string[] }>(
+        `/api/feedback/requests/${request.id}/invitations`,
+        input,
+      ),
+    onSuccess: (result) => {
+      update(result.request);
+      setLinks(result.links);
+      setSkipped(result.alreadyInvited);
+      form.setValues({ emails: "", links: "0" });
+      toast({ title: "Invitations ready" });
+    },
+    onError: (error) => form.showApiError(error),
+  });
+
+  return (
+    <Card
+      id="invite"
+      title="Invite people"
+      icon={<Mail size={18} />}
+      description="Each person gets a link that works once. Ask people who see your work from different angles, including some who don't always agree with you."
+    >
+      <Form
+        onSubmit={() => {
+          const input = form.validate(invitationInput, {
+            emails: splitEmails(form.values.emails),
+            links: Number(form.values.links || 0),
+          });
+          if (input) invite.mutate(input);
+        }}
+        formRef={form.formRef}
+        error={form.formError}
+        aria-labelledby="invite-title"
+      >
+        <TextAreaField
+          label="Email addresses"
+          name="emails"
+          value={form.values.emails}
+          onValueChange={(value) => form.set("emails", value)}
+          error={
+            form.errors.emails ?? Object.entries(form.errors).find(([k]) => k.startsWith("emails."))?.[1]
+          }
+          hint="Separate them with commas or new lines. Sidecar emails each person their own link."
+          optional
+        />
+        <TextField
+          label="Links to copy"
+          name="links"
+          type="number"
+          min={0}
+          max={20}
+          inputMode="numeric"
+          value={form.values.links}
+          onValueChange={(value) => form.set("links", value)}
+          error={form.errors.links}
+          hint="For people you will message yourself, one link each. They are shown only once."
+          optional
+        />
+        <FormActions>
+          <Button type="submit" pending={invite.isPending}>
+            Invite
+          </Button>
+        </FormActions>
+      </Form>
+      <div className="invite-extra">
+        {skipped.length > 0 ? (
+          <Alert tone="info">Already invited, so not emailed again: {skipped.join(", ")}</Alert>
+        ) : null}
+        {links.length > 0 ? (
+          <div className="stack">
+            <Alert tone="warning" title="Copy these links now">
+              Sidecar keeps only a fingerprint of each link, so it cannot show them again. Send one link to
+              each person.
+            </Alert>
+            <ul className="copy-links">
+              {links.map((link, index) => (
+                <CopyLink key={link} link={link} index={index} />
+              ))}
+            </ul>
+          </div>
+        ) : null}
+        {request.invitations.emails.length > 0 ? (
+          <details className="invited">
+            <summary>People you invited by email ({request.invitations.emails.length})</summary>
+            <p className="small muted">Sidecar never shows who has answered.</p>
+            <ul className="small">
+              {request.invitations.emails.map((email) => (
+                <li key={email}>{email}</li>
+              ))}
+            </ul>
+          </details>
+        ) : null}
+      </div>
+    </Card>
+  );
+}
+
+function RepeatBack({
+  requestId,
+  item,
+  label,
+}: {
+  requestId: string;
+  item: { key: string; heard: string; readOn: string | null };
+  label: string;
+}) {
+  const queryClient = useQueryClient();
+  const [heard, setHeard] = useState(item.heard);
+  const [error, setError] = useState<string | undefined>();
+  const save = useMutation({
+    mutationFn: (read: boolean) =>
+      api.put<FeedbackResults>(`/api/feedback/requests/${requestId}/reflections/${item.key}`, {
+        heard,
+        read,
+      }),
+    onSuccess: (results) => {
+      setError(undefined);
+      // Keep the paragraphs in the order already on screen; only the reflections change.
+      queryClient.setQueryData(feedbackResultsQuery(requestId).queryKey, (current) =>
+        current
+          ? {
+              ...current,
+              questions: current.questions.map((q, i) => ({ ...q, ...pick(results.questions[i]) })),
+              lanes: current.lanes.map((l, i) => ({ ...l, ...pick(results.lanes[i]) })),
+            }
+          : results,
+      );
+    },
+    onError: (e) => setError(e.message),
+  });
+  return (
+    <div className="repeat-back">
+      <TextAreaField
+        label={`What I heard: ${label}`}
+        value={heard}
+        onValueChange={(value) => {
+          setHeard(value);
+          setError(undefined);
+        }}
+        error={error}
+        hint="In your own words, before any reply. What is the message underneath?"
+        maxLength={4200}
+      />
+      <div className="row">
+        <Button
+          variant="secondary"
+          size="small"
+          pending={save.isPending && save.variables === false}
+          onClick={() => save.mutate(false)}
+        >
+          Save
+        </Button>
+        {item.readOn ? (
+          <span className="badge badge-success">Read {formatDay(item.readOn)}</span>
+        ) : (
+          <Button
+            size="small"
+            pending={save.isPending && save.variables === true}
+            onClick={() => save.mutate(true)}
+          >
+            Mark read
+          </Button>
+        )}
+      </div>
+    </div>
+  );
+}
+
+function pick(item: { heard: string; readOn: string | null } | undefined) {
+  return item ? { heard: item.heard, readOn: item.readOn } : {};
+}
+
+function QuestionCard({
+  requestId,
+  question,
+  k,
+}: {
+  requestId: string;
+  question: QuestionResult;
+  k: number;
+}) {
+  return (
+    <Card
+      id={`question-${question.key}`}
+      title={question.prompt}
+      icon={<MessageSquareQuote size={18} />}
+      headingLevel={3}
+    >
+      {question.shown ? (
+        <>
+          <ul className="feedback-paragraphs">
+            {question.paragraphs.map((paragraph, index) => (
+              // biome-ignore lint/suspicious/noArrayIndexKey: two givers may write the same sentence.
+              <li key={index}>{paragraph}</li>
+            ))}
+          </ul>
+          <RepeatBack requestId={requestId} item={question} label={question.prompt} />
+        </>
+      ) : (
+        <p className="muted small">Fewer than {k} people have answered this question, so it stays hidden.</p>
+      )}
+    </Card>
+  );
+}
+
+function Distribution({ lane }: { lane: LaneResult }) {
+  return (
+    <table className="distribution">
+      <caption className="visually-hidden">How givers rated {lanes[lane.lane].label}</caption>
+      <thead className="visually-hidden">
+        <tr>
+          <th scope="col">Rating</th>
+          <th scope="col">Givers</th>
+        </tr>
+      </thead>
+      <tbody>
+        {lane.distribution.map((count, index) => (
+          // biome-ignore lint/suspicious/noArrayIndexKey: the index is the rating.
+          <tr key={index}>
+            <th scope="row">{index + 1}</th>
+            <td>
+              <span
+                className="distribution-bar"
+                data-step={Math.round((count / Math.max(1, lane.raters)) * 10)}
+              />
+              <span className="distribution-count">{count}</span>
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+function LanesResults({ requestId, results }: { requestId: string; results: FeedbackResults }) {
+  const assessments = useQuery(laneAssessmentsQuery);
+  const latest = assessments.data?.assessments[0];
+  const shown = results.lanes.filter((l) => l.shown);
+  if (results.lanes.length === 0) return null;
+  return (
+    <Card
+      id="lane-results"
+      title="Lane ratings"
+      icon={<RadarIcon size={18} />}
+      description={
+        latest
+          ? "What givers said (median) laid over your latest self-assessment."
+          : "Rate yourself on the Lanes page to see your own view beside theirs."
+      }
+    >
+      {/* With fewer than three lanes a radar draws a line, not a picture; the numbers below say it better. */}
+      {shown.length >= 3 ? (
+        <LanesRadar
+          latest={latest}
+          extra={{
+            name: "Givers (median)",
+            ratings: Object.fromEntries(shown.map((l) => [l.lane, l.median])),
+          }}
+        />
+      ) : null}
+      <ul className="lane-results">
+        {results.lanes.map((lane) => (
+          <li key={lane.lane} className="lane-result">
+            <h3>{lanes[lane.lane].label}</h3>
+            {lane.shown ? (
+              <>
+                <p className="small">
+                  Median {lane.median} · mean {lane.mean} from {lane.raters} ratings
+                  {lane.self !== null ? ` · you said ${lane.self}` : ""}
+                </p>
+                {lane.self !== null && lane.median !== null && lane.self - lane.median >= 2 ? (
+                  <Alert tone="warning">
+                    Givers rate you well below how you rate yourself here. Stay with it before you explain it
+                    away.
+                  </Alert>
+                ) : null}
+                <Distribution lane={lane} />
+                {lane.comments.length > 0 ? (
+                  <ul className="feedback-paragraphs">
+                    {lane.comments.map((comment, index) => (
+                      // biome-ignore lint/suspicious/noArrayIndexKey: two givers may write the same sentence.
+                      <li key={index}>{comment}</li>
+                    ))}
+                  </ul>
+                ) : null}
+                <RepeatBack
+                  requestId={requestId}
+                  item={{ ...lane, key: lane.lane }}
+                  label={lanes[lane.lane].label}
+                />
+              </>
+            ) : (
+              <p className="muted small">
+                Fewer than {results.minResponses} people rated this lane, so it stays hidden
+                {lane.self !== null ? `. You said ${lane.self}.` : "."}
+              </p>
+            )}
+          </li>
+        ))}
+      </ul>
+    </Card>
+  );
+}
+
+function ThankYouCard({ request }: { request: FeedbackRequest }) {
+  const toast = useToast();
+  const update = useRequestUpdate(request.id);
+  const form = useFormState({ message: "" }, { draftKey: `sidecar:draft:thank-you:${request.id}` });
+  const send = useMutation({
+    mutationFn: (input: unknown) =>
+      api.post<FeedbackRequest>(`/api/feedback/requests/${request.id}/thank-you`, input),
+    onSuccess: (updated) => {
+      form.clearDraft();
+      update(updated);
+      toast({ title: "Thank-you sent" });
+    },
+    onError: (error) => form.showApiError(error),
+  });
+  return (
+    <Card
+      id="thank-you"
+      title="Say thank you"
+      icon={<Heart size={18} />}
+      description="One message, emailed to everyone you invited by email. It names no one, and Sidecar never tells you who answered."
+    >
+      {request.thankedOn ? (
+        <p className="small">You sent your thank-you on {formatDay(request.thankedOn)}.</p>
+      ) : (
+        <Form
+          onSubmit={() => {
+            const input = form.validate(thankYouInput);
+            if (input) send.mutate(input);
+          }}
+          formRef={form.formRef}
+          error={form.formError}
+          aria-labelledby="thank-you-title"
+        >
+          <TextAreaField
+            label="Your message"
+            name="message"
+            value={form.values.message}
+            onValueChange={(value) => form.set("message", value)}
+            error={form.errors.message}
+            hint="Say what you heard and what you will do with it. People give more next time when they see it landed."
+            maxLength={2100}
+          />
+          <FormActions>
+            <Button type="submit" pending={send.isPending}>
+              Send thank-you
+            </Button>
+          </FormActions>
+        </Form>
+      )}
+    </Card>
+  );
+}
+
+function Results({ request }: { request: FeedbackRequest }) {
+  const query = useQuery({ ...feedbackResultsQuery(request.id), enabled: request.resultsOpen });
+  if (!request.resultsOpen) {
+    return (
+      <Card>
+        <EmptyState icon={<Lock size={24} />} title="Results are still sealed">
+          They open when {request.minResponses} people have answered. Invite more people, or send the one
+          reminder closer to the closing date.
+        </EmptyState>
+      </Card>
+    );
+  }
+  if (query.isPending) return <LoadingState label="Loading what people said…" />;
+  if (query.isError)
+    return <Alert tone="error">The results could not be loaded. {query.error.message}</Alert>;
+  const results = query.data;
+  return (
+    <div className="stack-lg" id="results">
+      <Alert tone="info" title="How to read this">
+        Answers are split into paragraphs and shuffled across everyone, so look for themes, not for who said
+        what. For each question, write what you heard before you mark it read.
+      </Alert>
+      {results.questions.map((question) => (
+        <QuestionCard
+          key={question.key}
+          requestId={request.id}
+          question={question}
+          k={results.minResponses}
+        />
+      ))}
+      <LanesResults requestId={request.id} results={results} />
+    </div>
+  );
+}
+
+export function FeedbackRequestPage() {
+  const { requestId } = useParams({ from: "/app/feedback/$requestId" });
+  const query = useQuery(feedbackRequestQuery(requestId));
+  useTitle(query.data ? "Feedback request" : "Feedback");
+  return (
+    <>
+      <PageHeader
+        title={query.data?.purpose ?? "Feedback request"}
+        before={
+          <Link to="/feedback" className="small">
+            ← Feedback
+          </Link>
+        }
+      />
+      {query.isPending ? (
+        <LoadingState label="Loading the request…" />
+      ) : query.isError ? (
+        <Alert tone="error">
+          {query.error.message} <Link to="/feedback">Back to your feedback requests</Link>
+        </Alert>
+      ) : (
+        <div className="stack-lg">
+          <StatusCard request={query.data} />
+          {query.data.status === "open" ? <InviteCard request={query.data} /> : null}
+          <Results request={query.data} />
+          {query.data.responses.shown > 0 ? <ThankYouCard request={query.data} /> : null}
+        </div>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,250 @@
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { Link } from "@tanstack/react-router";
+import { CheckCircle2, Circle, Flag, Mountain, UserRound } from "lucide-react";
+import type { TargetRoleView } from "../../../shared/target-roles.ts";
+import { api } from "../../api.ts";
+import { Alert } from "../../ui/alert.tsx";
+import { buttonClass } from "../../ui/button.tsx";
+import { Card } from "../../ui/card.tsx";
+import { EmptyState } from "../../ui/empty-state.tsx";
+import { PageHeader } from "../../ui/page-header.tsx";
+import { LoadingState } from "../../ui/spinner.tsx";
+import { useToast } from "../../ui/toast.tsx";
+import { useTitle } from "../../ui/use-title.ts";
+
+type HurdleView = TargetRoleView["hurdles"][number];
+type CheckResult = { id: string; checkedOn: string | null };
+
+const targetRoleQuery = {
+  queryKey: ["target-role"],
+  queryFn: () => api.get<TargetRoleView>("/api/target-role"),
+};
+
+const dayFormat = new Intl.DateTimeFormat(undefined, { dateStyle: "medium", timeZone: "UTC" });
+const formatDay = (iso: string) => dayFormat.format(new Date(`${iso}T00:00:00Z`));
+
+function withCheck(view: TargetRoleView, result: CheckResult): TargetRoleView {
+  return {
+    ...view,
+    hurdles: view.hurdles.map((hurdle) => ({
+      ...hurdle,
+      checks: hurdle.checks.map((check) =>
+        check.id === result.id ? { ...check, checkedOn: result.checkedOn } : check,
+      ),
+    })),
+  };
+}
+
+function Evidence({ hurdle }: { hurdle: HurdleView }) {
+  if (hurdle.experiences.length === 0 && hurdle.lanes.length === 0) return null;
+  return (
+    <div className="next-level-evidence">
+      <h3>Where you stand</h3>
+      <ul className="next-level-facts">
+        {hurdle.experiences.map((experience) => (
+          <li key={experience.key}>
+            {experience.covered ? (
+              <>
+                <CheckCircle2 size={16} aria-hidden="true" className="next-level-yes" />
+                <span>
+                  {experience.label}: in your portfolio, from{" "}
+                  {experience.roles.map((r) => r.label).join("; ")}.
+                </span>
+              </>
+            ) : (
+              <>
+                <Circle size={16} aria-hidden="true" className="next-level-no" />
+                <span>
+                  {experience.label}: a gap in your portfolio.{" "}
+                  <Link to="/portfolio" hash="portfolio-gaps">
+                    See it as a mission
+                  </Link>
+                </span>
+              </>
+            )}
+          </li>
+        ))}
+        {hurdle.lanes.map((lane) => (
+          <li key={lane.id}>
+            <Flag size={16} aria-hidden="true" className="next-level-lane" />
+            <span>
+              {lane.rating === null ? (
+                <>
+                  {lane.label} lane: not rated yet. <Link to="/lanes">Rate your lanes</Link>
+                </>
+              ) : (
+                <>
+                  {lane.label} lane: you rated yourself {lane.rating} of 5.
+                </>
+              )}
+            </span>
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
+function HurdleCard({
+  hurdle,
+  onToggle,
+  pending,
+}: {
+  hurdle: HurdleView;
+  onToggle: (id: string, checked: boolean) => void;
+  /** The tick being saved, shown at once so the box answers the click before the server does. */
+  pending: { id: string; checked: boolean } | undefined;
+}) {
+  const done = hurdle.checks.filter((check) => check.checkedOn).length;
+  return (
+    <Card
+      id={`hurdle-${hurdle.id}`}
+      title={hurdle.title}
+      description={hurdle.description}
+      icon={<Mountain size={18} />}
+      iconTone={done === hurdle.checks.length ? "success" : "accent"}
+    >
+      <div className="next-level-hurdle">
+        <div>
+          <h3>Moves in your control</h3>
+          <ul className="next-level-actions">
+            {hurdle.actions.map((action) => (
+              <li key={action}>{action}</li>
+            ))}
+          </ul>
+        </div>
+        <Evidence hurdle={hurdle} />
+        <fieldset className="next-level-checks">
+          <legend>
+            <h3>
+              Your progress{" "}
+              <span className="small muted">
+                ({done} of {hurdle.checks.length} done)
+              </span>
+            </h3>
+          </legend>
+          <ul>
+            {hurdle.checks.map((check) => {
+              const id = `check-${check.id.replace(/\W/g, "-")}`;
+              return (
+                <li key={check.id} className="choice">
+                  <input
+                    id={id}
+                    type="checkbox"
+                    checked={pending?.id === check.id ? pending.checked : Boolean(check.checkedOn)}
+                    aria-busy={pending?.id === check.id || undefined}
+                    aria-describedby={check.checkedOn ? `${id}-date` : undefined}
+                    onChange={(event) => onToggle(check.id, event.target.checked)}
+                  />
+                  <span>
+                    <label htmlFor={id} className="choice-label">
+                      {check.text}
+                    </label>
+                    {check.checkedOn ? (
+                      <span id={`${id}-date`} className="choice-hint">
+                        Done on {formatDay(check.checkedOn)}
+                      </span>
+                    ) : null}
+                  </span>
+                </li>
+              );
+            })}
+          </ul>
+        </fieldset>
+      </div>
+    </Card>
+  );
+}
+
+export function TargetRolePage() {
+  useTitle("Next level");
+  const queryClient = useQueryClient();
+  const toast = useToast();
+  const query = useQuery(targetRoleQuery);
+  const toggle = useMutation({
+    mutationFn: ({ id, checked }: { id: string; checked: boolean }) =>
+      api.put<CheckResult>(`/api/target-role/checks/${encodeURIComponent(id)}`, { checked }),
+    onSuccess: (result) => {
+      queryClient.setQueryData<TargetRoleView>(targetRoleQuery.queryKey, (view) =>
+        view ? withCheck(view, result) : view,
+      );
+    },
+    onError: (error) =>
+      toast({ title: "Your progress was not saved", description: error.message, tone: "error" }),
+  });
+
+  const view = query.data;
+  const total = view?.hurdles.reduce((sum, h) => sum + h.checks.length, 0) ?? 0;
+  const done = view?.hurdles.reduce((sum, h) => sum + h.checks.filter((c) => c.checkedOn).length, 0) ?? 0;
+
+  return (
+    <>
+      <PageHeader
+        title="Next level"
+        description={
+          view?.nextLevelLabel && view.levelLabel
+            ? `${view.levelLabel} to ${view.nextLevelLabel}: the step ${view.summary} Only you see this.`
+            : "What stands between your level and the next, and the moves in your control. Only you see this."
+        }
+      />
+      {query.isPending ? (
+        <LoadingState label="Loading your next level…" />
+      ) : query.isError ? (
+        <Alert tone="error">
+          Your next level could not be loaded. {query.error.message}{" "}
+          <button type="button" className="button-link" onClick={() => query.refetch()}>
+            Try again
+          </button>
+        </Alert>
+      ) : !query.data.level ? (
+        <Card>
+          <EmptyState
+            icon={<UserRound size={24} />}
+            title="Set your level first"
+            action={
+              <Link to="/profile" className={buttonClass("primary")}>
+                Set your level on your profile
+              </Link>
+            }
+          >
+            Sidecar shows the hurdles between your level and the next one. Tell it where you are: pick your
+            current level on your profile, then come back.
+          </EmptyState>
+        </Card>
+      ) : !query.data.nextLevel ? (
+        <Card>
+          <EmptyState
+            icon={<Mountain size={24} />}
+            title="There is no next level above Chief Product Officer"
+            action={
+              <a href="/plan" className={buttonClass("primary")}>
+                Plan your Act Three
+              </a>
+            }
+          >
+            You have reached the top of the product ladder. What comes next is your Act Three: a second North
+            Star, whether scaled economics (investing, boards) or giving (writing, coaching, mission-based
+            companies). Shape it on your career plan.
+          </EmptyState>
+        </Card>
+      ) : (
+        <div className="stack-lg">
+          <p className="next-level-progress" aria-live="polite">
+            <strong>
+              {done} of {total}
+            </strong>{" "}
+            progress items done on the way to {query.data.nextLevelLabel}.
+          </p>
+          {query.data.hurdles.map((hurdle) => (
+            <HurdleCard
+              key={hurdle.id}
+              hurdle={hurdle}
+              pending={toggle.isPending ? toggle.variables : undefined}
+              onToggle={(id, checked) => toggle.mutate({ id, checked })}
+            />
+          ))}
+        </div>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,63 @@
+import { AlertCircle } from "lucide-react";
+import { useId } from "react";
+
+/** A labelled set of checkboxes that reads and writes a list of values. */
+export function CheckboxGroup<V extends string>({
+  legend,
+  hint,
+  options,
+  value,
+  onChange,
+  error,
+  name,
+}: {
+  legend: string;
+  hint?: string;
+  options: readonly { value: V; label: string }[];
+  value: readonly string[];
+  onChange: (value: V[]) => void;
+  error?: string;
+  name: string;
+}) {
+  const id = useId();
+  const describedBy = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(" ");
+  return (
+    <fieldset className="field checkbox-group" aria-describedby={describedBy || undefined}>
+      <legend className="field-label">
+        {legend}
+        <span className="field-optional"> (optional)</span>
+      </legend>
+      {hint ? (
+        <p id={`${id}-hint`} className="field-hint">
+          {hint}
+        </p>
+      ) : null}
+      <div className="checkbox-options">
+        {options.map((option) => (
+          <label key={option.value} className="checkbox-option">
+            <input
+              type="checkbox"
+              name={name}
+              value={option.value}
+              checked={value.includes(option.value)}
+              onChange={(event) =>
+                onChange(
+                  options
+                    .map((o) => o.value)
+                    .filter((v) => (v === option.value ? event.target.checked : value.includes(v))),
+                )
+              }
+            />
+            <span>{option.label}</span>
+          </label>
+        ))}
+      </div>
+      {error ? (
+        <p id={`${id}-error`} className="field-error">
+          <AlertCircle size={16} aria-hidden="true" />
+          <span>{error}</span>
+        </p>
+      ) : null}
+    </fieldset>
+  );
+}

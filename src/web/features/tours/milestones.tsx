@@ -1,0 +1,273 @@
+import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { ListChecks, Pencil, Plus, Trash2 } from "lucide-react";
+import { useState } from "react";
+import {
+  formatCalendarDate,
+  type Milestone,
+  type MilestoneInput,
+  type MilestoneStatus,
+  milestoneInput,
+  milestoneStatuses,
+  milestoneStatusLabels,
+  type Tour,
+} from "../../../shared/tours.ts";
+import { api } from "../../api.ts";
+import { Button } from "../../ui/button.tsx";
+import { Card } from "../../ui/card.tsx";
+import { Dialog } from "../../ui/dialog.tsx";
+import { EmptyState } from "../../ui/empty-state.tsx";
+import { SelectField, TextField } from "../../ui/field.tsx";
+import { Form, FormActions, useFormState } from "../../ui/form.tsx";
+import { useToast } from "../../ui/toast.tsx";
+import { rememberTour, todayIso } from "./tours-api.ts";
+
+type Values = { title: string; dueOn: string; status: string; doneOn: string };
+
+const statusOptions = milestoneStatuses.map((status) => ({
+  value: status,
+  label: milestoneStatusLabels[status],
+}));
+
+export const milestoneBadge: Record<MilestoneStatus, string> = {
+  planned: "badge",
+  in_progress: "badge badge-accent",
+  done: "badge badge-success",
+  missed: "badge badge-danger",
+};
+
+function toInput(values: Values) {
+  return { ...values, doneOn: values.status === "done" ? values.doneOn || null : null };
+}
+
+function useSaveMilestone(tour: Tour, milestoneId?: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (input: MilestoneInput) =>
+      milestoneId
+        ? api.put<Tour>(`/api/tours/${tour.id}/milestones/${milestoneId}`, input)
+        : api.post<Tour>(`/api/tours/${tour.id}/milestones`, input),
+    onSuccess: (saved) => rememberTour(queryClient, saved),
+  });
+}
+
+function MilestoneForm({
+  tour,
+  milestone,
+  onDone,
+}: {
+  tour: Tour;
+  milestone?: Milestone;
+  onDone?: () => void;
+}) {
+  const toast = useToast();
+  const initial: Values = {
+    title: milestone?.title ?? "",
+    dueOn: milestone?.dueOn ?? "",
+    status: milestone?.status ?? "planned",
+    doneOn: milestone?.doneOn ?? "",
+  };
+  const form = useFormState<Values>(initial);
+  const save = useSaveMilestone(tour, milestone?.id);
+  const prefix = milestone ? `milestone-${milestone.id}` : "milestone-new";
+
+  function submit() {
+    const input = form.validate(milestoneInput, toInput(form.values));
+    if (!input) return;
+    save.mutate(input, {
+      onSuccess: () => {
+        toast({ title: milestone ? "Milestone saved" : "Milestone added" });
+        if (!milestone) form.setValues(initial);
+        onDone?.();
+      },
+      onError: (error) => form.showApiError(error),
+    });
+  }
+
+  return (
+    <Form
+      onSubmit={submit}
+      formRef={form.formRef}
+      error={form.formError}
+      aria-label={milestone ? `Edit milestone “${milestone.title}”` : "Add a milestone"}
+    >
+      <TextField
+        id={`${prefix}-title`}
+        label="Milestone"
+        value={form.values.title}
+        onValueChange={(value) => form.set("title", value)}
+        error={form.errors.title}
+        maxLength={220}
+        required
+      />
+      <div className="form-grid">
+        <TextField
+          id={`${prefix}-due`}
+          label="Due on"
+          type="date"
+          value={form.values.dueOn}
+          onValueChange={(value) => form.set("dueOn", value)}
+          error={form.errors.dueOn}
+          required
+        />
+        <SelectField
+          id={`${prefix}-status`}
+          label="Status"
+          options={statusOptions}
+          value={form.values.status}
+          onValueChange={(value) => {
+            form.set("status", value);
+            if (value === "done" && !form.values.doneOn) form.set("doneOn", todayIso());
+          }}
+          error={form.errors.status}
+        />
+        {form.values.status === "done" ? (
+          <TextField
+            id={`${prefix}-done`}
+            label="Done on"
+            type="date"
+            value={form.values.doneOn}
+            onValueChange={(value) => form.set("doneOn", value)}
+            error={form.errors.doneOn}
+            required
+          />
+        ) : null}
+      </div>
+      <FormActions>
+        <Button type="submit" pending={save.isPending} icon={milestone ? undefined : <Plus size={16} />}>
+          {milestone ? "Save milestone" : "Add milestone"}
+        </Button>
+      </FormActions>
+    </Form>
+  );
+}
+
+function MilestoneItem({ tour, milestone }: { tour: Tour; milestone: Milestone }) {
+  const toast = useToast();
+  const queryClient = useQueryClient();
+  const [editing, setEditing] = useState(false);
+  const [confirming, setConfirming] = useState(false);
+  const save = useSaveMilestone(tour, milestone.id);
+  const remove = useMutation({
+    mutationFn: () => api.del<Tour>(`/api/tours/${tour.id}/milestones/${milestone.id}`),
+    onSuccess: (saved) => {
+      rememberTour(queryClient, saved);
+      setConfirming(false);
+      toast({ title: "Milestone deleted" });
+    },
+    onError: (error) =>
+      toast({ title: "The milestone was not deleted", description: error.message, tone: "error" }),
+  });
+
+  function setStatus(status: MilestoneStatus) {
+    const doneOn = status === "done" ? (milestone.doneOn ?? todayIso()) : null;
+    save.mutate(
+      { title: milestone.title, dueOn: milestone.dueOn, status, doneOn },
+      {
+        onSuccess: () =>
+          toast({ title: `“${milestone.title}” is ${milestoneStatusLabels[status].toLowerCase()}` }),
+        onError: (error) =>
+          toast({ title: "The status was not saved", description: error.message, tone: "error" }),
+      },
+    );
+  }
+
+  return (
+    <li className="milestone-item">
+      <div className="milestone-main">
+        <p className="milestone-title">{milestone.title}</p>
+        <p className="small muted">
+          Due {formatCalendarDate(milestone.dueOn)}
+          {milestone.doneOn ? ` · done ${formatCalendarDate(milestone.doneOn)}` : ""}
+        </p>
+      </div>
+      <span className={milestoneBadge[milestone.status]}>{milestoneStatusLabels[milestone.status]}</span>
+      <div className="milestone-actions">
+        <label className="visually-hidden" htmlFor={`status-${milestone.id}`}>
+          Status of “{milestone.title}”
+        </label>
+        <select
+          id={`status-${milestone.id}`}
+          className="select select-small"
+          value={milestone.status}
+          disabled={save.isPending}
+          onChange={(event) => setStatus(event.target.value as MilestoneStatus)}
+        >
+          {statusOptions.map((option) => (
+            <option key={option.value} value={option.value}>
+              {option.label}
+            </option>
+          ))}
+        </select>
+        <Button
+          variant="ghost"
+          size="small"
+          icon={<Pencil size={16} aria-hidden="true" />}
+          onClick={() => setEditing(true)}
+        >
+          Edit<span className="visually-hidden"> “{milestone.title}”</span>
+        </Button>
+        <Button
+          variant="ghost"
+          size="small"
+          icon={<Trash2 size={16} aria-hidden="true" />}
+          onClick={() => setConfirming(true)}
+        >
+          Delete<span className="visually-hidden"> “{milestone.title}”</span>
+        </Button>
+      </div>
+      <Dialog open={editing} onOpenChange={setEditing} title="Edit milestone">
+        <MilestoneForm tour={tour} milestone={milestone} onDone={() => setEditing(false)} />
+      </Dialog>
+      <Dialog
+        open={confirming}
+        onOpenChange={setConfirming}
+        title="Delete this milestone?"
+        description={`“${milestone.title}” will be removed from the tour. This cannot be undone.`}
+      >
+        <FormActions>
+          <Button variant="danger" pending={remove.isPending} onClick={() => remove.mutate()}>
+            Delete milestone
+          </Button>
+          <Button variant="secondary" onClick={() => setConfirming(false)}>
+            Keep it
+          </Button>
+        </FormActions>
+      </Dialog>
+    </li>
+  );
+}
+
+export function MilestonesCard({ tour }: { tour: Tour }) {
+  const done = tour.milestones.filter((m) => m.status === "done").length;
+  return (
+    <Card
+      id="milestones"
+      title="Milestones"
+      icon={<ListChecks size={18} />}
+      description={
+        tour.milestones.length
+          ? `${done} of ${tour.milestones.length} done. Change a status as things move.`
+          : "The checkpoints that show the mission is on track."
+      }
+    >
+      <div className="stack-lg">
+        {tour.milestones.length ? (
+          <ul className="milestone-list" aria-label="Milestones">
+            {tour.milestones.map((milestone) => (
+              <MilestoneItem key={milestone.id} tour={tour} milestone={milestone} />
+            ))}
+          </ul>
+        ) : (
+          <EmptyState icon={<ListChecks size={22} />} title="No milestones yet" headingLevel={3}>
+            Add two or three checkpoints below, such as a launch, a first hire or a metric reached, each with
+            a due date.
+          </EmptyState>
+        )}
+        <div className="milestone-add">
+          <h3>Add a milestone</h3>
+          <MilestoneForm tour={tour} />
+        </div>
+      </div>
+    </Card>
+  );
+}

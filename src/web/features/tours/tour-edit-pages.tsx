@@ -1,0 +1,95 @@
+import { useQuery } from "@tanstack/react-query";
+import { getRouteApi, Link, useNavigate } from "@tanstack/react-router";
+import { ArrowLeft, Flag } from "lucide-react";
+import { type ExperienceKey, experienceKeys } from "../../../shared/experience.ts";
+import { type LaneId, laneIds } from "../../../shared/lanes.ts";
+import { Alert } from "../../ui/alert.tsx";
+import { Card } from "../../ui/card.tsx";
+import { PageHeader } from "../../ui/page-header.tsx";
+import { LoadingState } from "../../ui/spinner.tsx";
+import { useTitle } from "../../ui/use-title.ts";
+import { GuideBanner } from "../home/first-run-guide.tsx";
+import { newTourValues, TourForm, valuesFromTour } from "./tour-form.tsx";
+import { TourNotFound } from "./tour-not-found.tsx";
+import { tourQuery, toursQuery } from "./tours-api.ts";
+
+const newRoute = getRouteApi("/app/tours/new");
+const editRoute = getRouteApi("/app/tours/$tourId/edit");
+
+/** Comma-separated values from a link, keeping only the ones Sidecar knows, each once. */
+function knownValues<T extends string>(text: string | undefined, known: readonly T[]): T[] {
+  const wanted = new Set((text ?? "").split(",").map((part) => part.trim()));
+  return known.filter((value) => wanted.has(value));
+}
+
+export function BackToTours() {
+  return (
+    <Link to="/tours" className="breadcrumb">
+      <ArrowLeft size={16} aria-hidden="true" />
+      Tours of duty
+    </Link>
+  );
+}
+
+export function NewTourPage() {
+  useTitle("New tour of duty");
+  const search = newRoute.useSearch();
+  const navigate = useNavigate();
+  const tours = useQuery(toursQuery);
+  const prefill = {
+    mission: search.mission?.slice(0, 1000),
+    lanes: knownValues<LaneId>(search.lanes, laneIds),
+    experiences: knownValues<ExperienceKey>(search.experiences, experienceKeys),
+  };
+  const prefilled = Boolean(prefill.mission || prefill.lanes.length || prefill.experiences.length);
+  return (
+    <>
+      <PageHeader
+        before={<BackToTours />}
+        title="New tour of duty"
+        description="A tour of duty is one version of your career, usually 12 to 18 months: a mission that matters to the company and to you, agreed with your manager, with a date to renegotiate."
+      />
+      <GuideBanner step="first-tour" />
+      {tours.isPending ? (
+        <LoadingState label="Loading your tours…" />
+      ) : (
+        <Card id="tour-form" title="The tour" icon={<Flag size={18} />}>
+          {prefilled ? (
+            <Alert tone="info">
+              We filled in a suggestion from your portfolio. Make it yours before saving.
+            </Alert>
+          ) : null}
+          <TourForm
+            initial={newTourValues(tours.data?.tours ?? [], prefill)}
+            draftKey={`tour-new:${search.mission ?? ""}|${search.lanes ?? ""}|${search.experiences ?? ""}`}
+            submitLabel="Add tour of duty"
+            onCancel={() => navigate({ to: "/tours" })}
+          />
+        </Card>
+      )}
+    </>
+  );
+}
+
+export function EditTourPage() {
+  const { tourId } = editRoute.useParams();
+  const navigate = useNavigate();
+  const query = useQuery(tourQuery(tourId));
+  useTitle(query.data ? `Edit ${query.data.title}` : "Edit tour");
+  if (query.isPending) return <LoadingState label="Loading the tour…" />;
+  if (query.isError) return <TourNotFound error={query.error} retry={() => query.refetch()} />;
+  return (
+    <>
+      <PageHeader before={<BackToTours />} title={`Edit “${query.data.title}”`} />
+      <Card id="tour-form" title="The tour" icon={<Flag size={18} />}>
+        <TourForm
+          tourId={tourId}
+          initial={valuesFromTour(query.data)}
+          draftKey={`tour-edit:${tourId}`}
+          submitLabel="Save tour"
+          onCancel={() => navigate({ to: "/tours/$tourId", params: { tourId } })}
+        />
+      </Card>
+    </>
+  );
+}

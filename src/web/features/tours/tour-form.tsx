@@ -1,0 +1,221 @@
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useNavigate } from "@tanstack/react-router";
+import { addDays, addMonths, format, parseISO } from "date-fns";
+import { type ExperienceKey, experienceKeys, experienceLabels } from "../../../shared/experience.ts";
+import { type LaneId, laneIds, lanes } from "../../../shared/lanes.ts";
+import { type Tour, type TourInput, tourInput, tourWarnings } from "../../../shared/tours.ts";
+import { api } from "../../api.ts";
+import { useMe } from "../../session.ts";
+import { Alert } from "../../ui/alert.tsx";
+import { Button } from "../../ui/button.tsx";
+import { TextAreaField, TextField } from "../../ui/field.tsx";
+import { Form, FormActions, useFormState } from "../../ui/form.tsx";
+import { useToast } from "../../ui/toast.tsx";
+import { CheckboxGroup } from "./checkbox-group.tsx";
+import { rememberTour, todayIso, toursQuery } from "./tours-api.ts";
+
+export type TourValues = {
+  title: string;
+  mission: string;
+  startsOn: string;
+  endsOn: string;
+  renegotiateOn: string;
+  lanes: string[];
+  experiences: string[];
+};
+
+const laneOptions = laneIds.map((lane) => ({ value: lane, label: lanes[lane].label }));
+const experienceOptions = experienceKeys.map((key) => ({ value: key, label: experienceLabels[key] }));
+const isDate = (value: string) => /^\d{4}-\d{2}-\d{2}$/.test(value);
+
+export function valuesFromTour(tour: Tour): TourValues {
+  return {
+    title: tour.title,
+    mission: tour.mission,
+    startsOn: tour.startsOn,
+    endsOn: tour.endsOn,
+    renegotiateOn: tour.renegotiateOn ?? "",
+    lanes: [...tour.lanes],
+    experiences: [...tour.experiences],
+  };
+}
+
+/** A new tour starts today or the day after the last tour ends, and runs twelve months. */
+export function newTourValues(
+  existing: readonly Tour[],
+  prefill: { mission?: string; lanes?: LaneId[]; experiences?: ExperienceKey[] },
+): TourValues {
+  const lastEnd = existing
+    .map((t) => t.endedOn ?? t.endsOn)
+    .sort()
+    .at(-1);
+  const today = todayIso();
+  const startsOn = lastEnd && lastEnd >= today ? format(addDays(parseISO(lastEnd), 1), "yyyy-MM-dd") : today;
+  return {
+    title: "",
+    mission: prefill.mission ?? "",
+    startsOn,
+    endsOn: format(addDays(addMonths(parseISO(startsOn), 12), -1), "yyyy-MM-dd"),
+    renegotiateOn: "",
+    lanes: prefill.lanes ?? [],
+    experiences: prefill.experiences ?? [],
+  };
+}
+
+/** The first error under a field, including errors on one of its items ("lanes.0"). */
+function errorFor(errors: Record<string, string | undefined>, field: string) {
+  return errors[field] ?? Object.entries(errors).find(([key]) => key.startsWith(`${field}.`))?.[1];
+}
+
+export function TourForm({
+  tourId,
+  initial,
+  draftKey,
+  submitLabel,
+  onCancel,
+}: {
+  tourId?: string;
+  initial: TourValues;
+  draftKey: string;
+  submitLabel: string;
+  onCancel: () => void;
+}) {
+  const { user } = useMe();
+  const toast = useToast();
+  const navigate = useNavigate();
+  const queryClient = useQueryClient();
+  const form = useFormState<TourValues>(initial, { draftKey: `sidecar:draft:${user.id}:${draftKey}` });
+  const others = useQuery(toursQuery).data?.tours ?? [];
+  const { values } = form;
+
+  const warnings =
+    isDate(values.startsOn) && isDate(values.endsOn)
+      ? tourWarnings({ id: tourId, startsOn: values.startsOn, endsOn: values.endsOn }, others)
+      : [];
+
+  const save = useMutation({
+    mutationFn: (input: TourInput) =>
+      tourId ? api.put<Tour>(`/api/tours/${tourId}`, input) : api.post<Tour>("/api/tours", input),
+    onSuccess: async (saved) => {
+      form.clearDraft();
+      rememberTour(queryClient, saved);
+      toast({
+        title: tourId ? "Tour saved" : "Tour of duty added",
+        description: saved.warnings.length
+          ? `Saved with ${saved.warnings.length === 1 ? "a warning" : `${saved.warnings.length} warnings`}: see the tour's page.`
+          : undefined,
+      });
+      await navigate({ to: "/tours/$tourId", params: { tourId: saved.id } });
+    },
+    onError: (error) => form.showApiError(error),
+  });
+
+  function submit() {
+    const input = form.validate(tourInput, {
+      ...values,
+      renegotiateOn: values.renegotiateOn || null,
+    });
+    if (input) save.mutate(input);
+  }
+
+  return (
+    <Form onSubmit={submit} formRef={form.formRef} error={form.formError} aria-label={submitLabel}>
+      {form.draftRestored ? (
+        <Alert tone="info">We kept what you had not saved yet. Check it, then save.</Alert>
+      ) : null}
+      <TextField
+        label="Title"
+        name="title"
+        value={values.title}
+        onValueChange={(value) => form.set("title", value)}
+        error={form.errors.title}
+        hint="A short name for this version of your career, such as “Grow self-serve revenue”."
+        maxLength={140}
+        required
+      />
+      <TextAreaField
+        label="Mission"
+        name="mission"
+        value={values.mission}
+        onValueChange={(value) => form.set("mission", value)}
+        error={form.errors.mission}
+        hint="What you will accomplish for the company, and what it will do for your career."
+        rows={4}
+        maxLength={1100}
+        required
+      />
+      <div className="form-grid">
+        <TextField
+          label="Starts on"
+          name="startsOn"
+          type="date"
+          value={values.startsOn}
+          onValueChange={(value) => form.set("startsOn", value)}
+          error={form.errors.startsOn}
+          required
+        />
+        <TextField
+          label="Ends on"
+          name="endsOn"
+          type="date"
+          value={values.endsOn}
+          onValueChange={(value) => form.set("endsOn", value)}
+          error={form.errors.endsOn}
+          required
+        />
+      </div>
+      {warnings.length > 0 ? (
+        <Alert tone="warning" title="Worth a second look (you can still save)">
+          <ul className="tour-warnings">
+            {warnings.map((warning) => (
+              <li key={`${warning.code}-${warning.tourId ?? ""}`}>{warning.message}</li>
+            ))}
+          </ul>
+        </Alert>
+      ) : null}
+      <TextField
+        label="Renegotiation date"
+        name="renegotiateOn"
+        type="date"
+        value={values.renegotiateOn}
+        onValueChange={(value) => form.set("renegotiateOn", value)}
+        error={form.errors.renegotiateOn}
+        hint="When you and your manager agree to talk about what comes next, within the tour."
+        min={isDate(values.startsOn) ? values.startsOn : undefined}
+        max={isDate(values.endsOn) ? values.endsOn : undefined}
+        optional
+        fieldClassName="tour-date-field"
+      />
+      <CheckboxGroup
+        legend="Lanes this tour builds"
+        name="lanes"
+        options={laneOptions}
+        value={values.lanes}
+        onChange={(value) => form.set("lanes", value)}
+        error={errorFor(form.errors, "lanes")}
+      />
+      <CheckboxGroup
+        legend="Experiences it adds to your portfolio"
+        name="experiences"
+        options={experienceOptions}
+        value={values.experiences}
+        onChange={(value) => form.set("experiences", value)}
+        error={errorFor(form.errors, "experiences")}
+      />
+      <FormActions>
+        <Button type="submit" pending={save.isPending}>
+          {submitLabel}
+        </Button>
+        <Button
+          variant="secondary"
+          onClick={() => {
+            form.clearDraft();
+            onCancel();
+          }}
+        >
+          Cancel
+        </Button>
+      </FormActions>
+    </Form>
+  );
+}

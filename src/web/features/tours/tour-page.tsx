@@ -1,0 +1,273 @@
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { getRouteApi, Link, useNavigate } from "@tanstack/react-router";
+import { CircleStop, Flag, Pencil, Trash2 } from "lucide-react";
+import { useState } from "react";
+import { experienceLabels } from "../../../shared/experience.ts";
+import { lanes } from "../../../shared/lanes.ts";
+import {
+  type EndTourInput,
+  endTourInput,
+  formatCalendarDate,
+  type Tour,
+  type TourStatus,
+  tourStatusLabels,
+} from "../../../shared/tours.ts";
+import { api } from "../../api.ts";
+import { Alert } from "../../ui/alert.tsx";
+import { Button, buttonClass } from "../../ui/button.tsx";
+import { Card } from "../../ui/card.tsx";
+import { Dialog } from "../../ui/dialog.tsx";
+import { TextAreaField, TextField } from "../../ui/field.tsx";
+import { Form, FormActions, useFormState } from "../../ui/form.tsx";
+import { PageHeader } from "../../ui/page-header.tsx";
+import { LoadingState } from "../../ui/spinner.tsx";
+import { useToast } from "../../ui/toast.tsx";
+import { useTitle } from "../../ui/use-title.ts";
+import { MilestonesCard } from "./milestones.tsx";
+import { BackToTours } from "./tour-edit-pages.tsx";
+import { TourNotFound } from "./tour-not-found.tsx";
+import { rememberTour, todayIso, tourQuery, toursQuery } from "./tours-api.ts";
+
+const route = getRouteApi("/app/tours/$tourId");
+
+export const tourBadge: Record<TourStatus, string> = {
+  planned: "badge",
+  active: "badge badge-accent",
+  completed: "badge badge-success",
+  ended_early: "badge badge-warning",
+};
+
+export function TourStatusBadge({ status }: { status: TourStatus }) {
+  return <span className={tourBadge[status]}>{tourStatusLabels[status]}</span>;
+}
+
+export function TourWarnings({ tour }: { tour: Tour }) {
+  if (tour.warnings.length === 0) return null;
+  return (
+    <Alert tone="warning" title="Worth a second look">
+      <ul className="tour-warnings">
+        {tour.warnings.map((warning) => (
+          <li key={`${warning.code}-${warning.tourId ?? ""}`}>{warning.message}</li>
+        ))}
+      </ul>
+    </Alert>
+  );
+}
+
+export function TourTags({ tour }: { tour: Tour }) {
+  if (tour.lanes.length === 0 && tour.experiences.length === 0) return null;
+  return (
+    <ul className="tour-tags" aria-label="Lanes and experiences">
+      {tour.lanes.map((lane) => (
+        <li key={lane} className="badge badge-accent">
+          {lanes[lane].label} lane
+        </li>
+      ))}
+      {tour.experiences.map((key) => (
+        <li key={key} className="badge">
+          {experienceLabels[key]}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+function EndEarlyDialog({
+  tour,
+  open,
+  onOpenChange,
+}: {
+  tour: Tour;
+  open: boolean;
+  onOpenChange: (o: boolean) => void;
+}) {
+  const toast = useToast();
+  const queryClient = useQueryClient();
+  const today = todayIso();
+  const suggested = today >= tour.startsOn && today < tour.endsOn ? today : tour.startsOn;
+  const form = useFormState({ endedOn: suggested, reason: "" });
+  const end = useMutation({
+    mutationFn: (input: EndTourInput) => api.post<Tour>(`/api/tours/${tour.id}/end-early`, input),
+    onSuccess: (saved) => {
+      rememberTour(queryClient, saved);
+      onOpenChange(false);
+      toast({ title: "Tour ended early" });
+    },
+    onError: (error) => form.showApiError(error),
+  });
+  return (
+    <Dialog
+      open={open}
+      onOpenChange={onOpenChange}
+      title="End this tour early"
+      description="Tours end early for good reasons: a reorganisation, a better opportunity, a mission that changed. Write down why while it's fresh; it helps you plan the next one."
+    >
+      <Form
+        onSubmit={() => {
+          const input = form.validate(endTourInput);
+          if (input) end.mutate(input);
+        }}
+        formRef={form.formRef}
+        error={form.formError}
+        aria-label="End the tour early"
+      >
+        <TextField
+          label="Ended on"
+          name="endedOn"
+          type="date"
+          value={form.values.endedOn}
+          onValueChange={(value) => form.set("endedOn", value)}
+          error={form.errors.endedOn}
+          hint={`Within the tour: ${formatCalendarDate(tour.startsOn)} to the day before ${formatCalendarDate(tour.endsOn)}.`}
+          min={tour.startsOn}
+          max={tour.endsOn}
+          required
+        />
+        <TextAreaField
+          label="Why it ended early"
+          name="reason"
+          value={form.values.reason}
+          onValueChange={(value) => form.set("reason", value)}
+          error={form.errors.reason}
+          maxLength={1100}
+          required
+        />
+        <FormActions>
+          <Button type="submit" pending={end.isPending}>
+            End tour early
+          </Button>
+          <Button variant="secondary" onClick={() => onOpenChange(false)}>
+            Cancel
+          </Button>
+        </FormActions>
+      </Form>
+    </Dialog>
+  );
+}
+
+function DeleteTourDialog({
+  tour,
+  open,
+  onOpenChange,
+}: {
+  tour: Tour;
+  open: boolean;
+  onOpenChange: (o: boolean) => void;
+}) {
+  const toast = useToast();
+  const navigate = useNavigate();
+  const queryClient = useQueryClient();
+  const remove = useMutation({
+    mutationFn: () => api.del<{ tours: Tour[] }>(`/api/tours/${tour.id}`),
+    onSuccess: async (result) => {
+      queryClient.setQueryData(toursQuery.queryKey, result);
+      queryClient.removeQueries({ queryKey: tourQuery(tour.id).queryKey });
+      toast({ title: "Tour deleted" });
+      await navigate({ to: "/tours" });
+    },
+    onError: (error) =>
+      toast({ title: "The tour was not deleted", description: error.message, tone: "error" }),
+  });
+  return (
+    <Dialog
+      open={open}
+      onOpenChange={onOpenChange}
+      title="Delete this tour of duty?"
+      description={`“${tour.title}” and its ${tour.milestones.length === 1 ? "milestone" : `${tour.milestones.length} milestones`} will be deleted. This cannot be undone; to keep the history, end it early instead.`}
+    >
+      <FormActions>
+        <Button variant="danger" pending={remove.isPending} onClick={() => remove.mutate()}>
+          Delete tour
+        </Button>
+        <Button variant="secondary" onClick={() => onOpenChange(false)}>
+          Keep it
+        </Button>
+      </FormActions>
+    </Dialog>
+  );
+}
+
+export function TourPage() {
+  const { tourId } = route.useParams();
+  const query = useQuery(tourQuery(tourId));
+  const [ending, setEnding] = useState(false);
+  const [deleting, setDeleting] = useState(false);
+  useTitle(query.data?.title ?? "Tour of duty");
+
+  if (query.isPending) return <LoadingState label="Loading the tour…" />;
+  if (query.isError) return <TourNotFound error={query.error} retry={() => query.refetch()} />;
+  const tour = query.data;
+  const canEnd = tour.status === "active" || tour.status === "planned";
+
+  return (
+    <>
+      <PageHeader
+        before={<BackToTours />}
+        title={tour.title}
+        actions={
+          <>
+            <Link to="/tours/$tourId/edit" params={{ tourId }} className={buttonClass("secondary")}>
+              <Pencil size={16} aria-hidden="true" />
+              Edit
+            </Link>
+            {canEnd ? (
+              <Button
+                variant="secondary"
+                icon={<CircleStop size={16} aria-hidden="true" />}
+                onClick={() => setEnding(true)}
+              >
+                End early
+              </Button>
+            ) : null}
+            <Button
+              variant="ghost"
+              icon={<Trash2 size={16} aria-hidden="true" />}
+              onClick={() => setDeleting(true)}
+            >
+              Delete
+            </Button>
+          </>
+        }
+      />
+      <div className="stack-lg">
+        <TourWarnings tour={tour} />
+        <Card id="tour-mission" title="Mission" icon={<Flag size={18} />}>
+          <div className="stack">
+            <p className="tour-mission">{tour.mission}</p>
+            <dl className="tour-facts">
+              <div>
+                <dt>Status</dt>
+                <dd>
+                  <TourStatusBadge status={tour.status} />
+                </dd>
+              </div>
+              <div>
+                <dt>Dates</dt>
+                <dd>
+                  {formatCalendarDate(tour.startsOn)} – {formatCalendarDate(tour.endsOn)}
+                </dd>
+              </div>
+              <div>
+                <dt>Renegotiate</dt>
+                <dd>{tour.renegotiateOn ? formatCalendarDate(tour.renegotiateOn) : "Not set"}</dd>
+              </div>
+              <div>
+                <dt>Position</dt>
+                <dd>Tour {tour.position}</dd>
+              </div>
+            </dl>
+            <TourTags tour={tour} />
+            {tour.endedOn ? (
+              <Alert tone="info" title={`Ended early on ${formatCalendarDate(tour.endedOn)}`}>
+                {tour.endReason}
+              </Alert>
+            ) : null}
+          </div>
+        </Card>
+        <MilestonesCard tour={tour} />
+      </div>
+      {canEnd ? <EndEarlyDialog tour={tour} open={ending} onOpenChange={setEnding} /> : null}
+      <DeleteTourDialog tour={tour} open={deleting} onOpenChange={setDeleting} />
+    </>
+  );
+}

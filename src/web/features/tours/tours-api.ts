@@ -1,0 +1,58 @@
+import { type QueryClient, queryOptions } from "@tanstack/react-query";
+import { format } from "date-fns";
+import type { Tour } from "../../../shared/tours.ts";
+import { ApiError, api } from "../../api.ts";
+
+export const toursQuery = queryOptions({
+  queryKey: ["tours"],
+  queryFn: () => api.get<{ tours: Tour[] }>("/api/tours"),
+});
+
+export const tourQuery = (id: string) =>
+  queryOptions({
+    queryKey: ["tours", id],
+    queryFn: () => api.get<Tour>(`/api/tours/${encodeURIComponent(id)}`),
+    retry: (count, error) => !(error instanceof ApiError && error.status === 404) && count < 2,
+  });
+
+/** The part of the career plan the roadmap draws (the plan's own API may carry more). */
+export type PlanSummary = {
+  northStar: { role: string; horizonYear: number; reachedOn: string | null } | null;
+  skipJob: { role: string; targetYear: number | null } | null;
+  nextJob: { role: string; targetYear: number | null } | null;
+};
+
+// The career plan is optional for the roadmap: without one (or before it exists) only tours are drawn.
+export const planQuery = queryOptions({
+  queryKey: ["plan"],
+  queryFn: async (): Promise<PlanSummary | null> => {
+    try {
+      return await api.get<PlanSummary>("/api/plan");
+    } catch (error) {
+      if (error instanceof ApiError && error.status === 404) return null;
+      throw error;
+    }
+  },
+  retry: false,
+});
+
+/** Puts a saved tour into the caches, so the list and the tour's page agree without a refetch. */
+export function rememberTour(queryClient: QueryClient, tour: Tour) {
+  queryClient.setQueryData(tourQuery(tour.id).queryKey, tour);
+  queryClient.setQueryData(toursQuery.queryKey, (current) =>
+    current
+      ? {
+          tours: current.tours.some((t) => t.id === tour.id)
+            ? current.tours.map((t) => (t.id === tour.id ? tour : t))
+            : [...current.tours, tour],
+        }
+      : current,
+  );
+  // Overlap warnings of the other tours may have changed with this one.
+  void queryClient.invalidateQueries({ queryKey: toursQuery.queryKey });
+}
+
+/** Today as a calendar date in the browser's time zone. */
+export function todayIso(): string {
+  return format(new Date(), "yyyy-MM-dd");
+}
