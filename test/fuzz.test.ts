@@ -33,6 +33,8 @@ const hostileString = fc.oneof(
     "../../etc/passwd",
     "\u0000",
     "𝕊𝕚𝕕𝕖𝕔𝕒𝕣",
+    "half a pair \ud800",
+    "\udc00 alone",
     "%00",
     "x".repeat(5000),
     "__proto__",

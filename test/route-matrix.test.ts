@@ -283,16 +283,90 @@ describe("route × role matrix", () => {
   }, 300_000);
 });
 
+// Every route that names one of a member's own things, with a way to make one. A new such route
+// without an entry here fails the test below, so ownership is checked for each of them.
+type Seeded = Record<string, string>;
+const owned: Record<string, (cookie: string) => Promise<Seeded>> = {
+  "/api/lanes/assessments/": async (cookie) => ({
+    id: (await created("/api/lanes/assessments", sampleBodies["POST /api/lanes/assessments"], cookie)).id,
+  }),
+  "/api/portfolio/roles/": async (cookie) => ({
+    id: (await created("/api/portfolio/roles", portfolioRole, cookie)).id,
+  }),
+  "/api/decisions/": async (cookie) => ({ id: (await created("/api/decisions", matrixDecision, cookie)).id }),
+  "/api/tours/": async (cookie) => {
+    const { id } = await created("/api/tours", tourSample, cookie);
+    const tour = await created(
+      `/api/tours/${id}/milestones`,
+      { title: "First hire", dueOn: "2030-03-31" },
+      cookie,
+    );
+    return { id, milestoneId: tour.milestones[0].id };
+  },
+  "/api/feedback/requests/": async (cookie) => ({
+    id: (await createFeedbackRequest(ctx, cookie)).id,
+    questionKey: "q1",
+  }),
+};
+
+async function created(path: string, body: unknown, cookie: string) {
+  const response = await ctx.request(path, { body, cookie, ip: nextAddress() });
+  if (response.status !== 200 && response.status !== 201) {
+    throw new Error(`seeding ${path} answered ${response.status}: ${await response.text()}`);
+  }
+  return response.json();
+}
+
+describe("a member's own things: another member and an instance admin find nothing", () => {
+  it("answers 404 to anyone but the owner on every route that names one, and lets the owner through", async () => {
+    const ownedRoutes = routes.filter(
+      (r) => r.path.includes("/:") && !r.path.startsWith("/api/admin/") && !r.path.startsWith("/api/auth/"),
+    );
+    const seedFor = (path: string) => Object.entries(owned).find(([prefix]) => path.startsWith(prefix))?.[1];
+    const unseeded = ownedRoutes
+      .filter((r) => !seedFor(r.path) && !r.path.startsWith("/api/give/") && !r.path.includes("/checks/"))
+      .map((r) => `${r.method} ${r.path}`);
+    expect(unseeded, "routes naming a member's thing with no way to make one here").toEqual([]);
+
+    const owner = await buildUser(ctx);
+    const other = await buildUser(ctx);
+    const admin = await signIn(ctx, people.admin.email, people.admin.password, nextAddress());
+    const failures: string[] = [];
+    for (const route of ownedRoutes) {
+      const seed = seedFor(route.path);
+      if (!seed) continue;
+      const path = concretePath(route.path, await seed(owner.cookie));
+      const key = `${route.method} ${route.path}`;
+      const body = route.method === "GET" ? undefined : (sampleBodies[key] ?? {});
+      // The owner goes last, so a DELETE cannot hide a leak to the others.
+      for (const [who, cookie] of [
+        ["another member", other.cookie],
+        ["instance admin", admin.cookie],
+        ["owner", owner.cookie],
+      ] as const) {
+        const got = (await ctx.request(path, { method: route.method, body, cookie, ip: nextAddress() }))
+          .status;
+        const pass = who === "owner" ? got < 500 && ![401, 403, 404].includes(got) : got === 404;
+        if (!pass) failures.push(`${key} as ${who}: got ${got}`);
+      }
+    }
+    expect(failures).toEqual([]);
+  }, 300_000);
+});
+
 describe("feedback: the receiver, another member, anyone signed out, and a giver's link", () => {
-  const requestRoutes: [string, string, unknown][] = [
-    ["GET", "", undefined],
-    ["GET", "/results", undefined],
-    ["GET", "/export", undefined],
-    ["PATCH", "", { closesOn: requestBody().closesOn }],
-    ["POST", "/invitations", { links: 1 }],
-    ["PUT", "/reflections/q1", { heard: "" }],
-    ["POST", "/close", {}],
-    ["DELETE", "", undefined],
+  // With the receiver's answer on a fresh request: nothing to remind, thank or reflect on yet is a 409.
+  const requestRoutes: [string, string, unknown, number][] = [
+    ["GET", "", undefined, 200],
+    ["GET", "/results", undefined, 200],
+    ["GET", "/export", undefined, 200],
+    ["PATCH", "", { closesOn: requestBody().closesOn }, 200],
+    ["POST", "/invitations", { links: 1 }, 200],
+    ["PUT", "/reflections/q1", { heard: "" }, 409],
+    ["POST", "/reminder", {}, 409],
+    ["POST", "/thank-you", { message: "Thank you all." }, 409],
+    ["POST", "/close", {}, 200],
+    ["DELETE", "", undefined, 200],
   ];
 
   it("lets only the receiver at a request: another member gets 404, anyone signed out 401", async () => {
@@ -301,13 +375,13 @@ describe("feedback: the receiver, another member, anyone signed out, and a giver
     const admin = await signIn(ctx, people.admin.email, people.admin.password, nextAddress());
     const { id } = await createFeedbackRequest(ctx, receiver.cookie);
     const failures: string[] = [];
-    for (const [method, suffix, body] of requestRoutes) {
+    for (const [method, suffix, body, receiverStatus] of requestRoutes) {
       const path = `/api/feedback/requests/${id}${suffix}`;
       const expected: [string, string | undefined, number][] = [
         ["anonymous", undefined, 401],
         ["another member", other.cookie, 404],
         ["instance admin", admin.cookie, 404],
-        ["receiver", receiver.cookie, suffix === "/reflections/q1" ? 409 : 200],
+        ["receiver", receiver.cookie, receiverStatus],
       ];
       for (const [role, cookie, want] of expected) {
         const got = (await ctx.request(path, { method, body, cookie, ip: nextAddress() })).status;

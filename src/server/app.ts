@@ -10,6 +10,8 @@ import { AppError, errorResponse } from "./http/errors.ts";
 import { type AppEnv, createRouter, type Deps } from "./http/router.ts";
 import { csrfProtection, securityHeaders } from "./http/security.ts";
 import { resolveViewer } from "./http/viewer.ts";
+import { wellFormedJsonText } from "./http/well-formed-text.ts";
+import { describeFailure } from "./logger.ts";
 import { adminRoutes } from "./modules/admin/admin.routes.ts";
 import { careerPlanRoutes } from "./modules/career-plan/career-plan.routes.ts";
 import { decisionsRoutes } from "./modules/decisions/decisions.routes.ts";
@@ -65,6 +67,10 @@ export function createApp(options: AppOptions) {
         throw new AppError("PAYLOAD_TOO_LARGE", "The request body is larger than 100 KB.");
       },
     }),
+  );
+  app.use("/api/*", async (c, next) =>
+    // better-auth reads its own bodies; its text columns take any string.
+    c.req.path.startsWith("/api/auth/") ? next() : wellFormedJsonText()(c, next),
   );
   app.use("/api/*", async (c, next) => {
     // Giving feedback never reads a session, so no giver's account is touched by answering.
@@ -131,7 +137,7 @@ export function createApp(options: AppOptions) {
     logger.error("unhandled error", {
       method: c.req.method,
       path: c.req.routePath,
-      error: (error as Error).stack,
+      ...describeFailure(error),
     });
     return errorResponse(c, new AppError("INTERNAL", "Something went wrong on our side. Please try again."));
   });

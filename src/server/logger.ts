@@ -19,3 +19,20 @@ export function createLogger(
   };
   return { debug: log("debug"), info: log("info"), warn: log("warn"), error: log("error") };
 }
+
+// Error messages can quote what a person sent (a database error lists a query's values), so a
+// failure is logged by its kind, codes and stack frames only.
+export function describeFailure(error: unknown): Record<string, unknown> {
+  if (!(error instanceof Error)) return { kind: typeof error };
+  const cause = error.cause as { code?: unknown; constraint?: unknown } | undefined;
+  const codes = error as { code?: unknown; constraint?: unknown };
+  return {
+    kind: error.constructor.name,
+    code: codes.code ?? cause?.code,
+    constraint: codes.constraint ?? cause?.constraint,
+    frames: (error.stack ?? "")
+      .split("\n")
+      .filter((line) => /^\s+at /.test(line))
+      .map((line) => line.trim()),
+  };
+}

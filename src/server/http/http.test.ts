@@ -1,9 +1,11 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildUser } from "../../../test/factories.ts";
 import { createTestContext, type TestContext } from "../../../test/harness.ts";
+import { describeFailure } from "../logger.ts";
 
 let ctx: TestContext;
 let webRoot: string;
@@ -149,5 +151,47 @@ describe("HTTP layer", () => {
     });
     expect(response.status).toBe(400);
     expect(await response.text()).not.toMatch(/at .*\.ts:\d+/);
+  });
+
+  it("refuses half of a character pair in any text, naming the field, where the database would fail", async () => {
+    const member = await buildUser(ctx);
+    const year = new Date().getUTCFullYear();
+    const plan = (role: string) => ({
+      northStar: { role, horizonYear: year + 8 },
+      skipJob: null,
+      nextJob: null,
+    });
+    const broken = await ctx.request("/api/plan", {
+      method: "PUT",
+      body: plan("CPO \ud800"),
+      cookie: member.cookie,
+    });
+    expect(broken.status).toBe(400);
+    expect((await broken.json()).error).toMatchObject({ code: "VALIDATION", field: "northStar.role" });
+    const brokenKey = await ctx.request("/api/plan", {
+      method: "PUT",
+      body: { ...plan("CPO"), "\udc00": 1 },
+      cookie: member.cookie,
+    });
+    expect((await brokenKey.json()).error.field).toBe("\udc00");
+    const whole = await ctx.request("/api/plan", {
+      method: "PUT",
+      body: plan("CPO 🚀"),
+      cookie: member.cookie,
+    });
+    expect(whole.status).toBe(200);
+    expect((await whole.json()).northStar.role).toBe("CPO 🚀");
+  });
+
+  it("logs a database failure by its kind and code, never the values of the query", async () => {
+    const secret = "canary-value-4711";
+    const failure = await ctx.db.execute(sql`select ${secret}::uuid`).catch((error: unknown) => error);
+    expect(failure).toBeInstanceOf(Error);
+    expect(
+      String((failure as Error).message) + String(((failure as Error).cause as Error)?.message),
+    ).toContain(secret);
+    const logged = JSON.stringify(describeFailure(failure));
+    expect(logged).not.toContain(secret);
+    expect(logged).toContain("22P02");
   });
 });
