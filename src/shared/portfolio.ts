@@ -144,6 +144,8 @@ export type PortfolioGap = {
   /** Why it sits where it does in the list, in plain words. */
   reason: string;
   tourPath: string;
+  /** An open tour of duty that already sets out to add these experiences. */
+  plannedIn: { id: string; title: string } | null;
 };
 
 export type PortfolioCoverage = {

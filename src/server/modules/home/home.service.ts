@@ -49,7 +49,9 @@ export async function getMyHomeDashboard(db: Db, viewer: Viewer | null): Promise
   const firstDue = due[0];
   // Every role covers at least one cell, so covered cells say whether the portfolio has any roles.
   const hasRoles = coverage.coveredCount > 0;
-  const gap = coverage.gaps[0];
+  // A gap an open tour already sets out to close is in hand; the dashboard points at the next one.
+  const openGaps = coverage.gaps.filter((g) => g.plannedIn === null);
+  const gap = openGaps[0];
   const steps = [
     { step: "north-star" as const, done: plan.northStar !== null },
     { step: "lanes" as const, done: assessments.length > 0 },
@@ -88,7 +90,7 @@ export async function getMyHomeDashboard(db: Db, viewer: Viewer | null): Promise
             mission: gap.mission,
             experiences: [...gap.experiences],
             tourPath: gap.tourPath,
-            gapCount: coverage.gaps.length,
+            gapCount: openGaps.length,
           }
         : null,
   };

@@ -131,6 +131,12 @@ describe("the home dashboard", () => {
     expect(full.biggestGap?.mission).toMatch(/\w/);
     expect(full.biggestGap?.tourPath).toMatch(/^\/tours\/new\?/);
     expect(full.biggestGap?.gapCount).toBeGreaterThan(0);
+    // The running tour sets out to add managing people, so that gap is in hand, not the next one.
+    const coverage = await call(member, "/api/portfolio/coverage", "GET");
+    const managing = coverage.gaps.find((g: { id: string }) => g.id === "people:managed");
+    expect(managing.plannedIn).toEqual({ id: tour.id, title: "Lead the platform team" });
+    expect(full.biggestGap?.experiences).not.toEqual(["people:managed"]);
+    expect(full.biggestGap?.gapCount).toBe(coverage.gaps.length - 1);
 
     // Another member's dashboard holds none of it.
     const other = await buildUser(ctx);

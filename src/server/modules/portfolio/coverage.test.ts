@@ -83,16 +83,22 @@ describe("portfolio coverage", () => {
       reason: "You have Smoke to fire company and Growth work, but not yet in one role.",
       tourPath:
         "/tours/new?mission=Do+growth+work+at+a+smoke-to-fire+company&experiences=stage%3Asmoke_to_fire%2Cwork%3Agrowth",
+      plannedIn: null,
     });
     expect(gaps[3]?.mission).toBe("Work outside the building on a consumer product");
     expect(gaps[5]?.reason).toBe("Builds on what you have: Feature work.");
   });
 
   it("puts the gaps the next level asks for first", () => {
-    const { gaps } = computeCoverage([acme, globex], {
-      label: "Group PM / product lead",
-      experiences: ["work:growth", "work:scaling", "people:managed"],
-    });
+    const { gaps } = computeCoverage(
+      [acme, globex],
+      [
+        {
+          label: "The step to Group PM / product lead",
+          experiences: ["work:growth", "work:scaling", "people:managed"],
+        },
+      ],
+    );
     expect(gaps.map((g) => g.id)).toEqual([
       "stage:smoke_to_fire+work:growth",
       "stage:smoke_to_fire+work:scaling",
@@ -112,13 +118,49 @@ describe("portfolio coverage", () => {
     expect(empty.gaps).toHaveLength(15);
     expect(empty.gaps.every((g) => g.reason === "New ground for you.")).toBe(true);
     expect(empty.gaps.map((g) => g.id).slice(-2)).toEqual(["people:managed", "logo:well_known"]);
-    const aimed = computeCoverage([], { label: "Director of product", experiences: ["people:managed"] });
+    const aimed = computeCoverage(
+      [],
+      [{ label: "The step to Director of product", experiences: ["people:managed"] }],
+    );
     expect(aimed.gaps[0]).toMatchObject({
       id: "people:managed",
       mission: "Manage people: take a role with at least one direct report",
       experiences: ["people:managed"],
     });
     expect(aimed.gaps[1]?.id).toBe("stage:pre_pmf+work:feature");
+  });
+
+  it("ranks first what the next level or the skip job asks for, and last a gap an open tour already plans", () => {
+    const nextLevel = {
+      label: "The step to Group PM / product lead",
+      experiences: ["stage:fire_to_great" as const],
+    };
+    const skipJob = { label: "Your skip job, Head of Product,", experiences: ["stage:pre_pmf" as const] };
+    const { gaps } = computeCoverage(
+      [acme, globex],
+      [nextLevel, skipJob],
+      [
+        {
+          id: "t1",
+          title: "Go inside a business product",
+          experiences: ["market:business", "vantage:inside"],
+        },
+      ],
+    );
+    expect(gaps[0]?.id).toBe("stage:fire_to_great+work:feature");
+    expect(gaps[0]?.plannedIn).toBeNull();
+    const planned = gaps.at(-1);
+    expect(planned).toMatchObject({
+      id: "market:business+vantage:inside",
+      plannedIn: { id: "t1", title: "Go inside a business product" },
+    });
+    expect(gaps.filter((g) => g.plannedIn !== null)).toHaveLength(1);
+    expect(gaps.slice(1, 4).map((g) => g.id)).toEqual([
+      "stage:pre_pmf+work:feature",
+      "stage:pre_pmf+work:growth",
+      "stage:pre_pmf+work:scaling",
+    ]);
+    expect(gaps[1]?.reason).toMatch(/^Your skip job, Head of Product, asks for this: .*company\.$/);
   });
 
   it("counts managing people only when someone reported to the member", () => {

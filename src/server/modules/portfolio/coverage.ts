@@ -30,13 +30,20 @@ export type CoverageRole = Pick<
   "title" | "company" | "stage" | "market" | "vantage" | "work" | "peopleManaged" | "wellKnownLogo"
 > & { id: string };
 
-/** What the member's next level asks for, from src/shared/target-roles.ts. */
+/** What a step ahead asks for: the next level (src/shared/target-roles.ts) or the skip job's needs. */
 export type CoverageTarget = { label: string; experiences: readonly ExperienceKey[] };
+
+/** A tour of duty not yet over, with the experiences it sets out to add. */
+export type OpenTour = { id: string; title: string; experiences: readonly ExperienceKey[] };
 
 type Candidate = { id: string; mission: string; experiences: ExperienceKey[]; order: number };
 
 /** Which combinations of experience a member has and lacks, and the gaps as missions, most useful first. */
-export function computeCoverage(roles: readonly CoverageRole[], target?: CoverageTarget): PortfolioCoverage {
+export function computeCoverage(
+  roles: readonly CoverageRole[],
+  targets: readonly CoverageTarget[] = [],
+  openTours: readonly OpenTour[] = [],
+): PortfolioCoverage {
   const withKeys = roles.map((role) => ({
     by: { id: role.id, label: roleLabel(role) } satisfies CoveredBy,
     keys: new Set(roleExperiences(role)),
@@ -112,48 +119,65 @@ export function computeCoverage(roles: readonly CoverageRole[], target?: Coverag
   );
 
   const held = new Set(withKeys.flatMap((role) => [...role.keys]));
-  const gaps = rankGaps(candidates, held, target);
+  const gaps = rankGaps(candidates, held, targets, openTours);
   const totalCount = grids.reduce((sum, g) => sum + g.cells.length, 0) + singles.length;
   return { grids, singles, gaps, coveredCount: totalCount - gaps.length, totalCount };
 }
 
 // Usefulness, most useful first, decided here and only here:
-// 1. Gaps that add an experience the member's next level asks for: the next step is the nearest goal.
-// 2. Gaps next to what they already hold: the more of a gap's experiences they have in some role (its row
+// 1. Gaps no open tour of duty sets out to close yet: a gap already planned is in hand, not a next step.
+// 2. Gaps that add an experience a step ahead asks for (the next level, then the skip job's needs).
+// 3. Gaps next to what they already hold: the more of a gap's experiences they have in some role (its row
 //    and column both partly covered), the smaller and more credible the move for their next tour of duty.
-// 3. The grid's own reading order, so the list is stable from one visit to the next.
+// 4. The grid's own reading order, so the list is stable from one visit to the next.
 function rankGaps(
   candidates: readonly Candidate[],
   held: ReadonlySet<ExperienceKey>,
-  target: CoverageTarget | undefined,
+  targets: readonly CoverageTarget[],
+  openTours: readonly OpenTour[],
 ): PortfolioGap[] {
   const scored = candidates.map((candidate) => {
-    const wanted = candidate.experiences.filter((key) => target?.experiences.includes(key));
+    const asked = targets
+      .map((target) => ({
+        target,
+        wanted: candidate.experiences.filter((key) => target.experiences.includes(key)),
+      }))
+      .filter((t) => t.wanted.length > 0);
+    const wantedCount = new Set(asked.flatMap((t) => t.wanted)).size;
     const have = candidate.experiences.filter((key) => held.has(key));
-    return { candidate, wanted, have };
+    const tour = openTours.find((t) => candidate.experiences.every((key) => t.experiences.includes(key)));
+    return {
+      candidate,
+      asked,
+      wantedCount,
+      have,
+      plannedIn: tour ? { id: tour.id, title: tour.title } : null,
+    };
   });
   scored.sort(
     (a, b) =>
-      b.wanted.length - a.wanted.length ||
+      Number(a.plannedIn !== null) - Number(b.plannedIn !== null) ||
+      b.wantedCount - a.wantedCount ||
       b.have.length - a.have.length ||
       a.candidate.order - b.candidate.order,
   );
-  return scored.map(({ candidate, wanted, have }) => ({
+  return scored.map(({ candidate, asked, have, plannedIn }) => ({
     id: candidate.id,
     mission: candidate.mission,
     experiences: candidate.experiences,
-    reason: gapReason(wanted, have, target),
+    reason: gapReason(asked, have),
     tourPath: tourPath(candidate.mission, candidate.experiences),
+    plannedIn,
   }));
 }
 
 function gapReason(
-  wanted: readonly ExperienceKey[],
+  asked: readonly { target: CoverageTarget; wanted: readonly ExperienceKey[] }[],
   have: readonly ExperienceKey[],
-  target: CoverageTarget | undefined,
 ): string {
   const names = (keys: readonly ExperienceKey[]) => keys.map((key) => experienceLabels[key]).join(" and ");
-  if (target && wanted.length > 0) return `The step to ${target.label} asks for this: ${names(wanted)}.`;
+  const first = asked[0];
+  if (first) return `${first.target.label} asks for this: ${names(first.wanted)}.`;
   if (have.length > 1) return `You have ${names(have)}, but not yet in one role.`;
   if (have.length === 1) return `Builds on what you have: ${names(have)}.`;
   return "New ground for you.";

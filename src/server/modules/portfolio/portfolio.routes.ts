@@ -59,6 +59,10 @@ const coverageOutput = z
           experiences: z.array(experience),
           reason: z.string(),
           tourPath: z.string().openapi({ description: "The page that starts a tour of duty for this gap" }),
+          plannedIn: z
+            .object({ id: z.string(), title: z.string() })
+            .nullable()
+            .openapi({ description: "An open tour of duty that already sets out to close this gap" }),
         }),
       )
       .openapi({ description: "Missing experiences as missions for a next tour of duty, biggest gap first" }),

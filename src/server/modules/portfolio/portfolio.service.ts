@@ -1,10 +1,14 @@
+import type { SkipJobInput } from "../../../shared/career-plan.ts";
 import type { PortfolioRoleInput } from "../../../shared/portfolio.ts";
 import { type Level, levelLabels } from "../../../shared/profile.ts";
 import { stepExperiences, stepFrom } from "../../../shared/target-roles.ts";
 import type { Db } from "../../db/open.ts";
 import { AppError } from "../../http/errors.ts";
 import { requireSignedIn, type Viewer } from "../../http/viewer.ts";
+import { findCareerPlanRow } from "../career-plan/career-plan.repo.ts";
+import { memberToday } from "../profile/member-today.ts";
 import { findProfileRow } from "../profile/profile.repo.ts";
+import { listTourRows } from "../tours/tours.repo.ts";
 import { type CoverageTarget, computeCoverage } from "./coverage.ts";
 import { canChangePortfolio, canReadPortfolio } from "./portfolio.policy.ts";
 import { presentPortfolioRole } from "./portfolio.presenter.ts";
@@ -63,16 +67,26 @@ export async function deletePortfolioRole(db: Db, viewer: Viewer | null, id: str
 }
 
 export async function getMyPortfolioCoverage(db: Db, viewer: Viewer | null) {
-  // Coverage is computed from the member's own roles and own level only.
+  // Coverage is computed from the member's own roles, level, plan and tours only.
   const me = requireSignedIn(viewer);
-  const [rows, profile] = await Promise.all([
-    listPortfolioRoleRows(db, me.userId),
-    findProfileRow(db, me.userId),
-  ]);
-  return computeCoverage(rows, coverageTarget(profile?.level ?? null));
+  const rows = await listPortfolioRoleRows(db, me.userId);
+  const profile = await findProfileRow(db, me.userId);
+  const plan = await findCareerPlanRow(db, me.userId);
+  const tours = await listTourRows(db, me.userId);
+  const today = await memberToday(db, me.userId);
+  const targets = [nextLevelTarget(profile?.level ?? null), skipJobTarget(plan?.skipJob ?? null)].filter(
+    (target): target is CoverageTarget => target !== null,
+  );
+  const openTours = tours.filter((tour) => tour.endedOn === null && tour.endsOn >= today);
+  return computeCoverage(rows, targets, openTours);
 }
 
-function coverageTarget(level: Level | null): CoverageTarget | undefined {
+function nextLevelTarget(level: Level | null): CoverageTarget | null {
   const step = level ? stepFrom(level) : null;
-  return step ? { label: levelLabels[step.to], experiences: stepExperiences(step) } : undefined;
+  return step ? { label: `The step to ${levelLabels[step.to]}`, experiences: stepExperiences(step) } : null;
+}
+
+function skipJobTarget(skipJob: SkipJobInput | null): CoverageTarget | null {
+  const experiences = (skipJob?.needs ?? []).flatMap((need) => (need.experience ? [need.experience] : []));
+  return skipJob && experiences.length > 0 ? { label: `Your skip job, ${skipJob.role},`, experiences } : null;
 }

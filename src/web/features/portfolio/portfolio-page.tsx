@@ -101,25 +101,38 @@ function GapList({ coverage }: { coverage: PortfolioCoverage }) {
       id="portfolio-gaps"
       title="Missions for your next tour of duty"
       icon={<Route size={18} />}
-      description="Each gap as a mission, the most useful first: what your next level asks for, then moves that build on what you already have."
+      description="Each gap as a mission, the most useful first: what your next level and skip job ask for, then moves that build on what you already have. Gaps a tour of duty already plans come last."
     >
       <ol className="portfolio-gaps">
         {coverage.gaps.map((gap, index) => (
           <li key={gap.id} className="portfolio-gap">
             <div className="portfolio-gap-text">
               <p className="portfolio-gap-mission">
-                {index === 0 ? <span className="badge badge-warning">Biggest gap</span> : null} {gap.mission}
+                {index === 0 && gap.plannedIn === null ? (
+                  <span className="badge badge-warning">Biggest gap</span>
+                ) : null}{" "}
+                {gap.plannedIn ? <span className="badge badge-success">Planned</span> : null} {gap.mission}
               </p>
               <p className="small muted">{gap.reason}</p>
               <p className="small">Adds: {gap.experiences.map((key) => experienceLabels[key]).join(", ")}</p>
             </div>
-            <NewTourLink
-              mission={gap.mission}
-              experiences={gap.experiences}
-              className={buttonClass("secondary", "small")}
-            >
-              Turn into a tour<span className="visually-hidden">: {gap.mission}</span>
-            </NewTourLink>
+            {gap.plannedIn ? (
+              <Link
+                to="/tours/$tourId"
+                params={{ tourId: gap.plannedIn.id }}
+                className={buttonClass("secondary", "small")}
+              >
+                See the tour<span className="visually-hidden">: {gap.plannedIn.title}</span>
+              </Link>
+            ) : (
+              <NewTourLink
+                mission={gap.mission}
+                experiences={gap.experiences}
+                className={buttonClass("secondary", "small")}
+              >
+                Turn into a tour<span className="visually-hidden">: {gap.mission}</span>
+              </NewTourLink>
+            )}
           </li>
         ))}
       </ol>
