@@ -1,3 +1,5 @@
+import { randomUUID } from "node:crypto";
+import { feedbackAnswers } from "../src/server/modules/feedback/feedback.table.ts";
 import { addDays, isoDay } from "../src/shared/calendar-date.ts";
 import { mailTo } from "./factories.ts";
 import type { TestContext } from "./harness.ts";
@@ -19,8 +21,9 @@ export async function createFeedbackRequest(ctx: TestContext, cookie: string, ov
   return (await response.json()) as { id: string; [key: string]: unknown };
 }
 
+/** The token in a give link, without the #fragment that only the browser reads. */
 export function tokenOf(link: string): string {
-  const token = link.split("/give/")[1];
+  const token = link.split("/give/")[1]?.split("#")[0];
   if (!token) throw new Error(`not a feedback link: ${link}`);
   return token;
 }
@@ -66,4 +69,27 @@ export function answersMarked(marker: string, rating = 3) {
 
 export async function results(ctx: TestContext, cookie: string, id: string) {
   return (await ctx.request(`/api/feedback/requests/${id}/results`, { cookie })).json();
+}
+
+/**
+ * Puts answer paragraphs straight into a request's waiting pool, as many as years of earlier
+ * submissions might have left there, without going through giving.
+ */
+export async function fillWaitingPool(
+  ctx: TestContext,
+  requestId: string,
+  count: number,
+  questionKey = "q1",
+) {
+  const rows = Array.from({ length: count }, (_, index) => ({
+    id: randomUUID(),
+    requestId,
+    questionKey,
+    rating: null,
+    body: `Waiting paragraph ${index}.`,
+    released: false,
+  }));
+  for (let start = 0; start < rows.length; start += 1000) {
+    await ctx.db.insert(feedbackAnswers).values(rows.slice(start, start + 1000));
+  }
 }

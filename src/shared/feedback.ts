@@ -107,7 +107,34 @@ export const reflectionInput = z.object({
 });
 export type ReflectionInput = z.infer<typeof reflectionInput>;
 
-const answerText = plainText().trim().max(4000, "Keep each answer under 4000 characters");
+/** A giver's answer as separate paragraphs (every line break starts one), so none reads as one person's text. */
+export function splitParagraphs(text: string): string[] {
+  return text
+    .split(/\r?\n+/)
+    .map((line) => line.trim())
+    .filter(Boolean);
+}
+
+// Each paragraph is stored as its own row; a cap keeps one answer from turning into thousands of them.
+export const maxParagraphsPerAnswer = 30;
+
+function withinParagraphCap(what: "answer" | "comment") {
+  return (text: string, ctx: z.RefinementCtx<string>) => {
+    const count = splitParagraphs(text).length;
+    if (count > maxParagraphsPerAnswer) {
+      ctx.addIssue({
+        code: "custom",
+        input: text,
+        message: `Keep this ${what} to at most ${maxParagraphsPerAnswer} paragraphs: it has ${count} separate lines. Join some lines together.`,
+      });
+    }
+  };
+}
+
+const answerText = plainText()
+  .trim()
+  .max(4000, "Keep each answer under 4000 characters")
+  .superRefine(withinParagraphCap("answer"));
 
 export const giveInput = z.object({
   answers: z.record(z.string().regex(/^q[1-9]$/, "This question is not part of the request"), answerText),
@@ -122,7 +149,11 @@ export const giveInput = z.object({
           .max(5, "Pick a rating from 1 to 5")
           .nullable()
           .default(null),
-        comment: plainText().trim().max(2000, "Keep each comment under 2000 characters").default(""),
+        comment: plainText()
+          .trim()
+          .max(2000, "Keep each comment under 2000 characters")
+          .superRefine(withinParagraphCap("comment"))
+          .default(""),
       }),
     )
     .default({}),

@@ -12,14 +12,6 @@ export function cryptoShuffle<T>(items: readonly T[]): T[] {
   return out;
 }
 
-/** A giver's answer as separate paragraphs (every line break starts one), so none reads as one person's text. */
-export function splitParagraphs(text: string): string[] {
-  return text
-    .split(/\r?\n+/)
-    .map((line) => line.trim())
-    .filter(Boolean);
-}
-
 export function newToken(): { token: string; tokenHash: string } {
   const token = randomBytes(32).toString("base64url");
   return { token, tokenHash: hashToken(token) };
@@ -27,6 +19,15 @@ export function newToken(): { token: string; tokenHash: string } {
 
 export function hashToken(token: string): string {
   return createHash("sha256").update(token).digest("hex");
+}
+
+/**
+ * What the giving page keys a saved draft by: the same for an invitation's first link and its
+ * reminder link, so a draft survives the reminder. It travels in the link's #fragment, which
+ * browsers never send to the server, and reveals nothing about the token.
+ */
+export function draftKeyFor(invitationId: string): string {
+  return createHash("sha256").update(`sidecar-draft:${invitationId}`).digest("base64url").slice(0, 22);
 }
 
 export function looksLikeToken(value: string): boolean {

@@ -1,12 +1,12 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { splitParagraphs } from "../../../shared/feedback.ts";
 import {
   admitSubmission,
   cryptoShuffle,
   hashToken,
   looksLikeToken,
   newToken,
-  splitParagraphs,
   visibleResponseCount,
 } from "./anonymity.ts";
 

@@ -37,6 +37,8 @@ export function reminderEmail(to: string, askedBy: string, link: string, closesO
       "",
       link,
       "",
+      "The link in the first email still works too. Either one takes your answers once, and a draft you saved in your browser opens with both.",
+      "",
       promise,
       "This is the only reminder you will get.",
     ].join("\n"),

@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import { and, desc, eq, inArray, isNotNull, isNull, sql } from "drizzle-orm";
+import { and, desc, eq, inArray, isNotNull, isNull, or, sql } from "drizzle-orm";
 import { users } from "../../auth/auth.table.ts";
 import type { Db } from "../../db/open.ts";
 import { AppError } from "../../http/errors.ts";
@@ -62,10 +62,12 @@ export async function deleteRequestRows(tx: Db, id: string) {
 export async function insertInvitationRows(
   db: Db,
   requestId: string,
-  rows: { tokenHash: string; email: string | null }[],
+  rows: { id?: string; tokenHash: string; email: string | null; mailPending?: boolean }[],
 ) {
   if (rows.length === 0) return;
-  await db.insert(feedbackInvitations).values(rows.map((row) => ({ id: newId(), requestId, ...row })));
+  await db
+    .insert(feedbackInvitations)
+    .values(rows.map(({ id, ...row }) => ({ id: id ?? newId(), requestId, ...row })));
 }
 
 export async function invitationCounts(db: Db, requestIds: string[]) {
@@ -88,9 +90,9 @@ export async function listInvitedEmails(db: Db, requestId: string) {
   return rows.map((row) => row.email);
 }
 
-export async function emailsNotYetAnswered(db: Db, requestId: string) {
+export async function invitationsNotYetAnswered(db: Db, requestId: string) {
   const rows = await db
-    .select({ email: feedbackInvitations.email })
+    .select({ id: feedbackInvitations.id, email: feedbackInvitations.email })
     .from(feedbackInvitations)
     .where(
       and(
@@ -99,7 +101,24 @@ export async function emailsNotYetAnswered(db: Db, requestId: string) {
         isNull(feedbackInvitations.usedOn),
       ),
     );
-  return rows.map((row) => row.email as string);
+  return rows.map((row) => ({ id: row.id, email: row.email as string }));
+}
+
+/** Invitations by email whose newest link never reached the outbox and that nobody has used. */
+export async function invitationsAwaitingMail(db: Db, requestId: string, emails: string[]) {
+  if (emails.length === 0) return [];
+  const rows = await db
+    .select({ id: feedbackInvitations.id, email: feedbackInvitations.email })
+    .from(feedbackInvitations)
+    .where(
+      and(
+        eq(feedbackInvitations.requestId, requestId),
+        inArray(feedbackInvitations.email, emails),
+        eq(feedbackInvitations.mailPending, true),
+        isNull(feedbackInvitations.usedOn),
+      ),
+    );
+  return rows.map((row) => ({ id: row.id, email: row.email as string }));
 }
 
 export async function allInvitedEmails(db: Db, requestId: string) {
@@ -110,17 +129,40 @@ export async function allInvitedEmails(db: Db, requestId: string) {
   return rows.map((row) => row.email as string);
 }
 
+/** A link is either an invitation's newest or, after the reminder, its first: both lead to the same row. */
 export async function findInvitationByHash(db: Db, tokenHash: string, options: { lock?: boolean } = {}) {
-  const query = db.select().from(feedbackInvitations).where(eq(feedbackInvitations.tokenHash, tokenHash));
+  const query = db
+    .select()
+    .from(feedbackInvitations)
+    .where(
+      or(eq(feedbackInvitations.tokenHash, tokenHash), eq(feedbackInvitations.previousTokenHash, tokenHash)),
+    );
   const [row] = options.lock ? await query.for("update") : await query;
   return row;
 }
 
-export async function replaceInvitationToken(tx: Db, requestId: string, email: string, tokenHash: string) {
+/** The reminder's new link; the first one stays valid beside it. */
+export async function addReminderToken(tx: Db, id: string, tokenHash: string) {
   await tx
     .update(feedbackInvitations)
-    .set({ tokenHash })
-    .where(and(eq(feedbackInvitations.requestId, requestId), eq(feedbackInvitations.email, email)));
+    .set({ previousTokenHash: sql`${feedbackInvitations.tokenHash}`, tokenHash, mailPending: true })
+    .where(eq(feedbackInvitations.id, id));
+}
+
+/** A link that never reached anyone is replaced outright; the first link, if one was sent, stays. */
+export async function replaceUnsentToken(tx: Db, id: string, tokenHash: string) {
+  await tx
+    .update(feedbackInvitations)
+    .set({ tokenHash, mailPending: true })
+    .where(and(eq(feedbackInvitations.id, id), eq(feedbackInvitations.mailPending, true)));
+}
+
+export async function markMailQueued(db: Db, ids: string[]) {
+  if (ids.length === 0) return;
+  await db
+    .update(feedbackInvitations)
+    .set({ mailPending: false })
+    .where(inArray(feedbackInvitations.id, ids));
 }
 
 export async function markInvitationUsed(tx: Db, id: string, day: string) {
@@ -134,10 +176,15 @@ export async function takePendingAnswers(tx: Db, requestId: string) {
     .returning();
 }
 
+// PostgreSQL takes at most 65,535 parameters in one statement, and each answer row binds six.
+const answerRowsPerInsert = 1000;
+
 /** Inserts in the order given; callers shuffle first, so the physical order of rows means nothing. */
 export async function insertAnswerRows(tx: Db, requestId: string, rows: (NewAnswer & { id: string })[]) {
-  if (rows.length === 0) return;
-  await tx.insert(feedbackAnswers).values(rows.map((row) => ({ ...row, requestId })));
+  for (let start = 0; start < rows.length; start += answerRowsPerInsert) {
+    const chunk = rows.slice(start, start + answerRowsPerInsert);
+    await tx.insert(feedbackAnswers).values(chunk.map((row) => ({ ...row, requestId })));
+  }
 }
 
 export async function releasedAnswerRows(db: Db, requestIds: string[]) {

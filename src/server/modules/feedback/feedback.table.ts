@@ -56,7 +56,11 @@ export const feedbackInvitations = pgTable(
       .notNull()
       .references(() => feedbackRequests.id, { onDelete: "cascade" }),
     tokenHash: text("token_hash").notNull().unique(),
+    // The first email's link, kept valid after the one reminder brings a new one; both are used up together.
+    previousTokenHash: text("previous_token_hash").unique(),
     email: text("email"),
+    // The newest link for this address is not in the outbox yet; inviting the address again sends it.
+    mailPending: boolean("mail_pending").notNull().default(false),
     usedOn: date("used_on", { mode: "string" }),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },

@@ -1,10 +1,11 @@
-import { eq } from "drizzle-orm";
+import { and, eq, inArray, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildUser, mailTo, uniqueEmail } from "../../../../test/factories.ts";
 import {
   answersMarked,
   copyLinks,
   createFeedbackRequest,
+  fillWaitingPool,
   give,
   requestBody,
   results,
@@ -208,6 +209,16 @@ describe("invitations and giving", () => {
       /Pick a rating for Crafting/,
     ],
     [{ answers: { q1: "   \n  " } }, "answers", /at least one question/],
+    [
+      { answers: { q1: Array(31).fill("One more thing.").join("\n") } },
+      "answers.q1",
+      /^Keep this answer to at most 30 paragraphs: it has 31 separate lines\. Join some lines together\.$/,
+    ],
+    [
+      { answers: {}, lanes: { crafting: { rating: 3, comment: "Good.\n".repeat(40) } } },
+      "lanes.crafting.comment",
+      /comment to at most 30 paragraphs: it has 40 separate lines/,
+    ],
   ])(
     "refuses bad answers with the field named and leaves the link unused (%#)",
     async (body, field, message) => {
@@ -226,14 +237,16 @@ describe("invitations and giving", () => {
   it("closes early and after the closing date: links say so and take no answers", async () => {
     const owner = await buildUser(ctx);
     const { id } = await createFeedbackRequest(ctx, owner.cookie);
-    const [early, expired] = await copyLinks(ctx, owner.cookie, id, 2);
+    const [early] = await copyLinks(ctx, owner.cookie, id, 1);
     const closed = await ctx.request(`/api/feedback/requests/${id}/close`, {
       body: {},
       cookie: owner.cookie,
     });
     expect((await closed.json()).status).toBe("closed");
     expect((await (await ctx.request(`/api/give/${early}`)).json()).status).toBe("closed");
-    expect((await give(ctx, early as string, answersMarked("late"))).status).toBe(409);
+    const refused = await give(ctx, early as string, answersMarked("late"));
+    expect(refused.status).toBe(409);
+    expect((await refused.json()).error.message).toMatch(/closed/);
     const closeAgain = await ctx.request(`/api/feedback/requests/${id}/close`, {
       body: {},
       cookie: owner.cookie,
@@ -241,19 +254,37 @@ describe("invitations and giving", () => {
     expect(closeAgain.status).toBe(409);
 
     const second = await createFeedbackRequest(ctx, owner.cookie);
-    const [token] = await copyLinks(ctx, owner.cookie, second.id, 1);
+    const [expired] = await copyLinks(ctx, owner.cookie, second.id, 1);
     await ctx.db
       .update(feedbackRequests)
       .set({ closesOn: addDays(isoDay(), -1) })
       .where(eq(feedbackRequests.id, second.id));
-    expect(await (await ctx.request(`/api/give/${token}`)).json()).toEqual({
+    expect(await (await ctx.request(`/api/give/${expired}`)).json()).toEqual({
       status: "closed",
       askedBy: owner.name,
     });
-    const late = await give(ctx, token as string, answersMarked("late"));
+    const late = await give(ctx, expired as string, answersMarked("late"));
     expect(late.status).toBe(409);
     expect((await late.json()).error.message).toMatch(/closed/);
-    expect(expired).toBeDefined();
+
+    // Neither refused submission left anything behind: no answer rows, no used link, no count.
+    expect(
+      await ctx.db
+        .select()
+        .from(feedbackAnswers)
+        .where(inArray(feedbackAnswers.requestId, [id, second.id])),
+    ).toEqual([]);
+    const invitations = await ctx.db
+      .select({ usedOn: feedbackInvitations.usedOn })
+      .from(feedbackInvitations)
+      .where(inArray(feedbackInvitations.requestId, [id, second.id]));
+    expect(invitations).toEqual([{ usedOn: null }, { usedOn: null }]);
+    for (const requestId of [id, second.id]) {
+      const detail = await (
+        await ctx.request(`/api/feedback/requests/${requestId}`, { cookie: owner.cookie })
+      ).json();
+      expect(detail.responses).toEqual({ shown: 0, atLeast: false });
+    }
   });
 
   it("fixes k once the first response is in", async () => {
@@ -308,16 +339,115 @@ describe("invitations and giving", () => {
     const waitingMail = await mailTo(ctx, waiting);
     expect(waitingMail).toHaveLength(2);
     expect(waitingMail[1]?.subject).toMatch(/A reminder/);
+    expect(waitingMail[1]?.text).toMatch(/first email still works/);
     const secondLink = await tokenFromEmail(ctx, waiting);
     expect(secondLink).not.toBe(firstLink);
-    expect((await (await ctx.request(`/api/give/${firstLink}`)).json()).status).toBe("unknown");
-    expect((await (await ctx.request(`/api/give/${secondLink}`)).json()).status).toBe("open");
     const again = await ctx.request(`/api/feedback/requests/${id}/reminder`, {
       body: {},
       cookie: owner.cookie,
     });
     expect(again.status).toBe(409);
     expect((await again.json()).error.message).toMatch(/one reminder/);
+  });
+
+  it("keeps the first link working after the reminder, and one answer uses up both links", async () => {
+    const owner = await buildUser(ctx);
+    const { id } = await createFeedbackRequest(ctx, owner.cookie);
+    const [first, second] = [uniqueEmail("first"), uniqueEmail("second")];
+    await ctx.request(`/api/feedback/requests/${id}/invitations`, {
+      body: { emails: [first, second] },
+      cookie: owner.cookie,
+    });
+    const before = { first: await tokenFromEmail(ctx, first), second: await tokenFromEmail(ctx, second) };
+    await ctx.request(`/api/feedback/requests/${id}/reminder`, { body: {}, cookie: owner.cookie });
+    const after = { first: await tokenFromEmail(ctx, first), second: await tokenFromEmail(ctx, second) };
+    const state = async (token: string) => (await (await ctx.request(`/api/give/${token}`)).json()).status;
+    for (const token of [before.first, after.first, before.second, after.second]) {
+      expect(await state(token)).toBe("open");
+    }
+
+    // The first person answers with the old link, the second with the new one: either way both go.
+    expect((await give(ctx, before.first, answersMarked("old link"))).status).toBe(200);
+    expect((await give(ctx, after.second, answersMarked("new link"))).status).toBe(200);
+    for (const token of [before.first, after.first, before.second, after.second]) {
+      expect(await state(token)).toBe("used");
+      const twice = await give(ctx, token, answersMarked("twice"));
+      expect(twice.status).toBe(409);
+    }
+    const detail = await (await ctx.request(`/api/feedback/requests/${id}`, { cookie: owner.cookie })).json();
+    expect(detail.responses).toEqual({ shown: 2, atLeast: false });
+
+    // Both emails to one person carry the same draft key after #, which the browser keeps to itself;
+    // another person's key differs, and no key gives away the token.
+    const draftKeys = async (email: string) =>
+      (await mailTo(ctx, email)).map((mail) => mail.text.match(/\/give\/\S+#(\S+)/)?.[1]);
+    const [firstKey, firstKeyAgain] = await draftKeys(first);
+    expect(firstKey).toMatch(/^[A-Za-z0-9_-]{22}$/);
+    expect(firstKeyAgain).toBe(firstKey);
+    expect((await draftKeys(second))[0]).not.toBe(firstKey);
+    expect([before.first, after.first].some((token) => token.includes(firstKey as string))).toBe(false);
+  });
+
+  it("sends an invitation again when its email never reached the outbox", async () => {
+    const owner = await buildUser(ctx, { name: "Outbox Owner" });
+    const { id } = await createFeedbackRequest(ctx, owner.cookie);
+    const [lost, unsent] = [uniqueEmail("lost"), uniqueEmail("unsent")];
+    const invite = (emails: string[]) =>
+      ctx.request(`/api/feedback/requests/${id}/invitations`, { body: { emails }, cookie: owner.cookie });
+    const send = ctx.mailer.send;
+    ctx.mailer.send = async (message) => {
+      if (message.to === lost) throw new Error("the outbox is unavailable");
+      return send(message);
+    };
+    let failed: Response;
+    try {
+      failed = await invite([lost, unsent]);
+    } finally {
+      ctx.mailer.send = send;
+    }
+    expect(failed.status).toBe(503);
+    expect((await failed.json()).error.message).toMatch(/Invite the same addresses again/);
+    expect(await mailTo(ctx, lost)).toEqual([]);
+    expect(await mailTo(ctx, unsent)).toEqual([]);
+    expect(ctx.logs.join("\n")).not.toContain(lost);
+
+    const retried = await invite([lost, unsent]);
+    expect(retried.status).toBe(200);
+    const retriedBody = await retried.json();
+    expect(retriedBody.alreadyInvited).toEqual([]);
+    expect(retriedBody.request.invitations.emails.sort()).toEqual([lost, unsent].sort());
+    for (const email of [lost, unsent]) {
+      const mails = await mailTo(ctx, email);
+      expect(mails.map((m) => m.subject)).toEqual(["Outbox Owner asks for your honest feedback"]);
+      expect((await (await ctx.request(`/api/give/${await tokenFromEmail(ctx, email)}`)).json()).status).toBe(
+        "open",
+      );
+    }
+
+    // Once the email is in the outbox, inviting the address again sends nothing more.
+    const third = await (await invite([lost, unsent])).json();
+    expect(third.alreadyInvited.sort()).toEqual([lost, unsent].sort());
+    expect(await mailTo(ctx, lost)).toHaveLength(1);
+    expect(await mailTo(ctx, unsent)).toHaveLength(1);
+  });
+
+  it("takes an answer of at most 30 paragraphs, and a large waiting pool still takes the next answer", async () => {
+    const owner = await buildUser(ctx);
+    const { id } = await createFeedbackRequest(ctx, owner.cookie, { minResponses: 5 });
+    const [first, second] = await copyLinks(ctx, owner.cookie, id, 2);
+    const longest = Array.from({ length: 30 }, (_, index) => `Point ${index + 1}.`).join("\n");
+    expect((await give(ctx, first as string, { answers: { q1: longest } })).status).toBe(200);
+
+    // More waiting rows than one statement could re-insert at six parameters a row (65,535 at most).
+    await fillWaitingPool(ctx, id, 11_000);
+    const accepted = await give(ctx, second as string, answersMarked("after the pool"));
+    expect(accepted.status).toBe(200);
+    const [{ count } = { count: 0 }] = await ctx.db
+      .select({ count: sql<number>`count(*)::int` })
+      .from(feedbackAnswers)
+      .where(and(eq(feedbackAnswers.requestId, id), eq(feedbackAnswers.released, false)));
+    // 30 paragraphs, 11,000 waiting, then 3 paragraphs and 2 ratings with 1 comment.
+    expect(count).toBe(30 + 11_000 + 6);
   });
 });
 
@@ -471,8 +601,15 @@ describe("results", () => {
       body: { emails: [giver], links: 2 },
       cookie: owner.cookie,
     });
-    const tokens = await copyLinks(ctx, owner.cookie, id, 0).catch(() => []);
-    expect(tokens).toEqual([]);
+    const nothing = await ctx.request(`/api/feedback/requests/${id}/invitations`, {
+      body: { links: 0 },
+      cookie: owner.cookie,
+    });
+    expect(nothing.status).toBe(400);
+    expect((await nothing.json()).error).toMatchObject({
+      field: "emails",
+      message: "Add at least one email address or ask for at least one link",
+    });
     const links = (
       await ctx.db.select().from(feedbackInvitations).where(eq(feedbackInvitations.requestId, id))
     ).length;
@@ -527,7 +664,14 @@ describe("shadows of superpowers", () => {
     const tokens = await copyLinks(ctx, owner.cookie, id, 3);
     for (const [index, token] of tokens.entries()) {
       await give(ctx, token, {
-        answers: { q1: index === 0 ? "The story is great but the details often slip." : "Keep going." },
+        answers: {
+          q1: [
+            "The story is great but the details often slip.",
+            // Praise of the strength, not its shadow: it must not be flagged.
+            "Great attention to detail in every spec, and you never miss edge cases.",
+            "Keep going.",
+          ][index] as string,
+        },
         lanes: { crafting: { rating: 2 } },
       });
     }
@@ -569,10 +713,49 @@ describe("shadows of superpowers", () => {
       ]),
     );
     expect(view.contradictions).toHaveLength(2);
+    expect(JSON.stringify(view.contradictions)).not.toContain("attention to detail");
     const other = await buildUser(ctx);
     expect(await (await ctx.request("/api/feedback/superpowers", { cookie: other.cookie })).json()).toEqual({
       chosen: [],
       contradictions: [],
     });
+  });
+
+  it("keeps every low lane rating and caps flagged comments per request, so one request cannot crowd out another", async () => {
+    const owner = await buildUser(ctx);
+    await ctx.request("/api/lanes/assessments", {
+      body: { ratings: { crafting: 5, market: 2, organizational: 4, domain: 2, team: 1, growth: 3 } },
+      cookie: owner.cookie,
+    });
+    const answerAll = async (id: string, first: string) => {
+      for (const [index, token] of (await copyLinks(ctx, owner.cookie, id, 3)).entries()) {
+        const given = await give(ctx, token, {
+          answers: { q1: index === 0 ? first : "Keep going." },
+          lanes: { crafting: { rating: 2 } },
+        });
+        expect(given.status).toBe(200);
+      }
+    };
+    const older = await createFeedbackRequest(ctx, owner.cookie);
+    await answerAll(older.id, "Loose ends pile up after each launch.");
+    const newer = await createFeedbackRequest(ctx, owner.cookie);
+    await answerAll(
+      newer.id,
+      Array.from({ length: 14 }, (_, index) => `Sprint ${index + 1}: the details slip again.`).join("\n"),
+    );
+    const response = await ctx.request("/api/feedback/superpowers", {
+      method: "PUT",
+      body: { superpowers: ["storyteller"] },
+      cookie: owner.cookie,
+    });
+    const { contradictions } = (await response.json()) as {
+      contradictions: { kind: string; requestId: string; text: string }[];
+    };
+    const of = (requestId: string, kind: string) =>
+      contradictions.filter((c) => c.requestId === requestId && c.kind === kind);
+    expect(of(newer.id, "lane")).toHaveLength(1);
+    expect(of(newer.id, "comment")).toHaveLength(6);
+    expect(of(older.id, "lane")).toHaveLength(1);
+    expect(of(older.id, "comment").map((c) => c.text)).toEqual(["Loose ends pile up after each launch."]);
   });
 });

@@ -1,11 +1,11 @@
 import { randomUUID } from "node:crypto";
 import { isoDay } from "../../../shared/calendar-date.ts";
-import type { GiveInput, GiverView } from "../../../shared/feedback.ts";
+import { type GiveInput, type GiverView, splitParagraphs } from "../../../shared/feedback.ts";
 import { lanes as laneDefinitions } from "../../../shared/lanes.ts";
 import type { Db } from "../../db/open.ts";
 import { AppError } from "../../http/errors.ts";
 import type { Deps } from "../../http/router.ts";
-import { admitSubmission, cryptoShuffle, hashToken, looksLikeToken, splitParagraphs } from "./anonymity.ts";
+import { admitSubmission, cryptoShuffle, hashToken, looksLikeToken } from "./anonymity.ts";
 import { enoughResponsesEmail } from "./feedback.emails.ts";
 import { isClosed } from "./feedback.policy.ts";
 import {

@@ -7,26 +7,68 @@ import {
 import { AppError } from "../../http/errors.ts";
 import type { Deps } from "../../http/router.ts";
 import { requireSignedIn, type Viewer } from "../../http/viewer.ts";
-import { newToken } from "./anonymity.ts";
+import type { MailMessage } from "../mail/mailer.ts";
+import { draftKeyFor, newToken } from "./anonymity.ts";
 import { manageableRequest, presentRequestFor, requireOpen } from "./feedback.access.ts";
 import { invitationEmail, reminderEmail, thankYouEmail } from "./feedback.emails.ts";
 import {
+  addReminderToken,
   allInvitedEmails,
-  emailsNotYetAnswered,
   findPerson,
   insertInvitationRows,
+  invitationsAwaitingMail,
+  invitationsNotYetAnswered,
   listInvitedEmails,
-  replaceInvitationToken,
+  markMailQueued,
+  newId,
+  replaceUnsentToken,
   updateRequestRow,
 } from "./feedback.repo.ts";
 
-function giveLink(baseUrl: string, token: string) {
-  return `${baseUrl}/give/${token}`;
+type Outgoing = { invitationId: string; email: string; token: string };
+
+/** An emailed link carries the draft key in its #fragment, which the browser keeps to itself. */
+function giveLink(baseUrl: string, token: string, invitationId?: string) {
+  const link = `${baseUrl}/give/${token}`;
+  return invitationId ? `${link}#${draftKeyFor(invitationId)}` : link;
+}
+
+/**
+ * Queues one email per invitation after the transaction that created the links (no network inside
+ * it). An invitation stays marked mailPending until its email is in the outbox, so if queuing
+ * fails, inviting the same address again sends it.
+ */
+async function queueInvitationMail(
+  deps: Deps,
+  requestId: string,
+  outgoing: Outgoing[],
+  message: (email: string, link: string) => MailMessage,
+  saved: string,
+) {
+  const queued: string[] = [];
+  try {
+    for (const { invitationId, email, token } of outgoing) {
+      await deps.mailer.send(message(email, giveLink(deps.config.baseUrl, token, invitationId)));
+      queued.push(invitationId);
+    }
+  } catch (error) {
+    // Neither the address nor the link goes to the log: only that queuing failed, and why in general.
+    deps.logger.error("feedback emails could not be queued", {
+      requestId,
+      failure: (error as { code?: string }).code ?? (error as Error).name,
+    });
+    throw new AppError(
+      "UNAVAILABLE",
+      `${saved}, but Sidecar could not queue every email. Invite the same addresses again to send the ones still missing.`,
+    );
+  } finally {
+    await markMailQueued(deps.db, queued);
+  }
 }
 
 export async function inviteGivers(deps: Deps, viewer: Viewer | null, id: string, input: InvitationInput) {
   const me = requireSignedIn(viewer);
-  const { db, mailer, config } = deps;
+  const { db, config } = deps;
   // Under the request's lock, so two invitations sent at once cannot both add the same address.
   const { row, byEmail, copied, alreadyInvited } = await db.transaction(async (tx) => {
     const current = await manageableRequest(tx, me, id, { lock: true });
@@ -42,26 +84,44 @@ export async function inviteGivers(deps: Deps, viewer: Viewer | null, id: string
         "emails",
       );
     }
-    const emailed = fresh.map((email) => ({ email, ...newToken() }));
-    const links = Array.from({ length: input.links }, () => ({ email: null, ...newToken() }));
-    await insertInvitationRows(
+    // An address whose email never reached the outbox gets a new link and is sent again.
+    const resend: Outgoing[] = [];
+    for (const { id: invitationId, email } of await invitationsAwaitingMail(
       tx,
       id,
-      [...emailed, ...links].map(({ email, tokenHash }) => ({ email, tokenHash })),
-    );
+      asked.filter((email) => known.has(email)),
+    )) {
+      const { token, tokenHash } = newToken();
+      await replaceUnsentToken(tx, invitationId, tokenHash);
+      resend.push({ invitationId, email, token });
+    }
+    const emailed = fresh.map((email) => ({ invitationId: newId(), email, ...newToken() }));
+    const links = Array.from({ length: input.links }, () => newToken());
+    await insertInvitationRows(tx, id, [
+      ...emailed.map(({ invitationId, email, tokenHash }) => ({
+        id: invitationId,
+        email,
+        tokenHash,
+        mailPending: true,
+      })),
+      ...links.map(({ tokenHash }) => ({ email: null, tokenHash })),
+    ]);
+    const sending = new Set(resend.map((r) => r.email));
     return {
       row: current,
-      byEmail: emailed,
+      byEmail: [...resend, ...emailed],
       copied: links,
-      alreadyInvited: asked.filter((email) => known.has(email)),
+      alreadyInvited: asked.filter((email) => known.has(email) && !sending.has(email)),
     };
   });
   const askedBy = (await findPerson(db, row.userId))?.name ?? "A Sidecar member";
-  for (const { email, token } of byEmail) {
-    await mailer.send(
-      invitationEmail(email, askedBy, row.purpose, giveLink(config.baseUrl, token), row.closesOn),
-    );
-  }
+  await queueInvitationMail(
+    deps,
+    id,
+    byEmail,
+    (email, link) => invitationEmail(email, askedBy, row.purpose, link, row.closesOn),
+    "The invitations are saved",
+  );
   return {
     request: await presentRequestFor(db, row),
     links: copied.map(({ token }) => giveLink(config.baseUrl, token)),
@@ -71,9 +131,9 @@ export async function inviteGivers(deps: Deps, viewer: Viewer | null, id: string
 
 export async function sendFeedbackReminder(deps: Deps, viewer: Viewer | null, id: string) {
   const me = requireSignedIn(viewer);
-  const { db, mailer, config } = deps;
+  const { db } = deps;
   const today = isoDay();
-  // Only the raw link's hash is stored, so the reminder carries a fresh link that replaces the first.
+  // Only a link's hash is stored, so the reminder carries a new link; the first one keeps working.
   const { row, reminders } = await db.transaction(async (tx) => {
     const current = await manageableRequest(tx, me, id, { lock: true });
     requireOpen(current, today);
@@ -83,18 +143,22 @@ export async function sendFeedbackReminder(deps: Deps, viewer: Viewer | null, id
     if ((await allInvitedEmails(tx, id)).length === 0) {
       throw new AppError("CONFLICT", "Only people you invited by email can get a reminder.");
     }
-    const pending = [];
-    for (const email of await emailsNotYetAnswered(tx, id)) {
+    const pending: Outgoing[] = [];
+    for (const { id: invitationId, email } of await invitationsNotYetAnswered(tx, id)) {
       const { token, tokenHash } = newToken();
-      await replaceInvitationToken(tx, id, email, tokenHash);
-      pending.push({ email, token });
+      await addReminderToken(tx, invitationId, tokenHash);
+      pending.push({ invitationId, email, token });
     }
     return { row: await updateRequestRow(tx, id, { reminderSentOn: today }), reminders: pending };
   });
   const askedBy = (await findPerson(db, row.userId))?.name ?? "A Sidecar member";
-  for (const { email, token } of reminders) {
-    await mailer.send(reminderEmail(email, askedBy, giveLink(config.baseUrl, token), row.closesOn));
-  }
+  await queueInvitationMail(
+    deps,
+    id,
+    reminders,
+    (email, link) => reminderEmail(email, askedBy, link, row.closesOn),
+    "The reminder is recorded",
+  );
   // The answer never says how many were reminded: that number would reveal how many answered.
   return presentRequestFor(db, row);
 }

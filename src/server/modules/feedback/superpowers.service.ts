@@ -1,5 +1,5 @@
 import type { Contradiction, SuperpowersInput, SuperpowersView } from "../../../shared/feedback.ts";
-import { type SuperpowerKey, superpowers } from "../../../shared/superpowers.ts";
+import { type SuperpowerKey, soundsLikeShadow, superpowers } from "../../../shared/superpowers.ts";
 import type { Db } from "../../db/open.ts";
 import { requireSignedIn, type Viewer } from "../../http/viewer.ts";
 import { listMyLaneAssessments } from "../lanes/lanes.service.ts";
@@ -11,12 +11,13 @@ import {
   saveSuperpowerRow,
 } from "./feedback.repo.ts";
 
-const maxContradictions = 12;
+// Per request, so one request full of matching comments cannot hide what another one says.
+const maxCommentsPerRequest = 6;
 
 /**
- * Feedback that argues with the self-image: lanes the member rated high where givers rated low, and
- * comments that sound like the shadow of a superpower they named. Only results already shown to the
- * member are read, so this view reveals nothing the results pages do not.
+ * Feedback that argues with the self-image: lanes the member rated high where givers rated low
+ * (always all of them), and comments that sound like the shadow of a superpower they named. Only
+ * results already shown to the member are read, so this view reveals nothing the results pages do not.
  */
 async function findContradictions(db: Db, me: Viewer, chosen: SuperpowerKey[]): Promise<Contradiction[]> {
   const rows = (await listRequestRows(db, me.userId)).filter((row) => row.openedOn !== null);
@@ -52,22 +53,24 @@ async function findContradictions(db: Db, me: Viewer, chosen: SuperpowerKey[]): 
       ...results.questions.flatMap((q) => q.paragraphs.map((text) => ({ text, lane: null }))),
       ...results.lanes.flatMap((l) => l.comments.map((text) => ({ text, lane: l.lane }))),
     ];
+    let comments = 0;
     for (const { text, lane } of paragraphs) {
-      const lower = text.toLowerCase();
-      const match = chosen.find((key) => superpowers[key].signals.some((signal) => lower.includes(signal)));
-      if (match)
-        found.push({
-          superpower: match,
-          kind: "comment",
-          lane,
-          self: null,
-          givers: null,
-          text,
-          requestId: row.id,
-        });
+      if (comments === maxCommentsPerRequest) break;
+      const match = chosen.find((key) => soundsLikeShadow(key, text));
+      if (!match) continue;
+      comments += 1;
+      found.push({
+        superpower: match,
+        kind: "comment",
+        lane,
+        self: null,
+        givers: null,
+        text,
+        requestId: row.id,
+      });
     }
   }
-  return found.slice(0, maxContradictions);
+  return found;
 }
 
 async function view(db: Db, me: Viewer): Promise<SuperpowersView> {

@@ -38,15 +38,32 @@ export function GiveLayout() {
 type OpenView = Extract<GiverView, { status: "open" }>;
 type Values = Record<string, string>;
 
-// The draft stays in this browser only; Sidecar's server never sees an unsent answer.
-const draftKey = (token: string) => `sidecar:give-draft:${token}`;
+// The draft stays in this browser only; Sidecar's server never sees an unsent answer. An emailed
+// link ends in #<draft key>, the same for the first email and the reminder (the browser never sends
+// a #fragment to the server), so a draft saved under one link opens under the other.
+function draftKeys(token: string): string[] {
+  const fragment = window.location.hash.slice(1);
+  const byLink = `sidecar:give-draft:${token}`;
+  return /^[A-Za-z0-9_-]{16,64}$/.test(fragment) ? [`sidecar:give-draft:${fragment}`, byLink] : [byLink];
+}
 
 function readDraft(token: string): Values | undefined {
   try {
-    const stored = window.localStorage.getItem(draftKey(token));
-    return stored ? (JSON.parse(stored) as Values) : undefined;
+    for (const key of draftKeys(token)) {
+      const stored = window.localStorage.getItem(key);
+      if (stored) return JSON.parse(stored) as Values;
+    }
+    return undefined;
   } catch {
     return undefined;
+  }
+}
+
+function forgetDraft(token: string) {
+  try {
+    for (const key of draftKeys(token)) window.localStorage.removeItem(key);
+  } catch {
+    // Nothing was kept, so nothing needs forgetting.
   }
 }
 
@@ -122,7 +139,7 @@ function GiveForm({ token, view, onSent }: { token: string; view: OpenView; onSe
   const send = useMutation({
     mutationFn: (input: unknown) => api.post(`/api/give/${encodeURIComponent(token)}`, input),
     onSuccess: () => {
-      window.localStorage.removeItem(draftKey(token));
+      forgetDraft(token);
       onSent();
     },
     onError: async (error) => {
@@ -135,7 +152,7 @@ function GiveForm({ token, view, onSent }: { token: string; view: OpenView; onSe
 
   function saveDraft() {
     try {
-      window.localStorage.setItem(draftKey(token), JSON.stringify(form.values));
+      window.localStorage.setItem(draftKeys(token)[0] as string, JSON.stringify(form.values));
       setDraftSaved(true);
     } catch {
       form.setFormError("This browser would not keep a draft. Your answers are still on the page.");
@@ -298,7 +315,7 @@ export function GivePage() {
       title="This link does not work"
       icon={<Link2Off size={22} />}
       iconTone="danger"
-      description="Check that you copied the whole link. If you received a reminder, use the link in the newest email: it replaces the first one."
+      description="Check that you copied the whole link. If you received a reminder, the links in both emails work until you answer with one of them."
     />
   );
 }
