@@ -153,8 +153,8 @@ const matrixDecision = {
 const tourSample = {
   title: "Matrix tour",
   mission: "Check who may reach this route",
-  startsOn: "2030-01-01",
-  endsOn: "2030-12-31",
+  startsOn: "2025-01-01",
+  endsOn: "2025-12-31",
 };
 
 // Bodies that pass validation, so the access check is what decides the answer.
@@ -173,9 +173,9 @@ const sampleBodies: Record<string, unknown> = {
   "POST /api/tours": tourSample,
   "PUT /api/tours/order": { ids: [] },
   "PUT /api/tours/:id": tourSample,
-  "POST /api/tours/:id/end-early": { endedOn: "2030-06-30", reason: "The team was merged" },
-  "POST /api/tours/:id/milestones": { title: "First hire", dueOn: "2030-03-31" },
-  "PUT /api/tours/:id/milestones/:milestoneId": { title: "First hire", dueOn: "2030-03-31" },
+  "POST /api/tours/:id/end-early": { endedOn: "2025-06-30", reason: "The team was merged" },
+  "POST /api/tours/:id/milestones": { title: "First hire", dueOn: "2025-03-31" },
+  "PUT /api/tours/:id/milestones/:milestoneId": { title: "First hire", dueOn: "2025-03-31" },
   "POST /api/portfolio/roles": portfolioRole,
   "PUT /api/portfolio/roles/:id": portfolioRole,
   "PUT /api/target-role/checks/:itemId": { checked: true },
@@ -298,7 +298,7 @@ const owned: Record<string, (cookie: string) => Promise<Seeded>> = {
     const { id } = await created("/api/tours", tourSample, cookie);
     const tour = await created(
       `/api/tours/${id}/milestones`,
-      { title: "First hire", dueOn: "2030-03-31" },
+      { title: "First hire", dueOn: "2025-03-31" },
       cookie,
     );
     return { id, milestoneId: tour.milestones[0].id };
@@ -346,7 +346,8 @@ describe("a member's own things: another member and an instance admin find nothi
       ] as const) {
         const got = (await ctx.request(path, { method: route.method, body, cookie, ip: nextAddress() }))
           .status;
-        const pass = who === "owner" ? got < 500 && ![401, 403, 404].includes(got) : got === 404;
+        // The owner's valid request succeeds, or meets its thing's state (a 409: nothing to remind yet).
+        const pass = who === "owner" ? got < 300 || got === 409 : got === 404;
         if (!pass) failures.push(`${key} as ${who}: got ${got}`);
       }
     }

@@ -6,6 +6,7 @@ import { plainText } from "./text.ts";
 
 /** How far ahead a North Star may sit: a whole career, not a lifetime. */
 export const maxHorizonYears = 40;
+const minPlanYear = 1950;
 
 export const givingForms = ["content", "volunteering", "mission_company", "coaching"] as const;
 export type GivingForm = (typeof givingForms)[number];
@@ -19,16 +20,45 @@ export const givingFormLabels: Record<GivingForm, string> = {
 const role = (missing: string) =>
   plainText().trim().min(1, missing).max(120, "Keep the role under 120 characters");
 
-const year = (what: string) =>
-  z
+/** How each year reads in a message, by the field that holds it. */
+export const planYearLabels = {
+  "northStar.horizonYear": "the year you aim to get there",
+  "skipJob.targetYear": "the skip job's year",
+  "nextJob.targetYear": "the next job's year",
+} as const;
+export type PlanYearField = keyof typeof planYearLabels;
+
+export function pastYearMessage(field: PlanYearField, thisYear: number): string {
+  return `Pick ${planYearLabels[field]}: ${thisYear} or later`;
+}
+
+// Only the upper bound is checked here. "Not in the past" depends on what is stored (a plan saved
+// last year keeps its years; a reached North Star's horizon may be past), so the server checks it.
+const year = (field: PlanYearField) => {
+  const what = planYearLabels[field];
+  return z
     .number({ error: `Enter ${what} as a year, such as ${currentYear() + 5}` })
     .int(`Enter ${what} as a whole year, such as ${currentYear() + 5}`)
     .superRefine((value, ctx) => {
-      const now = currentYear();
-      if (value < now) ctx.addIssue({ code: "custom", message: `Pick ${what}: ${now} or later` });
-      else if (value > now + maxHorizonYears)
+      if (value < minPlanYear)
+        ctx.addIssue({ code: "custom", message: `Pick ${what}: ${minPlanYear} or later` });
+      else if (value > currentYear() + maxHorizonYears)
         ctx.addIssue({ code: "custom", message: `Pick ${what} at most ${maxHorizonYears} years ahead` });
     });
+};
+
+/** The years a plan sets, by field; a part or year not set reads as null. */
+export function planYears(plan: {
+  northStar?: { horizonYear: number } | null;
+  skipJob?: { targetYear: number | null } | null;
+  nextJob?: { targetYear: number | null } | null;
+}): Record<PlanYearField, number | null> {
+  return {
+    "northStar.horizonYear": plan.northStar?.horizonYear ?? null,
+    "skipJob.targetYear": plan.skipJob?.targetYear ?? null,
+    "nextJob.targetYear": plan.nextJob?.targetYear ?? null,
+  };
+}
 
 export const northStarInput = z
   .object({
@@ -38,7 +68,7 @@ export const northStarInput = z
       .trim()
       .max(500, "Keep what you want to be known for under 500 characters")
       .default(""),
-    horizonYear: year("the year you aim to get there"),
+    horizonYear: year("northStar.horizonYear"),
   })
   .strict();
 export type NorthStarInput = z.infer<typeof northStarInput>;
@@ -58,7 +88,7 @@ export type SkipJobNeed = z.infer<typeof skipJobNeedInput>;
 export const skipJobInput = z
   .object({
     role: role("Name the job after next, such as Head of Product"),
-    targetYear: year("the skip job's year").nullable().default(null),
+    targetYear: year("skipJob.targetYear").nullable().default(null),
     needs: z.array(skipJobNeedInput).max(20, "Keep to 20 needs: the ones that matter most").default([]),
   })
   .strict();
@@ -67,7 +97,7 @@ export type SkipJobInput = z.infer<typeof skipJobInput>;
 export const nextJobInput = z
   .object({
     role: role("Name your next job, such as Senior PM"),
-    targetYear: year("the next job's year").nullable().default(null),
+    targetYear: year("nextJob.targetYear").nullable().default(null),
   })
   .strict();
 export type NextJobInput = z.infer<typeof nextJobInput>;

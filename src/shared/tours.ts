@@ -71,6 +71,22 @@ export const tourInput = z
   });
 export type TourInput = z.infer<typeof tourInput>;
 
+const suggestedTitleLength = 80;
+
+/**
+ * A title drawn from a suggested mission, so a tour turned from a portfolio gap can be created at once:
+ * the mission's first clause ("Manage people: take a role…" → "Manage people"), cut at a word if long.
+ */
+export function suggestTourTitle(mission: string): string {
+  const clause = (mission.split(/[:;.!?\n]| — | – /)[0] ?? "").replace(/\s+/g, " ").trim();
+  if (clause === "") return "";
+  const capitalised = clause.charAt(0).toUpperCase() + clause.slice(1);
+  if (capitalised.length <= suggestedTitleLength) return capitalised;
+  const cut = capitalised.slice(0, suggestedTitleLength - 1);
+  const lastSpace = cut.lastIndexOf(" ");
+  return `${(lastSpace > 20 ? cut.slice(0, lastSpace) : cut).replace(/[\s,]+$/, "")}…`;
+}
+
 export const tourOrderInput = z
   .object({
     ids: z
@@ -177,7 +193,7 @@ function monthsLong(startsOn: string, endsOn: string): number {
  * Ranges touching on one boundary day (one tour ends the day the next starts) do not overlap.
  */
 export function tourWarnings(
-  tour: { id?: string; startsOn: string; endsOn: string },
+  tour: { id?: string; startsOn: string; endsOn: string; endedOn?: string | null },
   others: readonly { id: string; title: string; startsOn: string; endsOn: string; endedOn: string | null }[],
 ): TourWarning[] {
   const warnings: TourWarning[] = [];
@@ -198,10 +214,12 @@ export function tourWarnings(
       });
     }
   }
+  // Length is judged on the plan as agreed; overlap on the days each tour actually ran.
+  const end = lastDayOf({ endsOn: tour.endsOn, endedOn: tour.endedOn ?? null });
   for (const other of others) {
     if (other.id === tour.id) continue;
     const otherEnd = lastDayOf(other);
-    if (other.startsOn < tour.endsOn && tour.startsOn < otherEnd) {
+    if (other.startsOn < end && tour.startsOn < otherEnd) {
       warnings.push({
         code: "overlap",
         tourId: other.id,

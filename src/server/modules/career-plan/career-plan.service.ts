@@ -1,19 +1,45 @@
-import type { ActThreeInput, CareerPlanInput, NorthStarReachedInput } from "../../../shared/career-plan.ts";
+import {
+  type ActThreeInput,
+  type CareerPlanInput,
+  type NorthStarReachedInput,
+  type PlanYearField,
+  pastYearMessage,
+  planYears,
+} from "../../../shared/career-plan.ts";
 import type { Db } from "../../db/open.ts";
 import { AppError } from "../../http/errors.ts";
 import { requireSignedIn, type Viewer } from "../../http/viewer.ts";
+import { memberToday } from "../profile/member-today.ts";
 import { canChangePlan, canReadPlan } from "./career-plan.policy.ts";
 import { presentCareerPlan } from "./career-plan.presenter.ts";
 import {
+  type CareerPlanRow,
+  clearNorthStarReachedOn,
   findCareerPlanRow,
   saveActThree,
   saveCareerPlanParts,
-  saveNorthStarReachedOn,
+  setNorthStarReachedOn,
 } from "./career-plan.repo.ts";
 
 function requirePlanAccess(me: Viewer, ownerId: string, action: "read" | "change") {
   const allowed = action === "read" ? canReadPlan(me, ownerId) : canChangePlan(me, ownerId);
   if (!allowed) throw new AppError("NOT_FOUND", "There is no career plan here among yours.");
+}
+
+/**
+ * A year set now must not be in the past, but one kept as stored may be: a plan saved with this
+ * year's horizon stays editable next January. A reached North Star's horizon is history, never checked.
+ */
+function checkNoNewPastYear(stored: CareerPlanRow | undefined, input: CareerPlanInput, thisYear: number) {
+  const before = planYears(stored ?? {});
+  const after = planYears(input);
+  const reached = Boolean(stored?.northStarReachedOn);
+  for (const field of Object.keys(after) as PlanYearField[]) {
+    const value = after[field];
+    if (value === null || value >= thisYear || value === before[field]) continue;
+    if (field === "northStar.horizonYear" && reached) continue;
+    throw new AppError("VALIDATION", pastYearMessage(field, thisYear), field);
+  }
 }
 
 export async function getMyCareerPlan(db: Db, viewer: Viewer | null) {
@@ -26,29 +52,31 @@ export async function getMyCareerPlan(db: Db, viewer: Viewer | null) {
 export async function saveMyCareerPlan(db: Db, viewer: Viewer | null, input: CareerPlanInput) {
   const me = requireSignedIn(viewer);
   requirePlanAccess(me, me.userId, "change");
-  const current = await findCareerPlanRow(db, me.userId);
-  // Rewording a reached North Star keeps it reached; removing it removes the date with it.
-  const reachedOn = input.northStar ? (current?.northStarReachedOn ?? null) : null;
-  return presentCareerPlan(await saveCareerPlanParts(db, me.userId, input, reachedOn));
+  const thisYear = Number((await memberToday(db, me.userId)).slice(0, 4));
+  // The stored plan is locked while the years are compared with it, so the check holds at the write.
+  const saved = await db.transaction(async (tx) => {
+    const stored = await findCareerPlanRow(tx, me.userId, { lock: true });
+    checkNoNewPastYear(stored, input, thisYear);
+    return saveCareerPlanParts(tx, me.userId, input);
+  });
+  return presentCareerPlan(saved);
 }
 
 export async function markNorthStarReached(db: Db, viewer: Viewer | null, input: NorthStarReachedInput) {
   const me = requireSignedIn(viewer);
   requirePlanAccess(me, me.userId, "change");
-  const current = await findCareerPlanRow(db, me.userId);
-  if (!current?.northStar) {
-    throw new AppError("CONFLICT", "Set your North Star before marking it reached.");
-  }
-  return presentCareerPlan(await saveNorthStarReachedOn(db, me.userId, input.reachedOn));
+  // One conditional write: a North Star removed a moment before leaves nothing to mark.
+  const saved = await setNorthStarReachedOn(db, me.userId, input.reachedOn);
+  if (!saved) throw new AppError("CONFLICT", "Set your North Star before marking it reached.");
+  return presentCareerPlan(saved);
 }
 
 export async function unmarkNorthStarReached(db: Db, viewer: Viewer | null) {
   // Undoing keeps any Act Three already written: the thinking is not lost with the date.
   const me = requireSignedIn(viewer);
   requirePlanAccess(me, me.userId, "change");
-  const current = await findCareerPlanRow(db, me.userId);
-  if (!current?.northStarReachedOn) return presentCareerPlan(current);
-  return presentCareerPlan(await saveNorthStarReachedOn(db, me.userId, null));
+  const saved = await clearNorthStarReachedOn(db, me.userId);
+  return presentCareerPlan(saved ?? (await findCareerPlanRow(db, me.userId)));
 }
 
 export async function saveMyActThree(db: Db, viewer: Viewer | null, input: ActThreeInput) {

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildUser } from "../../../../test/factories.ts";
 import { createTestContext, type TestContext } from "../../../../test/harness.ts";
 import { todayIn } from "../../../shared/calendar-date.ts";
+import { careerPlans } from "./career-plan.table.ts";
 
 let ctx: TestContext;
 beforeAll(async () => {
@@ -110,7 +111,7 @@ describe("career plan", () => {
 
   it.each([
     [
-      { ...plan, northStar: { ...plan.northStar, horizonYear: year - 1 } },
+      { northStar: { ...plan.northStar, horizonYear: year - 1 }, skipJob: null, nextJob: null },
       "northStar.horizonYear",
       new RegExp(`${year} or later`),
     ],
@@ -131,9 +132,14 @@ describe("career plan", () => {
       new RegExp(`pick ${year + 10} or earlier`),
     ],
     [
-      { ...plan, skipJob: { ...plan.skipJob, targetYear: year - 2 } },
+      { ...plan, skipJob: { ...plan.skipJob, targetYear: year - 2 }, nextJob: { role: "Group PM" } },
       "skipJob.targetYear",
       new RegExp(`${year} or later`),
+    ],
+    [
+      { ...plan, nextJob: { ...plan.nextJob, targetYear: year - 1 } },
+      "nextJob.targetYear",
+      new RegExp(`next job's year: ${year} or later`),
     ],
     [
       { ...plan, nextJob: { ...plan.nextJob, targetYear: year + 5 } },
@@ -341,6 +347,110 @@ describe("career plan", () => {
     });
     expect(reached.status).toBe(409);
     expect((await read(owner.cookie)).northStar.reachedOn).toBeNull();
+  });
+
+  it("keeps a stored past year editable, and refuses a newly set past year naming the field", async () => {
+    const user = await buildUser(ctx);
+    // Saved last year with that year's horizon: valid then, in the past now.
+    const stored = {
+      northStar: { ...plan.northStar, horizonYear: year - 1 },
+      skipJob: { ...plan.skipJob, targetYear: year - 1, needs: [] },
+      nextJob: { role: "Group PM", targetYear: year - 2 },
+    };
+    await ctx.db.insert(careerPlans).values({
+      userId: user.id,
+      northStar: stored.northStar,
+      skipJob: { role: "Head of Product", targetYear: year - 1, needs: [] },
+      nextJob: stored.nextJob,
+    });
+    const edited = await put(user.cookie, {
+      ...stored,
+      northStar: { ...stored.northStar, knownFor: "Calm, clear product calls" },
+    });
+    expect(edited.status).toBe(200);
+    expect((await edited.json()).northStar).toMatchObject({
+      knownFor: "Calm, clear product calls",
+      horizonYear: year - 1,
+    });
+
+    for (const [body, field] of [
+      [{ ...stored, nextJob: { role: "Group PM", targetYear: year - 3 } }, "nextJob.targetYear"],
+      [
+        {
+          ...stored,
+          northStar: { ...stored.northStar, horizonYear: year - 2 },
+          skipJob: null,
+          nextJob: null,
+        },
+        "northStar.horizonYear",
+      ],
+    ] as const) {
+      const refused = await put(user.cookie, body);
+      expect(refused.status).toBe(400);
+      expect((await refused.json()).error).toMatchObject({
+        code: "VALIDATION",
+        field,
+        message: expect.stringMatching(new RegExp(`${year} or later`)),
+      });
+    }
+    expect((await read(user.cookie)).northStar.knownFor).toBe("Calm, clear product calls");
+  });
+
+  it("never holds a reached North Star's past horizon against edits to the rest of the plan", async () => {
+    const user = await buildUser(ctx);
+    const northStar = { ...plan.northStar, horizonYear: year - 3 };
+    await ctx.db.insert(careerPlans).values({
+      userId: user.id,
+      northStar,
+      northStarReachedOn: `${year - 3}-06-01`,
+      skipJob: { role: "Head of Product", targetYear: null, needs: [] },
+      nextJob: null,
+    });
+    const edited = await put(user.cookie, {
+      northStar: { ...northStar, horizonYear: year - 4 },
+      skipJob: { role: "VP Product", needs: [{ text: "Board-level storytelling" }] },
+      nextJob: null,
+    });
+    expect(edited.status).toBe(200);
+    const saved = await edited.json();
+    expect(saved.northStar).toMatchObject({ horizonYear: year - 4, reachedOn: `${year - 3}-06-01` });
+    expect(saved.skipJob).toMatchObject({ role: "VP Product", needs: ["Board-level storytelling"] });
+  });
+
+  it("keeps the reached date when an edit and marking reached race", async () => {
+    const user = await buildUser(ctx);
+    await put(user.cookie, plan);
+    for (const day of ["2025-03-01", "2025-03-02", "2025-03-03"]) {
+      await ctx.request("/api/plan/north-star/reached", { method: "DELETE", cookie: user.cookie });
+      const [edited, reached] = await Promise.all([
+        put(user.cookie, { ...plan, northStar: { ...plan.northStar, knownFor: `Edit before ${day}` } }),
+        ctx.request("/api/plan/north-star/reached", { body: { reachedOn: day }, cookie: user.cookie }),
+      ]);
+      expect([edited.status, reached.status]).toEqual([200, 200]);
+      expect((await read(user.cookie)).northStar).toMatchObject({
+        knownFor: `Edit before ${day}`,
+        reachedOn: day,
+      });
+    }
+  });
+
+  it("marks reached only while a North Star is stored, even when its removal races", async () => {
+    const user = await buildUser(ctx);
+    for (const day of ["2025-03-01", "2025-03-02", "2025-03-03"]) {
+      await put(user.cookie, plan);
+      const [cleared, reached] = await Promise.all([
+        put(user.cookie, { northStar: null, skipJob: null, nextJob: null }),
+        ctx.request("/api/plan/north-star/reached", { body: { reachedOn: day }, cookie: user.cookie }),
+      ]);
+      expect(cleared.status).toBe(200);
+      expect([200, 409]).toContain(reached.status);
+      if (reached.status === 409) {
+        expect((await reached.json()).error.message).toMatch(/Set your North Star/);
+      }
+      // Either way no date outlives the North Star it belonged to, to reappear on the next one.
+      await put(user.cookie, plan);
+      expect((await read(user.cookie)).northStar.reachedOn).toBeNull();
+    }
   });
 
   it("asks someone signed out to sign in", async () => {

@@ -15,9 +15,20 @@ export async function listTourRows(db: Db, userId: string) {
   return db.select().from(tours).where(eq(tours.userId, userId)).orderBy(asc(tours.position), asc(tours.id));
 }
 
-export async function findTourRow(db: Db, id: string) {
-  const [row] = await db.select().from(tours).where(eq(tours.id, id));
+/** With `lock`, the row stays locked until the caller's transaction ends, so its checks still hold at the write. */
+export async function findTourRow(db: Db, id: string, options: { lock?: boolean } = {}) {
+  const query = db.select().from(tours).where(eq(tours.id, id));
+  const [row] = await (options.lock ? query.for("update") : query);
   return row;
+}
+
+/**
+ * Every change to a member's order takes this lock first, so inserts, deletes and reorders run one at a
+ * time per member and positions stay 1, 2, 3… The member's own row serves even when they have no tours
+ * yet; "no key update" leaves rows that merely reference the member (sessions, other modules) unblocked.
+ */
+export async function lockToursOf(tx: Db, userId: string) {
+  await tx.select({ id: users.id }).from(users).where(eq(users.id, userId)).for("no key update");
 }
 
 export async function listMilestoneRows(db: Db, tourIds: string[]) {
@@ -37,14 +48,9 @@ export async function findMilestoneRow(db: Db, tourId: string, id: string) {
   return row;
 }
 
-// Removed between the owner's check and this write: the same answer as any missing tour.
-const tourGone = () => new AppError("NOT_FOUND", "There is no tour of duty with this id among yours.");
-
 export async function insertTour(db: Db, userId: string, input: TourInput) {
-  // The member's row is locked while the next position is read and written, so two tours created
-  // at once still get distinct places at the end.
   return db.transaction(async (tx) => {
-    await tx.select({ id: users.id }).from(users).where(eq(users.id, userId)).for("update");
+    await lockToursOf(tx, userId);
     const [last] = await tx
       .select({ max: sql<number>`coalesce(max(${tours.position}), 0)` })
       .from(tours)
@@ -58,48 +64,44 @@ export async function insertTour(db: Db, userId: string, input: TourInput) {
   });
 }
 
-export async function updateTour(db: Db, id: string, input: TourInput) {
-  const [row] = await db
+// The callers below hold the tour's row lock (or the member's order lock) in their transaction.
+
+export async function updateTour(tx: Db, id: string, input: TourInput) {
+  const [row] = await tx
     .update(tours)
     .set({ ...input, updatedAt: new Date() })
     .where(eq(tours.id, id))
     .returning();
-  if (!row) throw tourGone();
+  if (!row) throw new Error("a locked tour was not updated");
   return row;
 }
 
-export async function endTour(db: Db, id: string, input: EndTourInput) {
-  const [row] = await db
+export async function endTour(tx: Db, id: string, input: EndTourInput) {
+  const [row] = await tx
     .update(tours)
     .set({ endedOn: input.endedOn, endReason: input.reason, updatedAt: new Date() })
     .where(and(eq(tours.id, id), isNull(tours.endedOn)))
     .returning();
-  // Only a tour that has not ended yet can end, even when two requests race.
-  if (!row)
-    throw new AppError("CONFLICT", "This tour has already ended, or it was removed. Reload to see it.");
+  if (!row) throw new Error("a locked tour was not ended");
   return row;
 }
 
-export async function deleteTour(db: Db, row: TourRow) {
+export async function deleteTour(tx: Db, row: TourRow) {
   // Later tours move up one place, so positions stay 1, 2, 3… without gaps.
-  await db.transaction(async (tx) => {
-    await tx.delete(tours).where(eq(tours.id, row.id));
-    await tx
-      .update(tours)
-      .set({ position: sql`${tours.position} - 1` })
-      .where(and(eq(tours.userId, row.userId), gt(tours.position, row.position)));
-  });
+  await tx.delete(tours).where(eq(tours.id, row.id));
+  await tx
+    .update(tours)
+    .set({ position: sql`${tours.position} - 1` })
+    .where(and(eq(tours.userId, row.userId), gt(tours.position, row.position)));
 }
 
-export async function writeTourOrder(db: Db, userId: string, ids: string[]) {
-  await db.transaction(async (tx) => {
-    for (const [index, id] of ids.entries()) {
-      await tx
-        .update(tours)
-        .set({ position: index + 1 })
-        .where(and(eq(tours.id, id), eq(tours.userId, userId)));
-    }
-  });
+export async function writeTourOrder(tx: Db, userId: string, ids: string[]) {
+  for (const [index, id] of ids.entries()) {
+    await tx
+      .update(tours)
+      .set({ position: index + 1 })
+      .where(and(eq(tours.id, id), eq(tours.userId, userId)));
+  }
 }
 
 export async function insertMilestone(db: Db, tourId: string, input: MilestoneInput) {

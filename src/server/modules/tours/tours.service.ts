@@ -16,6 +16,7 @@ import {
   insertTour,
   listMilestoneRows,
   listTourRows,
+  lockToursOf,
   type TourRow,
   updateMilestone,
   updateTour,
@@ -40,14 +41,18 @@ async function presentOne(db: Db, row: TourRow) {
   return tour;
 }
 
-/** Loads a tour the viewer may act on; anyone else's answers exactly like a missing one. */
+/**
+ * Loads a tour the viewer may act on; anyone else's answers exactly like a missing one. Inside a
+ * transaction, `lock` keeps the row as read until the write, so a concurrent edit cannot slip between.
+ */
 async function requireTour(
   db: Db,
   viewer: Viewer,
   id: string,
   allowed: (v: Viewer, owner: string) => boolean,
+  options: { lock?: boolean } = {},
 ) {
-  const row = await findTourRow(db, id);
+  const row = await findTourRow(db, id, options);
   if (!row || !allowed(viewer, row.userId)) throw tourNotFound();
   return row;
 }
@@ -83,54 +88,95 @@ export async function createTour(db: Db, viewer: Viewer | null, input: TourInput
 
 export async function editTour(db: Db, viewer: Viewer | null, id: string, input: TourInput) {
   const me = requireSignedIn(viewer);
-  const row = await requireTour(db, me, id, canChangeTours);
-  checkEndedWithin(row, input);
-  return presentOne(db, await updateTour(db, row.id, input));
+  const saved = await db.transaction(async (tx) => {
+    const row = await requireTour(tx, me, id, canChangeTours, { lock: true });
+    checkEndedWithin(row, input);
+    return updateTour(tx, row.id, input);
+  });
+  return presentOne(db, saved);
 }
 
 export async function removeTour(db: Db, viewer: Viewer | null, id: string) {
   const me = requireSignedIn(viewer);
-  const row = await requireTour(db, me, id, canChangeTours);
-  await deleteTour(db, row);
+  await db.transaction(async (tx) => {
+    // The position is read under the member's order lock: a reorder may have moved the tour since.
+    await lockToursOf(tx, me.userId);
+    const row = await requireTour(tx, me, id, canChangeTours);
+    await deleteTour(tx, row);
+  });
   return { tours: await presentAll(db, me.userId) };
 }
 
 export async function reorderTours(db: Db, viewer: Viewer | null, input: TourOrderInput) {
   // The order is the member's own list; the ids must be exactly their tours, so none is lost or taken.
   const me = requireSignedIn(viewer);
-  const current = (await listTourRows(db, me.userId)).map((row) => row.id);
-  const sent = new Set(input.ids);
-  if (sent.size !== input.ids.length || sent.size !== current.length || current.some((id) => !sent.has(id))) {
+  await db.transaction(async (tx) => {
+    await lockToursOf(tx, me.userId);
+    const current = (await listTourRows(tx, me.userId)).map((row) => row.id);
+    const sent = new Set(input.ids);
+    if (
+      sent.size !== input.ids.length ||
+      sent.size !== current.length ||
+      current.some((id) => !sent.has(id))
+    ) {
+      throw new AppError(
+        "VALIDATION",
+        `Send every one of your ${current.length} tours exactly once, in the new order; the list sent does not match them. Reload and try again.`,
+        "ids",
+      );
+    }
+    await writeTourOrder(tx, me.userId, input.ids);
+  });
+  return { tours: await presentAll(db, me.userId) };
+}
+
+function notAfterToday(day: string, today: string, message: string, field: string) {
+  if (day > today) {
     throw new AppError(
       "VALIDATION",
-      `Send every one of your ${current.length} tours exactly once, in the new order; the list sent does not match them. Reload and try again.`,
-      "ids",
+      `${message}: pick today (${formatCalendarDate(today)}) or earlier.`,
+      field,
     );
   }
-  await writeTourOrder(db, me.userId, input.ids);
-  return { tours: await presentAll(db, me.userId) };
 }
 
 export async function endTourEarly(db: Db, viewer: Viewer | null, id: string, input: EndTourInput) {
   const me = requireSignedIn(viewer);
-  const row = await requireTour(db, me, id, canChangeTours);
-  if (row.endedOn) {
-    throw new AppError("CONFLICT", `This tour already ended early on ${formatCalendarDate(row.endedOn)}.`);
-  }
-  if (input.endedOn < row.startsOn || input.endedOn >= row.endsOn) {
-    throw new AppError(
-      "VALIDATION",
-      `Pick a day within the tour, from ${formatCalendarDate(row.startsOn)} up to the day before its planned end (${formatCalendarDate(row.endsOn)}).`,
-      "endedOn",
-    );
-  }
-  return presentOne(db, await endTour(db, row.id, input));
+  const today = await memberToday(db, me.userId);
+  const ended = await db.transaction(async (tx) => {
+    const row = await requireTour(tx, me, id, canChangeTours, { lock: true });
+    if (row.endedOn) {
+      throw new AppError("CONFLICT", `This tour already ended early on ${formatCalendarDate(row.endedOn)}.`);
+    }
+    if (input.endedOn < row.startsOn || input.endedOn >= row.endsOn) {
+      throw new AppError(
+        "VALIDATION",
+        `Pick a day within the tour, from ${formatCalendarDate(row.startsOn)} up to the day before its planned end (${formatCalendarDate(row.endsOn)}).`,
+        "endedOn",
+      );
+    }
+    // A running tour that "ended" next month would read as ended early today.
+    notAfterToday(input.endedOn, today, "A tour can only end early on a day that has come", "endedOn");
+    return endTour(tx, row.id, input);
+  });
+  return presentOne(db, ended);
+}
+
+function checkDoneOn(input: MilestoneInput, today: string) {
+  if (input.doneOn)
+    notAfterToday(input.doneOn, today, "A milestone is done on a day that has come", "doneOn");
 }
 
 export async function addMilestone(db: Db, viewer: Viewer | null, tourId: string, input: MilestoneInput) {
   const me = requireSignedIn(viewer);
-  const row = await requireTour(db, me, tourId, canChangeTours);
-  await insertMilestone(db, row.id, input);
+  const today = await memberToday(db, me.userId);
+  // The tour stays locked until the milestone is in, so a concurrent delete answers 404, not a broken reference.
+  const row = await db.transaction(async (tx) => {
+    const tour = await requireTour(tx, me, tourId, canChangeTours, { lock: true });
+    checkDoneOn(input, today);
+    await insertMilestone(tx, tour.id, input);
+    return tour;
+  });
   return presentOne(db, row);
 }
 
@@ -151,6 +197,7 @@ export async function editMilestone(
   const me = requireSignedIn(viewer);
   const row = await requireTour(db, me, tourId, canChangeTours);
   const milestone = await requireMilestone(db, row.id, milestoneId);
+  checkDoneOn(input, await memberToday(db, me.userId));
   await updateMilestone(db, milestone.id, input);
   return presentOne(db, row);
 }

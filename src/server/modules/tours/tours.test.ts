@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type BuiltUser, buildUser } from "../../../../test/factories.ts";
 import { createTestContext, type TestContext } from "../../../../test/harness.ts";
+import { addDays, todayIn } from "../../../shared/calendar-date.ts";
+import { suggestTourTitle } from "../../../shared/tours.ts";
 
 let ctx: TestContext;
 beforeAll(async () => {
@@ -17,6 +19,9 @@ const valid = {
   lanes: ["growth", "team"],
   experiences: ["work:growth", "people:managed"],
 };
+
+// Over already, so any day inside it may be given as the day it ended early.
+const past = { ...valid, startsOn: "2020-01-01", endsOn: "2020-12-31", renegotiateOn: "2020-10-01" };
 
 type Tour = {
   id: string;
@@ -254,11 +259,11 @@ describe("tours of duty", () => {
 
   it("ends a tour early with a day inside the tour and a reason", async () => {
     const user = await buildUser(ctx);
-    const saved = await create(user);
+    const saved = await create(user, past);
     for (const [body, field, message] of [
-      [{ endedOn: "2029-12-31", reason: "Reorg" }, "endedOn", /within the tour, from 1 Jan 2030/],
-      [{ endedOn: "2030-12-31", reason: "Reorg" }, "endedOn", /day before its planned end/],
-      [{ endedOn: "2030-06-30", reason: " " }, "reason", /Say why/],
+      [{ endedOn: "2019-12-31", reason: "Reorg" }, "endedOn", /within the tour, from 1 Jan 2020/],
+      [{ endedOn: "2020-12-31", reason: "Reorg" }, "endedOn", /day before its planned end/],
+      [{ endedOn: "2020-06-30", reason: " " }, "reason", /Say why/],
       [{ endedOn: "June", reason: "Reorg" }, "endedOn", /Enter the day/],
     ] as const) {
       const refused = await call(user, `/api/tours/${saved.id}/end-early`, "POST", body);
@@ -268,41 +273,73 @@ describe("tours of duty", () => {
       expect(error.message).toMatch(message);
     }
     const response = await call(user, `/api/tours/${saved.id}/end-early`, "POST", {
-      endedOn: "2030-06-30",
+      endedOn: "2020-06-30",
       reason: "The team was merged into platform; the mission no longer had an owner.",
     });
     expect(response.status).toBe(200);
     const ended = await response.json();
     expect(ended).toMatchObject({
       status: "ended_early",
-      endedOn: "2030-06-30",
+      endedOn: "2020-06-30",
       endReason: "The team was merged into platform; the mission no longer had an owner.",
     });
     const again = await call(user, `/api/tours/${saved.id}/end-early`, "POST", {
-      endedOn: "2030-07-30",
+      endedOn: "2020-07-30",
       reason: "Twice",
     });
     expect(again.status).toBe(409);
     // Editing cannot move the dates past the day it ended.
     const moved = await call(user, `/api/tours/${saved.id}`, "PUT", {
       ...valid,
-      startsOn: "2030-07-01",
-      endsOn: "2031-06-30",
+      startsOn: "2020-07-01",
+      endsOn: "2021-06-30",
       renegotiateOn: null,
     });
     expect(moved.status).toBe(400);
     expect((await moved.json()).error).toMatchObject({
       field: "startsOn",
-      message: expect.stringMatching(/30 Jun 2030/),
+      message: expect.stringMatching(/30 Jun 2020/),
     });
     // A tour that ended early no longer overlaps what comes after the day it ended.
     const next = await create(user, {
       ...valid,
-      startsOn: "2030-07-01",
-      endsOn: "2031-06-30",
+      startsOn: "2020-07-01",
+      endsOn: "2021-06-30",
       renegotiateOn: null,
     });
     expect(next.warnings).toEqual([]);
+    // …and the ended tour no longer warns about the next one either.
+    const [endedTour] = await list(user);
+    expect(endedTour?.warnings).toEqual([]);
+  });
+
+  it("refuses to end a tour early on a day after the member's today", async () => {
+    const user = await buildUser(ctx);
+    const today = todayIn("UTC");
+    const running = await create(user, {
+      ...valid,
+      startsOn: addDays(today, -100),
+      endsOn: addDays(today, 265),
+      renegotiateOn: null,
+    });
+    const tomorrow = await call(user, `/api/tours/${running.id}/end-early`, "POST", {
+      endedOn: addDays(today, 1),
+      reason: "Leaving next week",
+    });
+    expect(tomorrow.status).toBe(400);
+    expect((await tomorrow.json()).error).toMatchObject({
+      code: "VALIDATION",
+      field: "endedOn",
+      message: expect.stringMatching(/day that has come: pick today .* or earlier/),
+    });
+    expect((await list(user))[0]).toMatchObject({ status: "active", endedOn: null });
+
+    const ended = await call(user, `/api/tours/${running.id}/end-early`, "POST", {
+      endedOn: today,
+      reason: "The mission was done sooner than planned.",
+    });
+    expect(ended.status).toBe(200);
+    expect(await ended.json()).toMatchObject({ status: "ended_early", endedOn: today });
   });
 
   it("adds, edits, marks done and deletes milestones, ordered by due date", async () => {
@@ -338,13 +375,13 @@ describe("tours of duty", () => {
       title: "Hire two growth PMs",
       dueOn: "2030-06-30",
       status: "done",
-      doneOn: "2030-06-12",
+      doneOn: "2025-06-12",
     });
     expect(done.status).toBe(200);
     expect((await done.json()).milestones[1]).toMatchObject({
       id: hireId,
       status: "done",
-      doneOn: "2030-06-12",
+      doneOn: "2025-06-12",
     });
 
     for (const [body, field, message] of [
@@ -375,6 +412,50 @@ describe("tours of duty", () => {
       "Pricing experiment live",
     ]);
     expect((await call(user, `${base}/${hireId}`, "DELETE")).status).toBe(404);
+  });
+
+  it("refuses a milestone done on a day after the member's today, and accepts today", async () => {
+    const user = await buildUser(ctx);
+    const tour = await create(user);
+    const base = `/api/tours/${tour.id}/milestones`;
+    const today = todayIn("UTC");
+    const early = {
+      title: "Pricing page live",
+      dueOn: "2030-03-31",
+      status: "done",
+      doneOn: addDays(today, 1),
+    };
+    const refused = await call(user, base, "POST", early);
+    expect(refused.status).toBe(400);
+    expect((await refused.json()).error).toMatchObject({
+      field: "doneOn",
+      message: expect.stringMatching(/day that has come: pick today .* or earlier/),
+    });
+    const added = await (await call(user, base, "POST", { ...early, doneOn: today })).json();
+    const [milestone] = added.milestones;
+    expect(milestone).toMatchObject({ status: "done", doneOn: today });
+    const edited = await call(user, `${base}/${milestone.id}`, "PUT", {
+      ...early,
+      doneOn: addDays(today, 30),
+    });
+    expect(edited.status).toBe(400);
+    expect((await edited.json()).error.field).toBe("doneOn");
+    expect((await list(user))[0]?.milestones[0]).toMatchObject({ doneOn: today });
+  });
+
+  it("suggests a title from a portfolio gap's mission, so the tour can be added as it is", async () => {
+    const user = await buildUser(ctx);
+    const mission = "Manage people: take a role with at least one direct report";
+    expect(suggestTourTitle(mission)).toBe("Manage people");
+    expect(suggestTourTitle("do growth work at a smoke-to-fire company")).toBe(
+      "Do growth work at a smoke-to-fire company",
+    );
+    const long = suggestTourTitle(`Lead ${"a very long and winding ".repeat(10)}mission`);
+    expect(long.length).toBeLessThanOrEqual(80);
+    expect(long).toMatch(/\S…$/);
+    // The suggestion is a title the API accepts as it is.
+    const saved = await create(user, { ...valid, title: suggestTourTitle(mission), mission });
+    expect(saved.title).toBe("Manage people");
   });
 
   it("answers another member's tour and milestones as not found, and a milestone under the wrong tour too", async () => {
@@ -441,11 +522,11 @@ describe("tours of duty", () => {
 describe("tours of duty under concurrent requests", () => {
   it("ends a tour early once when two requests race, keeping the winner's reason", async () => {
     const user = await buildUser(ctx);
-    const saved = await create(user);
+    const saved = await create(user, past);
     const reasons = ["The team merged into platform.", "A reorganisation ended the mission."];
     const both = await Promise.all(
       reasons.map((reason) =>
-        call(user, `/api/tours/${saved.id}/end-early`, "POST", { endedOn: "2030-06-30", reason }),
+        call(user, `/api/tours/${saved.id}/end-early`, "POST", { endedOn: "2020-06-30", reason }),
       ),
     );
     expect(both.map((r) => r.status).sort()).toEqual([200, 409]);
@@ -458,5 +539,45 @@ describe("tours of duty under concurrent requests", () => {
     const user = await buildUser(ctx);
     await Promise.all([1, 2, 3].map((n) => create(user, { ...valid, title: `Tour ${n}` })));
     expect((await list(user)).map((t) => t.position).sort()).toEqual([1, 2, 3]);
+  });
+
+  it("never fails with a server error when an edit and ending early race on one tour", async () => {
+    const user = await buildUser(ctx);
+    for (let round = 0; round < 4; round++) {
+      const tour = await create(user, past);
+      // Each request is fine on its own; together, one would leave the day it ended outside the tour.
+      const [ended, edited] = await Promise.all([
+        call(user, `/api/tours/${tour.id}/end-early`, "POST", { endedOn: "2020-06-30", reason: "Reorg" }),
+        call(user, `/api/tours/${tour.id}`, "PUT", { ...past, startsOn: "2020-07-01", endsOn: "2021-06-30" }),
+      ]);
+      const statuses = [ended.status, edited.status].sort();
+      expect(statuses).toEqual([200, 400]);
+      const saved = (await (await call(user, `/api/tours/${tour.id}`)).json()) as Tour & { startsOn: string };
+      if (ended.status === 200) {
+        expect(saved).toMatchObject({ startsOn: "2020-01-01", endedOn: "2020-06-30" });
+        expect((await edited.json()).error).toMatchObject({ field: "startsOn" });
+      } else {
+        expect(saved).toMatchObject({ startsOn: "2020-07-01", endedOn: null });
+        expect((await ended.json()).error).toMatchObject({ field: "endedOn" });
+      }
+    }
+  });
+
+  it("keeps positions 1, 2, 3… when deletes and a reorder race", async () => {
+    const user = await buildUser(ctx);
+    const made: Tour[] = [];
+    for (const n of [1, 2, 3, 4, 5, 6]) made.push(await create(user, { ...valid, title: `Tour ${n}` }));
+    const ids = made.map((t) => t.id);
+    const responses = await Promise.all([
+      call(user, `/api/tours/${ids[0]}`, "DELETE"),
+      call(user, `/api/tours/${ids[1]}`, "DELETE"),
+      call(user, "/api/tours/order", "PUT", { ids: [...ids].reverse() }),
+      call(user, `/api/tours/${ids[3]}`, "DELETE"),
+      create(user, { ...valid, title: "Tour 7" }).then(() => new Response(null, { status: 200 })),
+    ]);
+    expect(responses.map((r) => r.status)).toEqual([200, 200, expect.any(Number), 200, 200]);
+    expect([200, 400]).toContain(responses[2]?.status);
+    const positions = (await list(user)).map((t) => t.position);
+    expect(positions).toEqual([1, 2, 3, 4]);
   });
 });

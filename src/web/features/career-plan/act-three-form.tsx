@@ -57,6 +57,7 @@ function StepList({
   onChange: (steps: StepRow[]) => void;
 }) {
   const titleId = useId();
+  const hintId = useId();
   const update = (index: number, change: Partial<StepRow>) =>
     onChange(steps.map((step, i) => (i === index ? { ...step, ...change } : step)));
   return (
@@ -64,10 +65,12 @@ function StepList({
       <h4 className="plan-list-title" id={titleId}>
         {label}
       </h4>
-      {steps.length === 0 ? (
-        <p className="muted small">No steps yet. Add one concrete thing you can start this month.</p>
-      ) : null}
-      <ol className="plan-rows" aria-labelledby={titleId}>
+      <p className="muted small" id={hintId}>
+        {steps.length === 0 ? "No steps yet. " : ""}
+        Name one or two concrete things you can start this month, such as a first call or a first post: an arc
+        with a first step gets started.
+      </p>
+      <ol className="plan-rows" aria-labelledby={titleId} aria-describedby={hintId}>
         {steps.map((step, index) => {
           const checkId = `${arc}-step-${index}-done`;
           return (
@@ -167,6 +170,13 @@ export function ActThreeForm({ plan }: { plan: CareerPlan }) {
   }
 
   const formsError = form.errors["giving.forms"];
+  // Asked for after saving, not required: the arcs are worth saving before the steps are clear.
+  const missingSteps = plan.actThree
+    ? [
+        ...(plan.actThree.economics.steps.length === 0 ? ["scaled-economics"] : []),
+        ...(plan.actThree.giving.steps.length === 0 ? ["giving"] : []),
+      ]
+    : [];
   return (
     <Card
       id="act-three"
@@ -179,6 +189,12 @@ export function ActThreeForm({ plan }: { plan: CareerPlan }) {
         {form.draftRestored ? (
           <Alert tone="info">
             We kept the changes you had not saved yet. Check them, then save Act Three.
+          </Alert>
+        ) : null}
+        {missingSteps.length > 0 ? (
+          <Alert tone="info" title="Add your first steps">
+            Your {missingSteps.join(" and ")} {missingSteps.length === 1 ? "arc has" : "arcs have"} no first
+            step yet. Steps are optional, but one concrete step is what turns an arc into a plan.
           </Alert>
         ) : null}
         <fieldset className="plan-part">

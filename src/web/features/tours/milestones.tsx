@@ -19,7 +19,7 @@ import { EmptyState } from "../../ui/empty-state.tsx";
 import { SelectField, TextField } from "../../ui/field.tsx";
 import { Form, FormActions, useFormState } from "../../ui/form.tsx";
 import { useToast } from "../../ui/toast.tsx";
-import { rememberTour, todayIso } from "./tours-api.ts";
+import { rememberTour, useMemberToday } from "./tours-api.ts";
 
 type Values = { title: string; dueOn: string; status: string; doneOn: string };
 
@@ -60,6 +60,7 @@ function MilestoneForm({
   onDone?: () => void;
 }) {
   const toast = useToast();
+  const today = useMemberToday();
   const initial: Values = {
     title: milestone?.title ?? "",
     dueOn: milestone?.dueOn ?? "",
@@ -116,7 +117,7 @@ function MilestoneForm({
           value={form.values.status}
           onValueChange={(value) => {
             form.set("status", value);
-            if (value === "done" && !form.values.doneOn) form.set("doneOn", todayIso());
+            if (value === "done" && !form.values.doneOn) form.set("doneOn", today);
           }}
           error={form.errors.status}
         />
@@ -128,6 +129,7 @@ function MilestoneForm({
             value={form.values.doneOn}
             onValueChange={(value) => form.set("doneOn", value)}
             error={form.errors.doneOn}
+            max={today}
             required
           />
         ) : null}
@@ -143,6 +145,7 @@ function MilestoneForm({
 
 function MilestoneItem({ tour, milestone }: { tour: Tour; milestone: Milestone }) {
   const toast = useToast();
+  const today = useMemberToday();
   const queryClient = useQueryClient();
   const [editing, setEditing] = useState(false);
   const [confirming, setConfirming] = useState(false);
@@ -159,7 +162,7 @@ function MilestoneItem({ tour, milestone }: { tour: Tour; milestone: Milestone }
   });
 
   function setStatus(status: MilestoneStatus) {
-    const doneOn = status === "done" ? (milestone.doneOn ?? todayIso()) : null;
+    const doneOn = status === "done" ? (milestone.doneOn ?? today) : null;
     save.mutate(
       { title: milestone.title, dueOn: milestone.dueOn, status, doneOn },
       {

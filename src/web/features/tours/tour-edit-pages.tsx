@@ -56,7 +56,8 @@ export function NewTourPage() {
         <Card id="tour-form" title="The tour" icon={<Flag size={18} />}>
           {prefilled ? (
             <Alert tone="info">
-              We filled in a suggestion from your portfolio. Make it yours before saving.
+              We filled in a suggestion from your portfolio, title included. Add it as it is, or make it yours
+              first.
             </Alert>
           ) : null}
           <TourForm
@@ -84,6 +85,7 @@ export function EditTourPage() {
       <Card id="tour-form" title="The tour" icon={<Flag size={18} />}>
         <TourForm
           tourId={tourId}
+          endedOn={query.data.endedOn}
           initial={valuesFromTour(query.data)}
           draftKey={`tour-edit:${tourId}`}
           submitLabel="Save tour"

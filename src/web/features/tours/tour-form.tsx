@@ -3,7 +3,13 @@ import { useNavigate } from "@tanstack/react-router";
 import { addDays, addMonths, format, parseISO } from "date-fns";
 import { type ExperienceKey, experienceKeys, experienceLabels } from "../../../shared/experience.ts";
 import { type LaneId, laneIds, lanes } from "../../../shared/lanes.ts";
-import { type Tour, type TourInput, tourInput, tourWarnings } from "../../../shared/tours.ts";
+import {
+  suggestTourTitle,
+  type Tour,
+  type TourInput,
+  tourInput,
+  tourWarnings,
+} from "../../../shared/tours.ts";
 import { api } from "../../api.ts";
 import { useMe } from "../../session.ts";
 import { Alert } from "../../ui/alert.tsx";
@@ -40,7 +46,10 @@ export function valuesFromTour(tour: Tour): TourValues {
   };
 }
 
-/** A new tour starts today or the day after the last tour ends, and runs twelve months. */
+/**
+ * A new tour starts today or the day after the last tour ends, and runs twelve months. A suggested
+ * mission also suggests the title, so the member can create the tour as it is and refine it later.
+ */
 export function newTourValues(
   existing: readonly Tour[],
   prefill: { mission?: string; lanes?: LaneId[]; experiences?: ExperienceKey[] },
@@ -52,7 +61,7 @@ export function newTourValues(
   const today = todayIso();
   const startsOn = lastEnd && lastEnd >= today ? format(addDays(parseISO(lastEnd), 1), "yyyy-MM-dd") : today;
   return {
-    title: "",
+    title: prefill.mission ? suggestTourTitle(prefill.mission) : "",
     mission: prefill.mission ?? "",
     startsOn,
     endsOn: format(addDays(addMonths(parseISO(startsOn), 12), -1), "yyyy-MM-dd"),
@@ -69,12 +78,15 @@ function errorFor(errors: Record<string, string | undefined>, field: string) {
 
 export function TourForm({
   tourId,
+  endedOn = null,
   initial,
   draftKey,
   submitLabel,
   onCancel,
 }: {
   tourId?: string;
+  /** The day an edited tour ended early: it overlaps later tours only up to then, as on the server. */
+  endedOn?: string | null;
   initial: TourValues;
   draftKey: string;
   submitLabel: string;
@@ -90,7 +102,7 @@ export function TourForm({
 
   const warnings =
     isDate(values.startsOn) && isDate(values.endsOn)
-      ? tourWarnings({ id: tourId, startsOn: values.startsOn, endsOn: values.endsOn }, others)
+      ? tourWarnings({ id: tourId, startsOn: values.startsOn, endsOn: values.endsOn, endedOn }, others)
       : [];
 
   const save = useMutation({

@@ -2,6 +2,7 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { getRouteApi, Link, useNavigate } from "@tanstack/react-router";
 import { CircleStop, Flag, Pencil, Trash2 } from "lucide-react";
 import { useState } from "react";
+import { addDays } from "../../../shared/calendar-date.ts";
 import { experienceLabels } from "../../../shared/experience.ts";
 import { lanes } from "../../../shared/lanes.ts";
 import {
@@ -26,7 +27,7 @@ import { useTitle } from "../../ui/use-title.ts";
 import { MilestonesCard } from "./milestones.tsx";
 import { BackToTours } from "./tour-edit-pages.tsx";
 import { TourNotFound } from "./tour-not-found.tsx";
-import { rememberTour, todayIso, tourQuery, toursQuery } from "./tours-api.ts";
+import { rememberTour, tourQuery, toursQuery, useMemberToday } from "./tours-api.ts";
 
 const route = getRouteApi("/app/tours/$tourId");
 
@@ -83,8 +84,10 @@ function EndEarlyDialog({
 }) {
   const toast = useToast();
   const queryClient = useQueryClient();
-  const today = todayIso();
-  const suggested = today >= tour.startsOn && today < tour.endsOn ? today : tour.startsOn;
+  const today = useMemberToday();
+  const dayBeforeEnd = addDays(tour.endsOn, -1);
+  const latest = today < dayBeforeEnd ? today : dayBeforeEnd;
+  const suggested = latest >= tour.startsOn ? latest : tour.startsOn;
   const form = useFormState({ endedOn: suggested, reason: "" });
   const end = useMutation({
     mutationFn: (input: EndTourInput) => api.post<Tour>(`/api/tours/${tour.id}/end-early`, input),
@@ -118,9 +121,9 @@ function EndEarlyDialog({
           value={form.values.endedOn}
           onValueChange={(value) => form.set("endedOn", value)}
           error={form.errors.endedOn}
-          hint={`Within the tour: ${formatCalendarDate(tour.startsOn)} to the day before ${formatCalendarDate(tour.endsOn)}.`}
+          hint={`Within the tour and not after today: from ${formatCalendarDate(tour.startsOn)} to ${formatCalendarDate(latest)}.`}
           min={tour.startsOn}
-          max={tour.endsOn}
+          max={latest}
           required
         />
         <TextAreaField
@@ -197,7 +200,8 @@ export function TourPage() {
   if (query.isPending) return <LoadingState label="Loading the tour…" />;
   if (query.isError) return <TourNotFound error={query.error} retry={() => query.refetch()} />;
   const tour = query.data;
-  const canEnd = tour.status === "active" || tour.status === "planned";
+  // Only a tour that has started can end early: the day it ends cannot be after today.
+  const canEnd = tour.status === "active" || tour.status === "completed";
 
   return (
     <>
