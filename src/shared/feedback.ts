@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { addDays, calendarDate, isoDay } from "./calendar-date.ts";
+import type { ParagraphTheme } from "./feedback-themes.ts";
 import { type LaneId, laneIds, lanes } from "./lanes.ts";
 import { type SuperpowerKey, superpowerKeys } from "./superpowers.ts";
 import { plainText } from "./text.ts";
@@ -210,9 +211,12 @@ export type FeedbackRequest = FeedbackRequestSummary & {
 export type QuestionResult = {
   key: string;
   prompt: string;
-  /** False until k people have answered this question; then `paragraphs` holds what they wrote, shuffled. */
+  /**
+   * False until k people have answered this question; then `themes` holds what they wrote, shuffled,
+   * each paragraph in exactly one theme.
+   */
   shown: boolean;
-  paragraphs: string[];
+  themes: ParagraphTheme[];
   heard: string;
   readOn: string | null;
 };

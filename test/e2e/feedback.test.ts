@@ -36,7 +36,10 @@ async function answerByApi(link: string, marker: string) {
     method: "POST",
     headers: { "content-type": "application/json", origin: baseUrl },
     body: JSON.stringify({
-      answers: { q1: `${marker}: keep running the weekly review.`, q2: `${marker}: start saying no sooner.` },
+      answers: {
+        q1: `${marker}: keep running the weekly review.\n${marker}: your specs are clear.`,
+        q2: `${marker}: start saying no sooner.`,
+      },
       lanes: {
         crafting: { rating: 2, comment: `${marker}: specs miss edge cases.` },
         organizational: { rating: 3 },
@@ -128,6 +131,9 @@ describe("feedback in the browser", () => {
     await giverPage.getByRole("button", { name: "Send feedback" }).click();
     await giverPage.getByRole("heading", { name: "Thank you: your feedback is in" }).waitFor();
     await expectAccessibleAtBothWidths(giverPage, "give-sent");
+    // The tab is still at this link, and going to the same address with a #fragment does not load the
+    // page again: leave first, as a later visit would.
+    await giverPage.goto("about:blank");
     await giverPage.goto(linkA);
     await giverPage.getByRole("heading", { name: "This link has been used" }).waitFor();
     await expectAccessibleAtBothWidths(giverPage, "give-used");
@@ -172,6 +178,16 @@ describe("feedback in the browser", () => {
     const text = await results.innerText();
     expect(text).not.toContain(giverA);
     expect(text).not.toContain(giverB);
+    // Each question's paragraphs in themes: a subheading with its count, biggest first, Other last.
+    const keepDoingResults = page.getByRole("region", { name: "What should I keep doing?" });
+    const themeHeadings = await keepDoingResults.getByRole("heading", { level: 4 }).allInnerTexts();
+    expect(themeHeadings.map((heading) => heading.replace(/\s+/g, " "))).toEqual([
+      "Crafting 2 paragraphs",
+      "Communication 1 paragraph",
+      "Other 3 paragraphs",
+    ]);
+    expect(await keepDoingResults.getByRole("list").count()).toBe(3);
+    expect(await keepDoingResults.getByRole("listitem").count()).toBe(6);
     await page.getByTestId("lanes-radar").locator("svg").first().waitFor();
     const table = page.getByRole("table", { name: /Ratings per lane/ });
     expect(await table.getByRole("row", { name: /Crafting/ }).innerText()).toMatch(/5\s+2/);

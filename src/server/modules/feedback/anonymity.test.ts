@@ -17,6 +17,8 @@ beforeAll(async () => {
 afterAll(() => ctx.close());
 
 const sorted = (list: string[]) => [...list].sort();
+const paragraphsOf = (question: { themes: { paragraphs: string[] }[] }) =>
+  question.themes.flatMap((theme) => theme.paragraphs);
 
 describe("the canary: a giver's identity never meets what they wrote", () => {
   it("finds the canary in no API response, email, export, log line or answer row beside the answer", async () => {
@@ -129,8 +131,8 @@ describe("the canary: a giver's identity never meets what they wrote", () => {
 
     // The answer did arrive: its paragraphs are in the results, loose among the others.
     expect(before.open).toBe(true);
-    expect(before.questions[0].paragraphs).toContain(`Keep the ${canary.phrase} habit of weekly notes.`);
-    expect(before.questions[0].paragraphs).toContain("And the demos.");
+    expect(paragraphsOf(before.questions[0])).toContain(`Keep the ${canary.phrase} habit of weekly notes.`);
+    expect(paragraphsOf(before.questions[0])).toContain("And the demos.");
 
     // The giver deleting their account changes nothing the receiver sees. Sidecar does not enable
     // better-auth's delete-user route (it answers 404), so the account row is deleted directly.
@@ -144,9 +146,12 @@ describe("the canary: a giver's identity never meets what they wrote", () => {
     const lanesOf = (view: { lanes: { comments: string[] }[] }) =>
       view.lanes.map((l) => ({ ...l, comments: sorted(l.comments) }));
     expect(lanesOf(after)).toEqual(lanesOf(before));
-    expect(after.questions.map((q: { paragraphs: string[] }) => sorted(q.paragraphs))).toEqual(
-      before.questions.map((q: { paragraphs: string[] }) => sorted(q.paragraphs)),
-    );
+    const themesOf = (view: { questions: { themes: { key: string; paragraphs: string[] }[] }[] }) =>
+      view.questions.map((q) => q.themes.map((t) => ({ key: t.key, paragraphs: sorted(t.paragraphs) })));
+    expect(themesOf(after)).toEqual(themesOf(before));
+    expect(
+      after.questions.map((q: { themes: { paragraphs: string[] }[] }) => sorted(paragraphsOf(q))),
+    ).toEqual(before.questions.map((q: { themes: { paragraphs: string[] }[] }) => sorted(paragraphsOf(q))));
 
     // Checked last, so every response above, including those after the deletion, is searched.
     const identity = [

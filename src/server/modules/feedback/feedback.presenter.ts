@@ -6,6 +6,7 @@ import type {
   LaneResult,
   QuestionResult,
 } from "../../../shared/feedback.ts";
+import { groupByTheme } from "../../../shared/feedback-themes.ts";
 import type { LaneAssessment } from "../../../shared/lanes.ts";
 import { cryptoShuffle, mean, median, visibleResponseCount } from "./anonymity.ts";
 import { isClosed } from "./feedback.policy.ts";
@@ -46,7 +47,10 @@ export function presentRequest(
   };
 }
 
-/** Only released pools are read, and text comes out shuffled afresh on every read. */
+/**
+ * Only released pools are read, and text comes out shuffled afresh on every read. Themes are worked
+ * out here, from each paragraph's own words, and never stored.
+ */
 export function presentResults(
   row: FeedbackRequestRow,
   released: FeedbackAnswerRow[],
@@ -55,6 +59,7 @@ export function presentResults(
   const open = row.openedOn !== null;
   const shownKey = (key: string) => open && (row.tallies[key]?.released ?? 0) >= row.minResponses;
   const of = (key: string) => (shownKey(key) ? released.filter((a) => a.questionKey === key) : []);
+  const bodies = (answers: FeedbackAnswerRow[]) => answers.flatMap((a) => (a.body ? [a.body] : []));
   const reflection = (key: string) => ({
     heard: row.reflections[key]?.heard ?? "",
     readOn: row.reflections[key]?.readOn ?? null,
@@ -64,7 +69,11 @@ export function presentResults(
     key: q.key,
     prompt: q.prompt,
     shown: shownKey(q.key),
-    paragraphs: cryptoShuffle(of(q.key).flatMap((a) => (a.body ? [a.body] : []))),
+    themes: groupByTheme(cryptoShuffle(bodies(of(q.key)))).map((theme) => ({
+      key: theme.key,
+      label: theme.label,
+      paragraphs: theme.paragraphs,
+    })),
     ...reflection(q.key),
   }));
 
@@ -81,7 +90,7 @@ export function presentResults(
       median: median(ratings),
       mean: mean(ratings),
       self: self?.ratings[lane] ?? null,
-      comments: cryptoShuffle(answers.flatMap((a) => (a.body ? [a.body] : []))),
+      comments: cryptoShuffle(bodies(answers)),
       ...reflection(lane),
     };
   });

@@ -127,7 +127,8 @@ const results = createRoute({
   method: "get",
   path: `${base}/{id}/results`,
   tags,
-  summary: "Aggregated results: shuffled paragraphs and lane distributions, once k people answered",
+  summary:
+    "Aggregated results: shuffled paragraphs grouped into themes, and lane distributions, once k people answered",
   request: { params: idParam },
   responses: { ...jsonResponse(resultsOutput, "The results"), ...errorResponses(400, 401, 404) },
 });

@@ -1,4 +1,5 @@
 import { z } from "@hono/zod-openapi";
+import { themeKeys } from "../../../shared/feedback-themes.ts";
 import { laneIds } from "../../../shared/lanes.ts";
 import { superpowerKeys } from "../../../shared/superpowers.ts";
 
@@ -54,6 +55,17 @@ export const requestOutput = z
 
 const reflection = { heard: z.string(), readOn: day.nullable() };
 
+const theme = z
+  .object({
+    key: z.enum(themeKeys),
+    label: z.string(),
+    paragraphs: z.array(z.string()).openapi({ description: "Shuffled afresh on every read" }),
+  })
+  .openapi("FeedbackTheme", {
+    description:
+      "Paragraphs grouped by the words they use, each in exactly one theme. Biggest first, Other last; counts are paragraphs, not people.",
+  });
+
 export const resultsOutput = z
   .object({
     open: z.boolean(),
@@ -63,7 +75,7 @@ export const resultsOutput = z
         key: z.string(),
         prompt: z.string(),
         shown: z.boolean(),
-        paragraphs: z.array(z.string()),
+        themes: z.array(theme),
         ...reflection,
       }),
     ),

@@ -16,6 +16,8 @@ import { addDays, isoDay } from "../../../shared/calendar-date.ts";
 import { feedbackAnswers, feedbackInvitations, feedbackRequests } from "./feedback.table.ts";
 
 let ctx: TestContext;
+const sortedParagraphs = (question: { themes: { paragraphs: string[] }[] }) =>
+  question.themes.flatMap((theme) => theme.paragraphs).sort();
 beforeAll(async () => {
   ctx = await createTestContext();
 });
@@ -467,7 +469,7 @@ describe("results", () => {
     });
     const hidden = await results(ctx, owner.cookie, id);
     expect(hidden.open).toBe(false);
-    expect(hidden.questions.every((q: { paragraphs: string[] }) => q.paragraphs.length === 0)).toBe(true);
+    expect(hidden.questions.every((q: { themes: unknown[] }) => q.themes.length === 0)).toBe(true);
     expect(hidden.lanes.every((l: { raters: number }) => l.raters === 0)).toBe(true);
     expect(JSON.stringify(hidden)).not.toMatch(/alpha|beta/);
     const notices = async () => (await mailTo(ctx, owner.email)).filter((m) => /response/i.test(m.subject));
@@ -478,7 +480,7 @@ describe("results", () => {
     expect(shown.open).toBe(true);
     const [q1, q2] = shown.questions;
     expect(q1.shown).toBe(true);
-    expect([...q1.paragraphs].sort()).toEqual(
+    expect(sortedParagraphs(q1)).toEqual(
       [
         "alpha keep running the weekly review.",
         "alpha your specs are clear.",
@@ -488,7 +490,7 @@ describe("results", () => {
       ].sort(),
     );
     // Only two people answered the second question: it stays hidden.
-    expect(q2).toMatchObject({ shown: false, paragraphs: [] });
+    expect(q2).toMatchObject({ shown: false, themes: [] });
     const crafting = shown.lanes.find((l: { lane: string }) => l.lane === "crafting");
     expect(crafting).toMatchObject({
       shown: true,
@@ -510,9 +512,9 @@ describe("results", () => {
     // A fourth response moves neither the count nor the first question's paragraphs.
     await give(ctx, tokens[3] as string, answersMarked("delta", 5));
     const later = await results(ctx, owner.cookie, id);
-    expect([...later.questions[0].paragraphs].sort()).toEqual([...q1.paragraphs].sort());
+    expect(sortedParagraphs(later.questions[0])).toEqual(sortedParagraphs(q1));
     expect(later.questions[1]).toMatchObject({ shown: true });
-    expect(later.questions[1].paragraphs.sort()).toEqual(
+    expect(sortedParagraphs(later.questions[1])).toEqual(
       [
         "alpha start saying no sooner.",
         "delta start saying no sooner.",
@@ -522,6 +524,47 @@ describe("results", () => {
     const detail = await (await ctx.request(`/api/feedback/requests/${id}`, { cookie: owner.cookie })).json();
     expect(detail.responses).toEqual({ shown: 3, atLeast: true });
     expect(await notices()).toHaveLength(1);
+  });
+
+  it("groups each question's paragraphs into themes by their words, each paragraph once, the export alike", async () => {
+    const owner = await buildUser(ctx);
+    const { id } = await createFeedbackRequest(ctx, owner.cookie);
+    const tokens = await copyLinks(ctx, owner.cookie, id, 3);
+    const written = [
+      "Your specs are clear and thorough.\nStakeholders always know where things stand.\nThank you for asking.",
+      "The PRD for search covered every edge case.\nYou align the execs before anyone asks.",
+      "Backlog grooming with you is sharp.\nCustomers trust you.\nYou hire well.\nThank you for asking.",
+    ];
+    for (const [index, q1] of written.entries()) {
+      await give(ctx, tokens[index] as string, { answers: { q1, ...(index < 2 ? { q2: "Stay." } : {}) } });
+    }
+
+    const read = await results(ctx, owner.cookie, id);
+    const [q1, q2] = read.questions;
+    type Theme = { key: string; label: string; paragraphs: string[] };
+    expect(q1.themes.map((t: Theme) => [t.key, t.label, t.paragraphs.length])).toEqual([
+      ["crafting", "Crafting", 3],
+      ["organizational", "Organizational", 2],
+      ["market", "Market", 1],
+      ["team", "Team", 1],
+      ["other", "Other", 2],
+    ]);
+    expect(q1.themes[0].paragraphs.sort()).toEqual([
+      "Backlog grooming with you is sharp.",
+      "The PRD for search covered every edge case.",
+      "Your specs are clear and thorough.",
+    ]);
+    expect(q1.themes.every((t: Theme) => Object.keys(t).sort().join() === "key,label,paragraphs")).toBe(true);
+    // Every released paragraph exactly once across the themes; the same sentence from two givers twice.
+    expect(sortedParagraphs(q1)).toEqual(written.flatMap((text) => text.split("\n")).sort());
+    // Only two people answered the second question: no themes, nothing to count.
+    expect(q2).toMatchObject({ shown: false, themes: [] });
+
+    const exported = await (
+      await ctx.request(`/api/feedback/requests/${id}/export`, { cookie: owner.cookie })
+    ).json();
+    const grouping = (themes: Theme[]) => themes.map((t) => [t.key, [...t.paragraphs].sort()]);
+    expect(grouping(exported.results.questions[0].themes)).toEqual(grouping(q1.themes));
   });
 
   it("asks for what was heard before a theme is marked read, then sends one thank-you to everyone asked", async () => {
@@ -627,7 +670,7 @@ describe("results", () => {
     expect(exported.request.invitations).toBeUndefined();
     expect(JSON.stringify(exported)).not.toContain(giver);
     expect(exported.results.open).toBe(true);
-    expect(exported.results.questions[0].paragraphs).toHaveLength(6);
+    expect(sortedParagraphs(exported.results.questions[0])).toHaveLength(6);
 
     const deleted = await ctx.request(`/api/feedback/requests/${id}`, {
       method: "DELETE",

@@ -50,7 +50,9 @@ async function findContradictions(db: Db, me: Viewer, chosen: SuperpowerKey[]): 
       }
     }
     const paragraphs = [
-      ...results.questions.flatMap((q) => q.paragraphs.map((text) => ({ text, lane: null }))),
+      ...results.questions.flatMap((q) =>
+        q.themes.flatMap((theme) => theme.paragraphs.map((text) => ({ text, lane: null }))),
+      ),
       ...results.lanes.flatMap((l) => l.comments.map((text) => ({ text, lane: l.lane }))),
     ];
     let comments = 0;

@@ -458,12 +458,24 @@ function QuestionCard({
     >
       {question.shown ? (
         <>
-          <ul className="feedback-paragraphs">
-            {question.paragraphs.map((paragraph, index) => (
-              // biome-ignore lint/suspicious/noArrayIndexKey: two givers may write the same sentence.
-              <li key={index}>{paragraph}</li>
+          <div className="feedback-themes">
+            {question.themes.map((theme) => (
+              <div key={theme.key} className="feedback-theme">
+                <h4>
+                  {theme.label}{" "}
+                  <span className="badge">
+                    {theme.paragraphs.length} {theme.paragraphs.length === 1 ? "paragraph" : "paragraphs"}
+                  </span>
+                </h4>
+                <ul className="feedback-paragraphs">
+                  {theme.paragraphs.map((paragraph, index) => (
+                    // biome-ignore lint/suspicious/noArrayIndexKey: two givers may write the same sentence.
+                    <li key={index}>{paragraph}</li>
+                  ))}
+                </ul>
+              </div>
             ))}
-          </ul>
+          </div>
           <RepeatBack requestId={requestId} item={question} label={question.prompt} />
         </>
       ) : (
@@ -645,7 +657,8 @@ function Results({ request }: { request: FeedbackRequest }) {
     <div className="stack-lg" id="results">
       <Alert tone="info" title="How to read this">
         Answers are split into paragraphs and shuffled across everyone, so look for themes, not for who said
-        what. For each question, write what you heard before you mark it read.
+        what. Sidecar sorts each paragraph into one theme by the words it uses; counts are paragraphs, not
+        people. For each question, write what you heard before you mark it read.
       </Alert>
       {results.questions.map((question) => (
         <QuestionCard
