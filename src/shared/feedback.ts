@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { addDays, calendarDate, isoDay } from "./calendar-date.ts";
 import type { ParagraphTheme } from "./feedback-themes.ts";
-import { type LaneId, laneIds, lanes } from "./lanes.ts";
+import { type LaneId, laneIds } from "./lanes.ts";
 import { type SuperpowerKey, superpowerKeys } from "./superpowers.ts";
 import { plainText } from "./text.ts";
 
@@ -68,6 +68,7 @@ const inviteEmail = z
   .string({ error: "Enter email addresses" })
   .trim()
   .toLowerCase()
+  .max(254, "An email address has at most 254 characters")
   .pipe(z.email({ error: (issue) => `${String(issue.input)} is not an email address` }));
 
 export const invitationInput = z
@@ -176,10 +177,6 @@ export const superpowersInput = z.object({
 export type SuperpowersInput = z.infer<typeof superpowersInput>;
 
 export type FeedbackQuestion = { key: string; prompt: string };
-
-export function laneQuestion(lane: LaneId): string {
-  return `How would you rate me in ${lanes[lane].label.toLowerCase()}? ${lanes[lane].description}`;
-}
 
 export type FeedbackRequestStatus = "open" | "closed";
 

@@ -1,4 +1,3 @@
-import { randomBytes } from "node:crypto";
 import { hash, verify } from "@node-rs/argon2";
 import { betterAuth } from "better-auth";
 import { drizzleAdapter } from "better-auth/adapters/drizzle";
@@ -7,6 +6,7 @@ import { openAPI, twoFactor } from "better-auth/plugins";
 import { eq } from "drizzle-orm";
 import { passwordMaxLength, passwordMinLength } from "../../shared/auth.ts";
 import type { Config } from "../config.ts";
+import { newId } from "../db/new-id.ts";
 import type { Db } from "../db/open.ts";
 import type { Logger } from "../logger.ts";
 import type { Mailer } from "../modules/mail/mailer.ts";
@@ -122,7 +122,7 @@ export function createAuth({ db, config, mailer, logger, secret }: AuthDeps) {
       useSecureCookies: config.baseUrl.startsWith("https://"),
       defaultCookieAttributes: { httpOnly: true, sameSite: "lax" },
       ipAddress: { ipAddressHeaders: [clientIpHeader] },
-      database: { generateId: () => randomBytes(16).toString("base64url") },
+      database: { generateId: newId },
     },
     logger: {
       disabled: config.logLevel === "silent",

@@ -1,14 +1,12 @@
-import { randomBytes } from "node:crypto";
 import { asc, desc, eq, inArray } from "drizzle-orm";
 import type { DecisionInput, DecisionRevisitInput } from "../../../shared/decisions.ts";
+import { newId } from "../../db/new-id.ts";
 import type { Db } from "../../db/open.ts";
 import { AppError } from "../../http/errors.ts";
 import { decisionRevisits, decisions } from "./decisions.table.ts";
 
 export type DecisionRow = typeof decisions.$inferSelect;
 export type DecisionRevisitRow = typeof decisionRevisits.$inferSelect;
-
-const newId = () => randomBytes(16).toString("base64url");
 
 export async function insertDecision(db: Db, userId: string, input: DecisionInput) {
   const [row] = await db
@@ -34,8 +32,10 @@ export async function deleteDecisionRow(db: Db, id: string) {
   await db.delete(decisions).where(eq(decisions.id, id));
 }
 
-export async function findDecisionRow(db: Db, id: string) {
-  const [row] = await db.select().from(decisions).where(eq(decisions.id, id));
+/** With `lock`, the row stays as read until the caller's transaction ends, so its checks hold at the write. */
+export async function findDecisionRow(db: Db, id: string, options: { lock?: boolean } = {}) {
+  const query = db.select().from(decisions).where(eq(decisions.id, id));
+  const [row] = await (options.lock ? query.for("update") : query);
   return row;
 }
 
@@ -56,21 +56,19 @@ export async function listRevisitRows(db: Db, decisionIds: string[]) {
     .orderBy(asc(decisionRevisits.revisitedOn), asc(decisionRevisits.createdAt));
 }
 
-/** Records how a decision turned out and moves its revisit date on, together or not at all. */
-export async function insertRevisit(db: Db, decisionId: string, input: DecisionRevisitInput) {
-  return db.transaction(async (tx) => {
-    await tx.insert(decisionRevisits).values({
-      id: newId(),
-      decisionId,
-      revisitedOn: input.revisitedOn,
-      outcome: input.outcome,
-    });
-    const [row] = await tx
-      .update(decisions)
-      .set({ revisitOn: input.nextRevisitOn, updatedAt: new Date() })
-      .where(eq(decisions.id, decisionId))
-      .returning();
-    if (!row) throw new Error("update returned no row");
-    return row;
+/** Records how a decision turned out and moves its revisit date on; the caller holds the row's lock. */
+export async function insertRevisit(tx: Db, decisionId: string, input: DecisionRevisitInput) {
+  await tx.insert(decisionRevisits).values({
+    id: newId(),
+    decisionId,
+    revisitedOn: input.revisitedOn,
+    outcome: input.outcome,
   });
+  const [row] = await tx
+    .update(decisions)
+    .set({ revisitOn: input.nextRevisitOn, updatedAt: new Date() })
+    .where(eq(decisions.id, decisionId))
+    .returning();
+  if (!row) throw new Error("a locked decision was not updated");
+  return row;
 }

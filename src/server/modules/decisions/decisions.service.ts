@@ -23,9 +23,15 @@ async function present(db: Db, row: DecisionRow) {
   return presentDecision(row, revisits, today);
 }
 
-async function requireDecision(db: Db, me: Viewer, id: string, action: "read" | "change") {
+async function requireDecision(
+  db: Db,
+  me: Viewer,
+  id: string,
+  action: "read" | "change",
+  options: { lock?: boolean } = {},
+) {
   // Someone else's decision answers like a missing one, so its existence does not leak.
-  const row = await findDecisionRow(db, id);
+  const row = await findDecisionRow(db, id, options);
   const allowed =
     row && (action === "read" ? canReadDecision(me, row.userId) : canChangeDecision(me, row.userId));
   if (!row || !allowed) throw notFound();
@@ -91,13 +97,18 @@ export async function revisitDecision(
   input: DecisionRevisitInput,
 ) {
   const me = requireSignedIn(viewer);
-  const row = await requireDecision(db, me, id, "change");
-  if (input.revisitedOn < row.decidedOn) {
-    throw new AppError(
-      "VALIDATION",
-      `A revisit comes on or after the day you decided (${row.decidedOn})`,
-      "revisitedOn",
-    );
-  }
-  return present(db, await insertRevisit(db, id, input));
+  // The decision day is checked and the revisit written under one lock, so an edit moving that day
+  // cannot slip between them.
+  const revisited = await db.transaction(async (tx) => {
+    const row = await requireDecision(tx, me, id, "change", { lock: true });
+    if (input.revisitedOn < row.decidedOn) {
+      throw new AppError(
+        "VALIDATION",
+        `A revisit comes on or after the day you decided (${row.decidedOn})`,
+        "revisitedOn",
+      );
+    }
+    return insertRevisit(tx, id, input);
+  });
+  return present(db, revisited);
 }

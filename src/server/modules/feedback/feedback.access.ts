@@ -4,7 +4,7 @@ import { AppError } from "../../http/errors.ts";
 import type { Viewer } from "../../http/viewer.ts";
 import { canManageFeedback, canReadFeedback, isClosed } from "./feedback.policy.ts";
 import { presentRequest } from "./feedback.presenter.ts";
-import { type FeedbackRequestRow, findRequestRow, listInvitedEmails } from "./feedback.repo.ts";
+import { type FeedbackRequestRow, findPerson, findRequestRow, listInvitedEmails } from "./feedback.repo.ts";
 
 const notFound = () => new AppError("NOT_FOUND", "There is no feedback request with this id among yours.");
 
@@ -29,4 +29,9 @@ export function requireOpen(row: FeedbackRequestRow, today: string) {
 
 export async function presentRequestFor(db: Db, row: FeedbackRequestRow) {
   return presentRequest(row, await listInvitedEmails(db, row.id), isoDay());
+}
+
+/** How emails and the giving page name the person asking; a deleted account still reads as someone. */
+export async function askerName(db: Db, userId: string): Promise<string> {
+  return (await findPerson(db, userId))?.name ?? "A Sidecar member";
 }

@@ -1,6 +1,6 @@
-import { randomBytes } from "node:crypto";
 import { and, desc, eq, inArray, isNotNull, isNull, or, sql } from "drizzle-orm";
 import { users } from "../../auth/auth.table.ts";
+import { newId } from "../../db/new-id.ts";
 import type { Db } from "../../db/open.ts";
 import { AppError } from "../../http/errors.ts";
 import {
@@ -13,10 +13,6 @@ import {
 export type FeedbackRequestRow = typeof feedbackRequests.$inferSelect;
 export type FeedbackAnswerRow = typeof feedbackAnswers.$inferSelect;
 export type NewAnswer = Omit<typeof feedbackAnswers.$inferInsert, "id" | "requestId">;
-
-export function newId(): string {
-  return randomBytes(16).toString("base64url");
-}
 
 export async function insertRequestRow(db: Db, values: Omit<typeof feedbackRequests.$inferInsert, "id">) {
   const [row] = await db
@@ -68,16 +64,6 @@ export async function insertInvitationRows(
   await db
     .insert(feedbackInvitations)
     .values(rows.map(({ id, ...row }) => ({ id: id ?? newId(), requestId, ...row })));
-}
-
-export async function invitationCounts(db: Db, requestIds: string[]) {
-  if (requestIds.length === 0) return new Map<string, number>();
-  const rows = await db
-    .select({ requestId: feedbackInvitations.requestId, count: sql<number>`count(*)::int` })
-    .from(feedbackInvitations)
-    .where(inArray(feedbackInvitations.requestId, requestIds))
-    .groupBy(feedbackInvitations.requestId);
-  return new Map(rows.map((row) => [row.requestId, row.count]));
 }
 
 /** The receiver's own list of who they asked; whether a link was used is deliberately not read. */

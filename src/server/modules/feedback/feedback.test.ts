@@ -1,3 +1,4 @@
+import { randomBytes } from "node:crypto";
 import { and, eq, inArray, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildUser, mailTo, uniqueEmail } from "../../../../test/factories.ts";
@@ -652,6 +653,16 @@ describe("results", () => {
     expect((await nothing.json()).error).toMatchObject({
       field: "emails",
       message: "Add at least one email address or ask for at least one link",
+    });
+    // Longer than any address can be, and longer than the database indexes: a clear 400, not a 500.
+    const huge = await ctx.request(`/api/feedback/requests/${id}/invitations`, {
+      body: { emails: [`${randomBytes(1600).toString("hex")}@example.test`] },
+      cookie: owner.cookie,
+    });
+    expect(huge.status).toBe(400);
+    expect((await huge.json()).error).toMatchObject({
+      field: "emails.0",
+      message: "An email address has at most 254 characters",
     });
     const links = (
       await ctx.db.select().from(feedbackInvitations).where(eq(feedbackInvitations.requestId, id))

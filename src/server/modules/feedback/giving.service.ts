@@ -6,6 +6,7 @@ import type { Db } from "../../db/open.ts";
 import { AppError } from "../../http/errors.ts";
 import type { Deps } from "../../http/router.ts";
 import { admitSubmission, cryptoShuffle, hashToken, looksLikeToken } from "./anonymity.ts";
+import { askerName } from "./feedback.access.ts";
 import { enoughResponsesEmail } from "./feedback.emails.ts";
 import { isClosed } from "./feedback.policy.ts";
 import {
@@ -30,7 +31,7 @@ export async function viewFeedbackInvitation(db: Db, token: string): Promise<Giv
   const invitation = await findInvitationByHash(db, hashToken(token));
   const request = invitation ? await findRequestRow(db, invitation.requestId) : undefined;
   if (!invitation || !request) return { status: "unknown" };
-  const askedBy = (await findPerson(db, request.userId))?.name ?? "A Sidecar member";
+  const askedBy = await askerName(db, request.userId);
   if (invitation.usedOn) return { status: "used", askedBy };
   if (isClosed(request, isoDay())) return { status: "closed", askedBy };
   return {

@@ -4,23 +4,22 @@ import {
   maxInvitationsPerRequest,
   type ThankYouInput,
 } from "../../../shared/feedback.ts";
+import { newId } from "../../db/new-id.ts";
 import { AppError } from "../../http/errors.ts";
 import type { Deps } from "../../http/router.ts";
 import { requireSignedIn, type Viewer } from "../../http/viewer.ts";
 import type { MailMessage } from "../mail/mailer.ts";
 import { draftKeyFor, newToken } from "./anonymity.ts";
-import { manageableRequest, presentRequestFor, requireOpen } from "./feedback.access.ts";
+import { askerName, manageableRequest, presentRequestFor, requireOpen } from "./feedback.access.ts";
 import { invitationEmail, reminderEmail, thankYouEmail } from "./feedback.emails.ts";
 import {
   addReminderToken,
   allInvitedEmails,
-  findPerson,
   insertInvitationRows,
   invitationsAwaitingMail,
   invitationsNotYetAnswered,
   listInvitedEmails,
   markMailQueued,
-  newId,
   replaceUnsentToken,
   updateRequestRow,
 } from "./feedback.repo.ts";
@@ -114,7 +113,7 @@ export async function inviteGivers(deps: Deps, viewer: Viewer | null, id: string
       alreadyInvited: asked.filter((email) => known.has(email) && !sending.has(email)),
     };
   });
-  const askedBy = (await findPerson(db, row.userId))?.name ?? "A Sidecar member";
+  const askedBy = await askerName(db, row.userId);
   await queueInvitationMail(
     deps,
     id,
@@ -151,7 +150,7 @@ export async function sendFeedbackReminder(deps: Deps, viewer: Viewer | null, id
     }
     return { row: await updateRequestRow(tx, id, { reminderSentOn: today }), reminders: pending };
   });
-  const askedBy = (await findPerson(db, row.userId))?.name ?? "A Sidecar member";
+  const askedBy = await askerName(db, row.userId);
   await queueInvitationMail(
     deps,
     id,
@@ -171,20 +170,26 @@ export async function sendFeedbackThankYou(
 ) {
   const me = requireSignedIn(viewer);
   const { db, mailer } = deps;
-  // Locked, so a double click cannot send everyone the thank-you twice.
-  const updated = await db.transaction(async (tx) => {
+  const askedBy = await askerName(db, me.userId);
+  // Locked, so a double click cannot send everyone the thank-you twice; the messages are kept with the
+  // mark that it was sent, so it is never marked sent to some and lost for the others.
+  const { updated, deliver } = await db.transaction(async (tx) => {
     const row = await manageableRequest(tx, me, id, { lock: true });
     if (row.thankedOn)
       throw new AppError("CONFLICT", `You already sent your thank-you, on ${row.thankedOn}.`);
     if (row.responseCount === 0) {
       throw new AppError("CONFLICT", "Send your thank-you once people have answered.");
     }
-    return updateRequestRow(tx, id, { thankedOn: isoDay() });
+    // Everyone invited by email gets the same message, so not even the outbox tells who answered.
+    const emails = await allInvitedEmails(tx, id);
+    return {
+      updated: await updateRequestRow(tx, id, { thankedOn: isoDay() }),
+      deliver: await mailer.enqueue(
+        emails.map((email) => thankYouEmail(email, askedBy, input.message)),
+        tx,
+      ),
+    };
   });
-  const askedBy = (await findPerson(db, updated.userId))?.name ?? "A Sidecar member";
-  // Everyone invited by email gets the same message, so not even the outbox tells who answered.
-  for (const email of await allInvitedEmails(db, id)) {
-    await mailer.send(thankYouEmail(email, askedBy, input.message));
-  }
+  deliver();
   return presentRequestFor(db, updated);
 }

@@ -1,6 +1,6 @@
-import { randomBytes } from "node:crypto";
 import { desc, eq } from "drizzle-orm";
 import type { LaneAssessmentInput } from "../../../shared/lanes.ts";
+import { newId } from "../../db/new-id.ts";
 import type { Db } from "../../db/open.ts";
 import { laneAssessments } from "./lanes.table.ts";
 
@@ -15,7 +15,7 @@ export async function insertLaneAssessment(
   const [row] = await db
     .insert(laneAssessments)
     .values({
-      id: randomBytes(16).toString("base64url"),
+      id: newId(),
       userId,
       ...input.ratings,
       evidence: input.evidence,

@@ -10,6 +10,12 @@ export type MailMessage = { to: string; subject: string; text: string; html?: st
 
 export type Mailer = {
   send(message: MailMessage): Promise<void>;
+  /**
+   * Writes the messages to the outbox in one statement, on `db` or inside the caller's transaction, so
+   * they are kept all together or not at all. Delivery starts when the returned function is called:
+   * after that transaction has committed.
+   */
+  enqueue(messages: MailMessage[], db?: Db): Promise<() => void>;
   /** Waits until every delivery started so far has finished. */
   flush(): Promise<void>;
   close(): void;
@@ -47,13 +53,26 @@ export function createMailer(deps: {
     }
   }
 
+  async function enqueue(messages: MailMessage[], on: Db = db) {
+    const rows = messages.map((message) => ({
+      id: randomUUID(),
+      ...message,
+      status: transport ? ("sending" as const) : ("kept" as const),
+    }));
+    if (rows.length > 0) await on.insert(outbox).values(rows);
+    return () => {
+      for (const { id, status: _status, ...message } of rows) {
+        const delivery = deliver(id, message).finally(() => pending.delete(delivery));
+        pending.add(delivery);
+      }
+    };
+  }
+
   return {
     async send(message) {
-      const id = randomUUID();
-      await db.insert(outbox).values({ id, ...message, status: transport ? "sending" : "kept" });
-      const delivery = deliver(id, message).finally(() => pending.delete(delivery));
-      pending.add(delivery);
+      (await enqueue([message]))();
     },
+    enqueue,
     async flush() {
       await Promise.all([...pending]);
     },

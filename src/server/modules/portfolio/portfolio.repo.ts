@@ -1,6 +1,6 @@
-import { randomBytes } from "node:crypto";
 import { and, desc, eq, sql } from "drizzle-orm";
 import type { PortfolioRoleInput } from "../../../shared/portfolio.ts";
+import { newId } from "../../db/new-id.ts";
 import type { Db } from "../../db/open.ts";
 import { portfolioRoles } from "./portfolio.table.ts";
 
@@ -9,7 +9,7 @@ export type PortfolioRoleRow = typeof portfolioRoles.$inferSelect;
 export async function insertPortfolioRole(db: Db, userId: string, input: PortfolioRoleInput) {
   const [row] = await db
     .insert(portfolioRoles)
-    .values({ id: randomBytes(16).toString("base64url"), userId, ...input })
+    .values({ id: newId(), userId, ...input })
     .returning();
   if (!row) throw new Error("insert returned no row");
   return row;

@@ -1,15 +1,13 @@
-import { randomBytes } from "node:crypto";
 import { and, asc, eq, gt, inArray, isNull, sql } from "drizzle-orm";
 import type { EndTourInput, MilestoneInput, TourInput } from "../../../shared/tours.ts";
 import { users } from "../../auth/auth.table.ts";
+import { newId } from "../../db/new-id.ts";
 import type { Db } from "../../db/open.ts";
 import { AppError } from "../../http/errors.ts";
 import { tourMilestones, tours } from "./tours.table.ts";
 
 export type TourRow = typeof tours.$inferSelect;
 export type MilestoneRow = typeof tourMilestones.$inferSelect;
-
-const newId = () => randomBytes(16).toString("base64url");
 
 export async function listTourRows(db: Db, userId: string) {
   return db.select().from(tours).where(eq(tours.userId, userId)).orderBy(asc(tours.position), asc(tours.id));
