@@ -64,4 +64,35 @@ describe("mail over SMTP", () => {
       await broken.close();
     }
   });
+
+  it("keeps a batch together with the caller's transaction, or none of it, and delivers only after commit", async () => {
+    const kept = [uniqueEmail("batch"), uniqueEmail("batch")];
+    const lost = uniqueEmail("batch");
+    await expect(
+      ctx.db.transaction(async (tx) => {
+        await ctx.mailer.enqueue(
+          [
+            { to: lost, subject: "Thanks", text: "kept?" },
+            { to: uniqueEmail("batch"), subject: "Thanks", text: "no NUL in text\u0000" },
+          ],
+          tx,
+        );
+      }),
+    ).rejects.toThrow();
+    expect(await mailTo(ctx, lost)).toEqual([]);
+
+    const deliver = await ctx.db.transaction((tx) =>
+      ctx.mailer.enqueue(
+        kept.map((to) => ({ to, subject: "Thank you", text: "Thank you all." })),
+        tx,
+      ),
+    );
+    expect(received.filter((m) => kept.some((to) => m.to.includes(to)))).toEqual([]);
+    deliver();
+    await ctx.mailer.flush();
+    for (const to of kept) {
+      expect((await mailTo(ctx, to))[0]?.status).toBe("sent");
+      expect(received.some((m) => m.to.includes(to))).toBe(true);
+    }
+  });
 });
