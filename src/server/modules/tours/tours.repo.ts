@@ -93,13 +93,18 @@ export async function deleteTour(tx: Db, row: TourRow) {
     .where(and(eq(tours.userId, row.userId), gt(tours.position, row.position)));
 }
 
+/** Every tour's new place in one statement: the first id becomes 1, the next 2, and so on. */
 export async function writeTourOrder(tx: Db, userId: string, ids: string[]) {
-  for (const [index, id] of ids.entries()) {
-    await tx
-      .update(tours)
-      .set({ position: index + 1 })
-      .where(and(eq(tours.id, id), eq(tours.userId, userId)));
-  }
+  if (ids.length === 0) return;
+  const places = sql.join(
+    ids.map((id, index) => sql`(${id}::text, ${index + 1}::int)`),
+    sql`, `,
+  );
+  await tx
+    .update(tours)
+    .set({ position: sql`places.position` })
+    .from(sql`(values ${places}) as places(id, position)`)
+    .where(and(eq(tours.id, sql`places.id`), eq(tours.userId, userId)));
 }
 
 export async function insertMilestone(db: Db, tourId: string, input: MilestoneInput) {
