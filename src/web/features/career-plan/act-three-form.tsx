@@ -1,5 +1,5 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { Plus, Sprout, Trash2 } from "lucide-react";
+import { Sprout } from "lucide-react";
 import { useId } from "react";
 import {
   actThreeInput,
@@ -15,6 +15,7 @@ import { Button } from "../../ui/button.tsx";
 import { Card } from "../../ui/card.tsx";
 import { TextAreaField, TextField } from "../../ui/field.tsx";
 import { type FieldErrors, Form, FormActions, useFormState } from "../../ui/form.tsx";
+import { RowList } from "../../ui/row-list.tsx";
 import { useToast } from "../../ui/toast.tsx";
 import { careerPlanQuery, newRowKey } from "./career-plan-api.ts";
 
@@ -70,11 +71,20 @@ function StepList({
         Name one or two concrete things you can start this month, such as a first call or a first post: an arc
         with a first step gets started.
       </p>
-      <ol className="plan-rows" aria-labelledby={titleId} aria-describedby={hintId}>
-        {steps.map((step, index) => {
+      <RowList
+        rows={steps}
+        noun="step"
+        addLabel="Add a step"
+        max={10}
+        rowClassName="plan-row-step"
+        aria-labelledby={titleId}
+        aria-describedby={hintId}
+        onAdd={() => onChange([...steps, { key: newRowKey(), text: "", done: false }])}
+        onRemove={(index) => onChange(steps.filter((_, i) => i !== index))}
+        renderRow={(step, index) => {
           const checkId = `${arc}-step-${index}-done`;
           return (
-            <li key={step.key} className="plan-row plan-row-step">
+            <>
               <label htmlFor={checkId} className="step-done">
                 <input
                   id={checkId}
@@ -97,30 +107,10 @@ function StepList({
                 maxLength={220}
                 className={step.done ? "step-text-done" : undefined}
               />
-              <Button
-                variant="ghost"
-                size="small"
-                className="plan-row-remove"
-                icon={<Trash2 size={16} aria-hidden="true" />}
-                onClick={() => onChange(steps.filter((_, i) => i !== index))}
-              >
-                Remove<span className="visually-hidden"> step {index + 1}</span>
-              </Button>
-            </li>
+            </>
           );
-        })}
-      </ol>
-      <div>
-        <Button
-          variant="secondary"
-          size="small"
-          icon={<Plus size={16} aria-hidden="true" />}
-          disabled={steps.length >= 10}
-          onClick={() => onChange([...steps, { key: newRowKey(), text: "", done: false }])}
-        >
-          Add a step
-        </Button>
-      </div>
+        }}
+      />
     </div>
   );
 }

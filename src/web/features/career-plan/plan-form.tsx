@@ -1,6 +1,6 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { Link } from "@tanstack/react-router";
-import { Compass, Plus, Trash2 } from "lucide-react";
+import { Compass } from "lucide-react";
 import { type CareerPlan, careerPlanInput } from "../../../shared/career-plan.ts";
 import { type ExperienceKey, experienceKeys, experienceLabels } from "../../../shared/experience.ts";
 import { type LaneId, laneIds, lanes } from "../../../shared/lanes.ts";
@@ -11,6 +11,7 @@ import { Button } from "../../ui/button.tsx";
 import { Card } from "../../ui/card.tsx";
 import { SelectField, TextAreaField, TextField } from "../../ui/field.tsx";
 import { Form, FormActions, useFormState } from "../../ui/form.tsx";
+import { RowList } from "../../ui/row-list.tsx";
 import { useToast } from "../../ui/toast.tsx";
 import { careerPlanQuery, newRowKey, yearFromField } from "./career-plan-api.ts";
 
@@ -212,64 +213,51 @@ export function PlanForm({ plan }: { plan: CareerPlan }) {
             <h3 className="plan-list-title" id="needs-title">
               What it needs that you lack
             </h3>
-            {form.values.needs.length === 0 ? (
-              <p className="muted small">
-                No needs listed yet. Add the first gap between you and the skip job.
-              </p>
-            ) : (
-              <ol className="plan-rows" aria-labelledby="needs-title">
-                {form.values.needs.map((need, index) => (
-                  <li key={need.key} className="plan-row plan-row-need">
-                    <TextField
-                      label={`Need ${index + 1}`}
-                      name={`skipJob.needs.${index}.text`}
-                      value={need.text}
-                      onValueChange={(value) => setNeed(index, { text: value })}
-                      error={form.errors[`skipJob.needs.${index}.text`]}
-                      maxLength={220}
-                    />
-                    <SelectField
-                      label={`Need ${index + 1} builds`}
-                      name={`skipJob.needs.${index}.link`}
-                      options={linkOptions}
-                      value={need.link}
-                      onValueChange={(value) => setNeed(index, { link: value })}
-                      error={
-                        form.errors[`skipJob.needs.${index}.lane`] ??
-                        form.errors[`skipJob.needs.${index}.experience`]
-                      }
-                    />
-                    <Button
-                      variant="ghost"
-                      size="small"
-                      className="plan-row-remove"
-                      icon={<Trash2 size={16} aria-hidden="true" />}
-                      onClick={() =>
-                        form.set(
-                          "needs",
-                          form.values.needs.filter((_, i) => i !== index),
-                        )
-                      }
-                    >
-                      Remove<span className="visually-hidden"> need {index + 1}</span>
-                    </Button>
-                  </li>
-                ))}
-              </ol>
-            )}
-            <div>
-              <Button
-                variant="secondary"
-                size="small"
-                icon={<Plus size={16} aria-hidden="true" />}
-                disabled={form.values.needs.length >= 20}
-                onClick={() =>
-                  form.set("needs", [...form.values.needs, { key: newRowKey(), text: "", link: "" }])
-                }
-              >
-                Add a need
-              </Button>
-            </div>
+            <RowList
+              rows={form.values.needs}
+              noun="need"
+              addLabel="Add a need"
+              max={20}
+              rowClassName="plan-row-need"
+              aria-labelledby="needs-title"
+              empty={
+                <p className="muted small">
+                  No needs listed yet. Add the first gap between you and the skip job.
+                </p>
+              }
+              onAdd={() =>
+                form.set("needs", [...form.values.needs, { key: newRowKey(), text: "", link: "" }])
+              }
+              onRemove={(index) =>
+                form.set(
+                  "needs",
+                  form.values.needs.filter((_, i) => i !== index),
+                )
+              }
+              renderRow={(need, index) => (
+                <>
+                  <TextField
+                    label={`Need ${index + 1}`}
+                    name={`skipJob.needs.${index}.text`}
+                    value={need.text}
+                    onValueChange={(value) => setNeed(index, { text: value })}
+                    error={form.errors[`skipJob.needs.${index}.text`]}
+                    maxLength={220}
+                  />
+                  <SelectField
+                    label={`Need ${index + 1} builds`}
+                    name={`skipJob.needs.${index}.link`}
+                    options={linkOptions}
+                    value={need.link}
+                    onValueChange={(value) => setNeed(index, { link: value })}
+                    error={
+                      form.errors[`skipJob.needs.${index}.lane`] ??
+                      form.errors[`skipJob.needs.${index}.experience`]
+                    }
+                  />
+                </>
+              )}
+            />
           </div>
         </fieldset>
         <fieldset className="plan-part">

@@ -1,6 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { Link, useNavigate } from "@tanstack/react-router";
-import { Plus, Scale, Trash2 } from "lucide-react";
+import { Scale } from "lucide-react";
 import { todayIn } from "../../../shared/calendar-date.ts";
 import { type Decision, decisionInput } from "../../../shared/decisions.ts";
 import { api } from "../../api.ts";
@@ -10,6 +10,7 @@ import { Button, buttonClass } from "../../ui/button.tsx";
 import { Card } from "../../ui/card.tsx";
 import { TextAreaField, TextField } from "../../ui/field.tsx";
 import { Form, FormActions, useFormState } from "../../ui/form.tsx";
+import { RowList } from "../../ui/row-list.tsx";
 import { useToast } from "../../ui/toast.tsx";
 import { careerPlanQuery, newRowKey } from "../career-plan/career-plan-api.ts";
 
@@ -142,9 +143,22 @@ export function DecisionForm({ decision }: { decision?: Decision }) {
               <span>{form.errors.options}</span>
             </p>
           ) : null}
-          <ol className="plan-rows">
-            {form.values.options.map((option, index) => (
-              <li key={option.key} className="plan-row plan-row-option">
+          <RowList
+            rows={form.values.options}
+            noun="option"
+            addLabel="Add an option"
+            min={2}
+            max={6}
+            rowClassName="plan-row-option"
+            onAdd={() => form.set("options", [...form.values.options, emptyOption()])}
+            onRemove={(index) =>
+              form.set(
+                "options",
+                form.values.options.filter((_, i) => i !== index),
+              )
+            }
+            renderRow={(option, index) => (
+              <>
                 <TextField
                   label={`Option ${index + 1}`}
                   name={`options.${index}.label`}
@@ -163,36 +177,9 @@ export function DecisionForm({ decision }: { decision?: Decision }) {
                   rows={2}
                   maxLength={1100}
                 />
-                {form.values.options.length > 2 ? (
-                  <Button
-                    variant="ghost"
-                    size="small"
-                    className="plan-row-remove"
-                    icon={<Trash2 size={16} aria-hidden="true" />}
-                    onClick={() =>
-                      form.set(
-                        "options",
-                        form.values.options.filter((_, i) => i !== index),
-                      )
-                    }
-                  >
-                    Remove<span className="visually-hidden"> option {index + 1}</span>
-                  </Button>
-                ) : null}
-              </li>
-            ))}
-          </ol>
-          <div>
-            <Button
-              variant="secondary"
-              size="small"
-              icon={<Plus size={16} aria-hidden="true" />}
-              disabled={form.values.options.length >= 6}
-              onClick={() => form.set("options", [...form.values.options, emptyOption()])}
-            >
-              Add an option
-            </Button>
-          </div>
+              </>
+            )}
+          />
         </fieldset>
         <TextAreaField
           label="What you decided"
