@@ -85,6 +85,7 @@ describe("the first-run guide", () => {
     // Step 4: the first tour, suggested from the biggest gap.
     await page.getByRole("heading", { name: "New tour of duty", level: 1 }).waitFor();
     expect(await page.getByLabel("Mission").inputValue()).toBe(biggestGap);
+    expect(await page.getByLabel("Title").inputValue()).not.toBe("");
     await page.getByLabel("Title").fill("Close my biggest gap");
     await page.getByRole("button", { name: "Add tour of duty" }).click();
     await page.getByRole("heading", { name: "Close my biggest gap", level: 1 }).waitFor();
@@ -101,7 +102,21 @@ describe("the first-run guide", () => {
     await page.getByText(/Becoming world-class in Crafting \(you rate it 4 of 5\)/).waitFor();
     await page.getByText("Team", { exact: true }).waitFor();
     await page.getByRole("heading", { name: "Your biggest portfolio gap" }).waitFor();
+    // The gap the first tour sets out to close is in hand: home points at the next one.
+    const homeGap = page.locator(".card", {
+      has: page.getByRole("heading", { name: "Your biggest portfolio gap" }),
+    });
+    expect(await homeGap.innerText()).not.toContain(biggestGap);
     await expectAccessibleAtBothWidths(page, "home-dashboard");
+
+    // On the portfolio, that gap is marked planned and leads to its tour.
+    await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Portfolio" }).click();
+    const planned = page.locator(".portfolio-gap", { hasText: biggestGap });
+    await planned.getByText("Planned", { exact: true }).waitFor();
+    expect(await page.locator(".portfolio-gap").last().innerText()).toContain(biggestGap);
+    await expectAccessibleAtBothWidths(page, "portfolio-gap-planned");
+    await planned.getByRole("link", { name: /^See the tour\W+Close my biggest gap$/ }).click();
+    await page.getByRole("heading", { name: "Close my biggest gap", level: 1 }).waitFor();
     await page.close();
   });
 });
