@@ -17,6 +17,11 @@ export function calendarDate(message: string) {
     .refine((value) => value >= "1900-01-01" && value <= "2199-12-31", "Pick a date between 1900 and 2199");
 }
 
+/** A calendar date as the API answers it. */
+export const dayOutput = z.string().meta({ format: "date", example: "2026-01-15" });
+/** An instant as the API answers it (ISO 8601, UTC). */
+export const instantOutput = z.string().meta({ format: "date-time", example: "2026-01-15T09:30:00.000Z" });
+
 /** Today's calendar date in a time zone (UTC when none is known). */
 export function todayIn(timeZone?: string | null): string {
   const zone = timeZone && isTimeZone(timeZone) ? timeZone : "UTC";

@@ -1,7 +1,7 @@
 import { z } from "zod";
-import { calendarDate, currentYear, isNotInTheFuture } from "./calendar-date.ts";
-import { type ExperienceKey, experienceKey } from "./experience.ts";
-import { type LaneId, laneIds } from "./lanes.ts";
+import { calendarDate, currentYear, dayOutput, instantOutput, isNotInTheFuture } from "./calendar-date.ts";
+import { experienceKey, experienceKeys } from "./experience.ts";
+import { laneIds } from "./lanes.ts";
 import { plainText } from "./text.ts";
 
 /** How far ahead a North Star may sit: a whole career, not a lifetime. */
@@ -186,23 +186,47 @@ export const actThreeInput = z
   .strict();
 export type ActThreeInput = z.infer<typeof actThreeInput>;
 
-export type CareerPlan = {
-  northStar: {
-    role: string;
-    companyKind: string;
-    knownFor: string;
-    horizonYear: number;
-    reachedOn: string | null;
-  } | null;
-  skipJob: {
-    role: string;
-    targetYear: number | null;
-    /** The needs as plain text, in the person's order. */
-    needs: string[];
-    /** The same needs, each with the lane or experience it names, for modules that match on them. */
-    needDetails: { text: string; lane: LaneId | null; experience: ExperienceKey | null }[];
-  } | null;
-  nextJob: { role: string; targetYear: number | null } | null;
-  actThree: ActThreeInput | null;
-  updatedAt: string | null;
-};
+const stepsOutput = z.array(z.object({ text: z.string(), done: z.boolean() }));
+
+export const careerPlanOutput = z
+  .object({
+    northStar: z
+      .object({
+        role: z.string(),
+        companyKind: z.string(),
+        knownFor: z.string(),
+        horizonYear: z.number().int(),
+        reachedOn: dayOutput.nullable(),
+      })
+      .nullable(),
+    skipJob: z
+      .object({
+        role: z.string(),
+        targetYear: z.number().int().nullable(),
+        needs: z.array(z.string()).meta({ description: "The needs as plain text, in the person's order" }),
+        needDetails: z
+          .array(
+            z.object({
+              text: z.string(),
+              lane: z.enum(laneIds).nullable(),
+              experience: z.enum(experienceKeys).nullable(),
+            }),
+          )
+          .meta({ description: "The same needs, each with the lane or experience it names" }),
+      })
+      .nullable(),
+    nextJob: z.object({ role: z.string(), targetYear: z.number().int().nullable() }).nullable(),
+    actThree: z
+      .object({
+        economics: z.object({ description: z.string(), steps: stepsOutput }),
+        giving: z.object({
+          description: z.string(),
+          forms: z.array(z.enum(givingForms)),
+          steps: stepsOutput,
+        }),
+      })
+      .nullable(),
+    updatedAt: instantOutput.nullable(),
+  })
+  .meta({ id: "CareerPlan" });
+export type CareerPlan = z.infer<typeof careerPlanOutput>;

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { calendarDate, isNotInTheFuture } from "./calendar-date.ts";
+import { calendarDate, dayOutput, instantOutput, isNotInTheFuture } from "./calendar-date.ts";
 import { plainText } from "./text.ts";
 
 const pastDate = (missing: string, future: string) => calendarDate(missing).refine(isNotInTheFuture, future);
@@ -70,18 +70,26 @@ export const decisionRevisitInput = z
   });
 export type DecisionRevisitInput = z.infer<typeof decisionRevisitInput>;
 
-export type Decision = {
-  id: string;
-  dilemma: string;
-  options: { label: string; servesSkipJob: string }[];
-  decision: string;
-  reason: string;
-  decidedOn: string;
-  /** The next date to look back at it; null once no further revisit is planned. */
-  revisitOn: string | null;
-  /** The revisit date is today or past in the member's time zone. */
-  dueForRevisit: boolean;
-  revisits: { id: string; revisitedOn: string; outcome: string }[];
-  createdAt: string;
-  updatedAt: string;
-};
+export const decisionOutput = z
+  .object({
+    id: z.string(),
+    dilemma: z.string(),
+    options: z.array(z.object({ label: z.string(), servesSkipJob: z.string() })),
+    decision: z.string(),
+    reason: z.string(),
+    decidedOn: dayOutput,
+    revisitOn: dayOutput
+      .nullable()
+      .meta({ description: "The next date to look back at it; null once no further revisit is planned" }),
+    dueForRevisit: z
+      .boolean()
+      .meta({ description: "The revisit date is today or past in the member's time zone" }),
+    revisits: z.array(z.object({ id: z.string(), revisitedOn: dayOutput, outcome: z.string() })),
+    createdAt: instantOutput,
+    updatedAt: instantOutput,
+  })
+  .meta({ id: "Decision" });
+export type Decision = z.infer<typeof decisionOutput>;
+
+export const decisionListOutput = z.object({ decisions: z.array(decisionOutput) });
+export const decisionDeletedOutput = z.object({ id: z.string() });

@@ -1,8 +1,8 @@
 import { z } from "zod";
-import { addDays, calendarDate, isoDay } from "./calendar-date.ts";
-import type { ParagraphTheme } from "./feedback-themes.ts";
+import { addDays, calendarDate, dayOutput, isoDay } from "./calendar-date.ts";
+import { themeKeys } from "./feedback-themes.ts";
 import { type LaneId, laneIds } from "./lanes.ts";
-import { type SuperpowerKey, superpowerKeys } from "./superpowers.ts";
+import { superpowerKeys } from "./superpowers.ts";
 import { plainText } from "./text.ts";
 
 export const starterQuestions = [
@@ -176,108 +176,165 @@ export const superpowersInput = z.object({
 });
 export type SuperpowersInput = z.infer<typeof superpowersInput>;
 
-export type FeedbackQuestion = { key: string; prompt: string };
+// What leaves the server; the presenters build exactly these fields.
+const feedbackQuestionOutput = z.object({ key: z.string(), prompt: z.string() });
+export type FeedbackQuestion = z.infer<typeof feedbackQuestionOutput>;
 
 export type FeedbackRequestStatus = "open" | "closed";
 
+const responseCountOutput = z.object({
+  shown: z.number().int().meta({ description: "Exact until results open, then a multiple of k" }),
+  atLeast: z.boolean(),
+});
 /** What the receiver sees of how many answered: exact until results open, then in steps of k. */
-export type ResponseCount = { shown: number; atLeast: boolean };
+export type ResponseCount = z.infer<typeof responseCountOutput>;
 
-export type FeedbackRequestSummary = {
-  id: string;
-  purpose: string;
-  status: FeedbackRequestStatus;
-  closesOn: string;
-  closedOn: string | null;
-  createdOn: string;
-  minResponses: number;
-  responses: ResponseCount;
-  resultsOpen: boolean;
+const summaryShape = {
+  id: z.string(),
+  purpose: z.string(),
+  status: z.enum(["open", "closed"]),
+  closesOn: dayOutput,
+  closedOn: dayOutput.nullable(),
+  createdOn: dayOutput,
+  minResponses: z.number().int(),
+  responses: responseCountOutput,
+  resultsOpen: z.boolean(),
 };
 
-export type FeedbackRequest = FeedbackRequestSummary & {
-  questions: FeedbackQuestion[];
-  lanes: LaneId[];
-  openedOn: string | null;
-  invitations: { emails: string[]; links: number };
-  reminderSentOn: string | null;
-  thankedOn: string | null;
-  minResponsesLocked: boolean;
+export const feedbackRequestSummaryOutput = z.object(summaryShape).meta({ id: "FeedbackRequestSummary" });
+export type FeedbackRequestSummary = z.infer<typeof feedbackRequestSummaryOutput>;
+export const feedbackRequestListOutput = z.object({ requests: z.array(feedbackRequestSummaryOutput) });
+
+const requestShape = {
+  ...summaryShape,
+  questions: z.array(feedbackQuestionOutput),
+  lanes: z.array(z.enum(laneIds)),
+  openedOn: dayOutput.nullable(),
+  reminderSentOn: dayOutput.nullable(),
+  thankedOn: dayOutput.nullable(),
+  minResponsesLocked: z.boolean(),
 };
 
-export type QuestionResult = {
-  key: string;
-  prompt: string;
-  /**
-   * False until k people have answered this question; then `themes` holds what they wrote, shuffled,
-   * each paragraph in exactly one theme.
-   */
-  shown: boolean;
-  themes: ParagraphTheme[];
-  heard: string;
-  readOn: string | null;
-};
+export const feedbackRequestOutput = z
+  .object({
+    ...requestShape,
+    invitations: z.object({ emails: z.array(z.string()), links: z.number().int() }),
+  })
+  .meta({ id: "FeedbackRequest" });
+export type FeedbackRequest = z.infer<typeof feedbackRequestOutput>;
 
-export type LaneResult = {
-  lane: LaneId;
-  shown: boolean;
-  /** How many givers gave each rating, from 1 to 5. */
-  distribution: [number, number, number, number, number];
-  raters: number;
-  median: number | null;
-  mean: number | null;
-  self: number | null;
-  comments: string[];
-  heard: string;
-  readOn: string | null;
-};
+export const feedbackRequestDeletedOutput = z.object({ deleted: z.literal(true) });
 
-export type FeedbackResults = {
-  open: boolean;
-  minResponses: number;
-  questions: QuestionResult[];
-  lanes: LaneResult[];
-  selfAssessedOn: string | null;
-};
+const reflectionShape = { heard: z.string(), readOn: dayOutput.nullable() };
 
-export type FeedbackExport = {
-  exportedOn: string;
-  request: Omit<FeedbackRequest, "invitations"> & { invited: number };
-  results: FeedbackResults;
-};
+const feedbackThemeOutput = z
+  .object({
+    key: z.enum(themeKeys),
+    label: z.string(),
+    paragraphs: z.array(z.string()).meta({ description: "Shuffled afresh on every read" }),
+  })
+  .meta({
+    id: "FeedbackTheme",
+    description:
+      "Paragraphs grouped by the words they use, each in exactly one theme. Biggest first, Other last; counts are paragraphs, not people.",
+  });
 
-export type GiverView =
-  | { status: "unknown" }
-  | { status: "used" | "closed"; askedBy: string }
-  | {
-      status: "open";
-      askedBy: string;
-      purpose: string;
-      closesOn: string;
-      minResponses: number;
-      questions: FeedbackQuestion[];
-      lanes: LaneId[];
-    };
+const questionResultOutput = z.object({
+  key: z.string(),
+  prompt: z.string(),
+  shown: z.boolean().meta({
+    description:
+      "False until k people have answered this question; then themes holds what they wrote, shuffled",
+  }),
+  themes: z.array(feedbackThemeOutput),
+  ...reflectionShape,
+});
+export type QuestionResult = z.infer<typeof questionResultOutput>;
 
-export type SuperpowerView = {
-  key: SuperpowerKey;
-  label: string;
-  shadow: string;
-  explanation: string;
-  response: string;
-};
+const laneResultOutput = z.object({
+  lane: z.enum(laneIds),
+  shown: z.boolean(),
+  distribution: z
+    .tuple([z.number(), z.number(), z.number(), z.number(), z.number()])
+    .meta({ description: "How many givers gave each rating, from 1 to 5" }),
+  raters: z.number().int(),
+  median: z.number().nullable(),
+  mean: z.number().nullable(),
+  self: z.number().int().nullable(),
+  comments: z.array(z.string()),
+  ...reflectionShape,
+});
+export type LaneResult = z.infer<typeof laneResultOutput>;
 
-export type Contradiction = {
-  superpower: SuperpowerKey | null;
-  kind: "lane" | "comment";
-  lane: LaneId | null;
-  self: number | null;
-  givers: number | null;
-  text: string;
-  requestId: string;
-};
+export const feedbackResultsOutput = z
+  .object({
+    open: z.boolean(),
+    minResponses: z.number().int(),
+    questions: z.array(questionResultOutput),
+    lanes: z.array(laneResultOutput),
+    selfAssessedOn: dayOutput.nullable(),
+  })
+  .meta({ id: "FeedbackResults" });
+export type FeedbackResults = z.infer<typeof feedbackResultsOutput>;
 
-export type SuperpowersView = {
-  chosen: SuperpowerView[];
-  contradictions: Contradiction[];
-};
+export const feedbackExportOutput = z
+  .object({
+    exportedOn: dayOutput,
+    request: z.object({ ...requestShape, invited: z.number().int() }),
+    results: feedbackResultsOutput,
+  })
+  .meta({ id: "FeedbackExport" });
+export type FeedbackExport = z.infer<typeof feedbackExportOutput>;
+
+export const feedbackInvitationsOutput = z
+  .object({
+    request: feedbackRequestOutput,
+    links: z.array(z.string()).meta({ description: "Single-use links to copy; shown only this once" }),
+    alreadyInvited: z.array(z.string()),
+  })
+  .meta({ id: "FeedbackInvitations" });
+export type FeedbackInvitations = z.infer<typeof feedbackInvitationsOutput>;
+
+export const giverViewOutput = z
+  .discriminatedUnion("status", [
+    z.object({ status: z.literal("unknown") }),
+    z.object({ status: z.enum(["used", "closed"]), askedBy: z.string() }),
+    z.object({
+      status: z.literal("open"),
+      askedBy: z.string(),
+      purpose: z.string(),
+      closesOn: dayOutput,
+      minResponses: z.number().int(),
+      questions: z.array(feedbackQuestionOutput),
+      lanes: z.array(z.enum(laneIds)),
+    }),
+  ])
+  .meta({ id: "FeedbackLink" });
+export type GiverView = z.infer<typeof giverViewOutput>;
+
+export const feedbackReceivedOutput = z.object({ received: z.literal(true) });
+
+const superpowerViewOutput = z.object({
+  key: z.enum(superpowerKeys),
+  label: z.string(),
+  shadow: z.string(),
+  explanation: z.string(),
+  response: z.string(),
+});
+export type SuperpowerView = z.infer<typeof superpowerViewOutput>;
+
+const contradictionOutput = z.object({
+  superpower: z.enum(superpowerKeys).nullable(),
+  kind: z.enum(["lane", "comment"]),
+  lane: z.enum(laneIds).nullable(),
+  self: z.number().nullable(),
+  givers: z.number().nullable(),
+  text: z.string(),
+  requestId: z.string(),
+});
+export type Contradiction = z.infer<typeof contradictionOutput>;
+
+export const superpowersOutput = z
+  .object({ chosen: z.array(superpowerViewOutput), contradictions: z.array(contradictionOutput) })
+  .meta({ id: "Superpowers" });
+export type SuperpowersView = z.infer<typeof superpowersOutput>;

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { instantOutput } from "./calendar-date.ts";
 import { plainText } from "./text.ts";
 
 export const laneIds = ["crafting", "market", "organizational", "domain", "team", "growth"] as const;
@@ -139,11 +140,19 @@ export const laneAssessmentInput = z.object({
 });
 export type LaneAssessmentInput = z.infer<typeof laneAssessmentInput>;
 
-export type LaneAssessment = {
-  id: string;
-  createdAt: string;
-  ratings: LaneRatings;
-  evidence: LaneEvidence;
-  domainName: string;
-  worldClassLane: LaneId | null;
-};
+const perLane = <T extends z.ZodType>(schema: T) =>
+  z.object(Object.fromEntries(laneIds.map((lane) => [lane, schema])) as Record<LaneId, T>);
+
+export const laneAssessmentOutput = z
+  .object({
+    id: z.string(),
+    createdAt: instantOutput,
+    ratings: perLane(z.number().int().min(1).max(5)),
+    evidence: perLane(z.string()),
+    domainName: z.string(),
+    worldClassLane: z.enum(laneIds).nullable(),
+  })
+  .meta({ id: "LaneAssessment" });
+export type LaneAssessment = z.infer<typeof laneAssessmentOutput>;
+
+export const laneAssessmentListOutput = z.object({ assessments: z.array(laneAssessmentOutput) });

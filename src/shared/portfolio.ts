@@ -1,9 +1,10 @@
 import { z } from "zod";
-import { calendarDate } from "./calendar-date.ts";
+import { calendarDate, dayOutput } from "./calendar-date.ts";
 import {
   type CompanyStage,
   companyStages,
   type ExperienceKey,
+  experienceKeys,
   type Market,
   markets,
   type Vantage,
@@ -57,7 +58,29 @@ export const portfolioRoleInput = z
   });
 export type PortfolioRoleInput = z.infer<typeof portfolioRoleInput>;
 
-export type PortfolioRole = PortfolioRoleInput & { id: string; experiences: ExperienceKey[] };
+const experienceOutput = z.enum(experienceKeys);
+
+export const portfolioRoleOutput = z
+  .object({
+    id: z.string(),
+    company: z.string(),
+    title: z.string(),
+    startsOn: dayOutput,
+    endsOn: dayOutput.nullable().meta({ description: "Empty for the current role" }),
+    stage: z.enum(companyStages),
+    market: z.enum(markets),
+    vantage: z.enum(vantages),
+    work: z.array(z.enum(workKinds)),
+    peopleManaged: z.number().int(),
+    wellKnownLogo: z.boolean(),
+    notes: z.string(),
+    experiences: z.array(experienceOutput).meta({ description: "The experiences this role adds" }),
+  })
+  .meta({ id: "PortfolioRole" });
+export type PortfolioRole = z.infer<typeof portfolioRoleOutput>;
+
+export const portfolioRoleListOutput = z.object({ roles: z.array(portfolioRoleOutput) });
+export const portfolioRoleDeletedOutput = z.object({ deleted: z.literal(true) });
 
 type RoleShape = Pick<
   PortfolioRoleInput,
@@ -118,40 +141,52 @@ export function tourPath(mission: string, experiences: readonly ExperienceKey[])
   return `/tours/new?${search.toString()}`;
 }
 
-export type CoveredBy = { id: string; label: string };
+const coveredBy = z.array(z.object({ id: z.string(), label: z.string() }));
+export type CoveredBy = z.infer<typeof coveredBy>[number];
+const axis = z.array(z.object({ key: experienceOutput, label: z.string() }));
 
-export type CoverageCell = {
-  row: ExperienceKey;
-  column: ExperienceKey;
-  covered: boolean;
-  roles: CoveredBy[];
-};
+const coverageGridOutput = z.object({
+  id: z.enum(["stage-work", "market-vantage"]),
+  title: z.string(),
+  rows: axis,
+  columns: axis,
+  cells: z.array(
+    z.object({ row: experienceOutput, column: experienceOutput, covered: z.boolean(), roles: coveredBy }),
+  ),
+});
+export type CoverageGrid = z.infer<typeof coverageGridOutput>;
+export type CoverageCell = CoverageGrid["cells"][number];
 
-export type CoverageGrid = {
-  id: "stage-work" | "market-vantage";
-  title: string;
-  rows: { key: ExperienceKey; label: string }[];
-  columns: { key: ExperienceKey; label: string }[];
-  cells: CoverageCell[];
-};
+const coverageSingleOutput = z.object({
+  key: experienceOutput,
+  label: z.string(),
+  covered: z.boolean(),
+  roles: coveredBy,
+});
+export type CoverageSingle = z.infer<typeof coverageSingleOutput>;
 
-export type CoverageSingle = { key: ExperienceKey; label: string; covered: boolean; roles: CoveredBy[] };
+const portfolioGapOutput = z.object({
+  id: z.string(),
+  mission: z.string(),
+  experiences: z.array(experienceOutput),
+  reason: z.string().meta({ description: "Why it sits where it does in the list, in plain words" }),
+  tourPath: z.string().meta({ description: "The page that starts a tour of duty for this gap" }),
+  plannedIn: z
+    .object({ id: z.string(), title: z.string() })
+    .nullable()
+    .meta({ description: "An open tour of duty that already sets out to close this gap" }),
+});
+export type PortfolioGap = z.infer<typeof portfolioGapOutput>;
 
-export type PortfolioGap = {
-  id: string;
-  mission: string;
-  experiences: ExperienceKey[];
-  /** Why it sits where it does in the list, in plain words. */
-  reason: string;
-  tourPath: string;
-  /** An open tour of duty that already sets out to add these experiences. */
-  plannedIn: { id: string; title: string } | null;
-};
-
-export type PortfolioCoverage = {
-  grids: CoverageGrid[];
-  singles: CoverageSingle[];
-  gaps: PortfolioGap[];
-  coveredCount: number;
-  totalCount: number;
-};
+export const portfolioCoverageOutput = z
+  .object({
+    grids: z.array(coverageGridOutput),
+    singles: z.array(coverageSingleOutput),
+    gaps: z
+      .array(portfolioGapOutput)
+      .meta({ description: "Missing experiences as missions for a next tour of duty, biggest gap first" }),
+    coveredCount: z.number().int(),
+    totalCount: z.number().int(),
+  })
+  .meta({ id: "PortfolioCoverage" });
+export type PortfolioCoverage = z.infer<typeof portfolioCoverageOutput>;

@@ -39,4 +39,29 @@ export const profileInput = z.object({
 });
 export type ProfileInput = z.infer<typeof profileInput>;
 
-export type Profile = ProfileInput & { email: string };
+export const profileOutput = z
+  .object({
+    name: z.string(),
+    headline: z.string(),
+    level: z.enum(levels).nullable(),
+    track: z.enum(tracks).nullable(),
+    company: z.string(),
+    timeZone: z.string().nullable(),
+  })
+  .meta({ id: "Profile" });
+export type Profile = z.infer<typeof profileOutput>;
+
+export const meOutput = z
+  .object({
+    user: z.object({
+      id: z.string(),
+      email: z.string(),
+      name: z.string(),
+      role: z.enum(["member", "admin"]),
+      emailVerified: z.boolean(),
+      twoFactorEnabled: z.boolean(),
+    }),
+    profile: profileOutput,
+  })
+  .meta({ id: "Me" });
+export type Me = z.infer<typeof meOutput>;

@@ -1,6 +1,7 @@
 import { z } from "zod";
-import type { ExperienceKey } from "./experience.ts";
-import type { LaneId } from "./lanes.ts";
+import { dayOutput, instantOutput } from "./calendar-date.ts";
+import { type ExperienceKey, experienceKeys } from "./experience.ts";
+import { type LaneId, laneIds } from "./lanes.ts";
 import { type Level, levels } from "./profile.ts";
 
 export type TargetRoleCheck = { id: string; text: string };
@@ -415,25 +416,37 @@ export const targetRoleCheckInput = z.strictObject({
 export type TargetRoleCheckInput = z.infer<typeof targetRoleCheckInput>;
 
 /** What GET /api/target-role answers: the data file's step, laid over the member's own records. */
-export type TargetRoleView = {
-  level: Level | null;
-  levelLabel: string | null;
-  nextLevel: Level | null;
-  nextLevelLabel: string | null;
-  summary: string | null;
-  lanesAssessedAt: string | null;
-  hurdles: {
-    id: string;
-    title: string;
-    description: string;
-    actions: string[];
-    checks: { id: string; text: string; checkedOn: string | null }[];
-    experiences: {
-      key: ExperienceKey;
-      label: string;
-      covered: boolean;
-      roles: { id: string; label: string }[];
-    }[];
-    lanes: { id: LaneId; label: string; rating: number | null }[];
-  }[];
-};
+export const targetRoleOutput = z
+  .object({
+    level: z.enum(levels).nullable().meta({ description: "My level from my profile; null when not set" }),
+    levelLabel: z.string().nullable(),
+    nextLevel: z.enum(levels).nullable().meta({ description: "Null when no level is set, or at the top" }),
+    nextLevelLabel: z.string().nullable(),
+    summary: z.string().nullable(),
+    lanesAssessedAt: instantOutput.nullable(),
+    hurdles: z.array(
+      z.object({
+        id: z.string(),
+        title: z.string(),
+        description: z.string(),
+        actions: z.array(z.string()),
+        checks: z.array(z.object({ id: z.string(), text: z.string(), checkedOn: dayOutput.nullable() })),
+        experiences: z.array(
+          z.object({
+            key: z.enum(experienceKeys),
+            label: z.string(),
+            covered: z.boolean(),
+            roles: z.array(z.object({ id: z.string(), label: z.string() })),
+          }),
+        ),
+        lanes: z.array(
+          z.object({ id: z.enum(laneIds), label: z.string(), rating: z.number().int().nullable() }),
+        ),
+      }),
+    ),
+  })
+  .meta({ id: "TargetRole" });
+export type TargetRoleView = z.infer<typeof targetRoleOutput>;
+
+export const targetRoleCheckOutput = z.object({ id: z.string(), checkedOn: dayOutput.nullable() });
+export type TargetRoleCheckState = z.infer<typeof targetRoleCheckOutput>;

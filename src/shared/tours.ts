@@ -1,8 +1,8 @@
 import { addDays, addMonths, differenceInCalendarDays, differenceInMonths, format, parseISO } from "date-fns";
 import { z } from "zod";
-import { calendarDate } from "./calendar-date.ts";
-import { type ExperienceKey, experienceKey } from "./experience.ts";
-import { type LaneId, laneIds } from "./lanes.ts";
+import { calendarDate, dayOutput } from "./calendar-date.ts";
+import { experienceKey, experienceKeys } from "./experience.ts";
+import { laneIds } from "./lanes.ts";
 import { plainText } from "./text.ts";
 
 export const tourStatuses = ["planned", "active", "completed", "ended_early"] as const;
@@ -136,32 +136,48 @@ export const milestoneInput = z
   });
 export type MilestoneInput = z.infer<typeof milestoneInput>;
 
-export type TourWarning = { code: "too_short" | "too_long" | "overlap"; message: string; tourId?: string };
+export const tourWarningOutput = z.object({
+  code: z.enum(["too_short", "too_long", "overlap"]),
+  message: z.string(),
+  tourId: z.string().optional().meta({ description: "The overlapping tour" }),
+});
+export type TourWarning = z.infer<typeof tourWarningOutput>;
 
-export type Milestone = {
-  id: string;
-  title: string;
-  dueOn: string;
-  status: MilestoneStatus;
-  doneOn: string | null;
-};
+export const milestoneOutput = z
+  .object({
+    id: z.string(),
+    title: z.string(),
+    dueOn: dayOutput,
+    status: z.enum(milestoneStatuses),
+    doneOn: dayOutput.nullable(),
+  })
+  .meta({ id: "TourMilestone" });
+export type Milestone = z.infer<typeof milestoneOutput>;
 
-export type Tour = {
-  id: string;
-  position: number;
-  title: string;
-  mission: string;
-  startsOn: string;
-  endsOn: string;
-  renegotiateOn: string | null;
-  lanes: LaneId[];
-  experiences: ExperienceKey[];
-  status: TourStatus;
-  endedOn: string | null;
-  endReason: string | null;
-  milestones: Milestone[];
-  warnings: TourWarning[];
-};
+export const tourOutput = z
+  .object({
+    id: z.string(),
+    position: z.number().int().meta({ description: "1 for the first tour in the member's order" }),
+    title: z.string(),
+    mission: z.string(),
+    startsOn: dayOutput,
+    endsOn: dayOutput,
+    renegotiateOn: dayOutput.nullable(),
+    lanes: z.array(z.enum(laneIds)),
+    experiences: z.array(z.enum(experienceKeys)),
+    status: z.enum(tourStatuses),
+    endedOn: dayOutput.nullable(),
+    endReason: z.string().nullable(),
+    milestones: z.array(milestoneOutput),
+    warnings: z
+      .array(tourWarningOutput)
+      .meta({ description: "Advice that does not stop saving: length outside 12–18 months, overlaps" }),
+  })
+  .meta({ id: "Tour" });
+export type Tour = z.infer<typeof tourOutput>;
+
+export const tourListOutput = z.object({ tours: z.array(tourOutput) }).meta({ id: "TourList" });
+export type TourList = z.infer<typeof tourListOutput>;
 
 /** The status follows from the dates, so it can never disagree with them; only ending early is stored. */
 export function tourStatus(

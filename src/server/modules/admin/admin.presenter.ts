@@ -1,10 +1,11 @@
+import type { AdminUser, OutboxMessage, OutboxSummary } from "../../../shared/admin.ts";
 import type { findOutboxRow, findUserRow, listOutboxRows } from "./admin.repo.ts";
 
 type UserRow = NonNullable<Awaited<ReturnType<typeof findUserRow>>>;
 type OutboxSummaryRow = Awaited<ReturnType<typeof listOutboxRows>>["rows"][number];
 type OutboxRow = NonNullable<Awaited<ReturnType<typeof findOutboxRow>>>;
 
-export function presentUser(row: UserRow) {
+export function presentUser(row: UserRow): AdminUser {
   return {
     id: row.id,
     email: row.email,
@@ -17,7 +18,7 @@ export function presentUser(row: UserRow) {
   };
 }
 
-export function presentOutboxSummary(row: OutboxSummaryRow) {
+export function presentOutboxSummary(row: OutboxSummaryRow): OutboxSummary {
   return {
     id: row.id,
     to: row.to,
@@ -27,7 +28,7 @@ export function presentOutboxSummary(row: OutboxSummaryRow) {
   };
 }
 
-export function presentOutboxMessage(row: OutboxRow) {
+export function presentOutboxMessage(row: OutboxRow): OutboxMessage {
   return {
     ...presentOutboxSummary(row),
     text: row.text,

@@ -1,58 +1,28 @@
 import { createRoute, z } from "@hono/zod-openapi";
-import { plainText } from "../../../shared/text.ts";
+import {
+  adminPageQuery,
+  adminUserChangedOutput,
+  adminUserPageOutput,
+  adminUserSearchQuery,
+  outboxMessageReadOutput,
+  outboxPageOutput,
+} from "../../../shared/admin.ts";
 import { createRouter, errorResponses, jsonResponse } from "../../http/router.ts";
 import { disableUser, enableUser, getOutboxMessage, listOutbox, listUsers } from "./admin.service.ts";
 
-const adminUser = z
-  .object({
-    id: z.string(),
-    email: z.string(),
-    name: z.string(),
-    role: z.enum(["member", "admin"]),
-    emailVerified: z.boolean(),
-    disabled: z.boolean(),
-    twoFactorEnabled: z.boolean(),
-    createdAt: z.string(),
-  })
-  .openapi("AdminUser");
-
-const outboxSummary = z
-  .object({
-    id: z.string(),
-    to: z.string(),
-    subject: z.string(),
-    status: z.enum(["kept", "sending", "sent", "failed"]),
-    createdAt: z.string(),
-  })
-  .openapi("OutboxSummary");
-
-const outboxMessage = outboxSummary
-  .extend({
-    text: z.string(),
-    html: z.string().nullable(),
-    error: z.string().nullable(),
-    sentAt: z.string().nullable(),
-  })
-  .openapi("OutboxMessage");
-
-const pageQuery = z.object({
-  page: z.coerce.number({ error: "page must be a whole number" }).int().min(1).max(100_000).default(1),
-});
 const idParam = z.object({
   id: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, "This id is not valid: it has characters no Sidecar id uses"),
 });
-const paged = { total: z.number(), page: z.number(), pageSize: z.number() };
-
 const getUsers = createRoute({
   method: "get",
   path: "/api/admin/users",
   tags: ["Admin"],
   summary: "List users, optionally searching by name or email",
   request: {
-    query: pageQuery.extend({ q: plainText().max(200, "Keep the search under 200 characters").default("") }),
+    query: adminUserSearchQuery,
   },
   responses: {
-    ...jsonResponse(z.object({ users: z.array(adminUser), ...paged }), "A page of users"),
+    ...jsonResponse(adminUserPageOutput, "A page of users"),
     ...errorResponses(400, 401, 403),
   },
 });
@@ -65,7 +35,7 @@ const userAction = (action: "disable" | "enable", summary: string) =>
     summary,
     request: { params: idParam },
     responses: {
-      ...jsonResponse(z.object({ user: adminUser }), "The updated user"),
+      ...jsonResponse(adminUserChangedOutput, "The updated user"),
       ...errorResponses(401, 403, 404, 409),
     },
   });
@@ -75,9 +45,9 @@ const getOutbox = createRoute({
   path: "/api/admin/outbox",
   tags: ["Admin"],
   summary: "List the messages Sidecar has sent or kept",
-  request: { query: pageQuery },
+  request: { query: adminPageQuery },
   responses: {
-    ...jsonResponse(z.object({ messages: z.array(outboxSummary), ...paged }), "A page of messages"),
+    ...jsonResponse(outboxPageOutput, "A page of messages"),
     ...errorResponses(400, 401, 403),
   },
 });
@@ -89,7 +59,7 @@ const getOutboxItem = createRoute({
   summary: "Read one message",
   request: { params: idParam },
   responses: {
-    ...jsonResponse(z.object({ message: outboxMessage }), "The message"),
+    ...jsonResponse(outboxMessageReadOutput, "The message"),
     ...errorResponses(401, 403, 404),
   },
 });

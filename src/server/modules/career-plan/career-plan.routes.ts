@@ -1,12 +1,10 @@
-import { createRoute, z } from "@hono/zod-openapi";
+import { createRoute } from "@hono/zod-openapi";
 import {
   actThreeInput,
   careerPlanInput,
-  givingForms,
   northStarReachedInput,
+  careerPlanOutput as planOutput,
 } from "../../../shared/career-plan.ts";
-import { experienceKeys } from "../../../shared/experience.ts";
-import { laneIds } from "../../../shared/lanes.ts";
 import { createRouter, errorResponses, jsonBody, jsonResponse } from "../../http/router.ts";
 import {
   getMyCareerPlan,
@@ -15,49 +13,6 @@ import {
   saveMyCareerPlan,
   unmarkNorthStarReached,
 } from "./career-plan.service.ts";
-
-const isoDate = z.string().openapi({ format: "date", example: "2031-06-30" });
-const stepsOutput = z.array(z.object({ text: z.string(), done: z.boolean() }));
-
-const planOutput = z
-  .object({
-    northStar: z
-      .object({
-        role: z.string(),
-        companyKind: z.string(),
-        knownFor: z.string(),
-        horizonYear: z.number().int(),
-        reachedOn: isoDate.nullable(),
-      })
-      .nullable(),
-    skipJob: z
-      .object({
-        role: z.string(),
-        targetYear: z.number().int().nullable(),
-        needs: z.array(z.string()),
-        needDetails: z.array(
-          z.object({
-            text: z.string(),
-            lane: z.enum(laneIds).nullable(),
-            experience: z.enum(experienceKeys).nullable(),
-          }),
-        ),
-      })
-      .nullable(),
-    nextJob: z.object({ role: z.string(), targetYear: z.number().int().nullable() }).nullable(),
-    actThree: z
-      .object({
-        economics: z.object({ description: z.string(), steps: stepsOutput }),
-        giving: z.object({
-          description: z.string(),
-          forms: z.array(z.enum(givingForms)),
-          steps: stepsOutput,
-        }),
-      })
-      .nullable(),
-    updatedAt: z.string().nullable().openapi({ format: "date-time" }),
-  })
-  .openapi("CareerPlan");
 
 const getPlan = createRoute({
   method: "get",

@@ -1,5 +1,11 @@
 import { createRoute, z } from "@hono/zod-openapi";
-import { decisionInput, decisionRevisitInput } from "../../../shared/decisions.ts";
+import {
+  decisionDeletedOutput,
+  decisionInput,
+  decisionListOutput,
+  decisionOutput,
+  decisionRevisitInput,
+} from "../../../shared/decisions.ts";
 import { createRouter, errorResponses, jsonBody, jsonResponse } from "../../http/router.ts";
 import {
   deleteDecision,
@@ -9,24 +15,6 @@ import {
   revisitDecision,
   updateDecision,
 } from "./decisions.service.ts";
-
-const isoDate = z.string().openapi({ format: "date", example: "2026-09-30" });
-
-const decisionOutput = z
-  .object({
-    id: z.string(),
-    dilemma: z.string(),
-    options: z.array(z.object({ label: z.string(), servesSkipJob: z.string() })),
-    decision: z.string(),
-    reason: z.string(),
-    decidedOn: isoDate,
-    revisitOn: isoDate.nullable(),
-    dueForRevisit: z.boolean(),
-    revisits: z.array(z.object({ id: z.string(), revisitedOn: isoDate, outcome: z.string() })),
-    createdAt: z.string().openapi({ format: "date-time" }),
-    updatedAt: z.string().openapi({ format: "date-time" }),
-  })
-  .openapi("Decision");
 
 const idParam = z.object({
   id: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, "This id is not valid: it has characters no Sidecar id uses"),
@@ -38,7 +26,7 @@ const listDecisions = createRoute({
   tags: ["Decision journal"],
   summary: "My decision journal: decisions due for a revisit first, then the rest, newest first",
   responses: {
-    ...jsonResponse(z.object({ decisions: z.array(decisionOutput) }), "My decisions"),
+    ...jsonResponse(decisionListOutput, "My decisions"),
     ...errorResponses(401),
   },
 });
@@ -77,7 +65,7 @@ const removeDecision = createRoute({
   summary: "Delete one of my decisions and its revisits",
   request: { params: idParam },
   responses: {
-    ...jsonResponse(z.object({ id: z.string() }), "The id of the deleted decision"),
+    ...jsonResponse(decisionDeletedOutput, "The id of the deleted decision"),
     ...errorResponses(400, 401, 404),
   },
 });

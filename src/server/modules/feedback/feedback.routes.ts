@@ -1,23 +1,21 @@
-import { createRoute, z } from "@hono/zod-openapi";
+import { createRoute } from "@hono/zod-openapi";
 import {
+  feedbackExportOutput as exportOutput,
+  feedbackRequestDeletedOutput,
   feedbackRequestInput,
+  feedbackRequestListOutput,
   feedbackRequestUpdate,
   invitationInput,
+  feedbackInvitationsOutput as invitationsOutput,
   reflectionInput,
+  feedbackRequestOutput as requestOutput,
+  feedbackResultsOutput as resultsOutput,
   superpowersInput,
+  superpowersOutput,
   thankYouInput,
 } from "../../../shared/feedback.ts";
 import { createRouter, errorResponses, jsonBody, jsonResponse } from "../../http/router.ts";
-import {
-  exportOutput,
-  idParam,
-  invitationsOutput,
-  questionKeyParam,
-  requestOutput,
-  requestSummaryOutput,
-  resultsOutput,
-  superpowersOutput,
-} from "./feedback.schemas.ts";
+import { idParam, questionKeyParam } from "./feedback.schemas.ts";
 import { inviteGivers, sendFeedbackReminder, sendFeedbackThankYou } from "./invitations.service.ts";
 import {
   closeFeedbackRequest,
@@ -40,7 +38,7 @@ const listRequests = createRoute({
   tags,
   summary: "My feedback requests, newest first",
   responses: {
-    ...jsonResponse(z.object({ requests: z.array(requestSummaryOutput) }), "My requests"),
+    ...jsonResponse(feedbackRequestListOutput, "My requests"),
     ...errorResponses(401),
   },
 });
@@ -79,7 +77,7 @@ const deleteRequest = createRoute({
   summary: "Delete a request with all its invitations and answers",
   request: { params: idParam },
   responses: {
-    ...jsonResponse(z.object({ deleted: z.literal(true) }), "Deleted"),
+    ...jsonResponse(feedbackRequestDeletedOutput, "Deleted"),
     ...errorResponses(400, 401, 404),
   },
 });

@@ -1,7 +1,7 @@
-import { createRoute, z } from "@hono/zod-openapi";
-import { giveInput } from "../../../shared/feedback.ts";
+import { createRoute } from "@hono/zod-openapi";
+import { feedbackReceivedOutput, giveInput, giverViewOutput } from "../../../shared/feedback.ts";
 import { createRouter, errorResponses, jsonBody, jsonResponse } from "../../http/router.ts";
-import { giverViewOutput, tokenParam } from "./feedback.schemas.ts";
+import { tokenParam } from "./feedback.schemas.ts";
 import { giveFeedback, viewFeedbackInvitation } from "./giving.service.ts";
 
 const tags = ["Giving feedback"];
@@ -25,7 +25,7 @@ const submit = createRoute({
   summary: "Answer once; the link is then used up",
   request: { params: tokenParam, ...jsonBody(giveInput) },
   responses: {
-    ...jsonResponse(z.object({ received: z.literal(true) }), "Received"),
+    ...jsonResponse(feedbackReceivedOutput, "Received"),
     ...errorResponses(400, 404, 409),
   },
 });

@@ -1,21 +1,11 @@
 import { createRoute, z } from "@hono/zod-openapi";
-import { laneAssessmentInput, laneIds } from "../../../shared/lanes.ts";
+import {
+  laneAssessmentOutput as assessmentOutput,
+  laneAssessmentInput,
+  laneAssessmentListOutput,
+} from "../../../shared/lanes.ts";
 import { createRouter, errorResponses, jsonBody, jsonResponse } from "../../http/router.ts";
 import { getLaneAssessment, listMyLaneAssessments, saveLaneAssessment } from "./lanes.service.ts";
-
-const perLane = <T extends z.ZodType>(schema: T) =>
-  z.object(Object.fromEntries(laneIds.map((lane) => [lane, schema])) as Record<(typeof laneIds)[number], T>);
-
-const assessmentOutput = z
-  .object({
-    id: z.string(),
-    createdAt: z.string().openapi({ format: "date-time" }),
-    ratings: perLane(z.number().int().min(1).max(5)),
-    evidence: perLane(z.string()),
-    domainName: z.string(),
-    worldClassLane: z.enum(laneIds).nullable(),
-  })
-  .openapi("LaneAssessment");
 
 const idParam = z.object({
   id: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, "This id is not valid: it has characters no Sidecar id uses"),
@@ -27,7 +17,7 @@ const listAssessments = createRoute({
   tags: ["Lanes"],
   summary: "My lane self-assessments, newest first",
   responses: {
-    ...jsonResponse(z.object({ assessments: z.array(assessmentOutput) }), "My assessments, newest first"),
+    ...jsonResponse(laneAssessmentListOutput, "My assessments, newest first"),
     ...errorResponses(401),
   },
 });

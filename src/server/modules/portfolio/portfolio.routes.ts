@@ -1,6 +1,11 @@
 import { createRoute, z } from "@hono/zod-openapi";
-import { companyStages, experienceKeys, markets, vantages, workKinds } from "../../../shared/experience.ts";
-import { portfolioRoleInput } from "../../../shared/portfolio.ts";
+import {
+  portfolioCoverageOutput as coverageOutput,
+  portfolioRoleDeletedOutput,
+  portfolioRoleInput,
+  portfolioRoleListOutput,
+  portfolioRoleOutput as roleOutput,
+} from "../../../shared/portfolio.ts";
 import { createRouter, errorResponses, jsonBody, jsonResponse } from "../../http/router.ts";
 import {
   addPortfolioRole,
@@ -10,66 +15,6 @@ import {
   listMyPortfolioRoles,
   updatePortfolioRole,
 } from "./portfolio.service.ts";
-
-const isoDate = z.string().openapi({ format: "date", example: "2023-04-01" });
-const experience = z.enum(experienceKeys);
-
-const roleOutput = z
-  .object({
-    id: z.string(),
-    company: z.string(),
-    title: z.string(),
-    startsOn: isoDate,
-    endsOn: isoDate.nullable().openapi({ description: "Empty for the current role" }),
-    stage: z.enum(companyStages),
-    market: z.enum(markets),
-    vantage: z.enum(vantages),
-    work: z.array(z.enum(workKinds)),
-    peopleManaged: z.number().int(),
-    wellKnownLogo: z.boolean(),
-    notes: z.string(),
-    experiences: z.array(experience).openapi({ description: "The experiences this role adds" }),
-  })
-  .openapi("PortfolioRole");
-
-const coveredBy = z.array(z.object({ id: z.string(), label: z.string() }));
-const axis = z.array(z.object({ key: experience, label: z.string() }));
-
-const coverageOutput = z
-  .object({
-    grids: z.array(
-      z.object({
-        id: z.enum(["stage-work", "market-vantage"]),
-        title: z.string(),
-        rows: axis,
-        columns: axis,
-        cells: z.array(
-          z.object({ row: experience, column: experience, covered: z.boolean(), roles: coveredBy }),
-        ),
-      }),
-    ),
-    singles: z.array(
-      z.object({ key: experience, label: z.string(), covered: z.boolean(), roles: coveredBy }),
-    ),
-    gaps: z
-      .array(
-        z.object({
-          id: z.string(),
-          mission: z.string(),
-          experiences: z.array(experience),
-          reason: z.string(),
-          tourPath: z.string().openapi({ description: "The page that starts a tour of duty for this gap" }),
-          plannedIn: z
-            .object({ id: z.string(), title: z.string() })
-            .nullable()
-            .openapi({ description: "An open tour of duty that already sets out to close this gap" }),
-        }),
-      )
-      .openapi({ description: "Missing experiences as missions for a next tour of duty, biggest gap first" }),
-    coveredCount: z.number().int(),
-    totalCount: z.number().int(),
-  })
-  .openapi("PortfolioCoverage");
 
 const idParam = z.object({
   id: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, "This id is not valid: it has characters no Sidecar id uses"),
@@ -81,7 +26,7 @@ const listRoles = createRoute({
   tags: ["Portfolio"],
   summary: "My roles, current ones first, then the most recent",
   responses: {
-    ...jsonResponse(z.object({ roles: z.array(roleOutput) }), "My roles"),
+    ...jsonResponse(portfolioRoleListOutput, "My roles"),
     ...errorResponses(401),
   },
 });
@@ -120,7 +65,7 @@ const deleteRole = createRoute({
   summary: "Delete a role from my portfolio",
   request: { params: idParam },
   responses: {
-    ...jsonResponse(z.object({ deleted: z.literal(true) }), "The role is gone"),
+    ...jsonResponse(portfolioRoleDeletedOutput, "The role is gone"),
     ...errorResponses(400, 401, 404),
   },
 });

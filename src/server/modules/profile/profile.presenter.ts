@@ -1,8 +1,9 @@
+import type { Profile } from "../../../shared/profile.ts";
 import type { findProfileRow } from "./profile.repo.ts";
 
 type ProfileRow = NonNullable<Awaited<ReturnType<typeof findProfileRow>>>;
 
-export function presentProfile(row: ProfileRow) {
+export function presentProfile(row: ProfileRow): Profile {
   return {
     name: row.name,
     headline: row.headline ?? "",
@@ -12,4 +13,3 @@ export function presentProfile(row: ProfileRow) {
     timeZone: row.timeZone ?? null,
   };
 }
-export type PresentedProfile = ReturnType<typeof presentProfile>;

@@ -1,33 +1,8 @@
-import { createRoute, z } from "@hono/zod-openapi";
-import { levels, profileInput, tracks } from "../../../shared/profile.ts";
+import { createRoute } from "@hono/zod-openapi";
+import { meOutput, profileInput, profileOutput } from "../../../shared/profile.ts";
 import { createRouter, errorResponses, jsonBody, jsonResponse } from "../../http/router.ts";
 import { requireSignedIn } from "../../http/viewer.ts";
 import { getMyProfile, updateMyProfile } from "./profile.service.ts";
-
-const profileOutput = z
-  .object({
-    name: z.string(),
-    headline: z.string(),
-    level: z.enum(levels).nullable(),
-    track: z.enum(tracks).nullable(),
-    company: z.string(),
-    timeZone: z.string().nullable(),
-  })
-  .openapi("Profile");
-
-const meOutput = z
-  .object({
-    user: z.object({
-      id: z.string(),
-      email: z.string(),
-      name: z.string(),
-      role: z.enum(["member", "admin"]),
-      emailVerified: z.boolean(),
-      twoFactorEnabled: z.boolean(),
-    }),
-    profile: profileOutput,
-  })
-  .openapi("Me");
 
 const getMe = createRoute({
   method: "get",

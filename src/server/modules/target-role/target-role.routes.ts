@@ -1,43 +1,11 @@
 import { createRoute, z } from "@hono/zod-openapi";
-import { experienceKeys } from "../../../shared/experience.ts";
-import { laneIds } from "../../../shared/lanes.ts";
-import { levels } from "../../../shared/profile.ts";
-import { targetRoleCheckInput } from "../../../shared/target-roles.ts";
+import {
+  targetRoleCheckInput,
+  targetRoleCheckOutput,
+  targetRoleOutput,
+} from "../../../shared/target-roles.ts";
 import { createRouter, errorResponses, jsonBody, jsonResponse } from "../../http/router.ts";
 import { getTargetRole, setTargetRoleCheck } from "./target-role.service.ts";
-
-const isoDate = z.string().openapi({ format: "date", example: "2025-03-14" });
-
-const targetRoleOutput = z
-  .object({
-    level: z.enum(levels).nullable().openapi({ description: "My level from my profile; null when not set" }),
-    levelLabel: z.string().nullable(),
-    nextLevel: z.enum(levels).nullable().openapi({ description: "Null when no level is set, or at the top" }),
-    nextLevelLabel: z.string().nullable(),
-    summary: z.string().nullable(),
-    lanesAssessedAt: z.string().nullable().openapi({ format: "date-time" }),
-    hurdles: z.array(
-      z.object({
-        id: z.string(),
-        title: z.string(),
-        description: z.string(),
-        actions: z.array(z.string()),
-        checks: z.array(z.object({ id: z.string(), text: z.string(), checkedOn: isoDate.nullable() })),
-        experiences: z.array(
-          z.object({
-            key: z.enum(experienceKeys),
-            label: z.string(),
-            covered: z.boolean(),
-            roles: z.array(z.object({ id: z.string(), label: z.string() })),
-          }),
-        ),
-        lanes: z.array(
-          z.object({ id: z.enum(laneIds), label: z.string(), rating: z.number().int().nullable() }),
-        ),
-      }),
-    ),
-  })
-  .openapi("TargetRole");
 
 const getRoute = createRoute({
   method: "get",
@@ -61,10 +29,7 @@ const putCheck = createRoute({
     ...jsonBody(targetRoleCheckInput),
   },
   responses: {
-    ...jsonResponse(
-      z.object({ id: z.string(), checkedOn: isoDate.nullable() }),
-      "The item, with the date it was ticked",
-    ),
+    ...jsonResponse(targetRoleCheckOutput, "The item, with the date it was ticked"),
     ...errorResponses(400, 401, 404),
   },
 });

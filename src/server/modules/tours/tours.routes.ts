@@ -1,13 +1,11 @@
 import { createRoute, z } from "@hono/zod-openapi";
-import { experienceKeys } from "../../../shared/experience.ts";
-import { laneIds } from "../../../shared/lanes.ts";
 import {
   endTourInput,
   milestoneInput,
-  milestoneStatuses,
   tourInput,
+  tourListOutput as tourList,
   tourOrderInput,
-  tourStatuses,
+  tourOutput,
 } from "../../../shared/tours.ts";
 import { createRouter, errorResponses, jsonBody, jsonResponse } from "../../http/router.ts";
 import {
@@ -22,47 +20,6 @@ import {
   removeTour,
   reorderTours,
 } from "./tours.service.ts";
-
-const isoDate = z.string().openapi({ format: "date", example: "2026-01-15" });
-
-const milestoneOutput = z
-  .object({
-    id: z.string(),
-    title: z.string(),
-    dueOn: isoDate,
-    status: z.enum(milestoneStatuses),
-    doneOn: isoDate.nullable(),
-  })
-  .openapi("TourMilestone");
-
-const tourOutput = z
-  .object({
-    id: z.string(),
-    position: z.number().int().openapi({ description: "1 for the first tour in the member's order" }),
-    title: z.string(),
-    mission: z.string(),
-    startsOn: isoDate,
-    endsOn: isoDate,
-    renegotiateOn: isoDate.nullable(),
-    lanes: z.array(z.enum(laneIds)),
-    experiences: z.array(z.enum(experienceKeys)),
-    status: z.enum(tourStatuses),
-    endedOn: isoDate.nullable(),
-    endReason: z.string().nullable(),
-    milestones: z.array(milestoneOutput),
-    warnings: z
-      .array(
-        z.object({
-          code: z.enum(["too_short", "too_long", "overlap"]),
-          message: z.string(),
-          tourId: z.string().optional().openapi({ description: "The overlapping tour" }),
-        }),
-      )
-      .openapi({ description: "Advice that does not stop saving: length outside 12–18 months, overlaps" }),
-  })
-  .openapi("Tour");
-
-const tourList = z.object({ tours: z.array(tourOutput) }).openapi("TourList");
 
 const id = (name: string) =>
   z
