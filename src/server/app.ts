@@ -7,6 +7,7 @@ import { bodyLimit } from "hono/body-limit";
 import { HTTPException } from "hono/http-exception";
 import { authRoutes } from "./auth/auth.routes.ts";
 import { AppError, errorResponse } from "./http/errors.ts";
+import { buildOpenApiDocument } from "./http/openapi.ts";
 import { type AppEnv, createRouter, type Deps } from "./http/router.ts";
 import { csrfProtection, securityHeaders } from "./http/security.ts";
 import { resolveViewer } from "./http/viewer.ts";
@@ -146,34 +147,3 @@ export function createApp(options: AppOptions) {
 }
 
 export type App = ReturnType<typeof createApp>;
-
-async function buildOpenApiDocument(app: ReturnType<typeof createRouter>, deps: Deps) {
-  const ours = app.getOpenAPI31Document({
-    openapi: "3.1.0",
-    info: {
-      title: "Sidecar API",
-      version: "0.1.0",
-      description:
-        "Everything the Sidecar pages do. Authenticate with the session cookie from /api/auth/sign-in/email; " +
-        "send state-changing requests as JSON. Errors are { error: { code, message, field? } }.",
-    },
-  });
-  const authDoc = (await deps.auth.api.generateOpenAPISchema()) as unknown as {
-    paths: Record<string, Record<string, { tags?: string[] }>>;
-    components?: { schemas?: Record<string, unknown> };
-  };
-  const authPaths = Object.fromEntries(
-    Object.entries(authDoc.paths).map(([path, item]) => [
-      `/api/auth${path}`,
-      Object.fromEntries(Object.entries(item).map(([method, op]) => [method, { ...op, tags: ["Accounts"] }])),
-    ]),
-  );
-  return {
-    ...ours,
-    paths: { ...ours.paths, ...authPaths },
-    components: {
-      ...ours.components,
-      schemas: { ...authDoc.components?.schemas, ...ours.components?.schemas },
-    },
-  };
-}

@@ -53,3 +53,8 @@ export function jsonBody<T extends z.ZodType>(schema: T) {
 export function jsonResponse<T extends z.ZodType>(schema: T, description: string) {
   return { 200: { description, content: { "application/json": { schema } } } };
 }
+
+/** The session cookie better-auth sets at sign-in; the OpenAPI document declares it as a security scheme. */
+export const sessionCookieScheme = "sessionCookie";
+export const signedInRoute = [{ [sessionCookieScheme]: [] }];
+export const publicRoute: { [scheme: string]: string[] }[] = [];

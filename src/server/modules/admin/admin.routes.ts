@@ -7,13 +7,15 @@ import {
   outboxMessageReadOutput,
   outboxPageOutput,
 } from "../../../shared/admin.ts";
-import { createRouter, errorResponses, jsonResponse } from "../../http/router.ts";
+import { createRouter, errorResponses, jsonResponse, signedInRoute } from "../../http/router.ts";
 import { disableUser, enableUser, getOutboxMessage, listOutbox, listUsers } from "./admin.service.ts";
 
 const idParam = z.object({
   id: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, "This id is not valid: it has characters no Sidecar id uses"),
 });
 const getUsers = createRoute({
+  operationId: "listUsers",
+  security: signedInRoute,
   method: "get",
   path: "/api/admin/users",
   tags: ["Admin"],
@@ -29,6 +31,8 @@ const getUsers = createRoute({
 
 const userAction = (action: "disable" | "enable", summary: string) =>
   createRoute({
+    operationId: `${action}User`,
+    security: signedInRoute,
     method: "post",
     path: `/api/admin/users/{id}/${action}`,
     tags: ["Admin"],
@@ -41,6 +45,8 @@ const userAction = (action: "disable" | "enable", summary: string) =>
   });
 
 const getOutbox = createRoute({
+  operationId: "listOutbox",
+  security: signedInRoute,
   method: "get",
   path: "/api/admin/outbox",
   tags: ["Admin"],
@@ -53,6 +59,8 @@ const getOutbox = createRoute({
 });
 
 const getOutboxItem = createRoute({
+  operationId: "getOutboxMessage",
+  security: signedInRoute,
   method: "get",
   path: "/api/admin/outbox/{id}",
   tags: ["Admin"],

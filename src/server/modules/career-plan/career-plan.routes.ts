@@ -5,7 +5,7 @@ import {
   northStarReachedInput,
   careerPlanOutput as planOutput,
 } from "../../../shared/career-plan.ts";
-import { createRouter, errorResponses, jsonBody, jsonResponse } from "../../http/router.ts";
+import { createRouter, errorResponses, jsonBody, jsonResponse, signedInRoute } from "../../http/router.ts";
 import {
   getMyCareerPlan,
   markNorthStarReached,
@@ -15,6 +15,8 @@ import {
 } from "./career-plan.service.ts";
 
 const getPlan = createRoute({
+  operationId: "getCareerPlan",
+  security: signedInRoute,
   method: "get",
   path: "/api/plan",
   tags: ["Career plan"],
@@ -23,6 +25,8 @@ const getPlan = createRoute({
 });
 
 const putPlan = createRoute({
+  operationId: "saveCareerPlan",
+  security: signedInRoute,
   method: "put",
   path: "/api/plan",
   tags: ["Career plan"],
@@ -33,6 +37,8 @@ const putPlan = createRoute({
 });
 
 const postReached = createRoute({
+  operationId: "markNorthStarReached",
+  security: signedInRoute,
   method: "post",
   path: "/api/plan/north-star/reached",
   tags: ["Career plan"],
@@ -45,6 +51,8 @@ const postReached = createRoute({
 });
 
 const deleteReached = createRoute({
+  operationId: "unmarkNorthStarReached",
+  security: signedInRoute,
   method: "delete",
   path: "/api/plan/north-star/reached",
   tags: ["Career plan"],
@@ -56,6 +64,8 @@ const deleteReached = createRoute({
 });
 
 const putActThree = createRoute({
+  operationId: "saveActThree",
+  security: signedInRoute,
   method: "put",
   path: "/api/plan/act-three",
   tags: ["Career plan"],

@@ -6,7 +6,7 @@ import {
   decisionOutput,
   decisionRevisitInput,
 } from "../../../shared/decisions.ts";
-import { createRouter, errorResponses, jsonBody, jsonResponse } from "../../http/router.ts";
+import { createRouter, errorResponses, jsonBody, jsonResponse, signedInRoute } from "../../http/router.ts";
 import {
   deleteDecision,
   getDecision,
@@ -21,6 +21,8 @@ const idParam = z.object({
 });
 
 const listDecisions = createRoute({
+  operationId: "listDecisions",
+  security: signedInRoute,
   method: "get",
   path: "/api/decisions",
   tags: ["Decision journal"],
@@ -32,6 +34,8 @@ const listDecisions = createRoute({
 });
 
 const createDecision = createRoute({
+  operationId: "recordDecision",
+  security: signedInRoute,
   method: "post",
   path: "/api/decisions",
   tags: ["Decision journal"],
@@ -41,6 +45,8 @@ const createDecision = createRoute({
 });
 
 const readDecision = createRoute({
+  operationId: "getDecision",
+  security: signedInRoute,
   method: "get",
   path: "/api/decisions/{id}",
   tags: ["Decision journal"],
@@ -50,6 +56,8 @@ const readDecision = createRoute({
 });
 
 const putDecision = createRoute({
+  operationId: "updateDecision",
+  security: signedInRoute,
   method: "put",
   path: "/api/decisions/{id}",
   tags: ["Decision journal"],
@@ -59,6 +67,8 @@ const putDecision = createRoute({
 });
 
 const removeDecision = createRoute({
+  operationId: "deleteDecision",
+  security: signedInRoute,
   method: "delete",
   path: "/api/decisions/{id}",
   tags: ["Decision journal"],
@@ -71,6 +81,8 @@ const removeDecision = createRoute({
 });
 
 const postRevisit = createRoute({
+  operationId: "revisitDecision",
+  security: signedInRoute,
   method: "post",
   path: "/api/decisions/{id}/revisit",
   tags: ["Decision journal"],

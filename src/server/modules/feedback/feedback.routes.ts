@@ -14,7 +14,7 @@ import {
   superpowersOutput,
   thankYouInput,
 } from "../../../shared/feedback.ts";
-import { createRouter, errorResponses, jsonBody, jsonResponse } from "../../http/router.ts";
+import { createRouter, errorResponses, jsonBody, jsonResponse, signedInRoute } from "../../http/router.ts";
 import { idParam, questionKeyParam } from "./feedback.schemas.ts";
 import { inviteGivers, sendFeedbackReminder, sendFeedbackThankYou } from "./invitations.service.ts";
 import {
@@ -33,6 +33,8 @@ const tags = ["Feedback"];
 const base = "/api/feedback/requests";
 
 const listRequests = createRoute({
+  operationId: "listFeedbackRequests",
+  security: signedInRoute,
   method: "get",
   path: base,
   tags,
@@ -44,6 +46,8 @@ const listRequests = createRoute({
 });
 
 const createRequest = createRoute({
+  operationId: "createFeedbackRequest",
+  security: signedInRoute,
   method: "post",
   path: base,
   tags,
@@ -53,6 +57,8 @@ const createRequest = createRoute({
 });
 
 const getRequest = createRoute({
+  operationId: "getFeedbackRequest",
+  security: signedInRoute,
   method: "get",
   path: `${base}/{id}`,
   tags,
@@ -62,6 +68,8 @@ const getRequest = createRoute({
 });
 
 const updateRequest = createRoute({
+  operationId: "updateFeedbackRequest",
+  security: signedInRoute,
   method: "patch",
   path: `${base}/{id}`,
   tags,
@@ -71,6 +79,8 @@ const updateRequest = createRoute({
 });
 
 const deleteRequest = createRoute({
+  operationId: "deleteFeedbackRequest",
+  security: signedInRoute,
   method: "delete",
   path: `${base}/{id}`,
   tags,
@@ -83,6 +93,8 @@ const deleteRequest = createRoute({
 });
 
 const closeRequest = createRoute({
+  operationId: "closeFeedbackRequest",
+  security: signedInRoute,
   method: "post",
   path: `${base}/{id}/close`,
   tags,
@@ -92,6 +104,8 @@ const closeRequest = createRoute({
 });
 
 const invite = createRoute({
+  operationId: "inviteFeedbackGivers",
+  security: signedInRoute,
   method: "post",
   path: `${base}/{id}/invitations`,
   tags,
@@ -104,6 +118,8 @@ const invite = createRoute({
 });
 
 const remind = createRoute({
+  operationId: "sendFeedbackReminder",
+  security: signedInRoute,
   method: "post",
   path: `${base}/{id}/reminder`,
   tags,
@@ -113,6 +129,8 @@ const remind = createRoute({
 });
 
 const thank = createRoute({
+  operationId: "sendFeedbackThankYou",
+  security: signedInRoute,
   method: "post",
   path: `${base}/{id}/thank-you`,
   tags,
@@ -122,6 +140,8 @@ const thank = createRoute({
 });
 
 const results = createRoute({
+  operationId: "getFeedbackResults",
+  security: signedInRoute,
   method: "get",
   path: `${base}/{id}/results`,
   tags,
@@ -132,6 +152,8 @@ const results = createRoute({
 });
 
 const reflect = createRoute({
+  operationId: "saveFeedbackReflection",
+  security: signedInRoute,
   method: "put",
   path: `${base}/{id}/reflections/{questionKey}`,
   tags,
@@ -141,6 +163,8 @@ const reflect = createRoute({
 });
 
 const exportRequest = createRoute({
+  operationId: "exportFeedbackRequest",
+  security: signedInRoute,
   method: "get",
   path: `${base}/{id}/export`,
   tags,
@@ -150,6 +174,8 @@ const exportRequest = createRoute({
 });
 
 const getSuperpowers = createRoute({
+  operationId: "getSuperpowers",
+  security: signedInRoute,
   method: "get",
   path: "/api/feedback/superpowers",
   tags,
@@ -158,6 +184,8 @@ const getSuperpowers = createRoute({
 });
 
 const putSuperpowers = createRoute({
+  operationId: "saveSuperpowers",
+  security: signedInRoute,
   method: "put",
   path: "/api/feedback/superpowers",
   tags,

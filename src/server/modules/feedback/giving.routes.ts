@@ -1,12 +1,14 @@
 import { createRoute } from "@hono/zod-openapi";
 import { feedbackReceivedOutput, giveInput, giverViewOutput } from "../../../shared/feedback.ts";
-import { createRouter, errorResponses, jsonBody, jsonResponse } from "../../http/router.ts";
+import { createRouter, errorResponses, jsonBody, jsonResponse, publicRoute } from "../../http/router.ts";
 import { tokenParam } from "./feedback.schemas.ts";
 import { giveFeedback, viewFeedbackInvitation } from "./giving.service.ts";
 
 const tags = ["Giving feedback"];
 
 const viewLink = createRoute({
+  operationId: "viewFeedbackLink",
+  security: publicRoute,
   method: "get",
   path: "/api/give/{token}",
   tags,
@@ -19,6 +21,8 @@ const viewLink = createRoute({
 });
 
 const submit = createRoute({
+  operationId: "giveFeedback",
+  security: publicRoute,
   method: "post",
   path: "/api/give/{token}",
   tags,

@@ -1,9 +1,11 @@
 import { createRoute } from "@hono/zod-openapi";
 import { homeDashboardOutput as dashboardOutput } from "../../../shared/home.ts";
-import { createRouter, errorResponses, jsonResponse } from "../../http/router.ts";
+import { createRouter, errorResponses, jsonResponse, signedInRoute } from "../../http/router.ts";
 import { getMyHomeDashboard } from "./home.service.ts";
 
 const getDashboard = createRoute({
+  operationId: "getHomeDashboard",
+  security: signedInRoute,
   method: "get",
   path: "/api/home",
   tags: ["Home"],

@@ -4,7 +4,7 @@ import {
   laneAssessmentInput,
   laneAssessmentListOutput,
 } from "../../../shared/lanes.ts";
-import { createRouter, errorResponses, jsonBody, jsonResponse } from "../../http/router.ts";
+import { createRouter, errorResponses, jsonBody, jsonResponse, signedInRoute } from "../../http/router.ts";
 import { getLaneAssessment, listMyLaneAssessments, saveLaneAssessment } from "./lanes.service.ts";
 
 const idParam = z.object({
@@ -12,6 +12,8 @@ const idParam = z.object({
 });
 
 const listAssessments = createRoute({
+  operationId: "listLaneAssessments",
+  security: signedInRoute,
   method: "get",
   path: "/api/lanes/assessments",
   tags: ["Lanes"],
@@ -23,6 +25,8 @@ const listAssessments = createRoute({
 });
 
 const createAssessment = createRoute({
+  operationId: "saveLaneAssessment",
+  security: signedInRoute,
   method: "post",
   path: "/api/lanes/assessments",
   tags: ["Lanes"],
@@ -32,6 +36,8 @@ const createAssessment = createRoute({
 });
 
 const getAssessment = createRoute({
+  operationId: "getLaneAssessment",
+  security: signedInRoute,
   method: "get",
   path: "/api/lanes/assessments/{id}",
   tags: ["Lanes"],

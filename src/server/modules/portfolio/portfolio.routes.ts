@@ -6,7 +6,7 @@ import {
   portfolioRoleListOutput,
   portfolioRoleOutput as roleOutput,
 } from "../../../shared/portfolio.ts";
-import { createRouter, errorResponses, jsonBody, jsonResponse } from "../../http/router.ts";
+import { createRouter, errorResponses, jsonBody, jsonResponse, signedInRoute } from "../../http/router.ts";
 import {
   addPortfolioRole,
   deletePortfolioRole,
@@ -21,6 +21,8 @@ const idParam = z.object({
 });
 
 const listRoles = createRoute({
+  operationId: "listPortfolioRoles",
+  security: signedInRoute,
   method: "get",
   path: "/api/portfolio/roles",
   tags: ["Portfolio"],
@@ -32,6 +34,8 @@ const listRoles = createRoute({
 });
 
 const createRole = createRoute({
+  operationId: "addPortfolioRole",
+  security: signedInRoute,
   method: "post",
   path: "/api/portfolio/roles",
   tags: ["Portfolio"],
@@ -41,6 +45,8 @@ const createRole = createRoute({
 });
 
 const getRole = createRoute({
+  operationId: "getPortfolioRole",
+  security: signedInRoute,
   method: "get",
   path: "/api/portfolio/roles/{id}",
   tags: ["Portfolio"],
@@ -50,6 +56,8 @@ const getRole = createRoute({
 });
 
 const putRole = createRoute({
+  operationId: "updatePortfolioRole",
+  security: signedInRoute,
   method: "put",
   path: "/api/portfolio/roles/{id}",
   tags: ["Portfolio"],
@@ -59,6 +67,8 @@ const putRole = createRoute({
 });
 
 const deleteRole = createRoute({
+  operationId: "deletePortfolioRole",
+  security: signedInRoute,
   method: "delete",
   path: "/api/portfolio/roles/{id}",
   tags: ["Portfolio"],
@@ -71,6 +81,8 @@ const deleteRole = createRoute({
 });
 
 const getCoverage = createRoute({
+  operationId: "getPortfolioCoverage",
+  security: signedInRoute,
   method: "get",
   path: "/api/portfolio/coverage",
   tags: ["Portfolio"],

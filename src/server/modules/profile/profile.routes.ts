@@ -1,10 +1,12 @@
 import { createRoute } from "@hono/zod-openapi";
 import { meOutput, profileInput, profileOutput } from "../../../shared/profile.ts";
-import { createRouter, errorResponses, jsonBody, jsonResponse } from "../../http/router.ts";
+import { createRouter, errorResponses, jsonBody, jsonResponse, signedInRoute } from "../../http/router.ts";
 import { requireSignedIn } from "../../http/viewer.ts";
 import { getMyProfile, updateMyProfile } from "./profile.service.ts";
 
 const getMe = createRoute({
+  operationId: "getMe",
+  security: signedInRoute,
   method: "get",
   path: "/api/me",
   tags: ["Profile"],
@@ -13,6 +15,8 @@ const getMe = createRoute({
 });
 
 const getProfile = createRoute({
+  operationId: "getProfile",
+  security: signedInRoute,
   method: "get",
   path: "/api/profile",
   tags: ["Profile"],
@@ -21,6 +25,8 @@ const getProfile = createRoute({
 });
 
 const putProfile = createRoute({
+  operationId: "updateProfile",
+  security: signedInRoute,
   method: "put",
   path: "/api/profile",
   tags: ["Profile"],

@@ -4,10 +4,12 @@ import {
   targetRoleCheckOutput,
   targetRoleOutput,
 } from "../../../shared/target-roles.ts";
-import { createRouter, errorResponses, jsonBody, jsonResponse } from "../../http/router.ts";
+import { createRouter, errorResponses, jsonBody, jsonResponse, signedInRoute } from "../../http/router.ts";
 import { getTargetRole, setTargetRoleCheck } from "./target-role.service.ts";
 
 const getRoute = createRoute({
+  operationId: "getTargetRole",
+  security: signedInRoute,
   method: "get",
   path: "/api/target-role",
   tags: ["Target role"],
@@ -16,6 +18,8 @@ const getRoute = createRoute({
 });
 
 const putCheck = createRoute({
+  operationId: "setTargetRoleCheck",
+  security: signedInRoute,
   method: "put",
   path: "/api/target-role/checks/{itemId}",
   tags: ["Target role"],

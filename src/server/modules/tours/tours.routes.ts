@@ -7,7 +7,7 @@ import {
   tourOrderInput,
   tourOutput,
 } from "../../../shared/tours.ts";
-import { createRouter, errorResponses, jsonBody, jsonResponse } from "../../http/router.ts";
+import { createRouter, errorResponses, jsonBody, jsonResponse, signedInRoute } from "../../http/router.ts";
 import {
   addMilestone,
   createTour,
@@ -31,6 +31,8 @@ const milestoneParams = z.object({ id: id("tour id"), milestoneId: id("milestone
 const tags = ["Tours of duty"];
 
 const listRoute = createRoute({
+  operationId: "listTours",
+  security: signedInRoute,
   method: "get",
   path: "/api/tours",
   tags,
@@ -39,6 +41,8 @@ const listRoute = createRoute({
 });
 
 const createTourRoute = createRoute({
+  operationId: "createTour",
+  security: signedInRoute,
   method: "post",
   path: "/api/tours",
   tags,
@@ -49,6 +53,8 @@ const createTourRoute = createRoute({
 
 // Declared before /api/tours/{id}, so "order" is never read as a tour id.
 const orderRoute = createRoute({
+  operationId: "reorderTours",
+  security: signedInRoute,
   method: "put",
   path: "/api/tours/order",
   tags,
@@ -58,6 +64,8 @@ const orderRoute = createRoute({
 });
 
 const getTourRoute = createRoute({
+  operationId: "getTour",
+  security: signedInRoute,
   method: "get",
   path: "/api/tours/{id}",
   tags,
@@ -67,6 +75,8 @@ const getTourRoute = createRoute({
 });
 
 const putTourRoute = createRoute({
+  operationId: "updateTour",
+  security: signedInRoute,
   method: "put",
   path: "/api/tours/{id}",
   tags,
@@ -79,6 +89,8 @@ const putTourRoute = createRoute({
 });
 
 const deleteTourRoute = createRoute({
+  operationId: "deleteTour",
+  security: signedInRoute,
   method: "delete",
   path: "/api/tours/{id}",
   tags,
@@ -88,6 +100,8 @@ const deleteTourRoute = createRoute({
 });
 
 const endEarlyRoute = createRoute({
+  operationId: "endTourEarly",
+  security: signedInRoute,
   method: "post",
   path: "/api/tours/{id}/end-early",
   tags,
@@ -97,6 +111,8 @@ const endEarlyRoute = createRoute({
 });
 
 const addMilestoneRoute = createRoute({
+  operationId: "addMilestone",
+  security: signedInRoute,
   method: "post",
   path: "/api/tours/{id}/milestones",
   tags,
@@ -109,6 +125,8 @@ const addMilestoneRoute = createRoute({
 });
 
 const putMilestoneRoute = createRoute({
+  operationId: "updateMilestone",
+  security: signedInRoute,
   method: "put",
   path: "/api/tours/{id}/milestones/{milestoneId}",
   tags,
@@ -121,6 +139,8 @@ const putMilestoneRoute = createRoute({
 });
 
 const deleteMilestoneRoute = createRoute({
+  operationId: "deleteMilestone",
+  security: signedInRoute,
   method: "delete",
   path: "/api/tours/{id}/milestones/{milestoneId}",
   tags,
