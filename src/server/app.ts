@@ -5,6 +5,7 @@ import { serveStatic } from "@hono/node-server/serve-static";
 import type { Context } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import { HTTPException } from "hono/http-exception";
+import { apiRoutes } from "./api-routes.ts";
 import { authRoutes } from "./auth/auth.routes.ts";
 import { AppError, errorResponse } from "./http/errors.ts";
 import { buildOpenApiDocument } from "./http/openapi.ts";
@@ -13,17 +14,6 @@ import { csrfProtection, securityHeaders } from "./http/security.ts";
 import { resolveViewer } from "./http/viewer.ts";
 import { wellFormedJsonText } from "./http/well-formed-text.ts";
 import { describeFailure } from "./logger.ts";
-import { adminRoutes } from "./modules/admin/admin.routes.ts";
-import { careerPlanRoutes } from "./modules/career-plan/career-plan.routes.ts";
-import { decisionsRoutes } from "./modules/decisions/decisions.routes.ts";
-import { feedbackRoutes } from "./modules/feedback/feedback.routes.ts";
-import { givingRoutes } from "./modules/feedback/giving.routes.ts";
-import { homeRoutes } from "./modules/home/home.routes.ts";
-import { lanesRoutes } from "./modules/lanes/lanes.routes.ts";
-import { portfolioRoutes } from "./modules/portfolio/portfolio.routes.ts";
-import { profileRoutes } from "./modules/profile/profile.routes.ts";
-import { targetRoleRoutes } from "./modules/target-role/target-role.routes.ts";
-import { toursRoutes } from "./modules/tours/tours.routes.ts";
 
 export const maxBodyBytes = 100 * 1024;
 
@@ -85,17 +75,7 @@ export function createApp(options: AppOptions) {
   });
 
   app.route("/", authRoutes(clientIpOf(config.trustProxy)));
-  app.route("/", homeRoutes());
-  app.route("/", profileRoutes());
-  app.route("/", lanesRoutes());
-  app.route("/", portfolioRoutes());
-  app.route("/", targetRoleRoutes());
-  app.route("/", careerPlanRoutes());
-  app.route("/", decisionsRoutes());
-  app.route("/", toursRoutes());
-  app.route("/", feedbackRoutes());
-  app.route("/", givingRoutes());
-  app.route("/", adminRoutes());
+  app.route("/", apiRoutes());
 
   let openApiDocument: Promise<unknown> | undefined;
   app.get("/api/openapi.json", async (c) => {

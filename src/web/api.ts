@@ -1,3 +1,7 @@
+import { type ClientResponse, hc } from "hono/client";
+import type { SuccessStatusCode } from "hono/utils/http-status";
+import type { AppType } from "../server/api-routes.ts";
+
 export type ApiErrorBody = { error: { code: string; message: string; field?: string } };
 
 export class ApiError extends Error {
@@ -28,17 +32,31 @@ function isErrorBody(value: unknown): value is ApiErrorBody {
   );
 }
 
-async function request<T>(method: string, path: string, body?: unknown): Promise<T> {
-  const headers: Record<string, string> = { Accept: "application/json" };
-  if (body !== undefined || method !== "GET") headers["Content-Type"] = "application/json";
-  let response: Response;
+// Success<R> is the body of a 2xx answer, as the server's response schema declares it.
+type Success<R> =
+  R extends ClientResponse<infer Body, infer Status, "json">
+    ? Status extends SuccessStatusCode
+      ? Body
+      : never
+    : never;
+
+/** The API, typed by the server's routes: `api.tours[":id"].$get({ param: { id } })`. */
+export const api = hc<AppType>("/", {
+  headers: { Accept: "application/json" },
+  init: { credentials: "same-origin" },
+}).api;
+
+/**
+ * Sends a request made with `api` and answers its 2xx body, typed by the route's response schema.
+ * Every other answer becomes an ApiError a page can show: the field at fault, a rate limit's wait,
+ * or a plain sentence when the network or the server failed.
+ */
+export async function call<R extends ClientResponse<unknown, number, string>>(
+  sent: Promise<R>,
+): Promise<Success<R>> {
+  let response: R;
   try {
-    response = await fetch(path, {
-      method,
-      headers,
-      credentials: "same-origin",
-      body: body === undefined ? (method === "GET" ? undefined : "{}") : JSON.stringify(body),
-    });
+    response = await sent;
   } catch {
     throw new ApiError(0, "NETWORK", "Sidecar could not be reached. Check your connection and try again.");
   }
@@ -74,16 +92,10 @@ async function request<T>(method: string, path: string, body?: unknown): Promise
         : "The request could not be completed. Please try again.",
     );
   }
-  return data as T;
+  // The one place a body meets its type: the route's declared 2xx schema, which the server's
+  // presenters are checked against at compile time and the route matrix checks strictly at run time.
+  return data as Success<R>;
 }
-
-export const api = {
-  get: <T>(path: string) => request<T>("GET", path),
-  post: <T>(path: string, body?: unknown) => request<T>("POST", path, body),
-  put: <T>(path: string, body: unknown) => request<T>("PUT", path, body),
-  patch: <T>(path: string, body: unknown) => request<T>("PATCH", path, body),
-  del: <T>(path: string) => request<T>("DELETE", path),
-};
 
 export function isUnauthenticated(error: unknown): boolean {
   return error instanceof ApiError && error.status === 401;

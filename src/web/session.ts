@@ -1,29 +1,15 @@
 import { queryOptions, useQueryClient, useSuspenseQuery } from "@tanstack/react-query";
-import type { Level, Track } from "../shared/profile.ts";
-import { api } from "./api.ts";
+import type { Me, Profile } from "../shared/profile.ts";
+import { api, call } from "./api.ts";
 
-export type Role = "member" | "admin";
-export type MeUser = {
-  id: string;
-  email: string;
-  name: string;
-  role: Role;
-  emailVerified: boolean;
-  twoFactorEnabled: boolean;
-};
-export type ProfileData = {
-  name: string;
-  headline: string;
-  level: Level | null;
-  track: Track | null;
-  company: string;
-  timeZone: string | null;
-};
-export type Me = { user: MeUser; profile: ProfileData };
+export type { Me };
+export type MeUser = Me["user"];
+export type Role = MeUser["role"];
+export type ProfileData = Profile;
 
 export const meQuery = queryOptions({
   queryKey: ["me"],
-  queryFn: () => api.get<Me>("/api/me"),
+  queryFn: () => call(api.me.$get()),
   staleTime: 30_000,
   retry: false,
 });

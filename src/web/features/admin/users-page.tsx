@@ -2,7 +2,7 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { getRouteApi, useNavigate } from "@tanstack/react-router";
 import { Search, Users } from "lucide-react";
 import { useEffect, useId, useState } from "react";
-import { api } from "../../api.ts";
+import { api, call } from "../../api.ts";
 import { useMe } from "../../session.ts";
 import { Alert } from "../../ui/alert.tsx";
 import { Button } from "../../ui/button.tsx";
@@ -108,8 +108,10 @@ function useSetDisabled() {
   const toast = useToast();
   return useMutation({
     mutationFn: ({ user, disabled }: { user: AdminUser; disabled: boolean }) =>
-      api.post<{ user: AdminUser }>(
-        `/api/admin/users/${encodeURIComponent(user.id)}/${disabled ? "disable" : "enable"}`,
+      call(
+        disabled
+          ? api.admin.users[":id"].disable.$post({ param: { id: encodeURIComponent(user.id) } })
+          : api.admin.users[":id"].enable.$post({ param: { id: encodeURIComponent(user.id) } }),
       ),
     onSuccess: ({ user }, { disabled }) => {
       void queryClient.invalidateQueries({ queryKey: ["admin", "users"] });

@@ -8,7 +8,7 @@ import {
   givingFormLabels,
   givingForms,
 } from "../../../shared/career-plan.ts";
-import { api } from "../../api.ts";
+import { api, call } from "../../api.ts";
 import { useMe } from "../../session.ts";
 import { Alert } from "../../ui/alert.tsx";
 import { Button } from "../../ui/button.tsx";
@@ -126,7 +126,7 @@ export function ActThreeForm({ plan }: { plan: CareerPlan }) {
 
   const save = useMutation({
     mutationFn: (input: ReturnType<typeof actThreeInput.parse>) =>
-      api.put<CareerPlan>("/api/plan/act-three", input),
+      call(api.plan["act-three"].$put({ json: input })),
     onSuccess: (saved) => {
       form.clearDraft();
       form.setValues(toValues(saved.actThree));

@@ -1,11 +1,10 @@
 import { queryOptions } from "@tanstack/react-query";
 import { format, parseISO } from "date-fns";
-import type { CareerPlan } from "../../../shared/career-plan.ts";
-import { api } from "../../api.ts";
+import { api, call } from "../../api.ts";
 
 export const careerPlanQuery = queryOptions({
   queryKey: ["plan"],
-  queryFn: () => api.get<CareerPlan>("/api/plan"),
+  queryFn: () => call(api.plan.$get()),
 });
 
 /** A calendar date as people read it, such as "15 Jan 2026", without shifting it across time zones. */

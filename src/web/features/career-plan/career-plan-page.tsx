@@ -2,7 +2,7 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { Flag, Mountain, Sprout } from "lucide-react";
 import { todayIn } from "../../../shared/calendar-date.ts";
 import { type CareerPlan, northStarReachedInput } from "../../../shared/career-plan.ts";
-import { api } from "../../api.ts";
+import { api, call } from "../../api.ts";
 import { useMe } from "../../session.ts";
 import { Alert } from "../../ui/alert.tsx";
 import { Button } from "../../ui/button.tsx";
@@ -30,7 +30,7 @@ function MarkReachedCard({ role }: { role: string }) {
   const setPlan = useSetPlan();
   const form = useFormState({ reachedOn: todayIn(profile.timeZone) });
   const mark = useMutation({
-    mutationFn: (input: { reachedOn: string }) => api.post<CareerPlan>("/api/plan/north-star/reached", input),
+    mutationFn: (input: { reachedOn: string }) => call(api.plan["north-star"].reached.$post({ json: input })),
     onSuccess: (saved) => {
       setPlan(saved);
       toast({ title: "North Star reached", description: "Now plan Act Three: what comes after." });
@@ -80,7 +80,7 @@ function ReachedBanner({ plan }: { plan: CareerPlan }) {
   const toast = useToast();
   const setPlan = useSetPlan();
   const undo = useMutation({
-    mutationFn: () => api.del<CareerPlan>("/api/plan/north-star/reached"),
+    mutationFn: () => call(api.plan["north-star"].reached.$delete()),
     onSuccess: (saved) => {
       setPlan(saved);
       toast({ title: "Marked as not reached yet" });

@@ -4,7 +4,7 @@ import { Compass } from "lucide-react";
 import { type CareerPlan, careerPlanInput } from "../../../shared/career-plan.ts";
 import { type ExperienceKey, experienceKeys, experienceLabels } from "../../../shared/experience.ts";
 import { type LaneId, laneIds, lanes } from "../../../shared/lanes.ts";
-import { api } from "../../api.ts";
+import { api, call } from "../../api.ts";
 import { useMe } from "../../session.ts";
 import { Alert } from "../../ui/alert.tsx";
 import { Button } from "../../ui/button.tsx";
@@ -106,7 +106,7 @@ export function PlanForm({ plan }: { plan: CareerPlan }) {
   const thisYear = new Date().getFullYear();
 
   const save = useMutation({
-    mutationFn: (input: ReturnType<typeof careerPlanInput.parse>) => api.put<CareerPlan>("/api/plan", input),
+    mutationFn: (input: ReturnType<typeof careerPlanInput.parse>) => call(api.plan.$put({ json: input })),
     onSuccess: (saved) => {
       form.clearDraft();
       form.setValues(toValues(saved));

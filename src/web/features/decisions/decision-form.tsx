@@ -3,7 +3,7 @@ import { Link, useNavigate } from "@tanstack/react-router";
 import { Scale } from "lucide-react";
 import { todayIn } from "../../../shared/calendar-date.ts";
 import { type Decision, decisionInput } from "../../../shared/decisions.ts";
-import { api } from "../../api.ts";
+import { api, call } from "../../api.ts";
 import { useMe } from "../../session.ts";
 import { Alert } from "../../ui/alert.tsx";
 import { Button, buttonClass } from "../../ui/button.tsx";
@@ -72,8 +72,8 @@ export function DecisionForm({ decision }: { decision?: Decision }) {
   const save = useMutation({
     mutationFn: (input: ReturnType<typeof decisionInput.parse>) =>
       decision
-        ? api.put<Decision>(`/api/decisions/${encodeURIComponent(decision.id)}`, input)
-        : api.post<Decision>("/api/decisions", input),
+        ? call(api.decisions[":id"].$put({ param: { id: encodeURIComponent(decision.id) }, json: input }))
+        : call(api.decisions.$post({ json: input })),
     onSuccess: async (saved) => {
       form.clearDraft();
       queryClient.setQueryData(["decisions", saved.id], saved);

@@ -4,7 +4,7 @@ import { ArrowLeft, History, ListChecks, Pencil, Trash2 } from "lucide-react";
 import { useState } from "react";
 import { todayIn } from "../../../shared/calendar-date.ts";
 import { type Decision, decisionRevisitInput } from "../../../shared/decisions.ts";
-import { api } from "../../api.ts";
+import { api, call } from "../../api.ts";
 import { useMe } from "../../session.ts";
 import { Alert } from "../../ui/alert.tsx";
 import { Button, buttonClass } from "../../ui/button.tsx";
@@ -89,7 +89,7 @@ function DecisionDetail({ decision }: { decision: Decision }) {
   const navigate = useNavigate();
   const queryClient = useQueryClient();
   const remove = useMutation({
-    mutationFn: () => api.del<{ id: string }>(`/api/decisions/${encodeURIComponent(decision.id)}`),
+    mutationFn: () => call(api.decisions[":id"].$delete({ param: { id: encodeURIComponent(decision.id) } })),
     onSuccess: async () => {
       setConfirming(false);
       queryClient.removeQueries({ queryKey: ["decisions", decision.id] });
@@ -220,7 +220,9 @@ function RevisitForm({ decision }: { decision: Decision }) {
   const form = useFormState(initial, { draftKey: `sidecar:draft:${user.id}:revisit:${decision.id}` });
   const save = useMutation({
     mutationFn: (input: ReturnType<typeof decisionRevisitInput.parse>) =>
-      api.post<Decision>(`/api/decisions/${encodeURIComponent(decision.id)}/revisit`, input),
+      call(
+        api.decisions[":id"].revisit.$post({ param: { id: encodeURIComponent(decision.id) }, json: input }),
+      ),
     onSuccess: async (saved) => {
       form.clearDraft();
       form.setValues({ ...initial, revisitedOn: todayIn(profile.timeZone) });

@@ -1,14 +1,13 @@
 import { queryOptions } from "@tanstack/react-query";
-import type { Decision } from "../../../shared/decisions.ts";
-import { api } from "../../api.ts";
+import { api, call } from "../../api.ts";
 
 export const decisionsQuery = queryOptions({
   queryKey: ["decisions"],
-  queryFn: () => api.get<{ decisions: Decision[] }>("/api/decisions"),
+  queryFn: () => call(api.decisions.$get()),
 });
 
 export const decisionQuery = (id: string) =>
   queryOptions({
     queryKey: ["decisions", id],
-    queryFn: () => api.get<Decision>(`/api/decisions/${encodeURIComponent(id)}`),
+    queryFn: () => call(api.decisions[":id"].$get({ param: { id: encodeURIComponent(id) } })),
   });

@@ -1,43 +1,36 @@
 import { queryOptions } from "@tanstack/react-query";
-import type {
-  FeedbackRequest,
-  FeedbackRequestSummary,
-  FeedbackResults,
-  GiverView,
-  ResponseCount,
-  SuperpowersView,
-} from "../../../shared/feedback.ts";
-import { api } from "../../api.ts";
+import type { ResponseCount } from "../../../shared/feedback.ts";
+import { api, call } from "../../api.ts";
 
 export const feedbackRequestsQuery = queryOptions({
   queryKey: ["feedback", "requests"],
-  queryFn: () => api.get<{ requests: FeedbackRequestSummary[] }>("/api/feedback/requests"),
+  queryFn: () => call(api.feedback.requests.$get()),
 });
 
 export const feedbackRequestQuery = (id: string) =>
   queryOptions({
     queryKey: ["feedback", "requests", id],
-    queryFn: () => api.get<FeedbackRequest>(`/api/feedback/requests/${id}`),
+    queryFn: () => call(api.feedback.requests[":id"].$get({ param: { id: encodeURIComponent(id) } })),
   });
 
 // Paragraphs come back in a new random order on every read, so the page keeps the first order it got.
 export const feedbackResultsQuery = (id: string) =>
   queryOptions({
     queryKey: ["feedback", "requests", id, "results"],
-    queryFn: () => api.get<FeedbackResults>(`/api/feedback/requests/${id}/results`),
+    queryFn: () => call(api.feedback.requests[":id"].results.$get({ param: { id: encodeURIComponent(id) } })),
     refetchOnWindowFocus: false,
     staleTime: 5 * 60_000,
   });
 
 export const superpowersQuery = queryOptions({
   queryKey: ["feedback", "superpowers"],
-  queryFn: () => api.get<SuperpowersView>("/api/feedback/superpowers"),
+  queryFn: () => call(api.feedback.superpowers.$get()),
 });
 
 export const giverViewQuery = (token: string) =>
   queryOptions({
     queryKey: ["give", token],
-    queryFn: () => api.get<GiverView>(`/api/give/${encodeURIComponent(token)}`),
+    queryFn: () => call(api.give[":token"].$get({ param: { token: encodeURIComponent(token) } })),
     refetchOnWindowFocus: false,
     retry: false,
   });

@@ -2,9 +2,9 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { Outlet, useParams } from "@tanstack/react-router";
 import { CheckCircle2, Clock, Link2Off, ShieldCheck } from "lucide-react";
 import { useState } from "react";
-import { type GiverView, giveInput } from "../../../shared/feedback.ts";
+import { type GiveInput, type GiverView, giveInput } from "../../../shared/feedback.ts";
 import { type LaneId, lanes, ratingValues } from "../../../shared/lanes.ts";
-import { ApiError, api } from "../../api.ts";
+import { ApiError, api, call } from "../../api.ts";
 import { Alert } from "../../ui/alert.tsx";
 import { AuthCard } from "../../ui/auth-layout.tsx";
 import { Button } from "../../ui/button.tsx";
@@ -137,7 +137,8 @@ function GiveForm({ token, view, onSent }: { token: string; view: OpenView; onSe
   const [draftSaved, setDraftSaved] = useState(Boolean(restored));
 
   const send = useMutation({
-    mutationFn: (input: unknown) => api.post(`/api/give/${encodeURIComponent(token)}`, input),
+    mutationFn: (input: GiveInput) =>
+      call(api.give[":token"].$post({ param: { token: encodeURIComponent(token) }, json: input })),
     onSuccess: () => {
       forgetDraft(token);
       onSent();

@@ -3,14 +3,14 @@ import { Link, useNavigate } from "@tanstack/react-router";
 import { MessageSquarePlus, Trash2 } from "lucide-react";
 import { addDays, isoDay } from "../../../shared/calendar-date.ts";
 import {
-  type FeedbackRequest,
+  type FeedbackRequestInput,
   feedbackRequestInput,
   maxQuestions,
   minResponsesBounds,
   starterQuestions,
 } from "../../../shared/feedback.ts";
 import { type LaneId, laneIds, lanes } from "../../../shared/lanes.ts";
-import { api } from "../../api.ts";
+import { api, call } from "../../api.ts";
 import { useMe } from "../../session.ts";
 import { Alert } from "../../ui/alert.tsx";
 import { Button } from "../../ui/button.tsx";
@@ -53,7 +53,7 @@ export function NewFeedbackRequestPage() {
   const { values } = form;
 
   const create = useMutation({
-    mutationFn: (input: unknown) => api.post<FeedbackRequest>("/api/feedback/requests", input),
+    mutationFn: (input: FeedbackRequestInput) => call(api.feedback.requests.$post({ json: input })),
     onSuccess: async (created) => {
       form.clearDraft();
       await queryClient.invalidateQueries({ queryKey: ["feedback", "requests"] });

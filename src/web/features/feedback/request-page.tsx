@@ -13,16 +13,19 @@ import {
 import { useState } from "react";
 import {
   type FeedbackRequest,
+  type FeedbackRequestUpdate,
   type FeedbackResults,
   feedbackRequestUpdate,
+  type InvitationInput,
   invitationInput,
   type LaneResult,
   type QuestionResult,
   splitEmails,
+  type ThankYouInput,
   thankYouInput,
 } from "../../../shared/feedback.ts";
 import { lanes } from "../../../shared/lanes.ts";
-import { api } from "../../api.ts";
+import { api, call } from "../../api.ts";
 import { Alert } from "../../ui/alert.tsx";
 import { Button } from "../../ui/button.tsx";
 import { Card } from "../../ui/card.tsx";
@@ -57,9 +60,10 @@ function StatusCard({ request }: { request: FeedbackRequest }) {
 
   const act = useMutation({
     mutationFn: async (action: "close" | "remind" | "delete") => {
-      if (action === "delete") return api.del(`/api/feedback/requests/${request.id}`);
-      const path = action === "close" ? "close" : "reminder";
-      return api.post<FeedbackRequest>(`/api/feedback/requests/${request.id}/${path}`, {});
+      const param = { id: encodeURIComponent(request.id) };
+      if (action === "delete") return call(api.feedback.requests[":id"].$delete({ param }));
+      if (action === "close") return call(api.feedback.requests[":id"].close.$post({ param }));
+      return call(api.feedback.requests[":id"].reminder.$post({ param }));
     },
     onSuccess: async (result, action) => {
       setError(null);
@@ -71,7 +75,8 @@ function StatusCard({ request }: { request: FeedbackRequest }) {
         await navigate({ to: "/feedback" });
         return;
       }
-      update(result as FeedbackRequest);
+      if ("deleted" in result) return;
+      update(result);
       toast({ title: action === "close" ? "Request closed" : "Reminder sent" });
     },
     onError: (e) => {
@@ -185,7 +190,10 @@ function SettingsForm({ request }: { request: FeedbackRequest }) {
   const update = useRequestUpdate(request.id);
   const form = useFormState({ closesOn: request.closesOn, minResponses: String(request.minResponses) });
   const save = useMutation({
-    mutationFn: (input: unknown) => api.patch<FeedbackRequest>(`/api/feedback/requests/${request.id}`, input),
+    mutationFn: (input: FeedbackRequestUpdate) =>
+      call(
+        api.feedback.requests[":id"].$patch({ param: { id: encodeURIComponent(request.id) }, json: input }),
+      ),
     onSuccess: (updated) => {
       update(updated);
       toast({ title: "Request updated" });
@@ -268,10 +276,12 @@ function InviteCard({ request }: { request: FeedbackRequest }) {
   const [links, setLinks] = useState<string[]>([]);
   const [skipped, setSkipped] = useState<string[]>([]);
   const invite = useMutation({
-    mutationFn: (input: unknown) =>
-      api.post<{ request: FeedbackRequest; links: string[]; alreadyInvited: string[] }>(
-        `/api/feedback/requests/${request.id}/invitations`,
-        input,
+    mutationFn: (input: InvitationInput) =>
+      call(
+        api.feedback.requests[":id"].invitations.$post({
+          param: { id: encodeURIComponent(request.id) },
+          json: input,
+        }),
       ),
     onSuccess: (result) => {
       update(result.request);
@@ -379,10 +389,12 @@ function RepeatBack({
   const [error, setError] = useState<string | undefined>();
   const save = useMutation({
     mutationFn: (read: boolean) =>
-      api.put<FeedbackResults>(`/api/feedback/requests/${requestId}/reflections/${item.key}`, {
-        heard,
-        read,
-      }),
+      call(
+        api.feedback.requests[":id"].reflections[":questionKey"].$put({
+          param: { id: encodeURIComponent(requestId), questionKey: encodeURIComponent(item.key) },
+          json: { heard, read },
+        }),
+      ),
     onSuccess: (results) => {
       setError(undefined);
       // Keep the paragraphs in the order already on screen; only the reflections change.
@@ -589,8 +601,13 @@ function ThankYouCard({ request }: { request: FeedbackRequest }) {
   const update = useRequestUpdate(request.id);
   const form = useFormState({ message: "" }, { draftKey: `sidecar:draft:thank-you:${request.id}` });
   const send = useMutation({
-    mutationFn: (input: unknown) =>
-      api.post<FeedbackRequest>(`/api/feedback/requests/${request.id}/thank-you`, input),
+    mutationFn: (input: ThankYouInput) =>
+      call(
+        api.feedback.requests[":id"]["thank-you"].$post({
+          param: { id: encodeURIComponent(request.id) },
+          json: input,
+        }),
+      ),
     onSuccess: (updated) => {
       form.clearDraft();
       update(updated);

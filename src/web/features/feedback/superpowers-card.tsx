@@ -4,7 +4,7 @@ import { Sparkles } from "lucide-react";
 import { type SuperpowersView, superpowersInput } from "../../../shared/feedback.ts";
 import { lanes } from "../../../shared/lanes.ts";
 import { type SuperpowerKey, superpowerKeys, superpowers } from "../../../shared/superpowers.ts";
-import { api } from "../../api.ts";
+import { api, call } from "../../api.ts";
 import { Alert } from "../../ui/alert.tsx";
 import { Button } from "../../ui/button.tsx";
 import { Card } from "../../ui/card.tsx";
@@ -29,7 +29,7 @@ function SuperpowersForm({ view }: { view: SuperpowersView }) {
   const form = useFormState<Values>(toValues(view));
   const chosen = form.values.superpowers;
   const save = useMutation({
-    mutationFn: (input: Values) => api.put<SuperpowersView>("/api/feedback/superpowers", input),
+    mutationFn: (input: Values) => call(api.feedback.superpowers.$put({ json: input })),
     onSuccess: (saved) => {
       queryClient.setQueryData(superpowersQuery.queryKey, saved);
       form.setValues(toValues(saved));

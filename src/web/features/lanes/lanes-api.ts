@@ -1,10 +1,9 @@
 import { queryOptions } from "@tanstack/react-query";
-import type { LaneAssessment } from "../../../shared/lanes.ts";
-import { api } from "../../api.ts";
+import { api, call } from "../../api.ts";
 
 export const laneAssessmentsQuery = queryOptions({
   queryKey: ["lanes", "assessments"],
-  queryFn: () => api.get<{ assessments: LaneAssessment[] }>("/api/lanes/assessments"),
+  queryFn: () => call(api.lanes.assessments.$get()),
 });
 
 const dateFormat = new Intl.DateTimeFormat(undefined, { dateStyle: "medium", timeStyle: "short" });

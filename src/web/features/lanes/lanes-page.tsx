@@ -9,7 +9,7 @@ import {
   lanes,
   ratingValues,
 } from "../../../shared/lanes.ts";
-import { api } from "../../api.ts";
+import { api, call } from "../../api.ts";
 import { useMe } from "../../session.ts";
 import { Alert } from "../../ui/alert.tsx";
 import { Button } from "../../ui/button.tsx";
@@ -114,7 +114,7 @@ function AssessmentForm({ latest }: { latest: LaneAssessment | undefined }) {
 
   const save = useMutation({
     mutationFn: (input: ReturnType<typeof laneAssessmentInput.parse>) =>
-      api.post<LaneAssessment>("/api/lanes/assessments", input),
+      call(api.lanes.assessments.$post({ json: input })),
     onSuccess: async (saved) => {
       form.clearDraft();
       form.setValues(toValues(saved));

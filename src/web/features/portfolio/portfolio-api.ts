@@ -1,15 +1,15 @@
 import { queryOptions } from "@tanstack/react-query";
-import type { PortfolioCoverage, PortfolioRole } from "../../../shared/portfolio.ts";
-import { api } from "../../api.ts";
+import type { PortfolioRole } from "../../../shared/portfolio.ts";
+import { api, call } from "../../api.ts";
 
 export const portfolioRolesQuery = queryOptions({
   queryKey: ["portfolio", "roles"],
-  queryFn: () => api.get<{ roles: PortfolioRole[] }>("/api/portfolio/roles"),
+  queryFn: () => call(api.portfolio.roles.$get()),
 });
 
 export const portfolioCoverageQuery = queryOptions({
   queryKey: ["portfolio", "coverage"],
-  queryFn: () => api.get<PortfolioCoverage>("/api/portfolio/coverage"),
+  queryFn: () => call(api.portfolio.coverage.$get()),
 });
 
 const monthFormat = new Intl.DateTimeFormat(undefined, { month: "short", year: "numeric", timeZone: "UTC" });

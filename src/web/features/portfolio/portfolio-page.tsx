@@ -10,7 +10,7 @@ import {
   workKindLabels,
 } from "../../../shared/experience.ts";
 import { type PortfolioCoverage, type PortfolioRole, roleLabel } from "../../../shared/portfolio.ts";
-import { api } from "../../api.ts";
+import { api, call } from "../../api.ts";
 import { Alert } from "../../ui/alert.tsx";
 import { Button, buttonClass } from "../../ui/button.tsx";
 import { Card } from "../../ui/card.tsx";
@@ -168,7 +168,8 @@ export function PortfolioPage() {
   const [deleting, setDeleting] = useState<PortfolioRole | null>(null);
 
   const remove = useMutation({
-    mutationFn: (role: PortfolioRole) => api.del<{ deleted: true }>(`/api/portfolio/roles/${role.id}`),
+    mutationFn: (role: PortfolioRole) =>
+      call(api.portfolio.roles[":id"].$delete({ param: { id: encodeURIComponent(role.id) } })),
     onSuccess: async (_result, role) => {
       setDeleting(null);
       toast({ title: "Role deleted", description: roleLabel(role) });

@@ -15,7 +15,7 @@ import {
   type PortfolioRoleInput,
   portfolioRoleInput,
 } from "../../../shared/portfolio.ts";
-import { api } from "../../api.ts";
+import { api, call } from "../../api.ts";
 import { useMe } from "../../session.ts";
 import { Alert } from "../../ui/alert.tsx";
 import { Button } from "../../ui/button.tsx";
@@ -75,8 +75,8 @@ export function RoleForm({ role, onDone }: { role?: PortfolioRole; onDone: () =>
   const save = useMutation({
     mutationFn: (input: PortfolioRoleInput) =>
       role
-        ? api.put<PortfolioRole>(`/api/portfolio/roles/${role.id}`, input)
-        : api.post<PortfolioRole>("/api/portfolio/roles", input),
+        ? call(api.portfolio.roles[":id"].$put({ param: { id: encodeURIComponent(role.id) }, json: input }))
+        : call(api.portfolio.roles.$post({ json: input })),
     onSuccess: async (saved) => {
       form.clearDraft();
       toast({ title: role ? "Role saved" : "Role added", description: `${saved.title} at ${saved.company}` });

@@ -9,7 +9,7 @@ import {
   trackLabels,
   tracks,
 } from "../../../shared/profile.ts";
-import { api } from "../../api.ts";
+import { api, call } from "../../api.ts";
 import { type ProfileData, useMe, useSetMe } from "../../session.ts";
 import { Alert } from "../../ui/alert.tsx";
 import { Button } from "../../ui/button.tsx";
@@ -59,7 +59,7 @@ export function ProfilePage() {
   const [headlineCount, setHeadlineCount] = useState(form.values.headline.length);
 
   const save = useMutation({
-    mutationFn: (input: ReturnType<typeof profileInput.parse>) => api.put<ProfileData>("/api/profile", input),
+    mutationFn: (input: ReturnType<typeof profileInput.parse>) => call(api.profile.$put({ json: input })),
     onSuccess: (saved) => {
       setMe((me) => ({ ...me, profile: saved, user: { ...me.user, name: saved.name } }));
       form.clearDraft();

@@ -1,8 +1,8 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { Link } from "@tanstack/react-router";
 import { CheckCircle2, Circle, Flag, Mountain, UserRound } from "lucide-react";
-import type { TargetRoleView } from "../../../shared/target-roles.ts";
-import { api } from "../../api.ts";
+import type { TargetRoleCheckState, TargetRoleView } from "../../../shared/target-roles.ts";
+import { api, call } from "../../api.ts";
 import { Alert } from "../../ui/alert.tsx";
 import { buttonClass } from "../../ui/button.tsx";
 import { Card } from "../../ui/card.tsx";
@@ -13,11 +13,11 @@ import { useToast } from "../../ui/toast.tsx";
 import { useTitle } from "../../ui/use-title.ts";
 
 type HurdleView = TargetRoleView["hurdles"][number];
-type CheckResult = { id: string; checkedOn: string | null };
+type CheckResult = TargetRoleCheckState;
 
 const targetRoleQuery = {
   queryKey: ["target-role"],
-  queryFn: () => api.get<TargetRoleView>("/api/target-role"),
+  queryFn: () => call(api["target-role"].$get()),
 };
 
 const dayFormat = new Intl.DateTimeFormat(undefined, { dateStyle: "medium", timeZone: "UTC" });
@@ -163,7 +163,12 @@ export function TargetRolePage() {
   const query = useQuery(targetRoleQuery);
   const toggle = useMutation({
     mutationFn: ({ id, checked }: { id: string; checked: boolean }) =>
-      api.put<CheckResult>(`/api/target-role/checks/${encodeURIComponent(id)}`, { checked }),
+      call(
+        api["target-role"].checks[":itemId"].$put({
+          param: { itemId: encodeURIComponent(id) },
+          json: { checked },
+        }),
+      ),
     onSuccess: (result) => {
       queryClient.setQueryData<TargetRoleView>(targetRoleQuery.queryKey, (view) =>
         view ? withCheck(view, result) : view,

@@ -11,7 +11,7 @@ import {
   milestoneStatusLabels,
   type Tour,
 } from "../../../shared/tours.ts";
-import { api } from "../../api.ts";
+import { api, call } from "../../api.ts";
 import { Button } from "../../ui/button.tsx";
 import { Card } from "../../ui/card.tsx";
 import { Dialog } from "../../ui/dialog.tsx";
@@ -44,8 +44,15 @@ function useSaveMilestone(tour: Tour, milestoneId?: string) {
   return useMutation({
     mutationFn: (input: MilestoneInput) =>
       milestoneId
-        ? api.put<Tour>(`/api/tours/${tour.id}/milestones/${milestoneId}`, input)
-        : api.post<Tour>(`/api/tours/${tour.id}/milestones`, input),
+        ? call(
+            api.tours[":id"].milestones[":milestoneId"].$put({
+              param: { id: encodeURIComponent(tour.id), milestoneId: encodeURIComponent(milestoneId) },
+              json: input,
+            }),
+          )
+        : call(
+            api.tours[":id"].milestones.$post({ param: { id: encodeURIComponent(tour.id) }, json: input }),
+          ),
     onSuccess: (saved) => rememberTour(queryClient, saved),
   });
 }
@@ -151,7 +158,12 @@ function MilestoneItem({ tour, milestone }: { tour: Tour; milestone: Milestone }
   const [confirming, setConfirming] = useState(false);
   const save = useSaveMilestone(tour, milestone.id);
   const remove = useMutation({
-    mutationFn: () => api.del<Tour>(`/api/tours/${tour.id}/milestones/${milestone.id}`),
+    mutationFn: () =>
+      call(
+        api.tours[":id"].milestones[":milestoneId"].$delete({
+          param: { id: encodeURIComponent(tour.id), milestoneId: encodeURIComponent(milestone.id) },
+        }),
+      ),
     onSuccess: (saved) => {
       rememberTour(queryClient, saved);
       setConfirming(false);

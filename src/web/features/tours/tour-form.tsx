@@ -10,7 +10,7 @@ import {
   tourInput,
   tourWarnings,
 } from "../../../shared/tours.ts";
-import { api } from "../../api.ts";
+import { api, call } from "../../api.ts";
 import { useMe } from "../../session.ts";
 import { Alert } from "../../ui/alert.tsx";
 import { Button } from "../../ui/button.tsx";
@@ -107,7 +107,9 @@ export function TourForm({
 
   const save = useMutation({
     mutationFn: (input: TourInput) =>
-      tourId ? api.put<Tour>(`/api/tours/${tourId}`, input) : api.post<Tour>("/api/tours", input),
+      tourId
+        ? call(api.tours[":id"].$put({ param: { id: encodeURIComponent(tourId) }, json: input }))
+        : call(api.tours.$post({ json: input })),
     onSuccess: async (saved) => {
       form.clearDraft();
       rememberTour(queryClient, saved);

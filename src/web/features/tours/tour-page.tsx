@@ -13,7 +13,7 @@ import {
   type TourStatus,
   tourStatusLabels,
 } from "../../../shared/tours.ts";
-import { api } from "../../api.ts";
+import { api, call } from "../../api.ts";
 import { Alert } from "../../ui/alert.tsx";
 import { Button, buttonClass } from "../../ui/button.tsx";
 import { Card } from "../../ui/card.tsx";
@@ -90,7 +90,8 @@ function EndEarlyDialog({
   const suggested = latest >= tour.startsOn ? latest : tour.startsOn;
   const form = useFormState({ endedOn: suggested, reason: "" });
   const end = useMutation({
-    mutationFn: (input: EndTourInput) => api.post<Tour>(`/api/tours/${tour.id}/end-early`, input),
+    mutationFn: (input: EndTourInput) =>
+      call(api.tours[":id"]["end-early"].$post({ param: { id: encodeURIComponent(tour.id) }, json: input })),
     onSuccess: (saved) => {
       rememberTour(queryClient, saved);
       onOpenChange(false);
@@ -161,7 +162,7 @@ function DeleteTourDialog({
   const navigate = useNavigate();
   const queryClient = useQueryClient();
   const remove = useMutation({
-    mutationFn: () => api.del<{ tours: Tour[] }>(`/api/tours/${tour.id}`),
+    mutationFn: () => call(api.tours[":id"].$delete({ param: { id: encodeURIComponent(tour.id) } })),
     onSuccess: async (result) => {
       queryClient.setQueryData(toursQuery.queryKey, result);
       queryClient.removeQueries({ queryKey: tourQuery(tour.id).queryKey });

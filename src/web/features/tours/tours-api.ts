@@ -2,18 +2,18 @@ import { type QueryClient, queryOptions } from "@tanstack/react-query";
 import { format } from "date-fns";
 import { todayIn } from "../../../shared/calendar-date.ts";
 import type { Tour } from "../../../shared/tours.ts";
-import { ApiError, api } from "../../api.ts";
+import { ApiError, api, call } from "../../api.ts";
 import { useMe } from "../../session.ts";
 
 export const toursQuery = queryOptions({
   queryKey: ["tours"],
-  queryFn: () => api.get<{ tours: Tour[] }>("/api/tours"),
+  queryFn: () => call(api.tours.$get()),
 });
 
 export const tourQuery = (id: string) =>
   queryOptions({
     queryKey: ["tours", id],
-    queryFn: () => api.get<Tour>(`/api/tours/${encodeURIComponent(id)}`),
+    queryFn: () => call(api.tours[":id"].$get({ param: { id: encodeURIComponent(id) } })),
     retry: (count, error) => !(error instanceof ApiError && error.status === 404) && count < 2,
   });
 
@@ -29,7 +29,7 @@ export const planQuery = queryOptions({
   queryKey: ["plan"],
   queryFn: async (): Promise<PlanSummary | null> => {
     try {
-      return await api.get<PlanSummary>("/api/plan");
+      return await call(api.plan.$get());
     } catch (error) {
       if (error instanceof ApiError && error.status === 404) return null;
       throw error;

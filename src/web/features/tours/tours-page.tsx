@@ -3,7 +3,7 @@ import { Link } from "@tanstack/react-router";
 import { ArrowDown, ArrowUp, ChartGantt, Flag, Plus } from "lucide-react";
 import { useEffect, useRef, useState } from "react";
 import { formatCalendarDate, type Tour } from "../../../shared/tours.ts";
-import { api } from "../../api.ts";
+import { api, call } from "../../api.ts";
 import { Alert } from "../../ui/alert.tsx";
 import { Button, buttonClass } from "../../ui/button.tsx";
 import { Card } from "../../ui/card.tsx";
@@ -109,8 +109,7 @@ export function ToursPage() {
   const tours = query.data?.tours ?? [];
 
   const reorder = useMutation({
-    mutationFn: (next: Tour[]) =>
-      api.put<{ tours: Tour[] }>("/api/tours/order", { ids: next.map((t) => t.id) }),
+    mutationFn: (next: Tour[]) => call(api.tours.order.$put({ json: { ids: next.map((t) => t.id) } })),
     onMutate: (next) => {
       const previous = queryClient.getQueryData(toursQuery.queryKey);
       queryClient.setQueryData(toursQuery.queryKey, { tours: next });

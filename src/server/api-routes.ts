@@ -1,0 +1,31 @@
+import { createRouter } from "./http/router.ts";
+import { adminRoutes } from "./modules/admin/admin.routes.ts";
+import { careerPlanRoutes } from "./modules/career-plan/career-plan.routes.ts";
+import { decisionsRoutes } from "./modules/decisions/decisions.routes.ts";
+import { feedbackRoutes } from "./modules/feedback/feedback.routes.ts";
+import { givingRoutes } from "./modules/feedback/giving.routes.ts";
+import { homeRoutes } from "./modules/home/home.routes.ts";
+import { lanesRoutes } from "./modules/lanes/lanes.routes.ts";
+import { portfolioRoutes } from "./modules/portfolio/portfolio.routes.ts";
+import { profileRoutes } from "./modules/profile/profile.routes.ts";
+import { targetRoleRoutes } from "./modules/target-role/target-role.routes.ts";
+import { toursRoutes } from "./modules/tours/tours.routes.ts";
+
+/** Every documented route of the API, chained so their types add up to the web app's typed client. */
+export function apiRoutes() {
+  return createRouter()
+    .route("/", homeRoutes())
+    .route("/", profileRoutes())
+    .route("/", lanesRoutes())
+    .route("/", portfolioRoutes())
+    .route("/", targetRoleRoutes())
+    .route("/", careerPlanRoutes())
+    .route("/", decisionsRoutes())
+    .route("/", toursRoutes())
+    .route("/", feedbackRoutes())
+    .route("/", givingRoutes())
+    .route("/", adminRoutes());
+}
+
+/** The API's routes, inputs and answers as one type; the web app imports it with `import type` only. */
+export type AppType = ReturnType<typeof apiRoutes>;
