@@ -6,13 +6,16 @@ import { buildUser, signIn } from "./factories.ts";
 import { answersMarked, copyLinks, createFeedbackRequest, requestBody } from "./feedback.ts";
 import { createTestContext, type TestContext } from "./harness.ts";
 import { concretePath, enumerateRoutes, type Route } from "./routes.ts";
+import { misfit, type RouteSchemas, routeSchemas } from "./schemas.ts";
 
 type Role = "anonymous" | "member" | "another member" | "disabled member" | "instance admin";
 const roles: Role[] = ["anonymous", "member", "another member", "disabled member", "instance admin"];
 
-// What each role gets from each route. "ok" is any answer other than 401/403/5xx (a 400 for a
-// deliberately empty body still shows the role was let through to validation).
-type Outcome = "ok" | 401 | 403 | 404 | 405;
+// What each role gets from each route. "owner" is the person the route serves, with a real record and
+// a valid body: a 2xx whose body fits the route's response schema strictly (an extra field fails).
+// "ok" is any answer other than 401/403/5xx (a 400 for a deliberately empty body still shows the role
+// was let through to validation).
+type Outcome = "owner" | "ok" | 401 | 403 | 404 | 405;
 type Access = Record<Role, Outcome>;
 const publicRoute: Access = {
   anonymous: "ok",
@@ -23,7 +26,7 @@ const publicRoute: Access = {
 };
 const signedIn: Access = {
   anonymous: 401,
-  member: "ok",
+  member: "owner",
   "another member": "ok",
   "disabled member": 401,
   "instance admin": "ok",
@@ -33,7 +36,25 @@ const adminOnly: Access = {
   member: 403,
   "another member": 403,
   "disabled member": 401,
-  "instance admin": "ok",
+  "instance admin": "owner",
+};
+// Better-auth's own routes: its answers are its own, so any answer but a refusal will do.
+const accountRoute = publicRoute;
+const signedInAccount: Access = { ...signedIn, member: "ok" };
+// Giving feedback needs no account: whoever holds a valid link is the one it serves.
+const giverRoute: Access = {
+  anonymous: "owner",
+  member: "owner",
+  "another member": "owner",
+  "disabled member": "owner",
+  "instance admin": "owner",
+};
+const nowhere: Access = {
+  anonymous: 404,
+  member: 404,
+  "another member": 404,
+  "disabled member": 404,
+  "instance admin": 404,
 };
 const notAllowed: Access = {
   anonymous: 405,
@@ -67,8 +88,8 @@ const matrix: Record<string, Access> = {
   "GET /api/feedback/superpowers": signedIn,
   "PUT /api/feedback/superpowers": signedIn,
   // Giving feedback needs no account; the link decides (see the giver block below).
-  "GET /api/give/:token": publicRoute,
-  "POST /api/give/:token": publicRoute,
+  "GET /api/give/:token": giverRoute,
+  "POST /api/give/:token": giverRoute,
   "GET /api/tours": signedIn,
   "POST /api/tours": signedIn,
   "PUT /api/tours/order": signedIn,
@@ -104,33 +125,53 @@ const matrix: Record<string, Access> = {
   "GET /api/admin/outbox": adminOnly,
   "GET /api/admin/outbox/:id": adminOnly,
   // Accounts (better-auth)
-  "POST /api/auth/sign-up/email": publicRoute,
-  "POST /api/auth/sign-in/email": publicRoute,
-  "GET /api/auth/get-session": publicRoute,
+  "POST /api/auth/sign-up/email": accountRoute,
+  "POST /api/auth/sign-in/email": accountRoute,
+  "GET /api/auth/get-session": accountRoute,
   "POST /api/auth/get-session": notAllowed,
-  "POST /api/auth/sign-out": publicRoute,
-  "GET /api/auth/verify-email": publicRoute,
-  "POST /api/auth/send-verification-email": publicRoute,
-  "POST /api/auth/request-password-reset": publicRoute,
-  "GET /api/auth/reset-password/:token": publicRoute,
-  "POST /api/auth/reset-password": publicRoute,
-  "GET /api/auth/ok": publicRoute,
-  "GET /api/auth/error": publicRoute,
-  "POST /api/auth/two-factor/verify-totp": publicRoute,
-  "POST /api/auth/two-factor/verify-backup-code": publicRoute,
-  "POST /api/auth/verify-password": signedIn,
-  "POST /api/auth/change-password": signedIn,
-  "POST /api/auth/update-user": signedIn,
-  "POST /api/auth/delete-user": signedIn,
-  "GET /api/auth/list-sessions": signedIn,
-  "POST /api/auth/revoke-session": signedIn,
-  "POST /api/auth/revoke-sessions": signedIn,
-  "POST /api/auth/revoke-other-sessions": signedIn,
-  "GET /api/auth/list-accounts": signedIn,
-  "POST /api/auth/two-factor/get-totp-uri": signedIn,
-  "POST /api/auth/two-factor/generate-backup-codes": signedIn,
-  "POST /api/auth/two-factor/enable": signedIn,
-  "POST /api/auth/two-factor/disable": signedIn,
+  "POST /api/auth/sign-out": accountRoute,
+  "GET /api/auth/verify-email": accountRoute,
+  "POST /api/auth/send-verification-email": accountRoute,
+  "POST /api/auth/request-password-reset": accountRoute,
+  "GET /api/auth/reset-password/:token": accountRoute,
+  "POST /api/auth/reset-password": accountRoute,
+  "GET /api/auth/ok": accountRoute,
+  "GET /api/auth/error": accountRoute,
+  "POST /api/auth/two-factor/verify-totp": accountRoute,
+  "POST /api/auth/two-factor/verify-backup-code": accountRoute,
+  "POST /api/auth/verify-password": signedInAccount,
+  "POST /api/auth/change-password": signedInAccount,
+  "POST /api/auth/update-user": signedInAccount,
+  "POST /api/auth/delete-user": signedInAccount,
+  "GET /api/auth/list-sessions": signedInAccount,
+  "POST /api/auth/revoke-session": signedInAccount,
+  "POST /api/auth/revoke-sessions": signedInAccount,
+  "POST /api/auth/revoke-other-sessions": signedInAccount,
+  "GET /api/auth/list-accounts": signedInAccount,
+  "POST /api/auth/two-factor/get-totp-uri": signedInAccount,
+  "POST /api/auth/two-factor/generate-backup-codes": signedInAccount,
+  "POST /api/auth/two-factor/enable": signedInAccount,
+  "POST /api/auth/two-factor/disable": signedInAccount,
+  // Catch-alls: registered with `all` or a wildcard, each probed at the addresses below.
+  "ALL /*": nowhere,
+  "ALL /api/*": nowhere,
+  "GET /api/auth/*": nowhere,
+  "POST /api/auth/*": nowhere,
+};
+
+// What a catch-all answers is probed at addresses no named route serves.
+const wildcardProbes: Record<string, [string, string][]> = {
+  "ALL /*": [
+    ["GET", "/no-such-page"],
+    ["POST", "/no-such-page"],
+  ],
+  "ALL /api/*": [
+    ["GET", "/api/no-such-route"],
+    ["DELETE", "/api/profile"],
+    ["PATCH", "/api/tours"],
+  ],
+  "GET /api/auth/*": [["GET", "/api/auth/no-such-route"]],
+  "POST /api/auth/*": [["POST", "/api/auth/no-such-route"]],
 };
 
 const portfolioRole = {
@@ -206,6 +247,7 @@ const sampleBodies: Record<string, unknown> = {
 
 let ctx: TestContext;
 let routes: Route[];
+let schemas: Map<string, RouteSchemas>;
 let people: {
   member: { id: string; email: string; password: string };
   admin: { email: string; password: string };
@@ -216,6 +258,7 @@ let sequence = 0;
 beforeAll(async () => {
   ctx = await createTestContext();
   routes = await enumerateRoutes(ctx);
+  schemas = routeSchemas(ctx);
   const member = await buildUser(ctx, { name: "Matrix Member" });
   const admin = await buildUser(ctx, { role: "admin" });
   const disabled = await buildUser(ctx);
@@ -260,19 +303,45 @@ describe("route × role matrix", () => {
       const expected = matrix[key];
       if (!expected) continue;
       for (const role of roles) {
-        const cookie = await cookieFor(role);
-        const params = { id: role === "instance admin" ? people.member.id : "unknown-id", questionKey: "q1" };
-        const body = route.method === "GET" ? undefined : (sampleBodies[key] ?? {});
-        const response = await ctx.request(concretePath(route.path, params), {
-          method: route.method,
-          body,
-          cookie,
-          ip: nextAddress(),
-        });
         const want = expected[role];
-        const got = response.status;
-        const pass = got < 500 && (want === "ok" ? got !== 401 && got !== 403 && got !== 405 : got === want);
-        if (!pass) failures.push(`${key} as ${role}: expected ${want}, got ${got}`);
+        const cookie = await cookieFor(role);
+        const probes: [string, string, unknown][] = [];
+        if (route.wildcard) {
+          for (const [method, path] of wildcardProbes[key] ?? []) probes.push([method, path, {}]);
+        } else if (want === "owner") {
+          const { params, body } = await ownerRequest(key, cookie);
+          probes.push([route.method, concretePath(route.path, params), body]);
+        } else {
+          const params = {
+            id: role === "instance admin" ? people.member.id : "unknown-id",
+            questionKey: "q1",
+          };
+          probes.push([route.method, concretePath(route.path, params), sampleBodies[key] ?? {}]);
+        }
+        for (const [method, path, body] of probes) {
+          const response = await ctx.request(path, {
+            method,
+            body: method === "GET" ? undefined : body,
+            cookie,
+            ip: nextAddress(),
+          });
+          const got = response.status;
+          if (want === "owner") {
+            const schema = schemas.get(key)?.response;
+            const text = await response.text();
+            if (got < 200 || got > 299)
+              failures.push(`${key} as ${role}: expected a 2xx, got ${got} ${text}`);
+            else if (!schema) failures.push(`${key}: no response schema to check its answer against`);
+            else {
+              const problem = misfit(schema, JSON.parse(text));
+              if (problem) failures.push(`${key} as ${role}: the answer does not fit its schema: ${problem}`);
+            }
+          } else {
+            const pass =
+              got < 500 && (want === "ok" ? got !== 401 && got !== 403 && got !== 405 : got === want);
+            if (!pass) failures.push(`${method} ${path} (${key}) as ${role}: expected ${want}, got ${got}`);
+          }
+        }
         if (route.path.startsWith("/api/admin/users/:id/") && role === "instance admin") {
           await ctx.request(`/api/admin/users/${people.member.id}/enable`, { body: {}, cookie });
         }
@@ -280,8 +349,108 @@ describe("route × role matrix", () => {
     }
     expect(failures).toEqual([]);
     // Every route times five roles, each a real sign-in and request: slow on a busy shared machine.
-  }, 300_000);
+  }, 600_000);
+
+  it("refuses an extra field in an answer, however deeply nested", () => {
+    const tour = schemas.get("GET /api/tours/:id")?.response;
+    if (!tour) throw new Error("no schema for GET /api/tours/:id");
+    const valid = {
+      id: "t1",
+      position: 1,
+      title: "T",
+      mission: "M",
+      startsOn: "2026-01-01",
+      endsOn: "2026-12-31",
+      renegotiateOn: null,
+      lanes: [],
+      experiences: [],
+      status: "planned",
+      endedOn: null,
+      endReason: null,
+      milestones: [{ id: "m1", title: "M", dueOn: "2026-03-01", status: "planned", doneOn: null }],
+      warnings: [],
+    };
+    expect(misfit(tour, valid)).toBeUndefined();
+    expect(misfit(tour, { ...valid, ownerId: "u1" })).toMatch(/ownerId/);
+    const leakyMilestone = { ...valid.milestones[0], tourId: "t1" };
+    expect(misfit(tour, { ...valid, milestones: [leakyMilestone] })).toMatch(/tourId/);
+  });
 });
+
+const today = isoDay();
+const runningTour = {
+  title: "Matrix tour",
+  mission: "Check who may reach this route",
+  startsOn: addDays(today, -60),
+  endsOn: addDays(today, 300),
+};
+// What the owner sends where the sample body alone would meet a conflict rather than succeed.
+const ownerBodies: Record<string, unknown> = {
+  "PUT /api/tours/:id": runningTour,
+  "POST /api/tours/:id/end-early": { endedOn: today, reason: "The team was merged" },
+  "PATCH /api/feedback/requests/:id": { closesOn: addDays(today, 20) },
+  "POST /api/feedback/requests/:id/invitations": { links: 1 },
+};
+
+/** The params and body with which the person a route serves succeeds, after making what it needs. */
+async function ownerRequest(
+  key: string,
+  cookie: string | undefined,
+): Promise<{ params: Record<string, string>; body: unknown }> {
+  const path = key.slice(key.indexOf(" ") + 1);
+  const params: Record<string, string> = {};
+  const mine = (prefix: string) => path.startsWith(prefix) && cookie !== undefined;
+  if (mine("/api/tours/:id")) {
+    params.id = (await created("/api/tours", runningTour, cookie as string)).id;
+    const tour = await created(
+      `/api/tours/${params.id}/milestones`,
+      { title: "First hire", dueOn: addDays(today, 30) },
+      cookie as string,
+    );
+    params.milestoneId = tour.milestones[0].id;
+  } else if (
+    mine("/api/lanes/assessments/:id") ||
+    mine("/api/portfolio/roles/:id") ||
+    mine("/api/decisions/:id")
+  ) {
+    const collection = path.slice(0, path.indexOf("/:id"));
+    params.id = (await created(collection, sampleBodies[`POST ${collection}`], cookie as string)).id;
+  } else if (mine("/api/feedback/requests/:id")) {
+    params.id = await answeredFeedbackRequest(cookie as string);
+    params.questionKey = "q1";
+  } else if (path.startsWith("/api/give/:token")) {
+    const receiver = await buildUser(ctx);
+    const { id } = await createFeedbackRequest(ctx, receiver.cookie);
+    [params.token] = (await copyLinks(ctx, receiver.cookie, id, 1)) as [string];
+  } else if (path === "/api/target-role/checks/:itemId") {
+    params.itemId = "apm.own-an-area.shipped-alone";
+  } else if (path.startsWith("/api/admin/users/:id")) {
+    params.id = people.member.id;
+  } else if (path === "/api/admin/outbox/:id") {
+    const outbox = await (await ctx.request("/api/admin/outbox", { cookie })).json();
+    params.id = outbox.messages[0].id;
+  }
+  if (key === "POST /api/plan/north-star/reached") {
+    await ctx.request("/api/plan", { method: "PUT", body: sampleBodies["PUT /api/plan"], cookie });
+  }
+  let body = ownerBodies[key] ?? sampleBodies[key] ?? {};
+  if (key === "PUT /api/tours/order") {
+    await created("/api/tours", runningTour, cookie as string);
+    const { tours } = await (await ctx.request("/api/tours", { cookie })).json();
+    body = { ids: tours.map((t: { id: string }) => t.id).reverse() };
+  }
+  return { params, body };
+}
+
+/** A request whose results are open: one giver invited by email, and k people who answered by link. */
+async function answeredFeedbackRequest(cookie: string): Promise<string> {
+  const { id } = await createFeedbackRequest(ctx, cookie);
+  await created(`/api/feedback/requests/${id}/invitations`, { emails: ["invited@example.test"] }, cookie);
+  for (const [index, token] of (await copyLinks(ctx, cookie, id, 3)).entries()) {
+    await ctx.request(`/api/give/${token}`, { body: answersMarked(`giver ${index}`), ip: nextAddress() });
+  }
+  return id;
+}
 
 // Every route that names one of a member's own things, with a way to make one. A new such route
 // without an entry here fails the test below, so ownership is checked for each of them.
