@@ -124,6 +124,14 @@ describe.runIf(!process.env.DATABASE_URL)("the embedded database in a real proce
     expect(readFileSync(join(dataDir, "sidecar.lock"), "utf8")).toBe("");
   });
 
+  it("says in one line that the database is not answering when it starts without one", async () => {
+    const server = startServer({ DATABASE_URL: "postgres://postgres@127.0.0.1:1/postgres" });
+    expect(await server.exited).toBe(1);
+    expect(server.output().trim()).toBe(
+      "Sidecar cannot start: its database is not answering (ECONNREFUSED). Check DATABASE_URL and that PostgreSQL is running.",
+    );
+  });
+
   it("explains a bad configuration instead of crashing", async () => {
     const server = startServer({ DATA_DIR: join(tempDir(), "data"), SESSION_IDLE_HOURS: "soon" });
     expect(await server.exited).toBe(1);

@@ -22,7 +22,7 @@ export type Sidecar = {
 export async function openSidecarDatabase(config: Config): Promise<Database> {
   const database = await openDatabase(
     config.databaseUrl
-      ? { kind: "postgres", url: config.databaseUrl }
+      ? { kind: "postgres", url: config.databaseUrl, timeouts: config.databaseTimeouts }
       : { kind: "pglite", dataDir: config.dataDir },
   );
   await database.migrate();
