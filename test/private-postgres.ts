@@ -39,7 +39,13 @@ export async function startPrivatePostgres() {
   start();
   const postmasterPid = () => Number(readFileSync(join(data, "postmaster.pid"), "utf8").split("\n")[0]);
   const everyProcess = () =>
-    [postmasterPid(), ...execFileSync("pgrep", ["-P", String(postmasterPid())]).toString().trim().split("\n")]
+    [
+      postmasterPid(),
+      ...execFileSync("pgrep", ["-P", String(postmasterPid())])
+        .toString()
+        .trim()
+        .split("\n"),
+    ]
       .map(Number)
       .filter(Boolean);
   return {
