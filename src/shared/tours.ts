@@ -1,6 +1,6 @@
 import { addDays, addMonths, differenceInCalendarDays, differenceInMonths, parseISO } from "date-fns";
 import { z } from "zod";
-import { calendarDate, dayOutput, formatCalendarDate } from "./calendar-date.ts";
+import { calendarDate, dayOutput, formatCalendarDate, isCalendarDate } from "./calendar-date.ts";
 import { experienceKey, experienceKeys } from "./experience.ts";
 import { laneIds } from "./lanes.ts";
 import { plainText } from "./text.ts";
@@ -53,6 +53,8 @@ export const tourInput = z
   })
   .strict()
   .superRefine((tour, ctx) => {
+    // A date that is not one already has its own message; comparing it would only add noise (or throw).
+    if (![tour.startsOn, tour.endsOn, tour.renegotiateOn ?? tour.startsOn].every(isCalendarDate)) return;
     if (tour.endsOn <= tour.startsOn) {
       ctx.addIssue({ code: "custom", path: ["endsOn"], message: "End the tour after it starts" });
       return;

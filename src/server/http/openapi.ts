@@ -38,6 +38,7 @@ export async function buildOpenApiDocument(app: OpenAPIHono<AppEnv>, deps: Deps)
     info: {
       title: "Sidecar API",
       version: "0.1.0",
+      license: { name: "MIT", url: "https://opensource.org/license/mit" },
       description:
         "Everything the Sidecar pages do. Authenticate with the session cookie from /api/auth/sign-in/email; " +
         "send state-changing requests as JSON. Errors are { error: { code, message, field? } }.",

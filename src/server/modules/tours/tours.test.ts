@@ -503,6 +503,18 @@ describe("tours of duty", () => {
     expect((await response.json()).error.field).toBe("id");
   });
 
+  it("names the bad date, rather than failing, when dates that are not dates meet a renegotiation date", async () => {
+    const user = await buildUser(ctx);
+    const response = await call(user, "/api/tours", "POST", {
+      ...valid,
+      startsOn: "",
+      endsOn: " ",
+      renegotiateOn: "!",
+    });
+    expect(response.status).toBe(400);
+    expect((await response.json()).error.field).toBe("startsOn");
+  });
+
   it("asks someone signed out to sign in", async () => {
     const owner = await buildUser(ctx);
     const tour = await create(owner);
