@@ -19,6 +19,7 @@ import { feedbackRoutes } from "./modules/feedback/feedback.routes.ts";
 import { givingRoutes } from "./modules/feedback/giving.routes.ts";
 import { homeRoutes } from "./modules/home/home.routes.ts";
 import { lanesRoutes } from "./modules/lanes/lanes.routes.ts";
+import { notificationsRoutes } from "./modules/notifications/notifications.routes.ts";
 import { portfolioRoutes } from "./modules/portfolio/portfolio.routes.ts";
 import { profileRoutes } from "./modules/profile/profile.routes.ts";
 import { targetRoleRoutes } from "./modules/target-role/target-role.routes.ts";
@@ -94,6 +95,7 @@ export function createApp(options: AppOptions) {
   app.route("/", toursRoutes());
   app.route("/", feedbackRoutes());
   app.route("/", givingRoutes());
+  app.route("/", notificationsRoutes());
   app.route("/", adminRoutes());
 
   let openApiDocument: Promise<unknown> | undefined;
