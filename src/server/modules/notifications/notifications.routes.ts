@@ -100,6 +100,7 @@ const viewUnsubscribeLink = createRoute({
   request: { params: tokenParam },
   responses: {
     ...jsonResponse(unsubscribeOutput, "The kind of email and the current choice"),
+    303: { description: "Asked for a page (Accept: text/html): the unsubscribe page that asks first" },
     ...errorResponses(400, 404),
   },
 });
@@ -117,6 +118,10 @@ const oneClickUnsubscribe = createRoute({
   },
 });
 
+function prefersHtml(accept: string | undefined) {
+  return Boolean(accept?.includes("text/html")) && !accept?.includes("application/json");
+}
+
 export function notificationsRoutes() {
   return createRouter()
     .openapi(list, async (c) =>
@@ -131,9 +136,13 @@ export function notificationsRoutes() {
     .openapi(putPreferences, async (c) =>
       c.json(await updateMyPreferences(c.var.deps.db, c.var.viewer, c.req.valid("json")), 200),
     )
-    .openapi(viewUnsubscribeLink, async (c) =>
-      c.json(await viewUnsubscribe(c.var.deps, c.req.valid("param").token), 200),
-    )
+    .openapi(viewUnsubscribeLink, async (c) => {
+      const { token } = c.req.valid("param");
+      // A mail client that opens the List-Unsubscribe address in a browser lands on the page that asks.
+      if (prefersHtml(c.req.header("accept")))
+        return c.redirect(`/unsubscribe/${encodeURIComponent(token)}`, 303);
+      return c.json(await viewUnsubscribe(c.var.deps, token), 200);
+    })
     .openapi(oneClickUnsubscribe, async (c) =>
       c.json(await unsubscribe(c.var.deps, c.req.valid("param").token), 200),
     );

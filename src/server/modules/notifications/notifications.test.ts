@@ -285,6 +285,18 @@ describe("one-click unsubscribe", () => {
     }
     expect((await ctx.request(`/api/unsubscribe/${good}`)).status).toBe(200);
   });
+
+  it("sends a browser opening the header's address to the page that asks, turning nothing off", async () => {
+    const member = await buildUser(ctx);
+    const token = unsubscribeToken((await ctx.auth.$context).secret, member.id, "feedback_results_ready");
+    const response = await ctx.request(`/api/unsubscribe/${token}`, {
+      headers: { accept: "text/html,application/xhtml+xml,*/*;q=0.8" },
+    });
+    expect(response.status).toBe(303);
+    expect(response.headers.get("location")).toBe(`/unsubscribe/${token}`);
+    const view = await (await ctx.request(`/api/unsubscribe/${token}`)).json();
+    expect(view.delivery).toBe("each");
+  });
 });
 
 describe("the daily digest", () => {
