@@ -1,6 +1,7 @@
 import { useQuery } from "@tanstack/react-query";
 import { getRouteApi, Link, useNavigate } from "@tanstack/react-router";
 import { Bell, CheckCheck, Settings } from "lucide-react";
+import { formatCalendarDate } from "../../../shared/calendar-date.ts";
 import type { Notification } from "../../../shared/notifications.ts";
 import { Alert } from "../../ui/alert.tsx";
 import { Button } from "../../ui/button.tsx";
@@ -10,7 +11,6 @@ import { LoadingState } from "../../ui/spinner.tsx";
 import { useToast } from "../../ui/toast.tsx";
 import { useTitle } from "../../ui/use-title.ts";
 import { Pagination } from "../admin/pagination.tsx";
-import { formatDay } from "../feedback/feedback-api.ts";
 import { notificationsQuery, useMarkAllRead, useMarkRead } from "./notifications-api.ts";
 
 const route = getRouteApi("/app/notifications");
@@ -122,7 +122,7 @@ function NotificationItem({ notification }: { notification: Notification }) {
           )}
         </h2>
         {notification.body ? <p className="notification-body">{notification.body}</p> : null}
-        <p className="notification-meta">{formatDay(notification.createdOn)}</p>
+        <p className="notification-meta">{formatCalendarDate(notification.createdOn)}</p>
       </div>
       {notification.read ? null : (
         <Button
