@@ -1,7 +1,7 @@
 import { useQuery } from "@tanstack/react-query";
 import { Link } from "@tanstack/react-router";
 import { ArrowLeft, Mail, ShieldCheck } from "lucide-react";
-import { useEffect, useState } from "react";
+import { useState } from "react";
 import {
   type Delivery,
   deliveries,
@@ -62,12 +62,14 @@ export function NotificationSettingsPage() {
 function PreferencesForm({ preferences }: { preferences: Preferences }) {
   const toast = useToast();
   const save = useSavePreferences();
-  const initial = () =>
-    Object.fromEntries(preferences.preferences.map((p) => [p.kind, p.delivery])) as Record<string, Delivery>;
-  const [chosen, setChosen] = useState(initial);
+  const [chosen, setChosen] = useState(
+    () =>
+      Object.fromEntries(preferences.preferences.map((p) => [p.kind, p.delivery])) as Record<
+        string,
+        Delivery
+      >,
+  );
   const [error, setError] = useState<string | null>(null);
-  // biome-ignore lint/correctness/useExhaustiveDependencies: reset only when the saved choices change
-  useEffect(() => setChosen(initial()), [preferences]);
 
   const optional = preferences.preferences.filter((p) => !p.essential);
   const essential = preferences.preferences.filter((p) => p.essential);
