@@ -37,11 +37,16 @@ export async function countNotifications(db: Db, userId: string) {
   return row?.value ?? 0;
 }
 
-export async function countUnread(db: Db, userId: string) {
-  const [row] = await db
+/** Answered from the partial index of unread notifications alone. */
+export function unreadCountQuery(db: Db, userId: string) {
+  return db
     .select({ value: count() })
     .from(notifications)
     .where(and(eq(notifications.userId, userId), isNull(notifications.readAt)));
+}
+
+export async function countUnread(db: Db, userId: string) {
+  const [row] = await unreadCountQuery(db, userId);
   return row?.value ?? 0;
 }
 

@@ -1,5 +1,5 @@
 import type { AddressInfo } from "node:net";
-import { eq } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import { SMTPServer } from "smtp-server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type BuiltUser, buildUser, mailTo } from "../../../../test/factories.ts";
@@ -7,6 +7,7 @@ import { answersMarked, copyLinks, createFeedbackRequest, give } from "../../../
 import { createTestContext, type TestContext } from "../../../../test/harness.ts";
 import { createLogger } from "../../logger.ts";
 import { profiles } from "../profile/profile.table.ts";
+import { unreadCountQuery } from "./notifications.repo.ts";
 import { type NotifyInput, notify, sendDueDigests } from "./notifications.service.ts";
 import { notifications } from "./notifications.table.ts";
 import { unsubscribeToken } from "./unsubscribe-token.ts";
@@ -215,6 +216,17 @@ describe("the inbox", () => {
     expect(
       (await ctx.request("/api/notifications/missing-id/read", { body: {}, cookie: owner.cookie })).status,
     ).toBe(404);
+  });
+
+  it("counts unread notifications through the partial index of unread ones", async () => {
+    const member = await buildUser(ctx);
+    const plan = await ctx.db.transaction(async (tx) => {
+      // With a handful of rows a sequential scan is cheapest; turned off, the plan shows the index fits.
+      await tx.execute(sql`set local enable_seqscan = off`);
+      return tx.execute(sql`explain ${unreadCountQuery(tx, member.id)}`);
+    });
+    const text = JSON.stringify(plan);
+    expect(text).toContain("notifications_unread_idx");
   });
 
   it("asks anyone signed out to sign in", async () => {
