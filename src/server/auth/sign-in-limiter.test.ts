@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { buildUser, signIn } from "../../../test/factories.ts";
+import { buildUser, signIn, uniqueEmail } from "../../../test/factories.ts";
 import { createTestContext, type TestContext } from "../../../test/harness.ts";
 import { signInLimits } from "./sign-in-limiter.ts";
 
@@ -65,5 +65,17 @@ describe("sign-in limits", () => {
     expect((await signIn(ctx, member.email, "wrong password here", "198.51.100.7")).response.status).toBe(
       429,
     );
+  });
+
+  it("reads the client's address from the right of X-Forwarded-For, so a forged entry changes nothing", async () => {
+    // Behind one trusted proxy (as the test server is set up), the proxy appends the address it saw.
+    for (let i = 0; i < signInLimits.perAddress; i++) {
+      const forged = `${(i * 7) % 250}.${i}.1.1`;
+      await signIn(ctx, uniqueEmail("probe"), "a probing guess", `${forged}, 203.0.113.88`);
+    }
+    const member = await buildUser(ctx);
+    const blocked = await signIn(ctx, member.email, member.password, "8.8.8.8, 203.0.113.88");
+    expect(blocked.response.status).toBe(429);
+    expect((await signIn(ctx, member.email, member.password, "203.0.113.89")).response.status).toBe(200);
   });
 });
