@@ -6,6 +6,7 @@ import { feedbackRoutes } from "./modules/feedback/feedback.routes.ts";
 import { givingRoutes } from "./modules/feedback/giving.routes.ts";
 import { homeRoutes } from "./modules/home/home.routes.ts";
 import { lanesRoutes } from "./modules/lanes/lanes.routes.ts";
+import { notificationsRoutes } from "./modules/notifications/notifications.routes.ts";
 import { portfolioRoutes } from "./modules/portfolio/portfolio.routes.ts";
 import { profileRoutes } from "./modules/profile/profile.routes.ts";
 import { targetRoleRoutes } from "./modules/target-role/target-role.routes.ts";
@@ -24,6 +25,7 @@ export function apiRoutes() {
     .route("/", toursRoutes())
     .route("/", feedbackRoutes())
     .route("/", givingRoutes())
+    .route("/", notificationsRoutes())
     .route("/", adminRoutes());
 }
 

@@ -20,10 +20,19 @@ export const maxBodyBytes = 100 * 1024;
 
 export type AppOptions = Deps & { webRoot?: string };
 
-function clientIpOf(trustProxy: boolean) {
+/**
+ * The client's address. Behind N trusted proxies, each appends the address it received from, so the
+ * N-th entry from the right is the one the nearest untrusted party cannot choose; anything to its left
+ * was written by the client and is ignored.
+ */
+export function clientIpOf(trustedProxyHops: number) {
   return (c: Context<AppEnv>): string => {
-    if (trustProxy) {
-      const forwarded = c.req.header("x-forwarded-for")?.split(",")[0]?.trim();
+    if (trustedProxyHops > 0) {
+      const chain = (c.req.header("x-forwarded-for") ?? "")
+        .split(",")
+        .map((entry) => entry.trim())
+        .filter(Boolean);
+      const forwarded = chain[chain.length - trustedProxyHops];
       if (forwarded) return forwarded;
     }
     try {
@@ -76,7 +85,7 @@ export function createApp(options: AppOptions) {
     await next();
   });
 
-  app.route("/", authRoutes(clientIpOf(config.trustProxy)));
+  app.route("/", authRoutes(clientIpOf(config.trustedProxyHops)));
   app.route("/", apiRoutes());
 
   let openApiDocument: Promise<unknown> | undefined;

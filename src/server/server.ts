@@ -9,6 +9,7 @@ import { loadAuthSecret } from "./db/instance-settings.ts";
 import { type Database, openDatabase } from "./db/open.ts";
 import { createLogger, type Logger } from "./logger.ts";
 import { createMailer } from "./modules/mail/mailer.ts";
+import { startDigestTick } from "./modules/notifications/digest-tick.ts";
 
 export const defaultWebRoot = fileURLToPath(new URL("../../dist/web", import.meta.url));
 
@@ -39,7 +40,12 @@ export async function buildSidecar(
   const secret = await loadAuthSecret(database.db, config.authSecret);
   const auth = createAuth({ db: database.db, config, mailer, logger, secret });
   const app = createApp({ db: database.db, auth, mailer, config, logger, webRoot });
-  return { app, auth, mailer };
+  return {
+    app,
+    auth,
+    mailer,
+    startTicks: () => startDigestTick({ db: database.db, auth, mailer, config, logger }),
+  };
 }
 
 export async function startSidecar(
@@ -48,13 +54,14 @@ export async function startSidecar(
 ): Promise<Sidecar> {
   const logger = options.logger ?? createLogger(config.logLevel);
   const database = options.database ?? (await openSidecarDatabase(config));
-  const { app, mailer } = await buildSidecar(config, database, logger, options.webRoot);
+  const { app, mailer, startTicks } = await buildSidecar(config, database, logger, options.webRoot);
   const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }) as Server;
   await new Promise<void>((resolve, reject) => {
     server.once("listening", resolve);
     server.once("error", reject);
   });
   const stopServing = shutdownOnDemand(server);
+  const stopTicks = startTicks();
   const { port } = server.address() as AddressInfo;
   const url = `http://${config.host === "0.0.0.0" ? "localhost" : config.host}:${port}`;
   let closing: Promise<void> | undefined;
@@ -66,6 +73,7 @@ export async function startSidecar(
       // Stop accepting, let in-flight requests finish, then close the database they were using.
       closing ??= (async () => {
         await stopServing();
+        await stopTicks();
         await mailer.flush();
         mailer.close();
         await database.close();
