@@ -21,6 +21,7 @@ import { homeRoutes } from "./modules/home/home.routes.ts";
 import { lanesRoutes } from "./modules/lanes/lanes.routes.ts";
 import { portfolioRoutes } from "./modules/portfolio/portfolio.routes.ts";
 import { profileRoutes } from "./modules/profile/profile.routes.ts";
+import { sharingRoutes } from "./modules/sharing/sharing.routes.ts";
 import { targetRoleRoutes } from "./modules/target-role/target-role.routes.ts";
 import { toursRoutes } from "./modules/tours/tours.routes.ts";
 
@@ -94,6 +95,7 @@ export function createApp(options: AppOptions) {
   app.route("/", toursRoutes());
   app.route("/", feedbackRoutes());
   app.route("/", givingRoutes());
+  app.route("/", sharingRoutes());
   app.route("/", adminRoutes());
 
   let openApiDocument: Promise<unknown> | undefined;

@@ -1,5 +1,6 @@
 import { isoDay } from "../../../shared/calendar-date.ts";
 import type { FeedbackRequestInput, FeedbackRequestUpdate } from "../../../shared/feedback.ts";
+import { requireAccess } from "../../access/require-access.ts";
 import type { Db } from "../../db/open.ts";
 import { AppError } from "../../http/errors.ts";
 import { requireSignedIn, type Viewer } from "../../http/viewer.ts";
@@ -10,7 +11,7 @@ import { getFeedbackResults } from "./results.service.ts";
 
 export async function createFeedbackRequest(db: Db, viewer: Viewer | null, input: FeedbackRequestInput) {
   // A request is always created for the signed-in member only.
-  const me = requireSignedIn(viewer);
+  const me = await requireAccess(db, viewer, "create", "feedbackRequest");
   const row = await insertRequestRow(db, {
     userId: me.userId,
     purpose: input.purpose,
@@ -24,7 +25,7 @@ export async function createFeedbackRequest(db: Db, viewer: Viewer | null, input
 
 export async function listMyFeedbackRequests(db: Db, viewer: Viewer | null) {
   // Only the member's own requests are listed.
-  const me = requireSignedIn(viewer);
+  const me = await requireAccess(db, viewer, "read", "feedbackRequest");
   const today = isoDay();
   return (await listRequestRows(db, me.userId)).map((row) => presentRequestSummary(row, today));
 }
