@@ -215,14 +215,15 @@ function AssessmentForm({ latest }: { latest: LaneAssessment | undefined }) {
   );
 }
 
-function HistoryList({ assessments }: { assessments: LaneAssessment[] }) {
+export function HistoryList({
+  assessments,
+  description = "Every assessment you saved, newest first.",
+}: {
+  assessments: LaneAssessment[];
+  description?: string;
+}) {
   return (
-    <Card
-      id="lanes-history"
-      title="History"
-      icon={<History size={18} />}
-      description="Every assessment you saved, newest first."
-    >
+    <Card id="lanes-history" title="History" icon={<History size={18} />} description={description}>
       <ol className="lanes-history">
         {assessments.map((assessment, index) => (
           <li key={assessment.id} className="lanes-history-item">
