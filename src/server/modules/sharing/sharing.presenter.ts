@@ -1,13 +1,15 @@
 import type { CareerPlan } from "../../../shared/career-plan.ts";
 import type { LaneAssessment } from "../../../shared/lanes.ts";
 import type { PortfolioCoverage, PortfolioRole } from "../../../shared/portfolio.ts";
-import type {
-  SharedLanes,
-  SharedPlan,
-  SharedPortfolio,
-  SharedWithMe,
-  ShareGrant,
-  Sharer,
+import {
+  type SharedLanes,
+  type SharedPlan,
+  type SharedPortfolio,
+  type SharedWithMe,
+  type ShareGrant,
+  type SharePart,
+  type Sharer,
+  shareParts,
 } from "../../../shared/sharing.ts";
 import type { TargetRoleView } from "../../../shared/target-roles.ts";
 import type { Tour } from "../../../shared/tours.ts";
@@ -15,6 +17,14 @@ import type { listGrantsTo, ShareGrantRow } from "./sharing.repo.ts";
 
 // Every shared view starts from the owner's own presenter and keeps only the fields listed here, so a
 // field added to a module later stays private until someone decides it belongs in a share.
+
+const partOrder = (part: SharePart) => shareParts.indexOf(part);
+
+export function presentGrants(rows: ShareGrantRow[]): ShareGrant[] {
+  return [...rows]
+    .sort((a, b) => a.granteeEmail.localeCompare(b.granteeEmail) || partOrder(a.part) - partOrder(b.part))
+    .map(presentGrant);
+}
 
 export function presentGrant(row: ShareGrantRow): ShareGrant {
   return {
@@ -37,6 +47,7 @@ export function presentSharedWithMe(rows: Awaited<ReturnType<typeof listGrantsTo
     if (row.createdAt.toISOString() < share.since) share.since = row.createdAt.toISOString();
     byOwner.set(row.ownerId, share);
   }
+  for (const share of byOwner.values()) share.parts.sort((a, b) => partOrder(a) - partOrder(b));
   return { shares: [...byOwner.values()] };
 }
 

@@ -25,14 +25,13 @@ const id = (name: string) =>
     .regex(/^[A-Za-z0-9_-]{1,64}$/, `This ${name} is not valid: it has characters no Sidecar id uses`);
 
 const tags = ["Sharing"];
-const grantList = shareGrantListSchema.openapi("ShareGrantList");
 
 const listGrants = createRoute({
   method: "get",
   path: "/api/sharing/grants",
   tags,
   summary: "What I share, with whom: one grant per part and email",
-  responses: { ...jsonResponse(grantList, "My grants"), ...errorResponses(401) },
+  responses: { ...jsonResponse(shareGrantListSchema, "My grants"), ...errorResponses(401) },
 });
 
 const createGrants = createRoute({
@@ -43,7 +42,7 @@ const createGrants = createRoute({
     "Share parts read-only with the member who holds an email. The answer is the same whether or not that email has an account.",
   request: jsonBody(shareInput),
   responses: {
-    ...jsonResponse(shareResultSchema.openapi("ShareResult"), "My grants, with what happened in words"),
+    ...jsonResponse(shareResultSchema, "My grants, with what happened in words"),
     ...errorResponses(400, 401),
   },
 });
@@ -54,7 +53,10 @@ const deleteGrant = createRoute({
   tags,
   summary: "Revoke one grant; the grantee's next request no longer sees the part",
   request: { params: z.object({ id: id("share id") }) },
-  responses: { ...jsonResponse(grantList, "My remaining grants"), ...errorResponses(400, 401, 404) },
+  responses: {
+    ...jsonResponse(shareGrantListSchema, "My remaining grants"),
+    ...errorResponses(400, 401, 404),
+  },
 });
 
 const sharedWithMe = createRoute({
@@ -63,7 +65,7 @@ const sharedWithMe = createRoute({
   tags,
   summary: "Shared with me: who shares which parts with me",
   responses: {
-    ...jsonResponse(sharedWithMeSchema.openapi("SharedWithMe"), "The members sharing with me"),
+    ...jsonResponse(sharedWithMeSchema, "The members sharing with me"),
     ...errorResponses(401),
   },
 });
@@ -77,7 +79,7 @@ const sharedPlan = createRoute({
   summary: "A member's career plan, tours of duty and roadmap, read-only, while they share it with me",
   request: ownerParams,
   responses: {
-    ...jsonResponse(sharedPlanSchema.openapi("SharedPlan"), "The shared plan"),
+    ...jsonResponse(sharedPlanSchema, "The shared plan"),
     ...errorResponses(400, 401, 404),
   },
 });
@@ -89,7 +91,7 @@ const sharedLanes = createRoute({
   summary: "A member's lane self-assessments, newest first, read-only, while they share them with me",
   request: ownerParams,
   responses: {
-    ...jsonResponse(sharedLanesSchema.openapi("SharedLanes"), "The shared lanes"),
+    ...jsonResponse(sharedLanesSchema, "The shared lanes"),
     ...errorResponses(400, 401, 404),
   },
 });
@@ -101,7 +103,7 @@ const sharedPortfolio = createRoute({
   summary: "A member's roles, coverage and next-level checklist, read-only, while they share them with me",
   request: ownerParams,
   responses: {
-    ...jsonResponse(sharedPortfolioSchema.openapi("SharedPortfolio"), "The shared portfolio"),
+    ...jsonResponse(sharedPortfolioSchema, "The shared portfolio"),
     ...errorResponses(400, 401, 404),
   },
 });

@@ -18,7 +18,7 @@ import { listCheckRows } from "../target-role/target-role.repo.ts";
 import { presentTour } from "../tours/tours.presenter.ts";
 import { listMilestoneRows, listTourRows } from "../tours/tours.repo.ts";
 import {
-  presentGrant,
+  presentGrants,
   presentSharedLanes,
   presentSharedPlan,
   presentSharedPortfolio,
@@ -38,7 +38,7 @@ const listFormat = new Intl.ListFormat("en", { style: "long", type: "conjunction
 
 export async function listMyShareGrants(db: Db, viewer: Viewer | null) {
   const me = await requireAccess(db, viewer, "read", "shareGrant");
-  return { grants: (await listGrantRowsOf(db, me.userId)).map(presentGrant) };
+  return { grants: presentGrants(await listGrantRowsOf(db, me.userId)) };
 }
 
 /**
@@ -57,7 +57,7 @@ export async function shareWithMember(db: Db, viewer: Viewer | null, input: Shar
   await insertShareGrants(db, me.userId, input.email, input.parts);
   const parts = listFormat.format(input.parts.map((part) => sharePartLabels[part].toLowerCase()));
   return {
-    grants: (await listGrantRowsOf(db, me.userId)).map(presentGrant),
+    grants: presentGrants(await listGrantRowsOf(db, me.userId)),
     message: `If a member signs in with ${normalEmail(input.email)}, they can now see your ${parts}, read-only.`,
   };
 }
@@ -70,7 +70,7 @@ export async function revokeShareGrant(db: Db, viewer: Viewer | null, id: string
   if (!(await deleteGrantRow(db, id, me.userId))) {
     throw new AppError("NOT_FOUND", "There is no share with this id among yours.");
   }
-  return { grants: (await listGrantRowsOf(db, me.userId)).map(presentGrant) };
+  return { grants: presentGrants(await listGrantRowsOf(db, me.userId)) };
 }
 
 export async function listSharedWithMe(db: Db, viewer: Viewer | null) {

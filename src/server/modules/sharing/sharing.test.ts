@@ -233,6 +233,18 @@ describe("sharing parts read-only with a named member", () => {
     }
   });
 
+  it("keeps one grant per part when the same share is sent many times at once", async () => {
+    const owner = await buildUser(ctx);
+    const grantee = await buildUser(ctx);
+    const body = { email: grantee.email, parts: ["plan", "lanes"] };
+    const answers = await Promise.all(
+      Array.from({ length: 6 }, () => ctx.request("/api/sharing/grants", { body, cookie: owner.cookie })),
+    );
+    expect(answers.map((a) => a.status)).toEqual([200, 200, 200, 200, 200, 200]);
+    const { grants } = (await call("/api/sharing/grants", owner.cookie)).json;
+    expect(grants.map((g: { part: string }) => g.part).sort()).toEqual(["lanes", "plan"]);
+  });
+
   it("never puts a private field into any shared answer (canary)", async () => {
     const marker = "CANARY";
     const { owner } = await memberWithEverything(marker);

@@ -270,7 +270,7 @@ export function LanesPage() {
     <>
       <PageHeader
         title="Lanes"
-        description="Six lanes of product ambiguity: crafting, market, organizational, domain, team and growth. Rate where you are, pick the lane to become world-class in, and watch it change over time. Only you see this."
+        description="Six lanes of product ambiguity: crafting, market, organizational, domain, team and growth. Rate where you are, pick the lane to become world-class in, and watch it change over time. Private unless you share it."
       />
       <GuideBanner step="lanes" />
       {query.isPending ? (

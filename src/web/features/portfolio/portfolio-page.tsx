@@ -192,7 +192,7 @@ export function PortfolioPage() {
     <>
       <PageHeader
         title="Experience portfolio"
-        description="Every role you have held: the company's stage, its market, where you stood and the work you did. The grid shows which experiences you have and which you lack; each gap can become your next tour of duty. Only you see this."
+        description="Every role you have held: the company's stage, its market, where you stood and the work you did. The grid shows which experiences you have and which you lack; each gap can become your next tour of duty. Private unless you share it."
         actions={roles.isSuccess && list.length ? addButton : undefined}
       />
       <GuideBanner step="portfolio" />

@@ -84,7 +84,7 @@ function SharedFrame<T extends { owner: Sharer }>({
             }
           >
             The member may have revoked the share, or never shared this part with you. Ask them to share it
-            again from their Sharing page if you still need it.
+            again from What I share, in Sidecar, if you still need it.
           </EmptyState>
         </Card>
       ) : query.isError ? (
@@ -313,7 +313,7 @@ export function SharedPortfolioPage() {
                   {coverage.grids.map((grid) => (
                     <CoverageTable key={grid.id} grid={grid} />
                   ))}
-                  <CoverageSingles singles={coverage.singles} />
+                  <CoverageSingles singles={coverage.singles} whose="their" />
                 </div>
               </Card>
             </>

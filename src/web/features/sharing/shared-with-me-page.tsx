@@ -12,6 +12,8 @@ import { LoadingState } from "../../ui/spinner.tsx";
 import { useTitle } from "../../ui/use-title.ts";
 import { sharedWithMeQuery } from "./sharing-api.ts";
 
+const partList = new Intl.ListFormat("en", { style: "long", type: "conjunction" });
+
 const viewPaths = {
   plan: "/shared/$ownerId/plan",
   lanes: "/shared/$ownerId/lanes",
@@ -69,9 +71,9 @@ export function SharedWithMePage() {
                 id={`shared-${share.owner.id}`}
                 title={share.owner.name || share.owner.email}
                 icon={<Users size={18} />}
-                description={`${share.owner.email} shares ${share.parts
-                  .map((part) => sharePartLabels[part].toLowerCase())
-                  .join(", ")} with you.`}
+                description={`${share.owner.email} shares their ${partList.format(
+                  share.parts.map((part) => sharePartLabels[part].toLowerCase()),
+                )} with you.`}
               >
                 <div className="row shared-part-links">
                   {share.parts.map((part) => (

@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { Share2, Trash2, UserRound } from "lucide-react";
+import { AlertCircle, Share2, Trash2, UserRound } from "lucide-react";
 import { useState } from "react";
 import {
   type ShareGrant,
@@ -15,21 +15,19 @@ import { Alert } from "../../ui/alert.tsx";
 import { Button } from "../../ui/button.tsx";
 import { Card } from "../../ui/card.tsx";
 import { EmptyState } from "../../ui/empty-state.tsx";
-import { TextField } from "../../ui/field.tsx";
+import { describedBy, TextField } from "../../ui/field.tsx";
 import { Form, FormActions, useFormState } from "../../ui/form.tsx";
 import { PageHeader } from "../../ui/page-header.tsx";
 import { LoadingState } from "../../ui/spinner.tsx";
 import { useToast } from "../../ui/toast.tsx";
 import { useTitle } from "../../ui/use-title.ts";
-import { CheckboxGroup } from "../tours/checkbox-group.tsx";
 import { shareGrantsQuery } from "./sharing-api.ts";
-
-const partOptions = shareParts.map((part) => ({ value: part, label: sharePartLabels[part] }));
 
 function ShareForm() {
   const queryClient = useQueryClient();
   const form = useFormState<{ email: string; parts: string[] }>({ email: "", parts: [] });
   const [done, setDone] = useState<string | null>(null);
+  const partsError = form.errors.parts ?? form.errors["parts.0"];
   const share = useMutation({
     mutationFn: (input: { email: string; parts: string[] }) =>
       api.post<ShareResult>("/api/sharing/grants", input),
@@ -69,17 +67,44 @@ function ShareForm() {
             hint="The email they sign in to Sidecar with, such as a mentor or your manager."
           />
         </div>
-        <CheckboxGroup
-          legend="Parts to share"
-          name="parts"
-          hint={shareParts
-            .map((part) => `${sharePartLabels[part]}: ${sharePartDescriptions[part]}`)
-            .join(" ")}
-          options={partOptions}
-          value={form.values.parts}
-          onChange={(parts) => form.set("parts", parts)}
-          error={form.errors.parts ?? form.errors["parts.0"]}
-        />
+        <fieldset
+          className="choice-group"
+          aria-describedby={describedBy("share-parts", false, partsError)}
+          aria-invalid={partsError ? true : undefined}
+          tabIndex={-1}
+        >
+          <legend className="field-label">Parts to share</legend>
+          <div className="choice-options">
+            {shareParts.map((part) => (
+              <label key={part} className="choice">
+                <input
+                  type="checkbox"
+                  name="parts"
+                  value={part}
+                  checked={form.values.parts.includes(part)}
+                  onChange={(event) =>
+                    form.set(
+                      "parts",
+                      shareParts.filter((p) =>
+                        p === part ? event.target.checked : form.values.parts.includes(p),
+                      ),
+                    )
+                  }
+                />
+                <span>
+                  <span className="choice-label">{sharePartLabels[part]}</span>
+                  <span className="choice-hint">{sharePartDescriptions[part]}</span>
+                </span>
+              </label>
+            ))}
+          </div>
+          {partsError ? (
+            <p id="share-parts-error" className="field-error">
+              <AlertCircle size={16} aria-hidden="true" />
+              <span>{partsError}</span>
+            </p>
+          ) : null}
+        </fieldset>
         <FormActions>
           <Button type="submit" pending={share.isPending}>
             Share
