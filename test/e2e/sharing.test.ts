@@ -116,7 +116,7 @@ describe("sharing parts of a plan with a named member", () => {
     await mentor.goto(`${baseUrl}/shared`);
     await mentor.getByRole("link", { name: "Portfolio of Ada Owner" }).click();
     await mentor.getByRole("heading", { name: "Ada Owner's portfolio", level: 1 }).waitFor();
-    await mentor.getByRole("heading", { name: /Senior PM/ }).waitFor();
+    await mentor.getByRole("heading", { name: "Senior PM at Acme" }).waitFor();
     await mentor.getByRole("heading", { name: /^Next level: Senior PM to/ }).waitFor();
     expect(await mentor.getByText("my manager was hard").count()).toBe(0);
     expect(await mentor.getByRole("main").getByRole("button").count()).toBe(0);
