@@ -13,10 +13,12 @@ import {
   Radar as RadarIcon,
 } from "lucide-react";
 import type { ReactNode } from "react";
+import { formatCalendarDate } from "../../../shared/calendar-date.ts";
 import { lanes } from "../../../shared/lanes.ts";
 import type { SharedPlan, Sharer } from "../../../shared/sharing.ts";
-import { formatCalendarDate, milestoneStatusLabels, type Tour } from "../../../shared/tours.ts";
+import { milestoneStatusLabels, type Tour } from "../../../shared/tours.ts";
 import { ApiError } from "../../api.ts";
+import { useMemberToday } from "../../session.ts";
 import { Alert } from "../../ui/alert.tsx";
 import { buttonClass } from "../../ui/button.tsx";
 import { Card } from "../../ui/card.tsx";
@@ -31,7 +33,6 @@ import { RoleItem } from "../portfolio/portfolio-page.tsx";
 import { milestoneBadge } from "../tours/milestones.tsx";
 import { RoadmapChart } from "../tours/roadmap-chart.tsx";
 import { TourStatusBadge, TourTags } from "../tours/tour-page.tsx";
-import { todayIso } from "../tours/tours-api.ts";
 import { sharedLanesQuery, sharedPlanQuery, sharedPortfolioQuery } from "./sharing-api.ts";
 
 const partNames = { plan: "career plan", lanes: "lanes", portfolio: "portfolio" } as const;
@@ -105,6 +106,7 @@ function SharedFrame<T extends { owner: Sharer }>({
 const asTour = (tour: SharedPlan["tours"][number]): Tour => ({ ...tour, endReason: null, warnings: [] });
 
 function PlanCards({ plan }: { plan: SharedPlan }) {
+  const today = useMemberToday();
   return (
     <>
       <Card id="shared-north-star" title="North Star" icon={<Mountain size={18} />}>
@@ -171,7 +173,7 @@ function PlanCards({ plan }: { plan: SharedPlan }) {
             icon={<ChartGantt size={18} />}
             description="Bars are tours, in their order; dots are milestones; the red line is today."
           >
-            <RoadmapChart tours={plan.tours.map(asTour)} plan={plan} today={todayIso()} />
+            <RoadmapChart tours={plan.tours.map(asTour)} plan={plan} today={today} />
           </Card>
           <Card id="shared-tours" title="Tours of duty" icon={<Flag size={18} />}>
             <ol className="stack shared-tours">
