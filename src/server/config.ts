@@ -18,7 +18,10 @@ const envSchema = z.object({
   AUTH_SECRET: z.string().min(32, "AUTH_SECRET must be at least 32 characters").optional(),
   TRUST_PROXY: z
     .string()
-    .regex(/^(true|false|[0-9]|)$/, "TRUST_PROXY must be false, true (one proxy) or the number of proxies, 0 to 9")
+    .regex(
+      /^(true|false|[0-9]|)$/,
+      "TRUST_PROXY must be false, true (one proxy) or the number of proxies, 0 to 9",
+    )
     .optional()
     .transform((v) => (v === "true" ? 1 : v === "false" || !v ? 0 : Number(v))),
   SESSION_IDLE_HOURS: z.coerce.number().positive().default(72),
