@@ -52,6 +52,10 @@ export const policies = {
     grants: [allow(["read"], isOwner)],
     denied: notFound("There is no home page here among yours."),
   },
+  notification: {
+    grants: [allow(["read", "update"], isOwner)],
+    denied: notFound("There is no notification with this id among yours."),
+  },
   shareGrant: {
     grants: [allow(["create", "read", "delete"], isOwner)],
     denied: notFound("There is no share with this id among yours."),
