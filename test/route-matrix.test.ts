@@ -4,7 +4,7 @@ import { feedbackRequests } from "../src/server/modules/feedback/feedback.table.
 import { notify } from "../src/server/modules/notifications/notifications.service.ts";
 import { notifications } from "../src/server/modules/notifications/notifications.table.ts";
 import { addDays, isoDay } from "../src/shared/calendar-date.ts";
-import { buildUser, signIn } from "./factories.ts";
+import { buildUser, signIn, uniqueEmail } from "./factories.ts";
 import { answersMarked, copyLinks, createFeedbackRequest, requestBody } from "./feedback.ts";
 import { createTestContext, type TestContext } from "./harness.ts";
 import { concretePath, enumerateRoutes, type Route } from "./routes.ts";
@@ -130,6 +130,13 @@ const matrix: Record<string, Access> = {
   "PUT /api/decisions/:id": signedIn,
   "DELETE /api/decisions/:id": signedIn,
   "POST /api/decisions/:id/revisit": signedIn,
+  "GET /api/sharing/grants": signedIn,
+  "POST /api/sharing/grants": signedIn,
+  "DELETE /api/sharing/grants/:id": signedIn,
+  "GET /api/shared": signedIn,
+  "GET /api/shared/:ownerId/plan": signedIn,
+  "GET /api/shared/:ownerId/lanes": signedIn,
+  "GET /api/shared/:ownerId/portfolio": signedIn,
   "GET /api/admin/users": adminOnly,
   "POST /api/admin/users/:id/disable": adminOnly,
   "POST /api/admin/users/:id/enable": adminOnly,
@@ -245,6 +252,7 @@ const sampleBodies: Record<string, unknown> = {
   "POST /api/decisions": matrixDecision,
   "PUT /api/decisions/:id": matrixDecision,
   "POST /api/decisions/:id/revisit": { revisitedOn: "2025-02-01", outcome: "Fine" },
+  "POST /api/sharing/grants": { email: "matrix-grantee@example.test", parts: ["plan"] },
   "POST /api/auth/verify-password": { password: "wrong but well-formed" },
   "POST /api/auth/change-password": {
     currentPassword: "wrong but well-formed",
@@ -436,6 +444,26 @@ async function ownerRequest(
     [params.token] = (await copyLinks(ctx, receiver.cookie, id, 1)) as [string];
   } else if (mine("/api/notifications/:id")) {
     Object.assign(params, await owned["/api/notifications/"]?.(cookie as string));
+  } else if (path.startsWith("/api/shared/:ownerId")) {
+    const owner = await buildUser(ctx);
+    await ctx.request("/api/plan", {
+      method: "PUT",
+      body: sampleBodies["PUT /api/plan"],
+      cookie: owner.cookie,
+    });
+    await created("/api/lanes/assessments", sampleBodies["POST /api/lanes/assessments"], owner.cookie);
+    await created("/api/portfolio/roles", portfolioRole, owner.cookie);
+    const parts = ["plan", "lanes", "portfolio"];
+    await created("/api/sharing/grants", { email: people.member.email, parts }, owner.cookie);
+    params.ownerId = owner.id;
+  } else if (mine("/api/sharing/grants/:id")) {
+    const reader = await buildUser(ctx);
+    const shared = await created(
+      "/api/sharing/grants",
+      { email: reader.email, parts: ["plan"] },
+      cookie as string,
+    );
+    params.id = shared.grants.find((g: { granteeEmail: string }) => g.granteeEmail === reader.email).id;
   } else if (path === "/api/target-role/checks/:itemId") {
     params.itemId = "apm.own-an-area.shipped-alone";
   } else if (path.startsWith("/api/admin/users/:id")) {
@@ -486,6 +514,14 @@ const owned: Record<string, (cookie: string) => Promise<Seeded>> = {
     );
     return { id, milestoneId: tour.milestones[0].id };
   },
+  "/api/sharing/grants/": async (cookie) => ({
+    id: (await created("/api/sharing/grants", { email: uniqueEmail("grantee"), parts: ["lanes"] }, cookie))
+      .grants[0].id,
+  }),
+  // The owner may preview their own shared views; anyone they share nothing with finds nothing.
+  "/api/shared/": async (cookie) => ({
+    ownerId: (await (await ctx.request("/api/me", { cookie, ip: nextAddress() })).json()).user.id,
+  }),
   "/api/notifications/": async (cookie) => {
     const me = await (await ctx.request("/api/me", { cookie, ip: nextAddress() })).json();
     const deliver = await ctx.db.transaction((tx) =>

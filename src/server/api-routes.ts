@@ -9,6 +9,7 @@ import { lanesRoutes } from "./modules/lanes/lanes.routes.ts";
 import { notificationsRoutes } from "./modules/notifications/notifications.routes.ts";
 import { portfolioRoutes } from "./modules/portfolio/portfolio.routes.ts";
 import { profileRoutes } from "./modules/profile/profile.routes.ts";
+import { sharingRoutes } from "./modules/sharing/sharing.routes.ts";
 import { targetRoleRoutes } from "./modules/target-role/target-role.routes.ts";
 import { toursRoutes } from "./modules/tours/tours.routes.ts";
 
@@ -25,6 +26,7 @@ export function apiRoutes() {
     .route("/", toursRoutes())
     .route("/", feedbackRoutes())
     .route("/", givingRoutes())
+    .route("/", sharingRoutes())
     .route("/", notificationsRoutes())
     .route("/", adminRoutes());
 }

@@ -1,7 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { getRouteApi, Link } from "@tanstack/react-router";
 import { BellOff, CircleCheck, CircleX } from "lucide-react";
-import type { Unsubscribe } from "../../../shared/notifications.ts";
 import { api, call } from "../../api.ts";
 import { Alert } from "../../ui/alert.tsx";
 import { AuthCard } from "../../ui/auth-layout.tsx";
