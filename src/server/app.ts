@@ -11,6 +11,7 @@ import { type AppEnv, createRouter, type Deps } from "./http/router.ts";
 import { csrfProtection, securityHeaders } from "./http/security.ts";
 import { resolveViewer } from "./http/viewer.ts";
 import { wellFormedJsonText } from "./http/well-formed-text.ts";
+import { jobsRoutes } from "./jobs/jobs.routes.ts";
 import { describeFailure } from "./logger.ts";
 import { adminRoutes } from "./modules/admin/admin.routes.ts";
 import { careerPlanRoutes } from "./modules/career-plan/career-plan.routes.ts";
@@ -95,6 +96,7 @@ export function createApp(options: AppOptions) {
   app.route("/", feedbackRoutes());
   app.route("/", givingRoutes());
   app.route("/", adminRoutes());
+  app.route("/", jobsRoutes());
 
   let openApiDocument: Promise<unknown> | undefined;
   app.get("/api/openapi.json", async (c) => {

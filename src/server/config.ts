@@ -24,6 +24,7 @@ const envSchema = z.object({
   SMTP_SECURE: flag,
   SMTP_USER: z.string().optional(),
   SMTP_PASSWORD: z.string().optional(),
+  SMTP_TIMEOUT_SECONDS: z.coerce.number().positive().max(300).default(10),
   MAIL_FROM: z.string().default("Sidecar <no-reply@localhost>"),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error", "silent"]).default("info"),
 });
@@ -38,7 +39,16 @@ export type Config = {
   trustProxy: boolean;
   sessionIdleSeconds: number;
   sessionMaxSeconds: number;
-  smtp: { host: string; port: number; secure: boolean; user?: string; password?: string } | undefined;
+  smtp:
+    | {
+        host: string;
+        port: number;
+        secure: boolean;
+        user?: string;
+        password?: string;
+        timeoutSeconds: number;
+      }
+    | undefined;
   mailFrom: string;
   logLevel: "debug" | "info" | "warn" | "error" | "silent";
 };
@@ -69,6 +79,7 @@ export function readConfig(env: Record<string, string | undefined> = process.env
           secure: e.SMTP_SECURE,
           user: e.SMTP_USER,
           password: e.SMTP_PASSWORD,
+          timeoutSeconds: e.SMTP_TIMEOUT_SECONDS,
         }
       : undefined,
     mailFrom: e.MAIL_FROM,

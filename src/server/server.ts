@@ -6,6 +6,8 @@ import { createAuth } from "./auth/auth.ts";
 import type { Config } from "./config.ts";
 import { loadAuthSecret } from "./db/instance-settings.ts";
 import { type Database, openDatabase } from "./db/open.ts";
+import { createJobRunner, type JobRunner } from "./jobs/job-runner.ts";
+import { registerJobs } from "./jobs/register-jobs.ts";
 import { createLogger, type Logger } from "./logger.ts";
 import { createMailer } from "./modules/mail/mailer.ts";
 
@@ -15,6 +17,7 @@ export type Sidecar = {
   url: string;
   database: Database;
   mailer: ReturnType<typeof createMailer>;
+  jobs: JobRunner;
   close(): Promise<void>;
 };
 
@@ -34,11 +37,14 @@ export async function buildSidecar(
   logger: Logger,
   webRoot = defaultWebRoot,
 ) {
-  const mailer = createMailer({ db: database.db, config, logger });
+  const jobs = createJobRunner({ db: database.db, logger });
+  const mailer = createMailer({ db: database.db, config, logger, jobs });
   const secret = await loadAuthSecret(database.db, config.authSecret);
   const auth = createAuth({ db: database.db, config, mailer, logger, secret });
-  const app = createApp({ db: database.db, auth, mailer, config, logger, webRoot });
-  return { app, auth, mailer };
+  const deps = { db: database.db, auth, mailer, config, logger, jobs };
+  registerJobs(jobs, deps);
+  const app = createApp({ ...deps, webRoot });
+  return { app, auth, mailer, jobs };
 }
 
 export async function startSidecar(
@@ -47,12 +53,15 @@ export async function startSidecar(
 ): Promise<Sidecar> {
   const logger = options.logger ?? createLogger(config.logLevel);
   const database = options.database ?? (await openSidecarDatabase(config));
-  const { app, mailer } = await buildSidecar(config, database, logger, options.webRoot);
+  const { app, mailer, jobs } = await buildSidecar(config, database, logger, options.webRoot);
   const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host });
   await new Promise<void>((resolve, reject) => {
     server.once("listening", resolve);
     server.once("error", reject);
   });
+  jobs.start();
+  // Mail kept or failed before this start (SMTP missing or down) goes out now that it may work.
+  await mailer.requeueUndelivered();
   const { port } = server.address() as AddressInfo;
   const url = `http://${config.host === "0.0.0.0" ? "localhost" : config.host}:${port}`;
   let closing: Promise<void> | undefined;
@@ -60,11 +69,12 @@ export async function startSidecar(
     url,
     database,
     mailer,
+    jobs,
     close() {
-      // Stop accepting, let in-flight requests finish, then close the database they were using.
+      // Stop accepting, let in-flight requests and running jobs finish, then close the database.
       closing ??= (async () => {
         await new Promise<void>((resolve) => server.close(() => resolve()));
-        await mailer.flush();
+        await jobs.stop();
         mailer.close();
         await database.close();
       })();

@@ -20,6 +20,7 @@ export function presentUser(row: UserRow) {
 export function presentOutboxSummary(row: OutboxSummaryRow) {
   return {
     id: row.id,
+    kind: row.kind,
     to: row.to,
     subject: row.subject,
     status: row.status,
@@ -34,5 +35,6 @@ export function presentOutboxMessage(row: OutboxRow) {
     html: row.html,
     error: row.error,
     sentAt: row.sentAt?.toISOString() ?? null,
+    bodyRemovedAt: row.bodyRemovedAt?.toISOString() ?? null,
   };
 }

@@ -59,6 +59,7 @@ export async function markEmailVerified(db: Db, id: string) {
 
 const outboxSummary = {
   id: outbox.id,
+  kind: outbox.kind,
   to: outbox.to,
   subject: outbox.subject,
   status: outbox.status,
@@ -86,6 +87,7 @@ export async function findOutboxRow(db: Db, id: string) {
       html: outbox.html,
       error: outbox.error,
       sentAt: outbox.sentAt,
+      bodyRemovedAt: outbox.bodyRemovedAt,
     })
     .from(outbox)
     .where(eq(outbox.id, id));

@@ -1,6 +1,7 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { plainText } from "../../../shared/text.ts";
 import { createRouter, errorResponses, jsonResponse } from "../../http/router.ts";
+import { mailKinds, outboxStatuses } from "../mail/outbox.table.ts";
 import { disableUser, enableUser, getOutboxMessage, listOutbox, listUsers } from "./admin.service.ts";
 
 const adminUser = z
@@ -19,9 +20,10 @@ const adminUser = z
 const outboxSummary = z
   .object({
     id: z.string(),
+    kind: z.enum(mailKinds),
     to: z.string(),
     subject: z.string(),
-    status: z.enum(["kept", "sending", "sent", "failed"]),
+    status: z.enum(outboxStatuses),
     createdAt: z.string(),
   })
   .openapi("OutboxSummary");
@@ -32,6 +34,8 @@ const outboxMessage = outboxSummary
     html: z.string().nullable(),
     error: z.string().nullable(),
     sentAt: z.string().nullable(),
+    // Set once the message was delivered: its body, with any one-time link, is no longer stored.
+    bodyRemovedAt: z.string().nullable(),
   })
   .openapi("OutboxMessage");
 

@@ -2,6 +2,7 @@ import { isoDay } from "../../../shared/calendar-date.ts";
 import type { Db } from "../../db/open.ts";
 import { AppError } from "../../http/errors.ts";
 import type { Viewer } from "../../http/viewer.ts";
+import { draftKeyFor } from "./anonymity.ts";
 import { canManageFeedback, canReadFeedback, isClosed } from "./feedback.policy.ts";
 import { presentRequest } from "./feedback.presenter.ts";
 import { type FeedbackRequestRow, findPerson, findRequestRow, listInvitedEmails } from "./feedback.repo.ts";
@@ -34,4 +35,10 @@ export async function presentRequestFor(db: Db, row: FeedbackRequestRow) {
 /** How emails and the giving page name the person asking; a deleted account still reads as someone. */
 export async function askerName(db: Db, userId: string): Promise<string> {
   return (await findPerson(db, userId))?.name ?? "A Sidecar member";
+}
+
+/** An emailed link carries the draft key in its #fragment, which the browser keeps to itself. */
+export function giveLink(baseUrl: string, token: string, invitationId?: string) {
+  const link = `${baseUrl}/give/${token}`;
+  return invitationId ? `${link}#${draftKeyFor(invitationId)}` : link;
 }

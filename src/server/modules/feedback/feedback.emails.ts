@@ -13,6 +13,7 @@ export function invitationEmail(
   closesOn: string,
 ) {
   return {
+    kind: "feedback-invitation",
     to,
     subject: `${askedBy} asks for your honest feedback`,
     text: [
@@ -30,6 +31,7 @@ export function invitationEmail(
 
 export function reminderEmail(to: string, askedBy: string, link: string, closesOn: string) {
   return {
+    kind: "feedback-reminder",
     to,
     subject: `A reminder: ${askedBy} would value your feedback`,
     text: [
@@ -47,6 +49,7 @@ export function reminderEmail(to: string, askedBy: string, link: string, closesO
 
 export function thankYouEmail(to: string, askedBy: string, message: string) {
   return {
+    kind: "thank-you",
     to,
     subject: `A thank-you from ${askedBy}`,
     text: [
@@ -61,6 +64,7 @@ export function thankYouEmail(to: string, askedBy: string, message: string) {
 
 export function enoughResponsesEmail(to: string, link: string) {
   return {
+    kind: "notification",
     to,
     subject: "Enough responses are in for your feedback request",
     text: [

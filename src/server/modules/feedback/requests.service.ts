@@ -4,6 +4,7 @@ import type { Db } from "../../db/open.ts";
 import { AppError } from "../../http/errors.ts";
 import { requireSignedIn, type Viewer } from "../../http/viewer.ts";
 import { manageableRequest, presentRequestFor, readableRequest, requireOpen } from "./feedback.access.ts";
+import { scheduleFeedbackJobs } from "./feedback.jobs.ts";
 import { presentExport, presentRequestSummary } from "./feedback.presenter.ts";
 import { deleteRequestRows, insertRequestRow, listRequestRows, updateRequestRow } from "./feedback.repo.ts";
 import { getFeedbackResults } from "./results.service.ts";
@@ -11,13 +12,17 @@ import { getFeedbackResults } from "./results.service.ts";
 export async function createFeedbackRequest(db: Db, viewer: Viewer | null, input: FeedbackRequestInput) {
   // A request is always created for the signed-in member only.
   const me = requireSignedIn(viewer);
-  const row = await insertRequestRow(db, {
-    userId: me.userId,
-    purpose: input.purpose,
-    questions: input.questions.map((prompt, index) => ({ key: `q${index + 1}`, prompt })),
-    lanes: input.lanes,
-    closesOn: input.closesOn,
-    minResponses: input.minResponses,
+  const row = await db.transaction(async (tx) => {
+    const created = await insertRequestRow(tx, {
+      userId: me.userId,
+      purpose: input.purpose,
+      questions: input.questions.map((prompt, index) => ({ key: `q${index + 1}`, prompt })),
+      lanes: input.lanes,
+      closesOn: input.closesOn,
+      minResponses: input.minResponses,
+    });
+    await scheduleFeedbackJobs(tx, created.id, created.closesOn);
+    return created;
   });
   return presentRequestFor(db, row);
 }
@@ -56,10 +61,12 @@ export async function updateFeedbackRequest(
         "minResponses",
       );
     }
-    return updateRequestRow(tx, id, {
+    const updated = await updateRequestRow(tx, id, {
       ...(input.closesOn ? { closesOn: input.closesOn } : {}),
       ...(input.minResponses ? { minResponses: input.minResponses } : {}),
     });
+    if (updated.closesOn !== current.closesOn) await scheduleFeedbackJobs(tx, id, updated.closesOn);
+    return updated;
   });
   return presentRequestFor(db, row);
 }

@@ -72,8 +72,8 @@ describe("mail over SMTP", () => {
       ctx.db.transaction(async (tx) => {
         await ctx.mailer.enqueue(
           [
-            { to: lost, subject: "Thanks", text: "kept?" },
-            { to: uniqueEmail("batch"), subject: "Thanks", text: "no NUL in text\u0000" },
+            { kind: "thank-you", to: lost, subject: "Thanks", text: "kept?" },
+            { kind: "thank-you", to: uniqueEmail("batch"), subject: "Thanks", text: "no NUL in text\u0000" },
           ],
           tx,
         );
@@ -83,7 +83,7 @@ describe("mail over SMTP", () => {
 
     const deliver = await ctx.db.transaction((tx) =>
       ctx.mailer.enqueue(
-        kept.map((to) => ({ to, subject: "Thank you", text: "Thank you all." })),
+        kept.map((to) => ({ kind: "thank-you" as const, to, subject: "Thank you", text: "Thank you all." })),
         tx,
       ),
     );

@@ -1,0 +1,125 @@
+import { addDays, isoDay } from "../../../shared/calendar-date.ts";
+import type { Db } from "../../db/open.ts";
+import type { Deps } from "../../http/router.ts";
+import { enqueueJob } from "../../jobs/enqueue-job.ts";
+import type { JobRunner } from "../../jobs/job-runner.ts";
+import { newToken } from "./anonymity.ts";
+import { askerName, giveLink } from "./feedback.access.ts";
+import { reminderEmail } from "./feedback.emails.ts";
+import { isClosed } from "./feedback.policy.ts";
+import {
+  addReminderToken,
+  findRequestRow,
+  firstEmailInvitationAt,
+  invitationsNotYetReminded,
+  markMailQueued,
+  updateRequestRow,
+} from "./feedback.repo.ts";
+
+export const feedbackJobKinds = {
+  close: "feedback.close",
+  autoReminder: "feedback.auto-reminder",
+  sendReminder: "feedback.send-reminder",
+} as const;
+
+/** The one reminder goes out on its own this many days before the closing date, unless sent already. */
+export const autoReminderDaysBefore = 2;
+
+const midnightAfter = (day: string) => new Date(`${addDays(day, 1)}T00:00:00Z`);
+const reminderTime = (closesOn: string) =>
+  new Date(`${addDays(closesOn, -autoReminderDaysBefore)}T09:00:00Z`);
+
+/** Schedules the request's closing and automatic reminder, or moves them to a new closing date. */
+export async function scheduleFeedbackJobs(tx: Db, requestId: string, closesOn: string) {
+  const payload = { requestId };
+  await enqueueJob(tx, {
+    kind: feedbackJobKinds.close,
+    payload,
+    key: `${feedbackJobKinds.close}:${requestId}`,
+    runAt: midnightAfter(closesOn),
+    replace: true,
+  });
+  await enqueueJob(tx, {
+    kind: feedbackJobKinds.autoReminder,
+    payload,
+    key: `${feedbackJobKinds.autoReminder}:${requestId}`,
+    runAt: reminderTime(closesOn),
+    replace: true,
+  });
+}
+
+/** The reminder's emails, as one job queued with the mark that it was sent. */
+export async function queueReminderEmails(tx: Db, requestId: string) {
+  await enqueueJob(tx, {
+    kind: feedbackJobKinds.sendReminder,
+    payload: { requestId },
+    key: `${feedbackJobKinds.sendReminder}:${requestId}`,
+  });
+}
+
+/** Closes a request at the end of its closing date (UTC, as every feedback date is). */
+async function closeOnDate(db: Db, requestId: string) {
+  return db.transaction(async (tx) => {
+    const row = await findRequestRow(tx, requestId, { lock: true });
+    if (!row || row.closedOn) return undefined;
+    if (row.closesOn >= isoDay()) return { runAgainAt: midnightAfter(row.closesOn) };
+    await updateRequestRow(tx, requestId, { closedOn: row.closesOn });
+    return undefined;
+  });
+}
+
+/**
+ * Sends the one reminder if the member has not, once the first email invitation is old enough to
+ * deserve one. Whether anyone has answered plays no part: the mark it leaves must not tell.
+ */
+async function remindBeforeClosing(db: Db, requestId: string) {
+  return db.transaction(async (tx) => {
+    const row = await findRequestRow(tx, requestId, { lock: true });
+    const today = isoDay();
+    if (!row || row.reminderSentOn || isClosed(row, today)) return undefined;
+    const due = reminderTime(row.closesOn);
+    if (due.getTime() > Date.now()) return { runAgainAt: due };
+    const firstInvited = await firstEmailInvitationAt(tx, requestId);
+    if (!firstInvited || Date.now() - firstInvited.getTime() < autoReminderDaysBefore * 24 * 3600 * 1000) {
+      return undefined;
+    }
+    await updateRequestRow(tx, requestId, { reminderSentOn: today });
+    await queueReminderEmails(tx, requestId);
+    return undefined;
+  });
+}
+
+/** Gives everyone invited by email who has not answered a new link, and queues their reminders. */
+async function sendReminderEmails(deps: Deps, requestId: string) {
+  const deliver = await deps.db.transaction(async (tx) => {
+    const row = await findRequestRow(tx, requestId, { lock: true });
+    if (!row || isClosed(row, isoDay())) return undefined;
+    const askedBy = await askerName(tx, row.userId);
+    const reminded: string[] = [];
+    const messages = [];
+    // Only a link's hash is stored, so the reminder carries a new link; the first one keeps working.
+    for (const { id: invitationId, email } of await invitationsNotYetReminded(tx, requestId)) {
+      const { token, tokenHash } = newToken();
+      await addReminderToken(tx, invitationId, tokenHash);
+      reminded.push(invitationId);
+      messages.push(
+        reminderEmail(email, askedBy, giveLink(deps.config.baseUrl, token, invitationId), row.closesOn),
+      );
+    }
+    const queued = await deps.mailer.enqueue(messages, tx);
+    await markMailQueued(tx, reminded);
+    return queued;
+  });
+  deliver?.();
+}
+
+export function registerFeedbackJobs(runner: JobRunner, deps: Deps) {
+  runner.register(feedbackJobKinds.close, (payload) => closeOnDate(deps.db, String(payload.requestId)));
+  runner.register(feedbackJobKinds.autoReminder, (payload) =>
+    remindBeforeClosing(deps.db, String(payload.requestId)),
+  );
+  runner.register(feedbackJobKinds.sendReminder, async (payload) => {
+    await sendReminderEmails(deps, String(payload.requestId));
+    return undefined;
+  });
+}
