@@ -6,7 +6,8 @@ import { describeFailure, type Logger } from "../logger.ts";
 import { enqueueJob } from "./enqueue-job.ts";
 import { jobs } from "./jobs.table.ts";
 
-export type JobContext = { jobId: string; attempt: number; db: Db };
+/** `now` is the time the run is for: the clock, or the time a test runs due jobs at. */
+export type JobContext = { jobId: string; attempt: number; db: Db; now: Date };
 /**
  * A handler resolves when its work is done, or with `{ runAgainAt }` to run again later (what it waits
  * for moved) without using up a try; it throws to be retried after a backoff.
@@ -155,7 +156,12 @@ export function createJobRunner(deps: {
       return;
     }
     try {
-      const outcome = await definition.handler(job.payload, { jobId: job.id, attempt: job.attempts, db });
+      const outcome = await definition.handler(job.payload, {
+        jobId: job.id,
+        attempt: job.attempts,
+        db,
+        now: at,
+      });
       const later = runAgainAt(outcome);
       if (later) {
         await finish(job, { state: "queued", runAt: later, attempts: job.attempts - 1 });

@@ -1,4 +1,4 @@
-import { addDays, isoDay } from "../../../shared/calendar-date.ts";
+import { addDays } from "../../../shared/calendar-date.ts";
 import type { Db } from "../../db/open.ts";
 import type { Deps } from "../../http/router.ts";
 import { enqueueJob } from "../../jobs/enqueue-job.ts";
@@ -25,6 +25,7 @@ export const feedbackJobKinds = {
 /** The one reminder goes out on its own this many days before the closing date, unless sent already. */
 export const autoReminderDaysBefore = 2;
 
+const utcDay = (at: Date) => at.toISOString().slice(0, 10);
 const midnightAfter = (day: string) => new Date(`${addDays(day, 1)}T00:00:00Z`);
 const reminderTime = (closesOn: string) =>
   new Date(`${addDays(closesOn, -autoReminderDaysBefore)}T09:00:00Z`);
@@ -58,11 +59,11 @@ export async function queueReminderEmails(tx: Db, requestId: string) {
 }
 
 /** Closes a request at the end of its closing date (UTC, as every feedback date is). */
-async function closeOnDate(db: Db, requestId: string) {
+async function closeOnDate(db: Db, requestId: string, now: Date) {
   return db.transaction(async (tx) => {
     const row = await findRequestRow(tx, requestId, { lock: true });
     if (!row || row.closedOn) return undefined;
-    if (row.closesOn >= isoDay()) return { runAgainAt: midnightAfter(row.closesOn) };
+    if (row.closesOn >= utcDay(now)) return { runAgainAt: midnightAfter(row.closesOn) };
     await updateRequestRow(tx, requestId, { closedOn: row.closesOn });
     return undefined;
   });
@@ -72,15 +73,15 @@ async function closeOnDate(db: Db, requestId: string) {
  * Sends the one reminder if the member has not, once the first email invitation is old enough to
  * deserve one. Whether anyone has answered plays no part: the mark it leaves must not tell.
  */
-async function remindBeforeClosing(db: Db, requestId: string) {
+async function remindBeforeClosing(db: Db, requestId: string, now: Date) {
   return db.transaction(async (tx) => {
     const row = await findRequestRow(tx, requestId, { lock: true });
-    const today = isoDay();
+    const today = utcDay(now);
     if (!row || row.reminderSentOn || isClosed(row, today)) return undefined;
     const due = reminderTime(row.closesOn);
-    if (due.getTime() > Date.now()) return { runAgainAt: due };
+    if (due.getTime() > now.getTime()) return { runAgainAt: due };
     const firstInvited = await firstEmailInvitationAt(tx, requestId);
-    if (!firstInvited || Date.now() - firstInvited.getTime() < autoReminderDaysBefore * 24 * 3600 * 1000) {
+    if (!firstInvited || now.getTime() - firstInvited.getTime() < autoReminderDaysBefore * 24 * 3600 * 1000) {
       return undefined;
     }
     await updateRequestRow(tx, requestId, { reminderSentOn: today });
@@ -90,10 +91,10 @@ async function remindBeforeClosing(db: Db, requestId: string) {
 }
 
 /** Gives everyone invited by email who has not answered a new link, and queues their reminders. */
-async function sendReminderEmails(deps: Deps, requestId: string) {
+async function sendReminderEmails(deps: Deps, requestId: string, now: Date) {
   const deliver = await deps.db.transaction(async (tx) => {
     const row = await findRequestRow(tx, requestId, { lock: true });
-    if (!row || isClosed(row, isoDay())) return undefined;
+    if (!row || isClosed(row, utcDay(now))) return undefined;
     const askedBy = await askerName(tx, row.userId);
     const reminded: string[] = [];
     const messages = [];
@@ -114,12 +115,13 @@ async function sendReminderEmails(deps: Deps, requestId: string) {
 }
 
 export function registerFeedbackJobs(runner: JobRunner, deps: Deps) {
-  runner.register(feedbackJobKinds.close, (payload) => closeOnDate(deps.db, String(payload.requestId)));
-  runner.register(feedbackJobKinds.autoReminder, (payload) =>
-    remindBeforeClosing(deps.db, String(payload.requestId)),
+  runner.register(feedbackJobKinds.close, (payload, { now }) =>
+    closeOnDate(deps.db, String(payload.requestId), now),
   );
-  runner.register(feedbackJobKinds.sendReminder, async (payload) => {
-    await sendReminderEmails(deps, String(payload.requestId));
-    return undefined;
-  });
+  runner.register(feedbackJobKinds.autoReminder, (payload, { now }) =>
+    remindBeforeClosing(deps.db, String(payload.requestId), now),
+  );
+  runner.register(feedbackJobKinds.sendReminder, (payload, { now }) =>
+    sendReminderEmails(deps, String(payload.requestId), now),
+  );
 }
