@@ -1,4 +1,5 @@
 import { keepPreviousData, queryOptions } from "@tanstack/react-query";
+import type { AdminJobs, RetriedJob } from "../../../shared/jobs.ts";
 import { api } from "../../api.ts";
 
 export type AdminUser = {
@@ -11,9 +12,10 @@ export type AdminUser = {
   twoFactorEnabled: boolean;
   createdAt: string;
 };
-export type MessageStatus = "kept" | "sending" | "sent" | "failed";
+export type MessageStatus = "kept" | "queued" | "sending" | "sent" | "failed";
 export type OutboxSummary = {
   id: string;
+  kind: string;
   to: string;
   subject: string;
   createdAt: string;
@@ -24,6 +26,7 @@ export type OutboxMessage = OutboxSummary & {
   html: string | null;
   error?: string | null;
   sentAt?: string | null;
+  bodyRemovedAt: string | null;
 };
 type Paged = { total: number; page: number; pageSize: number };
 
@@ -50,6 +53,37 @@ export const outboxMessageQuery = (id: string) =>
     queryFn: () => api.get<{ message: OutboxMessage }>(`/api/admin/outbox/${encodeURIComponent(id)}`),
   });
 
+export const jobsQuery = (page: number) =>
+  queryOptions({
+    queryKey: ["admin", "jobs", { page }],
+    queryFn: () => api.get<AdminJobs>(`/api/admin/jobs?page=${page}`),
+    placeholderData: keepPreviousData,
+  });
+
+export const retryJob = (id: string) =>
+  api.post<RetriedJob>(`/api/admin/jobs/${encodeURIComponent(id)}/retry`);
+
+/** What each kind of background work is, in words; an unknown kind shows as itself. */
+export const jobKindLabels: Record<string, string> = {
+  "mail.deliver": "Email delivery",
+  "mail.requeue": "Retry of undelivered email",
+  "feedback.close": "Feedback request closing",
+  "feedback.auto-reminder": "Automatic feedback reminder",
+  "feedback.send-reminder": "Feedback reminder emails",
+  "jobs.prune": "Clean-up of finished jobs",
+};
+
+export const mailKindLabels: Record<string, string> = {
+  verification: "Email confirmation",
+  "password-reset": "Password reset",
+  security: "Security notice",
+  "feedback-invitation": "Feedback invitation",
+  "feedback-reminder": "Feedback reminder",
+  "thank-you": "Thank-you",
+  notification: "Notification",
+  other: "Other",
+};
+
 const dateTime = new Intl.DateTimeFormat(undefined, { dateStyle: "medium", timeStyle: "short" });
 const dateOnly = new Intl.DateTimeFormat(undefined, { dateStyle: "medium" });
 
@@ -66,6 +100,7 @@ export function formatDate(value: string): string {
 
 export const statusLabels: Record<MessageStatus, { label: string; tone: string }> = {
   kept: { label: "Kept", tone: "badge" },
+  queued: { label: "Waiting to send", tone: "badge" },
   sending: { label: "Sending", tone: "badge badge-accent" },
   sent: { label: "Sent", tone: "badge badge-success" },
   failed: { label: "Failed", tone: "badge badge-danger" },
