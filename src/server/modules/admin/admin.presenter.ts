@@ -25,6 +25,7 @@ export function presentOutboxSummary(row: OutboxSummaryRow) {
     subject: row.subject,
     status: row.status,
     createdAt: row.createdAt.toISOString(),
+    bodyRemovedAt: row.bodyRemovedAt?.toISOString() ?? null,
   };
 }
 
@@ -35,6 +36,5 @@ export function presentOutboxMessage(row: OutboxRow) {
     html: row.html,
     error: row.error,
     sentAt: row.sentAt?.toISOString() ?? null,
-    bodyRemovedAt: row.bodyRemovedAt?.toISOString() ?? null,
   };
 }

@@ -64,6 +64,7 @@ const outboxSummary = {
   subject: outbox.subject,
   status: outbox.status,
   createdAt: outbox.createdAt,
+  bodyRemovedAt: outbox.bodyRemovedAt,
 };
 
 export async function listOutboxRows(db: Db, { page, pageSize }: Page) {
@@ -87,7 +88,6 @@ export async function findOutboxRow(db: Db, id: string) {
       html: outbox.html,
       error: outbox.error,
       sentAt: outbox.sentAt,
-      bodyRemovedAt: outbox.bodyRemovedAt,
     })
     .from(outbox)
     .where(eq(outbox.id, id));

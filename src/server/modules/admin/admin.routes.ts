@@ -25,6 +25,8 @@ const outboxSummary = z
     subject: z.string(),
     status: z.enum(outboxStatuses),
     createdAt: z.string(),
+    // Set once the message was delivered: its body, with any one-time link, is no longer stored.
+    bodyRemovedAt: z.string().nullable(),
   })
   .openapi("OutboxSummary");
 
@@ -34,8 +36,6 @@ const outboxMessage = outboxSummary
     html: z.string().nullable(),
     error: z.string().nullable(),
     sentAt: z.string().nullable(),
-    // Set once the message was delivered: its body, with any one-time link, is no longer stored.
-    bodyRemovedAt: z.string().nullable(),
   })
   .openapi("OutboxMessage");
 

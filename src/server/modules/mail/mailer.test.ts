@@ -147,6 +147,9 @@ describe("mail delivery through jobs", () => {
     expect(one.message).toMatchObject({ kind: "notification", status: "sent", text: "", to });
     expect(one.message.bodyRemovedAt).toEqual(expect.any(String));
     expect(JSON.stringify(one)).not.toMatch(/secret-token-123|unsubscribe\/abc/);
+    const list = await (await ctx.request("/api/admin/outbox", { cookie: admin.cookie })).json();
+    const summary = list.messages.find((m: { id: string }) => m.id === row?.id);
+    expect(summary.bodyRemovedAt).toEqual(one.message.bodyRemovedAt);
   });
 
   it("retries a message a server refused for a while, with backoff, and delivers it once", async () => {

@@ -20,13 +20,13 @@ export type OutboxSummary = {
   subject: string;
   createdAt: string;
   status: MessageStatus;
+  bodyRemovedAt: string | null;
 };
 export type OutboxMessage = OutboxSummary & {
   text: string;
   html: string | null;
   error?: string | null;
   sentAt?: string | null;
-  bodyRemovedAt: string | null;
 };
 type Paged = { total: number; page: number; pageSize: number };
 

@@ -71,6 +71,9 @@ export function OutboxPage() {
                       <td data-label="To">{message.to}</td>
                       <td data-label="Status">
                         <span className={status.tone}>{status.label}</span>
+                        {message.bodyRemovedAt ? (
+                          <span className="cell-secondary">Text removed after delivery</span>
+                        ) : null}
                       </td>
                       <td data-label="Created">{formatDateTime(message.createdAt)}</td>
                     </tr>
