@@ -40,3 +40,20 @@ export async function enqueueJob(db: Db, spec: JobSpec): Promise<string | null> 
     : insert.onConflictDoNothing(target).returning({ id: jobs.id }));
   return inserted?.id ?? null;
 }
+
+/** Queues several jobs in one statement, without run times to replace; keys already taken are skipped. */
+export async function enqueueJobs(db: Db, specs: Omit<JobSpec, "replace">[]): Promise<void> {
+  if (specs.length === 0) return;
+  await db
+    .insert(jobs)
+    .values(
+      specs.map((spec) => ({
+        id: newId(),
+        kind: spec.kind,
+        payload: spec.payload ?? {},
+        key: spec.key ?? null,
+        runAt: spec.runAt ?? new Date(),
+      })),
+    )
+    .onConflictDoNothing({ target: jobs.key, where: sql`${jobs.state} <> 'dead'` });
+}

@@ -3,7 +3,7 @@ import nodemailer from "nodemailer";
 import type { Config } from "../../config.ts";
 import { newId } from "../../db/new-id.ts";
 import type { Db } from "../../db/open.ts";
-import { enqueueJob } from "../../jobs/enqueue-job.ts";
+import { enqueueJob, enqueueJobs } from "../../jobs/enqueue-job.ts";
 import { redactError } from "../../jobs/job-runner.ts";
 import { jobs } from "../../jobs/jobs.table.ts";
 import type { Logger } from "../../logger.ts";
@@ -66,16 +66,21 @@ export function createMailer(deps: {
       status: transport ? ("queued" as const) : ("kept" as const),
     }));
     if (rows.length > 0) {
-      await on.insert(outbox).values(rows);
-      if (transport) {
-        for (const row of rows) {
-          await enqueueJob(on, {
-            kind: deliverMailJob,
-            payload: { outboxId: row.id },
-            key: `mail:${row.id}`,
-          });
+      // A savepoint inside the caller's transaction, or a transaction of its own: a message is never
+      // kept without its delivery job.
+      await on.transaction(async (tx) => {
+        await tx.insert(outbox).values(rows);
+        if (transport) {
+          await enqueueJobs(
+            tx,
+            rows.map((row) => ({
+              kind: deliverMailJob,
+              payload: { outboxId: row.id },
+              key: `mail:${row.id}`,
+            })),
+          );
         }
-      }
+      });
     }
     return () => {
       if (transport && rows.length > 0) deps.jobs.wake();
