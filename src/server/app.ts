@@ -2,11 +2,12 @@ import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { getConnInfo } from "@hono/node-server/conninfo";
 import { serveStatic } from "@hono/node-server/serve-static";
-import type { Context } from "hono";
+import type { Context, MiddlewareHandler } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import { HTTPException } from "hono/http-exception";
 import { authRoutes } from "./auth/auth.routes.ts";
-import { AppError, errorResponse } from "./http/errors.ts";
+import { isDatabaseUnavailable } from "./db/unavailable.ts";
+import { AppError, databaseUnavailable, errorResponse } from "./http/errors.ts";
 import { type AppEnv, createRouter, type Deps } from "./http/router.ts";
 import { csrfProtection, securityHeaders } from "./http/security.ts";
 import { resolveViewer } from "./http/viewer.ts";
@@ -59,6 +60,7 @@ export function createApp(options: AppOptions) {
     await next();
     c.header("Cache-Control", "private, no-store");
   });
+  app.use("/api/*", answerWithin(config.databaseTimeouts.connectMs + config.databaseTimeouts.statementMs));
   app.use("/api/*", csrfProtection(new URL(config.baseUrl).origin));
   app.use(
     "/api/*",
@@ -130,6 +132,14 @@ export function createApp(options: AppOptions) {
   );
   app.onError((error, c) => {
     if (error instanceof AppError) return errorResponse(c, error);
+    if (isDatabaseUnavailable(error)) {
+      logger.warn("database unavailable", {
+        method: c.req.method,
+        path: c.req.routePath,
+        ...describeFailure(error),
+      });
+      return errorResponse(c, databaseUnavailable());
+    }
     if (error instanceof HTTPException && error.status < 500) {
       const message = /json/i.test(error.message)
         ? "The request body is not valid JSON."
@@ -148,6 +158,28 @@ export function createApp(options: AppOptions) {
 }
 
 export type App = ReturnType<typeof createApp>;
+
+/**
+ * A request never waits longer than its database may: PostgreSQL has its own timeouts, but the
+ * embedded database runs one statement at a time, so a stuck transaction would hold every request.
+ * Past the deadline the person gets the 503 of an unavailable database; the work left behind ends
+ * on its own.
+ */
+function answerWithin(deadlineMs: number): MiddlewareHandler<AppEnv> {
+  return async (_c, next) => {
+    let timer: NodeJS.Timeout | undefined;
+    const late = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(databaseUnavailable()), deadlineMs);
+    });
+    const work = next();
+    work.catch(() => {});
+    try {
+      await Promise.race([work, late]);
+    } finally {
+      clearTimeout(timer);
+    }
+  };
+}
 
 async function buildOpenApiDocument(app: ReturnType<typeof createRouter>, deps: Deps) {
   const ours = app.getOpenAPI31Document({

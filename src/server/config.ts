@@ -27,6 +27,8 @@ const envSchema = z.object({
   SMTP_TIMEOUT_SECONDS: z.coerce.number().positive().max(300).default(10),
   MAIL_FROM: z.string().default("Sidecar <no-reply@localhost>"),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error", "silent"]).default("info"),
+  DB_CONNECT_TIMEOUT_SECONDS: z.coerce.number().positive().max(300).default(5),
+  DB_STATEMENT_TIMEOUT_SECONDS: z.coerce.number().positive().max(3600).default(15),
 });
 
 export type Config = {
@@ -51,7 +53,11 @@ export type Config = {
     | undefined;
   mailFrom: string;
   logLevel: "debug" | "info" | "warn" | "error" | "silent";
+  databaseTimeouts: DatabaseTimeouts;
 };
+
+/** How long Sidecar waits on its database before answering 503 instead of hanging. */
+export type DatabaseTimeouts = { connectMs: number; statementMs: number };
 
 export class ConfigError extends Error {}
 
@@ -84,5 +90,9 @@ export function readConfig(env: Record<string, string | undefined> = process.env
       : undefined,
     mailFrom: e.MAIL_FROM,
     logLevel: e.LOG_LEVEL,
+    databaseTimeouts: {
+      connectMs: Math.round(e.DB_CONNECT_TIMEOUT_SECONDS * 1000),
+      statementMs: Math.round(e.DB_STATEMENT_TIMEOUT_SECONDS * 1000),
+    },
   };
 }

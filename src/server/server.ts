@@ -1,3 +1,4 @@
+import type { Server, ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { fileURLToPath } from "node:url";
 import { serve } from "@hono/node-server";
@@ -24,7 +25,7 @@ export type Sidecar = {
 export async function openSidecarDatabase(config: Config): Promise<Database> {
   const database = await openDatabase(
     config.databaseUrl
-      ? { kind: "postgres", url: config.databaseUrl }
+      ? { kind: "postgres", url: config.databaseUrl, timeouts: config.databaseTimeouts }
       : { kind: "pglite", dataDir: config.dataDir },
   );
   await database.migrate();
@@ -54,11 +55,12 @@ export async function startSidecar(
   const logger = options.logger ?? createLogger(config.logLevel);
   const database = options.database ?? (await openSidecarDatabase(config));
   const { app, mailer, jobs } = await buildSidecar(config, database, logger, options.webRoot);
-  const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host });
+  const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }) as Server;
   await new Promise<void>((resolve, reject) => {
     server.once("listening", resolve);
     server.once("error", reject);
   });
+  const stopServing = shutdownOnDemand(server);
   jobs.start();
   // Mail kept or failed before this start (SMTP missing or down) goes out now that it may work.
   await mailer.requeueUndelivered();
@@ -73,12 +75,46 @@ export async function startSidecar(
     close() {
       // Stop accepting, let in-flight requests and running jobs finish, then close the database.
       closing ??= (async () => {
-        await new Promise<void>((resolve) => server.close(() => resolve()));
+        await stopServing();
         await jobs.stop();
         mailer.close();
         await database.close();
       })();
       return closing;
     },
+  };
+}
+
+/** How long requests already running may take to finish once shutdown starts. */
+export const shutdownGraceMs = 5_000;
+
+/**
+ * Ends every connection on shutdown, kept-alive ones included: a busy keep-alive connection is never
+ * idle, so a client under steady traffic would otherwise keep the server open for good. From the
+ * moment shutdown starts, every answer says `Connection: close` and its connection ends with it;
+ * idle connections close at once; whatever is still open after the grace period is cut.
+ */
+function shutdownOnDemand(server: Server) {
+  let stopping = false;
+  const unanswered = new Set<ServerResponse>();
+  server.on("request", (_request, response: ServerResponse) => {
+    unanswered.add(response);
+    if (stopping) response.setHeader("Connection", "close");
+    response.once("close", () => unanswered.delete(response));
+    response.once("finish", () => {
+      unanswered.delete(response);
+      if (stopping) response.socket?.end();
+    });
+  });
+  return async function stopServing() {
+    stopping = true;
+    for (const response of unanswered) {
+      if (!response.headersSent) response.setHeader("Connection", "close");
+    }
+    const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+    server.closeIdleConnections();
+    const cut = setTimeout(() => server.closeAllConnections(), shutdownGraceMs);
+    cut.unref();
+    await closed.finally(() => clearTimeout(cut));
   };
 }

@@ -3,7 +3,7 @@ import { Hono } from "hono";
 import { AppError } from "../http/errors.ts";
 import type { AppEnv } from "../http/router.ts";
 import { clientIpHeader } from "./auth.ts";
-import { assertSignInAllowed, clearAccountFailures, recordSignInFailure } from "./sign-in-limiter.ts";
+import { reserveSignInAttempt, settleSignInAttempt } from "./sign-in-limiter.ts";
 
 function emailIn(body: string): string | undefined {
   try {
@@ -75,10 +75,14 @@ export function authRoutes(clientIp: (c: Context<AppEnv>) => string) {
 
     const { db } = c.var.deps;
     const email = emailIn(body ?? "");
-    await assertSignInAllowed(db, email, ip);
+    await reserveSignInAttempt(db, email, ip);
     const response = await forward(c, body, ip);
-    if (response.status === 401) await recordSignInFailure(db, email, ip);
-    if (response.ok) await clearAccountFailures(db, email);
+    await settleSignInAttempt(
+      db,
+      email,
+      ip,
+      response.status === 401 ? "wrong-password" : response.ok ? "signed-in" : "other",
+    );
     return response;
   });
 }

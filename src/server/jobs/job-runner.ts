@@ -78,7 +78,7 @@ export function createJobRunner(deps: {
   const { db, logger } = deps;
   const concurrency = deps.concurrency ?? 2;
   const pollMilliseconds = deps.pollMilliseconds ?? 1000;
-  const shutdownMilliseconds = deps.shutdownMilliseconds ?? 10_000;
+  const shutdownMilliseconds = deps.shutdownMilliseconds ?? 8000;
   const definitions = new Map<string, Definition>();
   const periodic: { kind: string; pattern: string }[] = [];
   const running = new Set<Promise<void>>();

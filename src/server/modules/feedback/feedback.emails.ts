@@ -1,3 +1,4 @@
+import { formatCalendarDate } from "../../../shared/calendar-date.ts";
 import type { MailMessage } from "../mail/mailer.ts";
 
 // Emails to givers carry the link and the promise; none of them ever carries an answer.
@@ -21,7 +22,7 @@ export function invitationEmail(
       "",
       `Why they are asking: ${purpose}`,
       "",
-      `Answer here, no account needed (the link works once, until ${closesOn}):`,
+      `Answer here, no account needed (the link works once, until ${formatCalendarDate(closesOn)}):`,
       link,
       "",
       promise,
@@ -35,7 +36,7 @@ export function reminderEmail(to: string, askedBy: string, link: string, closesO
     to,
     subject: `A reminder: ${askedBy} would value your feedback`,
     text: [
-      `${askedBy} asked for your feedback a little while ago. There is still time until ${closesOn}.`,
+      `${askedBy} asked for your feedback a little while ago. There is still time until ${formatCalendarDate(closesOn)}.`,
       "",
       link,
       "",

@@ -4,7 +4,7 @@ import type { Deps } from "../../http/router.ts";
 import { enqueueJob } from "../../jobs/enqueue-job.ts";
 import type { JobRunner } from "../../jobs/job-runner.ts";
 import { newToken } from "./anonymity.ts";
-import { askerName, giveLink } from "./feedback.access.ts";
+import { askerName, giveLink, requestToday } from "./feedback.access.ts";
 import { reminderEmail } from "./feedback.emails.ts";
 import { isClosed } from "./feedback.policy.ts";
 import {
@@ -25,8 +25,10 @@ export const feedbackJobKinds = {
 /** The one reminder goes out on its own this many days before the closing date, unless sent already. */
 export const autoReminderDaysBefore = 2;
 
-const utcDay = (at: Date) => at.toISOString().slice(0, 10);
-const midnightAfter = (day: string) => new Date(`${addDays(day, 1)}T00:00:00Z`);
+// A request closes by its member's calendar: the first moment it may have closed is midnight after
+// the closing date in UTC+14, the first time zone to get there; the job checks again hourly from then.
+const firstPossibleClose = (closesOn: string) => new Date(`${closesOn}T10:00:00Z`);
+const hour = 3600 * 1000;
 const reminderTime = (closesOn: string) =>
   new Date(`${addDays(closesOn, -autoReminderDaysBefore)}T09:00:00Z`);
 
@@ -37,7 +39,7 @@ export async function scheduleFeedbackJobs(tx: Db, requestId: string, closesOn: 
     kind: feedbackJobKinds.close,
     payload,
     key: `${feedbackJobKinds.close}:${requestId}`,
-    runAt: midnightAfter(closesOn),
+    runAt: firstPossibleClose(closesOn),
     replace: true,
   });
   await enqueueJob(tx, {
@@ -58,12 +60,13 @@ export async function queueReminderEmails(tx: Db, requestId: string) {
   });
 }
 
-/** Closes a request at the end of its closing date (UTC, as every feedback date is). */
+/** Closes a request at the end of its closing date on the member's calendar. */
 async function closeOnDate(db: Db, requestId: string, now: Date) {
   return db.transaction(async (tx) => {
     const row = await findRequestRow(tx, requestId, { lock: true });
     if (!row || row.closedOn) return undefined;
-    if (row.closesOn >= utcDay(now)) return { runAgainAt: midnightAfter(row.closesOn) };
+    if (row.closesOn >= (await requestToday(tx, row, now)))
+      return { runAgainAt: new Date(now.getTime() + hour) };
     await updateRequestRow(tx, requestId, { closedOn: row.closesOn });
     return undefined;
   });
@@ -76,8 +79,9 @@ async function closeOnDate(db: Db, requestId: string, now: Date) {
 async function remindBeforeClosing(db: Db, requestId: string, now: Date) {
   return db.transaction(async (tx) => {
     const row = await findRequestRow(tx, requestId, { lock: true });
-    const today = utcDay(now);
-    if (!row || row.reminderSentOn || isClosed(row, today)) return undefined;
+    if (!row || row.reminderSentOn) return undefined;
+    const today = await requestToday(tx, row, now);
+    if (isClosed(row, today)) return undefined;
     const due = reminderTime(row.closesOn);
     if (due.getTime() > now.getTime()) return { runAgainAt: due };
     const firstInvited = await firstEmailInvitationAt(tx, requestId);
@@ -94,7 +98,7 @@ async function remindBeforeClosing(db: Db, requestId: string, now: Date) {
 async function sendReminderEmails(deps: Deps, requestId: string, now: Date) {
   const deliver = await deps.db.transaction(async (tx) => {
     const row = await findRequestRow(tx, requestId, { lock: true });
-    if (!row || isClosed(row, utcDay(now))) return undefined;
+    if (!row || isClosed(row, await requestToday(tx, row, now))) return undefined;
     const askedBy = await askerName(tx, row.userId);
     const reminded: string[] = [];
     const messages = [];

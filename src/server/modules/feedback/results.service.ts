@@ -1,10 +1,9 @@
-import { isoDay } from "../../../shared/calendar-date.ts";
 import type { ReflectionInput } from "../../../shared/feedback.ts";
 import type { Db } from "../../db/open.ts";
 import { AppError } from "../../http/errors.ts";
 import { requireSignedIn, type Viewer } from "../../http/viewer.ts";
 import { listMyLaneAssessments } from "../lanes/lanes.service.ts";
-import { manageableRequest, readableRequest } from "./feedback.access.ts";
+import { manageableRequest, readableRequest, requestToday } from "./feedback.access.ts";
 import { presentResults } from "./feedback.presenter.ts";
 import { releasedAnswerRows, updateRequestRow } from "./feedback.repo.ts";
 
@@ -43,7 +42,10 @@ export async function saveReflection(
     const previous = row.reflections[questionKey];
     const reflections = {
       ...row.reflections,
-      [questionKey]: { heard: input.heard, readOn: input.read ? (previous?.readOn ?? isoDay()) : null },
+      [questionKey]: {
+        heard: input.heard,
+        readOn: input.read ? (previous?.readOn ?? (await requestToday(tx, row))) : null,
+      },
     };
     await updateRequestRow(tx, id, { reflections });
   });

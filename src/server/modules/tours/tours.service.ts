@@ -1,5 +1,6 @@
+import { formatCalendarDate } from "../../../shared/calendar-date.ts";
 import type { EndTourInput, MilestoneInput, TourInput, TourOrderInput } from "../../../shared/tours.ts";
-import { formatCalendarDate, tourWarnings } from "../../../shared/tours.ts";
+import { tourWarnings } from "../../../shared/tours.ts";
 import type { Db } from "../../db/open.ts";
 import { AppError } from "../../http/errors.ts";
 import { requireSignedIn, type Viewer } from "../../http/viewer.ts";

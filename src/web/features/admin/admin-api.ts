@@ -83,21 +83,6 @@ export const mailKindLabels: Record<string, string> = {
   notification: "Notification",
   other: "Other",
 };
-
-const dateTime = new Intl.DateTimeFormat(undefined, { dateStyle: "medium", timeStyle: "short" });
-const dateOnly = new Intl.DateTimeFormat(undefined, { dateStyle: "medium" });
-
-export function formatDateTime(value: string | null | undefined): string {
-  if (!value) return "—";
-  const date = new Date(value);
-  return Number.isNaN(date.getTime()) ? value : dateTime.format(date);
-}
-
-export function formatDate(value: string): string {
-  const date = new Date(value);
-  return Number.isNaN(date.getTime()) ? value : dateOnly.format(date);
-}
-
 export const statusLabels: Record<MessageStatus, { label: string; tone: string }> = {
   kept: { label: "Kept", tone: "badge" },
   queued: { label: "Waiting to send", tone: "badge" },

@@ -2,6 +2,7 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { getRouteApi, useNavigate } from "@tanstack/react-router";
 import { CircleCheck } from "lucide-react";
 import type { AdminJobs, DeadJob } from "../../../shared/jobs.ts";
+import { useMomentFormat } from "../../session.ts";
 import { Alert } from "../../ui/alert.tsx";
 import { Button } from "../../ui/button.tsx";
 import { EmptyState } from "../../ui/empty-state.tsx";
@@ -9,7 +10,7 @@ import { PageHeader } from "../../ui/page-header.tsx";
 import { LoadingState } from "../../ui/spinner.tsx";
 import { useToast } from "../../ui/toast.tsx";
 import { useTitle } from "../../ui/use-title.ts";
-import { formatDateTime, jobKindLabels, jobsQuery, retryJob } from "./admin-api.ts";
+import { jobKindLabels, jobsQuery, retryJob } from "./admin-api.ts";
 import { Pagination } from "./pagination.tsx";
 
 const route = getRouteApi("/app/admin/jobs");
@@ -102,6 +103,7 @@ function JobCounts({ counts }: { counts: AdminJobs["counts"] }) {
 function DeadJobsTable({ jobs, busy }: { jobs: DeadJob[]; busy: boolean }) {
   const queryClient = useQueryClient();
   const toast = useToast();
+  const format = useMomentFormat();
   const retry = useMutation({
     mutationFn: (job: DeadJob) => retryJob(job.id),
     onSuccess: (_, job) => {
@@ -131,14 +133,14 @@ function DeadJobsTable({ jobs, busy }: { jobs: DeadJob[]; busy: boolean }) {
               <td data-label="Job">
                 <span className="cell-primary">{kindLabel(job.kind)}</span>
                 <span className="cell-secondary">
-                  {job.kind} · queued {formatDateTime(job.createdAt)}
+                  {job.kind} · queued {format.moment(job.createdAt)}
                 </span>
               </td>
               <td data-label="Tries">{job.attempts}</td>
               <td data-label="Last error" className="job-error">
                 {job.lastError ?? "—"}
               </td>
-              <td data-label="Failed">{formatDateTime(job.failedAt)}</td>
+              <td data-label="Failed">{format.moment(job.failedAt)}</td>
               <td className="cell-actions">
                 <Button
                   variant="secondary"
