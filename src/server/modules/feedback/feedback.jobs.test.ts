@@ -6,6 +6,7 @@ import { createTestContext, type TestContext } from "../../../../test/harness.ts
 import { addDays, isoDay } from "../../../shared/calendar-date.ts";
 import { jobs } from "../../jobs/jobs.table.ts";
 import { outbox } from "../mail/outbox.table.ts";
+import { profiles } from "../profile/profile.table.ts";
 import { autoReminderDaysBefore, feedbackJobKinds } from "./feedback.jobs.ts";
 import { feedbackRequests } from "./feedback.table.ts";
 
@@ -93,10 +94,43 @@ describe("feedback jobs", () => {
     await ctx.jobs.runDueJobs({ at: new Date(`${later}T23:59:00Z`) });
     const [open] = await ctx.db.select().from(feedbackRequests).where(eq(feedbackRequests.id, id));
     expect(open?.closedOn).toBeNull();
+    // Not yet: it waits for the member's midnight, without using up a try.
+    expect(await jobOf(feedbackJobKinds.close, id)).toMatchObject({
+      state: "queued",
+      attempts: 0,
+      lastError: null,
+    });
+    expect((await jobOf(feedbackJobKinds.close, id))?.runAt.toISOString()).toBe(
+      `${addDays(later, 1)}T00:00:00.000Z`,
+    );
     await ctx.jobs.runDueJobs({ at: new Date(`${addDays(later, 1)}T00:00:00Z`) });
     const [closed] = await ctx.db.select().from(feedbackRequests).where(eq(feedbackRequests.id, id));
     expect(closed?.closedOn).toBe(later);
     expect(await jobOf(feedbackJobKinds.close, id)).toMatchObject({ state: "done" });
+  });
+
+  it("closes by the member's own calendar: first in UTC+14, later in UTC", async () => {
+    const east = await buildUser(ctx);
+    await ctx.db.insert(profiles).values({ userId: east.id, timeZone: "Pacific/Kiritimati" });
+    const west = await buildUser(ctx);
+    const closesOn = addDays(isoDay(), 3);
+    const early = await createFeedbackRequest(ctx, east.cookie, { closesOn });
+    const late = await createFeedbackRequest(ctx, west.cookie, { closesOn });
+    const closedOn = async (id: string) =>
+      (await ctx.db.select().from(feedbackRequests).where(eq(feedbackRequests.id, id)))[0]?.closedOn;
+
+    // Midnight after the closing date in Kiritimati is 10:00 UTC that day.
+    await ctx.jobs.runDueJobs({ at: new Date(`${closesOn}T09:59:00Z`) });
+    expect(await closedOn(early.id)).toBeNull();
+    await ctx.jobs.runDueJobs({ at: new Date(`${closesOn}T10:00:00Z`) });
+    expect(await closedOn(early.id)).toBe(closesOn);
+    expect(await closedOn(late.id)).toBeNull();
+    expect(await jobOf(feedbackJobKinds.close, late.id)).toMatchObject({ state: "queued", attempts: 0 });
+    expect((await jobOf(feedbackJobKinds.close, late.id))?.runAt.toISOString()).toBe(
+      `${addDays(closesOn, 1)}T00:00:00.000Z`,
+    );
+    await ctx.jobs.runDueJobs({ at: new Date(`${addDays(closesOn, 1)}T00:00:00Z`) });
+    expect(await closedOn(late.id)).toBe(closesOn);
   });
 
   it("sends the one reminder on its own before the closing date to those who have not answered, once", async () => {

@@ -1,8 +1,10 @@
 import { addDays } from "../../../shared/calendar-date.ts";
+import { isTimeZone } from "../../../shared/profile.ts";
 import type { Db } from "../../db/open.ts";
 import type { Deps } from "../../http/router.ts";
 import { enqueueJob } from "../../jobs/enqueue-job.ts";
 import type { JobRunner } from "../../jobs/job-runner.ts";
+import { findProfileRow } from "../profile/profile.repo.ts";
 import { newToken } from "./anonymity.ts";
 import { askerName, giveLink, requestToday } from "./feedback.access.ts";
 import { reminderEmail } from "./feedback.emails.ts";
@@ -26,9 +28,35 @@ export const feedbackJobKinds = {
 export const autoReminderDaysBefore = 2;
 
 // A request closes by its member's calendar: the first moment it may have closed is midnight after
-// the closing date in UTC+14, the first time zone to get there; the job checks again hourly from then.
+// the closing date in UTC+14, the first time zone to get there.
 const firstPossibleClose = (closesOn: string) => new Date(`${closesOn}T10:00:00Z`);
-const hour = 3600 * 1000;
+const dayMs = 24 * 3600 * 1000;
+
+/** The instant the member's calendar passes midnight after `day`, from their wall clock at `now`. */
+async function memberMidnightAfter(db: Db, userId: string, day: string, now: Date): Promise<Date> {
+  const stored = (await findProfileRow(db, userId))?.timeZone;
+  const timeZone = stored && isTimeZone(stored) ? stored : "UTC";
+  const parts = Object.fromEntries(
+    new Intl.DateTimeFormat("en-CA", {
+      timeZone,
+      hourCycle: "h23",
+      year: "numeric",
+      month: "2-digit",
+      day: "2-digit",
+      hour: "2-digit",
+      minute: "2-digit",
+      second: "2-digit",
+    })
+      .formatToParts(now)
+      .map((part) => [part.type, part.value]),
+  );
+  const localDay = `${parts.year}-${parts.month}-${parts.day}`;
+  const sinceMidnight = ((Number(parts.hour) * 60 + Number(parts.minute)) * 60 + Number(parts.second)) * 1000;
+  const daysLeft =
+    Math.round((Date.parse(`${day}T00:00:00Z`) - Date.parse(`${localDay}T00:00:00Z`)) / dayMs) + 1;
+  // A daylight-saving change in between moves it by an hour: the job then checks once more.
+  return new Date(Math.floor(now.getTime() / 1000) * 1000 - sinceMidnight + daysLeft * dayMs);
+}
 const reminderTime = (closesOn: string) =>
   new Date(`${addDays(closesOn, -autoReminderDaysBefore)}T09:00:00Z`);
 
@@ -65,8 +93,9 @@ async function closeOnDate(db: Db, requestId: string, now: Date) {
   return db.transaction(async (tx) => {
     const row = await findRequestRow(tx, requestId, { lock: true });
     if (!row || row.closedOn) return undefined;
-    if (row.closesOn >= (await requestToday(tx, row, now)))
-      return { runAgainAt: new Date(now.getTime() + hour) };
+    if (row.closesOn >= (await requestToday(tx, row, now))) {
+      return { runAgainAt: await memberMidnightAfter(tx, row.userId, row.closesOn, now) };
+    }
     await updateRequestRow(tx, requestId, { closedOn: row.closesOn });
     return undefined;
   });
