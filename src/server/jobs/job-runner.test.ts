@@ -119,6 +119,21 @@ describe("the job runner", () => {
     expect(logs.join("")).toMatch(/job failed for the last time/);
   });
 
+  it("keeps no query parameters from a failed query in the stored error", async () => {
+    const { runner, kind } = runnerFor(
+      async () => {
+        await ctx.db.execute(sql`select ${"private words"}::int`);
+      },
+      { maxAttempts: 1 },
+    );
+    const id = await enqueueJob(ctx.db, { kind });
+    await runner.runDueJobs();
+    const row = await jobRow(id);
+    expect(row.state).toBe("dead");
+    expect(row.lastError).toMatch(/a database query failed/);
+    expect(row.lastError).not.toMatch(/private words/);
+  });
+
   it("takes over a job left running by a stopped process once its lease has passed", async () => {
     let calls = 0;
     const stuck = deferred();

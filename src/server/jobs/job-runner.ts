@@ -59,6 +59,11 @@ export function backoffFor(
 // Stored errors are read by the instance admin: addresses and links (a message's recipient, a
 // one-time link) are cut out, whatever the failing library put in its message.
 export function redactError(error: unknown): string {
+  // A failed query's message lists its parameters, which can be anything a person wrote.
+  if (error instanceof Error && ("params" in error || error.message.startsWith("Failed query"))) {
+    const code = (error.cause as { code?: unknown } | undefined)?.code;
+    return `${error.name}: a database query failed${typeof code === "string" ? ` (${code})` : ""}`;
+  }
   const text = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
   return text
     .replace(/https?:\/\/\S+/gi, "[link]")

@@ -88,7 +88,8 @@ export function createMailer(deps: {
   }
 
   async function deliver(outboxId: string) {
-    if (!transport) return;
+    // Another process with SMTP settings takes the job on a later try.
+    if (!transport) throw new Error("This process has no SMTP settings.");
     // A message already sent is never sent again, whichever job comes back to it.
     const [message] = await db
       .update(outbox)
