@@ -21,6 +21,7 @@ import { feedbackRoutes } from "./modules/feedback/feedback.routes.ts";
 import { givingRoutes } from "./modules/feedback/giving.routes.ts";
 import { homeRoutes } from "./modules/home/home.routes.ts";
 import { lanesRoutes } from "./modules/lanes/lanes.routes.ts";
+import { notificationsRoutes } from "./modules/notifications/notifications.routes.ts";
 import { portfolioRoutes } from "./modules/portfolio/portfolio.routes.ts";
 import { profileRoutes } from "./modules/profile/profile.routes.ts";
 import { targetRoleRoutes } from "./modules/target-role/target-role.routes.ts";
@@ -30,10 +31,19 @@ export const maxBodyBytes = 100 * 1024;
 
 export type AppOptions = Deps & { webRoot?: string };
 
-function clientIpOf(trustProxy: boolean) {
+/**
+ * The client's address. Behind N trusted proxies, each appends the address it received from, so the
+ * N-th entry from the right is the one the nearest untrusted party cannot choose; anything to its left
+ * was written by the client and is ignored.
+ */
+export function clientIpOf(trustedProxyHops: number) {
   return (c: Context<AppEnv>): string => {
-    if (trustProxy) {
-      const forwarded = c.req.header("x-forwarded-for")?.split(",")[0]?.trim();
+    if (trustedProxyHops > 0) {
+      const chain = (c.req.header("x-forwarded-for") ?? "")
+        .split(",")
+        .map((entry) => entry.trim())
+        .filter(Boolean);
+      const forwarded = chain[chain.length - trustedProxyHops];
       if (forwarded) return forwarded;
     }
     try {
@@ -86,7 +96,7 @@ export function createApp(options: AppOptions) {
     await next();
   });
 
-  app.route("/", authRoutes(clientIpOf(config.trustProxy)));
+  app.route("/", authRoutes(clientIpOf(config.trustedProxyHops)));
   app.route("/", homeRoutes());
   app.route("/", profileRoutes());
   app.route("/", lanesRoutes());
@@ -97,6 +107,7 @@ export function createApp(options: AppOptions) {
   app.route("/", toursRoutes());
   app.route("/", feedbackRoutes());
   app.route("/", givingRoutes());
+  app.route("/", notificationsRoutes());
   app.route("/", adminRoutes());
   app.route("/", jobsRoutes());
 

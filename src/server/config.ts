@@ -16,7 +16,14 @@ const envSchema = z.object({
     .optional()
     .or(z.literal("").transform(() => undefined)),
   AUTH_SECRET: z.string().min(32, "AUTH_SECRET must be at least 32 characters").optional(),
-  TRUST_PROXY: flag,
+  TRUST_PROXY: z
+    .string()
+    .regex(
+      /^(true|false|[0-9]|)$/,
+      "TRUST_PROXY must be false, true (one proxy) or the number of proxies, 0 to 9",
+    )
+    .optional()
+    .transform((v) => (v === "true" ? 1 : v === "false" || !v ? 0 : Number(v))),
   SESSION_IDLE_HOURS: z.coerce.number().positive().default(72),
   SESSION_MAX_DAYS: z.coerce.number().positive().default(30),
   SMTP_HOST: z.string().optional(),
@@ -38,7 +45,8 @@ export type Config = {
   dataDir: string;
   databaseUrl: string | undefined;
   authSecret: string | undefined;
-  trustProxy: boolean;
+  /** How many reverse proxies stand in front of Sidecar, each appending to X-Forwarded-For. */
+  trustedProxyHops: number;
   sessionIdleSeconds: number;
   sessionMaxSeconds: number;
   smtp:
@@ -75,7 +83,7 @@ export function readConfig(env: Record<string, string | undefined> = process.env
     dataDir: e.DATA_DIR,
     databaseUrl: e.DATABASE_URL,
     authSecret: e.AUTH_SECRET,
-    trustProxy: e.TRUST_PROXY,
+    trustedProxyHops: e.TRUST_PROXY,
     sessionIdleSeconds: Math.round(e.SESSION_IDLE_HOURS * 3600),
     sessionMaxSeconds: Math.round(e.SESSION_MAX_DAYS * 86400),
     smtp: e.SMTP_HOST

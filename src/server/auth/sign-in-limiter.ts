@@ -3,17 +3,34 @@ import type { Db } from "../db/open.ts";
 import { AppError } from "../http/errors.ts";
 import { signInFailures } from "./auth.table.ts";
 
+/**
+ * Failed password checks allowed in a window: per account from one address, per address across
+ * accounts, and a much higher ceiling per account across addresses. A stranger guessing from one
+ * address locks only that address out of the account, so the owner, from their own address, still
+ * gets in; only a guessing campaign from many addresses meets the account-wide ceiling.
+ */
 export const signInLimits = {
   windowSeconds: 15 * 60,
-  perAccount: 10,
+  perAccountAndAddress: 10,
+  perAccount: 100,
   perAddress: 50,
 };
 
 function keysFor(email: string | undefined, ip: string) {
-  return {
-    account: email ? `account:${email.trim().toLowerCase()}` : undefined,
-    address: `address:${ip}`,
-  };
+  const account = email ? email.trim().toLowerCase() : undefined;
+  return [
+    ...(account
+      ? [
+          {
+            key: `account-address:${account}|${ip}`,
+            limit: signInLimits.perAccountAndAddress,
+            account: true,
+          },
+          { key: `account:${account}`, limit: signInLimits.perAccount, account: true },
+        ]
+      : []),
+    { key: `address:${ip}`, limit: signInLimits.perAddress, account: false },
+  ];
 }
 
 function secondsLeft(windowStart: Date): number {
@@ -49,15 +66,13 @@ async function uncountAttempt(db: Db, key: string) {
  */
 export async function reserveSignInAttempt(db: Db, email: string | undefined, ip: string): Promise<void> {
   const keys = keysFor(email, ip);
-  const [account, address] = await Promise.all([
-    keys.account ? countAttempt(db, keys.account) : undefined,
-    countAttempt(db, keys.address),
-  ]);
-  const waits = [
-    account && account.count > signInLimits.perAccount ? secondsLeft(account.windowStart) : 0,
-    address.count > signInLimits.perAddress ? secondsLeft(address.windowStart) : 0,
-  ];
-  const wait = Math.max(...waits);
+  const counted = await Promise.all(keys.map(({ key }) => countAttempt(db, key)));
+  const wait = Math.max(
+    0,
+    ...counted.map((attempt, i) =>
+      attempt.count > (keys[i]?.limit ?? 0) ? secondsLeft(attempt.windowStart) : 0,
+    ),
+  );
   if (wait > 0) {
     throw new AppError(
       "RATE_LIMITED",
@@ -76,9 +91,9 @@ export async function settleSignInAttempt(
   outcome: "wrong-password" | "signed-in" | "other",
 ): Promise<void> {
   if (outcome === "wrong-password") return;
-  const keys = keysFor(email, ip);
-  await uncountAttempt(db, keys.address);
-  if (!keys.account) return;
-  if (outcome === "signed-in") await db.delete(signInFailures).where(eq(signInFailures.key, keys.account));
-  else await uncountAttempt(db, keys.account);
+  for (const { key, account } of keysFor(email, ip)) {
+    if (outcome === "signed-in" && account)
+      await db.delete(signInFailures).where(eq(signInFailures.key, key));
+    else await uncountAttempt(db, key);
+  }
 }

@@ -2,6 +2,7 @@ import { and, eq, lt } from "drizzle-orm";
 import type { Deps } from "../http/router.ts";
 import { registerFeedbackJobs } from "../modules/feedback/feedback.jobs.ts";
 import { deliverMailJob } from "../modules/mail/mailer.ts";
+import { sendDueDigests } from "../modules/notifications/notifications.service.ts";
 import type { JobRunner } from "./job-runner.ts";
 import { jobs } from "./jobs.table.ts";
 
@@ -26,6 +27,8 @@ export function registerJobs(runner: JobRunner, deps: Deps) {
   runner.every("mail.requeue", "7 * * * *", async () => {
     await mailer.requeueUndelivered({ createdAfter: new Date(Date.now() - 2 * day) });
   });
+  // Each member's digest is due from 08:00 on their own clock; once a day per member, see sendDueDigests.
+  runner.every("notifications.digest", "*/15 * * * *", (_payload, { now }) => sendDueDigests(deps, now));
   runner.every("jobs.prune", "23 3 * * *", async () => {
     await db
       .delete(jobs)

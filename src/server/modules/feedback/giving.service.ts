@@ -5,14 +5,14 @@ import { lanes as laneDefinitions } from "../../../shared/lanes.ts";
 import type { Db } from "../../db/open.ts";
 import { AppError } from "../../http/errors.ts";
 import type { Deps } from "../../http/router.ts";
+import { notify } from "../notifications/notifications.service.ts";
 import { admitSubmission, cryptoShuffle, hashToken, looksLikeToken } from "./anonymity.ts";
 import { askerName, requestToday } from "./feedback.access.ts";
-import { enoughResponsesEmail } from "./feedback.emails.ts";
+import { resultsReadyNotification } from "./feedback.emails.ts";
 import { isClosed } from "./feedback.policy.ts";
 import {
   type FeedbackRequestRow,
   findInvitationByHash,
-  findPerson,
   findRequestRow,
   insertAnswerRows,
   markInvitationUsed,
@@ -136,11 +136,11 @@ export async function storeSubmission(
 
 export async function giveFeedback(deps: Deps, token: string, input: GiveInput) {
   if (!looksLikeToken(token)) throw unknownLink();
-  const { db, mailer, config } = deps;
+  const { db } = deps;
   const tokenHash = hashToken(token);
   const found = await findInvitationByHash(db, tokenHash);
   if (!found) throw unknownLink();
-  const outcome = await db.transaction(async (tx) => {
+  const deliver = await db.transaction(async (tx) => {
     // The request is locked before the invitation, in the same order as every other writer.
     const request = await findRequestRow(tx, found.requestId, { lock: true });
     const invitation = await findInvitationByHash(tx, tokenHash, { lock: true });
@@ -155,15 +155,10 @@ export async function giveFeedback(deps: Deps, token: string, input: GiveInput) 
       answeredOn: isoDay(),
       receiverToday: await requestToday(tx, request),
     });
-    return { opensNow, requestId: request.id, receiverId: request.userId };
+    // Kept with the submission that opened the results; it says only that enough are in, and is
+    // dated no finer than a day, like everything else about a response.
+    return opensNow ? notify(deps, tx, resultsReadyNotification(request)) : () => {};
   });
-  if (outcome.opensNow) {
-    const receiver = await findPerson(db, outcome.receiverId);
-    if (receiver) {
-      await mailer.send(
-        enoughResponsesEmail(receiver.email, `${config.baseUrl}/feedback/${outcome.requestId}`),
-      );
-    }
-  }
+  deliver();
   return { received: true as const };
 }
