@@ -74,10 +74,33 @@ async function unread(user: BuiltUser) {
     .unread;
 }
 
-const notices = async (user: BuiltUser, subject: string | RegExp) =>
-  (await mailTo(ctx, user.email)).filter((m) =>
+/** The plain text of a delivered message as the SMTP sink got it (quoted-printable, base64 or 7bit). */
+function deliveredText(raw: string) {
+  const [head = "", ...rest] = raw.split("\r\n\r\n");
+  const body = rest.join("\r\n\r\n");
+  const encoding = unfolded(head)
+    .match(/Content-Transfer-Encoding: (\S+)/i)?.[1]
+    ?.toLowerCase();
+  if (encoding === "base64") return Buffer.from(body, "base64").toString("utf8");
+  if (encoding !== "quoted-printable") return body;
+  const bytes = body
+    .replace(/=\r\n/g, "")
+    .replace(/=([0-9A-F]{2})/gi, (_, hex: string) => String.fromCharCode(Number.parseInt(hex, 16)));
+  return Buffer.from(bytes, "latin1").toString("utf8");
+}
+
+// The outbox keeps no text once a message is delivered, so the text is read from what was delivered.
+const notices = async (user: BuiltUser, subject: string | RegExp) => {
+  const rows = (await mailTo(ctx, user.email)).filter((m) =>
     typeof subject === "string" ? m.subject === subject : subject.test(m.subject),
   );
+  const delivered = sentTo(user.email);
+  return rows.map((row, index) => {
+    const sameSubject = delivered.filter((m) => unfolded(m.raw).includes(`Subject: ${row.subject}\r\n`));
+    const raw = sameSubject[rows.slice(0, index).filter((r) => r.subject === row.subject).length]?.raw;
+    return { ...row, text: row.bodyRemovedAt && raw ? deliveredText(raw) : row.text };
+  });
+};
 
 /** A raw message with its long header lines joined back into one, as RFC 5322 folds them. */
 function unfolded(raw: string) {
