@@ -1,21 +1,22 @@
 import type { AdminJobs } from "../../shared/jobs.ts";
+import { requireAccess } from "../access/require-access.ts";
 import type { Db } from "../db/open.ts";
 import { AppError } from "../http/errors.ts";
-import { requireAdmin, type Viewer } from "../http/viewer.ts";
+import type { Viewer } from "../http/viewer.ts";
 import { adminPageSize } from "../modules/admin/admin.service.ts";
 import { presentDeadJob, presentRetriedJob } from "./jobs.presenter.ts";
 import { countJobsByState, findJobRow, listDeadJobRows, requeueDeadJob } from "./jobs.repo.ts";
 
 export async function listJobs(db: Db, viewer: Viewer | null, input: { page: number }): Promise<AdminJobs> {
   // Running the server is the instance admin's job; members never see background work.
-  requireAdmin(viewer);
+  await requireAccess(db, viewer, "manage", "instance");
   const page = { page: input.page, pageSize: adminPageSize };
   const [counts, { rows, total }] = await Promise.all([countJobsByState(db), listDeadJobRows(db, page)]);
   return { counts, dead: rows.map(presentDeadJob), total, ...page };
 }
 
 export async function retryDeadJob(db: Db, viewer: Viewer | null, id: string, wake: () => void) {
-  requireAdmin(viewer);
+  await requireAccess(db, viewer, "manage", "instance");
   const job = await findJobRow(db, id);
   if (!job) throw new AppError("NOT_FOUND", "There is no job with this id.");
   if (job.state !== "dead") {
