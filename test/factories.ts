@@ -72,7 +72,7 @@ export async function buildUser(
 }
 
 export async function mailTo(ctx: TestContext, to: string) {
-  await ctx.mailer.flush();
+  await ctx.jobs.runDueJobs();
   const rows = await ctx.db.select().from(outbox).where(eq(outbox.to, to));
   return rows.sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime());
 }

@@ -5,6 +5,8 @@ import { createAuth } from "../src/server/auth/auth.ts";
 import { type Config, readConfig } from "../src/server/config.ts";
 import { loadAuthSecret } from "../src/server/db/instance-settings.ts";
 import { type Database, openDatabase } from "../src/server/db/open.ts";
+import { createJobRunner } from "../src/server/jobs/job-runner.ts";
+import { registerJobs } from "../src/server/jobs/register-jobs.ts";
 import { createLogger } from "../src/server/logger.ts";
 import { createMailer } from "../src/server/modules/mail/mailer.ts";
 import { adminUrl, throwawayName, withAdminClient } from "./databases.ts";
@@ -57,10 +59,13 @@ export async function createTestContext(
   const logger = createLogger(config.logLevel, (line) => logs.push(line));
   const database = await openTestDatabase();
   const db = database.db;
-  const mailer = createMailer({ db, config, logger });
+  // Never started: tests run due jobs themselves, with ctx.jobs.runDueJobs(), and no timers.
+  const jobs = createJobRunner({ db, logger });
+  const mailer = createMailer({ db, config, logger, jobs });
   const secret = await loadAuthSecret(db, config.authSecret);
   const auth = createAuth({ db, config, mailer, logger, secret });
-  const app = createApp({ db, auth, mailer, config, logger, webRoot: options.webRoot });
+  registerJobs(jobs, { db, auth, mailer, config, logger, jobs });
+  const app = createApp({ db, auth, mailer, config, logger, jobs, webRoot: options.webRoot });
 
   async function request(path: string, opts: RequestOptions = {}) {
     const method = opts.method ?? (opts.body === undefined ? "GET" : "POST");
@@ -83,12 +88,13 @@ export async function createTestContext(
     db,
     auth,
     mailer,
+    jobs,
     config,
     database,
     logs,
     request,
     async close() {
-      await mailer.flush();
+      await jobs.stop();
       mailer.close();
       await database.close();
     },

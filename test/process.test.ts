@@ -1,8 +1,11 @@
 import { type ChildProcess, spawn } from "node:child_process";
+import { randomBytes } from "node:crypto";
 import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { Agent, get } from "node:http";
+import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { SMTPServer } from "smtp-server";
 import { afterAll, describe, expect, it } from "vitest";
 import { adminUrl, throwawayName, withAdminClient, withClient } from "./databases.ts";
 
@@ -197,6 +200,79 @@ describe.runIf(Boolean(process.env.DATABASE_URL))("two app processes on one Post
       await Promise.all([a.exited, b.exited]);
     } finally {
       await withAdminClient(databaseUrl, (c) => c.query(`drop database if exists ${name} with (force)`));
+    }
+  });
+
+  it("deliver each queued email once between them, whichever claims it", async () => {
+    const databaseUrl = process.env.DATABASE_URL as string;
+    const name = throwawayName("sidecar_test_jobs");
+    const received: string[] = [];
+    const sink = new SMTPServer({
+      authOptional: true,
+      disabledCommands: ["STARTTLS"],
+      onData(stream, session, callback) {
+        stream.resume();
+        stream.on("end", () => {
+          received.push(...session.envelope.rcptTo.map((r) => r.address));
+          callback();
+        });
+      },
+    });
+    await new Promise<void>((resolve) => sink.listen(0, "127.0.0.1", resolve));
+    const { port } = sink.server.address() as AddressInfo;
+    await withAdminClient(databaseUrl, (c) => c.query(`create database ${name}`));
+    const url = adminUrl(databaseUrl, name);
+    try {
+      const env = { DATABASE_URL: url, SMTP_HOST: "127.0.0.1", SMTP_PORT: String(port) };
+      const a = startServer(env);
+      const b = startServer(env);
+      await Promise.all([ready(a), ready(b)]);
+      const recipients = Array.from(
+        { length: 40 },
+        (_, i) => `once-${i}-${randomBytes(3).toString("hex")}@example.test`,
+      );
+      // Written as the app writes them: each message with its delivery job, in one transaction.
+      await withClient(url, async (c) => {
+        await c.query("begin");
+        for (const to of recipients) {
+          const id = randomBytes(16).toString("base64url");
+          await c.query(
+            "insert into outbox (id, kind, \"to\", subject, text, status) values ($1, 'other', $2, 'Once', 'Hello.', 'queued')",
+            [id, to],
+          );
+          await c.query("insert into jobs (id, kind, payload, key) values ($1, 'mail.deliver', $2, $3)", [
+            randomBytes(16).toString("base64url"),
+            JSON.stringify({ outboxId: id }),
+            `mail:${id}`,
+          ]);
+        }
+        await c.query("commit");
+      });
+      let pending = recipients.length;
+      while (pending > 0) {
+        await new Promise((r) => setTimeout(r, 200));
+        pending = await withClient(url, async (c) => {
+          const { rows } = await c.query<{ n: number }>(
+            "select count(*)::int as n from outbox where status <> 'sent'",
+          );
+          return rows[0]?.n ?? 0;
+        });
+      }
+      expect(received.sort()).toEqual([...recipients].sort());
+      const attempts = await withClient(url, async (c) => {
+        const { rows } = await c.query<{ state: string; attempts: number }>(
+          "select state, attempts from jobs where kind = 'mail.deliver'",
+        );
+        return rows;
+      });
+      expect(attempts).toHaveLength(recipients.length);
+      expect(attempts.every((job) => job.state === "done" && job.attempts === 1)).toBe(true);
+      a.child.kill("SIGTERM");
+      b.child.kill("SIGTERM");
+      expect(await Promise.all([a.exited, b.exited])).toEqual([0, 0]);
+    } finally {
+      await withAdminClient(databaseUrl, (c) => c.query(`drop database if exists ${name} with (force)`));
+      await new Promise<void>((resolve) => sink.close(resolve));
     }
   });
 });

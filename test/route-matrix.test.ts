@@ -142,6 +142,8 @@ const matrix: Record<string, Access> = {
   "POST /api/admin/users/:id/enable": adminOnly,
   "GET /api/admin/outbox": adminOnly,
   "GET /api/admin/outbox/:id": adminOnly,
+  "GET /api/admin/jobs": adminOnly,
+  "POST /api/admin/jobs/:id/retry": adminOnly,
   // Accounts (better-auth)
   "POST /api/auth/sign-up/email": accountRoute,
   "POST /api/auth/sign-in/email": accountRoute,

@@ -1,4 +1,5 @@
 import { createRouter } from "./http/router.ts";
+import { jobsRoutes } from "./jobs/jobs.routes.ts";
 import { adminRoutes } from "./modules/admin/admin.routes.ts";
 import { careerPlanRoutes } from "./modules/career-plan/career-plan.routes.ts";
 import { decisionsRoutes } from "./modules/decisions/decisions.routes.ts";
@@ -28,7 +29,8 @@ export function apiRoutes() {
     .route("/", givingRoutes())
     .route("/", sharingRoutes())
     .route("/", notificationsRoutes())
-    .route("/", adminRoutes());
+    .route("/", adminRoutes())
+    .route("/", jobsRoutes());
 }
 
 /** The API's routes, inputs and answers as one type; the web app imports it with `import type` only. */

@@ -31,6 +31,7 @@ const envSchema = z.object({
   SMTP_SECURE: flag,
   SMTP_USER: z.string().optional(),
   SMTP_PASSWORD: z.string().optional(),
+  SMTP_TIMEOUT_SECONDS: z.coerce.number().positive().max(300).default(10),
   MAIL_FROM: z.string().default("Sidecar <no-reply@localhost>"),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error", "silent"]).default("info"),
   INVITATION_EMAILS_PER_MEMBER_PER_DAY: z.coerce.number().int().min(0).default(100),
@@ -50,7 +51,16 @@ export type Config = {
   trustedProxyHops: number;
   sessionIdleSeconds: number;
   sessionMaxSeconds: number;
-  smtp: { host: string; port: number; secure: boolean; user?: string; password?: string } | undefined;
+  smtp:
+    | {
+        host: string;
+        port: number;
+        secure: boolean;
+        user?: string;
+        password?: string;
+        timeoutSeconds: number;
+      }
+    | undefined;
   mailFrom: string;
   logLevel: "debug" | "info" | "warn" | "error" | "silent";
   databaseTimeouts: DatabaseTimeouts;
@@ -87,6 +97,7 @@ export function readConfig(env: Record<string, string | undefined> = process.env
           secure: e.SMTP_SECURE,
           user: e.SMTP_USER,
           password: e.SMTP_PASSWORD,
+          timeoutSeconds: e.SMTP_TIMEOUT_SECONDS,
         }
       : undefined,
     mailFrom: e.MAIL_FROM,

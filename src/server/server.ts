@@ -7,9 +7,10 @@ import { createAuth } from "./auth/auth.ts";
 import type { Config } from "./config.ts";
 import { loadAuthSecret } from "./db/instance-settings.ts";
 import { type Database, openDatabase } from "./db/open.ts";
+import { createJobRunner, type JobRunner } from "./jobs/job-runner.ts";
+import { registerJobs } from "./jobs/register-jobs.ts";
 import { createLogger, type Logger } from "./logger.ts";
 import { createMailer } from "./modules/mail/mailer.ts";
-import { startDigestTick } from "./modules/notifications/digest-tick.ts";
 
 export const defaultWebRoot = fileURLToPath(new URL("../../dist/web", import.meta.url));
 
@@ -17,6 +18,7 @@ export type Sidecar = {
   url: string;
   database: Database;
   mailer: ReturnType<typeof createMailer>;
+  jobs: JobRunner;
   close(): Promise<void>;
 };
 
@@ -36,16 +38,14 @@ export async function buildSidecar(
   logger: Logger,
   webRoot = defaultWebRoot,
 ) {
-  const mailer = createMailer({ db: database.db, config, logger });
+  const jobs = createJobRunner({ db: database.db, logger });
+  const mailer = createMailer({ db: database.db, config, logger, jobs });
   const secret = await loadAuthSecret(database.db, config.authSecret);
   const auth = createAuth({ db: database.db, config, mailer, logger, secret });
-  const app = createApp({ db: database.db, auth, mailer, config, logger, webRoot });
-  return {
-    app,
-    auth,
-    mailer,
-    startTicks: () => startDigestTick({ db: database.db, auth, mailer, config, logger }),
-  };
+  const deps = { db: database.db, auth, mailer, config, logger, jobs };
+  registerJobs(jobs, deps);
+  const app = createApp({ ...deps, webRoot });
+  return { app, auth, mailer, jobs };
 }
 
 export async function startSidecar(
@@ -54,14 +54,16 @@ export async function startSidecar(
 ): Promise<Sidecar> {
   const logger = options.logger ?? createLogger(config.logLevel);
   const database = options.database ?? (await openSidecarDatabase(config));
-  const { app, mailer, startTicks } = await buildSidecar(config, database, logger, options.webRoot);
+  const { app, mailer, jobs } = await buildSidecar(config, database, logger, options.webRoot);
   const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }) as Server;
   await new Promise<void>((resolve, reject) => {
     server.once("listening", resolve);
     server.once("error", reject);
   });
   const stopServing = shutdownOnDemand(server);
-  const stopTicks = startTicks();
+  jobs.start();
+  // Mail kept or failed before this start (SMTP missing or down) goes out now that it may work.
+  await mailer.requeueUndelivered();
   const { port } = server.address() as AddressInfo;
   const url = `http://${config.host === "0.0.0.0" ? "localhost" : config.host}:${port}`;
   let closing: Promise<void> | undefined;
@@ -69,12 +71,12 @@ export async function startSidecar(
     url,
     database,
     mailer,
+    jobs,
     close() {
-      // Stop accepting, let in-flight requests finish, then close the database they were using.
+      // Stop accepting, let in-flight requests and running jobs finish, then close the database.
       closing ??= (async () => {
         await stopServing();
-        await stopTicks();
-        await mailer.flush();
+        await jobs.stop();
         mailer.close();
         await database.close();
       })();

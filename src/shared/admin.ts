@@ -26,10 +26,14 @@ export type AdminUser = z.infer<typeof adminUserOutput>;
 export const outboxSummaryOutput = z
   .object({
     id: z.string(),
+    kind: z.string(),
     to: z.string(),
     subject: z.string(),
-    status: z.enum(["kept", "sending", "sent", "failed"]),
+    status: z.enum(["kept", "queued", "sending", "sent", "failed"]),
     createdAt: instantOutput,
+    bodyRemovedAt: instantOutput
+      .nullable()
+      .meta({ description: "Set once delivered: the body, with any one-time link, is no longer stored" }),
   })
   .meta({ id: "OutboxSummary" });
 export type OutboxSummary = z.infer<typeof outboxSummaryOutput>;

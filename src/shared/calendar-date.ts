@@ -23,14 +23,14 @@ export const dayOutput = z.string().meta({ format: "date", example: "2026-01-15"
 export const instantOutput = z.string().meta({ format: "date-time", example: "2026-01-15T09:30:00.000Z" });
 
 /** Today's calendar date in a time zone (UTC when none is known). */
-export function todayIn(timeZone?: string | null): string {
+export function todayIn(timeZone?: string | null, at: Date = new Date()): string {
   const zone = timeZone && isTimeZone(timeZone) ? timeZone : "UTC";
   return new Intl.DateTimeFormat("en-CA", {
     timeZone: zone,
     year: "numeric",
     month: "2-digit",
     day: "2-digit",
-  }).format(new Date());
+  }).format(at);
 }
 
 // A date is "not in the future" if it is today somewhere: the first time zone to reach a date is

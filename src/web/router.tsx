@@ -352,6 +352,14 @@ const adminOutboxRoute = createRoute({
   }),
   component: lazyRouteComponent(() => import("./features/admin/outbox-page.tsx"), "OutboxPage"),
 });
+const adminJobsRoute = createRoute({
+  getParentRoute: () => adminLayout,
+  path: "/jobs",
+  validateSearch: (search: Record<string, unknown>): { page?: number } => ({
+    page: positiveInt(search.page),
+  }),
+  component: lazyRouteComponent(() => import("./features/admin/jobs-page.tsx"), "JobsPage"),
+});
 const adminOutboxMessageRoute = createRoute({
   getParentRoute: () => adminLayout,
   path: "/outbox/$id",
@@ -400,7 +408,13 @@ const routeTree = rootRoute.addChildren([
     securityRoute,
     notificationsRoute,
     notificationSettingsRoute,
-    adminLayout.addChildren([adminIndexRoute, adminUsersRoute, adminOutboxRoute, adminOutboxMessageRoute]),
+    adminLayout.addChildren([
+      adminIndexRoute,
+      adminUsersRoute,
+      adminOutboxRoute,
+      adminOutboxMessageRoute,
+      adminJobsRoute,
+    ]),
   ]),
 ]);
 

@@ -4,14 +4,21 @@ function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (ch) => `&#${ch.charCodeAt(0)};`);
 }
 
-function linkMessage(to: string, subject: string, lines: string[], action: { label: string; url: string }) {
+function linkMessage(
+  kind: MailMessage["kind"],
+  to: string,
+  subject: string,
+  lines: string[],
+  action: { label: string; url: string },
+) {
   const text = `${lines.join("\n\n")}\n\n${action.label}: ${action.url}\n\n— Sidecar`;
   const html = `${lines.map((l) => `<p>${escapeHtml(l)}</p>`).join("")}<p><a href="${escapeHtml(action.url)}">${escapeHtml(action.label)}</a></p><p>— Sidecar</p>`;
-  return { to, subject, text, html } satisfies MailMessage;
+  return { kind, to, subject, text, html } satisfies MailMessage;
 }
 
 export function verificationEmail(to: string, name: string, url: string): MailMessage {
   return linkMessage(
+    "verification",
     to,
     "Confirm your email for Sidecar",
     [
@@ -29,6 +36,7 @@ export function existingAccountEmail(
   resetUrl: string,
 ): MailMessage {
   return linkMessage(
+    "security",
     to,
     "Someone tried to sign up to Sidecar with your email",
     [
@@ -43,6 +51,7 @@ export function existingAccountEmail(
 
 export function passwordResetEmail(to: string, name: string, url: string): MailMessage {
   return linkMessage(
+    "password-reset",
     to,
     "Reset your Sidecar password",
     [

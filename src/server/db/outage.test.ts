@@ -5,6 +5,7 @@ import { createApp } from "../app.ts";
 import { users } from "../auth/auth.table.ts";
 import { createAuth } from "../auth/auth.ts";
 import { readConfig } from "../config.ts";
+import { createJobRunner } from "../jobs/job-runner.ts";
 import { createLogger } from "../logger.ts";
 import { createMailer } from "../modules/mail/mailer.ts";
 import { loadAuthSecret } from "./instance-settings.ts";
@@ -29,10 +30,11 @@ describe.runIf(Boolean(process.env.DATABASE_URL))("a database that goes away or 
     const logger = createLogger("info", (line) => logs.push(line));
     database = await openDatabase({ kind: "postgres", url: server.url, timeouts: config.databaseTimeouts });
     await database.migrate();
-    const mailer = createMailer({ db: database.db, config, logger });
+    const jobs = createJobRunner({ db: database.db, logger });
+    const mailer = createMailer({ db: database.db, config, logger, jobs });
     const secret = await loadAuthSecret(database.db, undefined);
     const auth = createAuth({ db: database.db, config, mailer, logger, secret });
-    app = createApp({ db: database.db, auth, mailer, config, logger });
+    app = createApp({ db: database.db, auth, mailer, config, logger, jobs });
   });
   afterAll(async () => {
     await database?.close().catch(() => {});

@@ -2,12 +2,13 @@ import { OpenAPIHono, z } from "@hono/zod-openapi";
 import type { Auth } from "../auth/auth.ts";
 import type { Config } from "../config.ts";
 import type { Db } from "../db/open.ts";
+import type { JobRunner } from "../jobs/job-runner.ts";
 import type { Logger } from "../logger.ts";
 import type { Mailer } from "../modules/mail/mailer.ts";
 import { validationError } from "./errors.ts";
 import type { Viewer } from "./viewer.ts";
 
-export type Deps = { db: Db; auth: Auth; mailer: Mailer; config: Config; logger: Logger };
+export type Deps = { db: Db; auth: Auth; mailer: Mailer; config: Config; logger: Logger; jobs: JobRunner };
 export type AppEnv = { Variables: { viewer: Viewer | null; deps: Deps } };
 
 export function createRouter() {

@@ -8,6 +8,7 @@ import {
   Flag,
   Home,
   Inbox,
+  ListChecks,
   Menu,
   MessageSquareHeart,
   Mountain,
@@ -199,6 +200,9 @@ export function AppLayout() {
                 </NavLink>
                 <NavLink to="/admin/outbox" icon={<Inbox size={18} aria-hidden="true" />}>
                   Outbox
+                </NavLink>
+                <NavLink to="/admin/jobs" icon={<ListChecks size={18} aria-hidden="true" />}>
+                  Jobs
                 </NavLink>
               </ul>
             </div>

@@ -21,10 +21,12 @@ export function presentUser(row: UserRow): AdminUser {
 export function presentOutboxSummary(row: OutboxSummaryRow): OutboxSummary {
   return {
     id: row.id,
+    kind: row.kind,
     to: row.to,
     subject: row.subject,
     status: row.status,
     createdAt: row.createdAt.toISOString(),
+    bodyRemovedAt: row.bodyRemovedAt?.toISOString() ?? null,
   };
 }
 

@@ -59,10 +59,12 @@ export async function markEmailVerified(db: Db, id: string) {
 
 const outboxSummary = {
   id: outbox.id,
+  kind: outbox.kind,
   to: outbox.to,
   subject: outbox.subject,
   status: outbox.status,
   createdAt: outbox.createdAt,
+  bodyRemovedAt: outbox.bodyRemovedAt,
 };
 
 export async function listOutboxRows(db: Db, { page, pageSize }: Page) {

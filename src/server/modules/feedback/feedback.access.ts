@@ -3,6 +3,7 @@ import type { Db } from "../../db/open.ts";
 import { AppError } from "../../http/errors.ts";
 import type { Viewer } from "../../http/viewer.ts";
 import { memberToday } from "../profile/member-today.ts";
+import { draftKeyFor } from "./anonymity.ts";
 import { isClosed } from "./feedback.policy.ts";
 import { presentRequest } from "./feedback.presenter.ts";
 import { type FeedbackRequestRow, findPerson, findRequestRow, listInvitedEmails } from "./feedback.repo.ts";
@@ -32,7 +33,13 @@ export async function askerName(db: Db, userId: string): Promise<string> {
   return (await findPerson(db, userId))?.name ?? "A Sidecar member";
 }
 
+/** An emailed link carries the draft key in its #fragment, which the browser keeps to itself. */
+export function giveLink(baseUrl: string, token: string, invitationId?: string) {
+  const link = `${baseUrl}/give/${token}`;
+  return invitationId ? `${link}#${draftKeyFor(invitationId)}` : link;
+}
+
 /** A request opens and closes by the asking member's own calendar, for them and for every giver alike. */
-export function requestToday(db: Db, row: Pick<FeedbackRequestRow, "userId">): Promise<string> {
-  return memberToday(db, row.userId);
+export function requestToday(db: Db, row: Pick<FeedbackRequestRow, "userId">, at?: Date): Promise<string> {
+  return memberToday(db, row.userId, at);
 }

@@ -18,6 +18,7 @@ export function invitationEmail(
 ) {
   const [name, why] = [inertLinks(askedBy), inertLinks(purpose)];
   return {
+    kind: "feedback-invitation",
     to,
     subject: `${name} asks for your honest feedback`,
     text: [
@@ -36,6 +37,7 @@ export function invitationEmail(
 export function reminderEmail(to: string, askedBy: string, link: string, closesOn: string) {
   const name = inertLinks(askedBy);
   return {
+    kind: "feedback-reminder",
     to,
     subject: `A reminder: ${name} would value your feedback`,
     text: [
@@ -54,6 +56,7 @@ export function reminderEmail(to: string, askedBy: string, link: string, closesO
 export function thankYouEmail(to: string, askedBy: string, message: string) {
   const name = inertLinks(askedBy);
   return {
+    kind: "thank-you",
     to,
     subject: `A thank-you from ${name}`,
     text: [

@@ -76,7 +76,8 @@ export async function listInvitedEmails(db: Db, requestId: string) {
   return rows.map((row) => row.email);
 }
 
-export async function invitationsNotYetAnswered(db: Db, requestId: string) {
+/** Invitations by email nobody has used that have not had the one reminder yet. */
+export async function invitationsNotYetReminded(db: Db, requestId: string) {
   const rows = await db
     .select({ id: feedbackInvitations.id, email: feedbackInvitations.email })
     .from(feedbackInvitations)
@@ -85,9 +86,21 @@ export async function invitationsNotYetAnswered(db: Db, requestId: string) {
         eq(feedbackInvitations.requestId, requestId),
         isNotNull(feedbackInvitations.email),
         isNull(feedbackInvitations.usedOn),
+        isNull(feedbackInvitations.previousTokenHash),
       ),
     );
   return rows.map((row) => ({ id: row.id, email: row.email as string }));
+}
+
+/** When the first invitation by email was made, if any. */
+export async function firstEmailInvitationAt(db: Db, requestId: string): Promise<Date | undefined> {
+  const [row] = await db
+    .select({ createdAt: feedbackInvitations.createdAt })
+    .from(feedbackInvitations)
+    .where(and(eq(feedbackInvitations.requestId, requestId), isNotNull(feedbackInvitations.email)))
+    .orderBy(feedbackInvitations.createdAt)
+    .limit(1);
+  return row?.createdAt;
 }
 
 /** Invitations by email whose newest link never reached the outbox and that nobody has used. */

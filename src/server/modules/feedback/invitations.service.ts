@@ -10,22 +10,22 @@ import { AppError } from "../../http/errors.ts";
 import type { Deps } from "../../http/router.ts";
 import { requireSignedIn, type Viewer } from "../../http/viewer.ts";
 import type { MailMessage } from "../mail/mailer.ts";
-import { draftKeyFor, newToken } from "./anonymity.ts";
+import { newToken } from "./anonymity.ts";
 import {
   askerName,
+  giveLink,
   manageableRequest,
   presentRequestFor,
   requestToday,
   requireOpen,
 } from "./feedback.access.ts";
-import { invitationEmail, reminderEmail, thankYouEmail } from "./feedback.emails.ts";
+import { invitationEmail, thankYouEmail } from "./feedback.emails.ts";
+import { queueReminderEmails } from "./feedback.jobs.ts";
 import {
-  addReminderToken,
   allInvitedEmails,
   countRecentInvitationEmails,
   insertInvitationRows,
   invitationsAwaitingMail,
-  invitationsNotYetAnswered,
   listInvitedEmails,
   lockInvitationQuota,
   markMailQueued,
@@ -34,12 +34,6 @@ import {
 } from "./feedback.repo.ts";
 
 type Outgoing = { invitationId: string; email: string; token: string };
-
-/** An emailed link carries the draft key in its #fragment, which the browser keeps to itself. */
-function giveLink(baseUrl: string, token: string, invitationId?: string) {
-  const link = `${baseUrl}/give/${token}`;
-  return invitationId ? `${link}#${draftKeyFor(invitationId)}` : link;
-}
 
 /**
  * Queues one email per invitation after the transaction that created the links (no network inside
@@ -182,8 +176,9 @@ export async function inviteGivers(deps: Deps, viewer: Viewer | null, id: string
 export async function sendFeedbackReminder(deps: Deps, viewer: Viewer | null, id: string) {
   const me = requireSignedIn(viewer);
   const { db } = deps;
-  // Only a link's hash is stored, so the reminder carries a new link; the first one keeps working.
-  const { row, reminders } = await db.transaction(async (tx) => {
+  // The emails go out as one job after this answer, so how long it takes never depends on how many
+  // people have not answered yet.
+  const row = await db.transaction(async (tx) => {
     const current = await manageableRequest(tx, me, id, { lock: true });
     const today = await requestToday(tx, current);
     requireOpen(current, today);
@@ -196,22 +191,10 @@ export async function sendFeedbackReminder(deps: Deps, viewer: Viewer | null, id
     if ((await allInvitedEmails(tx, id)).length === 0) {
       throw new AppError("CONFLICT", "Only people you invited by email can get a reminder.");
     }
-    const pending: Outgoing[] = [];
-    for (const { id: invitationId, email } of await invitationsNotYetAnswered(tx, id)) {
-      const { token, tokenHash } = newToken();
-      await addReminderToken(tx, invitationId, tokenHash);
-      pending.push({ invitationId, email, token });
-    }
-    return { row: await updateRequestRow(tx, id, { reminderSentOn: today }), reminders: pending };
+    await queueReminderEmails(tx, id);
+    return updateRequestRow(tx, id, { reminderSentOn: today });
   });
-  const askedBy = await askerName(db, row.userId);
-  await queueInvitationMail(
-    deps,
-    id,
-    reminders,
-    (email, link) => reminderEmail(email, askedBy, link, row.closesOn),
-    "The reminder is recorded",
-  );
+  deps.jobs.wake();
   // The answer never says how many were reminded: that number would reveal how many answered.
   return presentRequestFor(db, row);
 }

@@ -15,6 +15,7 @@ import {
   requestToday,
   requireOpen,
 } from "./feedback.access.ts";
+import { scheduleFeedbackJobs } from "./feedback.jobs.ts";
 import { presentExport, presentRequestSummary } from "./feedback.presenter.ts";
 import { deleteRequestRows, insertRequestRow, listRequestRows, updateRequestRow } from "./feedback.repo.ts";
 import { getFeedbackResults } from "./results.service.ts";
@@ -28,13 +29,17 @@ export async function createFeedbackRequest(db: Db, viewer: Viewer | null, input
   // A request is always created for the signed-in member only.
   const me = await requireAccess(db, viewer, "create", "feedbackRequest");
   checkClosingDate(input.closesOn, await memberToday(db, me.userId));
-  const row = await insertRequestRow(db, {
-    userId: me.userId,
-    purpose: input.purpose,
-    questions: input.questions.map((prompt, index) => ({ key: `q${index + 1}`, prompt })),
-    lanes: input.lanes,
-    closesOn: input.closesOn,
-    minResponses: input.minResponses,
+  const row = await db.transaction(async (tx) => {
+    const created = await insertRequestRow(tx, {
+      userId: me.userId,
+      purpose: input.purpose,
+      questions: input.questions.map((prompt, index) => ({ key: `q${index + 1}`, prompt })),
+      lanes: input.lanes,
+      closesOn: input.closesOn,
+      minResponses: input.minResponses,
+    });
+    await scheduleFeedbackJobs(tx, created.id, created.closesOn);
+    return created;
   });
   return presentRequestFor(db, row);
 }
@@ -75,10 +80,12 @@ export async function updateFeedbackRequest(
         "minResponses",
       );
     }
-    return updateRequestRow(tx, id, {
+    const updated = await updateRequestRow(tx, id, {
       ...(input.closesOn ? { closesOn: input.closesOn } : {}),
       ...(input.minResponses ? { minResponses: input.minResponses } : {}),
     });
+    if (updated.closesOn !== current.closesOn) await scheduleFeedbackJobs(tx, id, updated.closesOn);
+    return updated;
   });
   return presentRequestFor(db, row);
 }

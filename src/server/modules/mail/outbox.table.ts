@@ -1,17 +1,35 @@
-import { index, pgTable, text, timestamp } from "drizzle-orm/pg-core";
+import { index, jsonb, pgTable, text, timestamp } from "drizzle-orm/pg-core";
+
+export const mailKinds = [
+  "verification",
+  "password-reset",
+  "security",
+  "feedback-invitation",
+  "feedback-reminder",
+  "thank-you",
+  "notification",
+  "other",
+] as const;
+export type MailKind = (typeof mailKinds)[number];
+
+export const outboxStatuses = ["kept", "queued", "sending", "sent", "failed"] as const;
 
 export const outbox = pgTable(
   "outbox",
   {
     id: text("id").primaryKey(),
+    kind: text("kind", { enum: mailKinds }).notNull().default("other"),
     to: text("to").notNull(),
     subject: text("subject").notNull(),
     text: text("text").notNull(),
     html: text("html"),
-    status: text("status", { enum: ["kept", "sending", "sent", "failed"] }).notNull(),
+    headers: jsonb("headers").$type<Record<string, string>>(),
+    status: text("status", { enum: outboxStatuses }).notNull(),
     error: text("error"),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     sentAt: timestamp("sent_at", { withTimezone: true }),
+    // Once delivered, the body (with its one-time links) and headers are erased from the outbox.
+    bodyRemovedAt: timestamp("body_removed_at", { withTimezone: true }),
   },
-  (t) => [index("outbox_created_at_idx").on(t.createdAt)],
+  (t) => [index("outbox_created_at_idx").on(t.createdAt), index("outbox_status_idx").on(t.status)],
 );

@@ -20,6 +20,7 @@ export function notificationEmail(
 ) {
   const label = notificationKinds[notification.kind].label;
   return {
+    kind: "notification",
     to,
     subject: notification.title,
     text: [
@@ -48,6 +49,7 @@ export function digestEmail(
     "",
   ]);
   return {
+    kind: "notification",
     to,
     subject: `Your Sidecar digest: ${rows.length} new ${rows.length === 1 ? "notification" : "notifications"}`,
     text: [

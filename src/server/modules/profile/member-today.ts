@@ -3,6 +3,6 @@ import type { Db } from "../../db/open.ts";
 import { findProfileRow } from "./profile.repo.ts";
 
 /** Today on the member's own calendar: a date that is due in Tokyo may not be due in Berlin yet. */
-export async function memberToday(db: Db, userId: string): Promise<string> {
-  return todayIn((await findProfileRow(db, userId))?.timeZone);
+export async function memberToday(db: Db, userId: string, at?: Date): Promise<string> {
+  return todayIn((await findProfileRow(db, userId))?.timeZone, at);
 }

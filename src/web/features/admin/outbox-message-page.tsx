@@ -10,7 +10,7 @@ import { EmptyState } from "../../ui/empty-state.tsx";
 import { PageHeader } from "../../ui/page-header.tsx";
 import { LoadingState } from "../../ui/spinner.tsx";
 import { useTitle } from "../../ui/use-title.ts";
-import { outboxMessageQuery, statusLabels } from "./admin-api.ts";
+import { mailKindLabels, outboxMessageQuery, statusLabels } from "./admin-api.ts";
 
 const route = getRouteApi("/app/admin/outbox/$id");
 
@@ -78,6 +78,8 @@ export function OutboxMessagePage() {
           <dl className="message-meta">
             <dt>To</dt>
             <dd>{message.to}</dd>
+            <dt>Kind</dt>
+            <dd>{mailKindLabels[message.kind] ?? message.kind}</dd>
             <dt>Status</dt>
             <dd>
               <span className={status.tone}>{status.label}</span>
@@ -98,13 +100,23 @@ export function OutboxMessagePage() {
             ) : null}
           </dl>
         </Card>
-        <Card
-          id="message-text"
-          title="Message"
-          description="The plain-text part, as the recipient's mail program shows it."
-        >
-          <pre className="message-text">{message.text}</pre>
-        </Card>
+        {message.bodyRemovedAt ? (
+          <Card id="message-text" title="Message">
+            <p className="body-removed">
+              The text of this message was removed after delivery, on {format.moment(message.bodyRemovedAt)},
+              so the links in it (confirmation, password reset, feedback) are kept only by its recipient. The
+              recipient, subject, kind, status and dates stay.
+            </p>
+          </Card>
+        ) : (
+          <Card
+            id="message-text"
+            title="Message"
+            description="The plain-text part, as the recipient's mail program shows it."
+          >
+            <pre className="message-text">{message.text}</pre>
+          </Card>
+        )}
       </div>
     </>
   );

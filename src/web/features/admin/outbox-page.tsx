@@ -8,7 +8,7 @@ import { EmptyState } from "../../ui/empty-state.tsx";
 import { PageHeader } from "../../ui/page-header.tsx";
 import { LoadingState } from "../../ui/spinner.tsx";
 import { useTitle } from "../../ui/use-title.ts";
-import { outboxQuery, statusLabels } from "./admin-api.ts";
+import { mailKindLabels, outboxQuery, statusLabels } from "./admin-api.ts";
 import { Pagination } from "./pagination.tsx";
 
 const route = getRouteApi("/app/admin/outbox");
@@ -24,7 +24,7 @@ export function OutboxPage() {
     <>
       <PageHeader
         title="Outbox"
-        description="Every email Sidecar has sent or kept. Without SMTP settings, messages are kept here instead of sent, so you can pass links on by hand."
+        description="Every email Sidecar has sent or kept. Without SMTP settings, messages are kept here instead of sent, so you can pass links on by hand. Once a message is delivered, its text is removed and only who, what and when stay."
       />
       {query.isPending ? (
         <LoadingState label="Loading messages…" />
@@ -68,10 +68,14 @@ export function OutboxPage() {
                         <Link to="/admin/outbox/$id" params={{ id: message.id }} className="cell-primary">
                           {message.subject || "(no subject)"}
                         </Link>
+                        <span className="cell-secondary">{mailKindLabels[message.kind] ?? message.kind}</span>
                       </td>
                       <td data-label="To">{message.to}</td>
                       <td data-label="Status">
                         <span className={status.tone}>{status.label}</span>
+                        {message.bodyRemovedAt ? (
+                          <span className="cell-secondary">Text removed after delivery</span>
+                        ) : null}
                       </td>
                       <td data-label="Created">{format.moment(message.createdAt)}</td>
                     </tr>

@@ -668,7 +668,7 @@ function Results({ request }: { request: FeedbackRequest }) {
       <Card>
         <EmptyState icon={<Lock size={24} />} title="Results are still sealed">
           They open when {request.minResponses} people have answered. Invite more people, or send the one
-          reminder closer to the closing date.
+          reminder closer to the closing date; if you don't, Sidecar sends it on its own two days before.
         </EmptyState>
       </Card>
     );
