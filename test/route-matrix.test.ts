@@ -1,5 +1,7 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { enqueueJob } from "../src/server/jobs/enqueue-job.ts";
+import { jobs } from "../src/server/jobs/jobs.table.ts";
 import { feedbackRequests } from "../src/server/modules/feedback/feedback.table.ts";
 import { notify } from "../src/server/modules/notifications/notifications.service.ts";
 import { notifications } from "../src/server/modules/notifications/notifications.table.ts";
@@ -470,6 +472,9 @@ async function ownerRequest(
     params.itemId = "apm.own-an-area.shipped-alone";
   } else if (path.startsWith("/api/admin/users/:id")) {
     params.id = people.member.id;
+  } else if (path === "/api/admin/jobs/:id/retry") {
+    params.id = (await enqueueJob(ctx.db, { kind: "matrix.dead", key: `matrix:${nextAddress()}` })) ?? "";
+    await ctx.db.update(jobs).set({ state: "dead", attempts: 12 }).where(eq(jobs.id, params.id));
   } else if (path === "/api/admin/outbox/:id") {
     const outbox = await (await ctx.request("/api/admin/outbox", { cookie })).json();
     params.id = outbox.messages[0].id;
