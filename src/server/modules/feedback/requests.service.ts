@@ -1,11 +1,19 @@
 import { isoDay } from "../../../shared/calendar-date.ts";
 import type { FeedbackRequestInput, FeedbackRequestUpdate } from "../../../shared/feedback.ts";
+import type { Versioned } from "../../../shared/version.ts";
 import type { Db } from "../../db/open.ts";
 import { AppError } from "../../http/errors.ts";
 import { requireSignedIn, type Viewer } from "../../http/viewer.ts";
 import { manageableRequest, presentRequestFor, readableRequest, requireOpen } from "./feedback.access.ts";
 import { presentExport, presentRequestSummary } from "./feedback.presenter.ts";
-import { deleteRequestRows, insertRequestRow, listRequestRows, updateRequestRow } from "./feedback.repo.ts";
+import {
+  closeRequestRow,
+  deleteRequestRows,
+  insertRequestRow,
+  listRequestRows,
+  updateRequestRow,
+  updateRequestSettings,
+} from "./feedback.repo.ts";
 import { getFeedbackResults } from "./results.service.ts";
 
 export async function createFeedbackRequest(db: Db, viewer: Viewer | null, input: FeedbackRequestInput) {
@@ -38,7 +46,7 @@ export async function updateFeedbackRequest(
   db: Db,
   viewer: Viewer | null,
   id: string,
-  input: FeedbackRequestUpdate,
+  { version, ...input }: FeedbackRequestUpdate & Versioned,
 ) {
   const me = requireSignedIn(viewer);
   const row = await db.transaction(async (tx) => {
@@ -56,10 +64,15 @@ export async function updateFeedbackRequest(
         "minResponses",
       );
     }
-    return updateRequestRow(tx, id, {
-      ...(input.closesOn ? { closesOn: input.closesOn } : {}),
-      ...(input.minResponses ? { minResponses: input.minResponses } : {}),
-    });
+    return updateRequestSettings(
+      tx,
+      id,
+      {
+        ...(input.closesOn ? { closesOn: input.closesOn } : {}),
+        ...(input.minResponses ? { minResponses: input.minResponses } : {}),
+      },
+      version,
+    );
   });
   return presentRequestFor(db, row);
 }
@@ -69,7 +82,7 @@ export async function closeFeedbackRequest(db: Db, viewer: Viewer | null, id: st
   const today = isoDay();
   const current = await manageableRequest(db, me, id);
   requireOpen(current, today);
-  return presentRequestFor(db, await updateRequestRow(db, id, { closedOn: today }));
+  return presentRequestFor(db, await closeRequestRow(db, id, today));
 }
 
 export async function deleteFeedbackRequest(db: Db, viewer: Viewer | null, id: string) {

@@ -2,6 +2,7 @@ import type { SkipJobInput } from "../../../shared/career-plan.ts";
 import type { PortfolioRoleInput } from "../../../shared/portfolio.ts";
 import { type Level, levelLabels } from "../../../shared/profile.ts";
 import { stepExperiences, stepFrom } from "../../../shared/target-roles.ts";
+import type { Versioned } from "../../../shared/version.ts";
 import type { Db } from "../../db/open.ts";
 import { AppError } from "../../http/errors.ts";
 import { requireSignedIn, type Viewer } from "../../http/viewer.ts";
@@ -47,15 +48,13 @@ export async function updatePortfolioRole(
   db: Db,
   viewer: Viewer | null,
   id: string,
-  input: PortfolioRoleInput,
+  { version, ...input }: PortfolioRoleInput & Versioned,
 ) {
   // Only the owner changes a role; anyone else gets the same answer as for a missing one.
   const me = requireSignedIn(viewer);
   const row = await findPortfolioRoleRow(db, id);
   if (!row || !canChangePortfolio(me, row.userId)) throw notFound();
-  const updated = await updatePortfolioRoleRow(db, id, me.userId, input);
-  if (!updated) throw notFound();
-  return presentPortfolioRole(updated);
+  return presentPortfolioRole(await updatePortfolioRoleRow(db, id, me.userId, input, version, notFound));
 }
 
 export async function deletePortfolioRole(db: Db, viewer: Viewer | null, id: string) {

@@ -1,4 +1,5 @@
 import type { ProfileInput } from "../../../shared/profile.ts";
+import type { Versioned } from "../../../shared/version.ts";
 import type { Db } from "../../db/open.ts";
 import { AppError } from "../../http/errors.ts";
 import { requireSignedIn, type Viewer } from "../../http/viewer.ts";
@@ -13,8 +14,12 @@ export async function getMyProfile(db: Db, viewer: Viewer | null) {
   return presentProfile(row);
 }
 
-export async function updateMyProfile(db: Db, viewer: Viewer | null, input: ProfileInput) {
+export async function updateMyProfile(
+  db: Db,
+  viewer: Viewer | null,
+  { version, ...input }: ProfileInput & Versioned,
+) {
   const me = requireSignedIn(viewer);
-  await saveProfileRow(db, me.userId, input);
+  await saveProfileRow(db, me.userId, input, version);
   return getMyProfile(db, me);
 }

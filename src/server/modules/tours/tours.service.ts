@@ -1,6 +1,8 @@
 import type { EndTourInput, MilestoneInput, TourInput, TourOrderInput } from "../../../shared/tours.ts";
 import { formatCalendarDate, tourWarnings } from "../../../shared/tours.ts";
+import type { Versioned } from "../../../shared/version.ts";
 import type { Db } from "../../db/open.ts";
+import { requireVersion } from "../../db/versioned-write.ts";
 import { AppError } from "../../http/errors.ts";
 import { requireSignedIn, type Viewer } from "../../http/viewer.ts";
 import { memberToday } from "../profile/member-today.ts";
@@ -17,12 +19,14 @@ import {
   listMilestoneRows,
   listTourRows,
   lockToursOf,
+  readTourOrderVersion,
   type TourRow,
   updateMilestone,
   updateTour,
   writeTourOrder,
 } from "./tours.repo.ts";
 
+const milestoneNotFound = () => new AppError("NOT_FOUND", "This tour has no milestone with this id.");
 const tourNotFound = () => new AppError("NOT_FOUND", "There is no tour of duty with this id among yours.");
 
 async function presentAll(db: Db, userId: string) {
@@ -33,6 +37,10 @@ async function presentAll(db: Db, userId: string) {
   );
   const today = await memberToday(db, userId);
   return rows.map((row) => presentTour(row, milestones, tourWarnings(row, rows), today));
+}
+
+async function presentList(db: Db, userId: string) {
+  return { tours: await presentAll(db, userId), version: await readTourOrderVersion(db, userId) };
 }
 
 async function presentOne(db: Db, row: TourRow) {
@@ -70,7 +78,7 @@ function checkEndedWithin(row: TourRow, input: TourInput) {
 export async function listMyTours(db: Db, viewer: Viewer | null) {
   // Only the member's own tours; a mentor's shared view will be its own use case through the policy.
   const me = requireSignedIn(viewer);
-  return { tours: await presentAll(db, me.userId) };
+  return presentList(db, me.userId);
 }
 
 export async function getTour(db: Db, viewer: Viewer | null, id: string) {
@@ -86,12 +94,17 @@ export async function createTour(db: Db, viewer: Viewer | null, input: TourInput
   return presentOne(db, row);
 }
 
-export async function editTour(db: Db, viewer: Viewer | null, id: string, input: TourInput) {
+export async function editTour(
+  db: Db,
+  viewer: Viewer | null,
+  id: string,
+  { version, ...input }: TourInput & Versioned,
+) {
   const me = requireSignedIn(viewer);
   const saved = await db.transaction(async (tx) => {
     const row = await requireTour(tx, me, id, canChangeTours, { lock: true });
     checkEndedWithin(row, input);
-    return updateTour(tx, row.id, input);
+    return updateTour(tx, row.id, input, version);
   });
   return presentOne(db, saved);
 }
@@ -104,10 +117,10 @@ export async function removeTour(db: Db, viewer: Viewer | null, id: string) {
     const row = await requireTour(tx, me, id, canChangeTours);
     await deleteTour(tx, row);
   });
-  return { tours: await presentAll(db, me.userId) };
+  return presentList(db, me.userId);
 }
 
-export async function reorderTours(db: Db, viewer: Viewer | null, input: TourOrderInput) {
+export async function reorderTours(db: Db, viewer: Viewer | null, input: TourOrderInput & Versioned) {
   // The order is the member's own list; the ids must be exactly their tours, so none is lost or taken.
   const me = requireSignedIn(viewer);
   await db.transaction(async (tx) => {
@@ -125,9 +138,9 @@ export async function reorderTours(db: Db, viewer: Viewer | null, input: TourOrd
         "ids",
       );
     }
-    await writeTourOrder(tx, me.userId, input.ids);
+    await writeTourOrder(tx, me.userId, input.ids, input.version);
   });
-  return { tours: await presentAll(db, me.userId) };
+  return presentList(db, me.userId);
 }
 
 function notAfterToday(day: string, today: string, message: string, field: string) {
@@ -140,11 +153,18 @@ function notAfterToday(day: string, today: string, message: string, field: strin
   }
 }
 
-export async function endTourEarly(db: Db, viewer: Viewer | null, id: string, input: EndTourInput) {
+export async function endTourEarly(
+  db: Db,
+  viewer: Viewer | null,
+  id: string,
+  { version, ...input }: EndTourInput & Versioned,
+) {
   const me = requireSignedIn(viewer);
   const today = await memberToday(db, me.userId);
   const ended = await db.transaction(async (tx) => {
     const row = await requireTour(tx, me, id, canChangeTours, { lock: true });
+    // A page showing an older version hears that first: what it shows is out of date, whatever else.
+    requireVersion(row.version, version, "tour");
     if (row.endedOn) {
       throw new AppError("CONFLICT", `This tour already ended early on ${formatCalendarDate(row.endedOn)}.`);
     }
@@ -157,7 +177,7 @@ export async function endTourEarly(db: Db, viewer: Viewer | null, id: string, in
     }
     // A running tour that "ended" next month would read as ended early today.
     notAfterToday(input.endedOn, today, "A tour can only end early on a day that has come", "endedOn");
-    return endTour(tx, row.id, input);
+    return endTour(tx, row.id, input, version);
   });
   return presentOne(db, ended);
 }
@@ -183,7 +203,7 @@ export async function addMilestone(db: Db, viewer: Viewer | null, tourId: string
 async function requireMilestone(db: Db, tourId: string, milestoneId: string) {
   // A milestone is only found under its own tour, so a mismatched pair reads as missing.
   const milestone = await findMilestoneRow(db, tourId, milestoneId);
-  if (!milestone) throw new AppError("NOT_FOUND", "This tour has no milestone with this id.");
+  if (!milestone) throw milestoneNotFound();
   return milestone;
 }
 
@@ -192,13 +212,13 @@ export async function editMilestone(
   viewer: Viewer | null,
   tourId: string,
   milestoneId: string,
-  input: MilestoneInput,
+  { version, ...input }: MilestoneInput & Versioned,
 ) {
   const me = requireSignedIn(viewer);
   const row = await requireTour(db, me, tourId, canChangeTours);
   const milestone = await requireMilestone(db, row.id, milestoneId);
   checkDoneOn(input, await memberToday(db, me.userId));
-  await updateMilestone(db, milestone.id, input);
+  await updateMilestone(db, milestone.id, input, version, milestoneNotFound);
   return presentOne(db, row);
 }
 
