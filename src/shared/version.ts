@@ -22,6 +22,3 @@ export function withVersion<Shape extends z.ZodRawShape, Config extends z.core.$
   // The shapes never share a `version` key, which safeExtend cannot see through the generic.
   return schema.safeExtend({ version: versionInput } as never) as never;
 }
-
-/** The input of a change that carries nothing but the version, such as closing a request. */
-export const versionOnlyInput = z.object({ version: versionInput }).strict();

@@ -11,7 +11,6 @@ import {
   deleteRequestRows,
   insertRequestRow,
   listRequestRows,
-  updateRequestRow,
   updateRequestSettings,
 } from "./feedback.repo.ts";
 import { getFeedbackResults } from "./results.service.ts";
