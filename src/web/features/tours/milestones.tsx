@@ -14,12 +14,13 @@ import {
 import { api } from "../../api.ts";
 import { Button } from "../../ui/button.tsx";
 import { Card } from "../../ui/card.tsx";
+import { ConflictNotice } from "../../ui/conflict.tsx";
 import { Dialog } from "../../ui/dialog.tsx";
 import { EmptyState } from "../../ui/empty-state.tsx";
 import { SelectField, TextField } from "../../ui/field.tsx";
 import { Form, FormActions, useFormState } from "../../ui/form.tsx";
 import { useToast } from "../../ui/toast.tsx";
-import { rememberTour, useMemberToday } from "./tours-api.ts";
+import { rememberTour, tourQuery, useMemberToday } from "./tours-api.ts";
 
 type Values = { title: string; dueOn: string; status: string; doneOn: string };
 
@@ -39,12 +40,12 @@ function toInput(values: Values) {
   return { ...values, doneOn: values.status === "done" ? values.doneOn || null : null };
 }
 
-function useSaveMilestone(tour: Tour, milestoneId?: string) {
+function useSaveMilestone(tour: Tour, milestoneId?: string, version = () => 0) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (input: MilestoneInput) =>
       milestoneId
-        ? api.put<Tour>(`/api/tours/${tour.id}/milestones/${milestoneId}`, input)
+        ? api.put<Tour>(`/api/tours/${tour.id}/milestones/${milestoneId}`, { ...input, version: version() })
         : api.post<Tour>(`/api/tours/${tour.id}/milestones`, input),
     onSuccess: (saved) => rememberTour(queryClient, saved),
   });
@@ -67,8 +68,9 @@ function MilestoneForm({
     status: milestone?.status ?? "planned",
     doneOn: milestone?.doneOn ?? "",
   };
-  const form = useFormState<Values>(initial);
-  const save = useSaveMilestone(tour, milestone?.id);
+  const form = useFormState<Values>(initial, { version: milestone?.version });
+  const save = useSaveMilestone(tour, milestone?.id, () => form.version);
+  const queryClient = useQueryClient();
   const prefix = milestone ? `milestone-${milestone.id}` : "milestone-new";
 
   function submit() {
@@ -91,6 +93,27 @@ function MilestoneForm({
       error={form.formError}
       aria-label={milestone ? `Edit milestone “${milestone.title}”` : "Add a milestone"}
     >
+      {milestone ? (
+        <ConflictNotice
+          form={form}
+          labels={{ title: "Milestone", dueOn: "Due on", status: "Status", doneOn: "Done on" }}
+          loadLatest={async () => {
+            const latest = await queryClient.fetchQuery({ ...tourQuery(tour.id), staleTime: 0 });
+            rememberTour(queryClient, latest);
+            const found = latest.milestones.find((m) => m.id === milestone.id);
+            if (!found) throw new Error("This milestone was deleted elsewhere.");
+            return {
+              values: {
+                title: found.title,
+                dueOn: found.dueOn,
+                status: found.status,
+                doneOn: found.doneOn ?? "",
+              },
+              version: found.version,
+            };
+          }}
+        />
+      ) : null}
       <TextField
         id={`${prefix}-title`}
         label="Milestone"
