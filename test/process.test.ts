@@ -1,5 +1,6 @@
 import { type ChildProcess, spawn } from "node:child_process";
-import { existsSync, mkdtempSync, rmSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { Agent, get } from "node:http";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
@@ -63,13 +64,72 @@ describe.runIf(!process.env.DATABASE_URL)("the embedded database in a real proce
     first.child.kill("SIGTERM");
     expect(await first.exited).toBe(0);
     expect(first.output()).toMatch(/SIGTERM received/);
-    expect(existsSync(join(dataDir, "sidecar.lock"))).toBe(false);
+    expect(readFileSync(join(dataDir, "sidecar.lock"), "utf8")).toBe("");
     expect(existsSync(join(dataDir, "PG_VERSION"))).toBe(true);
 
     const again = startServer({ DATA_DIR: dataDir });
     await ready(again);
     again.child.kill("SIGINT");
     expect(await again.exited).toBe(0);
+  });
+
+  it("restarts on its own data directory after being killed", async () => {
+    const dataDir = join(tempDir(), "data");
+    const first = startServer({ DATA_DIR: dataDir });
+    await ready(first);
+    first.child.kill("SIGKILL");
+    await first.exited;
+    const again = startServer({ DATA_DIR: dataDir });
+    await ready(again);
+    expect((await fetch(`${again.url}/api/me`)).status).toBe(401);
+    again.child.kill("SIGTERM");
+    expect(await again.exited).toBe(0);
+  });
+
+  it("stops cleanly on SIGTERM under steady keep-alive traffic", async () => {
+    const dataDir = join(tempDir(), "data");
+    const server = startServer({ DATA_DIR: dataDir });
+    await ready(server);
+    const agent = new Agent({ keepAlive: true, maxSockets: 6 });
+    const statuses: number[] = [];
+    let running = true;
+    const ask = () =>
+      new Promise<number>((resolve, reject) => {
+        get(`${server.url}/api/me`, { agent }, (response) => {
+          response.resume();
+          response.on("end", () => resolve(response.statusCode ?? 0));
+        }).on("error", reject);
+      });
+    // Six clients each send the next request as soon as the last is answered, on kept-alive sockets.
+    const clients = Array.from({ length: 6 }, async () => {
+      while (running) {
+        try {
+          statuses.push(await ask());
+        } catch {
+          // Refused or closed once the server stops accepting: the expected end of this client.
+          if (server.child.exitCode !== null || statuses.length > 0)
+            await new Promise((r) => setTimeout(r, 20));
+        }
+      }
+    });
+    while (statuses.length < 300) await new Promise((r) => setTimeout(r, 20));
+    server.child.kill("SIGTERM");
+    const code = await server.exited;
+    running = false;
+    await Promise.all(clients);
+    agent.destroy();
+    expect(code).toBe(0);
+    expect(statuses.filter((status) => status !== 401)).toEqual([]);
+    expect(server.output()).not.toMatch(/forced|still open/i);
+    expect(readFileSync(join(dataDir, "sidecar.lock"), "utf8")).toBe("");
+  });
+
+  it("says in one line that the database is not answering when it starts without one", async () => {
+    const server = startServer({ DATABASE_URL: "postgres://postgres@127.0.0.1:1/postgres" });
+    expect(await server.exited).toBe(1);
+    expect(server.output().trim()).toBe(
+      "Sidecar cannot start: its database is not answering (ECONNREFUSED). Check DATABASE_URL and that PostgreSQL is running.",
+    );
   });
 
   it("explains a bad configuration instead of crashing", async () => {
@@ -113,14 +173,18 @@ describe.runIf(Boolean(process.env.DATABASE_URL))("two app processes on one Post
         .join("; ");
       expect((await fetch(`${b.url}/api/me`, { headers: { cookie } })).status).toBe(200);
 
-      for (let i = 0; i < 10; i++) {
-        const server = i % 2 === 0 ? a : b;
-        await fetch(`${server.url}/api/auth/sign-in/email`, {
-          method: "POST",
-          headers: json,
-          body: JSON.stringify({ email, password: "wrong wrong wrong" }),
-        });
-      }
+      // Twenty wrong passwords at once, split across the two processes: at most ten are ever checked.
+      const wrong = await Promise.all(
+        Array.from({ length: 20 }, (_, i) =>
+          fetch(`${(i % 2 === 0 ? a : b).url}/api/auth/sign-in/email`, {
+            method: "POST",
+            headers: json,
+            body: JSON.stringify({ email, password: "wrong wrong wrong" }),
+          }).then((response) => response.status),
+        ),
+      );
+      expect(wrong.filter((status) => status === 401)).toHaveLength(10);
+      expect(wrong.filter((status) => status === 429)).toHaveLength(10);
       const locked = await fetch(`${b.url}/api/auth/sign-in/email`, {
         method: "POST",
         headers: json,

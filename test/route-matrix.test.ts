@@ -1,6 +1,8 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { feedbackRequests } from "../src/server/modules/feedback/feedback.table.ts";
+import { notify } from "../src/server/modules/notifications/notifications.service.ts";
+import { notifications } from "../src/server/modules/notifications/notifications.table.ts";
 import { addDays, isoDay } from "../src/shared/calendar-date.ts";
 import { buildUser, signIn } from "./factories.ts";
 import { answersMarked, copyLinks, createFeedbackRequest, requestBody } from "./feedback.ts";
@@ -70,6 +72,15 @@ const matrix: Record<string, Access> = {
   // Giving feedback needs no account; the link decides (see the giver block below).
   "GET /api/give/:token": publicRoute,
   "POST /api/give/:token": publicRoute,
+  "GET /api/notifications": signedIn,
+  "GET /api/notifications/unread-count": signedIn,
+  "POST /api/notifications/read-all": signedIn,
+  "POST /api/notifications/:id/read": signedIn,
+  "GET /api/notifications/preferences": signedIn,
+  "PUT /api/notifications/preferences": signedIn,
+  // Unsubscribing needs no account: the link in the email decides (a mail provider posts it itself).
+  "GET /api/unsubscribe/:token": publicRoute,
+  "POST /api/unsubscribe/:token": publicRoute,
   "GET /api/tours": signedIn,
   "POST /api/tours": signedIn,
   "PUT /api/tours/order": signedIn,
@@ -171,6 +182,7 @@ const sampleBodies: Record<string, unknown> = {
   "PUT /api/feedback/requests/:id/reflections/:questionKey": { heard: "I heard it." },
   "PUT /api/feedback/superpowers": { superpowers: ["storyteller"] },
   "POST /api/give/:token": answersMarked("matrix"),
+  "PUT /api/notifications/preferences": { deliveries: { feedback_results_ready: "digest" } },
   "POST /api/tours": tourSample,
   "PUT /api/tours/order": { ids: [] },
   "PUT /api/tours/:id": tourSample,
@@ -306,6 +318,15 @@ const owned: Record<string, (cookie: string) => Promise<Seeded>> = {
     );
     return { id, milestoneId: tour.milestones[0].id };
   },
+  "/api/notifications/": async (cookie) => {
+    const me = await (await ctx.request("/api/me", { cookie, ip: nextAddress() })).json();
+    const deliver = await ctx.db.transaction((tx) =>
+      notify(ctx, tx, { userId: me.user.id, kind: "feedback_results_ready", title: "Matrix", body: "" }),
+    );
+    deliver();
+    const [row] = await ctx.db.select().from(notifications).where(eq(notifications.userId, me.user.id));
+    return { id: row?.id as string };
+  },
   "/api/feedback/requests/": async (cookie) => ({
     id: (await createFeedbackRequest(ctx, cookie)).id,
     questionKey: "q1",
@@ -327,7 +348,13 @@ describe("a member's own things: another member and an instance admin find nothi
     );
     const seedFor = (path: string) => Object.entries(owned).find(([prefix]) => path.startsWith(prefix))?.[1];
     const unseeded = ownedRoutes
-      .filter((r) => !seedFor(r.path) && !r.path.startsWith("/api/give/") && !r.path.includes("/checks/"))
+      .filter(
+        (r) =>
+          !seedFor(r.path) &&
+          !r.path.startsWith("/api/give/") &&
+          !r.path.startsWith("/api/unsubscribe/") &&
+          !r.path.includes("/checks/"),
+      )
       .map((r) => `${r.method} ${r.path}`);
     expect(unseeded, "routes naming a member's thing with no way to make one here").toEqual([]);
 

@@ -2,11 +2,12 @@ import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { getConnInfo } from "@hono/node-server/conninfo";
 import { serveStatic } from "@hono/node-server/serve-static";
-import type { Context } from "hono";
+import type { Context, MiddlewareHandler } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import { HTTPException } from "hono/http-exception";
 import { authRoutes } from "./auth/auth.routes.ts";
-import { AppError, errorResponse } from "./http/errors.ts";
+import { isDatabaseUnavailable } from "./db/unavailable.ts";
+import { AppError, databaseUnavailable, errorResponse } from "./http/errors.ts";
 import { type AppEnv, createRouter, type Deps } from "./http/router.ts";
 import { csrfProtection, securityHeaders } from "./http/security.ts";
 import { resolveViewer } from "./http/viewer.ts";
@@ -19,6 +20,7 @@ import { feedbackRoutes } from "./modules/feedback/feedback.routes.ts";
 import { givingRoutes } from "./modules/feedback/giving.routes.ts";
 import { homeRoutes } from "./modules/home/home.routes.ts";
 import { lanesRoutes } from "./modules/lanes/lanes.routes.ts";
+import { notificationsRoutes } from "./modules/notifications/notifications.routes.ts";
 import { portfolioRoutes } from "./modules/portfolio/portfolio.routes.ts";
 import { profileRoutes } from "./modules/profile/profile.routes.ts";
 import { targetRoleRoutes } from "./modules/target-role/target-role.routes.ts";
@@ -28,10 +30,19 @@ export const maxBodyBytes = 100 * 1024;
 
 export type AppOptions = Deps & { webRoot?: string };
 
-function clientIpOf(trustProxy: boolean) {
+/**
+ * The client's address. Behind N trusted proxies, each appends the address it received from, so the
+ * N-th entry from the right is the one the nearest untrusted party cannot choose; anything to its left
+ * was written by the client and is ignored.
+ */
+export function clientIpOf(trustedProxyHops: number) {
   return (c: Context<AppEnv>): string => {
-    if (trustProxy) {
-      const forwarded = c.req.header("x-forwarded-for")?.split(",")[0]?.trim();
+    if (trustedProxyHops > 0) {
+      const chain = (c.req.header("x-forwarded-for") ?? "")
+        .split(",")
+        .map((entry) => entry.trim())
+        .filter(Boolean);
+      const forwarded = chain[chain.length - trustedProxyHops];
       if (forwarded) return forwarded;
     }
     try {
@@ -58,6 +69,7 @@ export function createApp(options: AppOptions) {
     await next();
     c.header("Cache-Control", "private, no-store");
   });
+  app.use("/api/*", answerWithin(config.databaseTimeouts.connectMs + config.databaseTimeouts.statementMs));
   app.use("/api/*", csrfProtection(new URL(config.baseUrl).origin));
   app.use(
     "/api/*",
@@ -83,7 +95,7 @@ export function createApp(options: AppOptions) {
     await next();
   });
 
-  app.route("/", authRoutes(clientIpOf(config.trustProxy)));
+  app.route("/", authRoutes(clientIpOf(config.trustedProxyHops)));
   app.route("/", homeRoutes());
   app.route("/", profileRoutes());
   app.route("/", lanesRoutes());
@@ -94,6 +106,7 @@ export function createApp(options: AppOptions) {
   app.route("/", toursRoutes());
   app.route("/", feedbackRoutes());
   app.route("/", givingRoutes());
+  app.route("/", notificationsRoutes());
   app.route("/", adminRoutes());
 
   let openApiDocument: Promise<unknown> | undefined;
@@ -128,6 +141,14 @@ export function createApp(options: AppOptions) {
   );
   app.onError((error, c) => {
     if (error instanceof AppError) return errorResponse(c, error);
+    if (isDatabaseUnavailable(error)) {
+      logger.warn("database unavailable", {
+        method: c.req.method,
+        path: c.req.routePath,
+        ...describeFailure(error),
+      });
+      return errorResponse(c, databaseUnavailable());
+    }
     if (error instanceof HTTPException && error.status < 500) {
       const message = /json/i.test(error.message)
         ? "The request body is not valid JSON."
@@ -146,6 +167,28 @@ export function createApp(options: AppOptions) {
 }
 
 export type App = ReturnType<typeof createApp>;
+
+/**
+ * A request never waits longer than its database may: PostgreSQL has its own timeouts, but the
+ * embedded database runs one statement at a time, so a stuck transaction would hold every request.
+ * Past the deadline the person gets the 503 of an unavailable database; the work left behind ends
+ * on its own.
+ */
+function answerWithin(deadlineMs: number): MiddlewareHandler<AppEnv> {
+  return async (_c, next) => {
+    let timer: NodeJS.Timeout | undefined;
+    const late = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(databaseUnavailable()), deadlineMs);
+    });
+    const work = next();
+    work.catch(() => {});
+    try {
+      await Promise.race([work, late]);
+    } finally {
+      clearTimeout(timer);
+    }
+  };
+}
 
 async function buildOpenApiDocument(app: ReturnType<typeof createRouter>, deps: Deps) {
   const ours = app.getOpenAPI31Document({

@@ -16,7 +16,14 @@ const envSchema = z.object({
     .optional()
     .or(z.literal("").transform(() => undefined)),
   AUTH_SECRET: z.string().min(32, "AUTH_SECRET must be at least 32 characters").optional(),
-  TRUST_PROXY: flag,
+  TRUST_PROXY: z
+    .string()
+    .regex(
+      /^(true|false|[0-9]|)$/,
+      "TRUST_PROXY must be false, true (one proxy) or the number of proxies, 0 to 9",
+    )
+    .optional()
+    .transform((v) => (v === "true" ? 1 : v === "false" || !v ? 0 : Number(v))),
   SESSION_IDLE_HOURS: z.coerce.number().positive().default(72),
   SESSION_MAX_DAYS: z.coerce.number().positive().default(30),
   SMTP_HOST: z.string().optional(),
@@ -26,6 +33,8 @@ const envSchema = z.object({
   SMTP_PASSWORD: z.string().optional(),
   MAIL_FROM: z.string().default("Sidecar <no-reply@localhost>"),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error", "silent"]).default("info"),
+  DB_CONNECT_TIMEOUT_SECONDS: z.coerce.number().positive().max(300).default(5),
+  DB_STATEMENT_TIMEOUT_SECONDS: z.coerce.number().positive().max(3600).default(15),
 });
 
 export type Config = {
@@ -35,13 +44,18 @@ export type Config = {
   dataDir: string;
   databaseUrl: string | undefined;
   authSecret: string | undefined;
-  trustProxy: boolean;
+  /** How many reverse proxies stand in front of Sidecar, each appending to X-Forwarded-For. */
+  trustedProxyHops: number;
   sessionIdleSeconds: number;
   sessionMaxSeconds: number;
   smtp: { host: string; port: number; secure: boolean; user?: string; password?: string } | undefined;
   mailFrom: string;
   logLevel: "debug" | "info" | "warn" | "error" | "silent";
+  databaseTimeouts: DatabaseTimeouts;
 };
+
+/** How long Sidecar waits on its database before answering 503 instead of hanging. */
+export type DatabaseTimeouts = { connectMs: number; statementMs: number };
 
 export class ConfigError extends Error {}
 
@@ -59,7 +73,7 @@ export function readConfig(env: Record<string, string | undefined> = process.env
     dataDir: e.DATA_DIR,
     databaseUrl: e.DATABASE_URL,
     authSecret: e.AUTH_SECRET,
-    trustProxy: e.TRUST_PROXY,
+    trustedProxyHops: e.TRUST_PROXY,
     sessionIdleSeconds: Math.round(e.SESSION_IDLE_HOURS * 3600),
     sessionMaxSeconds: Math.round(e.SESSION_MAX_DAYS * 86400),
     smtp: e.SMTP_HOST
@@ -73,5 +87,9 @@ export function readConfig(env: Record<string, string | undefined> = process.env
       : undefined,
     mailFrom: e.MAIL_FROM,
     logLevel: e.LOG_LEVEL,
+    databaseTimeouts: {
+      connectMs: Math.round(e.DB_CONNECT_TIMEOUT_SECONDS * 1000),
+      statementMs: Math.round(e.DB_STATEMENT_TIMEOUT_SECONDS * 1000),
+    },
   };
 }

@@ -1,5 +1,6 @@
 import { ConfigError, readConfig } from "./config.ts";
 import { DataDirLockedError } from "./db/lock.ts";
+import { isDatabaseUnavailable } from "./db/unavailable.ts";
 import { createLogger } from "./logger.ts";
 import { startSidecar } from "./server.ts";
 
@@ -26,6 +27,11 @@ async function main() {
 main().catch((error) => {
   if (error instanceof ConfigError || error instanceof DataDirLockedError) {
     process.stderr.write(`${error.message}\n`);
+  } else if (isDatabaseUnavailable(error)) {
+    const code = (error as { code?: string }).code ?? (error as { cause?: { code?: string } }).cause?.code;
+    process.stderr.write(
+      `Sidecar cannot start: its database is not answering${code ? ` (${code})` : ""}. Check DATABASE_URL and that PostgreSQL is running.\n`,
+    );
   } else if ((error as NodeJS.ErrnoException).code === "EADDRINUSE") {
     process.stderr.write(`Sidecar cannot start: the port is already in use. Set PORT to a free port.\n`);
   } else {

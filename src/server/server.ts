@@ -1,3 +1,4 @@
+import type { Server, ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { fileURLToPath } from "node:url";
 import { serve } from "@hono/node-server";
@@ -8,6 +9,7 @@ import { loadAuthSecret } from "./db/instance-settings.ts";
 import { type Database, openDatabase } from "./db/open.ts";
 import { createLogger, type Logger } from "./logger.ts";
 import { createMailer } from "./modules/mail/mailer.ts";
+import { startDigestTick } from "./modules/notifications/digest-tick.ts";
 
 export const defaultWebRoot = fileURLToPath(new URL("../../dist/web", import.meta.url));
 
@@ -21,7 +23,7 @@ export type Sidecar = {
 export async function openSidecarDatabase(config: Config): Promise<Database> {
   const database = await openDatabase(
     config.databaseUrl
-      ? { kind: "postgres", url: config.databaseUrl }
+      ? { kind: "postgres", url: config.databaseUrl, timeouts: config.databaseTimeouts }
       : { kind: "pglite", dataDir: config.dataDir },
   );
   await database.migrate();
@@ -38,7 +40,12 @@ export async function buildSidecar(
   const secret = await loadAuthSecret(database.db, config.authSecret);
   const auth = createAuth({ db: database.db, config, mailer, logger, secret });
   const app = createApp({ db: database.db, auth, mailer, config, logger, webRoot });
-  return { app, auth, mailer };
+  return {
+    app,
+    auth,
+    mailer,
+    startTicks: () => startDigestTick({ db: database.db, auth, mailer, config, logger }),
+  };
 }
 
 export async function startSidecar(
@@ -47,12 +54,14 @@ export async function startSidecar(
 ): Promise<Sidecar> {
   const logger = options.logger ?? createLogger(config.logLevel);
   const database = options.database ?? (await openSidecarDatabase(config));
-  const { app, mailer } = await buildSidecar(config, database, logger, options.webRoot);
-  const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host });
+  const { app, mailer, startTicks } = await buildSidecar(config, database, logger, options.webRoot);
+  const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }) as Server;
   await new Promise<void>((resolve, reject) => {
     server.once("listening", resolve);
     server.once("error", reject);
   });
+  const stopServing = shutdownOnDemand(server);
+  const stopTicks = startTicks();
   const { port } = server.address() as AddressInfo;
   const url = `http://${config.host === "0.0.0.0" ? "localhost" : config.host}:${port}`;
   let closing: Promise<void> | undefined;
@@ -63,12 +72,47 @@ export async function startSidecar(
     close() {
       // Stop accepting, let in-flight requests finish, then close the database they were using.
       closing ??= (async () => {
-        await new Promise<void>((resolve) => server.close(() => resolve()));
+        await stopServing();
+        await stopTicks();
         await mailer.flush();
         mailer.close();
         await database.close();
       })();
       return closing;
     },
+  };
+}
+
+/** How long requests already running may take to finish once shutdown starts. */
+export const shutdownGraceMs = 5_000;
+
+/**
+ * Ends every connection on shutdown, kept-alive ones included: a busy keep-alive connection is never
+ * idle, so a client under steady traffic would otherwise keep the server open for good. From the
+ * moment shutdown starts, every answer says `Connection: close` and its connection ends with it;
+ * idle connections close at once; whatever is still open after the grace period is cut.
+ */
+function shutdownOnDemand(server: Server) {
+  let stopping = false;
+  const unanswered = new Set<ServerResponse>();
+  server.on("request", (_request, response: ServerResponse) => {
+    unanswered.add(response);
+    if (stopping) response.setHeader("Connection", "close");
+    response.once("close", () => unanswered.delete(response));
+    response.once("finish", () => {
+      unanswered.delete(response);
+      if (stopping) response.socket?.end();
+    });
+  });
+  return async function stopServing() {
+    stopping = true;
+    for (const response of unanswered) {
+      if (!response.headersSent) response.setHeader("Connection", "close");
+    }
+    const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+    server.closeIdleConnections();
+    const cut = setTimeout(() => server.closeAllConnections(), shutdownGraceMs);
+    cut.unref();
+    await closed.finally(() => clearTimeout(cut));
   };
 }

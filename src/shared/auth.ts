@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { personName } from "./text.ts";
 
 export const passwordMinLength = 8;
 export const passwordMaxLength = 128;
@@ -10,7 +11,7 @@ export const passwordField = z
   .max(passwordMaxLength, `Use at most ${passwordMaxLength} characters`);
 
 export const signUpInput = z.object({
-  name: z.string().trim().min(1, "Enter your name").max(100),
+  name: personName(),
   email: emailField,
   password: passwordField,
 });

@@ -38,7 +38,7 @@ export function currentYear(): number {
   return new Date().getUTCFullYear();
 }
 
-/** Today's date in UTC, for records that must not hint at anyone's time zone. */
+/** Today's date in UTC, for records that must not hint at anyone's time zone (a giver's answer day). */
 export function isoDay(): string {
   return todayIn("UTC");
 }
@@ -46,4 +46,51 @@ export function isoDay(): string {
 /** The calendar date a number of days after (or, if negative, before) another. */
 export function addDays(day: string, days: number): string {
   return format(addCalendarDays(parseISO(day), days), "yyyy-MM-dd");
+}
+
+/** The one way Sidecar shows a calendar date, in pages, emails and error messages alike: "2 Dec 2026". */
+export function formatCalendarDate(value: string): string {
+  return format(parseISO(value), "d MMM yyyy");
+}
+
+/** A month of a calendar date, in the same style: "Dec 2026". */
+export function formatCalendarMonth(value: string): string {
+  return format(parseISO(value), "MMM yyyy");
+}
+
+function momentParts(instant: string | Date, timeZone?: string | null) {
+  const date = typeof instant === "string" ? new Date(instant) : instant;
+  if (Number.isNaN(date.getTime())) return null;
+  const zone = timeZone && isTimeZone(timeZone) ? timeZone : "UTC";
+  const parts = new Intl.DateTimeFormat("en-GB", {
+    timeZone: zone,
+    year: "numeric",
+    month: "2-digit",
+    day: "2-digit",
+    hour: "2-digit",
+    minute: "2-digit",
+    hourCycle: "h23",
+  }).formatToParts(date);
+  const part = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)?.value ?? "";
+  return {
+    day: `${part("year")}-${part("month")}-${part("day")}`,
+    time: `${part("hour")}:${part("minute")}`,
+  };
+}
+
+/** An instant (an ISO timestamp) on the reader's calendar and clock: "2 Dec 2026, 14:05". */
+export function formatMoment(instant: string | Date, timeZone?: string | null): string {
+  const parts = momentParts(instant, timeZone);
+  return parts ? `${formatCalendarDate(parts.day)}, ${parts.time}` : String(instant);
+}
+
+/** The calendar day of an instant on the reader's calendar: "2 Dec 2026". */
+export function formatMomentDay(instant: string | Date, timeZone?: string | null): string {
+  const parts = momentParts(instant, timeZone);
+  return parts ? formatCalendarDate(parts.day) : String(instant);
+}
+
+/** The calendar year of a member's today. */
+export function yearOf(day: string): number {
+  return Number(day.slice(0, 4));
 }

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { addDays, calendarDate, isoDay } from "./calendar-date.ts";
+import { addDays, calendarDate, formatCalendarDate } from "./calendar-date.ts";
 import type { ParagraphTheme } from "./feedback-themes.ts";
 import { type LaneId, laneIds } from "./lanes.ts";
 import { type SuperpowerKey, superpowerKeys } from "./superpowers.ts";
@@ -16,10 +16,26 @@ export const minResponsesBounds = { min: 3, max: 10, default: 5 } as const;
 export const maxQuestions = 6;
 export const maxInvitationsPerRequest = 60;
 
-/** A calendar day as "YYYY-MM-DD", in UTC so every server and test agrees on which day it is. */
-export const closingDate = calendarDate("Pick a closing date")
-  .refine((value) => value >= isoDay(), "Pick a closing date from today on")
-  .refine((value) => value <= addDays(isoDay(), 180), "Pick a closing date within six months");
+export const maxClosingDays = 180;
+
+/** A calendar day as "YYYY-MM-DD"; whether it is still to come depends on the member's today. */
+export const closingDate = calendarDate("Pick a closing date");
+
+/** Why a closing date cannot be used, judged on the asking member's own calendar; null when it can. */
+export function closingDateProblem(closesOn: string, today: string): string | null {
+  if (closesOn < today) return `Pick a closing date from today (${formatCalendarDate(today)}) on`;
+  const latest = addDays(today, maxClosingDays);
+  if (closesOn > latest) return `Pick a closing date within six months, by ${formatCalendarDate(latest)}`;
+  return null;
+}
+
+/** The same rule for a form, so the page says what the server would. */
+export function closingDateRule(today: string) {
+  return (input: { closesOn?: string }, ctx: z.RefinementCtx) => {
+    const problem = input.closesOn === undefined ? null : closingDateProblem(input.closesOn, today);
+    if (problem) ctx.addIssue({ code: "custom", path: ["closesOn"], message: problem });
+  };
+}
 
 export const minResponses = z
   .number({ error: "Choose how many responses to wait for, from 3 to 10" })

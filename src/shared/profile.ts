@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { plainText } from "./text.ts";
+import { personName, plainText } from "./text.ts";
 import { withVersion } from "./version.ts";
 
 export const levels = ["apm", "pm", "senior_pm", "group_pm", "director", "vp", "cpo"] as const;
@@ -31,7 +31,7 @@ export function isTimeZone(value: string): boolean {
 }
 
 export const profileInput = z.object({
-  name: plainText().trim().min(1, "Enter your name").max(100, "Keep your name under 100 characters"),
+  name: personName(),
   headline: plainText().trim().max(160, "Keep the headline under 160 characters").default(""),
   level: z.enum(levels, { error: "Pick your current level from the list" }).nullable().default(null),
   track: z.enum(tracks, { error: "Pick individual contributor or manager" }).nullable().default(null),

@@ -1,6 +1,6 @@
-import { addDays, addMonths, differenceInCalendarDays, differenceInMonths, format, parseISO } from "date-fns";
+import { addDays, addMonths, differenceInCalendarDays, differenceInMonths, parseISO } from "date-fns";
 import { z } from "zod";
-import { calendarDate } from "./calendar-date.ts";
+import { calendarDate, formatCalendarDate } from "./calendar-date.ts";
 import { type ExperienceKey, experienceKey } from "./experience.ts";
 import { type LaneId, laneIds } from "./lanes.ts";
 import { plainText } from "./text.ts";
@@ -26,10 +26,6 @@ export const milestoneStatusLabels: Record<MilestoneStatus, string> = {
 
 /** Tours of duty are usually 12 to 18 months: long enough to finish something, short enough to renegotiate. */
 export const tourMonths = { min: 12, max: 18 } as const;
-
-export function formatCalendarDate(value: string): string {
-  return format(parseISO(value), "d MMM yyyy");
-}
 
 const distinct = <T>(items: T[]) => new Set(items).size === items.length;
 

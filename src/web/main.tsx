@@ -30,7 +30,11 @@ const queryClient: QueryClient = new QueryClient({
   }),
   defaultOptions: {
     queries: {
-      retry: (count, error) => !(error as { status?: number }).status && count < 2,
+      // A network failure or a briefly unavailable server is tried again; other answers are final.
+      retry: (count, error) => {
+        const status = (error as { status?: number }).status;
+        return status === 503 ? count < 5 : !status && count < 2;
+      },
       refetchOnWindowFocus: true,
     },
   },

@@ -121,6 +121,16 @@ const twoFactorRoute = createRoute({
   component: TwoFactorPage,
 });
 
+// Unsubscribing needs no account: the link in the email is the credential.
+const unsubscribeRoute = createRoute({
+  getParentRoute: () => publicLayout,
+  path: "/unsubscribe/$token",
+  component: lazyRouteComponent(
+    () => import("./features/notifications/unsubscribe-page.tsx"),
+    "UnsubscribePage",
+  ),
+});
+
 // ------------------------------------------------------------------ feedback givers (no account)
 
 const giverLayout = createRoute({
@@ -260,6 +270,25 @@ const feedbackRequestRoute = createRoute({
   path: "/feedback/$requestId",
   component: lazyRouteComponent(() => import("./features/feedback/request-page.tsx"), "FeedbackRequestPage"),
 });
+const notificationsRoute = createRoute({
+  getParentRoute: () => appLayout,
+  path: "/notifications",
+  validateSearch: (search: Record<string, unknown>): { page?: number } => ({
+    page: positiveInt(search.page),
+  }),
+  component: lazyRouteComponent(
+    () => import("./features/notifications/notifications-page.tsx"),
+    "NotificationsPage",
+  ),
+});
+const notificationSettingsRoute = createRoute({
+  getParentRoute: () => appLayout,
+  path: "/notifications/settings",
+  component: lazyRouteComponent(
+    () => import("./features/notifications/notification-settings-page.tsx"),
+    "NotificationSettingsPage",
+  ),
+});
 const securityRoute = createRoute({
   getParentRoute: () => appLayout,
   path: "/security",
@@ -313,6 +342,7 @@ const routeTree = rootRoute.addChildren([
     forgotPasswordRoute,
     resetPasswordRoute,
     twoFactorRoute,
+    unsubscribeRoute,
   ]),
   giverLayout.addChildren([giveRoute]),
   appLayout.addChildren([
@@ -335,6 +365,8 @@ const routeTree = rootRoute.addChildren([
     decisionRoute,
     editDecisionRoute,
     securityRoute,
+    notificationsRoute,
+    notificationSettingsRoute,
     adminLayout.addChildren([adminIndexRoute, adminUsersRoute, adminOutboxRoute, adminOutboxMessageRoute]),
   ]),
 ]);

@@ -1,4 +1,5 @@
 import { queryOptions, useQueryClient, useSuspenseQuery } from "@tanstack/react-query";
+import { formatMoment, formatMomentDay, todayIn } from "../shared/calendar-date.ts";
 import type { Level, Track } from "../shared/profile.ts";
 import { api } from "./api.ts";
 
@@ -32,6 +33,20 @@ export const meQuery = queryOptions({
 /** The signed-in person. Only for pages under the signed-in layout, which loads it first. */
 export function useMe(): Me {
   return useSuspenseQuery(meQuery).data;
+}
+
+/** Today on the member's own calendar, as the server reckons it for every "not after today" rule. */
+export function useMemberToday(): string {
+  return todayIn(useMe().profile.timeZone);
+}
+
+/** Shows instants on the member's own calendar and clock, the way every page does. */
+export function useMomentFormat() {
+  const zone = useMe().profile.timeZone;
+  return {
+    moment: (instant: string) => formatMoment(instant, zone),
+    day: (instant: string) => formatMomentDay(instant, zone),
+  };
 }
 
 export function useSetMe() {

@@ -42,7 +42,9 @@ describe("two tabs on one tour", () => {
     await tabB.getByLabel("Mission").fill(typedInB);
     await tabB.getByRole("button", { name: "Save tour" }).click();
     await tabB.getByText("Changed in another tab or on another device").waitFor();
-    await tabB.getByText(/This tour was changed in another tab or by another device since you opened it/).waitFor();
+    await tabB
+      .getByText(/This tour was changed in another tab or by another device since you opened it/)
+      .waitFor();
     expect(await tabB.getByLabel("Mission").inputValue()).toBe(typedInB);
     await expectAccessibleAtBothWidths(tabB, "tour-edit-conflict");
 

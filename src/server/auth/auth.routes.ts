@@ -1,17 +1,52 @@
 import type { Context } from "hono";
 import { Hono } from "hono";
-import { AppError } from "../http/errors.ts";
+import { z } from "zod";
+import { personName } from "../../shared/text.ts";
+import { AppError, validationError } from "../http/errors.ts";
 import type { AppEnv } from "../http/router.ts";
+import { resolveViewer } from "../http/viewer.ts";
+import { findTextProblem, textProblemError } from "../http/well-formed-text.ts";
 import { clientIpHeader } from "./auth.ts";
-import { assertSignInAllowed, clearAccountFailures, recordSignInFailure } from "./sign-in-limiter.ts";
+import { reserveSignInAttempt, settleSignInAttempt } from "./sign-in-limiter.ts";
 
-function emailIn(body: string): string | undefined {
+function parseJson(body: string | undefined): unknown {
+  if (!body) return undefined;
   try {
-    const email = (JSON.parse(body) as { email?: unknown }).email;
-    return typeof email === "string" ? email : undefined;
+    return JSON.parse(body);
   } catch {
     return undefined;
   }
+}
+
+function emailIn(body: unknown): string | undefined {
+  const email = (body as { email?: unknown } | undefined)?.email;
+  return typeof email === "string" ? email : undefined;
+}
+
+// better-auth stores a name as given; every path that sets one follows the profile's rules instead.
+const nameRules: Record<string, z.ZodType> = {
+  "/api/auth/sign-up/email": z.object({ name: personName() }),
+  "/api/auth/update-user": z.object({ name: personName().optional(), image: z.null().optional() }).strict(),
+};
+
+// Routes that check the signed-in member's password: each is a way to guess it, so each counts
+// against the same limits as signing in.
+const passwordCheckedPaths = new Set([
+  "/api/auth/verify-password",
+  "/api/auth/change-password",
+  "/api/auth/delete-user",
+  "/api/auth/two-factor/enable",
+  "/api/auth/two-factor/disable",
+  "/api/auth/two-factor/generate-backup-codes",
+]);
+
+async function isWrongPassword(response: Response): Promise<boolean> {
+  if (response.status !== 400 && response.status !== 401) return false;
+  const body = (await response
+    .clone()
+    .json()
+    .catch(() => null)) as { code?: unknown } | null;
+  return body?.code === "INVALID_PASSWORD";
 }
 
 function stripTokens(value: unknown): unknown {
@@ -71,14 +106,37 @@ export function authRoutes(clientIp: (c: Context<AppEnv>) => string) {
         "Send the request body as JSON (Content-Type: application/json).",
       );
     }
+    const json = parseJson(body);
+    const problem = json === undefined ? null : findTextProblem(json, { refuseNul: true });
+    if (problem) throw textProblemError(problem);
+    const rules = c.req.method === "POST" ? nameRules[c.req.path] : undefined;
+    const checked = rules?.safeParse(json ?? {});
+    if (checked && !checked.success) throw validationError(checked.error);
+
+    const { db, auth, config } = c.var.deps;
+    // One session check for every route, better-auth's too: a session past its absolute age, or of a
+    // disabled account, ends here before better-auth would honour it.
+    const viewer = c.req.header("cookie")
+      ? await resolveViewer({ auth, db, sessionMaxSeconds: config.sessionMaxSeconds }, c.req.raw.headers)
+      : null;
+    if (viewer && c.req.method === "POST" && passwordCheckedPaths.has(c.req.path)) {
+      await reserveSignInAttempt(db, viewer.email, ip);
+      const response = await forward(c, body, ip);
+      const outcome = (await isWrongPassword(response)) ? "wrong-password" : "other";
+      await settleSignInAttempt(db, viewer.email, ip, outcome);
+      return response;
+    }
     if (c.req.path !== "/api/auth/sign-in/email" || c.req.method !== "POST") return forward(c, body, ip);
 
-    const { db } = c.var.deps;
-    const email = emailIn(body ?? "");
-    await assertSignInAllowed(db, email, ip);
+    const email = emailIn(json);
+    await reserveSignInAttempt(db, email, ip);
     const response = await forward(c, body, ip);
-    if (response.status === 401) await recordSignInFailure(db, email, ip);
-    if (response.ok) await clearAccountFailures(db, email);
+    await settleSignInAttempt(
+      db,
+      email,
+      ip,
+      response.status === 401 ? "wrong-password" : response.ok ? "signed-in" : "other",
+    );
     return response;
   });
 }

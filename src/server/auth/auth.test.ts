@@ -141,20 +141,6 @@ describe("email verification and sign-in", () => {
 });
 
 describe("failed sign-in limits", () => {
-  it("locks an account after repeated failures from many addresses, with Retry-After", async () => {
-    const user = await buildUser(ctx);
-    for (let i = 0; i < signInLimits.perAccount; i++) {
-      const { response } = await signIn(ctx, user.email, "wrong password!", `192.0.2.${i + 1}`);
-      expect(response.status).toBe(401);
-    }
-    const locked = await signIn(ctx, user.email, user.password, "192.0.2.200");
-    expect(locked.response.status).toBe(429);
-    expect(Number(locked.response.headers.get("retry-after"))).toBeGreaterThan(0);
-    expect((await locked.response.json()).error.message).toMatch(/try again in \d+ minute/i);
-    const other = await buildUser(ctx);
-    expect((await signIn(ctx, other.email, other.password, "192.0.2.201")).response.status).toBe(200);
-  });
-
   it("limits one address that tries many accounts", async () => {
     const ip = "198.51.100.77";
     for (let i = 0; i < signInLimits.perAddress; i++) {

@@ -1,14 +1,14 @@
 import { hash, verify } from "@node-rs/argon2";
 import { betterAuth } from "better-auth";
 import { drizzleAdapter } from "better-auth/adapters/drizzle";
-import { APIError, createAuthMiddleware } from "better-auth/api";
+import { APIError, createAuthMiddleware, isAPIError } from "better-auth/api";
 import { openAPI, twoFactor } from "better-auth/plugins";
 import { eq } from "drizzle-orm";
 import { passwordMaxLength, passwordMinLength } from "../../shared/auth.ts";
 import type { Config } from "../config.ts";
 import { newId } from "../db/new-id.ts";
 import type { Db } from "../db/open.ts";
-import type { Logger } from "../logger.ts";
+import { describeFailure, type Logger } from "../logger.ts";
 import type { Mailer } from "../modules/mail/mailer.ts";
 import { accounts, rateLimits, sessions, twoFactors, users, verifications } from "./auth.table.ts";
 import { existingAccountEmail, passwordResetEmail, verificationEmail } from "./auth-emails.ts";
@@ -124,10 +124,19 @@ export function createAuth({ db, config, mailer, logger, secret }: AuthDeps) {
       ipAddress: { ipAddressHeaders: [clientIpHeader] },
       database: { generateId: newId },
     },
+    // Everything better-auth logs goes through our logger, stripped of member data; its own console
+    // logger would print an error's message, which for a failed query carries the query's values.
     logger: {
       disabled: config.logLevel === "silent",
       level: config.logLevel === "debug" ? "debug" : "error",
-      log: (level, message) => logger[level](`auth: ${message}`),
+      log: (level, message) => logger[level](`auth: ${redactAuthLog(message)}`),
+    },
+    onAPIError: {
+      onError: (error) => {
+        // A refusal is answered to the person; only our own failures are worth a line, by kind and code.
+        if (isAPIError(error) && error.status !== "INTERNAL_SERVER_ERROR") return;
+        logger.error("auth: request failed", describeFailure(error));
+      },
     },
     telemetry: { enabled: false },
     plugins: [
@@ -168,3 +177,11 @@ export function createAuth({ db, config, mailer, logger, secret }: AuthDeps) {
 }
 
 export type Auth = ReturnType<typeof createAuth>;
+
+/** A better-auth log line without what could name a member: addresses, query values, tokens. */
+export function redactAuthLog(message: string): string {
+  return (String(message).split(/\n|params:/i)[0] ?? "")
+    .replace(/[^\s@<>"',;:]+@[^\s@<>"',;:]+/g, "[email]")
+    .replace(/[A-Za-z0-9_-]{24,}/g, "[token]")
+    .slice(0, 300);
+}

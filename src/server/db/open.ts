@@ -7,6 +7,7 @@ import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
 import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
 import pg from "pg";
+import type { DatabaseTimeouts } from "../config.ts";
 import { type DataDirLock, lockDataDir } from "./lock.ts";
 import * as schema from "./schema.ts";
 
@@ -23,19 +24,32 @@ export type Database = {
 };
 
 export type DatabaseTarget =
-  | { kind: "postgres"; url: string }
+  | { kind: "postgres"; url: string; timeouts?: DatabaseTimeouts }
   | { kind: "pglite"; dataDir: string }
   | { kind: "pglite-memory"; from?: Blob };
 
 const migrationsFolder = fileURLToPath(new URL("../../../migrations", import.meta.url));
 
 export async function openDatabase(target: DatabaseTarget): Promise<Database> {
-  if (target.kind === "postgres") return openPostgres(target.url);
+  if (target.kind === "postgres") return openPostgres(target.url, target.timeouts ?? defaultTimeouts);
   return openPglite(target);
 }
 
-async function openPostgres(url: string): Promise<Database> {
-  const pool = new pg.Pool({ connectionString: url, max: 10 });
+export const defaultTimeouts: DatabaseTimeouts = { connectMs: 5_000, statementMs: 15_000 };
+
+async function openPostgres(url: string, timeouts: DatabaseTimeouts): Promise<Database> {
+  // Every wait is bounded, so a database that is down or hung makes requests fail fast (503), not hang:
+  // the server cancels long statements and idle transactions, and the client gives up on a server
+  // that stopped answering altogether (a frozen host never enforces its own statement timeout).
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: 10,
+    connectionTimeoutMillis: timeouts.connectMs,
+    statement_timeout: timeouts.statementMs,
+    idle_in_transaction_session_timeout: timeouts.statementMs,
+    query_timeout: timeouts.statementMs + timeouts.connectMs,
+    keepAlive: true,
+  });
   pool.on("error", () => {});
   await pool.query("select 1");
   const db = drizzlePg(pool, { schema }) as unknown as Db;
@@ -46,11 +60,13 @@ async function openPostgres(url: string): Promise<Database> {
       // Several app processes may boot at once against one server: only one migrates at a time.
       const client = await pool.connect();
       try {
+        // Migrations and the wait for another process's migrations may take longer than a request may.
+        await client.query("set statement_timeout = 0");
         await client.query("select pg_advisory_lock(727274)");
         await migratePg(drizzlePg(client, { schema }), { migrationsFolder });
       } finally {
         await client.query("select pg_advisory_unlock(727274)").catch(() => {});
-        client.release();
+        client.release(true);
       }
     },
     close: () => pool.end(),

@@ -62,3 +62,13 @@ function humanIssue(message: string, code: string, field: string | undefined): s
   if (code === "unrecognized_keys") return message.replace("Unrecognized key", "Unknown field");
   return message;
 }
+
+/** The database could not be reached or answered too late: the person's work is not lost, only delayed. */
+export function databaseUnavailable(): AppError {
+  return new AppError(
+    "UNAVAILABLE",
+    "Sidecar is briefly unavailable: its database is not answering. Nothing you entered is lost; try again in a moment.",
+    undefined,
+    5,
+  );
+}

@@ -26,12 +26,17 @@ export function securityHeaders(https: boolean): MiddlewareHandler {
 
 const unsafeMethods = new Set(["POST", "PUT", "PATCH", "DELETE"]);
 const formTypes = /^(application\/x-www-form-urlencoded|multipart\/form-data|text\/plain)/i;
+// RFC 8058 one-click unsubscribe: a mail provider POSTs List-Unsubscribe=One-Click as a form, with no
+// Origin. The token in the path is the only credential and all it can do is stop one kind of email,
+// so a forged request gains nothing a CSRF check would prevent.
+const oneClickUnsubscribe = /^\/api\/unsubscribe\/[^/]+$/;
 
 // Browsers send Origin or Sec-Fetch-Site with every cross-site write; a request with neither
 // comes from a non-browser client, which must send JSON (a type no HTML form can produce).
 export function csrfProtection(trustedOrigin: string): MiddlewareHandler {
   return async (c, next) => {
     if (!unsafeMethods.has(c.req.method)) return next();
+    if (c.req.method === "POST" && oneClickUnsubscribe.test(c.req.path)) return next();
     const origin = c.req.header("origin");
     const fetchSite = c.req.header("sec-fetch-site");
     const contentType = c.req.header("content-type") ?? "";

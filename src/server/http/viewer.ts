@@ -2,7 +2,8 @@ import { eq } from "drizzle-orm";
 import { sessions, users } from "../auth/auth.table.ts";
 import type { Auth } from "../auth/auth.ts";
 import type { Db } from "../db/open.ts";
-import { AppError } from "./errors.ts";
+import { isDatabaseUnavailable } from "../db/unavailable.ts";
+import { AppError, databaseUnavailable } from "./errors.ts";
 
 export type Role = "member" | "admin";
 export type Viewer = {
@@ -21,7 +22,11 @@ export async function resolveViewer(
   if (!headers.get("cookie")) return null;
   const found = await deps.auth.api
     .getSession({ headers, query: { disableRefresh: false } })
-    .catch(() => null);
+    .catch((error: unknown) => {
+      // An outage is not a sign-out: the page must keep what was typed and try again.
+      if (isDatabaseUnavailable(error)) throw databaseUnavailable();
+      return null;
+    });
   if (!found) return null;
   const [row] = await deps.db
     .select({ role: users.role, disabled: users.disabled })

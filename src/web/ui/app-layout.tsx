@@ -19,6 +19,7 @@ import {
 } from "lucide-react";
 import { type ReactNode, useEffect, useRef, useState } from "react";
 import { authClient } from "../auth-client.ts";
+import { NotificationBell } from "../features/notifications/notification-bell.tsx";
 import { useMe } from "../session.ts";
 import { AccountMenu } from "./account-menu.tsx";
 import { InShellContext } from "./shell-context.tsx";
@@ -107,7 +108,10 @@ export function AppLayout() {
           </button>
           <Wordmark />
         </div>
-        <AccountMenu user={user} onSignOut={signOut} />
+        <div className="app-header-end">
+          <NotificationBell />
+          <AccountMenu user={user} onSignOut={signOut} />
+        </div>
       </header>
       <div className="app-body">
         <nav id="app-nav" className="sidebar" aria-label="Main" data-open={navOpen}>

@@ -1,3 +1,4 @@
+import { formatCalendarDate } from "../../../shared/calendar-date.ts";
 import type { Decision, DecisionInput, DecisionRevisitInput } from "../../../shared/decisions.ts";
 import type { Versioned } from "../../../shared/version.ts";
 import type { Db } from "../../db/open.ts";
@@ -110,7 +111,7 @@ export async function revisitDecision(
     if (input.revisitedOn < row.decidedOn) {
       throw new AppError(
         "VALIDATION",
-        `A revisit comes on or after the day you decided (${row.decidedOn})`,
+        `A revisit comes on or after the day you decided (${formatCalendarDate(row.decidedOn)})`,
         "revisitedOn",
       );
     }

@@ -172,7 +172,7 @@ describe("decision journal", () => {
     [
       { revisitedOn: "2025-01-14", outcome: "Before I even decided" },
       "revisitedOn",
-      /on or after the day you decided \(2025-01-15\)/,
+      /on or after the day you decided \(15 Jan 2025\)/,
     ],
     [{ revisitedOn: "2099-01-01", outcome: "From the future" }, "revisitedOn", /cannot be in the future/],
     [{ revisitedOn: "2025-07-01", outcome: "" }, "outcome", /how it turned out/],

@@ -1,7 +1,7 @@
-import { isoDay } from "../../../shared/calendar-date.ts";
 import type { Db } from "../../db/open.ts";
 import { AppError } from "../../http/errors.ts";
 import type { Viewer } from "../../http/viewer.ts";
+import { memberToday } from "../profile/member-today.ts";
 import { canManageFeedback, canReadFeedback, isClosed } from "./feedback.policy.ts";
 import { presentRequest } from "./feedback.presenter.ts";
 import { type FeedbackRequestRow, findPerson, findRequestRow, listInvitedEmails } from "./feedback.repo.ts";
@@ -28,10 +28,16 @@ export function requireOpen(row: FeedbackRequestRow, today: string) {
 }
 
 export async function presentRequestFor(db: Db, row: FeedbackRequestRow) {
-  return presentRequest(row, await listInvitedEmails(db, row.id), isoDay());
+  const [invited, today] = await Promise.all([listInvitedEmails(db, row.id), memberToday(db, row.userId)]);
+  return presentRequest(row, invited, today);
 }
 
 /** How emails and the giving page name the person asking; a deleted account still reads as someone. */
 export async function askerName(db: Db, userId: string): Promise<string> {
   return (await findPerson(db, userId))?.name ?? "A Sidecar member";
+}
+
+/** A request opens and closes by the asking member's own calendar, for them and for every giver alike. */
+export function requestToday(db: Db, row: Pick<FeedbackRequestRow, "userId">): Promise<string> {
+  return memberToday(db, row.userId);
 }

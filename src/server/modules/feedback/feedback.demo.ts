@@ -85,7 +85,7 @@ export async function seedDemoFeedback(db: Db, userId: string) {
       const locked = await findRequestRow(tx, request.id, { lock: true });
       const invitation = await findInvitationByHash(tx, link.tokenHash, { lock: true });
       if (!locked || !invitation) throw new Error("the demo request went missing");
-      await storeSubmission(tx, locked, invitation.id, answer, today);
+      await storeSubmission(tx, locked, invitation.id, answer, { answeredOn: today, receiverToday: today });
     });
   }
   await saveSuperpowerRow(db, userId, { superpowers: ["storyteller", "collaborator"], responses: {} }, 0);

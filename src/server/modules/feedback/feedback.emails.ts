@@ -1,4 +1,6 @@
+import { formatCalendarDate } from "../../../shared/calendar-date.ts";
 import type { MailMessage } from "../mail/mailer.ts";
+import type { NotifyInput } from "../notifications/notifications.service.ts";
 
 // Emails to givers carry the link and the promise; none of them ever carries an answer.
 const promise =
@@ -20,7 +22,7 @@ export function invitationEmail(
       "",
       `Why they are asking: ${purpose}`,
       "",
-      `Answer here, no account needed (the link works once, until ${closesOn}):`,
+      `Answer here, no account needed (the link works once, until ${formatCalendarDate(closesOn)}):`,
       link,
       "",
       promise,
@@ -33,7 +35,7 @@ export function reminderEmail(to: string, askedBy: string, link: string, closesO
     to,
     subject: `A reminder: ${askedBy} would value your feedback`,
     text: [
-      `${askedBy} asked for your feedback a little while ago. There is still time until ${closesOn}.`,
+      `${askedBy} asked for your feedback a little while ago. There is still time until ${formatCalendarDate(closesOn)}.`,
       "",
       link,
       "",
@@ -59,16 +61,13 @@ export function thankYouEmail(to: string, askedBy: string, message: string) {
   } satisfies MailMessage;
 }
 
-export function enoughResponsesEmail(to: string, link: string) {
+/** The receiver's notice that results are open: it names their own request, never anyone who answered. */
+export function resultsReadyNotification(request: { id: string; userId: string; purpose: string }) {
   return {
-    to,
-    subject: "Enough responses are in for your feedback request",
-    text: [
-      "Enough responses are in: you can now read what people said.",
-      "",
-      link,
-      "",
-      "Answers are shown as themes, never by person. Take your time, and write down what you heard.",
-    ].join("\n"),
-  } satisfies MailMessage;
+    userId: request.userId,
+    kind: "feedback_results_ready",
+    title: "Enough responses are in for your feedback request",
+    body: `Enough responses are in: you can now read what people said about “${request.purpose}”. Answers are shown as themes, never by person. Take your time, and write down what you heard.`,
+    link: `/feedback/${request.id}`,
+  } satisfies NotifyInput;
 }

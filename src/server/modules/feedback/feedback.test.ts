@@ -84,7 +84,7 @@ describe("feedback requests", () => {
     [{ minResponses: 2 }, "minResponses", /at least 3/],
     [{ minResponses: 11 }, "minResponses", /at most 10/],
     [{ minResponses: 4.5 }, "minResponses", /whole number/],
-    [{ closesOn: addDays(isoDay(), -1) }, "closesOn", /from today on/],
+    [{ closesOn: addDays(isoDay(), -1) }, "closesOn", /from today \(\d+ \w+ \d{4}\) on/],
     [{ closesOn: "next week" }, "closesOn", /closing date/],
     [{ closesOn: addDays(isoDay(), 200) }, "closesOn", /six months/],
     [{ questions: Array(7).fill("Why?") }, "questions", /at most 6/],

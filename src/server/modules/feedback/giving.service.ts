@@ -5,14 +5,14 @@ import { lanes as laneDefinitions } from "../../../shared/lanes.ts";
 import type { Db } from "../../db/open.ts";
 import { AppError } from "../../http/errors.ts";
 import type { Deps } from "../../http/router.ts";
+import { notify } from "../notifications/notifications.service.ts";
 import { admitSubmission, cryptoShuffle, hashToken, looksLikeToken } from "./anonymity.ts";
-import { askerName } from "./feedback.access.ts";
-import { enoughResponsesEmail } from "./feedback.emails.ts";
+import { askerName, requestToday } from "./feedback.access.ts";
+import { resultsReadyNotification } from "./feedback.emails.ts";
 import { isClosed } from "./feedback.policy.ts";
 import {
   type FeedbackRequestRow,
   findInvitationByHash,
-  findPerson,
   findRequestRow,
   insertAnswerRows,
   markInvitationUsed,
@@ -33,7 +33,7 @@ export async function viewFeedbackInvitation(db: Db, token: string): Promise<Giv
   if (!invitation || !request) return { status: "unknown" };
   const askedBy = await askerName(db, request.userId);
   if (invitation.usedOn) return { status: "used", askedBy };
-  if (isClosed(request, isoDay())) return { status: "closed", askedBy };
+  if (isClosed(request, await requestToday(db, request))) return { status: "closed", askedBy };
   return {
     status: "open",
     askedBy,
@@ -95,7 +95,8 @@ export async function storeSubmission(
   request: FeedbackRequestRow,
   invitationId: string,
   input: GiveInput,
-  today: string,
+  // The giver's answer day is kept in UTC, hinting at no one's time zone; results open on the receiver's day.
+  days: { answeredOn: string; receiverToday: string },
 ): Promise<boolean> {
   const { items, answered } = answerItems(request, input);
   const admitted = admitSubmission(
@@ -107,7 +108,7 @@ export async function storeSubmission(
     },
     answered,
   );
-  await markInvitationUsed(tx, invitationId, today);
+  await markInvitationUsed(tx, invitationId, days.answeredOn);
   // Every waiting answer is rewritten with the new ones, shuffled and with fresh ids, so neither
   // row order nor transaction ids single out the answers this submission added.
   const waiting = await takePendingAnswers(tx, request.id);
@@ -128,19 +129,18 @@ export async function storeSubmission(
   await updateRequestRow(tx, request.id, {
     tallies: admitted.tallies,
     responseCount: admitted.responseCount,
-    ...(admitted.opensNow ? { openedOn: today } : {}),
+    ...(admitted.opensNow ? { openedOn: days.receiverToday } : {}),
   });
   return admitted.opensNow;
 }
 
 export async function giveFeedback(deps: Deps, token: string, input: GiveInput) {
   if (!looksLikeToken(token)) throw unknownLink();
-  const { db, mailer, config } = deps;
+  const { db } = deps;
   const tokenHash = hashToken(token);
-  const today = isoDay();
   const found = await findInvitationByHash(db, tokenHash);
   if (!found) throw unknownLink();
-  const outcome = await db.transaction(async (tx) => {
+  const deliver = await db.transaction(async (tx) => {
     // The request is locked before the invitation, in the same order as every other writer.
     const request = await findRequestRow(tx, found.requestId, { lock: true });
     const invitation = await findInvitationByHash(tx, tokenHash, { lock: true });
@@ -148,19 +148,17 @@ export async function giveFeedback(deps: Deps, token: string, input: GiveInput) 
     if (invitation.usedOn) {
       throw new AppError("CONFLICT", "This link has already been used: each link takes one set of answers.");
     }
-    if (isClosed(request, today)) {
+    if (isClosed(request, await requestToday(tx, request))) {
       throw new AppError("CONFLICT", "This feedback request has closed, so it takes no more answers.");
     }
-    const opensNow = await storeSubmission(tx, request, invitation.id, input, today);
-    return { opensNow, requestId: request.id, receiverId: request.userId };
+    const opensNow = await storeSubmission(tx, request, invitation.id, input, {
+      answeredOn: isoDay(),
+      receiverToday: await requestToday(tx, request),
+    });
+    // Kept with the submission that opened the results; it says only that enough are in, and is
+    // dated no finer than a day, like everything else about a response.
+    return opensNow ? notify(deps, tx, resultsReadyNotification(request)) : () => {};
   });
-  if (outcome.opensNow) {
-    const receiver = await findPerson(db, outcome.receiverId);
-    if (receiver) {
-      await mailer.send(
-        enoughResponsesEmail(receiver.email, `${config.baseUrl}/feedback/${outcome.requestId}`),
-      );
-    }
-  }
+  deliver();
   return { received: true as const };
 }

@@ -1,4 +1,4 @@
-import { isoDay } from "../../../shared/calendar-date.ts";
+import { formatCalendarDate } from "../../../shared/calendar-date.ts";
 import {
   type InvitationInput,
   maxInvitationsPerRequest,
@@ -10,7 +10,13 @@ import type { Deps } from "../../http/router.ts";
 import { requireSignedIn, type Viewer } from "../../http/viewer.ts";
 import type { MailMessage } from "../mail/mailer.ts";
 import { draftKeyFor, newToken } from "./anonymity.ts";
-import { askerName, manageableRequest, presentRequestFor, requireOpen } from "./feedback.access.ts";
+import {
+  askerName,
+  manageableRequest,
+  presentRequestFor,
+  requestToday,
+  requireOpen,
+} from "./feedback.access.ts";
 import { invitationEmail, reminderEmail, thankYouEmail } from "./feedback.emails.ts";
 import {
   addReminderToken,
@@ -71,7 +77,7 @@ export async function inviteGivers(deps: Deps, viewer: Viewer | null, id: string
   // Under the request's lock, so two invitations sent at once cannot both add the same address.
   const { row, byEmail, copied, alreadyInvited } = await db.transaction(async (tx) => {
     const current = await manageableRequest(tx, me, id, { lock: true });
-    requireOpen(current, isoDay());
+    requireOpen(current, await requestToday(tx, current));
     const invited = await listInvitedEmails(tx, id);
     const known = new Set(invited);
     const asked = [...new Set(input.emails)];
@@ -131,13 +137,16 @@ export async function inviteGivers(deps: Deps, viewer: Viewer | null, id: string
 export async function sendFeedbackReminder(deps: Deps, viewer: Viewer | null, id: string) {
   const me = requireSignedIn(viewer);
   const { db } = deps;
-  const today = isoDay();
   // Only a link's hash is stored, so the reminder carries a new link; the first one keeps working.
   const { row, reminders } = await db.transaction(async (tx) => {
     const current = await manageableRequest(tx, me, id, { lock: true });
+    const today = await requestToday(tx, current);
     requireOpen(current, today);
     if (current.reminderSentOn) {
-      throw new AppError("CONFLICT", `You already sent the one reminder, on ${current.reminderSentOn}.`);
+      throw new AppError(
+        "CONFLICT",
+        `You already sent the one reminder, on ${formatCalendarDate(current.reminderSentOn)}.`,
+      );
     }
     if ((await allInvitedEmails(tx, id)).length === 0) {
       throw new AppError("CONFLICT", "Only people you invited by email can get a reminder.");
@@ -176,14 +185,17 @@ export async function sendFeedbackThankYou(
   const { updated, deliver } = await db.transaction(async (tx) => {
     const row = await manageableRequest(tx, me, id, { lock: true });
     if (row.thankedOn)
-      throw new AppError("CONFLICT", `You already sent your thank-you, on ${row.thankedOn}.`);
+      throw new AppError(
+        "CONFLICT",
+        `You already sent your thank-you, on ${formatCalendarDate(row.thankedOn)}.`,
+      );
     if (row.responseCount === 0) {
       throw new AppError("CONFLICT", "Send your thank-you once people have answered.");
     }
     // Everyone invited by email gets the same message, so not even the outbox tells who answered.
     const emails = await allInvitedEmails(tx, id);
     return {
-      updated: await updateRequestRow(tx, id, { thankedOn: isoDay() }),
+      updated: await updateRequestRow(tx, id, { thankedOn: await requestToday(tx, row) }),
       deliver: await mailer.enqueue(
         emails.map((email) => thankYouEmail(email, askedBy, input.message)),
         tx,

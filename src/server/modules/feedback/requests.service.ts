@@ -1,10 +1,20 @@
-import { isoDay } from "../../../shared/calendar-date.ts";
-import type { FeedbackRequestInput, FeedbackRequestUpdate } from "../../../shared/feedback.ts";
+import {
+  closingDateProblem,
+  type FeedbackRequestInput,
+  type FeedbackRequestUpdate,
+} from "../../../shared/feedback.ts";
 import type { Versioned } from "../../../shared/version.ts";
 import type { Db } from "../../db/open.ts";
 import { AppError } from "../../http/errors.ts";
 import { requireSignedIn, type Viewer } from "../../http/viewer.ts";
-import { manageableRequest, presentRequestFor, readableRequest, requireOpen } from "./feedback.access.ts";
+import { memberToday } from "../profile/member-today.ts";
+import {
+  manageableRequest,
+  presentRequestFor,
+  readableRequest,
+  requestToday,
+  requireOpen,
+} from "./feedback.access.ts";
 import { presentExport, presentRequestSummary } from "./feedback.presenter.ts";
 import {
   closeRequestRow,
@@ -15,9 +25,15 @@ import {
 } from "./feedback.repo.ts";
 import { getFeedbackResults } from "./results.service.ts";
 
+function checkClosingDate(closesOn: string, today: string) {
+  const problem = closingDateProblem(closesOn, today);
+  if (problem) throw new AppError("VALIDATION", problem, "closesOn");
+}
+
 export async function createFeedbackRequest(db: Db, viewer: Viewer | null, input: FeedbackRequestInput) {
   // A request is always created for the signed-in member only.
   const me = requireSignedIn(viewer);
+  checkClosingDate(input.closesOn, await memberToday(db, me.userId));
   const row = await insertRequestRow(db, {
     userId: me.userId,
     purpose: input.purpose,
@@ -32,7 +48,7 @@ export async function createFeedbackRequest(db: Db, viewer: Viewer | null, input
 export async function listMyFeedbackRequests(db: Db, viewer: Viewer | null) {
   // Only the member's own requests are listed.
   const me = requireSignedIn(viewer);
-  const today = isoDay();
+  const today = await memberToday(db, me.userId);
   return (await listRequestRows(db, me.userId)).map((row) => presentRequestSummary(row, today));
 }
 
@@ -50,7 +66,9 @@ export async function updateFeedbackRequest(
   const me = requireSignedIn(viewer);
   const row = await db.transaction(async (tx) => {
     const current = await manageableRequest(tx, me, id, { lock: true });
-    requireOpen(current, isoDay());
+    const today = await requestToday(tx, current);
+    requireOpen(current, today);
+    if (input.closesOn) checkClosingDate(input.closesOn, today);
     // Changing k after answers arrived would let a smaller k show what the larger one hid.
     if (
       input.minResponses !== undefined &&
@@ -78,8 +96,8 @@ export async function updateFeedbackRequest(
 
 export async function closeFeedbackRequest(db: Db, viewer: Viewer | null, id: string) {
   const me = requireSignedIn(viewer);
-  const today = isoDay();
   const current = await manageableRequest(db, me, id);
+  const today = await requestToday(db, current);
   requireOpen(current, today);
   return presentRequestFor(db, await closeRequestRow(db, id, today));
 }
@@ -98,5 +116,5 @@ export async function exportFeedbackRequest(db: Db, viewer: Viewer | null, id: s
   const me = requireSignedIn(viewer);
   const row = await readableRequest(db, me, id);
   const results = await getFeedbackResults(db, me, id);
-  return presentExport(await presentRequestFor(db, row), results, isoDay());
+  return presentExport(await presentRequestFor(db, row), results, await requestToday(db, row));
 }

@@ -1,4 +1,3 @@
-import { isoDay } from "../../../shared/calendar-date.ts";
 import type { ReflectionInput } from "../../../shared/feedback.ts";
 import type { Versioned } from "../../../shared/version.ts";
 import type { Db } from "../../db/open.ts";
@@ -6,7 +5,7 @@ import { requireVersion } from "../../db/versioned-write.ts";
 import { AppError } from "../../http/errors.ts";
 import { requireSignedIn, type Viewer } from "../../http/viewer.ts";
 import { listMyLaneAssessments } from "../lanes/lanes.service.ts";
-import { manageableRequest, readableRequest } from "./feedback.access.ts";
+import { manageableRequest, readableRequest, requestToday } from "./feedback.access.ts";
 import { presentResults, reflectionVersion } from "./feedback.presenter.ts";
 import { releasedAnswerRows, updateRequestRow } from "./feedback.repo.ts";
 
@@ -50,7 +49,7 @@ export async function saveReflection(
       ...row.reflections,
       [questionKey]: {
         heard: input.heard,
-        readOn: input.read ? (previous?.readOn ?? isoDay()) : null,
+        readOn: input.read ? (previous?.readOn ?? (await requestToday(tx, row))) : null,
         version: version + 1,
       },
     };

@@ -6,7 +6,13 @@ import type { Db } from "../../db/open.ts";
 import type { Logger } from "../../logger.ts";
 import { outbox } from "./outbox.table.ts";
 
-export type MailMessage = { to: string; subject: string; text: string; html?: string };
+export type MailMessage = {
+  to: string;
+  subject: string;
+  text: string;
+  html?: string;
+  headers?: Record<string, string>;
+};
 
 export type Mailer = {
   send(message: MailMessage): Promise<void>;

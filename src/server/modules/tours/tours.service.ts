@@ -1,5 +1,6 @@
+import { formatCalendarDate } from "../../../shared/calendar-date.ts";
 import type { EndTourInput, MilestoneInput, TourInput, TourOrderInput } from "../../../shared/tours.ts";
-import { formatCalendarDate, tourWarnings } from "../../../shared/tours.ts";
+import { tourWarnings } from "../../../shared/tours.ts";
 import type { Versioned } from "../../../shared/version.ts";
 import type { Db } from "../../db/open.ts";
 import { requireVersion } from "../../db/versioned-write.ts";

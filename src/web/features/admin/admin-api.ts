@@ -50,20 +50,6 @@ export const outboxMessageQuery = (id: string) =>
     queryFn: () => api.get<{ message: OutboxMessage }>(`/api/admin/outbox/${encodeURIComponent(id)}`),
   });
 
-const dateTime = new Intl.DateTimeFormat(undefined, { dateStyle: "medium", timeStyle: "short" });
-const dateOnly = new Intl.DateTimeFormat(undefined, { dateStyle: "medium" });
-
-export function formatDateTime(value: string | null | undefined): string {
-  if (!value) return "—";
-  const date = new Date(value);
-  return Number.isNaN(date.getTime()) ? value : dateTime.format(date);
-}
-
-export function formatDate(value: string): string {
-  const date = new Date(value);
-  return Number.isNaN(date.getTime()) ? value : dateOnly.format(date);
-}
-
 export const statusLabels: Record<MessageStatus, { label: string; tone: string }> = {
   kept: { label: "Kept", tone: "badge" },
   sending: { label: "Sending", tone: "badge badge-accent" },

@@ -2,6 +2,7 @@ import { useQuery } from "@tanstack/react-query";
 import { getRouteApi, Link } from "@tanstack/react-router";
 import { ArrowLeft, MailX } from "lucide-react";
 import { ApiError } from "../../api.ts";
+import { useMomentFormat } from "../../session.ts";
 import { Alert } from "../../ui/alert.tsx";
 import { Button, buttonClass } from "../../ui/button.tsx";
 import { Card } from "../../ui/card.tsx";
@@ -9,7 +10,7 @@ import { EmptyState } from "../../ui/empty-state.tsx";
 import { PageHeader } from "../../ui/page-header.tsx";
 import { LoadingState } from "../../ui/spinner.tsx";
 import { useTitle } from "../../ui/use-title.ts";
-import { formatDateTime, outboxMessageQuery, statusLabels } from "./admin-api.ts";
+import { outboxMessageQuery, statusLabels } from "./admin-api.ts";
 
 const route = getRouteApi("/app/admin/outbox/$id");
 
@@ -24,6 +25,7 @@ function BackLink() {
 
 export function OutboxMessagePage() {
   const { id } = route.useParams();
+  const format = useMomentFormat();
   const query = useQuery(outboxMessageQuery(id));
   useTitle(query.data ? query.data.message.subject || "Message" : "Message");
 
@@ -81,11 +83,11 @@ export function OutboxMessagePage() {
               <span className={status.tone}>{status.label}</span>
             </dd>
             <dt>Created</dt>
-            <dd>{formatDateTime(message.createdAt)}</dd>
+            <dd>{format.moment(message.createdAt)}</dd>
             {message.sentAt ? (
               <>
                 <dt>Sent</dt>
-                <dd>{formatDateTime(message.sentAt)}</dd>
+                <dd>{format.moment(message.sentAt)}</dd>
               </>
             ) : null}
             {message.error ? (

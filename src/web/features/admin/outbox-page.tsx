@@ -1,19 +1,21 @@
 import { useQuery } from "@tanstack/react-query";
 import { getRouteApi, Link, useNavigate } from "@tanstack/react-router";
 import { Inbox } from "lucide-react";
+import { useMomentFormat } from "../../session.ts";
 import { Alert } from "../../ui/alert.tsx";
 import { Button } from "../../ui/button.tsx";
 import { EmptyState } from "../../ui/empty-state.tsx";
 import { PageHeader } from "../../ui/page-header.tsx";
 import { LoadingState } from "../../ui/spinner.tsx";
 import { useTitle } from "../../ui/use-title.ts";
-import { formatDateTime, outboxQuery, statusLabels } from "./admin-api.ts";
+import { outboxQuery, statusLabels } from "./admin-api.ts";
 import { Pagination } from "./pagination.tsx";
 
 const route = getRouteApi("/app/admin/outbox");
 
 export function OutboxPage() {
   useTitle("Outbox");
+  const format = useMomentFormat();
   const { page = 1 } = route.useSearch();
   const navigate = useNavigate({ from: "/admin/outbox" });
   const query = useQuery(outboxQuery(page));
@@ -71,7 +73,7 @@ export function OutboxPage() {
                       <td data-label="Status">
                         <span className={status.tone}>{status.label}</span>
                       </td>
-                      <td data-label="Created">{formatDateTime(message.createdAt)}</td>
+                      <td data-label="Created">{format.moment(message.createdAt)}</td>
                     </tr>
                   );
                 })}

@@ -3,7 +3,7 @@ import { getRouteApi, useNavigate } from "@tanstack/react-router";
 import { Search, Users } from "lucide-react";
 import { useEffect, useId, useState } from "react";
 import { api } from "../../api.ts";
-import { useMe } from "../../session.ts";
+import { useMe, useMomentFormat } from "../../session.ts";
 import { Alert } from "../../ui/alert.tsx";
 import { Button } from "../../ui/button.tsx";
 import { Dialog } from "../../ui/dialog.tsx";
@@ -13,7 +13,7 @@ import { PageHeader } from "../../ui/page-header.tsx";
 import { LoadingState } from "../../ui/spinner.tsx";
 import { useToast } from "../../ui/toast.tsx";
 import { useTitle } from "../../ui/use-title.ts";
-import { type AdminUser, formatDate, usersQuery } from "./admin-api.ts";
+import { type AdminUser, usersQuery } from "./admin-api.ts";
 import { Pagination } from "./pagination.tsx";
 
 const route = getRouteApi("/app/admin/users");
@@ -131,6 +131,7 @@ function UsersTable({
   busy: boolean;
 }) {
   const { user: me } = useMe();
+  const format = useMomentFormat();
   const enable = useSetDisabled();
   const toast = useToast();
   return (
@@ -168,7 +169,7 @@ function UsersTable({
                   {user.twoFactorEnabled ? <span className="badge">Two-factor on</span> : null}
                 </span>
               </td>
-              <td data-label="Joined">{formatDate(user.createdAt)}</td>
+              <td data-label="Joined">{format.day(user.createdAt)}</td>
               <td className="cell-actions">
                 {user.id === me.id ? (
                   <span className="small muted">This is you</span>

@@ -1,5 +1,4 @@
 import { queryOptions } from "@tanstack/react-query";
-import { format, parseISO } from "date-fns";
 import type { CareerPlan } from "../../../shared/career-plan.ts";
 import { api } from "../../api.ts";
 
@@ -7,11 +6,6 @@ export const careerPlanQuery = queryOptions({
   queryKey: ["plan"],
   queryFn: () => api.get<CareerPlan>("/api/plan"),
 });
-
-/** A calendar date as people read it, such as "15 Jan 2026", without shifting it across time zones. */
-export function formatDay(isoDate: string): string {
-  return format(parseISO(isoDate), "d MMM yyyy");
-}
 
 let rowSequence = 0;
 /** A stable React key for a row added to an editable list. */

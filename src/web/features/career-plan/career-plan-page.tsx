@@ -1,9 +1,9 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { Flag, Mountain, Sprout } from "lucide-react";
-import { todayIn } from "../../../shared/calendar-date.ts";
+import { formatCalendarDate } from "../../../shared/calendar-date.ts";
 import { type CareerPlan, northStarReachedInput } from "../../../shared/career-plan.ts";
 import { api } from "../../api.ts";
-import { useMe } from "../../session.ts";
+import { useMemberToday } from "../../session.ts";
 import { Alert } from "../../ui/alert.tsx";
 import { Button } from "../../ui/button.tsx";
 import { Card } from "../../ui/card.tsx";
@@ -17,7 +17,7 @@ import { useToast } from "../../ui/toast.tsx";
 import { useTitle } from "../../ui/use-title.ts";
 import { GuideBanner } from "../home/first-run-guide.tsx";
 import { ActThreeForm } from "./act-three-form.tsx";
-import { careerPlanQuery, formatDay } from "./career-plan-api.ts";
+import { careerPlanQuery } from "./career-plan-api.ts";
 import { PlanForm } from "./plan-form.tsx";
 
 function useSetPlan() {
@@ -26,11 +26,11 @@ function useSetPlan() {
 }
 
 function MarkReachedCard({ role, version }: { role: string; version: number }) {
-  const { profile } = useMe();
+  const today = useMemberToday();
   const toast = useToast();
   const setPlan = useSetPlan();
   const queryClient = useQueryClient();
-  const form = useFormState({ reachedOn: todayIn(profile.timeZone) }, { version });
+  const form = useFormState({ reachedOn: today }, { version });
   const mark = useMutation({
     mutationFn: (input: { reachedOn: string }) =>
       api.post<CareerPlan>("/api/plan/north-star/reached", { ...input, version: form.version }),
@@ -107,7 +107,7 @@ function ReachedBanner({ plan }: { plan: CareerPlan }) {
       title={`You reached your North Star: ${northStar.role}`}
       icon={<Mountain size={18} />}
       iconTone="success"
-      description={`Reached on ${formatDay(northStar.reachedOn)}. ${
+      description={`Reached on ${formatCalendarDate(northStar.reachedOn)}. ${
         plan.actThree
           ? "Keep your Act Three moving below."
           : "Time for Act Three: plan the two arcs that come after."

@@ -1,11 +1,12 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { Link } from "@tanstack/react-router";
 import { Compass } from "lucide-react";
+import { yearOf } from "../../../shared/calendar-date.ts";
 import { type CareerPlan, careerPlanInput } from "../../../shared/career-plan.ts";
 import { type ExperienceKey, experienceKeys, experienceLabels } from "../../../shared/experience.ts";
 import { type LaneId, laneIds, lanes } from "../../../shared/lanes.ts";
 import { api } from "../../api.ts";
-import { useMe } from "../../session.ts";
+import { useMe, useMemberToday } from "../../session.ts";
 import { Alert } from "../../ui/alert.tsx";
 import { Button } from "../../ui/button.tsx";
 import { Card } from "../../ui/card.tsx";
@@ -119,7 +120,7 @@ export function PlanForm({ plan }: { plan: CareerPlan }) {
     draftKey: `sidecar:draft:${user.id}:plan`,
     version: plan.version,
   });
-  const thisYear = new Date().getFullYear();
+  const thisYear = yearOf(useMemberToday());
 
   const save = useMutation({
     mutationFn: (input: ReturnType<typeof careerPlanInput.parse>) =>

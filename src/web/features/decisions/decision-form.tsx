@@ -1,10 +1,9 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { Link, useNavigate } from "@tanstack/react-router";
 import { Scale } from "lucide-react";
-import { todayIn } from "../../../shared/calendar-date.ts";
 import { type Decision, decisionInput } from "../../../shared/decisions.ts";
 import { api } from "../../api.ts";
-import { useMe } from "../../session.ts";
+import { useMe, useMemberToday } from "../../session.ts";
 import { Alert } from "../../ui/alert.tsx";
 import { Button, buttonClass } from "../../ui/button.tsx";
 import { Card } from "../../ui/card.tsx";
@@ -71,11 +70,12 @@ function SkipJobHint() {
 }
 
 export function DecisionForm({ decision }: { decision?: Decision }) {
-  const { user, profile } = useMe();
+  const { user } = useMe();
+  const today = useMemberToday();
   const toast = useToast();
   const navigate = useNavigate();
   const queryClient = useQueryClient();
-  const form = useFormState<Values>(toValues(decision, todayIn(profile.timeZone)), {
+  const form = useFormState<Values>(toValues(decision, today), {
     draftKey: `sidecar:draft:${user.id}:decision:${decision?.id ?? "new"}`,
     version: decision?.version,
   });
@@ -144,7 +144,7 @@ export function DecisionForm({ decision }: { decision?: Decision }) {
             loadLatest={async () => {
               const latest = await api.get<Decision>(`/api/decisions/${encodeURIComponent(decision.id)}`);
               queryClient.setQueryData(["decisions", latest.id], latest);
-              return { values: toValues(latest, todayIn(profile.timeZone)), version: latest.version };
+              return { values: toValues(latest, today), version: latest.version };
             }}
           />
         ) : null}

@@ -2,10 +2,10 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { getRouteApi, Link, useNavigate } from "@tanstack/react-router";
 import { ArrowLeft, History, ListChecks, Pencil, Trash2 } from "lucide-react";
 import { useState } from "react";
-import { todayIn } from "../../../shared/calendar-date.ts";
+import { formatCalendarDate } from "../../../shared/calendar-date.ts";
 import { type Decision, decisionRevisitInput } from "../../../shared/decisions.ts";
 import { api } from "../../api.ts";
-import { useMe } from "../../session.ts";
+import { useMe, useMemberToday } from "../../session.ts";
 import { Alert } from "../../ui/alert.tsx";
 import { Button, buttonClass } from "../../ui/button.tsx";
 import { Card } from "../../ui/card.tsx";
@@ -17,7 +17,6 @@ import { PageHeader } from "../../ui/page-header.tsx";
 import { LoadingState } from "../../ui/spinner.tsx";
 import { useToast } from "../../ui/toast.tsx";
 import { useTitle } from "../../ui/use-title.ts";
-import { formatDay } from "../career-plan/career-plan-api.ts";
 import { DecisionForm } from "./decision-form.tsx";
 import { decisionQuery } from "./decisions-api.ts";
 import { RevisitBadge } from "./decisions-page.tsx";
@@ -105,7 +104,7 @@ function DecisionDetail({ decision }: { decision: Decision }) {
       <PageHeader
         title={decision.dilemma}
         before={backToJournal}
-        description={`Decided ${formatDay(decision.decidedOn)}`}
+        description={`Decided ${formatCalendarDate(decision.decidedOn)}`}
         actions={
           <>
             <Link to="/decisions/$id/edit" params={{ id: decision.id }} className={buttonClass("secondary")}>
@@ -163,7 +162,7 @@ function DecisionDetail({ decision }: { decision: Decision }) {
             <ol className="decision-revisits">
               {decision.revisits.map((revisit) => (
                 <li key={revisit.id}>
-                  <span className="small muted">{formatDay(revisit.revisitedOn)}</span>
+                  <span className="small muted">{formatCalendarDate(revisit.revisitedOn)}</span>
                   <p className="prose-text">{revisit.outcome}</p>
                 </li>
               ))}
@@ -206,7 +205,7 @@ function RevisitCard({ decision }: { decision: Decision }) {
       title="Time to look back"
       icon={<History size={18} />}
       iconTone="warning"
-      description={`You planned to revisit this on ${formatDay(decision.revisitOn ?? decision.decidedOn)}. How did it turn out?`}
+      description={`You planned to revisit this on ${formatCalendarDate(decision.revisitOn ?? decision.decidedOn)}. How did it turn out?`}
     >
       <RevisitForm decision={decision} />
     </Card>
@@ -214,10 +213,11 @@ function RevisitCard({ decision }: { decision: Decision }) {
 }
 
 function RevisitForm({ decision }: { decision: Decision }) {
-  const { user, profile } = useMe();
+  const { user } = useMe();
+  const today = useMemberToday();
   const toast = useToast();
   const queryClient = useQueryClient();
-  const initial = { revisitedOn: todayIn(profile.timeZone), outcome: "", nextRevisitOn: "" };
+  const initial = { revisitedOn: today, outcome: "", nextRevisitOn: "" };
   const form = useFormState(initial, {
     draftKey: `sidecar:draft:${user.id}:revisit:${decision.id}`,
     version: decision.version,
@@ -230,7 +230,7 @@ function RevisitForm({ decision }: { decision: Decision }) {
       }),
     onSuccess: async (saved) => {
       form.clearDraft();
-      form.setValues({ ...initial, revisitedOn: todayIn(profile.timeZone) });
+      form.setValues(initial);
       form.markSaved(saved.version);
       queryClient.setQueryData(["decisions", saved.id], saved);
       await queryClient.invalidateQueries({ queryKey: ["decisions"], exact: true });

@@ -1,6 +1,7 @@
 import { useQuery } from "@tanstack/react-query";
 import { Link } from "@tanstack/react-router";
 import { BookOpenCheck, CalendarClock, Plus } from "lucide-react";
+import { formatCalendarDate } from "../../../shared/calendar-date.ts";
 import type { Decision } from "../../../shared/decisions.ts";
 import { Alert } from "../../ui/alert.tsx";
 import { buttonClass } from "../../ui/button.tsx";
@@ -9,14 +10,14 @@ import { EmptyState } from "../../ui/empty-state.tsx";
 import { PageHeader } from "../../ui/page-header.tsx";
 import { LoadingState } from "../../ui/spinner.tsx";
 import { useTitle } from "../../ui/use-title.ts";
-import { formatDay } from "../career-plan/career-plan-api.ts";
 import { decisionsQuery } from "./decisions-api.ts";
 
 export function RevisitBadge({ decision }: { decision: Decision }) {
   if (decision.dueForRevisit && decision.revisitOn) {
-    return <span className="badge badge-warning">Revisit due {formatDay(decision.revisitOn)}</span>;
+    return <span className="badge badge-warning">Revisit due {formatCalendarDate(decision.revisitOn)}</span>;
   }
-  if (decision.revisitOn) return <span className="badge">Revisit on {formatDay(decision.revisitOn)}</span>;
+  if (decision.revisitOn)
+    return <span className="badge">Revisit on {formatCalendarDate(decision.revisitOn)}</span>;
   if (decision.revisits.length > 0) return <span className="badge badge-success">Revisited</span>;
   return null;
 }
@@ -35,7 +36,8 @@ function DecisionList({ decisions }: { decisions: Decision[] }) {
             <RevisitBadge decision={decision} />
           </div>
           <p className="small">
-            <span className="muted">Decided {formatDay(decision.decidedOn)}:</span> {decision.decision}
+            <span className="muted">Decided {formatCalendarDate(decision.decidedOn)}:</span>{" "}
+            {decision.decision}
           </p>
         </li>
       ))}

@@ -42,12 +42,6 @@ export const giverViewQuery = (token: string) =>
     retry: false,
   });
 
-const dayFormat = new Intl.DateTimeFormat(undefined, { dateStyle: "medium", timeZone: "UTC" });
-
-export function formatDay(day: string): string {
-  return dayFormat.format(new Date(`${day}T00:00:00Z`));
-}
-
 export function responseCountText(count: ResponseCount, k: number): string {
   if (count.atLeast) return `At least ${count.shown} responses`;
   const noun = count.shown === 1 ? "response" : "responses";

@@ -1,6 +1,7 @@
 import { useQuery } from "@tanstack/react-query";
 import { Link } from "@tanstack/react-router";
 import { MessageSquareHeart, Plus } from "lucide-react";
+import { formatCalendarDate } from "../../../shared/calendar-date.ts";
 import { Alert } from "../../ui/alert.tsx";
 import { Button } from "../../ui/button.tsx";
 import { Card } from "../../ui/card.tsx";
@@ -8,7 +9,7 @@ import { EmptyState } from "../../ui/empty-state.tsx";
 import { PageHeader } from "../../ui/page-header.tsx";
 import { LoadingState } from "../../ui/spinner.tsx";
 import { useTitle } from "../../ui/use-title.ts";
-import { feedbackRequestsQuery, formatDay, responseCountText } from "./feedback-api.ts";
+import { feedbackRequestsQuery, responseCountText } from "./feedback-api.ts";
 import { SuperpowersCard } from "./superpowers-card.tsx";
 
 export function FeedbackPage() {
@@ -75,8 +76,8 @@ export function FeedbackPage() {
                       <span>{responseCountText(request.responses, request.minResponses)}</span>
                       <span>
                         {request.status === "open"
-                          ? `Closes ${formatDay(request.closesOn)}`
-                          : `Closed ${formatDay(request.closedOn ?? request.closesOn)}`}
+                          ? `Closes ${formatCalendarDate(request.closesOn)}`
+                          : `Closed ${formatCalendarDate(request.closedOn ?? request.closesOn)}`}
                       </span>
                     </div>
                   </li>

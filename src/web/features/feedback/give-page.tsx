@@ -2,6 +2,7 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { Outlet, useParams } from "@tanstack/react-router";
 import { CheckCircle2, Clock, Link2Off, ShieldCheck } from "lucide-react";
 import { useState } from "react";
+import { formatCalendarDate } from "../../../shared/calendar-date.ts";
 import { type GiverView, giveInput } from "../../../shared/feedback.ts";
 import { type LaneId, lanes, ratingValues } from "../../../shared/lanes.ts";
 import { ApiError, api } from "../../api.ts";
@@ -13,7 +14,7 @@ import { Form, FormActions, useFormState } from "../../ui/form.tsx";
 import { LoadingState } from "../../ui/spinner.tsx";
 import { useTitle } from "../../ui/use-title.ts";
 import { Wordmark } from "../../ui/wordmark.tsx";
-import { formatDay, giverViewQuery } from "./feedback-api.ts";
+import { giverViewQuery } from "./feedback-api.ts";
 
 /** The giver's page stands alone: no account, no app shell, nothing that asks who they are. */
 export function GiveLayout() {
@@ -198,7 +199,7 @@ function GiveForm({ token, view, onSent }: { token: string; view: OpenView; onSe
           </ul>
           <p className="small muted">
             To stay anonymous, leave out details only you would know. Every question is optional. This link
-            works once, until {formatDay(view.closesOn)}.
+            works once, until {formatCalendarDate(view.closesOn)}.
           </p>
         </section>
       </div>

@@ -1,17 +1,19 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { Link, useNavigate } from "@tanstack/react-router";
 import { MessageSquarePlus, Trash2 } from "lucide-react";
-import { addDays, isoDay } from "../../../shared/calendar-date.ts";
+import { addDays } from "../../../shared/calendar-date.ts";
 import {
+  closingDateRule,
   type FeedbackRequest,
   feedbackRequestInput,
+  maxClosingDays,
   maxQuestions,
   minResponsesBounds,
   starterQuestions,
 } from "../../../shared/feedback.ts";
 import { type LaneId, laneIds, lanes } from "../../../shared/lanes.ts";
 import { api } from "../../api.ts";
-import { useMe } from "../../session.ts";
+import { useMe, useMemberToday } from "../../session.ts";
 import { Alert } from "../../ui/alert.tsx";
 import { Button } from "../../ui/button.tsx";
 import { Card } from "../../ui/card.tsx";
@@ -37,6 +39,7 @@ const kOptions = Array.from({ length: minResponsesBounds.max - minResponsesBound
 export function NewFeedbackRequestPage() {
   useTitle("Ask for feedback");
   const { user } = useMe();
+  const today = useMemberToday();
   const toast = useToast();
   const navigate = useNavigate();
   const queryClient = useQueryClient();
@@ -45,7 +48,7 @@ export function NewFeedbackRequestPage() {
       purpose: "",
       questions: [...starterQuestions],
       lanes: [...laneIds],
-      closesOn: addDays(isoDay(), 14),
+      closesOn: addDays(today, 14),
       minResponses: String(minResponsesBounds.default),
     },
     { draftKey: `sidecar:draft:${user.id}:feedback-request` },
@@ -65,7 +68,7 @@ export function NewFeedbackRequestPage() {
   });
 
   function submit() {
-    const input = form.validate(feedbackRequestInput, {
+    const input = form.validate(feedbackRequestInput.superRefine(closingDateRule(today)), {
       ...values,
       questions: values.questions,
       minResponses: Number(values.minResponses),
@@ -195,7 +198,8 @@ export function NewFeedbackRequestPage() {
               label="Closing date"
               name="closesOn"
               type="date"
-              min={isoDay()}
+              min={today}
+              max={addDays(today, maxClosingDays)}
               value={values.closesOn}
               onValueChange={(value) => form.set("closesOn", value)}
               error={form.errors.closesOn}

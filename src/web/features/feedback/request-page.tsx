@@ -11,18 +11,22 @@ import {
   Users,
 } from "lucide-react";
 import { useState } from "react";
+import { addDays, formatCalendarDate } from "../../../shared/calendar-date.ts";
 import {
+  closingDateRule,
   type FeedbackRequest,
   type FeedbackResults,
   feedbackRequestUpdate,
   invitationInput,
   type LaneResult,
+  maxClosingDays,
   type QuestionResult,
   splitEmails,
   thankYouInput,
 } from "../../../shared/feedback.ts";
 import { lanes } from "../../../shared/lanes.ts";
 import { api } from "../../api.ts";
+import { useMemberToday } from "../../session.ts";
 import { Alert } from "../../ui/alert.tsx";
 import { Button } from "../../ui/button.tsx";
 import { Card } from "../../ui/card.tsx";
@@ -37,7 +41,7 @@ import { useToast } from "../../ui/toast.tsx";
 import { useTitle } from "../../ui/use-title.ts";
 import { laneAssessmentsQuery } from "../lanes/lanes-api.ts";
 import { LanesRadar } from "../lanes/lanes-radar.tsx";
-import { feedbackRequestQuery, feedbackResultsQuery, formatDay, responseCountText } from "./feedback-api.ts";
+import { feedbackRequestQuery, feedbackResultsQuery, responseCountText } from "./feedback-api.ts";
 
 function useRequestUpdate(id: string) {
   const queryClient = useQueryClient();
@@ -88,7 +92,7 @@ function StatusCard({ request }: { request: FeedbackRequest }) {
       icon={<Users size={18} />}
       description={
         request.resultsOpen
-          ? `Results opened on ${formatDay(request.openedOn ?? request.createdOn)}. To protect givers, the count now moves only in steps of ${request.minResponses}.`
+          ? `Results opened on ${formatCalendarDate(request.openedOn ?? request.createdOn)}. To protect givers, the count now moves only in steps of ${request.minResponses}.`
           : open
             ? `Nothing is shown until ${request.minResponses} people have answered. You see a count, never who answered.`
             : `Fewer than ${request.minResponses} people answered before the request closed, so nothing can be shown without singling someone out.`
@@ -106,7 +110,7 @@ function StatusCard({ request }: { request: FeedbackRequest }) {
                 onClick={() => act.mutate("remind")}
               >
                 {request.reminderSentOn
-                  ? `Reminder sent ${formatDay(request.reminderSentOn)}`
+                  ? `Reminder sent ${formatCalendarDate(request.reminderSentOn)}`
                   : "Send the one reminder"}
               </Button>
               <Button variant="secondary" size="small" onClick={() => setConfirm("close")}>
@@ -135,8 +139,8 @@ function StatusCard({ request }: { request: FeedbackRequest }) {
           <dt>Status</dt>
           <dd>
             {open
-              ? `Open until ${formatDay(request.closesOn)}`
-              : `Closed ${formatDay(request.closedOn ?? request.closesOn)}`}
+              ? `Open until ${formatCalendarDate(request.closesOn)}`
+              : `Closed ${formatCalendarDate(request.closedOn ?? request.closesOn)}`}
           </dd>
         </div>
         <div>
@@ -183,6 +187,7 @@ const kChoices = Array.from({ length: 8 }, (_, i) => ({ value: String(i + 3), la
 
 function SettingsForm({ request }: { request: FeedbackRequest }) {
   const toast = useToast();
+  const today = useMemberToday();
   const update = useRequestUpdate(request.id);
   const toValues = (r: FeedbackRequest) => ({ closesOn: r.closesOn, minResponses: String(r.minResponses) });
   const form = useFormState(toValues(request), { version: request.version });
@@ -201,7 +206,7 @@ function SettingsForm({ request }: { request: FeedbackRequest }) {
       <summary>Change the closing date{request.minResponsesLocked ? "" : " or the responses needed"}</summary>
       <Form
         onSubmit={() => {
-          const input = form.validate(feedbackRequestUpdate, {
+          const input = form.validate(feedbackRequestUpdate.superRefine(closingDateRule(today)), {
             closesOn: form.values.closesOn,
             ...(request.minResponsesLocked ? {} : { minResponses: Number(form.values.minResponses) }),
           });
@@ -224,6 +229,8 @@ function SettingsForm({ request }: { request: FeedbackRequest }) {
           <TextField
             label="Closing date"
             type="date"
+            min={today}
+            max={addDays(today, maxClosingDays)}
             value={form.values.closesOn}
             onValueChange={(value) => form.set("closesOn", value)}
             error={form.errors.closesOn}
@@ -452,7 +459,7 @@ function RepeatBack({
           Save
         </Button>
         {item.readOn ? (
-          <span className="badge badge-success">Read {formatDay(item.readOn)}</span>
+          <span className="badge badge-success">Read {formatCalendarDate(item.readOn)}</span>
         ) : (
           <Button
             size="small"
@@ -637,7 +644,7 @@ function ThankYouCard({ request }: { request: FeedbackRequest }) {
       description="One message, emailed to everyone you invited by email. It names no one, and Sidecar never tells you who answered."
     >
       {request.thankedOn ? (
-        <p className="small">You sent your thank-you on {formatDay(request.thankedOn)}.</p>
+        <p className="small">You sent your thank-you on {formatCalendarDate(request.thankedOn)}.</p>
       ) : (
         <Form
           onSubmit={() => {

@@ -13,6 +13,7 @@ import {
   UserRound,
   Wrench,
 } from "lucide-react";
+import { formatCalendarDate } from "../../../shared/calendar-date.ts";
 import type { HomeDashboard } from "../../../shared/home.ts";
 import { lanes } from "../../../shared/lanes.ts";
 import { levelLabels, trackLabels } from "../../../shared/profile.ts";
@@ -137,9 +138,6 @@ function SecurityCard({ twoFactorEnabled }: { twoFactorEnabled: boolean }) {
   );
 }
 
-const dateFormat = new Intl.DateTimeFormat(undefined, { dateStyle: "medium", timeZone: "UTC" });
-const formatDay = (isoDate: string) => dateFormat.format(new Date(`${isoDate}T00:00:00Z`));
-
 function NorthStarCard({ home }: { home: HomeDashboard }) {
   const { northStar, skipJob } = home;
   if (!northStar) return null;
@@ -183,10 +181,10 @@ function TourCard({ home }: { home: HomeDashboard }) {
       icon={<Flag size={18} />}
       description={
         tour.status === "active"
-          ? `Until ${formatDay(tour.endsOn)}${
-              tour.renegotiateOn ? `; renegotiate on ${formatDay(tour.renegotiateOn)}` : ""
+          ? `Until ${formatCalendarDate(tour.endsOn)}${
+              tour.renegotiateOn ? `; renegotiate on ${formatCalendarDate(tour.renegotiateOn)}` : ""
             }. ${tour.milestonesDone} of ${tour.milestonesTotal} milestones done.`
-          : `Starts ${formatDay(tour.startsOn)}.`
+          : `Starts ${formatCalendarDate(tour.startsOn)}.`
       }
       actions={
         <Link to="/tours/$tourId" params={{ tourId: tour.id }} className={buttonClass("secondary", "small")}>
@@ -197,7 +195,7 @@ function TourCard({ home }: { home: HomeDashboard }) {
       {next ? (
         <p>
           <span className="muted">Next milestone:</span> <strong>{next.title}</strong>, due{" "}
-          {formatDay(next.dueOn)}
+          {formatCalendarDate(next.dueOn)}
         </p>
       ) : (
         <p className="muted">No open milestones. Add one so you can see progress.</p>
@@ -215,7 +213,7 @@ function DecisionCard({ home }: { home: HomeDashboard }) {
       title="A decision to look back at"
       icon={<BookOpenCheck size={18} />}
       iconTone="warning"
-      description={`"${decisionDue.dilemma}" was due for a revisit on ${formatDay(decisionDue.revisitOn)}.${
+      description={`"${decisionDue.dilemma}" was due for a revisit on ${formatCalendarDate(decisionDue.revisitOn)}.${
         decisionDue.dueCount > 1
           ? ` ${decisionDue.dueCount - 1} more ${decisionDue.dueCount === 2 ? "is" : "are"} due.`
           : ""

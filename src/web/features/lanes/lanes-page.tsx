@@ -10,7 +10,7 @@ import {
   ratingValues,
 } from "../../../shared/lanes.ts";
 import { api } from "../../api.ts";
-import { useMe } from "../../session.ts";
+import { useMe, useMomentFormat } from "../../session.ts";
 import { Alert } from "../../ui/alert.tsx";
 import { Button } from "../../ui/button.tsx";
 import { Card } from "../../ui/card.tsx";
@@ -23,7 +23,7 @@ import { useToast } from "../../ui/toast.tsx";
 import { useTitle } from "../../ui/use-title.ts";
 import { feedbackRequestsQuery, feedbackResultsQuery } from "../feedback/feedback-api.ts";
 import { GuideBanner } from "../home/first-run-guide.tsx";
-import { formatAssessmentDate, laneAssessmentsQuery } from "./lanes-api.ts";
+import { laneAssessmentsQuery } from "./lanes-api.ts";
 import { LanesRadar, type RadarSeries } from "./lanes-radar.tsx";
 
 type Values = Record<string, string>;
@@ -216,6 +216,7 @@ function AssessmentForm({ latest }: { latest: LaneAssessment | undefined }) {
 }
 
 function HistoryList({ assessments }: { assessments: LaneAssessment[] }) {
+  const format = useMomentFormat();
   return (
     <Card
       id="lanes-history"
@@ -227,7 +228,7 @@ function HistoryList({ assessments }: { assessments: LaneAssessment[] }) {
         {assessments.map((assessment, index) => (
           <li key={assessment.id} className="lanes-history-item">
             <div className="row-between">
-              <span className="lanes-history-date">{formatAssessmentDate(assessment.createdAt)}</span>
+              <span className="lanes-history-date">{format.moment(assessment.createdAt)}</span>
               {index === 0 ? <span className="badge badge-accent">Latest</span> : null}
             </div>
             <p className="small">{ratingsSummary(assessment)}</p>

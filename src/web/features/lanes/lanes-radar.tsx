@@ -8,7 +8,7 @@ import {
   ResponsiveContainer,
 } from "recharts";
 import { type LaneAssessment, type LaneId, laneIds, lanes } from "../../../shared/lanes.ts";
-import { formatAssessmentDate } from "./lanes-api.ts";
+import { useMomentFormat } from "../../session.ts";
 
 // The same colours as --color-accent and --color-text-subtle: SVG attributes take them as values.
 const latestColour = "#2948b8";
@@ -33,8 +33,9 @@ export function LanesRadar({
     previous: previous?.ratings[lane],
     extra: extra?.ratings[lane] ?? undefined,
   }));
-  const latestName = latest ? `Latest (${formatAssessmentDate(latest.createdAt)})` : "";
-  const previousName = previous ? `Previous (${formatAssessmentDate(previous.createdAt)})` : "";
+  const format = useMomentFormat();
+  const latestName = latest ? `Latest (${format.moment(latest.createdAt)})` : "";
+  const previousName = previous ? `Previous (${format.moment(previous.createdAt)})` : "";
   return (
     <figure className="lanes-radar">
       {/* The chart is a picture of the table below, which screen readers read instead. */}

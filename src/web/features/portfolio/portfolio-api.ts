@@ -1,4 +1,5 @@
 import { queryOptions } from "@tanstack/react-query";
+import { formatCalendarMonth } from "../../../shared/calendar-date.ts";
 import type { PortfolioCoverage, PortfolioRole } from "../../../shared/portfolio.ts";
 import { api } from "../../api.ts";
 
@@ -12,10 +13,7 @@ export const portfolioCoverageQuery = queryOptions({
   queryFn: () => api.get<PortfolioCoverage>("/api/portfolio/coverage"),
 });
 
-const monthFormat = new Intl.DateTimeFormat(undefined, { month: "short", year: "numeric", timeZone: "UTC" });
-
 /** "Mar 2019 – Aug 2021", or "Sep 2021 – now" for a current role. Calendar dates, so no time zone shift. */
 export function formatRolePeriod(role: Pick<PortfolioRole, "startsOn" | "endsOn">): string {
-  const month = (iso: string) => monthFormat.format(new Date(`${iso}T00:00:00Z`));
-  return `${month(role.startsOn)} – ${role.endsOn ? month(role.endsOn) : "now"}`;
+  return `${formatCalendarMonth(role.startsOn)} – ${role.endsOn ? formatCalendarMonth(role.endsOn) : "now"}`;
 }

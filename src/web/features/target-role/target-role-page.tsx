@@ -1,6 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { Link } from "@tanstack/react-router";
 import { CheckCircle2, Circle, Flag, Mountain, UserRound } from "lucide-react";
+import { formatCalendarDate } from "../../../shared/calendar-date.ts";
 import type { TargetRoleView } from "../../../shared/target-roles.ts";
 import { api } from "../../api.ts";
 import { Alert } from "../../ui/alert.tsx";
@@ -20,9 +21,6 @@ const targetRoleQuery = {
   queryKey: ["target-role"],
   queryFn: () => api.get<TargetRoleView>("/api/target-role"),
 };
-
-const dayFormat = new Intl.DateTimeFormat(undefined, { dateStyle: "medium", timeZone: "UTC" });
-const formatDay = (iso: string) => dayFormat.format(new Date(`${iso}T00:00:00Z`));
 
 function withCheck(view: TargetRoleView, result: CheckResult): TargetRoleView {
   return {
@@ -143,7 +141,7 @@ function HurdleCard({
                     </label>
                     {check.checkedOn ? (
                       <span id={`${id}-date`} className="choice-hint">
-                        Done on {formatDay(check.checkedOn)}
+                        Done on {formatCalendarDate(check.checkedOn)}
                       </span>
                     ) : null}
                   </span>

@@ -1,8 +1,8 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { ListChecks, Pencil, Plus, Trash2 } from "lucide-react";
 import { useState } from "react";
+import { formatCalendarDate } from "../../../shared/calendar-date.ts";
 import {
-  formatCalendarDate,
   type Milestone,
   type MilestoneInput,
   type MilestoneStatus,
@@ -12,6 +12,7 @@ import {
   type Tour,
 } from "../../../shared/tours.ts";
 import { api } from "../../api.ts";
+import { useMemberToday } from "../../session.ts";
 import { Button } from "../../ui/button.tsx";
 import { Card } from "../../ui/card.tsx";
 import { ConflictNotice } from "../../ui/conflict.tsx";
@@ -20,7 +21,7 @@ import { EmptyState } from "../../ui/empty-state.tsx";
 import { SelectField, TextField } from "../../ui/field.tsx";
 import { Form, FormActions, useFormState } from "../../ui/form.tsx";
 import { useToast } from "../../ui/toast.tsx";
-import { rememberTour, tourQuery, useMemberToday } from "./tours-api.ts";
+import { rememberTour, tourQuery } from "./tours-api.ts";
 
 type Values = { title: string; dueOn: string; status: string; doneOn: string };
 

@@ -10,8 +10,8 @@ import {
   XAxis,
   YAxis,
 } from "recharts";
+import { formatCalendarDate } from "../../../shared/calendar-date.ts";
 import {
-  formatCalendarDate,
   type MilestoneStatus,
   milestoneStatusLabels,
   type Tour,

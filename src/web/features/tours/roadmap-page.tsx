@@ -1,6 +1,7 @@
 import { useQuery } from "@tanstack/react-query";
 import { Link } from "@tanstack/react-router";
 import { ChartGantt, Compass, Plus } from "lucide-react";
+import { useMemberToday } from "../../session.ts";
 import { Alert } from "../../ui/alert.tsx";
 import { buttonClass } from "../../ui/button.tsx";
 import { Card } from "../../ui/card.tsx";
@@ -9,9 +10,10 @@ import { PageHeader } from "../../ui/page-header.tsx";
 import { LoadingState } from "../../ui/spinner.tsx";
 import { useTitle } from "../../ui/use-title.ts";
 import { RoadmapChart, roadmapMarkers } from "./roadmap-chart.tsx";
-import { planQuery, todayIso, toursQuery } from "./tours-api.ts";
+import { planQuery, toursQuery } from "./tours-api.ts";
 
 export function RoadmapPage() {
+  const today = useMemberToday();
   useTitle("Roadmap");
   const tours = useQuery(toursQuery);
   const plan = useQuery(planQuery);
@@ -65,7 +67,7 @@ export function RoadmapPage() {
             icon={<ChartGantt size={18} />}
             description="Bars are tours, in your order; dots are milestones; the red line is today."
           >
-            <RoadmapChart tours={tours.data.tours} plan={planData} today={todayIso()} />
+            <RoadmapChart tours={tours.data.tours} plan={planData} today={today} />
           </Card>
           {markers.length === 0 ? (
             <Alert tone="info" title="Where is this heading?">

@@ -3,6 +3,7 @@ import { getRouteApi, Link, useNavigate } from "@tanstack/react-router";
 import { ArrowLeft, Flag } from "lucide-react";
 import { type ExperienceKey, experienceKeys } from "../../../shared/experience.ts";
 import { type LaneId, laneIds } from "../../../shared/lanes.ts";
+import { useMemberToday } from "../../session.ts";
 import { Alert } from "../../ui/alert.tsx";
 import { Card } from "../../ui/card.tsx";
 import { PageHeader } from "../../ui/page-header.tsx";
@@ -32,6 +33,7 @@ export function BackToTours() {
 }
 
 export function NewTourPage() {
+  const today = useMemberToday();
   useTitle("New tour of duty");
   const search = newRoute.useSearch();
   const navigate = useNavigate();
@@ -61,7 +63,7 @@ export function NewTourPage() {
             </Alert>
           ) : null}
           <TourForm
-            initial={newTourValues(tours.data?.tours ?? [], prefill)}
+            initial={newTourValues(tours.data?.tours ?? [], prefill, today)}
             draftKey={`tour-new:${search.mission ?? ""}|${search.lanes ?? ""}|${search.experiences ?? ""}`}
             submitLabel="Add tour of duty"
             onCancel={() => navigate({ to: "/tours" })}

@@ -19,7 +19,7 @@ import { TextAreaField, TextField } from "../../ui/field.tsx";
 import { Form, FormActions, useFormState } from "../../ui/form.tsx";
 import { useToast } from "../../ui/toast.tsx";
 import { CheckboxGroup } from "./checkbox-group.tsx";
-import { rememberTour, todayIso, tourQuery, toursQuery } from "./tours-api.ts";
+import { rememberTour, tourQuery, toursQuery } from "./tours-api.ts";
 
 export type TourValues = {
   title: string;
@@ -64,12 +64,12 @@ export function valuesFromTour(tour: Tour): TourValues {
 export function newTourValues(
   existing: readonly Tour[],
   prefill: { mission?: string; lanes?: LaneId[]; experiences?: ExperienceKey[] },
+  today: string,
 ): TourValues {
   const lastEnd = existing
     .map((t) => t.endedOn ?? t.endsOn)
     .sort()
     .at(-1);
-  const today = todayIso();
   const startsOn = lastEnd && lastEnd >= today ? format(addDays(parseISO(lastEnd), 1), "yyyy-MM-dd") : today;
   return {
     title: prefill.mission ? suggestTourTitle(prefill.mission) : "",

@@ -2,19 +2,19 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { getRouteApi, Link, useNavigate } from "@tanstack/react-router";
 import { CircleStop, Flag, Pencil, Trash2 } from "lucide-react";
 import { useState } from "react";
-import { addDays } from "../../../shared/calendar-date.ts";
+import { addDays, formatCalendarDate } from "../../../shared/calendar-date.ts";
 import { experienceLabels } from "../../../shared/experience.ts";
 import { lanes } from "../../../shared/lanes.ts";
 import {
   type EndTourInput,
   endTourInput,
-  formatCalendarDate,
   type Tour,
   type TourList,
   type TourStatus,
   tourStatusLabels,
 } from "../../../shared/tours.ts";
 import { api } from "../../api.ts";
+import { useMemberToday } from "../../session.ts";
 import { Alert } from "../../ui/alert.tsx";
 import { Button, buttonClass } from "../../ui/button.tsx";
 import { Card } from "../../ui/card.tsx";
@@ -29,7 +29,7 @@ import { useTitle } from "../../ui/use-title.ts";
 import { MilestonesCard } from "./milestones.tsx";
 import { BackToTours } from "./tour-edit-pages.tsx";
 import { TourNotFound } from "./tour-not-found.tsx";
-import { rememberTour, tourQuery, toursQuery, useMemberToday } from "./tours-api.ts";
+import { rememberTour, tourQuery, toursQuery } from "./tours-api.ts";
 
 const route = getRouteApi("/app/tours/$tourId");
 

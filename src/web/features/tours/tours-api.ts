@@ -1,9 +1,6 @@
 import { type QueryClient, queryOptions } from "@tanstack/react-query";
-import { format } from "date-fns";
-import { todayIn } from "../../../shared/calendar-date.ts";
 import type { Tour, TourList } from "../../../shared/tours.ts";
 import { ApiError, api } from "../../api.ts";
-import { useMe } from "../../session.ts";
 
 export const toursQuery = queryOptions({
   queryKey: ["tours"],
@@ -53,17 +50,4 @@ export function rememberTour(queryClient: QueryClient, tour: Tour) {
   );
   // Overlap warnings of the other tours may have changed with this one.
   void queryClient.invalidateQueries({ queryKey: toursQuery.queryKey });
-}
-
-/** Today as a calendar date in the browser's time zone. */
-export function todayIso(): string {
-  return format(new Date(), "yyyy-MM-dd");
-}
-
-/**
- * Today on the member's own calendar, as the server reckons it: the latest day a tour may end early
- * or a milestone be done.
- */
-export function useMemberToday(): string {
-  return todayIn(useMe().profile.timeZone);
 }

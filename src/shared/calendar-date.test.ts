@@ -1,0 +1,40 @@
+import { describe, expect, it } from "vitest";
+import {
+  addDays,
+  formatCalendarDate,
+  formatCalendarMonth,
+  formatMoment,
+  formatMomentDay,
+} from "./calendar-date.ts";
+import { closingDateProblem } from "./feedback.ts";
+
+describe("one date format", () => {
+  it("shows calendar dates and months the same way everywhere, without shifting them across zones", () => {
+    expect(formatCalendarDate("2026-03-01")).toBe("1 Mar 2026");
+    expect(formatCalendarDate("2026-12-31")).toBe("31 Dec 2026");
+    expect(formatCalendarMonth("2019-03-15")).toBe("Mar 2019");
+  });
+
+  it("shows an instant on the reader's own calendar and clock", () => {
+    const instant = "2026-03-29T23:30:00Z";
+    expect(formatMoment(instant, "UTC")).toBe("29 Mar 2026, 23:30");
+    expect(formatMoment(instant, "Europe/Berlin")).toBe("30 Mar 2026, 01:30");
+    expect(formatMoment(instant, "America/New_York")).toBe("29 Mar 2026, 19:30");
+    expect(formatMoment(instant, "Asia/Kolkata")).toBe("30 Mar 2026, 05:00");
+    expect(formatMomentDay(instant, "Europe/Berlin")).toBe("30 Mar 2026");
+    expect(formatMoment(instant, null)).toBe("29 Mar 2026, 23:30");
+    expect(formatMoment(instant, "Not/AZone")).toBe("29 Mar 2026, 23:30");
+  });
+
+  it("judges a closing date against the member's today and says the day in the same format", () => {
+    const today = "2026-12-02";
+    expect(closingDateProblem(today, today)).toBeNull();
+    expect(closingDateProblem(addDays(today, 180), today)).toBeNull();
+    expect(closingDateProblem(addDays(today, -1), today)).toBe(
+      "Pick a closing date from today (2 Dec 2026) on",
+    );
+    expect(closingDateProblem(addDays(today, 181), today)).toBe(
+      "Pick a closing date within six months, by 31 May 2027",
+    );
+  });
+});

@@ -1,0 +1,127 @@
+import { z } from "zod";
+
+export const deliveries = ["each", "digest", "off"] as const;
+export type Delivery = (typeof deliveries)[number];
+
+export const deliveryLabels: Record<Delivery, string> = {
+  each: "Email me each time",
+  digest: "Once a day, in a digest",
+  off: "No email",
+};
+
+type KindDefinition = {
+  label: string;
+  description: string;
+  defaultDelivery: Delivery;
+  /** Essential mail is always sent and cannot be turned off; it does not go through notify(). */
+  essential: boolean;
+  /** Shown and stored no finer than a day, where a finer time could tell something about someone else. */
+  dayPrecision: boolean;
+};
+
+// Every kind of notification, declared once. Later modules add theirs here.
+export const notificationKinds = {
+  feedback_results_ready: {
+    label: "Feedback results are ready",
+    description: "When enough people have answered one of your feedback requests to show the results.",
+    defaultDelivery: "each",
+    essential: false,
+    dayPrecision: true,
+  },
+  account_security: {
+    label: "Account and security",
+    description:
+      "Confirming your email, resetting your password and other security messages. These are always sent.",
+    defaultDelivery: "each",
+    essential: true,
+    dayPrecision: false,
+  },
+} as const satisfies Record<string, KindDefinition>;
+
+export type NotificationKind = keyof typeof notificationKinds;
+export const allKinds = Object.keys(notificationKinds) as NotificationKind[];
+
+type EssentialKey<K extends NotificationKind> = (typeof notificationKinds)[K]["essential"] extends true
+  ? never
+  : K;
+/** The kinds a member can choose the delivery of, and that notify() accepts. */
+export type OptionalKind = { [K in NotificationKind]: EssentialKey<K> }[NotificationKind];
+export const optionalKinds = allKinds.filter((kind) => !notificationKinds[kind].essential) as OptionalKind[];
+
+export function isOptionalKind(value: string): value is OptionalKind {
+  return (optionalKinds as string[]).includes(value);
+}
+
+const deliveryInput = z.enum(deliveries, {
+  error: "Choose email each time, a daily digest, or no email",
+});
+
+export const preferencesInput = z
+  .object({
+    deliveries: z
+      .record(z.string(), deliveryInput, { error: "deliveries must map each kind to a choice" })
+      .superRefine((value, ctx) => {
+        for (const kind of Object.keys(value)) {
+          if (isOptionalKind(kind)) continue;
+          const known = kind in notificationKinds;
+          ctx.addIssue({
+            code: "custom",
+            path: [kind],
+            message: known
+              ? `${notificationKinds[kind as NotificationKind].label} emails are essential and cannot be turned off`
+              : "There is no kind of notification with this name",
+          });
+        }
+      }),
+  })
+  .strict();
+export type PreferencesInput = z.infer<typeof preferencesInput>;
+
+export const notificationsPageQuery = z.object({
+  page: z.coerce.number({ error: "page must be a whole number" }).int().min(1).max(100_000).default(1),
+});
+
+export const notificationOutput = z.object({
+  id: z.string(),
+  kind: z.enum(allKinds as [NotificationKind, ...NotificationKind[]]),
+  title: z.string(),
+  body: z.string(),
+  /** A path inside Sidecar, such as /feedback/abc. */
+  link: z.string().nullable(),
+  read: z.boolean(),
+  /** The calendar day (UTC) it arrived: never finer, so no notification dates anyone else's action. */
+  createdOn: z.string(),
+});
+export type Notification = z.infer<typeof notificationOutput>;
+
+export const notificationListOutput = z.object({
+  notifications: z.array(notificationOutput),
+  total: z.number().int(),
+  unread: z.number().int(),
+  page: z.number().int(),
+  pageSize: z.number().int(),
+});
+export type NotificationList = z.infer<typeof notificationListOutput>;
+
+export const unreadCountOutput = z.object({ unread: z.number().int() });
+export type UnreadCount = z.infer<typeof unreadCountOutput>;
+
+export const preferenceOutput = z.object({
+  kind: z.enum(allKinds as [NotificationKind, ...NotificationKind[]]),
+  label: z.string(),
+  description: z.string(),
+  essential: z.boolean(),
+  delivery: z.enum(deliveries),
+});
+export const preferencesOutput = z.object({ preferences: z.array(preferenceOutput) });
+export type Preferences = z.infer<typeof preferencesOutput>;
+
+export const unsubscribeScopes: [string, ...string[]] = ["digest", ...optionalKinds];
+export const unsubscribeOutput = z.object({
+  /** One kind of notification email, or the whole daily digest. */
+  scope: z.enum(unsubscribeScopes),
+  label: z.string(),
+  /** The member's choice for this kind now: "off" once unsubscribed. */
+  delivery: z.enum(deliveries),
+});
+export type Unsubscribe = z.infer<typeof unsubscribeOutput>;
