@@ -19,7 +19,7 @@ import { ConflictNotice } from "../../ui/conflict.tsx";
 import { Dialog } from "../../ui/dialog.tsx";
 import { EmptyState } from "../../ui/empty-state.tsx";
 import { SelectField, TextField } from "../../ui/field.tsx";
-import { Form, FormActions, useFormState } from "../../ui/form.tsx";
+import { Form, FormActions, isStaleVersion, useFormState } from "../../ui/form.tsx";
 import { useToast } from "../../ui/toast.tsx";
 import { rememberTour, tourQuery } from "./tours-api.ts";
 
@@ -41,12 +41,15 @@ function toInput(values: Values) {
   return { ...values, doneOn: values.status === "done" ? values.doneOn || null : null };
 }
 
-function useSaveMilestone(tour: Tour, milestoneId?: string, version = () => 0) {
+function useSaveMilestone(tour: Tour, milestoneId?: string, version?: () => number) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (input: MilestoneInput) =>
       milestoneId
-        ? api.put<Tour>(`/api/tours/${tour.id}/milestones/${milestoneId}`, { ...input, version: version() })
+        ? api.put<Tour>(`/api/tours/${tour.id}/milestones/${milestoneId}`, {
+            ...input,
+            version: version?.() ?? 0,
+          })
         : api.post<Tour>(`/api/tours/${tour.id}/milestones`, input),
     onSuccess: (saved) => rememberTour(queryClient, saved),
   });
@@ -173,7 +176,8 @@ function MilestoneItem({ tour, milestone }: { tour: Tour; milestone: Milestone }
   const queryClient = useQueryClient();
   const [editing, setEditing] = useState(false);
   const [confirming, setConfirming] = useState(false);
-  const save = useSaveMilestone(tour, milestone.id);
+  // The status is changed on the milestone as shown, so it goes with the version shown.
+  const save = useSaveMilestone(tour, milestone.id, () => milestone.version);
   const remove = useMutation({
     mutationFn: () => api.del<Tour>(`/api/tours/${tour.id}/milestones/${milestone.id}`),
     onSuccess: (saved) => {
@@ -192,8 +196,12 @@ function MilestoneItem({ tour, milestone }: { tour: Tour; milestone: Milestone }
       {
         onSuccess: () =>
           toast({ title: `“${milestone.title}” is ${milestoneStatusLabels[status].toLowerCase()}` }),
-        onError: (error) =>
-          toast({ title: "The status was not saved", description: error.message, tone: "error" }),
+        onError: (error) => {
+          toast({ title: "The status was not saved", description: error.message, tone: "error" });
+          // Changed elsewhere: show the tour as it is now, so the next change is based on it.
+          if (isStaleVersion(error))
+            void queryClient.invalidateQueries({ queryKey: tourQuery(tour.id).queryKey });
+        },
       },
     );
   }
