@@ -4,7 +4,7 @@ import { feedbackRequests } from "../src/server/modules/feedback/feedback.table.
 import { notify } from "../src/server/modules/notifications/notifications.service.ts";
 import { notifications } from "../src/server/modules/notifications/notifications.table.ts";
 import { addDays, isoDay } from "../src/shared/calendar-date.ts";
-import { buildUser, signIn } from "./factories.ts";
+import { buildUser, signIn, uniqueEmail } from "./factories.ts";
 import { answersMarked, copyLinks, createFeedbackRequest, requestBody } from "./feedback.ts";
 import { createTestContext, type RequestOptions, type TestContext } from "./harness.ts";
 import { concretePath, enumerateRoutes, type Route } from "./routes.ts";
@@ -110,6 +110,13 @@ const matrix: Record<string, Access> = {
   "PUT /api/decisions/:id": signedIn,
   "DELETE /api/decisions/:id": signedIn,
   "POST /api/decisions/:id/revisit": signedIn,
+  "GET /api/sharing/grants": signedIn,
+  "POST /api/sharing/grants": signedIn,
+  "DELETE /api/sharing/grants/:id": signedIn,
+  "GET /api/shared": signedIn,
+  "GET /api/shared/:ownerId/plan": signedIn,
+  "GET /api/shared/:ownerId/lanes": signedIn,
+  "GET /api/shared/:ownerId/portfolio": signedIn,
   "GET /api/admin/users": adminOnly,
   "POST /api/admin/users/:id/disable": adminOnly,
   "POST /api/admin/users/:id/enable": adminOnly,
@@ -205,6 +212,7 @@ const sampleBodies: Record<string, unknown> = {
   "POST /api/decisions": matrixDecision,
   "PUT /api/decisions/:id": matrixDecision,
   "POST /api/decisions/:id/revisit": { revisitedOn: "2025-02-01", outcome: "Fine" },
+  "POST /api/sharing/grants": { email: "matrix-grantee@example.test", parts: ["plan"] },
   "POST /api/auth/verify-password": { password: "wrong but well-formed" },
   "POST /api/auth/change-password": {
     currentPassword: "wrong but well-formed",
@@ -318,6 +326,14 @@ const owned: Record<string, (cookie: string) => Promise<Seeded>> = {
     );
     return { id, milestoneId: tour.milestones[0].id };
   },
+  "/api/sharing/grants/": async (cookie) => ({
+    id: (await created("/api/sharing/grants", { email: uniqueEmail("grantee"), parts: ["lanes"] }, cookie))
+      .grants[0].id,
+  }),
+  // The owner may preview their own shared views; anyone they share nothing with finds nothing.
+  "/api/shared/": async (cookie) => ({
+    ownerId: (await (await ctx.request("/api/me", { cookie, ip: nextAddress() })).json()).user.id,
+  }),
   "/api/notifications/": async (cookie) => {
     const me = await (await ctx.request("/api/me", { cookie, ip: nextAddress() })).json();
     const deliver = await ctx.db.transaction((tx) =>

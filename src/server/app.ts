@@ -23,6 +23,7 @@ import { lanesRoutes } from "./modules/lanes/lanes.routes.ts";
 import { notificationsRoutes } from "./modules/notifications/notifications.routes.ts";
 import { portfolioRoutes } from "./modules/portfolio/portfolio.routes.ts";
 import { profileRoutes } from "./modules/profile/profile.routes.ts";
+import { sharingRoutes } from "./modules/sharing/sharing.routes.ts";
 import { targetRoleRoutes } from "./modules/target-role/target-role.routes.ts";
 import { toursRoutes } from "./modules/tours/tours.routes.ts";
 
@@ -106,6 +107,7 @@ export function createApp(options: AppOptions) {
   app.route("/", toursRoutes());
   app.route("/", feedbackRoutes());
   app.route("/", givingRoutes());
+  app.route("/", sharingRoutes());
   app.route("/", notificationsRoutes());
   app.route("/", adminRoutes());
 

@@ -33,6 +33,8 @@ const envSchema = z.object({
   SMTP_PASSWORD: z.string().optional(),
   MAIL_FROM: z.string().default("Sidecar <no-reply@localhost>"),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error", "silent"]).default("info"),
+  INVITATION_EMAILS_PER_MEMBER_PER_DAY: z.coerce.number().int().min(0).default(100),
+  INVITATION_EMAILS_PER_DAY: z.coerce.number().int().min(0).default(2000),
   DB_CONNECT_TIMEOUT_SECONDS: z.coerce.number().positive().max(300).default(5),
   DB_STATEMENT_TIMEOUT_SECONDS: z.coerce.number().positive().max(3600).default(15),
 });
@@ -52,6 +54,8 @@ export type Config = {
   mailFrom: string;
   logLevel: "debug" | "info" | "warn" | "error" | "silent";
   databaseTimeouts: DatabaseTimeouts;
+  /** Feedback invitation emails allowed in any 24 hours, so the instance cannot be used as a mail relay. */
+  invitationEmailLimits: { perMember: number; perInstance: number };
 };
 
 /** How long Sidecar waits on its database before answering 503 instead of hanging. */
@@ -87,6 +91,10 @@ export function readConfig(env: Record<string, string | undefined> = process.env
       : undefined,
     mailFrom: e.MAIL_FROM,
     logLevel: e.LOG_LEVEL,
+    invitationEmailLimits: {
+      perMember: e.INVITATION_EMAILS_PER_MEMBER_PER_DAY,
+      perInstance: e.INVITATION_EMAILS_PER_DAY,
+    },
     databaseTimeouts: {
       connectMs: Math.round(e.DB_CONNECT_TIMEOUT_SECONDS * 1000),
       statementMs: Math.round(e.DB_STATEMENT_TIMEOUT_SECONDS * 1000),

@@ -270,6 +270,34 @@ const feedbackRequestRoute = createRoute({
   path: "/feedback/$requestId",
   component: lazyRouteComponent(() => import("./features/feedback/request-page.tsx"), "FeedbackRequestPage"),
 });
+const sharingRoute = createRoute({
+  getParentRoute: () => appLayout,
+  path: "/sharing",
+  component: lazyRouteComponent(() => import("./features/sharing/sharing-page.tsx"), "SharingPage"),
+});
+const sharedWithMeRoute = createRoute({
+  getParentRoute: () => appLayout,
+  path: "/shared",
+  component: lazyRouteComponent(
+    () => import("./features/sharing/shared-with-me-page.tsx"),
+    "SharedWithMePage",
+  ),
+});
+const sharedPlanRoute = createRoute({
+  getParentRoute: () => appLayout,
+  path: "/shared/$ownerId/plan",
+  component: lazyRouteComponent(() => import("./features/sharing/shared-views.tsx"), "SharedPlanPage"),
+});
+const sharedLanesRoute = createRoute({
+  getParentRoute: () => appLayout,
+  path: "/shared/$ownerId/lanes",
+  component: lazyRouteComponent(() => import("./features/sharing/shared-views.tsx"), "SharedLanesPage"),
+});
+const sharedPortfolioRoute = createRoute({
+  getParentRoute: () => appLayout,
+  path: "/shared/$ownerId/portfolio",
+  component: lazyRouteComponent(() => import("./features/sharing/shared-views.tsx"), "SharedPortfolioPage"),
+});
 const notificationsRoute = createRoute({
   getParentRoute: () => appLayout,
   path: "/notifications",
@@ -364,6 +392,11 @@ const routeTree = rootRoute.addChildren([
     newDecisionRoute,
     decisionRoute,
     editDecisionRoute,
+    sharingRoute,
+    sharedWithMeRoute,
+    sharedPlanRoute,
+    sharedLanesRoute,
+    sharedPortfolioRoute,
     securityRoute,
     notificationsRoute,
     notificationSettingsRoute,

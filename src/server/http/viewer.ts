@@ -52,10 +52,3 @@ export function requireSignedIn(viewer: Viewer | null): Viewer {
   if (!viewer) throw new AppError("UNAUTHENTICATED", "Sign in to continue.");
   return viewer;
 }
-
-export function requireAdmin(viewer: Viewer | null): Viewer {
-  const signedIn = requireSignedIn(viewer);
-  if (signedIn.role !== "admin")
-    throw new AppError("FORBIDDEN", "Only an instance administrator can do this.");
-  return signedIn;
-}

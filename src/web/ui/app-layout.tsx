@@ -12,8 +12,10 @@ import {
   MessageSquareHeart,
   Mountain,
   Radar,
+  Share2,
   ShieldCheck,
   User,
+  UserRoundCheck,
   Users,
   X,
 } from "lucide-react";
@@ -157,6 +159,19 @@ export function AppLayout() {
               </NavLink>
               <NavLink to="/feedback" icon={<MessageSquareHeart size={18} aria-hidden="true" />}>
                 Feedback
+              </NavLink>
+            </ul>
+          </div>
+          <div className="nav-section">
+            <p className="nav-section-title" id="nav-sharing">
+              Sharing
+            </p>
+            <ul className="nav-list" aria-labelledby="nav-sharing">
+              <NavLink to="/sharing" icon={<Share2 size={18} aria-hidden="true" />}>
+                What I share
+              </NavLink>
+              <NavLink to="/shared" icon={<UserRoundCheck size={18} aria-hidden="true" />}>
+                Shared with me
               </NavLink>
             </ul>
           </div>

@@ -1,6 +1,7 @@
+import { requireAccess } from "../../access/require-access.ts";
 import type { Db } from "../../db/open.ts";
 import { AppError } from "../../http/errors.ts";
-import { requireAdmin, type Viewer } from "../../http/viewer.ts";
+import type { Viewer } from "../../http/viewer.ts";
 import { presentOutboxMessage, presentOutboxSummary, presentUser } from "./admin.presenter.ts";
 import {
   findOutboxRow,
@@ -18,14 +19,14 @@ export const adminPageSize = 25;
 
 export async function listUsers(db: Db, viewer: Viewer | null, input: { q: string; page: number }) {
   // Only instance administrators see the member list: it holds every email address.
-  requireAdmin(viewer);
+  await requireAccess(db, viewer, "manage", "instance");
   const page: Page = { page: input.page, pageSize: adminPageSize };
   const { rows, total } = await listUserRows(db, input.q.trim(), page);
   return { users: rows.map(presentUser), total, ...page };
 }
 
 export async function disableUser(db: Db, viewer: Viewer | null, userId: string) {
-  const admin = requireAdmin(viewer);
+  const admin = await requireAccess(db, viewer, "manage", "instance");
   if (admin.userId === userId) {
     throw new AppError("CONFLICT", "You cannot disable your own account. Ask another administrator.");
   }
@@ -36,7 +37,7 @@ export async function disableUser(db: Db, viewer: Viewer | null, userId: string)
 }
 
 export async function enableUser(db: Db, viewer: Viewer | null, userId: string) {
-  requireAdmin(viewer);
+  await requireAccess(db, viewer, "manage", "instance");
   const user = await findUserRow(db, userId);
   if (!user) throw new AppError("NOT_FOUND", "There is no user with this id.");
   await setUserDisabled(db, userId, false);
@@ -45,14 +46,14 @@ export async function enableUser(db: Db, viewer: Viewer | null, userId: string) 
 
 export async function listOutbox(db: Db, viewer: Viewer | null, input: { page: number }) {
   // The outbox holds every message Sidecar sent; only administrators may read it.
-  requireAdmin(viewer);
+  await requireAccess(db, viewer, "manage", "instance");
   const page: Page = { page: input.page, pageSize: adminPageSize };
   const { rows, total } = await listOutboxRows(db, page);
   return { messages: rows.map(presentOutboxSummary), total, ...page };
 }
 
 export async function getOutboxMessage(db: Db, viewer: Viewer | null, id: string) {
-  requireAdmin(viewer);
+  await requireAccess(db, viewer, "manage", "instance");
   const row = await findOutboxRow(db, id);
   if (!row) throw new AppError("NOT_FOUND", "There is no message with this id.");
   return { message: presentOutboxMessage(row) };

@@ -7,11 +7,11 @@ import {
   planYears,
 } from "../../../shared/career-plan.ts";
 import type { Versioned } from "../../../shared/version.ts";
+import { requireAccess } from "../../access/require-access.ts";
 import type { Db } from "../../db/open.ts";
 import { AppError } from "../../http/errors.ts";
-import { requireSignedIn, type Viewer } from "../../http/viewer.ts";
+import type { Viewer } from "../../http/viewer.ts";
 import { memberToday } from "../profile/member-today.ts";
-import { canChangePlan, canReadPlan } from "./career-plan.policy.ts";
 import { presentCareerPlan } from "./career-plan.presenter.ts";
 import {
   type CareerPlanRow,
@@ -21,11 +21,6 @@ import {
   saveCareerPlanParts,
   setNorthStarReachedOn,
 } from "./career-plan.repo.ts";
-
-function requirePlanAccess(me: Viewer, ownerId: string, action: "read" | "change") {
-  const allowed = action === "read" ? canReadPlan(me, ownerId) : canChangePlan(me, ownerId);
-  if (!allowed) throw new AppError("NOT_FOUND", "There is no career plan here among yours.");
-}
 
 /**
  * A year set now must not be in the past, but one kept as stored may be: a plan saved with this
@@ -45,8 +40,7 @@ function checkNoNewPastYear(stored: CareerPlanRow | undefined, input: CareerPlan
 
 export async function getMyCareerPlan(db: Db, viewer: Viewer | null) {
   // Every member reads their own plan; a plan never saved reads as empty rather than missing.
-  const me = requireSignedIn(viewer);
-  requirePlanAccess(me, me.userId, "read");
+  const me = await requireAccess(db, viewer, "read", "careerPlan");
   return presentCareerPlan(await findCareerPlanRow(db, me.userId));
 }
 
@@ -55,8 +49,7 @@ export async function saveMyCareerPlan(
   viewer: Viewer | null,
   { version, ...input }: CareerPlanInput & Versioned,
 ) {
-  const me = requireSignedIn(viewer);
-  requirePlanAccess(me, me.userId, "change");
+  const me = await requireAccess(db, viewer, "update", "careerPlan");
   const thisYear = Number((await memberToday(db, me.userId)).slice(0, 4));
   // The stored plan is locked while the years are compared with it, so the check holds at the write.
   const saved = await db.transaction(async (tx) => {
@@ -72,16 +65,14 @@ export async function markNorthStarReached(
   viewer: Viewer | null,
   input: NorthStarReachedInput & Versioned,
 ) {
-  const me = requireSignedIn(viewer);
-  requirePlanAccess(me, me.userId, "change");
+  const me = await requireAccess(db, viewer, "update", "careerPlan");
   // One conditional write: a North Star removed or changed a moment before is not marked unseen.
   return presentCareerPlan(await setNorthStarReachedOn(db, me.userId, input.reachedOn, input.version));
 }
 
 export async function unmarkNorthStarReached(db: Db, viewer: Viewer | null) {
   // Undoing keeps any Act Three already written: the thinking is not lost with the date.
-  const me = requireSignedIn(viewer);
-  requirePlanAccess(me, me.userId, "change");
+  const me = await requireAccess(db, viewer, "update", "careerPlan");
   const saved = await clearNorthStarReachedOn(db, me.userId);
   return presentCareerPlan(saved ?? (await findCareerPlanRow(db, me.userId)));
 }
@@ -91,7 +82,6 @@ export async function saveMyActThree(
   viewer: Viewer | null,
   { version, ...input }: ActThreeInput & Versioned,
 ) {
-  const me = requireSignedIn(viewer);
-  requirePlanAccess(me, me.userId, "change");
+  const me = await requireAccess(db, viewer, "update", "careerPlan");
   return presentCareerPlan(await saveActThree(db, me.userId, input, version));
 }

@@ -1,11 +1,11 @@
 import { formatCalendarDate } from "../../../shared/calendar-date.ts";
 import type { Decision, DecisionInput, DecisionRevisitInput } from "../../../shared/decisions.ts";
 import type { Versioned } from "../../../shared/version.ts";
+import { requireAccess } from "../../access/require-access.ts";
 import type { Db } from "../../db/open.ts";
 import { AppError } from "../../http/errors.ts";
 import { requireSignedIn, type Viewer } from "../../http/viewer.ts";
 import { memberToday } from "../profile/member-today.ts";
-import { canChangeDecision, canReadDecision } from "./decisions.policy.ts";
 import { presentDecision } from "./decisions.presenter.ts";
 import {
   type DecisionRow,
@@ -18,8 +18,6 @@ import {
   updateDecisionRow,
 } from "./decisions.repo.ts";
 
-const notFound = () => new AppError("NOT_FOUND", "There is no decision with this id in your journal.");
-
 async function present(db: Db, row: DecisionRow) {
   const [revisits, today] = await Promise.all([listRevisitRows(db, [row.id]), memberToday(db, row.userId)]);
   return presentDecision(row, revisits, today);
@@ -29,15 +27,11 @@ async function requireDecision(
   db: Db,
   me: Viewer,
   id: string,
-  action: "read" | "change",
+  action: "read" | "update" | "delete",
   options: { lock?: boolean } = {},
 ) {
   // Someone else's decision answers like a missing one, so its existence does not leak.
-  const row = await findDecisionRow(db, id, options);
-  const allowed =
-    row && (action === "read" ? canReadDecision(me, row.userId) : canChangeDecision(me, row.userId));
-  if (!row || !allowed) throw notFound();
-  return row;
+  return requireAccess(db, me, action, "decision", await findDecisionRow(db, id, options));
 }
 
 /** Due for a revisit first, soonest due first; then the rest, most recently decided first. */
@@ -49,7 +43,7 @@ export function orderForJournal(list: Decision[]): Decision[] {
 }
 
 export async function listMyDecisions(db: Db, viewer: Viewer | null) {
-  const me = requireSignedIn(viewer);
+  const me = await requireAccess(db, viewer, "read", "decision");
   const rows = await listDecisionRows(db, me.userId);
   const [revisits, today] = await Promise.all([
     listRevisitRows(
@@ -70,7 +64,7 @@ export async function listMyDecisions(db: Db, viewer: Viewer | null) {
 
 export async function recordDecision(db: Db, viewer: Viewer | null, input: DecisionInput) {
   // A new entry always belongs to the signed-in member: there is no owner in the input to trust.
-  const me = requireSignedIn(viewer);
+  const me = await requireAccess(db, viewer, "create", "decision");
   return present(db, await insertDecision(db, me.userId, input));
 }
 
@@ -86,13 +80,13 @@ export async function updateDecision(
   { version, ...input }: DecisionInput & Versioned,
 ) {
   const me = requireSignedIn(viewer);
-  await requireDecision(db, me, id, "change");
+  await requireDecision(db, me, id, "update");
   return present(db, await updateDecisionRow(db, id, input, version));
 }
 
 export async function deleteDecision(db: Db, viewer: Viewer | null, id: string) {
   const me = requireSignedIn(viewer);
-  await requireDecision(db, me, id, "change");
+  await requireDecision(db, me, id, "delete");
   await deleteDecisionRow(db, id);
   return { id };
 }
@@ -107,7 +101,7 @@ export async function revisitDecision(
   // The decision day is checked and the revisit written under one lock, so an edit moving that day
   // cannot slip between them.
   const revisited = await db.transaction(async (tx) => {
-    const row = await requireDecision(tx, me, id, "change", { lock: true });
+    const row = await requireDecision(tx, me, id, "update", { lock: true });
     if (input.revisitedOn < row.decidedOn) {
       throw new AppError(
         "VALIDATION",

@@ -1,24 +1,19 @@
+import { requireAccess } from "../../access/require-access.ts";
 import type { Db } from "../../db/open.ts";
 import { AppError } from "../../http/errors.ts";
 import type { Viewer } from "../../http/viewer.ts";
 import { memberToday } from "../profile/member-today.ts";
-import { canManageFeedback, canReadFeedback, isClosed } from "./feedback.policy.ts";
+import { isClosed } from "./feedback.policy.ts";
 import { presentRequest } from "./feedback.presenter.ts";
 import { type FeedbackRequestRow, findPerson, findRequestRow, listInvitedEmails } from "./feedback.repo.ts";
 
-const notFound = () => new AppError("NOT_FOUND", "There is no feedback request with this id among yours.");
-
 /** Someone else's request answers exactly like a missing one, so its existence does not leak. */
 export async function readableRequest(db: Db, me: Viewer, id: string): Promise<FeedbackRequestRow> {
-  const row = await findRequestRow(db, id);
-  if (!row || !canReadFeedback(me, row)) throw notFound();
-  return row;
+  return requireAccess(db, me, "read", "feedbackRequest", await findRequestRow(db, id));
 }
 
 export async function manageableRequest(db: Db, me: Viewer, id: string, options: { lock?: boolean } = {}) {
-  const row = await findRequestRow(db, id, options);
-  if (!row || !canManageFeedback(me, row)) throw notFound();
-  return row;
+  return requireAccess(db, me, "manage", "feedbackRequest", await findRequestRow(db, id, options));
 }
 
 export function requireOpen(row: FeedbackRequestRow, today: string) {

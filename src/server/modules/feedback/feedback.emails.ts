@@ -1,8 +1,10 @@
 import { formatCalendarDate } from "../../../shared/calendar-date.ts";
+import { inertLinks } from "../mail/inert-links.ts";
 import type { MailMessage } from "../mail/mailer.ts";
 import type { NotifyInput } from "../notifications/notifications.service.ts";
 
-// Emails to givers carry the link and the promise; none of them ever carries an answer.
+// Emails to givers carry the link and the promise; none of them ever carries an answer. What the
+// member wrote (name, purpose, thank-you) goes in with its links made inert: only ours are clickable.
 const promise =
   "What you write is stored without your name, email or link, split into paragraphs and mixed with " +
   "other people's answers. Nothing is shown until enough people have answered.";
@@ -14,13 +16,14 @@ export function invitationEmail(
   link: string,
   closesOn: string,
 ) {
+  const [name, why] = [inertLinks(askedBy), inertLinks(purpose)];
   return {
     to,
-    subject: `${askedBy} asks for your honest feedback`,
+    subject: `${name} asks for your honest feedback`,
     text: [
-      `${askedBy} would value your honest feedback, and asked Sidecar to collect it anonymously.`,
+      `${name} would value your honest feedback, and asked Sidecar to collect it anonymously.`,
       "",
-      `Why they are asking: ${purpose}`,
+      `Why they are asking: ${why}`,
       "",
       `Answer here, no account needed (the link works once, until ${formatCalendarDate(closesOn)}):`,
       link,
@@ -31,11 +34,12 @@ export function invitationEmail(
 }
 
 export function reminderEmail(to: string, askedBy: string, link: string, closesOn: string) {
+  const name = inertLinks(askedBy);
   return {
     to,
-    subject: `A reminder: ${askedBy} would value your feedback`,
+    subject: `A reminder: ${name} would value your feedback`,
     text: [
-      `${askedBy} asked for your feedback a little while ago. There is still time until ${formatCalendarDate(closesOn)}.`,
+      `${name} asked for your feedback a little while ago. There is still time until ${formatCalendarDate(closesOn)}.`,
       "",
       link,
       "",
@@ -48,15 +52,16 @@ export function reminderEmail(to: string, askedBy: string, link: string, closesO
 }
 
 export function thankYouEmail(to: string, askedBy: string, message: string) {
+  const name = inertLinks(askedBy);
   return {
     to,
-    subject: `A thank-you from ${askedBy}`,
+    subject: `A thank-you from ${name}`,
     text: [
-      message,
+      inertLinks(message),
       "",
-      `— ${askedBy}`,
+      `— ${name}`,
       "",
-      `Everyone ${askedBy} asked for feedback gets this same message; Sidecar never tells them who answered.`,
+      `Everyone ${name} asked for feedback gets this same message; Sidecar never tells them who answered.`,
     ].join("\n"),
   } satisfies MailMessage;
 }

@@ -1,4 +1,4 @@
-import { and, desc, eq, inArray, isNotNull, isNull, or, sql } from "drizzle-orm";
+import { and, desc, eq, gt, inArray, isNotNull, isNull, or, sql } from "drizzle-orm";
 import { users } from "../../auth/auth.table.ts";
 import { newId } from "../../db/new-id.ts";
 import type { Db } from "../../db/open.ts";
@@ -228,4 +228,23 @@ export async function updateRequestSettings(
     set: values,
     what: "feedback request",
   });
+}
+
+/** Invitation emails sent in the last 24 hours: the member's own, and the whole instance's. */
+export async function countRecentInvitationEmails(tx: Db, userId: string) {
+  const since = sql`now() - interval '1 day'`;
+  const [row] = await tx
+    .select({
+      mine: sql<number>`count(*) filter (where ${feedbackRequests.userId} = ${userId})`.mapWith(Number),
+      all: sql<number>`count(*)`.mapWith(Number),
+    })
+    .from(feedbackInvitations)
+    .innerJoin(feedbackRequests, eq(feedbackRequests.id, feedbackInvitations.requestId))
+    .where(and(isNotNull(feedbackInvitations.email), gt(feedbackInvitations.createdAt, since)));
+  return { mine: row?.mine ?? 0, all: row?.all ?? 0 };
+}
+
+/** Invitation quotas are checked and spent one transaction at a time, across every app process. */
+export async function lockInvitationQuota(tx: Db) {
+  await tx.execute(sql`select pg_advisory_xact_lock(727275)`);
 }

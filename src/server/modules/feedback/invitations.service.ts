@@ -5,6 +5,7 @@ import {
   type ThankYouInput,
 } from "../../../shared/feedback.ts";
 import { newId } from "../../db/new-id.ts";
+import type { Db } from "../../db/open.ts";
 import { AppError } from "../../http/errors.ts";
 import type { Deps } from "../../http/router.ts";
 import { requireSignedIn, type Viewer } from "../../http/viewer.ts";
@@ -21,10 +22,12 @@ import { invitationEmail, reminderEmail, thankYouEmail } from "./feedback.emails
 import {
   addReminderToken,
   allInvitedEmails,
+  countRecentInvitationEmails,
   insertInvitationRows,
   invitationsAwaitingMail,
   invitationsNotYetAnswered,
   listInvitedEmails,
+  lockInvitationQuota,
   markMailQueued,
   replaceUnsentToken,
   updateRequestRow,
@@ -71,6 +74,39 @@ async function queueInvitationMail(
   }
 }
 
+/**
+ * Invitation emails carry a member's words to any address, so the instance would make a fine relay:
+ * each member may send so many a day, and the whole instance so many, counted under one lock so
+ * concurrent requests cannot both squeeze past. Copied links send no mail and are not counted.
+ */
+async function spendInvitationQuota(
+  tx: Db,
+  userId: string,
+  sending: number,
+  limits: { perMember: number; perInstance: number },
+) {
+  if (sending === 0) return;
+  await lockInvitationQuota(tx);
+  const sent = await countRecentInvitationEmails(tx, userId);
+  const left = Math.max(0, limits.perMember - sent.mine);
+  if (sending > left) {
+    throw new AppError(
+      "RATE_LIMITED",
+      `You can send at most ${limits.perMember} invitation emails in a day, and ${left} more today. Invite fewer people now, or copy single-use links to share yourself.`,
+      "emails",
+      3600,
+    );
+  }
+  if (sent.all + sending > limits.perInstance) {
+    throw new AppError(
+      "RATE_LIMITED",
+      "This Sidecar has sent as many invitation emails as it sends in a day. Copy single-use links to share yourself, or try again tomorrow.",
+      "emails",
+      3600,
+    );
+  }
+}
+
 export async function inviteGivers(deps: Deps, viewer: Viewer | null, id: string, input: InvitationInput) {
   const me = requireSignedIn(viewer);
   const { db, config } = deps;
@@ -81,6 +117,14 @@ export async function inviteGivers(deps: Deps, viewer: Viewer | null, id: string
     const invited = await listInvitedEmails(tx, id);
     const known = new Set(invited);
     const asked = [...new Set(input.emails)];
+    // Answering one's own request would count toward k while being no one else's view.
+    if (asked.includes(me.email.toLowerCase())) {
+      throw new AppError(
+        "VALIDATION",
+        "Invite other people: your own answers would count toward the responses needed without adding anyone's view.",
+        "emails",
+      );
+    }
     const fresh = asked.filter((email) => !known.has(email));
     if (invited.length + fresh.length + input.links > maxInvitationsPerRequest) {
       throw new AppError(
@@ -100,6 +144,7 @@ export async function inviteGivers(deps: Deps, viewer: Viewer | null, id: string
       await replaceUnsentToken(tx, invitationId, tokenHash);
       resend.push({ invitationId, email, token });
     }
+    await spendInvitationQuota(tx, me.userId, fresh.length + resend.length, config.invitationEmailLimits);
     const emailed = fresh.map((email) => ({ invitationId: newId(), email, ...newToken() }));
     const links = Array.from({ length: input.links }, () => newToken());
     await insertInvitationRows(tx, id, [

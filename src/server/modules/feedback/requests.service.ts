@@ -4,6 +4,7 @@ import {
   type FeedbackRequestUpdate,
 } from "../../../shared/feedback.ts";
 import type { Versioned } from "../../../shared/version.ts";
+import { requireAccess } from "../../access/require-access.ts";
 import type { Db } from "../../db/open.ts";
 import { AppError } from "../../http/errors.ts";
 import { requireSignedIn, type Viewer } from "../../http/viewer.ts";
@@ -32,7 +33,7 @@ function checkClosingDate(closesOn: string, today: string) {
 
 export async function createFeedbackRequest(db: Db, viewer: Viewer | null, input: FeedbackRequestInput) {
   // A request is always created for the signed-in member only.
-  const me = requireSignedIn(viewer);
+  const me = await requireAccess(db, viewer, "create", "feedbackRequest");
   checkClosingDate(input.closesOn, await memberToday(db, me.userId));
   const row = await insertRequestRow(db, {
     userId: me.userId,
@@ -47,7 +48,7 @@ export async function createFeedbackRequest(db: Db, viewer: Viewer | null, input
 
 export async function listMyFeedbackRequests(db: Db, viewer: Viewer | null) {
   // Only the member's own requests are listed.
-  const me = requireSignedIn(viewer);
+  const me = await requireAccess(db, viewer, "read", "feedbackRequest");
   const today = await memberToday(db, me.userId);
   return (await listRequestRows(db, me.userId)).map((row) => presentRequestSummary(row, today));
 }

@@ -1,8 +1,9 @@
 import type { Contradiction, SuperpowersInput, SuperpowersView } from "../../../shared/feedback.ts";
 import { type SuperpowerKey, soundsLikeShadow, superpowers } from "../../../shared/superpowers.ts";
 import type { Versioned } from "../../../shared/version.ts";
+import { requireAccess } from "../../access/require-access.ts";
 import type { Db } from "../../db/open.ts";
-import { requireSignedIn, type Viewer } from "../../http/viewer.ts";
+import type { Viewer } from "../../http/viewer.ts";
 import { listMyLaneAssessments } from "../lanes/lanes.service.ts";
 import { presentResults } from "./feedback.presenter.ts";
 import {
@@ -94,12 +95,12 @@ async function view(db: Db, me: Viewer): Promise<SuperpowersView> {
 
 export async function getMySuperpowers(db: Db, viewer: Viewer | null) {
   // Superpowers and what the member says about their shadows are theirs alone.
-  const me = requireSignedIn(viewer);
+  const me = await requireAccess(db, viewer, "read", "superpowers");
   return view(db, me);
 }
 
 export async function saveMySuperpowers(db: Db, viewer: Viewer | null, input: SuperpowersInput & Versioned) {
-  const me = requireSignedIn(viewer);
+  const me = await requireAccess(db, viewer, "update", "superpowers");
   const responses = Object.fromEntries(
     Object.entries(input.responses).filter(([key]) => input.superpowers.includes(key as SuperpowerKey)),
   );

@@ -1,8 +1,9 @@
 import type { HomeDashboard } from "../../../shared/home.ts";
 import { laneIds } from "../../../shared/lanes.ts";
 import type { Tour } from "../../../shared/tours.ts";
+import { requireAccess } from "../../access/require-access.ts";
 import type { Db } from "../../db/open.ts";
-import { requireSignedIn, type Viewer } from "../../http/viewer.ts";
+import type { Viewer } from "../../http/viewer.ts";
 import { getMyCareerPlan } from "../career-plan/career-plan.service.ts";
 import { listMyDecisions } from "../decisions/decisions.service.ts";
 import { listMyLaneAssessments } from "../lanes/lanes.service.ts";
@@ -34,7 +35,7 @@ function currentTour(tours: Tour[]): HomeDashboard["tour"] {
 
 export async function getMyHomeDashboard(db: Db, viewer: Viewer | null): Promise<HomeDashboard> {
   // Every part is read through its own module's use case, so each keeps its own access rule.
-  requireSignedIn(viewer);
+  await requireAccess(db, viewer, "read", "home");
   const plan = await getMyCareerPlan(db, viewer);
   const assessments = await listMyLaneAssessments(db, viewer);
   const coverage = await getMyPortfolioCoverage(db, viewer);

@@ -8,6 +8,7 @@ import {
   optionalKinds,
   type PreferencesInput,
 } from "../../../shared/notifications.ts";
+import { requireAccess } from "../../access/require-access.ts";
 import type { Db } from "../../db/open.ts";
 import { AppError } from "../../http/errors.ts";
 import type { Deps } from "../../http/router.ts";
@@ -90,7 +91,7 @@ export async function notify(deps: NotifyDeps, tx: Db, input: NotifyInput): Prom
 }
 
 export async function listMyNotifications(db: Db, viewer: Viewer | null, input: { page: number }) {
-  const me = requireSignedIn(viewer);
+  const me = await requireAccess(db, viewer, "read", "notification");
   const page = { page: input.page, pageSize: notificationsPageSize };
   const [rows, total, unread] = await Promise.all([
     listNotificationRows(db, me.userId, page),
@@ -101,22 +102,21 @@ export async function listMyNotifications(db: Db, viewer: Viewer | null, input: 
 }
 
 export async function getUnreadCount(db: Db, viewer: Viewer | null) {
-  const me = requireSignedIn(viewer);
+  const me = await requireAccess(db, viewer, "read", "notification");
   return { unread: await countUnread(db, me.userId) };
 }
 
 export async function readNotification(db: Db, viewer: Viewer | null, id: string) {
   const me = requireSignedIn(viewer);
   // Someone else's notification answers like a missing one, so its existence does not leak.
-  const row = await findNotificationRow(db, id);
-  if (!row || row.userId !== me.userId) throw notFound();
+  await requireAccess(db, me, "update", "notification", await findNotificationRow(db, id));
   const updated = await markNotificationRead(db, id);
   if (!updated) throw notFound();
   return presentNotification(updated);
 }
 
 export async function readAllNotifications(db: Db, viewer: Viewer | null) {
-  const me = requireSignedIn(viewer);
+  const me = await requireAccess(db, viewer, "update", "notification");
   await markAllNotificationsRead(db, me.userId);
   return { unread: await countUnread(db, me.userId) };
 }
@@ -134,12 +134,12 @@ async function presentPreferencesOf(db: Db, userId: string) {
 }
 
 export async function getMyPreferences(db: Db, viewer: Viewer | null) {
-  const me = requireSignedIn(viewer);
+  const me = await requireAccess(db, viewer, "read", "notification");
   return presentPreferencesOf(db, me.userId);
 }
 
 export async function updateMyPreferences(db: Db, viewer: Viewer | null, input: PreferencesInput) {
-  const me = requireSignedIn(viewer);
+  const me = await requireAccess(db, viewer, "update", "notification");
   const choices = optionalKinds.flatMap((kind) => {
     const delivery = input.deliveries[kind];
     return delivery ? [{ kind, delivery }] : [];

@@ -3,6 +3,7 @@ import type { PortfolioRoleInput } from "../../../shared/portfolio.ts";
 import { type Level, levelLabels } from "../../../shared/profile.ts";
 import { stepExperiences, stepFrom } from "../../../shared/target-roles.ts";
 import type { Versioned } from "../../../shared/version.ts";
+import { requireAccess } from "../../access/require-access.ts";
 import type { Db } from "../../db/open.ts";
 import { AppError } from "../../http/errors.ts";
 import { requireSignedIn, type Viewer } from "../../http/viewer.ts";
@@ -11,7 +12,6 @@ import { memberToday } from "../profile/member-today.ts";
 import { findProfileRow } from "../profile/profile.repo.ts";
 import { listTourRows } from "../tours/tours.repo.ts";
 import { type CoverageTarget, computeCoverage } from "./coverage.ts";
-import { canChangePortfolio, canReadPortfolio } from "./portfolio.policy.ts";
 import { presentPortfolioRole } from "./portfolio.presenter.ts";
 import {
   deletePortfolioRoleRow,
@@ -24,23 +24,22 @@ import {
 const notFound = () => new AppError("NOT_FOUND", "There is no role with this id in your portfolio.");
 
 export async function listMyPortfolioRoles(db: Db, viewer: Viewer | null) {
-  // Only the member's own roles; a mentor's shared view will be its own use case through the policy.
-  const me = requireSignedIn(viewer);
+  // Only the member's own roles; a grantee reads them through the shared view.
+  const me = await requireAccess(db, viewer, "read", "portfolioRole");
   const rows = await listPortfolioRoleRows(db, me.userId);
   return rows.map(presentPortfolioRole);
 }
 
 export async function addPortfolioRole(db: Db, viewer: Viewer | null, input: PortfolioRoleInput) {
   // A role is always written into the signed-in member's own portfolio.
-  const me = requireSignedIn(viewer);
+  const me = await requireAccess(db, viewer, "create", "portfolioRole");
   return presentPortfolioRole(await insertPortfolioRole(db, me.userId, input));
 }
 
 export async function getPortfolioRole(db: Db, viewer: Viewer | null, id: string) {
   // Someone else's role answers like a missing one, so its existence does not leak.
   const me = requireSignedIn(viewer);
-  const row = await findPortfolioRoleRow(db, id);
-  if (!row || !canReadPortfolio(me, row.userId)) throw notFound();
+  const row = await requireAccess(db, me, "read", "portfolioRole", await findPortfolioRoleRow(db, id));
   return presentPortfolioRole(row);
 }
 
@@ -52,22 +51,20 @@ export async function updatePortfolioRole(
 ) {
   // Only the owner changes a role; anyone else gets the same answer as for a missing one.
   const me = requireSignedIn(viewer);
-  const row = await findPortfolioRoleRow(db, id);
-  if (!row || !canChangePortfolio(me, row.userId)) throw notFound();
+  await requireAccess(db, me, "update", "portfolioRole", await findPortfolioRoleRow(db, id));
   return presentPortfolioRole(await updatePortfolioRoleRow(db, id, me.userId, input, version, notFound));
 }
 
 export async function deletePortfolioRole(db: Db, viewer: Viewer | null, id: string) {
   // Only the owner deletes a role; anyone else gets the same answer as for a missing one.
   const me = requireSignedIn(viewer);
-  const row = await findPortfolioRoleRow(db, id);
-  if (!row || !canChangePortfolio(me, row.userId)) throw notFound();
+  await requireAccess(db, me, "delete", "portfolioRole", await findPortfolioRoleRow(db, id));
   if (!(await deletePortfolioRoleRow(db, id, me.userId))) throw notFound();
 }
 
 export async function getMyPortfolioCoverage(db: Db, viewer: Viewer | null) {
   // Coverage is computed from the member's own roles, level, plan and tours only.
-  const me = requireSignedIn(viewer);
+  const me = await requireAccess(db, viewer, "read", "portfolioRole");
   const rows = await listPortfolioRoleRows(db, me.userId);
   const profile = await findProfileRow(db, me.userId);
   const plan = await findCareerPlanRow(db, me.userId);

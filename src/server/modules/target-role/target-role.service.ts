@@ -1,22 +1,21 @@
 import type { TargetRoleCheckInput } from "../../../shared/target-roles.ts";
 import { isCheckId, stepFrom } from "../../../shared/target-roles.ts";
 import type { Versioned } from "../../../shared/version.ts";
+import { requireAccess } from "../../access/require-access.ts";
 import type { Db } from "../../db/open.ts";
 import { AppError } from "../../http/errors.ts";
-import { requireSignedIn, type Viewer } from "../../http/viewer.ts";
+import type { Viewer } from "../../http/viewer.ts";
 import { listLaneAssessmentRows } from "../lanes/lanes.repo.ts";
 import { listPortfolioRoleRows } from "../portfolio/portfolio.repo.ts";
 import { memberToday } from "../profile/member-today.ts";
 import { findProfileRow } from "../profile/profile.repo.ts";
-import { canReadTargetRole } from "./target-role.policy.ts";
 import { presentTargetRole } from "./target-role.presenter.ts";
 import { listCheckRows, writeCheck } from "./target-role.repo.ts";
 
 export async function getTargetRole(db: Db, viewer: Viewer | null, ownerId?: string) {
   // Reading anyone's but one's own answers like a missing record, so existence does not leak.
-  const me = requireSignedIn(viewer);
+  const me = await requireAccess(db, viewer, "read", "targetRole", ownerId ?? viewer?.userId);
   const owner = ownerId ?? me.userId;
-  if (!canReadTargetRole(me, owner)) throw new AppError("NOT_FOUND", "There is no next-level plan here.");
   const profile = await findProfileRow(db, owner);
   const level = profile?.level ?? null;
   const step = level ? stepFrom(level) : null;
@@ -35,7 +34,7 @@ export async function setTargetRoleCheck(
   input: TargetRoleCheckInput & Versioned,
 ) {
   // Ticks are written for the signed-in member only; the item must be one the data file defines.
-  const me = requireSignedIn(viewer);
+  const me = await requireAccess(db, viewer, "update", "targetRole");
   if (!isCheckId(itemId)) throw new AppError("NOT_FOUND", "There is no checklist item with this id.");
   // The date a member ticked something is their own calendar day, not the server's.
   const checkedOn = input.checked ? await memberToday(db, me.userId) : null;

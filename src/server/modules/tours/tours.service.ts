@@ -2,12 +2,12 @@ import { formatCalendarDate } from "../../../shared/calendar-date.ts";
 import type { EndTourInput, MilestoneInput, TourInput, TourOrderInput } from "../../../shared/tours.ts";
 import { tourWarnings } from "../../../shared/tours.ts";
 import type { Versioned } from "../../../shared/version.ts";
+import { requireAccess } from "../../access/require-access.ts";
 import type { Db } from "../../db/open.ts";
 import { requireVersion } from "../../db/versioned-write.ts";
 import { AppError } from "../../http/errors.ts";
 import { requireSignedIn, type Viewer } from "../../http/viewer.ts";
 import { memberToday } from "../profile/member-today.ts";
-import { canChangeTours, canReadTours } from "./tours.policy.ts";
 import { presentTour } from "./tours.presenter.ts";
 import {
   deleteMilestone,
@@ -58,12 +58,10 @@ async function requireTour(
   db: Db,
   viewer: Viewer,
   id: string,
-  allowed: (v: Viewer, owner: string) => boolean,
+  action: "read" | "update" | "delete",
   options: { lock?: boolean } = {},
 ) {
-  const row = await findTourRow(db, id, options);
-  if (!row || !allowed(viewer, row.userId)) throw tourNotFound();
-  return row;
+  return requireAccess(db, viewer, action, "tour", await findTourRow(db, id, options));
 }
 
 function checkEndedWithin(row: TourRow, input: TourInput) {
@@ -77,20 +75,20 @@ function checkEndedWithin(row: TourRow, input: TourInput) {
 }
 
 export async function listMyTours(db: Db, viewer: Viewer | null) {
-  // Only the member's own tours; a mentor's shared view will be its own use case through the policy.
-  const me = requireSignedIn(viewer);
+  // Only the member's own tours; a grantee reads them through the shared plan.
+  const me = await requireAccess(db, viewer, "read", "tour");
   return presentList(db, me.userId);
 }
 
 export async function getTour(db: Db, viewer: Viewer | null, id: string) {
   const me = requireSignedIn(viewer);
-  const row = await requireTour(db, me, id, canReadTours);
+  const row = await requireTour(db, me, id, "read");
   return presentOne(db, row);
 }
 
 export async function createTour(db: Db, viewer: Viewer | null, input: TourInput) {
   // A new tour is always the signed-in member's own; there is no owner in the input to forge.
-  const me = requireSignedIn(viewer);
+  const me = await requireAccess(db, viewer, "create", "tour");
   const row = await insertTour(db, me.userId, input);
   return presentOne(db, row);
 }
@@ -103,7 +101,7 @@ export async function editTour(
 ) {
   const me = requireSignedIn(viewer);
   const saved = await db.transaction(async (tx) => {
-    const row = await requireTour(tx, me, id, canChangeTours, { lock: true });
+    const row = await requireTour(tx, me, id, "update", { lock: true });
     checkEndedWithin(row, input);
     return updateTour(tx, row.id, input, version);
   });
@@ -115,7 +113,7 @@ export async function removeTour(db: Db, viewer: Viewer | null, id: string) {
   await db.transaction(async (tx) => {
     // The position is read under the member's order lock: a reorder may have moved the tour since.
     await lockToursOf(tx, me.userId);
-    const row = await requireTour(tx, me, id, canChangeTours);
+    const row = await requireTour(tx, me, id, "delete");
     await deleteTour(tx, row);
   });
   return presentList(db, me.userId);
@@ -123,7 +121,7 @@ export async function removeTour(db: Db, viewer: Viewer | null, id: string) {
 
 export async function reorderTours(db: Db, viewer: Viewer | null, input: TourOrderInput & Versioned) {
   // The order is the member's own list; the ids must be exactly their tours, so none is lost or taken.
-  const me = requireSignedIn(viewer);
+  const me = await requireAccess(db, viewer, "update", "tour");
   await db.transaction(async (tx) => {
     await lockToursOf(tx, me.userId);
     const current = (await listTourRows(tx, me.userId)).map((row) => row.id);
@@ -163,7 +161,7 @@ export async function endTourEarly(
   const me = requireSignedIn(viewer);
   const today = await memberToday(db, me.userId);
   const ended = await db.transaction(async (tx) => {
-    const row = await requireTour(tx, me, id, canChangeTours, { lock: true });
+    const row = await requireTour(tx, me, id, "update", { lock: true });
     // A page showing an older version hears that first: what it shows is out of date, whatever else.
     requireVersion(row.version, version, "tour");
     if (row.endedOn) {
@@ -193,7 +191,7 @@ export async function addMilestone(db: Db, viewer: Viewer | null, tourId: string
   const today = await memberToday(db, me.userId);
   // The tour stays locked until the milestone is in, so a concurrent delete answers 404, not a broken reference.
   const row = await db.transaction(async (tx) => {
-    const tour = await requireTour(tx, me, tourId, canChangeTours, { lock: true });
+    const tour = await requireTour(tx, me, tourId, "update", { lock: true });
     checkDoneOn(input, today);
     await insertMilestone(tx, tour.id, input);
     return tour;
@@ -216,7 +214,7 @@ export async function editMilestone(
   { version, ...input }: MilestoneInput & Versioned,
 ) {
   const me = requireSignedIn(viewer);
-  const row = await requireTour(db, me, tourId, canChangeTours);
+  const row = await requireTour(db, me, tourId, "update");
   const milestone = await requireMilestone(db, row.id, milestoneId);
   checkDoneOn(input, await memberToday(db, me.userId));
   await updateMilestone(db, milestone.id, input, version, milestoneNotFound);
@@ -225,7 +223,7 @@ export async function editMilestone(
 
 export async function removeMilestone(db: Db, viewer: Viewer | null, tourId: string, milestoneId: string) {
   const me = requireSignedIn(viewer);
-  const row = await requireTour(db, me, tourId, canChangeTours);
+  const row = await requireTour(db, me, tourId, "update");
   const milestone = await requireMilestone(db, row.id, milestoneId);
   await deleteMilestone(db, milestone.id);
   return presentOne(db, row);

@@ -131,7 +131,7 @@ export function CareerPlanPage() {
     <>
       <PageHeader
         title="Career plan"
-        description="Work back from where you want to end up: your North Star, the job after next, and your next job. Only you see this."
+        description="Work back from where you want to end up: your North Star, the job after next, and your next job. Private unless you share it."
       />
       <GuideBanner step="north-star" />
       {query.isPending ? (

@@ -215,15 +215,16 @@ function AssessmentForm({ latest }: { latest: LaneAssessment | undefined }) {
   );
 }
 
-function HistoryList({ assessments }: { assessments: LaneAssessment[] }) {
+export function HistoryList({
+  assessments,
+  description = "Every assessment you saved, newest first.",
+}: {
+  assessments: LaneAssessment[];
+  description?: string;
+}) {
   const format = useMomentFormat();
   return (
-    <Card
-      id="lanes-history"
-      title="History"
-      icon={<History size={18} />}
-      description="Every assessment you saved, newest first."
-    >
+    <Card id="lanes-history" title="History" icon={<History size={18} />} description={description}>
       <ol className="lanes-history">
         {assessments.map((assessment, index) => (
           <li key={assessment.id} className="lanes-history-item">
@@ -270,7 +271,7 @@ export function LanesPage() {
     <>
       <PageHeader
         title="Lanes"
-        description="Six lanes of product ambiguity: crafting, market, organizational, domain, team and growth. Rate where you are, pick the lane to become world-class in, and watch it change over time. Only you see this."
+        description="Six lanes of product ambiguity: crafting, market, organizational, domain, team and growth. Rate where you are, pick the lane to become world-class in, and watch it change over time. Private unless you share it."
       />
       <GuideBanner step="lanes" />
       {query.isPending ? (

@@ -55,7 +55,13 @@ export function CoverageTable({ grid }: { grid: CoverageGrid }) {
   );
 }
 
-export function CoverageSingles({ singles }: { singles: CoverageSingle[] }) {
+export function CoverageSingles({
+  singles,
+  whose = "your",
+}: {
+  singles: CoverageSingle[];
+  whose?: "your" | "their";
+}) {
   return (
     <div className="table-wrap coverage-wrap">
       <table className="table coverage-table">
@@ -63,7 +69,7 @@ export function CoverageSingles({ singles }: { singles: CoverageSingle[] }) {
         <thead>
           <tr>
             <th scope="col">Experience</th>
-            <th scope="col">In your portfolio</th>
+            <th scope="col">In {whose} portfolio</th>
           </tr>
         </thead>
         <tbody>

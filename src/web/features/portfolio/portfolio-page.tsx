@@ -28,14 +28,15 @@ import { RoleForm } from "./role-form.tsx";
 
 type Editing = { mode: "add" } | { mode: "edit"; role: PortfolioRole } | null;
 
-function RoleItem({
+export function RoleItem({
   role,
   onEdit,
   onDelete,
 }: {
-  role: PortfolioRole;
-  onEdit: () => void;
-  onDelete: () => void;
+  role: Omit<PortfolioRole, "notes" | "version"> & { notes?: string };
+  /** Without these the role is shown read-only, as in a shared portfolio. */
+  onEdit?: () => void;
+  onDelete?: () => void;
 }) {
   const label = roleLabel(role);
   return (
@@ -48,24 +49,26 @@ function RoleItem({
             {role.endsOn ? "" : " · current role"}
           </p>
         </div>
-        <div className="row">
-          <Button
-            variant="secondary"
-            size="small"
-            icon={<Pencil size={16} aria-hidden="true" />}
-            onClick={onEdit}
-          >
-            Edit<span className="visually-hidden"> {label}</span>
-          </Button>
-          <Button
-            variant="ghost"
-            size="small"
-            icon={<Trash2 size={16} aria-hidden="true" />}
-            onClick={onDelete}
-          >
-            Delete<span className="visually-hidden"> {label}</span>
-          </Button>
-        </div>
+        {onEdit && onDelete ? (
+          <div className="row">
+            <Button
+              variant="secondary"
+              size="small"
+              icon={<Pencil size={16} aria-hidden="true" />}
+              onClick={onEdit}
+            >
+              Edit<span className="visually-hidden"> {label}</span>
+            </Button>
+            <Button
+              variant="ghost"
+              size="small"
+              icon={<Trash2 size={16} aria-hidden="true" />}
+              onClick={onDelete}
+            >
+              Delete<span className="visually-hidden"> {label}</span>
+            </Button>
+          </div>
+        ) : null}
       </div>
       <ul className="cell-badges portfolio-role-badges" aria-label={`Experience in ${label}`}>
         <li className="badge badge-accent">{companyStageLabels[role.stage]}</li>
@@ -189,7 +192,7 @@ export function PortfolioPage() {
     <>
       <PageHeader
         title="Experience portfolio"
-        description="Every role you have held: the company's stage, its market, where you stood and the work you did. The grid shows which experiences you have and which you lack; each gap can become your next tour of duty. Only you see this."
+        description="Every role you have held: the company's stage, its market, where you stood and the work you did. The grid shows which experiences you have and which you lack; each gap can become your next tour of duty. Private unless you share it."
         actions={roles.isSuccess && list.length ? addButton : undefined}
       />
       <GuideBanner step="portfolio" />

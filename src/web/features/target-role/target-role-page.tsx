@@ -188,8 +188,8 @@ export function TargetRolePage() {
         title="Next level"
         description={
           view?.nextLevelLabel && view.levelLabel
-            ? `${view.levelLabel} to ${view.nextLevelLabel}: the step ${view.summary} Only you see this.`
-            : "What stands between your level and the next, and the moves in your control. Only you see this."
+            ? `${view.levelLabel} to ${view.nextLevelLabel}: the step ${view.summary} Private unless you share it.`
+            : "What stands between your level and the next, and the moves in your control. Private unless you share it."
         }
       />
       {query.isPending ? (

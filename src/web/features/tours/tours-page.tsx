@@ -155,7 +155,7 @@ export function ToursPage() {
     <>
       <PageHeader
         title="Tours of duty"
-        description="Your career as a series of tours: each one a mission of 12 to 18 months, the lanes it builds, the experiences it adds, and a date to renegotiate. Put them in the order you mean to live them. Only you see this."
+        description="Your career as a series of tours: each one a mission of 12 to 18 months, the lanes it builds, the experiences it adds, and a date to renegotiate. Put them in the order you mean to live them. Private unless you share it."
         actions={
           tours.length ? (
             <>

@@ -1,0 +1,111 @@
+import { describe, expect, it } from "vitest";
+import type { SharePart } from "../../shared/sharing.ts";
+import type { Viewer } from "../http/viewer.ts";
+import { policies, type ResourceKind } from "./policies.ts";
+import { decide } from "./require-access.ts";
+import { type Action, actions } from "./rules.ts";
+
+const member = (userId: string, extra: Partial<Viewer> = {}): Viewer => ({
+  userId,
+  sessionId: `session-${userId}`,
+  role: "member",
+  email: `${userId}@example.test`,
+  emailVerified: true,
+  twoFactorEnabled: false,
+  ...extra,
+});
+const admin = member("admin", { role: "admin" });
+
+function allowed(
+  kind: ResourceKind,
+  action: Action,
+  viewer: Viewer,
+  ownerId: string | undefined,
+  shared: SharePart[] = [],
+) {
+  return decide(policies[kind], action, {
+    viewer,
+    ownerId,
+    sharedParts: async () => new Set(shared),
+  });
+}
+
+const ownRecords = Object.keys(policies).filter(
+  (kind) => kind !== "instance" && !kind.startsWith("shared"),
+) as ResourceKind[];
+const sharedViews = {
+  sharedPlan: "plan",
+  sharedLanes: "lanes",
+  sharedPortfolio: "portfolio",
+  sharedStory: "story",
+} as const;
+
+describe("access policies", () => {
+  it("lets the owner do everything declared on their own records, and nobody else anything, whatever they share", async () => {
+    for (const kind of ownRecords) {
+      for (const action of actions) {
+        const declared = policies[kind].grants.some((grant) => grant.actions.includes(action));
+        expect(await allowed(kind, action, member("ada"), "ada"), `${kind} ${action} as owner`).toBe(
+          declared,
+        );
+        for (const other of [member("bob"), admin]) {
+          const everything: SharePart[] = ["plan", "lanes", "portfolio", "story"];
+          expect(
+            await allowed(kind, action, other, "ada", everything),
+            `${kind} ${action} as ${other.userId}`,
+          ).toBe(false);
+        }
+      }
+    }
+  });
+
+  it("treats a missing record as nobody's: even an admin is refused", async () => {
+    for (const kind of ownRecords) {
+      expect(await allowed(kind, "read", member("ada"), undefined)).toBe(false);
+      expect(await allowed(kind, "read", admin, undefined)).toBe(false);
+    }
+  });
+
+  it("opens a shared view to the owner and to a grantee of exactly that part, for reading only", async () => {
+    for (const [kind, part] of Object.entries(sharedViews) as [ResourceKind, SharePart][]) {
+      expect(await allowed(kind, "read", member("ada"), "ada")).toBe(true);
+      expect(await allowed(kind, "read", member("bob"), "ada", [part])).toBe(true);
+      for (const action of actions.filter((a) => a !== "read")) {
+        expect(await allowed(kind, action, member("bob"), "ada", [part]), `${kind} ${action}`).toBe(false);
+        expect(await allowed(kind, action, member("ada"), "ada"), `${kind} ${action} as owner`).toBe(false);
+      }
+      const otherParts = Object.values(sharedViews).filter((p) => p !== part);
+      expect(await allowed(kind, "read", member("bob"), "ada", otherParts), `${kind} with other parts`).toBe(
+        false,
+      );
+      expect(await allowed(kind, "read", member("bob"), "ada", [])).toBe(false);
+      expect(await allowed(kind, "read", admin, "ada")).toBe(false);
+      expect(await allowed(kind, "read", member("bob", { emailVerified: false }), "ada", [part])).toBe(false);
+    }
+  });
+
+  it("asks for what is shared only when owning does not already decide", async () => {
+    let asked = 0;
+    const facts = (viewer: Viewer) => ({
+      viewer,
+      ownerId: "ada",
+      sharedParts: async () => {
+        asked += 1;
+        return new Set<SharePart>(["plan"]);
+      },
+    });
+    await decide(policies.sharedPlan, "read", facts(member("ada")));
+    await decide(policies.tour, "update", facts(member("bob")));
+    expect(asked).toBe(0);
+    await decide(policies.sharedPlan, "read", facts(member("bob")));
+    expect(asked).toBe(1);
+  });
+
+  it("keeps the instance to administrators, with a 403 rather than a 404", async () => {
+    expect(await allowed("instance", "manage", admin, undefined)).toBe(true);
+    expect(await allowed("instance", "manage", member("ada"), undefined)).toBe(false);
+    expect(await allowed("instance", "read", admin, undefined)).toBe(false);
+    expect(policies.instance.denied().status).toBe(403);
+    for (const kind of ownRecords) expect(policies[kind].denied().status, kind).toBe(404);
+  });
+});

@@ -1,0 +1,78 @@
+import type { SharePart } from "../../shared/sharing.ts";
+import type { Db } from "../db/open.ts";
+import { requireSignedIn, type Viewer } from "../http/viewer.ts";
+import { listSharedParts } from "../modules/sharing/sharing.repo.ts";
+import { type Policy, policies, type ResourceKind } from "./policies.ts";
+import type { AccessFacts, Action } from "./rules.ts";
+
+/** Whether any grant of `policy` for `action` lets these facts through; rules run in order, lazily. */
+export async function decide(policy: Policy, action: Action, facts: AccessFacts): Promise<boolean> {
+  for (const grant of policy.grants) {
+    if (!grant.actions.includes(action)) continue;
+    for (const rule of grant.rules) if (await rule(facts)) return true;
+  }
+  return false;
+}
+
+function factsFor(db: Db, viewer: Viewer, ownerId: string | undefined): AccessFacts {
+  let parts: Promise<ReadonlySet<SharePart>> | undefined;
+  return {
+    viewer,
+    ownerId,
+    sharedParts: () => {
+      parts ??=
+        ownerId === undefined
+          ? Promise.resolve(new Set())
+          : listSharedParts(db, ownerId, viewer.email).then((list) => new Set(list));
+      return parts;
+    },
+  };
+}
+
+/** Whether `viewer` may do `action` on the `kind` resource of `ownerId`, as the policies declare. */
+export function authorize(
+  db: Db,
+  viewer: Viewer,
+  action: Action,
+  kind: ResourceKind,
+  ownerId: string | undefined,
+): Promise<boolean> {
+  return decide(policies[kind], action, factsFor(db, viewer, ownerId));
+}
+
+type Owned = { userId: string };
+
+/**
+ * The first statement of every use case. Signed out is 401; otherwise the policy of `kind` decides,
+ * and a refusal throws that resource's answer (a missing one's 404 for a member's things).
+ * - With a record (`undefined` when the lookup found none), it returns the record once allowed.
+ * - With an owner id, it returns the viewer; with none, the resource is the viewer's own (a "my" route).
+ */
+export async function requireAccess<R extends Owned>(
+  db: Db,
+  viewer: Viewer | null,
+  action: Action,
+  kind: ResourceKind,
+  record: R | undefined,
+): Promise<R>;
+export async function requireAccess(
+  db: Db,
+  viewer: Viewer | null,
+  action: Action,
+  kind: ResourceKind,
+  ownerId?: string,
+): Promise<Viewer>;
+export async function requireAccess(
+  db: Db,
+  viewer: Viewer | null,
+  action: Action,
+  kind: ResourceKind,
+  ...target: [(Owned | string | undefined)?]
+): Promise<Owned | Viewer> {
+  const me = requireSignedIn(viewer);
+  const [given] = target;
+  const record = typeof given === "object" ? given : undefined;
+  const ownerId = target.length === 0 ? me.userId : typeof given === "string" ? given : record?.userId;
+  if (!(await authorize(db, me, action, kind, ownerId))) throw policies[kind].denied();
+  return record ?? me;
+}

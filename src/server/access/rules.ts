@@ -1,0 +1,39 @@
+import type { SharePart } from "../../shared/sharing.ts";
+import type { Viewer } from "../http/viewer.ts";
+
+export const actions = ["create", "read", "update", "delete", "manage"] as const;
+export type Action = (typeof actions)[number];
+
+/** What a rule may look at: who asks, whose record it is, and what that owner shares with them. */
+export type AccessFacts = {
+  viewer: Viewer;
+  /** The member the resource belongs to; undefined for a record that does not exist. */
+  ownerId: string | undefined;
+  /** The parts the owner shares with the viewer at this moment; read per request, never cached. */
+  sharedParts: () => Promise<ReadonlySet<SharePart>>;
+};
+
+export type Rule = (facts: AccessFacts) => boolean | Promise<boolean>;
+
+/** Any one of `rules` lets the viewer do any of `actions`, in the spirit of Outline's allow(). */
+export type Grant = { actions: readonly Action[]; rules: readonly Rule[] };
+
+export function allow(actions: readonly Action[], ...rules: Rule[]): Grant {
+  return { actions, rules };
+}
+
+export const isOwner: Rule = ({ viewer, ownerId }) => ownerId !== undefined && viewer.userId === ownerId;
+
+export const isAdmin: Rule = ({ viewer }) => viewer.role === "admin";
+
+/**
+ * The owner shares `part` with the viewer right now. Only a confirmed email can hold a grant, since
+ * grants name people by email.
+ */
+export function sharedReadOnly(part: SharePart): Rule {
+  return async ({ viewer, ownerId, sharedParts }) =>
+    ownerId !== undefined &&
+    viewer.userId !== ownerId &&
+    viewer.emailVerified &&
+    (await sharedParts()).has(part);
+}
