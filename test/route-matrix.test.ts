@@ -6,8 +6,9 @@ import { notifications } from "../src/server/modules/notifications/notifications
 import { addDays, isoDay } from "../src/shared/calendar-date.ts";
 import { buildUser, signIn, uniqueEmail } from "./factories.ts";
 import { answersMarked, copyLinks, createFeedbackRequest, requestBody } from "./feedback.ts";
-import { createTestContext, type TestContext } from "./harness.ts";
+import { createTestContext, type RequestOptions, type TestContext } from "./harness.ts";
 import { concretePath, enumerateRoutes, type Route } from "./routes.ts";
+import { requestAtCurrentVersion } from "./versions.ts";
 
 type Role = "anonymous" | "member" | "another member" | "disabled member" | "instance admin";
 const roles: Role[] = ["anonymous", "member", "another member", "disabled member", "instance admin"];
@@ -227,6 +228,8 @@ const sampleBodies: Record<string, unknown> = {
 };
 
 let ctx: TestContext;
+// Changes go with the version the same person reads just before, as the pages send them.
+const atVersion = (path: string, options?: RequestOptions) => requestAtCurrentVersion(ctx, path, options);
 let routes: Route[];
 let people: {
   member: { id: string; email: string; password: string };
@@ -285,7 +288,7 @@ describe("route × role matrix", () => {
         const cookie = await cookieFor(role);
         const params = { id: role === "instance admin" ? people.member.id : "unknown-id", questionKey: "q1" };
         const body = route.method === "GET" ? undefined : (sampleBodies[key] ?? {});
-        const response = await ctx.request(concretePath(route.path, params), {
+        const response = await atVersion(concretePath(route.path, params), {
           method: route.method,
           body,
           cookie,
@@ -389,8 +392,7 @@ describe("a member's own things: another member and an instance admin find nothi
         ["instance admin", admin.cookie],
         ["owner", owner.cookie],
       ] as const) {
-        const got = (await ctx.request(path, { method: route.method, body, cookie, ip: nextAddress() }))
-          .status;
+        const got = (await atVersion(path, { method: route.method, body, cookie, ip: nextAddress() })).status;
         // The owner's valid request succeeds, or meets its thing's state (a 409: nothing to remind yet).
         const pass = who === "owner" ? got < 300 || got === 409 : got === 404;
         if (!pass) failures.push(`${key} as ${who}: got ${got}`);
@@ -430,7 +432,7 @@ describe("feedback: the receiver, another member, anyone signed out, and a giver
         ["receiver", receiver.cookie, receiverStatus],
       ];
       for (const [role, cookie, want] of expected) {
-        const got = (await ctx.request(path, { method, body, cookie, ip: nextAddress() })).status;
+        const got = (await atVersion(path, { method, body, cookie, ip: nextAddress() })).status;
         if (got !== want) failures.push(`${method} ${path} as ${role}: expected ${want}, got ${got}`);
       }
     }

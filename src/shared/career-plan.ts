@@ -3,6 +3,7 @@ import { calendarDate, currentYear, isNotInTheFuture } from "./calendar-date.ts"
 import { type ExperienceKey, experienceKey } from "./experience.ts";
 import { type LaneId, laneIds } from "./lanes.ts";
 import { plainText } from "./text.ts";
+import { withVersion } from "./version.ts";
 
 /** How far ahead a North Star may sit: a whole career, not a lifetime. */
 export const maxHorizonYears = 40;
@@ -136,6 +137,8 @@ export const careerPlanInput = z
     }
   });
 export type CareerPlanInput = z.infer<typeof careerPlanInput>;
+/** The plan's `version` is 0 until its first save. */
+export const careerPlanUpdateInput = withVersion(careerPlanInput);
 
 export const northStarReachedInput = z
   .object({
@@ -146,6 +149,7 @@ export const northStarReachedInput = z
   })
   .strict();
 export type NorthStarReachedInput = z.infer<typeof northStarReachedInput>;
+export const northStarReachedUpdateInput = withVersion(northStarReachedInput);
 
 const stepInput = z
   .object({
@@ -185,6 +189,7 @@ export const actThreeInput = z
   })
   .strict();
 export type ActThreeInput = z.infer<typeof actThreeInput>;
+export const actThreeUpdateInput = withVersion(actThreeInput);
 
 export type CareerPlan = {
   northStar: {
@@ -205,4 +210,6 @@ export type CareerPlan = {
   nextJob: { role: string; targetYear: number | null } | null;
   actThree: ActThreeInput | null;
   updatedAt: string | null;
+  /** One version for the whole plan, Act Three included; 0 before the first save. */
+  version: number;
 };

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { calendarDate, isNotInTheFuture } from "./calendar-date.ts";
 import { plainText } from "./text.ts";
+import { withVersion } from "./version.ts";
 
 const pastDate = (missing: string, future: string) => calendarDate(missing).refine(isNotInTheFuture, future);
 
@@ -48,6 +49,7 @@ export const decisionInput = z
     }
   });
 export type DecisionInput = z.infer<typeof decisionInput>;
+export const decisionUpdateInput = withVersion(decisionInput);
 
 export const decisionRevisitInput = z
   .object({
@@ -69,6 +71,8 @@ export const decisionRevisitInput = z
     }
   });
 export type DecisionRevisitInput = z.infer<typeof decisionRevisitInput>;
+/** A revisit moves the decision's revisit date on, so it names the decision's version. */
+export const decisionRevisitUpdateInput = withVersion(decisionRevisitInput);
 
 export type Decision = {
   id: string;
@@ -84,4 +88,5 @@ export type Decision = {
   revisits: { id: string; revisitedOn: string; outcome: string }[];
   createdAt: string;
   updatedAt: string;
+  version: number;
 };

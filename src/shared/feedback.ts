@@ -4,6 +4,7 @@ import type { ParagraphTheme } from "./feedback-themes.ts";
 import { type LaneId, laneIds } from "./lanes.ts";
 import { type SuperpowerKey, superpowerKeys } from "./superpowers.ts";
 import { plainText } from "./text.ts";
+import { withVersion } from "./version.ts";
 
 export const starterQuestions = [
   "What should I keep doing?",
@@ -79,6 +80,8 @@ export const feedbackRequestUpdate = z
     message: "Change the closing date or the number of responses",
   });
 export type FeedbackRequestUpdate = z.infer<typeof feedbackRequestUpdate>;
+/** The request's `version` counts changes to its settings; answers arriving leave it alone. */
+export const feedbackRequestVersionedUpdate = withVersion(feedbackRequestUpdate);
 
 const inviteEmail = z
   .string({ error: "Enter email addresses" })
@@ -124,6 +127,8 @@ export const reflectionInput = z.object({
   read: z.boolean({ error: "Say whether you have read this" }).default(false),
 });
 export type ReflectionInput = z.infer<typeof reflectionInput>;
+/** Each question's reflection has its own version (0 before the first one is written). */
+export const reflectionUpdateInput = withVersion(reflectionInput);
 
 /** A giver's answer as separate paragraphs (every line break starts one), so none reads as one person's text. */
 export function splitParagraphs(text: string): string[] {
@@ -191,6 +196,8 @@ export const superpowersInput = z.object({
     .default({}),
 });
 export type SuperpowersInput = z.infer<typeof superpowersInput>;
+/** Superpowers' `version` is 0 until the first save. */
+export const superpowersUpdateInput = withVersion(superpowersInput);
 
 export type FeedbackQuestion = { key: string; prompt: string };
 
@@ -219,6 +226,7 @@ export type FeedbackRequest = FeedbackRequestSummary & {
   reminderSentOn: string | null;
   thankedOn: string | null;
   minResponsesLocked: boolean;
+  version: number;
 };
 
 export type QuestionResult = {
@@ -232,6 +240,8 @@ export type QuestionResult = {
   themes: ParagraphTheme[];
   heard: string;
   readOn: string | null;
+  /** The reflection's version: 0 before the first one is written. */
+  version: number;
 };
 
 export type LaneResult = {
@@ -246,6 +256,7 @@ export type LaneResult = {
   comments: string[];
   heard: string;
   readOn: string | null;
+  version: number;
 };
 
 export type FeedbackResults = {
@@ -296,4 +307,5 @@ export type Contradiction = {
 export type SuperpowersView = {
   chosen: SuperpowerView[];
   contradictions: Contradiction[];
+  version: number;
 };

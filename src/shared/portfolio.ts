@@ -12,6 +12,7 @@ import {
   workKinds,
 } from "./experience.ts";
 import { plainText } from "./text.ts";
+import { withVersion } from "./version.ts";
 
 export const maxPeopleManaged = 100_000;
 
@@ -56,8 +57,13 @@ export const portfolioRoleInput = z
     path: ["endsOn"],
   });
 export type PortfolioRoleInput = z.infer<typeof portfolioRoleInput>;
+export const portfolioRoleUpdateInput = withVersion(portfolioRoleInput);
 
-export type PortfolioRole = PortfolioRoleInput & { id: string; experiences: ExperienceKey[] };
+export type PortfolioRole = PortfolioRoleInput & {
+  id: string;
+  experiences: ExperienceKey[];
+  version: number;
+};
 
 type RoleShape = Pick<
   PortfolioRoleInput,

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { personName, plainText } from "./text.ts";
+import { withVersion } from "./version.ts";
 
 export const levels = ["apm", "pm", "senior_pm", "group_pm", "director", "vp", "cpo"] as const;
 export type Level = (typeof levels)[number];
@@ -38,5 +39,7 @@ export const profileInput = z.object({
   timeZone: z.string().refine(isTimeZone, "Pick a time zone from the list, such as Europe/Berlin"),
 });
 export type ProfileInput = z.infer<typeof profileInput>;
+/** The profile's `version` is 0 until its first save. */
+export const profileUpdateInput = withVersion(profileInput.strict());
 
 export type Profile = ProfileInput & { email: string };

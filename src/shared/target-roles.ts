@@ -2,6 +2,7 @@ import { z } from "zod";
 import type { ExperienceKey } from "./experience.ts";
 import type { LaneId } from "./lanes.ts";
 import { type Level, levels } from "./profile.ts";
+import { withVersion } from "./version.ts";
 
 export type TargetRoleCheck = { id: string; text: string };
 
@@ -413,6 +414,8 @@ export const targetRoleCheckInput = z.strictObject({
   checked: z.boolean({ error: "Say whether the item is done: checked true or false" }),
 });
 export type TargetRoleCheckInput = z.infer<typeof targetRoleCheckInput>;
+/** Each checklist item has its own version: 0 before it was first ticked. */
+export const targetRoleCheckUpdateInput = withVersion(targetRoleCheckInput);
 
 /** What GET /api/target-role answers: the data file's step, laid over the member's own records. */
 export type TargetRoleView = {
@@ -427,7 +430,7 @@ export type TargetRoleView = {
     title: string;
     description: string;
     actions: string[];
-    checks: { id: string; text: string; checkedOn: string | null }[];
+    checks: { id: string; text: string; checkedOn: string | null; version: number }[];
     experiences: {
       key: ExperienceKey;
       label: string;

@@ -4,6 +4,7 @@ import { calendarDate, formatCalendarDate } from "./calendar-date.ts";
 import { type ExperienceKey, experienceKey } from "./experience.ts";
 import { type LaneId, laneIds } from "./lanes.ts";
 import { plainText } from "./text.ts";
+import { withVersion } from "./version.ts";
 
 export const tourStatuses = ["planned", "active", "completed", "ended_early"] as const;
 export type TourStatus = (typeof tourStatuses)[number];
@@ -66,6 +67,8 @@ export const tourInput = z
     }
   });
 export type TourInput = z.infer<typeof tourInput>;
+/** A change to a tour: every field, and the version it was based on. */
+export const tourUpdateInput = withVersion(tourInput);
 
 const suggestedTitleLength = 80;
 
@@ -92,6 +95,8 @@ export const tourOrderInput = z
       .max(500, "That is more tours than anyone has"),
   })
   .strict();
+/** The order, with the version of the order it was based on (the tour list's `version`). */
+export const tourOrderUpdateInput = withVersion(tourOrderInput);
 export type TourOrderInput = z.infer<typeof tourOrderInput>;
 
 export const endTourInput = z
@@ -104,6 +109,7 @@ export const endTourInput = z
   })
   .strict();
 export type EndTourInput = z.infer<typeof endTourInput>;
+export const endTourUpdateInput = withVersion(endTourInput);
 
 export const milestoneInput = z
   .object({
@@ -131,6 +137,7 @@ export const milestoneInput = z
     }
   });
 export type MilestoneInput = z.infer<typeof milestoneInput>;
+export const milestoneUpdateInput = withVersion(milestoneInput);
 
 export type TourWarning = { code: "too_short" | "too_long" | "overlap"; message: string; tourId?: string };
 
@@ -140,6 +147,7 @@ export type Milestone = {
   dueOn: string;
   status: MilestoneStatus;
   doneOn: string | null;
+  version: number;
 };
 
 export type Tour = {
@@ -157,7 +165,11 @@ export type Tour = {
   endReason: string | null;
   milestones: Milestone[];
   warnings: TourWarning[];
+  version: number;
 };
+
+/** The member's tours in their order; `version` is the order's, sent back to reorder. */
+export type TourList = { tours: Tour[]; version: number };
 
 /** The status follows from the dates, so it can never disagree with them; only ending early is stored. */
 export function tourStatus(

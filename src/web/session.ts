@@ -19,6 +19,7 @@ export type ProfileData = {
   track: Track | null;
   company: string;
   timeZone: string | null;
+  version: number;
 };
 export type Me = { user: MeUser; profile: ProfileData };
 

@@ -1,13 +1,13 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import {
-  actThreeInput,
-  careerPlanInput,
+  actThreeUpdateInput,
+  careerPlanUpdateInput,
   givingForms,
-  northStarReachedInput,
+  northStarReachedUpdateInput,
 } from "../../../shared/career-plan.ts";
 import { experienceKeys } from "../../../shared/experience.ts";
 import { laneIds } from "../../../shared/lanes.ts";
-import { createRouter, errorResponses, jsonBody, jsonResponse } from "../../http/router.ts";
+import { createRouter, errorResponses, jsonBody, jsonResponse, versionOutput } from "../../http/router.ts";
 import {
   getMyCareerPlan,
   markNorthStarReached,
@@ -56,6 +56,9 @@ const planOutput = z
       })
       .nullable(),
     updatedAt: z.string().nullable().openapi({ format: "date-time" }),
+    version: versionOutput.openapi({
+      description: "One version for the whole plan, Act Three included; 0 before the first save",
+    }),
   })
   .openapi("CareerPlan");
 
@@ -73,8 +76,8 @@ const putPlan = createRoute({
   tags: ["Career plan"],
   summary:
     "Replace my North Star, skip job and next job (null clears a part). Years run next job < skip job ≤ horizon.",
-  request: jsonBody(careerPlanInput),
-  responses: { ...jsonResponse(planOutput, "The saved plan"), ...errorResponses(400, 401) },
+  request: jsonBody(careerPlanUpdateInput),
+  responses: { ...jsonResponse(planOutput, "The saved plan"), ...errorResponses(400, 401, 409) },
 });
 
 const postReached = createRoute({
@@ -82,7 +85,7 @@ const postReached = createRoute({
   path: "/api/plan/north-star/reached",
   tags: ["Career plan"],
   summary: "Mark my North Star reached on a date; the plan then leads to Act Three",
-  request: jsonBody(northStarReachedInput),
+  request: jsonBody(northStarReachedUpdateInput),
   responses: {
     ...jsonResponse(planOutput, "The plan with the North Star reached"),
     ...errorResponses(400, 401, 409),
@@ -105,8 +108,8 @@ const putActThree = createRoute({
   path: "/api/plan/act-three",
   tags: ["Career plan"],
   summary: "Replace my Act Three: the scaled-economics and giving arcs with their first steps",
-  request: jsonBody(actThreeInput),
-  responses: { ...jsonResponse(planOutput, "The saved plan"), ...errorResponses(400, 401) },
+  request: jsonBody(actThreeUpdateInput),
+  responses: { ...jsonResponse(planOutput, "The saved plan"), ...errorResponses(400, 401, 409) },
 });
 
 export function careerPlanRoutes() {

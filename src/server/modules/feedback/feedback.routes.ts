@@ -1,10 +1,10 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import {
   feedbackRequestInput,
-  feedbackRequestUpdate,
+  feedbackRequestVersionedUpdate,
   invitationInput,
-  reflectionInput,
-  superpowersInput,
+  reflectionUpdateInput,
+  superpowersUpdateInput,
   thankYouInput,
 } from "../../../shared/feedback.ts";
 import { createRouter, errorResponses, jsonBody, jsonResponse } from "../../http/router.ts";
@@ -68,7 +68,7 @@ const updateRequest = createRoute({
   path: `${base}/{id}`,
   tags,
   summary: "Move the closing date, or change k before the first response",
-  request: { params: idParam, ...jsonBody(feedbackRequestUpdate) },
+  request: { params: idParam, ...jsonBody(feedbackRequestVersionedUpdate) },
   responses: { ...jsonResponse(requestOutput, "The request"), ...errorResponses(400, 401, 404, 409) },
 });
 
@@ -138,7 +138,7 @@ const reflect = createRoute({
   path: `${base}/{id}/reflections/{questionKey}`,
   tags,
   summary: "Write what I heard for one question, and mark it read",
-  request: { params: questionKeyParam, ...jsonBody(reflectionInput) },
+  request: { params: questionKeyParam, ...jsonBody(reflectionUpdateInput) },
   responses: { ...jsonResponse(resultsOutput, "The results"), ...errorResponses(400, 401, 404, 409) },
 });
 
@@ -164,8 +164,8 @@ const putSuperpowers = createRoute({
   path: "/api/feedback/superpowers",
   tags,
   summary: "Name up to three superpowers and answer what their shadows suggest",
-  request: jsonBody(superpowersInput),
-  responses: { ...jsonResponse(superpowersOutput, "My superpowers"), ...errorResponses(400, 401) },
+  request: jsonBody(superpowersUpdateInput),
+  responses: { ...jsonResponse(superpowersOutput, "My superpowers"), ...errorResponses(400, 401, 409) },
 });
 
 export function feedbackRoutes() {

@@ -2,6 +2,7 @@ import { z } from "@hono/zod-openapi";
 import { themeKeys } from "../../../shared/feedback-themes.ts";
 import { laneIds } from "../../../shared/lanes.ts";
 import { superpowerKeys } from "../../../shared/superpowers.ts";
+import { versionOutput } from "../../http/router.ts";
 
 // What leaves the server, described for the API document; the presenters build exactly these fields.
 const day = z.string().openapi({ format: "date", example: "2026-03-01" });
@@ -44,6 +45,9 @@ const requestShape = {
   reminderSentOn: day.nullable(),
   thankedOn: day.nullable(),
   minResponsesLocked: z.boolean(),
+  version: versionOutput.openapi({
+    description: "Counts changes to the settings (closing date, k, closing); answers arriving leave it alone",
+  }),
 };
 
 export const requestOutput = z
@@ -53,7 +57,11 @@ export const requestOutput = z
   })
   .openapi("FeedbackRequest");
 
-const reflection = { heard: z.string(), readOn: day.nullable() };
+const reflection = {
+  heard: z.string(),
+  readOn: day.nullable(),
+  version: versionOutput.openapi({ description: "The reflection's version; 0 before the first one" }),
+};
 
 const theme = z
   .object({
@@ -146,5 +154,6 @@ export const superpowersOutput = z
         requestId: z.string(),
       }),
     ),
+    version: versionOutput.openapi({ description: "0 until the first save" }),
   })
   .openapi("Superpowers");

@@ -1,7 +1,7 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { companyStages, experienceKeys, markets, vantages, workKinds } from "../../../shared/experience.ts";
-import { portfolioRoleInput } from "../../../shared/portfolio.ts";
-import { createRouter, errorResponses, jsonBody, jsonResponse } from "../../http/router.ts";
+import { portfolioRoleInput, portfolioRoleUpdateInput } from "../../../shared/portfolio.ts";
+import { createRouter, errorResponses, jsonBody, jsonResponse, versionOutput } from "../../http/router.ts";
 import {
   addPortfolioRole,
   deletePortfolioRole,
@@ -29,6 +29,7 @@ const roleOutput = z
     wellKnownLogo: z.boolean(),
     notes: z.string(),
     experiences: z.array(experience).openapi({ description: "The experiences this role adds" }),
+    version: versionOutput,
   })
   .openapi("PortfolioRole");
 
@@ -109,8 +110,8 @@ const putRole = createRoute({
   path: "/api/portfolio/roles/{id}",
   tags: ["Portfolio"],
   summary: "Change a role in my portfolio (every field is replaced)",
-  request: { params: idParam, ...jsonBody(portfolioRoleInput) },
-  responses: { ...jsonResponse(roleOutput, "The saved role"), ...errorResponses(400, 401, 404) },
+  request: { params: idParam, ...jsonBody(portfolioRoleUpdateInput) },
+  responses: { ...jsonResponse(roleOutput, "The saved role"), ...errorResponses(400, 401, 404, 409) },
 });
 
 const deleteRole = createRoute({

@@ -10,6 +10,7 @@ export function presentProfile(row: ProfileRow) {
     track: row.track ?? null,
     company: row.company ?? "",
     timeZone: row.timeZone ?? null,
+    version: row.version ?? 0,
   };
 }
 export type PresentedProfile = ReturnType<typeof presentProfile>;

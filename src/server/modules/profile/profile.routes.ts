@@ -1,6 +1,6 @@
 import { createRoute, z } from "@hono/zod-openapi";
-import { levels, profileInput, tracks } from "../../../shared/profile.ts";
-import { createRouter, errorResponses, jsonBody, jsonResponse } from "../../http/router.ts";
+import { levels, profileUpdateInput, tracks } from "../../../shared/profile.ts";
+import { createRouter, errorResponses, jsonBody, jsonResponse, versionOutput } from "../../http/router.ts";
 import { requireSignedIn } from "../../http/viewer.ts";
 import { getMyProfile, updateMyProfile } from "./profile.service.ts";
 
@@ -12,6 +12,7 @@ const profileOutput = z
     track: z.enum(tracks).nullable(),
     company: z.string(),
     timeZone: z.string().nullable(),
+    version: versionOutput.openapi({ description: "0 until the profile's first save" }),
   })
   .openapi("Profile");
 
@@ -50,8 +51,8 @@ const putProfile = createRoute({
   path: "/api/profile",
   tags: ["Profile"],
   summary: "Update my profile",
-  request: jsonBody(profileInput.strict()),
-  responses: { ...jsonResponse(profileOutput, "The saved profile"), ...errorResponses(400, 401) },
+  request: jsonBody(profileUpdateInput),
+  responses: { ...jsonResponse(profileOutput, "The saved profile"), ...errorResponses(400, 401, 409) },
 });
 
 export function profileRoutes() {

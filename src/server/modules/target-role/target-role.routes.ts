@@ -2,8 +2,8 @@ import { createRoute, z } from "@hono/zod-openapi";
 import { experienceKeys } from "../../../shared/experience.ts";
 import { laneIds } from "../../../shared/lanes.ts";
 import { levels } from "../../../shared/profile.ts";
-import { targetRoleCheckInput } from "../../../shared/target-roles.ts";
-import { createRouter, errorResponses, jsonBody, jsonResponse } from "../../http/router.ts";
+import { targetRoleCheckUpdateInput } from "../../../shared/target-roles.ts";
+import { createRouter, errorResponses, jsonBody, jsonResponse, versionOutput } from "../../http/router.ts";
 import { getTargetRole, setTargetRoleCheck } from "./target-role.service.ts";
 
 const isoDate = z.string().openapi({ format: "date", example: "2025-03-14" });
@@ -22,7 +22,16 @@ const targetRoleOutput = z
         title: z.string(),
         description: z.string(),
         actions: z.array(z.string()),
-        checks: z.array(z.object({ id: z.string(), text: z.string(), checkedOn: isoDate.nullable() })),
+        checks: z.array(
+          z.object({
+            id: z.string(),
+            text: z.string(),
+            checkedOn: isoDate.nullable(),
+            version: versionOutput.openapi({
+              description: "The item's version; 0 before it was first ticked",
+            }),
+          }),
+        ),
         experiences: z.array(
           z.object({
             key: z.enum(experienceKeys),
@@ -58,14 +67,14 @@ const putCheck = createRoute({
         .string()
         .regex(/^[a-z0-9_.-]{1,120}$/, "This checklist item id is not valid: it has characters no item uses"),
     }),
-    ...jsonBody(targetRoleCheckInput),
+    ...jsonBody(targetRoleCheckUpdateInput),
   },
   responses: {
     ...jsonResponse(
-      z.object({ id: z.string(), checkedOn: isoDate.nullable() }),
+      z.object({ id: z.string(), checkedOn: isoDate.nullable(), version: versionOutput }),
       "The item, with the date it was ticked",
     ),
-    ...errorResponses(400, 401, 404),
+    ...errorResponses(400, 401, 404, 409),
   },
 });
 

@@ -2,14 +2,16 @@ import { createRoute, z } from "@hono/zod-openapi";
 import { experienceKeys } from "../../../shared/experience.ts";
 import { laneIds } from "../../../shared/lanes.ts";
 import {
-  endTourInput,
+  endTourUpdateInput,
   milestoneInput,
   milestoneStatuses,
+  milestoneUpdateInput,
   tourInput,
-  tourOrderInput,
+  tourOrderUpdateInput,
   tourStatuses,
+  tourUpdateInput,
 } from "../../../shared/tours.ts";
-import { createRouter, errorResponses, jsonBody, jsonResponse } from "../../http/router.ts";
+import { createRouter, errorResponses, jsonBody, jsonResponse, versionOutput } from "../../http/router.ts";
 import {
   addMilestone,
   createTour,
@@ -32,6 +34,7 @@ const milestoneOutput = z
     dueOn: isoDate,
     status: z.enum(milestoneStatuses),
     doneOn: isoDate.nullable(),
+    version: versionOutput,
   })
   .openapi("TourMilestone");
 
@@ -59,10 +62,18 @@ const tourOutput = z
         }),
       )
       .openapi({ description: "Advice that does not stop saving: length outside 12–18 months, overlaps" }),
+    version: versionOutput,
   })
   .openapi("Tour");
 
-const tourList = z.object({ tours: z.array(tourOutput) }).openapi("TourList");
+const tourList = z
+  .object({
+    tours: z.array(tourOutput),
+    version: versionOutput.openapi({
+      description: "The version of my order of tours (0 before the first tour); send it back to reorder",
+    }),
+  })
+  .openapi("TourList");
 
 const id = (name: string) =>
   z
@@ -96,8 +107,8 @@ const orderRoute = createRoute({
   path: "/api/tours/order",
   tags,
   summary: "Put my tours in a new order: every tour id exactly once",
-  request: jsonBody(tourOrderInput),
-  responses: { ...jsonResponse(tourList, "My tours in the new order"), ...errorResponses(400, 401) },
+  request: jsonBody(tourOrderUpdateInput),
+  responses: { ...jsonResponse(tourList, "My tours in the new order"), ...errorResponses(400, 401, 409) },
 });
 
 const getTourRoute = createRoute({
@@ -114,10 +125,10 @@ const putTourRoute = createRoute({
   path: "/api/tours/{id}",
   tags,
   summary: "Change one of my tours of duty",
-  request: { params: tourParams, ...jsonBody(tourInput) },
+  request: { params: tourParams, ...jsonBody(tourUpdateInput) },
   responses: {
     ...jsonResponse(tourOutput, "The saved tour, with warnings"),
-    ...errorResponses(400, 401, 404),
+    ...errorResponses(400, 401, 404, 409),
   },
 });
 
@@ -135,7 +146,7 @@ const endEarlyRoute = createRoute({
   path: "/api/tours/{id}/end-early",
   tags,
   summary: "End a tour before its planned end, with the day and the reason",
-  request: { params: tourParams, ...jsonBody(endTourInput) },
+  request: { params: tourParams, ...jsonBody(endTourUpdateInput) },
   responses: { ...jsonResponse(tourOutput, "The ended tour"), ...errorResponses(400, 401, 404, 409) },
 });
 
@@ -156,10 +167,10 @@ const putMilestoneRoute = createRoute({
   path: "/api/tours/{id}/milestones/{milestoneId}",
   tags,
   summary: "Change a milestone: title, due date, status and done date",
-  request: { params: milestoneParams, ...jsonBody(milestoneInput) },
+  request: { params: milestoneParams, ...jsonBody(milestoneUpdateInput) },
   responses: {
     ...jsonResponse(tourOutput, "The tour with the changed milestone"),
-    ...errorResponses(400, 401, 404),
+    ...errorResponses(400, 401, 404, 409),
   },
 });
 

@@ -9,6 +9,7 @@ import {
   type EndTourInput,
   endTourInput,
   type Tour,
+  type TourList,
   type TourStatus,
   tourStatusLabels,
 } from "../../../shared/tours.ts";
@@ -17,6 +18,7 @@ import { useMemberToday } from "../../session.ts";
 import { Alert } from "../../ui/alert.tsx";
 import { Button, buttonClass } from "../../ui/button.tsx";
 import { Card } from "../../ui/card.tsx";
+import { ConflictNotice } from "../../ui/conflict.tsx";
 import { Dialog } from "../../ui/dialog.tsx";
 import { TextAreaField, TextField } from "../../ui/field.tsx";
 import { Form, FormActions, useFormState } from "../../ui/form.tsx";
@@ -88,9 +90,10 @@ function EndEarlyDialog({
   const dayBeforeEnd = addDays(tour.endsOn, -1);
   const latest = today < dayBeforeEnd ? today : dayBeforeEnd;
   const suggested = latest >= tour.startsOn ? latest : tour.startsOn;
-  const form = useFormState({ endedOn: suggested, reason: "" });
+  const form = useFormState({ endedOn: suggested, reason: "" }, { version: tour.version });
   const end = useMutation({
-    mutationFn: (input: EndTourInput) => api.post<Tour>(`/api/tours/${tour.id}/end-early`, input),
+    mutationFn: (input: EndTourInput) =>
+      api.post<Tour>(`/api/tours/${tour.id}/end-early`, { ...input, version: form.version }),
     onSuccess: (saved) => {
       rememberTour(queryClient, saved);
       onOpenChange(false);
@@ -114,6 +117,15 @@ function EndEarlyDialog({
         error={form.formError}
         aria-label="End the tour early"
       >
+        <ConflictNotice
+          form={form}
+          labels={{ endedOn: "Ended on", reason: "Reason" }}
+          loadLatest={async () => {
+            const latest = await queryClient.fetchQuery({ ...tourQuery(tour.id), staleTime: 0 });
+            rememberTour(queryClient, latest);
+            return { values: form.values, version: latest.version };
+          }}
+        />
         <TextField
           label="Ended on"
           name="endedOn"
@@ -161,7 +173,7 @@ function DeleteTourDialog({
   const navigate = useNavigate();
   const queryClient = useQueryClient();
   const remove = useMutation({
-    mutationFn: () => api.del<{ tours: Tour[] }>(`/api/tours/${tour.id}`),
+    mutationFn: () => api.del<TourList>(`/api/tours/${tour.id}`),
     onSuccess: async (result) => {
       queryClient.setQueryData(toursQuery.queryKey, result);
       queryClient.removeQueries({ queryKey: tourQuery(tour.id).queryKey });

@@ -1,10 +1,10 @@
 import { type QueryClient, queryOptions } from "@tanstack/react-query";
-import type { Tour } from "../../../shared/tours.ts";
+import type { Tour, TourList } from "../../../shared/tours.ts";
 import { ApiError, api } from "../../api.ts";
 
 export const toursQuery = queryOptions({
   queryKey: ["tours"],
-  queryFn: () => api.get<{ tours: Tour[] }>("/api/tours"),
+  queryFn: () => api.get<TourList>("/api/tours"),
 });
 
 export const tourQuery = (id: string) =>
@@ -41,6 +41,7 @@ export function rememberTour(queryClient: QueryClient, tour: Tour) {
   queryClient.setQueryData(toursQuery.queryKey, (current) =>
     current
       ? {
+          version: current.version,
           tours: current.tours.some((t) => t.id === tour.id)
             ? current.tours.map((t) => (t.id === tour.id ? tour : t))
             : [...current.tours, tour],

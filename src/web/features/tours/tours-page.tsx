@@ -3,7 +3,7 @@ import { Link } from "@tanstack/react-router";
 import { ArrowDown, ArrowUp, ChartGantt, Flag, Plus } from "lucide-react";
 import { useEffect, useRef, useState } from "react";
 import { formatCalendarDate } from "../../../shared/calendar-date.ts";
-import type { Tour } from "../../../shared/tours.ts";
+import type { Tour, TourList } from "../../../shared/tours.ts";
 import { api } from "../../api.ts";
 import { Alert } from "../../ui/alert.tsx";
 import { Button, buttonClass } from "../../ui/button.tsx";
@@ -111,15 +111,19 @@ export function ToursPage() {
 
   const reorder = useMutation({
     mutationFn: (next: Tour[]) =>
-      api.put<{ tours: Tour[] }>("/api/tours/order", { ids: next.map((t) => t.id) }),
+      api.put<TourList>("/api/tours/order", {
+        ids: next.map((t) => t.id),
+        version: query.data?.version ?? 0,
+      }),
     onMutate: (next) => {
       const previous = queryClient.getQueryData(toursQuery.queryKey);
-      queryClient.setQueryData(toursQuery.queryKey, { tours: next });
+      queryClient.setQueryData(toursQuery.queryKey, { tours: next, version: previous?.version ?? 0 });
       return { previous };
     },
     onSuccess: (result) => queryClient.setQueryData(toursQuery.queryKey, result),
     onError: (error, _next, context) => {
       if (context?.previous) queryClient.setQueryData(toursQuery.queryKey, context.previous);
+      // A 409 means the order changed elsewhere: the list reloads below, and the person moves again.
       toast({ title: "The new order was not saved", description: error.message, tone: "error" });
       void queryClient.invalidateQueries({ queryKey: toursQuery.queryKey });
     },
