@@ -1,3 +1,4 @@
+import { hideRecipientLinks } from "../mail/recipient-links.ts";
 import type { findOutboxRow, findUserRow, listOutboxRows } from "./admin.repo.ts";
 
 type UserRow = NonNullable<Awaited<ReturnType<typeof findUserRow>>>;
@@ -32,8 +33,9 @@ export function presentOutboxSummary(row: OutboxSummaryRow) {
 export function presentOutboxMessage(row: OutboxRow) {
   return {
     ...presentOutboxSummary(row),
-    text: row.text,
-    html: row.html,
+    // A message not yet delivered still holds its one-time links; they are the recipient's alone.
+    text: hideRecipientLinks(row.text),
+    html: row.html === null ? row.html : hideRecipientLinks(row.html),
     error: row.error,
     sentAt: row.sentAt?.toISOString() ?? null,
   };

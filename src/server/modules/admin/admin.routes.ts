@@ -2,7 +2,14 @@ import { createRoute, z } from "@hono/zod-openapi";
 import { plainText } from "../../../shared/text.ts";
 import { createRouter, errorResponses, jsonResponse } from "../../http/router.ts";
 import { mailKinds, outboxStatuses } from "../mail/outbox.table.ts";
-import { disableUser, enableUser, getOutboxMessage, listOutbox, listUsers } from "./admin.service.ts";
+import {
+  confirmUserEmail,
+  disableUser,
+  enableUser,
+  getOutboxMessage,
+  listOutbox,
+  listUsers,
+} from "./admin.service.ts";
 
 const adminUser = z
   .object({
@@ -61,7 +68,7 @@ const getUsers = createRoute({
   },
 });
 
-const userAction = (action: "disable" | "enable", summary: string) =>
+const userAction = (action: "disable" | "enable" | "confirm-email", summary: string) =>
   createRoute({
     method: "post",
     path: `/api/admin/users/{id}/${action}`,
@@ -108,6 +115,10 @@ export function adminRoutes() {
     )
     .openapi(userAction("enable", "Enable a disabled user"), async (c) =>
       c.json(await enableUser(c.var.deps.db, c.var.viewer, c.req.valid("param").id), 200),
+    )
+    .openapi(
+      userAction("confirm-email", "Confirm a user's email, for instances that cannot send mail"),
+      async (c) => c.json(await confirmUserEmail(c.var.deps.db, c.var.viewer, c.req.valid("param").id), 200),
     )
     .openapi(getOutbox, async (c) =>
       c.json(await listOutbox(c.var.deps.db, c.var.viewer, c.req.valid("query")), 200),
