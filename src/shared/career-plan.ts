@@ -3,6 +3,7 @@ import { calendarDate, currentYear, dayOutput, instantOutput, isNotInTheFuture }
 import { experienceKey, experienceKeys } from "./experience.ts";
 import { laneIds } from "./lanes.ts";
 import { plainText } from "./text.ts";
+import { withVersion } from "./version.ts";
 
 /** How far ahead a North Star may sit: a whole career, not a lifetime. */
 export const maxHorizonYears = 40;
@@ -136,6 +137,8 @@ export const careerPlanInput = z
     }
   });
 export type CareerPlanInput = z.infer<typeof careerPlanInput>;
+/** The plan's `version` is 0 until its first save. */
+export const careerPlanUpdateInput = withVersion(careerPlanInput);
 
 export const northStarReachedInput = z
   .object({
@@ -146,6 +149,7 @@ export const northStarReachedInput = z
   })
   .strict();
 export type NorthStarReachedInput = z.infer<typeof northStarReachedInput>;
+export const northStarReachedUpdateInput = withVersion(northStarReachedInput);
 
 const stepInput = z
   .object({
@@ -185,6 +189,7 @@ export const actThreeInput = z
   })
   .strict();
 export type ActThreeInput = z.infer<typeof actThreeInput>;
+export const actThreeUpdateInput = withVersion(actThreeInput);
 
 const stepsOutput = z.array(z.object({ text: z.string(), done: z.boolean() }));
 
@@ -227,6 +232,10 @@ export const careerPlanOutput = z
       })
       .nullable(),
     updatedAt: instantOutput.nullable(),
+    version: z
+      .number()
+      .int()
+      .meta({ description: "One version for the whole plan, Act Three included; 0 before the first save" }),
   })
   .meta({ id: "CareerPlan" });
 export type CareerPlan = z.infer<typeof careerPlanOutput>;

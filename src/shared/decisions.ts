@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { calendarDate, dayOutput, instantOutput, isNotInTheFuture } from "./calendar-date.ts";
 import { plainText } from "./text.ts";
+import { withVersion } from "./version.ts";
 
 const pastDate = (missing: string, future: string) => calendarDate(missing).refine(isNotInTheFuture, future);
 
@@ -48,6 +49,7 @@ export const decisionInput = z
     }
   });
 export type DecisionInput = z.infer<typeof decisionInput>;
+export const decisionUpdateInput = withVersion(decisionInput);
 
 export const decisionRevisitInput = z
   .object({
@@ -69,6 +71,8 @@ export const decisionRevisitInput = z
     }
   });
 export type DecisionRevisitInput = z.infer<typeof decisionRevisitInput>;
+/** A revisit moves the decision's revisit date on, so it names the decision's version. */
+export const decisionRevisitUpdateInput = withVersion(decisionRevisitInput);
 
 export const decisionOutput = z
   .object({
@@ -87,6 +91,10 @@ export const decisionOutput = z
     revisits: z.array(z.object({ id: z.string(), revisitedOn: dayOutput, outcome: z.string() })),
     createdAt: instantOutput,
     updatedAt: instantOutput,
+    version: z.number().int().meta({
+      description:
+        'The record\'s version: 1 when first saved, one more on every change. Send it back with a change or a revisit; if the decision changed since, the answer is 409 with field "version"',
+    }),
   })
   .meta({ id: "Decision" });
 export type Decision = z.infer<typeof decisionOutput>;

@@ -4,6 +4,7 @@ import { themeKeys } from "./feedback-themes.ts";
 import { laneIds } from "./lanes.ts";
 import { superpowerKeys } from "./superpowers.ts";
 import { plainText } from "./text.ts";
+import { withVersion } from "./version.ts";
 
 export const starterQuestions = [
   "What should I keep doing?",
@@ -79,6 +80,8 @@ export const feedbackRequestUpdate = z
     message: "Change the closing date or the number of responses",
   });
 export type FeedbackRequestUpdate = z.infer<typeof feedbackRequestUpdate>;
+/** The request's `version` counts changes to its settings; answers arriving leave it alone. */
+export const feedbackRequestVersionedUpdate = withVersion(feedbackRequestUpdate);
 
 const inviteEmail = z
   .string({ error: "Enter email addresses" })
@@ -124,6 +127,8 @@ export const reflectionInput = z.object({
   read: z.boolean({ error: "Say whether you have read this" }).default(false),
 });
 export type ReflectionInput = z.infer<typeof reflectionInput>;
+/** Each question's reflection has its own version (0 before the first one is written). */
+export const reflectionUpdateInput = withVersion(reflectionInput);
 
 /** A giver's answer as separate paragraphs (every line break starts one), so none reads as one person's text. */
 export function splitParagraphs(text: string): string[] {
@@ -191,6 +196,8 @@ export const superpowersInput = z.object({
     .default({}),
 });
 export type SuperpowersInput = z.infer<typeof superpowersInput>;
+/** Superpowers' `version` is 0 until the first save. */
+export const superpowersUpdateInput = withVersion(superpowersInput);
 
 // What leaves the server; the presenters build exactly these fields.
 const feedbackQuestionOutput = z.object({ key: z.string(), prompt: z.string() });
@@ -229,6 +236,9 @@ const requestShape = {
   reminderSentOn: dayOutput.nullable(),
   thankedOn: dayOutput.nullable(),
   minResponsesLocked: z.boolean(),
+  version: z.number().int().meta({
+    description: "Counts changes to the settings (closing date, k, closing); answers arriving leave it alone",
+  }),
 };
 
 export const feedbackRequestOutput = z
@@ -241,7 +251,11 @@ export type FeedbackRequest = z.infer<typeof feedbackRequestOutput>;
 
 export const feedbackRequestDeletedOutput = z.object({ deleted: z.literal(true) });
 
-const reflectionShape = { heard: z.string(), readOn: dayOutput.nullable() };
+const reflectionShape = {
+  heard: z.string(),
+  readOn: dayOutput.nullable(),
+  version: z.number().int().meta({ description: "The reflection's version; 0 before the first one" }),
+};
 
 const feedbackThemeOutput = z
   .object({
@@ -351,6 +365,10 @@ const contradictionOutput = z.object({
 export type Contradiction = z.infer<typeof contradictionOutput>;
 
 export const superpowersOutput = z
-  .object({ chosen: z.array(superpowerViewOutput), contradictions: z.array(contradictionOutput) })
+  .object({
+    chosen: z.array(superpowerViewOutput),
+    contradictions: z.array(contradictionOutput),
+    version: z.number().int().meta({ description: "0 until the first save" }),
+  })
   .meta({ id: "Superpowers" });
 export type SuperpowersView = z.infer<typeof superpowersOutput>;

@@ -13,6 +13,7 @@ import {
   workKinds,
 } from "./experience.ts";
 import { plainText } from "./text.ts";
+import { withVersion } from "./version.ts";
 
 export const maxPeopleManaged = 100_000;
 
@@ -57,6 +58,7 @@ export const portfolioRoleInput = z
     path: ["endsOn"],
   });
 export type PortfolioRoleInput = z.infer<typeof portfolioRoleInput>;
+export const portfolioRoleUpdateInput = withVersion(portfolioRoleInput);
 
 const experienceOutput = z.enum(experienceKeys);
 
@@ -75,6 +77,10 @@ export const portfolioRoleOutput = z
     wellKnownLogo: z.boolean(),
     notes: z.string(),
     experiences: z.array(experienceOutput).meta({ description: "The experiences this role adds" }),
+    version: z.number().int().meta({
+      description:
+        "The record's version: 1 when first saved, one more on every change. Send it back with a change",
+    }),
   })
   .meta({ id: "PortfolioRole" });
 export type PortfolioRole = z.infer<typeof portfolioRoleOutput>;

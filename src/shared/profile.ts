@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { personName, plainText } from "./text.ts";
+import { withVersion } from "./version.ts";
 
 export const levels = ["apm", "pm", "senior_pm", "group_pm", "director", "vp", "cpo"] as const;
 export type Level = (typeof levels)[number];
@@ -38,6 +39,8 @@ export const profileInput = z.object({
   timeZone: z.string().refine(isTimeZone, "Pick a time zone from the list, such as Europe/Berlin"),
 });
 export type ProfileInput = z.infer<typeof profileInput>;
+/** The profile's `version` is 0 until its first save. */
+export const profileUpdateInput = withVersion(profileInput.strict());
 
 export const profileOutput = z
   .object({
@@ -47,6 +50,10 @@ export const profileOutput = z
     track: z.enum(tracks).nullable(),
     company: z.string(),
     timeZone: z.string().nullable(),
+    version: z
+      .number()
+      .int()
+      .meta({ description: "0 until the profile's first save; send it back to change it" }),
   })
   .meta({ id: "Profile" });
 export type Profile = z.infer<typeof profileOutput>;

@@ -3,6 +3,7 @@ import { dayOutput, instantOutput } from "./calendar-date.ts";
 import { type ExperienceKey, experienceKeys } from "./experience.ts";
 import { type LaneId, laneIds } from "./lanes.ts";
 import { type Level, levels } from "./profile.ts";
+import { withVersion } from "./version.ts";
 
 export type TargetRoleCheck = { id: string; text: string };
 
@@ -414,6 +415,14 @@ export const targetRoleCheckInput = z.strictObject({
   checked: z.boolean({ error: "Say whether the item is done: checked true or false" }),
 });
 export type TargetRoleCheckInput = z.infer<typeof targetRoleCheckInput>;
+/** Each checklist item has its own version: 0 before it was first ticked. */
+export const targetRoleCheckUpdateInput = withVersion(targetRoleCheckInput);
+
+/** Send it back when ticking or unticking the item; a change made since answers 409 with field "version". */
+const checkVersion = z
+  .number()
+  .int()
+  .meta({ description: "The item's version; 0 before it was first ticked" });
 
 /** What GET /api/target-role answers: the data file's step, laid over the member's own records. */
 export const targetRoleOutput = z
@@ -430,7 +439,14 @@ export const targetRoleOutput = z
         title: z.string(),
         description: z.string(),
         actions: z.array(z.string()),
-        checks: z.array(z.object({ id: z.string(), text: z.string(), checkedOn: dayOutput.nullable() })),
+        checks: z.array(
+          z.object({
+            id: z.string(),
+            text: z.string(),
+            checkedOn: dayOutput.nullable(),
+            version: checkVersion,
+          }),
+        ),
         experiences: z.array(
           z.object({
             key: z.enum(experienceKeys),
@@ -448,5 +464,9 @@ export const targetRoleOutput = z
   .meta({ id: "TargetRole" });
 export type TargetRoleView = z.infer<typeof targetRoleOutput>;
 
-export const targetRoleCheckOutput = z.object({ id: z.string(), checkedOn: dayOutput.nullable() });
+export const targetRoleCheckOutput = z.object({
+  id: z.string(),
+  checkedOn: dayOutput.nullable(),
+  version: checkVersion,
+});
 export type TargetRoleCheckState = z.infer<typeof targetRoleCheckOutput>;

@@ -4,6 +4,7 @@ import { calendarDate, dayOutput, formatCalendarDate, isCalendarDate } from "./c
 import { experienceKey, experienceKeys } from "./experience.ts";
 import { laneIds } from "./lanes.ts";
 import { plainText } from "./text.ts";
+import { withVersion } from "./version.ts";
 
 export const tourStatuses = ["planned", "active", "completed", "ended_early"] as const;
 export type TourStatus = (typeof tourStatuses)[number];
@@ -68,6 +69,8 @@ export const tourInput = z
     }
   });
 export type TourInput = z.infer<typeof tourInput>;
+/** A change to a tour: every field, and the version it was based on. */
+export const tourUpdateInput = withVersion(tourInput);
 
 const suggestedTitleLength = 80;
 
@@ -94,6 +97,8 @@ export const tourOrderInput = z
       .max(500, "That is more tours than anyone has"),
   })
   .strict();
+/** The order, with the version of the order it was based on (the tour list's `version`). */
+export const tourOrderUpdateInput = withVersion(tourOrderInput);
 export type TourOrderInput = z.infer<typeof tourOrderInput>;
 
 export const endTourInput = z
@@ -106,6 +111,7 @@ export const endTourInput = z
   })
   .strict();
 export type EndTourInput = z.infer<typeof endTourInput>;
+export const endTourUpdateInput = withVersion(endTourInput);
 
 export const milestoneInput = z
   .object({
@@ -133,6 +139,7 @@ export const milestoneInput = z
     }
   });
 export type MilestoneInput = z.infer<typeof milestoneInput>;
+export const milestoneUpdateInput = withVersion(milestoneInput);
 
 export const tourWarningOutput = z.object({
   code: z.enum(["too_short", "too_long", "overlap"]),
@@ -141,6 +148,12 @@ export const tourWarningOutput = z.object({
 });
 export type TourWarning = z.infer<typeof tourWarningOutput>;
 
+/** Every editable record answers with its version; a change sends it back (see docs/concurrency.md). */
+const recordVersion = z.number().int().meta({
+  description:
+    'The record\'s version: 1 when first saved, one more on every change. Send it back with a change; if the record changed since, the answer is 409 with field "version"',
+});
+
 export const milestoneOutput = z
   .object({
     id: z.string(),
@@ -148,6 +161,7 @@ export const milestoneOutput = z
     dueOn: dayOutput,
     status: z.enum(milestoneStatuses),
     doneOn: dayOutput.nullable(),
+    version: recordVersion,
   })
   .meta({ id: "TourMilestone" });
 export type Milestone = z.infer<typeof milestoneOutput>;
@@ -170,11 +184,20 @@ export const tourOutput = z
     warnings: z
       .array(tourWarningOutput)
       .meta({ description: "Advice that does not stop saving: length outside 12–18 months, overlaps" }),
+    version: recordVersion,
   })
   .meta({ id: "Tour" });
 export type Tour = z.infer<typeof tourOutput>;
 
-export const tourListOutput = z.object({ tours: z.array(tourOutput) }).meta({ id: "TourList" });
+/** The member's tours in their order; `version` is the order's, sent back to reorder. */
+export const tourListOutput = z
+  .object({
+    tours: z.array(tourOutput),
+    version: z.number().int().meta({
+      description: "The version of my order of tours (0 before the first tour); send it back to reorder",
+    }),
+  })
+  .meta({ id: "TourList" });
 export type TourList = z.infer<typeof tourListOutput>;
 
 /** The status follows from the dates, so it can never disagree with them; only ending early is stored. */

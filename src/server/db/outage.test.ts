@@ -78,7 +78,11 @@ describe.runIf(Boolean(process.env.DATABASE_URL))("a database that goes away or 
     await expectUnavailable(await request("/api/me", { cookie }));
     await expectUnavailable(await request("/api/profile", { cookie }));
     await expectUnavailable(
-      await request("/api/profile", { method: "PUT", cookie, body: { name: "Still here", timeZone: "UTC" } }),
+      await request("/api/profile", {
+        method: "PUT",
+        cookie,
+        body: { name: "Still here", timeZone: "UTC", version: 0 },
+      }),
     );
     expect((await request("/api/me")).status).toBe(401);
 

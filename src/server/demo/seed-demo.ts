@@ -309,7 +309,7 @@ export async function seedDemo(db: Db, auth: Auth): Promise<void> {
       .set({ emailVerified: true, role: person.role ?? "member" })
       .where(eq(users.id, row.id));
     const { email: _email, role: _role, lanes, portfolio, tours, ...profile } = person;
-    await saveProfileRow(db, row.id, profile);
+    await saveProfileRow(db, row.id, profile, 0);
     for (const entry of portfolio ?? []) await insertPortfolioRole(db, row.id, entry);
     for (const [index, lane] of (lanes ?? []).entries()) {
       const input: LaneAssessmentInput = {
@@ -366,6 +366,7 @@ async function seedPriyasPlan(db: Db, userId: string) {
       },
       nextJob: { role: "Group PM, payments platform", targetYear: year + 1 },
     },
+    0,
     null,
   );
   await insertDecision(db, userId, {
@@ -396,11 +397,16 @@ async function seedPriyasPlan(db: Db, userId: string) {
     decidedOn: daysFromNow(-400),
     revisitOn: daysFromNow(-220),
   });
-  await insertRevisit(db, offer.id, {
-    revisitedOn: daysFromNow(-215),
-    outcome: "Activation is up 12%; I can now talk about growth from my own numbers.",
-    nextRevisitOn: null,
-  });
+  await insertRevisit(
+    db,
+    offer.id,
+    {
+      revisitedOn: daysFromNow(-215),
+      outcome: "Activation is up 12%; I can now talk about growth from my own numbers.",
+      nextRevisitOn: null,
+    },
+    offer.version,
+  );
 }
 
 /** A North Star reached, and the Act Three that followed. */
@@ -419,23 +425,29 @@ async function seedMeisPlan(db: Db, userId: string) {
       skipJob: null,
       nextJob: null,
     },
+    0,
     daysFromNow(-700),
   );
-  await saveActThree(db, userId, {
-    economics: {
-      description: "Angel-invest in early health start-ups and advise two of them for equity.",
-      steps: [
-        { text: "Join a health-tech angel syndicate", done: true },
-        { text: "Write my investment thesis on one page", done: false },
-      ],
+  await saveActThree(
+    db,
+    userId,
+    {
+      economics: {
+        description: "Angel-invest in early health start-ups and advise two of them for equity.",
+        steps: [
+          { text: "Join a health-tech angel syndicate", done: true },
+          { text: "Write my investment thesis on one page", done: false },
+        ],
+      },
+      giving: {
+        description: "Help first-time heads of product in health care avoid the mistakes I made.",
+        forms: ["coaching", "content"],
+        steps: [
+          { text: "Mentor three first-time CPOs through Sidecar", done: true },
+          { text: "Publish one essay a month", done: false },
+        ],
+      },
     },
-    giving: {
-      description: "Help first-time heads of product in health care avoid the mistakes I made.",
-      forms: ["coaching", "content"],
-      steps: [
-        { text: "Mentor three first-time CPOs through Sidecar", done: true },
-        { text: "Publish one essay a month", done: false },
-      ],
-    },
-  });
+    1,
+  );
 }

@@ -157,6 +157,7 @@ describe("HTTP layer", () => {
     const member = await buildUser(ctx);
     const year = new Date().getUTCFullYear();
     const plan = (role: string) => ({
+      version: 0,
       northStar: { role, horizonYear: year + 8 },
       skipJob: null,
       nextJob: null,

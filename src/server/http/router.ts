@@ -35,7 +35,7 @@ export function errorResponses(...statuses: (400 | 401 | 403 | 404 | 409 | 413 |
     401: "Not signed in",
     403: "Signed in, but not allowed",
     404: "Not found, or not yours",
-    409: "Conflicts with the current state",
+    409: 'Conflicts with the current state. With `field: "version"`, the record was changed since the version sent was read (another tab, another device): read it again, then send the change with the new version',
     413: "The body is over 100 KB",
     429: "Too many requests; see Retry-After",
   };
@@ -46,6 +46,13 @@ export function errorResponses(...statuses: (400 | 401 | 403 | 404 | 409 | 413 |
     ]),
   );
 }
+
+/** Every editable record answers with its version; a change sends it back (see docs/concurrency.md). */
+export const versionOutput = z.number().int().openapi({
+  description:
+    'The record\'s version: 1 when first saved, one more on every change. Send it back with a change; if the record changed since, the answer is 409 with field "version"',
+  example: 3,
+});
 
 export function jsonBody<T extends z.ZodType>(schema: T) {
   return { body: { required: true, content: { "application/json": { schema } } } };

@@ -1,4 +1,5 @@
 import type { AdminUser, OutboxMessage, OutboxSummary } from "../../../shared/admin.ts";
+import { hideRecipientLinks } from "../mail/recipient-links.ts";
 import type { findOutboxRow, findUserRow, listOutboxRows } from "./admin.repo.ts";
 
 type UserRow = NonNullable<Awaited<ReturnType<typeof findUserRow>>>;
@@ -33,8 +34,9 @@ export function presentOutboxSummary(row: OutboxSummaryRow): OutboxSummary {
 export function presentOutboxMessage(row: OutboxRow): OutboxMessage {
   return {
     ...presentOutboxSummary(row),
-    text: row.text,
-    html: row.html,
+    // A message not yet delivered still holds its one-time links; they are the recipient's alone.
+    text: hideRecipientLinks(row.text),
+    html: row.html === null ? row.html : hideRecipientLinks(row.html),
     error: row.error,
     sentAt: row.sentAt?.toISOString() ?? null,
   };

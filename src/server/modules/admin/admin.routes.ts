@@ -8,7 +8,14 @@ import {
   outboxPageOutput,
 } from "../../../shared/admin.ts";
 import { createRouter, errorResponses, jsonResponse, signedInRoute } from "../../http/router.ts";
-import { disableUser, enableUser, getOutboxMessage, listOutbox, listUsers } from "./admin.service.ts";
+import {
+  confirmUserEmail,
+  disableUser,
+  enableUser,
+  getOutboxMessage,
+  listOutbox,
+  listUsers,
+} from "./admin.service.ts";
 
 const idParam = z.object({
   id: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, "This id is not valid: it has characters no Sidecar id uses"),
@@ -29,9 +36,15 @@ const getUsers = createRoute({
   },
 });
 
-const userAction = (action: "disable" | "enable", summary: string) =>
+const userActionIds = {
+  disable: "disableUser",
+  enable: "enableUser",
+  "confirm-email": "confirmUserEmail",
+} as const;
+
+const userAction = (action: keyof typeof userActionIds, summary: string) =>
   createRoute({
-    operationId: `${action}User`,
+    operationId: userActionIds[action],
     security: signedInRoute,
     method: "post",
     path: `/api/admin/users/{id}/${action}`,
@@ -82,6 +95,10 @@ export function adminRoutes() {
     )
     .openapi(userAction("enable", "Enable a disabled user"), async (c) =>
       c.json(await enableUser(c.var.deps.db, c.var.viewer, c.req.valid("param").id), 200),
+    )
+    .openapi(
+      userAction("confirm-email", "Confirm a user's email, for instances that cannot send mail"),
+      async (c) => c.json(await confirmUserEmail(c.var.deps.db, c.var.viewer, c.req.valid("param").id), 200),
     )
     .openapi(getOutbox, async (c) =>
       c.json(await listOutbox(c.var.deps.db, c.var.viewer, c.req.valid("query")), 200),

@@ -44,6 +44,18 @@ export async function enableUser(db: Db, viewer: Viewer | null, userId: string) 
   return { user: presentUser({ ...user, disabled: false }) };
 }
 
+/**
+ * Confirms a member's email without a link, for an instance that cannot send mail yet: the
+ * administrator vouches for the address, and no confirmation link is ever shown to them.
+ */
+export async function confirmUserEmail(db: Db, viewer: Viewer | null, userId: string) {
+  await requireAccess(db, viewer, "manage", "instance");
+  const user = await findUserRow(db, userId);
+  if (!user) throw new AppError("NOT_FOUND", "There is no user with this id.");
+  if (!user.emailVerified) await markEmailVerified(db, userId);
+  return { user: presentUser({ ...user, emailVerified: true }) };
+}
+
 export async function listOutbox(db: Db, viewer: Viewer | null, input: { page: number }) {
   // The outbox holds every message Sidecar sent; only administrators may read it.
   await requireAccess(db, viewer, "manage", "instance");

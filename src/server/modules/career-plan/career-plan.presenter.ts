@@ -43,5 +43,6 @@ export function presentCareerPlan(row: CareerPlanRow | undefined): CareerPlan {
     nextJob: nextJob ? { role: nextJob.role, targetYear: nextJob.targetYear } : null,
     actThree: row?.actThree ? presentActThree(row.actThree) : null,
     updatedAt: row ? row.updatedAt.toISOString() : null,
+    version: row?.version ?? 0,
   };
 }

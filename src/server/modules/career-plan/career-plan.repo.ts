@@ -1,7 +1,11 @@
-import { and, eq, isNotNull } from "drizzle-orm";
+import { and, eq, isNotNull, type SQL } from "drizzle-orm";
 import type { ActThreeInput, CareerPlanInput } from "../../../shared/career-plan.ts";
 import type { Db } from "../../db/open.ts";
+import { nextVersion, writeVersioned } from "../../db/versioned-write.ts";
+import { AppError } from "../../http/errors.ts";
 import { careerPlans } from "./career-plan.table.ts";
+
+const what = "career plan";
 
 export type CareerPlanRow = typeof careerPlans.$inferSelect;
 
@@ -12,15 +16,21 @@ export async function findCareerPlanRow(db: Db, userId: string, options: { lock?
   return row;
 }
 
-async function upsertCareerPlan(db: Db, userId: string, values: Partial<Omit<CareerPlanRow, "userId">>) {
+/** The first save (version 0) inserts the plan; every later one must name the version it read. */
+async function upsertCareerPlan(
+  db: Db,
+  userId: string,
+  version: number,
+  values: Partial<Omit<CareerPlanRow, "userId" | "version">>,
+) {
   const set = { ...values, updatedAt: new Date() };
-  const [row] = await db
-    .insert(careerPlans)
-    .values({ userId, ...set })
-    .onConflictDoUpdate({ target: careerPlans.userId, set })
-    .returning();
-  if (!row) throw new Error("upsert returned no row");
-  return row;
+  return writeVersioned(db, careerPlans, {
+    where: eq(careerPlans.userId, userId),
+    version,
+    set,
+    insert: { userId, ...set },
+    what,
+  });
 }
 
 /**
@@ -31,32 +41,35 @@ export function saveCareerPlanParts(
   db: Db,
   userId: string,
   input: CareerPlanInput,
+  version: number,
   reachedOn?: string | null,
 ) {
-  if (!input.northStar) return upsertCareerPlan(db, userId, { ...input, northStarReachedOn: null });
-  if (reachedOn === undefined) return upsertCareerPlan(db, userId, input);
-  return upsertCareerPlan(db, userId, { ...input, northStarReachedOn: reachedOn });
+  if (!input.northStar) return upsertCareerPlan(db, userId, version, { ...input, northStarReachedOn: null });
+  if (reachedOn === undefined) return upsertCareerPlan(db, userId, version, input);
+  return upsertCareerPlan(db, userId, version, { ...input, northStarReachedOn: reachedOn });
 }
 
-/** Sets the date only where a North Star is stored at the moment of writing; none changed means none. */
-export async function setNorthStarReachedOn(db: Db, userId: string, reachedOn: string) {
-  const [row] = await db
-    .update(careerPlans)
-    .set({ northStarReachedOn: reachedOn, updatedAt: new Date() })
-    .where(and(eq(careerPlans.userId, userId), isNotNull(careerPlans.northStar)))
-    .returning();
-  return row;
+/** Sets the date only where a North Star is stored at the moment of writing, at the version read. */
+export async function setNorthStarReachedOn(db: Db, userId: string, reachedOn: string, version: number) {
+  return writeVersioned(db, careerPlans, {
+    where: and(eq(careerPlans.userId, userId), isNotNull(careerPlans.northStar)) as SQL,
+    version,
+    set: { northStarReachedOn: reachedOn, updatedAt: new Date() },
+    what,
+    missing: () => new AppError("CONFLICT", "Set your North Star before marking it reached."),
+  });
 }
 
+/** An undo, sent without a version: it changes only the date, which a stale page cannot overwrite. */
 export async function clearNorthStarReachedOn(db: Db, userId: string) {
   const [row] = await db
     .update(careerPlans)
-    .set({ northStarReachedOn: null, updatedAt: new Date() })
+    .set({ northStarReachedOn: null, updatedAt: new Date(), version: nextVersion(careerPlans) })
     .where(and(eq(careerPlans.userId, userId), isNotNull(careerPlans.northStarReachedOn)))
     .returning();
   return row;
 }
 
-export function saveActThree(db: Db, userId: string, actThree: ActThreeInput) {
-  return upsertCareerPlan(db, userId, { actThree });
+export function saveActThree(db: Db, userId: string, actThree: ActThreeInput, version: number) {
+  return upsertCareerPlan(db, userId, version, { actThree });
 }

@@ -1,8 +1,8 @@
 import { createRoute } from "@hono/zod-openapi";
 import {
-  actThreeInput,
-  careerPlanInput,
-  northStarReachedInput,
+  actThreeUpdateInput,
+  careerPlanUpdateInput,
+  northStarReachedUpdateInput,
   careerPlanOutput as planOutput,
 } from "../../../shared/career-plan.ts";
 import { createRouter, errorResponses, jsonBody, jsonResponse, signedInRoute } from "../../http/router.ts";
@@ -32,8 +32,8 @@ const putPlan = createRoute({
   tags: ["Career plan"],
   summary:
     "Replace my North Star, skip job and next job (null clears a part). Years run next job < skip job ≤ horizon.",
-  request: jsonBody(careerPlanInput),
-  responses: { ...jsonResponse(planOutput, "The saved plan"), ...errorResponses(400, 401) },
+  request: jsonBody(careerPlanUpdateInput),
+  responses: { ...jsonResponse(planOutput, "The saved plan"), ...errorResponses(400, 401, 409) },
 });
 
 const postReached = createRoute({
@@ -43,7 +43,7 @@ const postReached = createRoute({
   path: "/api/plan/north-star/reached",
   tags: ["Career plan"],
   summary: "Mark my North Star reached on a date; the plan then leads to Act Three",
-  request: jsonBody(northStarReachedInput),
+  request: jsonBody(northStarReachedUpdateInput),
   responses: {
     ...jsonResponse(planOutput, "The plan with the North Star reached"),
     ...errorResponses(400, 401, 409),
@@ -70,8 +70,8 @@ const putActThree = createRoute({
   path: "/api/plan/act-three",
   tags: ["Career plan"],
   summary: "Replace my Act Three: the scaled-economics and giving arcs with their first steps",
-  request: jsonBody(actThreeInput),
-  responses: { ...jsonResponse(planOutput, "The saved plan"), ...errorResponses(400, 401) },
+  request: jsonBody(actThreeUpdateInput),
+  responses: { ...jsonResponse(planOutput, "The saved plan"), ...errorResponses(400, 401, 409) },
 });
 
 export function careerPlanRoutes() {

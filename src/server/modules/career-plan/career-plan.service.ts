@@ -6,6 +6,7 @@ import {
   pastYearMessage,
   planYears,
 } from "../../../shared/career-plan.ts";
+import type { Versioned } from "../../../shared/version.ts";
 import { requireAccess } from "../../access/require-access.ts";
 import type { Db } from "../../db/open.ts";
 import { AppError } from "../../http/errors.ts";
@@ -43,24 +44,30 @@ export async function getMyCareerPlan(db: Db, viewer: Viewer | null) {
   return presentCareerPlan(await findCareerPlanRow(db, me.userId));
 }
 
-export async function saveMyCareerPlan(db: Db, viewer: Viewer | null, input: CareerPlanInput) {
+export async function saveMyCareerPlan(
+  db: Db,
+  viewer: Viewer | null,
+  { version, ...input }: CareerPlanInput & Versioned,
+) {
   const me = await requireAccess(db, viewer, "update", "careerPlan");
   const thisYear = Number((await memberToday(db, me.userId)).slice(0, 4));
   // The stored plan is locked while the years are compared with it, so the check holds at the write.
   const saved = await db.transaction(async (tx) => {
     const stored = await findCareerPlanRow(tx, me.userId, { lock: true });
     checkNoNewPastYear(stored, input, thisYear);
-    return saveCareerPlanParts(tx, me.userId, input);
+    return saveCareerPlanParts(tx, me.userId, input, version);
   });
   return presentCareerPlan(saved);
 }
 
-export async function markNorthStarReached(db: Db, viewer: Viewer | null, input: NorthStarReachedInput) {
+export async function markNorthStarReached(
+  db: Db,
+  viewer: Viewer | null,
+  input: NorthStarReachedInput & Versioned,
+) {
   const me = await requireAccess(db, viewer, "update", "careerPlan");
-  // One conditional write: a North Star removed a moment before leaves nothing to mark.
-  const saved = await setNorthStarReachedOn(db, me.userId, input.reachedOn);
-  if (!saved) throw new AppError("CONFLICT", "Set your North Star before marking it reached.");
-  return presentCareerPlan(saved);
+  // One conditional write: a North Star removed or changed a moment before is not marked unseen.
+  return presentCareerPlan(await setNorthStarReachedOn(db, me.userId, input.reachedOn, input.version));
 }
 
 export async function unmarkNorthStarReached(db: Db, viewer: Viewer | null) {
@@ -70,7 +77,11 @@ export async function unmarkNorthStarReached(db: Db, viewer: Viewer | null) {
   return presentCareerPlan(saved ?? (await findCareerPlanRow(db, me.userId)));
 }
 
-export async function saveMyActThree(db: Db, viewer: Viewer | null, input: ActThreeInput) {
+export async function saveMyActThree(
+  db: Db,
+  viewer: Viewer | null,
+  { version, ...input }: ActThreeInput & Versioned,
+) {
   const me = await requireAccess(db, viewer, "update", "careerPlan");
-  return presentCareerPlan(await saveActThree(db, me.userId, input));
+  return presentCareerPlan(await saveActThree(db, me.userId, input, version));
 }

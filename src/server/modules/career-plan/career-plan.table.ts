@@ -6,6 +6,7 @@ import type {
   SkipJobInput,
 } from "../../../shared/career-plan.ts";
 import { users } from "../../auth/auth.table.ts";
+import { versionColumn } from "../../db/versioned-write.ts";
 
 // One plan per member. Each part is validated as a whole at the boundary and saved as a whole,
 // so it lives in one jsonb value rather than a column per field.
@@ -18,5 +19,6 @@ export const careerPlans = pgTable("career_plans", {
   skipJob: jsonb("skip_job").$type<SkipJobInput>(),
   nextJob: jsonb("next_job").$type<NextJobInput>(),
   actThree: jsonb("act_three").$type<ActThreeInput>(),
+  version: versionColumn(),
   updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
 });

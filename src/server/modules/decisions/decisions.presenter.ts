@@ -18,5 +18,6 @@ export function presentDecision(row: DecisionRow, revisits: DecisionRevisitRow[]
     })),
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
+    version: row.version,
   };
 }

@@ -2,6 +2,7 @@ import { asc, desc, eq, inArray } from "drizzle-orm";
 import type { DecisionInput, DecisionRevisitInput } from "../../../shared/decisions.ts";
 import { newId } from "../../db/new-id.ts";
 import type { Db } from "../../db/open.ts";
+import { writeVersioned } from "../../db/versioned-write.ts";
 import { AppError } from "../../http/errors.ts";
 import { decisionRevisits, decisions } from "./decisions.table.ts";
 
@@ -17,15 +18,15 @@ export async function insertDecision(db: Db, userId: string, input: DecisionInpu
   return row;
 }
 
-export async function updateDecisionRow(db: Db, id: string, input: DecisionInput) {
-  const [row] = await db
-    .update(decisions)
-    .set({ ...input, updatedAt: new Date() })
-    .where(eq(decisions.id, id))
-    .returning();
-  // Deleted between the owner's check and this write: the same answer as any missing decision.
-  if (!row) throw new AppError("NOT_FOUND", "There is no decision with this id in your journal.");
-  return row;
+export async function updateDecisionRow(db: Db, id: string, input: DecisionInput, version: number) {
+  return writeVersioned(db, decisions, {
+    where: eq(decisions.id, id),
+    version,
+    set: { ...input, updatedAt: new Date() },
+    what: "decision",
+    // Deleted between the owner's check and this write: the same answer as any missing decision.
+    missing: () => new AppError("NOT_FOUND", "There is no decision with this id in your journal."),
+  });
 }
 
 export async function deleteDecisionRow(db: Db, id: string) {
@@ -56,19 +57,24 @@ export async function listRevisitRows(db: Db, decisionIds: string[]) {
     .orderBy(asc(decisionRevisits.revisitedOn), asc(decisionRevisits.createdAt));
 }
 
-/** Records how a decision turned out and moves its revisit date on; the caller holds the row's lock. */
-export async function insertRevisit(tx: Db, decisionId: string, input: DecisionRevisitInput) {
+/** Records how a decision turned out and moves its revisit date on, in the caller's transaction. */
+export async function insertRevisit(
+  tx: Db,
+  decisionId: string,
+  input: DecisionRevisitInput,
+  version: number,
+) {
+  const row = await writeVersioned(tx, decisions, {
+    where: eq(decisions.id, decisionId),
+    version,
+    set: { revisitOn: input.nextRevisitOn, updatedAt: new Date() },
+    what: "decision",
+  });
   await tx.insert(decisionRevisits).values({
     id: newId(),
     decisionId,
     revisitedOn: input.revisitedOn,
     outcome: input.outcome,
   });
-  const [row] = await tx
-    .update(decisions)
-    .set({ revisitOn: input.nextRevisitOn, updatedAt: new Date() })
-    .where(eq(decisions.id, decisionId))
-    .returning();
-  if (!row) throw new Error("a locked decision was not updated");
   return row;
 }

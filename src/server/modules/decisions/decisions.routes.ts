@@ -4,7 +4,8 @@ import {
   decisionInput,
   decisionListOutput,
   decisionOutput,
-  decisionRevisitInput,
+  decisionRevisitUpdateInput,
+  decisionUpdateInput,
 } from "../../../shared/decisions.ts";
 import { createRouter, errorResponses, jsonBody, jsonResponse, signedInRoute } from "../../http/router.ts";
 import {
@@ -62,8 +63,11 @@ const putDecision = createRoute({
   path: "/api/decisions/{id}",
   tags: ["Decision journal"],
   summary: "Change one of my decisions (its revisits are kept)",
-  request: { params: idParam, ...jsonBody(decisionInput) },
-  responses: { ...jsonResponse(decisionOutput, "The changed decision"), ...errorResponses(400, 401, 404) },
+  request: { params: idParam, ...jsonBody(decisionUpdateInput) },
+  responses: {
+    ...jsonResponse(decisionOutput, "The changed decision"),
+    ...errorResponses(400, 401, 404, 409),
+  },
 });
 
 const removeDecision = createRoute({
@@ -88,10 +92,10 @@ const postRevisit = createRoute({
   tags: ["Decision journal"],
   summary:
     "Record how a decision turned out. A decision can be revisited any number of times; nextRevisitOn sets when to look again, or null for never.",
-  request: { params: idParam, ...jsonBody(decisionRevisitInput) },
+  request: { params: idParam, ...jsonBody(decisionRevisitUpdateInput) },
   responses: {
     ...jsonResponse(decisionOutput, "The decision with the new revisit"),
-    ...errorResponses(400, 401, 404),
+    ...errorResponses(400, 401, 404, 409),
   },
 });
 

@@ -1,5 +1,6 @@
 import { formatCalendarDate } from "../../../shared/calendar-date.ts";
 import type { Decision, DecisionInput, DecisionRevisitInput } from "../../../shared/decisions.ts";
+import type { Versioned } from "../../../shared/version.ts";
 import { requireAccess } from "../../access/require-access.ts";
 import type { Db } from "../../db/open.ts";
 import { AppError } from "../../http/errors.ts";
@@ -72,10 +73,15 @@ export async function getDecision(db: Db, viewer: Viewer | null, id: string) {
   return present(db, await requireDecision(db, me, id, "read"));
 }
 
-export async function updateDecision(db: Db, viewer: Viewer | null, id: string, input: DecisionInput) {
+export async function updateDecision(
+  db: Db,
+  viewer: Viewer | null,
+  id: string,
+  { version, ...input }: DecisionInput & Versioned,
+) {
   const me = requireSignedIn(viewer);
   await requireDecision(db, me, id, "update");
-  return present(db, await updateDecisionRow(db, id, input));
+  return present(db, await updateDecisionRow(db, id, input, version));
 }
 
 export async function deleteDecision(db: Db, viewer: Viewer | null, id: string) {
@@ -89,7 +95,7 @@ export async function revisitDecision(
   db: Db,
   viewer: Viewer | null,
   id: string,
-  input: DecisionRevisitInput,
+  { version, ...input }: DecisionRevisitInput & Versioned,
 ) {
   const me = requireSignedIn(viewer);
   // The decision day is checked and the revisit written under one lock, so an edit moving that day
@@ -103,7 +109,7 @@ export async function revisitDecision(
         "revisitedOn",
       );
     }
-    return insertRevisit(tx, id, input);
+    return insertRevisit(tx, id, input, version);
   });
   return present(db, revisited);
 }

@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
 import { check, date, index, jsonb, pgTable, text, timestamp } from "drizzle-orm/pg-core";
 import { users } from "../../auth/auth.table.ts";
+import { versionColumn } from "../../db/versioned-write.ts";
 
 export type DecisionOption = { label: string; servesSkipJob: string };
 
@@ -17,6 +18,7 @@ export const decisions = pgTable(
     reason: text("reason").notNull().default(""),
     decidedOn: date("decided_on", { mode: "string" }).notNull(),
     revisitOn: date("revisit_on", { mode: "string" }),
+    version: versionColumn(),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },

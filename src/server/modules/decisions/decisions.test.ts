@@ -1,9 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildUser } from "../../../../test/factories.ts";
+import type { RequestOptions } from "../../../../test/harness.ts";
 import { createTestContext, type TestContext } from "../../../../test/harness.ts";
+import { requestAtCurrentVersion } from "../../../../test/versions.ts";
 import { todayIn } from "../../../shared/calendar-date.ts";
 
 let ctx: TestContext;
+// Changes go with the version read just before, as the pages send them; versions are tested on their own.
+const atVersion = (path: string, options?: RequestOptions) => requestAtCurrentVersion(ctx, path, options);
 beforeAll(async () => {
   ctx = await createTestContext();
 });
@@ -23,10 +27,10 @@ const valid = {
 };
 
 async function record(cookie: string, body: unknown) {
-  return ctx.request("/api/decisions", { body, cookie });
+  return atVersion("/api/decisions", { body, cookie });
 }
 async function list(cookie: string) {
-  return (await (await ctx.request("/api/decisions", { cookie })).json()).decisions;
+  return (await (await atVersion("/api/decisions", { cookie })).json()).decisions;
 }
 
 describe("decision journal", () => {
@@ -48,10 +52,11 @@ describe("decision journal", () => {
       "revisitOn",
       "revisits",
       "updatedAt",
+      "version",
     ]);
     expect(saved).toMatchObject({ ...valid, dueForRevisit: true, revisits: [] });
     expect(saved.id).toMatch(/^[A-Za-z0-9_-]{20,}$/);
-    const one = await ctx.request(`/api/decisions/${saved.id}`, { cookie: user.cookie });
+    const one = await atVersion(`/api/decisions/${saved.id}`, { cookie: user.cookie });
     expect(await one.json()).toEqual(saved);
     expect(await list(user.cookie)).toEqual([saved]);
   });
@@ -85,7 +90,7 @@ describe("decision journal", () => {
   it("changes a decision, keeping its revisits", async () => {
     const user = await buildUser(ctx);
     const saved = await (await record(user.cookie, valid)).json();
-    await ctx.request(`/api/decisions/${saved.id}/revisit`, {
+    await atVersion(`/api/decisions/${saved.id}/revisit`, {
       body: { revisitedOn: "2025-07-20", outcome: "Leading three PMs, it was the right call." },
       cookie: user.cookie,
     });
@@ -95,7 +100,7 @@ describe("decision journal", () => {
       decision: "Stay, and ask for the platform team",
       revisitOn: "2026-01-15",
     };
-    const response = await ctx.request(`/api/decisions/${saved.id}`, {
+    const response = await atVersion(`/api/decisions/${saved.id}`, {
       method: "PUT",
       body: changed,
       cookie: user.cookie,
@@ -112,7 +117,7 @@ describe("decision journal", () => {
   it("revisits a decision more than once, moving or ending the revisit date", async () => {
     const user = await buildUser(ctx);
     const saved = await (await record(user.cookie, valid)).json();
-    const first = await ctx.request(`/api/decisions/${saved.id}/revisit`, {
+    const first = await atVersion(`/api/decisions/${saved.id}/revisit`, {
       body: { revisitedOn: "2025-07-16", outcome: "Too early to tell.", nextRevisitOn: "2099-01-16" },
       cookie: user.cookie,
     });
@@ -125,7 +130,7 @@ describe("decision journal", () => {
     ]);
 
     const second = await (
-      await ctx.request(`/api/decisions/${saved.id}/revisit`, {
+      await atVersion(`/api/decisions/${saved.id}/revisit`, {
         body: { revisitedOn: "2025-09-01", outcome: "The team shipped; I got the promotion." },
         cookie: user.cookie,
       })
@@ -180,12 +185,12 @@ describe("decision journal", () => {
   ])("refuses a bad revisit with the field named (%#)", async (body, field, message) => {
     const user = await buildUser(ctx);
     const saved = await (await record(user.cookie, valid)).json();
-    const response = await ctx.request(`/api/decisions/${saved.id}/revisit`, { body, cookie: user.cookie });
+    const response = await atVersion(`/api/decisions/${saved.id}/revisit`, { body, cookie: user.cookie });
     expect(response.status).toBe(400);
     const { error } = await response.json();
     if (field) expect(error.field).toBe(field);
     expect(error.message).toMatch(message);
-    const after = await (await ctx.request(`/api/decisions/${saved.id}`, { cookie: user.cookie })).json();
+    const after = await (await atVersion(`/api/decisions/${saved.id}`, { cookie: user.cookie })).json();
     expect(after.revisits).toEqual([]);
     expect(after.revisitOn).toBe(valid.revisitOn);
   });
@@ -193,17 +198,17 @@ describe("decision journal", () => {
   it("deletes a decision with its revisits", async () => {
     const user = await buildUser(ctx);
     const saved = await (await record(user.cookie, valid)).json();
-    await ctx.request(`/api/decisions/${saved.id}/revisit`, {
+    await atVersion(`/api/decisions/${saved.id}/revisit`, {
       body: { revisitedOn: "2025-07-16", outcome: "Fine." },
       cookie: user.cookie,
     });
-    const response = await ctx.request(`/api/decisions/${saved.id}`, {
+    const response = await atVersion(`/api/decisions/${saved.id}`, {
       method: "DELETE",
       cookie: user.cookie,
     });
     expect(response.status).toBe(200);
     expect(await response.json()).toEqual({ id: saved.id });
-    expect((await ctx.request(`/api/decisions/${saved.id}`, { cookie: user.cookie })).status).toBe(404);
+    expect((await atVersion(`/api/decisions/${saved.id}`, { cookie: user.cookie })).status).toBe(404);
     expect(await list(user.cookie)).toEqual([]);
   });
 
@@ -212,32 +217,32 @@ describe("decision journal", () => {
     const other = await buildUser(ctx);
     const saved = await (await record(owner.cookie, valid)).json();
     const attempts = [
-      ctx.request(`/api/decisions/${saved.id}`, { cookie: other.cookie }),
-      ctx.request(`/api/decisions/${saved.id}`, {
+      atVersion(`/api/decisions/${saved.id}`, { cookie: other.cookie }),
+      atVersion(`/api/decisions/${saved.id}`, {
         method: "PUT",
         body: { ...valid, decision: "Taken over" },
         cookie: other.cookie,
       }),
-      ctx.request(`/api/decisions/${saved.id}/revisit`, {
+      atVersion(`/api/decisions/${saved.id}/revisit`, {
         body: { revisitedOn: "2025-07-16", outcome: "Not mine" },
         cookie: other.cookie,
       }),
-      ctx.request(`/api/decisions/${saved.id}`, { method: "DELETE", cookie: other.cookie }),
+      atVersion(`/api/decisions/${saved.id}`, { method: "DELETE", cookie: other.cookie }),
     ];
-    const missing = await (await ctx.request("/api/decisions/no-such-id", { cookie: other.cookie })).json();
+    const missing = await (await atVersion("/api/decisions/no-such-id", { cookie: other.cookie })).json();
     for (const response of await Promise.all(attempts)) {
       expect(response.status).toBe(404);
       expect(await response.json()).toEqual(missing);
     }
     expect(missing.error.message).toMatch(/no decision with this id/);
     expect(await list(other.cookie)).toEqual([]);
-    const after = await (await ctx.request(`/api/decisions/${saved.id}`, { cookie: owner.cookie })).json();
+    const after = await (await atVersion(`/api/decisions/${saved.id}`, { cookie: owner.cookie })).json();
     expect(after).toEqual(saved);
   });
 
   it("refuses an id with characters no Sidecar id uses", async () => {
     const user = await buildUser(ctx);
-    const response = await ctx.request("/api/decisions/bad%20id", { cookie: user.cookie });
+    const response = await atVersion("/api/decisions/bad%20id", { cookie: user.cookie });
     expect(response.status).toBe(400);
     expect((await response.json()).error.field).toBe("id");
   });
@@ -253,7 +258,7 @@ describe("decision journal", () => {
       [`/api/decisions/${saved.id}`, "DELETE", undefined],
       [`/api/decisions/${saved.id}/revisit`, "POST", { revisitedOn: "2025-07-16", outcome: "x" }],
     ] as const) {
-      const response = await ctx.request(path, { method, body });
+      const response = await atVersion(path, { method, body });
       expect(response.status, `${method} ${path}`).toBe(401);
     }
   });

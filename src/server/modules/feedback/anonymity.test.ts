@@ -120,7 +120,7 @@ describe("the canary: a giver's identity never meets what they wrote", () => {
     await call("reflect", `/api/feedback/requests/${id}/reflections/q1`, {
       method: "PUT",
       cookie: receiver.cookie,
-      body: { heard: "People value the notes.", read: true },
+      body: { heard: "People value the notes.", read: true, version: 0 },
     });
     await call("remind", `/api/feedback/requests/${id}/reminder`, { cookie: receiver.cookie, body: {} });
     await call("thank", `/api/feedback/requests/${id}/thank-you`, {

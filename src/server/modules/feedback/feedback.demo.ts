@@ -88,5 +88,5 @@ export async function seedDemoFeedback(db: Db, userId: string) {
       await storeSubmission(tx, locked, invitation.id, answer, { answeredOn: today, receiverToday: today });
     });
   }
-  await saveSuperpowerRow(db, userId, { superpowers: ["storyteller", "collaborator"], responses: {} });
+  await saveSuperpowerRow(db, userId, { superpowers: ["storyteller", "collaborator"], responses: {} }, 0);
 }

@@ -11,6 +11,12 @@ import type { LaneAssessment } from "../../../shared/lanes.ts";
 import { cryptoShuffle, mean, median, visibleResponseCount } from "./anonymity.ts";
 import { isClosed } from "./feedback.policy.ts";
 import type { FeedbackAnswerRow, FeedbackRequestRow } from "./feedback.repo.ts";
+import type { Reflections } from "./feedback.table.ts";
+
+/** 0 before the first reflection; one written before versions existed counts as the first. */
+export function reflectionVersion(reflection: Reflections[string] | undefined): number {
+  return reflection ? (reflection.version ?? 1) : 0;
+}
 
 export function presentRequestSummary(row: FeedbackRequestRow, today: string): FeedbackRequestSummary {
   const resultsOpen = row.openedOn !== null;
@@ -44,6 +50,7 @@ export function presentRequest(
     reminderSentOn: row.reminderSentOn,
     thankedOn: row.thankedOn,
     minResponsesLocked: row.responseCount > 0,
+    version: row.version,
   };
 }
 
@@ -63,6 +70,7 @@ export function presentResults(
   const reflection = (key: string) => ({
     heard: row.reflections[key]?.heard ?? "",
     readOn: row.reflections[key]?.readOn ?? null,
+    version: reflectionVersion(row.reflections[key]),
   });
 
   const questions: QuestionResult[] = row.questions.map((q) => ({

@@ -2,6 +2,7 @@ import { and, desc, eq, gt, inArray, isNotNull, isNull, or, sql } from "drizzle-
 import { users } from "../../auth/auth.table.ts";
 import { newId } from "../../db/new-id.ts";
 import type { Db } from "../../db/open.ts";
+import { nextVersion, writeVersioned } from "../../db/versioned-write.ts";
 import { AppError } from "../../http/errors.ts";
 import {
   feedbackAnswers,
@@ -46,6 +47,11 @@ export async function updateRequestRow(
   // Deleted between the owner's check and this write: the same answer as any missing request.
   if (!row) throw new AppError("NOT_FOUND", "There is no feedback request with this id among yours.");
   return row;
+}
+
+/** Closing is an action, not an edit of fields, so it is sent without a version; it still moves it on. */
+export async function closeRequestRow(db: Db, id: string, today: string) {
+  return updateRequestRow(db, id, { closedOn: today, version: nextVersion(feedbackRequests) as never });
 }
 
 /** Answers and invitations go with their request, in the caller's transaction. */
@@ -211,11 +217,30 @@ export async function saveSuperpowerRow(
   db: Db,
   userId: string,
   values: Pick<typeof superpowerChoices.$inferInsert, "superpowers" | "responses">,
+  version: number,
 ) {
-  await db
-    .insert(superpowerChoices)
-    .values({ userId, ...values })
-    .onConflictDoUpdate({ target: superpowerChoices.userId, set: { ...values, updatedAt: new Date() } });
+  await writeVersioned(db, superpowerChoices, {
+    where: eq(superpowerChoices.userId, userId),
+    version,
+    set: { ...values, updatedAt: new Date() },
+    insert: { userId, ...values },
+    what: "list of superpowers",
+  });
+}
+
+/** The owner's change to the settings, at the version they read; the caller holds the row's lock. */
+export async function updateRequestSettings(
+  tx: Db,
+  id: string,
+  values: Pick<Partial<FeedbackRequestRow>, "closesOn" | "minResponses">,
+  version: number,
+) {
+  return writeVersioned(tx, feedbackRequests, {
+    where: eq(feedbackRequests.id, id),
+    version,
+    set: values,
+    what: "feedback request",
+  });
 }
 
 /** Invitation emails sent in the last 24 hours: the member's own, and the whole instance's. */

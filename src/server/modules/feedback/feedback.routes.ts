@@ -4,14 +4,14 @@ import {
   feedbackRequestDeletedOutput,
   feedbackRequestInput,
   feedbackRequestListOutput,
-  feedbackRequestUpdate,
+  feedbackRequestVersionedUpdate,
   invitationInput,
   feedbackInvitationsOutput as invitationsOutput,
-  reflectionInput,
+  reflectionUpdateInput,
   feedbackRequestOutput as requestOutput,
   feedbackResultsOutput as resultsOutput,
-  superpowersInput,
   superpowersOutput,
+  superpowersUpdateInput,
   thankYouInput,
 } from "../../../shared/feedback.ts";
 import { createRouter, errorResponses, jsonBody, jsonResponse, signedInRoute } from "../../http/router.ts";
@@ -74,7 +74,7 @@ const updateRequest = createRoute({
   path: `${base}/{id}`,
   tags,
   summary: "Move the closing date, or change k before the first response",
-  request: { params: idParam, ...jsonBody(feedbackRequestUpdate) },
+  request: { params: idParam, ...jsonBody(feedbackRequestVersionedUpdate) },
   responses: { ...jsonResponse(requestOutput, "The request"), ...errorResponses(400, 401, 404, 409) },
 });
 
@@ -158,7 +158,7 @@ const reflect = createRoute({
   path: `${base}/{id}/reflections/{questionKey}`,
   tags,
   summary: "Write what I heard for one question, and mark it read",
-  request: { params: questionKeyParam, ...jsonBody(reflectionInput) },
+  request: { params: questionKeyParam, ...jsonBody(reflectionUpdateInput) },
   responses: { ...jsonResponse(resultsOutput, "The results"), ...errorResponses(400, 401, 404, 409) },
 });
 
@@ -190,8 +190,8 @@ const putSuperpowers = createRoute({
   path: "/api/feedback/superpowers",
   tags,
   summary: "Name up to three superpowers and answer what their shadows suggest",
-  request: jsonBody(superpowersInput),
-  responses: { ...jsonResponse(superpowersOutput, "My superpowers"), ...errorResponses(400, 401) },
+  request: jsonBody(superpowersUpdateInput),
+  responses: { ...jsonResponse(superpowersOutput, "My superpowers"), ...errorResponses(400, 401, 409) },
 });
 
 export function feedbackRoutes() {

@@ -15,10 +15,12 @@ import type { FeedbackQuestion } from "../../../shared/feedback.ts";
 import type { LaneId } from "../../../shared/lanes.ts";
 import type { SuperpowerKey } from "../../../shared/superpowers.ts";
 import { users } from "../../auth/auth.table.ts";
+import { versionColumn } from "../../db/versioned-write.ts";
 
 /** Per question: how many givers answered it and wait in the pool, and how many have been shown. */
 export type QuestionTallies = Record<string, { pending: number; released: number }>;
-export type Reflections = Record<string, { heard: string; readOn: string | null }>;
+/** Each question's reflection is edited on its own, so it carries its own version (none yet: 0). */
+export type Reflections = Record<string, { heard: string; readOn: string | null; version?: number }>;
 
 export const feedbackRequests = pgTable(
   "feedback_requests",
@@ -33,6 +35,8 @@ export const feedbackRequests = pgTable(
     minResponses: integer("min_responses").notNull(),
     closesOn: date("closes_on", { mode: "string" }).notNull(),
     closedOn: date("closed_on", { mode: "string" }),
+    // Counts the owner's changes to the settings (closing date, k, closing); answers leave it alone.
+    version: versionColumn(),
     responseCount: integer("response_count").notNull().default(0),
     openedOn: date("opened_on", { mode: "string" }),
     tallies: jsonb("tallies").$type<QuestionTallies>().notNull().default({}),
@@ -96,5 +100,6 @@ export const superpowerChoices = pgTable("superpower_choices", {
     .references(() => users.id, { onDelete: "cascade" }),
   superpowers: jsonb("superpowers").$type<SuperpowerKey[]>().notNull(),
   responses: jsonb("responses").$type<Partial<Record<SuperpowerKey, string>>>().notNull().default({}),
+  version: versionColumn(),
   updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
 });

@@ -12,11 +12,15 @@ import {
   results,
   tokenFromEmail,
 } from "../../../../test/feedback.ts";
+import type { RequestOptions } from "../../../../test/harness.ts";
 import { createTestContext, type TestContext } from "../../../../test/harness.ts";
+import { requestAtCurrentVersion } from "../../../../test/versions.ts";
 import { addDays, isoDay } from "../../../shared/calendar-date.ts";
 import { feedbackAnswers, feedbackInvitations, feedbackRequests } from "./feedback.table.ts";
 
 let ctx: TestContext;
+// Changes go with the version read just before, as the pages send them; versions are tested on their own.
+const atVersion = (path: string, options?: RequestOptions) => requestAtCurrentVersion(ctx, path, options);
 const sortedParagraphs = (question: { themes: { paragraphs: string[] }[] }) =>
   question.themes.flatMap((theme) => theme.paragraphs).sort();
 beforeAll(async () => {
@@ -46,6 +50,7 @@ describe("feedback requests", () => {
         "resultsOpen",
         "status",
         "thankedOn",
+        "version",
       ].sort(),
     );
     expect(created.questions).toEqual([
@@ -57,10 +62,10 @@ describe("feedback requests", () => {
     expect(created.responses).toEqual({ shown: 0, atLeast: false });
     expect(created.invitations).toEqual({ emails: [], links: 0 });
     const read = await (
-      await ctx.request(`/api/feedback/requests/${created.id}`, { cookie: user.cookie })
+      await atVersion(`/api/feedback/requests/${created.id}`, { cookie: user.cookie })
     ).json();
     expect(read).toEqual(created);
-    const list = await (await ctx.request("/api/feedback/requests", { cookie: user.cookie })).json();
+    const list = await (await atVersion("/api/feedback/requests", { cookie: user.cookie })).json();
     expect(list.requests.map((r: { id: string }) => r.id)).toEqual([created.id]);
     expect(list.requests[0].purpose).toBe(created.purpose);
   });
@@ -68,7 +73,7 @@ describe("feedback requests", () => {
   it("defaults k to 5 and every lane", async () => {
     const user = await buildUser(ctx);
     const { minResponses: _k, lanes: _lanes, ...body } = requestBody();
-    const response = await ctx.request("/api/feedback/requests", { body, cookie: user.cookie });
+    const response = await atVersion("/api/feedback/requests", { body, cookie: user.cookie });
     const created = await response.json();
     expect(created.minResponses).toBe(5);
     expect(created.lanes).toEqual(["crafting", "market", "organizational", "domain", "team", "growth"]);
@@ -90,7 +95,7 @@ describe("feedback requests", () => {
     [{ purpose: "a\u0000b" }, "purpose", /control characters/],
   ])("refuses a bad request with the field named (%#)", async (overrides, field, message) => {
     const user = await buildUser(ctx);
-    const response = await ctx.request("/api/feedback/requests", {
+    const response = await atVersion("/api/feedback/requests", {
       body: requestBody(overrides),
       cookie: user.cookie,
     });
@@ -117,15 +122,15 @@ describe("feedback requests", () => {
       ["PUT", `/api/feedback/requests/${id}/reflections/q1`, { heard: "x" }],
     ];
     for (const [method, path, body] of routes) {
-      const asOther = await ctx.request(path, { method, body, cookie: other.cookie });
+      const asOther = await atVersion(path, { method, body, cookie: other.cookie });
       expect(asOther.status, `${method} ${path}`).toBe(404);
       expect((await asOther.json()).error.message).toMatch(/no feedback request with this id/);
-      const anonymous = await ctx.request(path, { method, body });
+      const anonymous = await atVersion(path, { method, body });
       expect(anonymous.status, `${method} ${path}`).toBe(401);
     }
-    const list = await (await ctx.request("/api/feedback/requests", { cookie: other.cookie })).json();
+    const list = await (await atVersion("/api/feedback/requests", { cookie: other.cookie })).json();
     expect(list.requests).toEqual([]);
-    const still = await ctx.request(`/api/feedback/requests/${id}`, { cookie: owner.cookie });
+    const still = await atVersion(`/api/feedback/requests/${id}`, { cookie: owner.cookie });
     expect((await still.json()).status).toBe("open");
   });
 });
@@ -135,7 +140,7 @@ describe("invitations and giving", () => {
     const owner = await buildUser(ctx, { name: "Robin Asker" });
     const { id } = await createFeedbackRequest(ctx, owner.cookie);
     const giverEmail = uniqueEmail("giver");
-    const invited = await ctx.request(`/api/feedback/requests/${id}/invitations`, {
+    const invited = await atVersion(`/api/feedback/requests/${id}/invitations`, {
       body: { emails: [giverEmail.toUpperCase(), giverEmail], links: 2 },
       cookie: owner.cookie,
     });
@@ -155,14 +160,14 @@ describe("invitations and giving", () => {
     expect(stored?.tokenHash).toMatch(/^[0-9a-f]{64}$/);
     expect(JSON.stringify(stored)).not.toContain(token);
 
-    const again = await ctx.request(`/api/feedback/requests/${id}/invitations`, {
+    const again = await atVersion(`/api/feedback/requests/${id}/invitations`, {
       body: { emails: [giverEmail] },
       cookie: owner.cookie,
     });
     expect((await again.json()).alreadyInvited).toEqual([giverEmail]);
     expect(await mailTo(ctx, giverEmail)).toHaveLength(1);
 
-    const view = await (await ctx.request(`/api/give/${token}`)).json();
+    const view = await (await atVersion(`/api/give/${token}`)).json();
     expect(view).toEqual({
       status: "open",
       askedBy: "Robin Asker",
@@ -179,22 +184,22 @@ describe("invitations and giving", () => {
     const given = await give(ctx, token, answersMarked("first"));
     expect(given.status).toBe(200);
     expect(await given.json()).toEqual({ received: true });
-    expect(await (await ctx.request(`/api/give/${token}`)).json()).toEqual({
+    expect(await (await atVersion(`/api/give/${token}`)).json()).toEqual({
       status: "used",
       askedBy: "Robin Asker",
     });
     const twice = await give(ctx, token, answersMarked("second"));
     expect(twice.status).toBe(409);
     expect((await twice.json()).error.message).toMatch(/already been used/);
-    const detail = await (await ctx.request(`/api/feedback/requests/${id}`, { cookie: owner.cookie })).json();
+    const detail = await (await atVersion(`/api/feedback/requests/${id}`, { cookie: owner.cookie })).json();
     expect(detail.responses).toEqual({ shown: 1, atLeast: false });
     expect(detail.minResponsesLocked).toBe(true);
   });
 
   it("answers unknown and malformed links clearly, never with an error page", async () => {
     const unknown = "A".repeat(43);
-    expect(await (await ctx.request(`/api/give/${unknown}`)).json()).toEqual({ status: "unknown" });
-    expect(await (await ctx.request("/api/give/not-a-token")).json()).toEqual({ status: "unknown" });
+    expect(await (await atVersion(`/api/give/${unknown}`)).json()).toEqual({ status: "unknown" });
+    expect(await (await atVersion("/api/give/not-a-token")).json()).toEqual({ status: "unknown" });
     const post = await give(ctx, unknown, answersMarked("x"));
     expect(post.status).toBe(404);
     expect((await post.json()).error.message).toMatch(/link is not valid/);
@@ -233,7 +238,7 @@ describe("invitations and giving", () => {
       const { error } = await response.json();
       expect(error.field).toBe(field);
       expect(error.message).toMatch(message);
-      expect((await (await ctx.request(`/api/give/${token}`)).json()).status).toBe("open");
+      expect((await (await atVersion(`/api/give/${token}`)).json()).status).toBe("open");
     },
   );
 
@@ -241,16 +246,16 @@ describe("invitations and giving", () => {
     const owner = await buildUser(ctx);
     const { id } = await createFeedbackRequest(ctx, owner.cookie);
     const [early] = await copyLinks(ctx, owner.cookie, id, 1);
-    const closed = await ctx.request(`/api/feedback/requests/${id}/close`, {
+    const closed = await atVersion(`/api/feedback/requests/${id}/close`, {
       body: {},
       cookie: owner.cookie,
     });
     expect((await closed.json()).status).toBe("closed");
-    expect((await (await ctx.request(`/api/give/${early}`)).json()).status).toBe("closed");
+    expect((await (await atVersion(`/api/give/${early}`)).json()).status).toBe("closed");
     const refused = await give(ctx, early as string, answersMarked("late"));
     expect(refused.status).toBe(409);
     expect((await refused.json()).error.message).toMatch(/closed/);
-    const closeAgain = await ctx.request(`/api/feedback/requests/${id}/close`, {
+    const closeAgain = await atVersion(`/api/feedback/requests/${id}/close`, {
       body: {},
       cookie: owner.cookie,
     });
@@ -262,7 +267,7 @@ describe("invitations and giving", () => {
       .update(feedbackRequests)
       .set({ closesOn: addDays(isoDay(), -1) })
       .where(eq(feedbackRequests.id, second.id));
-    expect(await (await ctx.request(`/api/give/${expired}`)).json()).toEqual({
+    expect(await (await atVersion(`/api/give/${expired}`)).json()).toEqual({
       status: "closed",
       askedBy: owner.name,
     });
@@ -284,7 +289,7 @@ describe("invitations and giving", () => {
     expect(invitations).toEqual([{ usedOn: null }, { usedOn: null }]);
     for (const requestId of [id, second.id]) {
       const detail = await (
-        await ctx.request(`/api/feedback/requests/${requestId}`, { cookie: owner.cookie })
+        await atVersion(`/api/feedback/requests/${requestId}`, { cookie: owner.cookie })
       ).json();
       expect(detail.responses).toEqual({ shown: 0, atLeast: false });
     }
@@ -293,7 +298,7 @@ describe("invitations and giving", () => {
   it("fixes k once the first response is in", async () => {
     const owner = await buildUser(ctx);
     const { id } = await createFeedbackRequest(ctx, owner.cookie);
-    const before = await ctx.request(`/api/feedback/requests/${id}`, {
+    const before = await atVersion(`/api/feedback/requests/${id}`, {
       method: "PATCH",
       body: { minResponses: 4, closesOn: addDays(isoDay(), 20) },
       cookie: owner.cookie,
@@ -302,7 +307,7 @@ describe("invitations and giving", () => {
     expect((await before.json()).minResponses).toBe(4);
     const [token] = await copyLinks(ctx, owner.cookie, id, 1);
     await give(ctx, token as string, answersMarked("a"));
-    const after = await ctx.request(`/api/feedback/requests/${id}`, {
+    const after = await atVersion(`/api/feedback/requests/${id}`, {
       method: "PATCH",
       body: { minResponses: 3 },
       cookie: owner.cookie,
@@ -311,7 +316,7 @@ describe("invitations and giving", () => {
     const { error } = await after.json();
     expect(error.field).toBe("minResponses");
     expect(error.message).toMatch(/fixed once the first response is in/);
-    const moved = await ctx.request(`/api/feedback/requests/${id}`, {
+    const moved = await atVersion(`/api/feedback/requests/${id}`, {
       method: "PATCH",
       body: { closesOn: addDays(isoDay(), 30) },
       cookie: owner.cookie,
@@ -324,13 +329,13 @@ describe("invitations and giving", () => {
     const { id } = await createFeedbackRequest(ctx, owner.cookie);
     const answered = uniqueEmail("answered");
     const waiting = uniqueEmail("waiting");
-    await ctx.request(`/api/feedback/requests/${id}/invitations`, {
+    await atVersion(`/api/feedback/requests/${id}/invitations`, {
       body: { emails: [answered, waiting] },
       cookie: owner.cookie,
     });
     await give(ctx, await tokenFromEmail(ctx, answered), answersMarked("a"));
     const firstLink = await tokenFromEmail(ctx, waiting);
-    const reminded = await ctx.request(`/api/feedback/requests/${id}/reminder`, {
+    const reminded = await atVersion(`/api/feedback/requests/${id}/reminder`, {
       body: {},
       cookie: owner.cookie,
     });
@@ -345,7 +350,7 @@ describe("invitations and giving", () => {
     expect(waitingMail[1]?.text).toMatch(/first email still works/);
     const secondLink = await tokenFromEmail(ctx, waiting);
     expect(secondLink).not.toBe(firstLink);
-    const again = await ctx.request(`/api/feedback/requests/${id}/reminder`, {
+    const again = await atVersion(`/api/feedback/requests/${id}/reminder`, {
       body: {},
       cookie: owner.cookie,
     });
@@ -357,14 +362,14 @@ describe("invitations and giving", () => {
     const owner = await buildUser(ctx);
     const { id } = await createFeedbackRequest(ctx, owner.cookie);
     const [first, second] = [uniqueEmail("first"), uniqueEmail("second")];
-    await ctx.request(`/api/feedback/requests/${id}/invitations`, {
+    await atVersion(`/api/feedback/requests/${id}/invitations`, {
       body: { emails: [first, second] },
       cookie: owner.cookie,
     });
     const before = { first: await tokenFromEmail(ctx, first), second: await tokenFromEmail(ctx, second) };
-    await ctx.request(`/api/feedback/requests/${id}/reminder`, { body: {}, cookie: owner.cookie });
+    await atVersion(`/api/feedback/requests/${id}/reminder`, { body: {}, cookie: owner.cookie });
     const after = { first: await tokenFromEmail(ctx, first), second: await tokenFromEmail(ctx, second) };
-    const state = async (token: string) => (await (await ctx.request(`/api/give/${token}`)).json()).status;
+    const state = async (token: string) => (await (await atVersion(`/api/give/${token}`)).json()).status;
     for (const token of [before.first, after.first, before.second, after.second]) {
       expect(await state(token)).toBe("open");
     }
@@ -377,7 +382,7 @@ describe("invitations and giving", () => {
       const twice = await give(ctx, token, answersMarked("twice"));
       expect(twice.status).toBe(409);
     }
-    const detail = await (await ctx.request(`/api/feedback/requests/${id}`, { cookie: owner.cookie })).json();
+    const detail = await (await atVersion(`/api/feedback/requests/${id}`, { cookie: owner.cookie })).json();
     expect(detail.responses).toEqual({ shown: 2, atLeast: false });
 
     // Both emails to one person carry the same draft key after #, which the browser keeps to itself;
@@ -396,7 +401,7 @@ describe("invitations and giving", () => {
     const { id } = await createFeedbackRequest(ctx, owner.cookie);
     const [lost, unsent] = [uniqueEmail("lost"), uniqueEmail("unsent")];
     const invite = (emails: string[]) =>
-      ctx.request(`/api/feedback/requests/${id}/invitations`, { body: { emails }, cookie: owner.cookie });
+      atVersion(`/api/feedback/requests/${id}/invitations`, { body: { emails }, cookie: owner.cookie });
     const send = ctx.mailer.send;
     ctx.mailer.send = async (message) => {
       if (message.to === lost) throw new Error("the outbox is unavailable");
@@ -422,7 +427,7 @@ describe("invitations and giving", () => {
     for (const email of [lost, unsent]) {
       const mails = await mailTo(ctx, email);
       expect(mails.map((m) => m.subject)).toEqual(["Outbox Owner asks for your honest feedback"]);
-      expect((await (await ctx.request(`/api/give/${await tokenFromEmail(ctx, email)}`)).json()).status).toBe(
+      expect((await (await atVersion(`/api/give/${await tokenFromEmail(ctx, email)}`)).json()).status).toBe(
         "open",
       );
     }
@@ -457,7 +462,7 @@ describe("invitations and giving", () => {
 describe("results", () => {
   it("shows nothing until k responses, then shuffled paragraphs and lane distributions beside the self-assessment", async () => {
     const owner = await buildUser(ctx);
-    await ctx.request("/api/lanes/assessments", {
+    await atVersion("/api/lanes/assessments", {
       body: { ratings: { crafting: 5, market: 2, organizational: 4, domain: 2, team: 1, growth: 3 } },
       cookie: owner.cookie,
     });
@@ -522,7 +527,7 @@ describe("results", () => {
         "gamma start saying no sooner.",
       ].sort(),
     );
-    const detail = await (await ctx.request(`/api/feedback/requests/${id}`, { cookie: owner.cookie })).json();
+    const detail = await (await atVersion(`/api/feedback/requests/${id}`, { cookie: owner.cookie })).json();
     expect(detail.responses).toEqual({ shown: 3, atLeast: true });
     expect(await notices()).toHaveLength(1);
   });
@@ -562,7 +567,7 @@ describe("results", () => {
     expect(q2).toMatchObject({ shown: false, themes: [] });
 
     const exported = await (
-      await ctx.request(`/api/feedback/requests/${id}/export`, { cookie: owner.cookie })
+      await atVersion(`/api/feedback/requests/${id}/export`, { cookie: owner.cookie })
     ).json();
     const grouping = (themes: Theme[]) => themes.map((t) => [t.key, [...t.paragraphs].sort()]);
     expect(grouping(exported.results.questions[0].themes)).toEqual(grouping(q1.themes));
@@ -572,14 +577,14 @@ describe("results", () => {
     const owner = await buildUser(ctx, { name: "Thankful Owner" });
     const { id } = await createFeedbackRequest(ctx, owner.cookie);
     const emails = [uniqueEmail("g"), uniqueEmail("g"), uniqueEmail("g"), uniqueEmail("g")];
-    await ctx.request(`/api/feedback/requests/${id}/invitations`, { body: { emails }, cookie: owner.cookie });
-    const early = await ctx.request(`/api/feedback/requests/${id}/reflections/q1`, {
+    await atVersion(`/api/feedback/requests/${id}/invitations`, { body: { emails }, cookie: owner.cookie });
+    const early = await atVersion(`/api/feedback/requests/${id}/reflections/q1`, {
       method: "PUT",
       body: { heard: "x", read: true },
       cookie: owner.cookie,
     });
     expect(early.status).toBe(409);
-    const noThanksYet = await ctx.request(`/api/feedback/requests/${id}/thank-you`, {
+    const noThanksYet = await atVersion(`/api/feedback/requests/${id}/thank-you`, {
       body: { message: "Thank you" },
       cookie: owner.cookie,
     });
@@ -588,14 +593,14 @@ describe("results", () => {
       await give(ctx, await tokenFromEmail(ctx, email), answersMarked(email.slice(0, 8)));
     }
     const path = `/api/feedback/requests/${id}/reflections/q1`;
-    const bare = await ctx.request(path, {
+    const bare = await atVersion(path, {
       method: "PUT",
       body: { heard: "", read: true },
       cookie: owner.cookie,
     });
     expect(bare.status).toBe(400);
     expect((await bare.json()).error).toMatchObject({ field: "heard", message: /Write what you heard/ });
-    const saved = await ctx.request(path, {
+    const saved = await atVersion(path, {
       method: "PUT",
       body: { heard: "People rely on my weekly review.", read: true },
       cookie: owner.cookie,
@@ -603,7 +608,7 @@ describe("results", () => {
     expect(saved.status).toBe(200);
     const q1 = (await saved.json()).questions[0];
     expect(q1).toMatchObject({ heard: "People rely on my weekly review.", readOn: isoDay() });
-    const unknown = await ctx.request(`/api/feedback/requests/${id}/reflections/q7`, {
+    const unknown = await atVersion(`/api/feedback/requests/${id}/reflections/q7`, {
       method: "PUT",
       body: { heard: "x" },
       cookie: owner.cookie,
@@ -613,7 +618,7 @@ describe("results", () => {
     // A double click sends two requests at once: exactly one thank-you goes out.
     const both = await Promise.all(
       [1, 2].map(() =>
-        ctx.request(`/api/feedback/requests/${id}/thank-you`, {
+        atVersion(`/api/feedback/requests/${id}/thank-you`, {
           body: { message: "Thank you, all of you: I heard you." },
           cookie: owner.cookie,
         }),
@@ -630,7 +635,7 @@ describe("results", () => {
       expect(thankYous).toHaveLength(1);
       expect(thankYous[0]?.text).toContain("Thank you, all of you: I heard you.");
     }
-    const twice = await ctx.request(`/api/feedback/requests/${id}/thank-you`, {
+    const twice = await atVersion(`/api/feedback/requests/${id}/thank-you`, {
       body: { message: "Again" },
       cookie: owner.cookie,
     });
@@ -641,11 +646,11 @@ describe("results", () => {
     const owner = await buildUser(ctx);
     const { id } = await createFeedbackRequest(ctx, owner.cookie);
     const giver = uniqueEmail("exported");
-    await ctx.request(`/api/feedback/requests/${id}/invitations`, {
+    await atVersion(`/api/feedback/requests/${id}/invitations`, {
       body: { emails: [giver], links: 2 },
       cookie: owner.cookie,
     });
-    const nothing = await ctx.request(`/api/feedback/requests/${id}/invitations`, {
+    const nothing = await atVersion(`/api/feedback/requests/${id}/invitations`, {
       body: { links: 0 },
       cookie: owner.cookie,
     });
@@ -655,7 +660,7 @@ describe("results", () => {
       message: "Add at least one email address or ask for at least one link",
     });
     // Longer than any address can be, and longer than the database indexes: a clear 400, not a 500.
-    const huge = await ctx.request(`/api/feedback/requests/${id}/invitations`, {
+    const huge = await atVersion(`/api/feedback/requests/${id}/invitations`, {
       body: { emails: [`${randomBytes(1600).toString("hex")}@example.test`] },
       cookie: owner.cookie,
     });
@@ -672,7 +677,7 @@ describe("results", () => {
     const more = await copyLinks(ctx, owner.cookie, id, 2);
     for (const token of more) await give(ctx, token, answersMarked("two"));
 
-    const response = await ctx.request(`/api/feedback/requests/${id}/export`, { cookie: owner.cookie });
+    const response = await atVersion(`/api/feedback/requests/${id}/export`, { cookie: owner.cookie });
     expect(response.status).toBe(200);
     expect(response.headers.get("content-disposition")).toMatch(/attachment; filename="feedback-/);
     const exported = await response.json();
@@ -683,7 +688,7 @@ describe("results", () => {
     expect(exported.results.open).toBe(true);
     expect(sortedParagraphs(exported.results.questions[0])).toHaveLength(6);
 
-    const deleted = await ctx.request(`/api/feedback/requests/${id}`, {
+    const deleted = await atVersion(`/api/feedback/requests/${id}`, {
       method: "DELETE",
       cookie: owner.cookie,
     });
@@ -693,20 +698,20 @@ describe("results", () => {
       await ctx.db.select().from(feedbackInvitations).where(eq(feedbackInvitations.requestId, id)),
     ).toEqual([]);
     expect(await ctx.db.select().from(feedbackAnswers).where(eq(feedbackAnswers.requestId, id))).toEqual([]);
-    expect((await ctx.request(`/api/feedback/requests/${id}`, { cookie: owner.cookie })).status).toBe(404);
+    expect((await atVersion(`/api/feedback/requests/${id}`, { cookie: owner.cookie })).status).toBe(404);
   });
 });
 
 describe("shadows of superpowers", () => {
   it("names up to three superpowers and pulls forward feedback that contradicts them", async () => {
     const owner = await buildUser(ctx);
-    await ctx.request("/api/lanes/assessments", {
+    await atVersion("/api/lanes/assessments", {
       body: { ratings: { crafting: 5, market: 2, organizational: 4, domain: 2, team: 1, growth: 3 } },
       cookie: owner.cookie,
     });
-    const empty = await (await ctx.request("/api/feedback/superpowers", { cookie: owner.cookie })).json();
-    expect(empty).toEqual({ chosen: [], contradictions: [] });
-    const tooMany = await ctx.request("/api/feedback/superpowers", {
+    const empty = await (await atVersion("/api/feedback/superpowers", { cookie: owner.cookie })).json();
+    expect(empty).toEqual({ chosen: [], contradictions: [], version: 0 });
+    const tooMany = await atVersion("/api/feedback/superpowers", {
       method: "PUT",
       body: { superpowers: ["collaborator", "storyteller", "visionary", "executor"] },
       cookie: owner.cookie,
@@ -729,7 +734,7 @@ describe("shadows of superpowers", () => {
         lanes: { crafting: { rating: 2 } },
       });
     }
-    const saved = await ctx.request("/api/feedback/superpowers", {
+    const saved = await atVersion("/api/feedback/superpowers", {
       method: "PUT",
       body: {
         superpowers: ["storyteller", "collaborator"],
@@ -769,15 +774,16 @@ describe("shadows of superpowers", () => {
     expect(view.contradictions).toHaveLength(2);
     expect(JSON.stringify(view.contradictions)).not.toContain("attention to detail");
     const other = await buildUser(ctx);
-    expect(await (await ctx.request("/api/feedback/superpowers", { cookie: other.cookie })).json()).toEqual({
+    expect(await (await atVersion("/api/feedback/superpowers", { cookie: other.cookie })).json()).toEqual({
       chosen: [],
       contradictions: [],
+      version: 0,
     });
   });
 
   it("keeps every low lane rating and caps flagged comments per request, so one request cannot crowd out another", async () => {
     const owner = await buildUser(ctx);
-    await ctx.request("/api/lanes/assessments", {
+    await atVersion("/api/lanes/assessments", {
       body: { ratings: { crafting: 5, market: 2, organizational: 4, domain: 2, team: 1, growth: 3 } },
       cookie: owner.cookie,
     });
@@ -797,7 +803,7 @@ describe("shadows of superpowers", () => {
       newer.id,
       Array.from({ length: 14 }, (_, index) => `Sprint ${index + 1}: the details slip again.`).join("\n"),
     );
-    const response = await ctx.request("/api/feedback/superpowers", {
+    const response = await atVersion("/api/feedback/superpowers", {
       method: "PUT",
       body: { superpowers: ["storyteller"] },
       cookie: owner.cookie,

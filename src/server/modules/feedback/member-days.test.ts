@@ -45,7 +45,7 @@ describe("a feedback request lives on the asking member's calendar", () => {
 
     const moved = await ctx.request(`/api/feedback/requests/${created.id}`, {
       method: "PATCH",
-      body: { closesOn: addDays(today, 181) },
+      body: { closesOn: addDays(today, 181), version: 1 },
       cookie: member.cookie,
     });
     expect(moved.status).toBe(400);

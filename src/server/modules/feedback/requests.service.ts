@@ -3,6 +3,7 @@ import {
   type FeedbackRequestInput,
   type FeedbackRequestUpdate,
 } from "../../../shared/feedback.ts";
+import type { Versioned } from "../../../shared/version.ts";
 import { requireAccess } from "../../access/require-access.ts";
 import type { Db } from "../../db/open.ts";
 import { AppError } from "../../http/errors.ts";
@@ -17,7 +18,13 @@ import {
 } from "./feedback.access.ts";
 import { scheduleFeedbackJobs } from "./feedback.jobs.ts";
 import { presentExport, presentRequestSummary } from "./feedback.presenter.ts";
-import { deleteRequestRows, insertRequestRow, listRequestRows, updateRequestRow } from "./feedback.repo.ts";
+import {
+  closeRequestRow,
+  deleteRequestRows,
+  insertRequestRow,
+  listRequestRows,
+  updateRequestSettings,
+} from "./feedback.repo.ts";
 import { getFeedbackResults } from "./results.service.ts";
 
 function checkClosingDate(closesOn: string, today: string) {
@@ -60,7 +67,7 @@ export async function updateFeedbackRequest(
   db: Db,
   viewer: Viewer | null,
   id: string,
-  input: FeedbackRequestUpdate,
+  { version, ...input }: FeedbackRequestUpdate & Versioned,
 ) {
   const me = requireSignedIn(viewer);
   const row = await db.transaction(async (tx) => {
@@ -80,10 +87,15 @@ export async function updateFeedbackRequest(
         "minResponses",
       );
     }
-    const updated = await updateRequestRow(tx, id, {
-      ...(input.closesOn ? { closesOn: input.closesOn } : {}),
-      ...(input.minResponses ? { minResponses: input.minResponses } : {}),
-    });
+    const updated = await updateRequestSettings(
+      tx,
+      id,
+      {
+        ...(input.closesOn ? { closesOn: input.closesOn } : {}),
+        ...(input.minResponses ? { minResponses: input.minResponses } : {}),
+      },
+      version,
+    );
     if (updated.closesOn !== current.closesOn) await scheduleFeedbackJobs(tx, id, updated.closesOn);
     return updated;
   });
@@ -95,7 +107,7 @@ export async function closeFeedbackRequest(db: Db, viewer: Viewer | null, id: st
   const current = await manageableRequest(db, me, id);
   const today = await requestToday(db, current);
   requireOpen(current, today);
-  return presentRequestFor(db, await updateRequestRow(db, id, { closedOn: today }));
+  return presentRequestFor(db, await closeRequestRow(db, id, today));
 }
 
 export async function deleteFeedbackRequest(db: Db, viewer: Viewer | null, id: string) {

@@ -1,10 +1,12 @@
 import type { ReflectionInput } from "../../../shared/feedback.ts";
+import type { Versioned } from "../../../shared/version.ts";
 import type { Db } from "../../db/open.ts";
+import { requireVersion } from "../../db/versioned-write.ts";
 import { AppError } from "../../http/errors.ts";
 import { requireSignedIn, type Viewer } from "../../http/viewer.ts";
 import { listMyLaneAssessments } from "../lanes/lanes.service.ts";
 import { manageableRequest, readableRequest, requestToday } from "./feedback.access.ts";
-import { presentResults } from "./feedback.presenter.ts";
+import { presentResults, reflectionVersion } from "./feedback.presenter.ts";
 import { releasedAnswerRows, updateRequestRow } from "./feedback.repo.ts";
 
 export async function getFeedbackResults(db: Db, viewer: Viewer | null, id: string) {
@@ -23,10 +25,11 @@ export async function saveReflection(
   viewer: Viewer | null,
   id: string,
   questionKey: string,
-  input: ReflectionInput,
+  input: ReflectionInput & Versioned,
 ) {
   const me = requireSignedIn(viewer);
-  // Locked, so reflections saved at once on two questions both survive the read-merge-write below.
+  // Locked, so reflections saved at once on two questions both survive the read-merge-write below,
+  // and the version compared here is still the stored one when the write lands.
   await db.transaction(async (tx) => {
     const row = await manageableRequest(tx, me, id, { lock: true });
     const known =
@@ -40,11 +43,14 @@ export async function saveReflection(
       throw new AppError("VALIDATION", "Write what you heard before marking this read.", "heard");
     }
     const previous = row.reflections[questionKey];
+    const version = reflectionVersion(previous);
+    requireVersion(version, input.version, "reflection");
     const reflections = {
       ...row.reflections,
       [questionKey]: {
         heard: input.heard,
         readOn: input.read ? (previous?.readOn ?? (await requestToday(tx, row))) : null,
+        version: version + 1,
       },
     };
     await updateRequestRow(tx, id, { reflections });

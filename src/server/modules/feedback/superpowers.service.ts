@@ -1,5 +1,6 @@
 import type { Contradiction, SuperpowersInput, SuperpowersView } from "../../../shared/feedback.ts";
 import { type SuperpowerKey, soundsLikeShadow, superpowers } from "../../../shared/superpowers.ts";
+import type { Versioned } from "../../../shared/version.ts";
 import { requireAccess } from "../../access/require-access.ts";
 import type { Db } from "../../db/open.ts";
 import type { Viewer } from "../../http/viewer.ts";
@@ -88,6 +89,7 @@ async function view(db: Db, me: Viewer): Promise<SuperpowersView> {
       response: row?.responses[key] ?? "",
     })),
     contradictions: await findContradictions(db, me, chosen),
+    version: row?.version ?? 0,
   };
 }
 
@@ -97,11 +99,11 @@ export async function getMySuperpowers(db: Db, viewer: Viewer | null) {
   return view(db, me);
 }
 
-export async function saveMySuperpowers(db: Db, viewer: Viewer | null, input: SuperpowersInput) {
+export async function saveMySuperpowers(db: Db, viewer: Viewer | null, input: SuperpowersInput & Versioned) {
   const me = await requireAccess(db, viewer, "update", "superpowers");
   const responses = Object.fromEntries(
     Object.entries(input.responses).filter(([key]) => input.superpowers.includes(key as SuperpowerKey)),
   );
-  await saveSuperpowerRow(db, me.userId, { superpowers: input.superpowers, responses });
+  await saveSuperpowerRow(db, me.userId, { superpowers: input.superpowers, responses }, input.version);
   return view(db, me);
 }

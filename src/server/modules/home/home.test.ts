@@ -1,10 +1,14 @@
 import { addDays, addMonths, format } from "date-fns";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type BuiltUser, buildUser } from "../../../../test/factories.ts";
+import type { RequestOptions } from "../../../../test/harness.ts";
 import { createTestContext, type TestContext } from "../../../../test/harness.ts";
+import { requestAtCurrentVersion } from "../../../../test/versions.ts";
 import type { HomeDashboard } from "../../../shared/home.ts";
 
 let ctx: TestContext;
+// Changes go with the version read just before, as the pages send them; versions are tested on their own.
+const atVersion = (path: string, options?: RequestOptions) => requestAtCurrentVersion(ctx, path, options);
 beforeAll(async () => {
   ctx = await createTestContext();
 });
@@ -15,7 +19,7 @@ const today = new Date();
 const year = today.getUTCFullYear();
 
 async function call(user: BuiltUser, path: string, method = "GET", body?: unknown) {
-  const response = await ctx.request(path, { method, body, cookie: user.cookie });
+  const response = await atVersion(path, { method, body, cookie: user.cookie });
   expect(response.status, `${method} ${path}: ${await response.clone().text()}`).toBe(200);
   return response.json();
 }
@@ -144,7 +148,7 @@ describe("the home dashboard", () => {
   });
 
   it("asks anonymous visitors to sign in", async () => {
-    const response = await ctx.request("/api/home");
+    const response = await atVersion("/api/home");
     expect(response.status).toBe(401);
   });
 });

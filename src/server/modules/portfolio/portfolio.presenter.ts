@@ -16,5 +16,6 @@ export function presentPortfolioRole(row: PortfolioRoleRow): PortfolioRole {
     wellKnownLogo: row.wellKnownLogo,
     notes: row.notes,
     experiences: roleExperiences(row),
+    version: row.version,
   };
 }

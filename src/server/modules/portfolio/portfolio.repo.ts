@@ -1,7 +1,9 @@
-import { and, desc, eq, sql } from "drizzle-orm";
+import { and, desc, eq, type SQL, sql } from "drizzle-orm";
 import type { PortfolioRoleInput } from "../../../shared/portfolio.ts";
 import { newId } from "../../db/new-id.ts";
 import type { Db } from "../../db/open.ts";
+import { writeVersioned } from "../../db/versioned-write.ts";
+import type { AppError } from "../../http/errors.ts";
 import { portfolioRoles } from "./portfolio.table.ts";
 
 export type PortfolioRoleRow = typeof portfolioRoles.$inferSelect;
@@ -34,13 +36,21 @@ export async function findPortfolioRoleRow(db: Db, id: string) {
   return row;
 }
 
-export async function updatePortfolioRoleRow(db: Db, id: string, userId: string, input: PortfolioRoleInput) {
-  const [row] = await db
-    .update(portfolioRoles)
-    .set({ ...input, updatedAt: new Date() })
-    .where(and(eq(portfolioRoles.id, id), eq(portfolioRoles.userId, userId)))
-    .returning();
-  return row;
+export async function updatePortfolioRoleRow(
+  db: Db,
+  id: string,
+  userId: string,
+  input: PortfolioRoleInput,
+  version: number,
+  missing: () => AppError,
+) {
+  return writeVersioned(db, portfolioRoles, {
+    where: and(eq(portfolioRoles.id, id), eq(portfolioRoles.userId, userId)) as SQL,
+    version,
+    set: { ...input, updatedAt: new Date() },
+    what: "role",
+    missing,
+  });
 }
 
 export async function deletePortfolioRoleRow(db: Db, id: string, userId: string) {

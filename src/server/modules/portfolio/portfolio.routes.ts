@@ -4,6 +4,7 @@ import {
   portfolioRoleDeletedOutput,
   portfolioRoleInput,
   portfolioRoleListOutput,
+  portfolioRoleUpdateInput,
   portfolioRoleOutput as roleOutput,
 } from "../../../shared/portfolio.ts";
 import { createRouter, errorResponses, jsonBody, jsonResponse, signedInRoute } from "../../http/router.ts";
@@ -62,8 +63,8 @@ const putRole = createRoute({
   path: "/api/portfolio/roles/{id}",
   tags: ["Portfolio"],
   summary: "Change a role in my portfolio (every field is replaced)",
-  request: { params: idParam, ...jsonBody(portfolioRoleInput) },
-  responses: { ...jsonResponse(roleOutput, "The saved role"), ...errorResponses(400, 401, 404) },
+  request: { params: idParam, ...jsonBody(portfolioRoleUpdateInput) },
+  responses: { ...jsonResponse(roleOutput, "The saved role"), ...errorResponses(400, 401, 404, 409) },
 });
 
 const deleteRole = createRoute({

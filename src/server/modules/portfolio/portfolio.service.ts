@@ -2,6 +2,7 @@ import type { SkipJobInput } from "../../../shared/career-plan.ts";
 import type { PortfolioRoleInput } from "../../../shared/portfolio.ts";
 import { type Level, levelLabels } from "../../../shared/profile.ts";
 import { stepExperiences, stepFrom } from "../../../shared/target-roles.ts";
+import type { Versioned } from "../../../shared/version.ts";
 import { requireAccess } from "../../access/require-access.ts";
 import type { Db } from "../../db/open.ts";
 import { AppError } from "../../http/errors.ts";
@@ -46,14 +47,12 @@ export async function updatePortfolioRole(
   db: Db,
   viewer: Viewer | null,
   id: string,
-  input: PortfolioRoleInput,
+  { version, ...input }: PortfolioRoleInput & Versioned,
 ) {
   // Only the owner changes a role; anyone else gets the same answer as for a missing one.
   const me = requireSignedIn(viewer);
   await requireAccess(db, me, "update", "portfolioRole", await findPortfolioRoleRow(db, id));
-  const updated = await updatePortfolioRoleRow(db, id, me.userId, input);
-  if (!updated) throw notFound();
-  return presentPortfolioRole(updated);
+  return presentPortfolioRole(await updatePortfolioRoleRow(db, id, me.userId, input, version, notFound));
 }
 
 export async function deletePortfolioRole(db: Db, viewer: Viewer | null, id: string) {

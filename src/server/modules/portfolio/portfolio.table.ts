@@ -2,6 +2,7 @@ import { sql } from "drizzle-orm";
 import { boolean, check, date, index, integer, jsonb, pgTable, text, timestamp } from "drizzle-orm/pg-core";
 import type { CompanyStage, Market, Vantage, WorkKind } from "../../../shared/experience.ts";
 import { users } from "../../auth/auth.table.ts";
+import { versionColumn } from "../../db/versioned-write.ts";
 
 export const portfolioRoles = pgTable(
   "portfolio_roles",
@@ -21,6 +22,7 @@ export const portfolioRoles = pgTable(
     peopleManaged: integer("people_managed").notNull().default(0),
     wellKnownLogo: boolean("well_known_logo").notNull().default(false),
     notes: text("notes").notNull().default(""),
+    version: versionColumn(),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },

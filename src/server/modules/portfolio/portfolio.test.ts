@@ -1,8 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildUser } from "../../../../test/factories.ts";
+import type { RequestOptions } from "../../../../test/harness.ts";
 import { createTestContext, type TestContext } from "../../../../test/harness.ts";
+import { requestAtCurrentVersion } from "../../../../test/versions.ts";
 
 let ctx: TestContext;
+// Changes go with the version read just before, as the pages send them; versions are tested on their own.
+const atVersion = (path: string, options?: RequestOptions) => requestAtCurrentVersion(ctx, path, options);
 beforeAll(async () => {
   ctx = await createTestContext();
 });
@@ -35,10 +39,10 @@ const current = {
 };
 
 async function add(cookie: string, body: unknown) {
-  return ctx.request("/api/portfolio/roles", { method: "POST", body, cookie });
+  return atVersion("/api/portfolio/roles", { method: "POST", body, cookie });
 }
 async function listRoles(cookie: string) {
-  return (await (await ctx.request("/api/portfolio/roles", { cookie })).json()).roles;
+  return (await (await atVersion("/api/portfolio/roles", { cookie })).json()).roles;
 }
 
 describe("experience portfolio roles", () => {
@@ -60,6 +64,7 @@ describe("experience portfolio roles", () => {
       "startsOn",
       "title",
       "vantage",
+      "version",
       "wellKnownLogo",
       "work",
     ]);
@@ -84,14 +89,14 @@ describe("experience portfolio roles", () => {
     ]);
     const roles = await listRoles(user.cookie);
     expect(roles.map((r: { company: string }) => r.company)).toEqual(["Globex", "Acme"]);
-    const one = await ctx.request(`/api/portfolio/roles/${saved.id}`, { cookie: user.cookie });
+    const one = await atVersion(`/api/portfolio/roles/${saved.id}`, { cookie: user.cookie });
     expect(await one.json()).toEqual(saved);
   });
 
   it("edits a role, replacing every field, and deletes it", async () => {
     const user = await buildUser(ctx);
     const saved = await (await add(user.cookie, earlier)).json();
-    const edited = await ctx.request(`/api/portfolio/roles/${saved.id}`, {
+    const edited = await atVersion(`/api/portfolio/roles/${saved.id}`, {
       method: "PUT",
       body: { ...earlier, endsOn: null, work: ["growth"], notes: "" },
       cookie: user.cookie,
@@ -101,14 +106,14 @@ describe("experience portfolio roles", () => {
     expect(after).toMatchObject({ id: saved.id, endsOn: null, work: ["growth"], notes: "" });
     expect(await listRoles(user.cookie)).toEqual([after]);
 
-    const deleted = await ctx.request(`/api/portfolio/roles/${saved.id}`, {
+    const deleted = await atVersion(`/api/portfolio/roles/${saved.id}`, {
       method: "DELETE",
       cookie: user.cookie,
     });
     expect(deleted.status).toBe(200);
     expect(await deleted.json()).toEqual({ deleted: true });
     expect(await listRoles(user.cookie)).toEqual([]);
-    const again = await ctx.request(`/api/portfolio/roles/${saved.id}`, {
+    const again = await atVersion(`/api/portfolio/roles/${saved.id}`, {
       method: "DELETE",
       cookie: user.cookie,
     });
@@ -145,7 +150,7 @@ describe("experience portfolio roles", () => {
   it("refuses an edit that puts the dates out of order, and keeps the role as it was", async () => {
     const user = await buildUser(ctx);
     const saved = await (await add(user.cookie, earlier)).json();
-    const response = await ctx.request(`/api/portfolio/roles/${saved.id}`, {
+    const response = await atVersion(`/api/portfolio/roles/${saved.id}`, {
       method: "PUT",
       body: { ...earlier, startsOn: "2022-01-01" },
       cookie: user.cookie,
@@ -161,27 +166,27 @@ describe("experience portfolio roles", () => {
     const saved = await (await add(owner.cookie, earlier)).json();
     const path = `/api/portfolio/roles/${saved.id}`;
     const missing = await (
-      await ctx.request("/api/portfolio/roles/no-such-id", { cookie: other.cookie })
+      await atVersion("/api/portfolio/roles/no-such-id", { cookie: other.cookie })
     ).json();
     for (const [method, body] of [
       ["GET", undefined],
       ["PUT", { ...earlier, company: "Taken over" }],
       ["DELETE", undefined],
     ] as const) {
-      const response = await ctx.request(path, { method, body, cookie: other.cookie });
+      const response = await atVersion(path, { method, body, cookie: other.cookie });
       expect(response.status).toBe(404);
       expect(await response.json()).toEqual(missing);
     }
     expect(missing.error.message).toMatch(/no role with this id/i);
     expect(await listRoles(other.cookie)).toEqual([]);
     expect(await listRoles(owner.cookie)).toEqual([saved]);
-    const coverage = await (await ctx.request("/api/portfolio/coverage", { cookie: other.cookie })).json();
+    const coverage = await (await atVersion("/api/portfolio/coverage", { cookie: other.cookie })).json();
     expect(coverage.coveredCount).toBe(0);
   });
 
   it("refuses an id with characters no Sidecar id uses", async () => {
     const user = await buildUser(ctx);
-    const response = await ctx.request("/api/portfolio/roles/bad%20id", { cookie: user.cookie });
+    const response = await atVersion("/api/portfolio/roles/bad%20id", { cookie: user.cookie });
     expect(response.status).toBe(400);
     expect((await response.json()).error.field).toBe("id");
   });
@@ -195,7 +200,7 @@ describe("experience portfolio roles", () => {
       ["/api/portfolio/roles/some-id", "DELETE", undefined],
       ["/api/portfolio/coverage", "GET", undefined],
     ] as const) {
-      const response = await ctx.request(path, { method, body });
+      const response = await atVersion(path, { method, body });
       expect(response.status, `${method} ${path}`).toBe(401);
     }
   });
@@ -204,14 +209,14 @@ describe("experience portfolio roles", () => {
 describe("portfolio coverage over HTTP", () => {
   it("shows covered cells with their roles and gaps ordered for the member's next level", async () => {
     const user = await buildUser(ctx);
-    await ctx.request("/api/profile", {
+    await atVersion("/api/profile", {
       method: "PUT",
       body: { name: "Gap Finder", level: "senior_pm", timeZone: "UTC" },
       cookie: user.cookie,
     });
     const acme = await (await add(user.cookie, earlier)).json();
     await add(user.cookie, { ...current, work: ["scaling"], peopleManaged: 0 });
-    const response = await ctx.request("/api/portfolio/coverage", { cookie: user.cookie });
+    const response = await atVersion("/api/portfolio/coverage", { cookie: user.cookie });
     expect(response.status).toBe(200);
     const coverage = await response.json();
     expect(coverage.coveredCount).toBe(5);

@@ -11,5 +11,6 @@ export function presentProfile(row: ProfileRow): Profile {
     track: row.track ?? null,
     company: row.company ?? "",
     timeZone: row.timeZone ?? null,
+    version: row.version ?? 0,
   };
 }

@@ -2,6 +2,7 @@ import { eq } from "drizzle-orm";
 import type { ProfileInput } from "../../../shared/profile.ts";
 import { users } from "../../auth/auth.table.ts";
 import type { Db } from "../../db/open.ts";
+import { writeVersioned } from "../../db/versioned-write.ts";
 import { profiles } from "./profile.table.ts";
 
 export async function findProfileRow(db: Db, userId: string) {
@@ -14,6 +15,7 @@ export async function findProfileRow(db: Db, userId: string) {
       track: profiles.track,
       company: profiles.company,
       timeZone: profiles.timeZone,
+      version: profiles.version,
     })
     .from(users)
     .leftJoin(profiles, eq(profiles.userId, users.id))
@@ -21,13 +23,18 @@ export async function findProfileRow(db: Db, userId: string) {
   return row;
 }
 
-export async function saveProfileRow(db: Db, userId: string, input: ProfileInput) {
+/** The name lives on the account; the profile's version covers it too, so both move in one transaction. */
+export async function saveProfileRow(db: Db, userId: string, input: ProfileInput, version: number) {
   const { name, ...rest } = input;
   await db.transaction(async (tx) => {
+    const set = { ...rest, updatedAt: new Date() };
+    await writeVersioned(tx, profiles, {
+      where: eq(profiles.userId, userId),
+      version,
+      set,
+      insert: { userId, ...set },
+      what: "profile",
+    });
     await tx.update(users).set({ name, updatedAt: new Date() }).where(eq(users.id, userId));
-    await tx
-      .insert(profiles)
-      .values({ userId, ...rest, updatedAt: new Date() })
-      .onConflictDoUpdate({ target: profiles.userId, set: { ...rest, updatedAt: new Date() } });
   });
 }

@@ -1,5 +1,5 @@
 import { createRoute } from "@hono/zod-openapi";
-import { meOutput, profileInput, profileOutput } from "../../../shared/profile.ts";
+import { meOutput, profileOutput, profileUpdateInput } from "../../../shared/profile.ts";
 import { createRouter, errorResponses, jsonBody, jsonResponse, signedInRoute } from "../../http/router.ts";
 import { requireSignedIn } from "../../http/viewer.ts";
 import { getMyProfile, updateMyProfile } from "./profile.service.ts";
@@ -31,8 +31,8 @@ const putProfile = createRoute({
   path: "/api/profile",
   tags: ["Profile"],
   summary: "Update my profile",
-  request: jsonBody(profileInput.strict()),
-  responses: { ...jsonResponse(profileOutput, "The saved profile"), ...errorResponses(400, 401) },
+  request: jsonBody(profileUpdateInput),
+  responses: { ...jsonResponse(profileOutput, "The saved profile"), ...errorResponses(400, 401, 409) },
 });
 
 export function profileRoutes() {

@@ -1,4 +1,5 @@
 import type { ProfileInput } from "../../../shared/profile.ts";
+import type { Versioned } from "../../../shared/version.ts";
 import { requireAccess } from "../../access/require-access.ts";
 import type { Db } from "../../db/open.ts";
 import { AppError } from "../../http/errors.ts";
@@ -14,8 +15,12 @@ export async function getMyProfile(db: Db, viewer: Viewer | null) {
   return presentProfile(row);
 }
 
-export async function updateMyProfile(db: Db, viewer: Viewer | null, input: ProfileInput) {
+export async function updateMyProfile(
+  db: Db,
+  viewer: Viewer | null,
+  { version, ...input }: ProfileInput & Versioned,
+) {
   const me = await requireAccess(db, viewer, "update", "profile");
-  await saveProfileRow(db, me.userId, input);
+  await saveProfileRow(db, me.userId, input, version);
   return getMyProfile(db, me);
 }

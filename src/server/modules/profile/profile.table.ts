@@ -1,5 +1,6 @@
 import { pgTable, text, timestamp } from "drizzle-orm/pg-core";
 import { users } from "../../auth/auth.table.ts";
+import { versionColumn } from "../../db/versioned-write.ts";
 
 export const profiles = pgTable("profiles", {
   userId: text("user_id")
@@ -10,5 +11,6 @@ export const profiles = pgTable("profiles", {
   track: text("track", { enum: ["ic", "manager"] }),
   company: text("company").notNull().default(""),
   timeZone: text("time_zone"),
+  version: versionColumn(),
   updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
 });

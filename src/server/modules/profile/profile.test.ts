@@ -1,8 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildUser } from "../../../../test/factories.ts";
+import type { RequestOptions } from "../../../../test/harness.ts";
 import { createTestContext, type TestContext } from "../../../../test/harness.ts";
+import { requestAtCurrentVersion } from "../../../../test/versions.ts";
 
 let ctx: TestContext;
+// Changes go with the version read just before, as the pages send them; versions are tested on their own.
+const atVersion = (path: string, options?: RequestOptions) => requestAtCurrentVersion(ctx, path, options);
 beforeAll(async () => {
   ctx = await createTestContext();
 });
@@ -20,7 +24,7 @@ const valid = {
 describe("profile", () => {
   it("starts empty apart from the name, then saves every field", async () => {
     const user = await buildUser(ctx, { name: "Ada" });
-    const empty = await ctx.request("/api/profile", { cookie: user.cookie });
+    const empty = await atVersion("/api/profile", { cookie: user.cookie });
     expect(await empty.json()).toEqual({
       name: "Ada",
       headline: "",
@@ -28,12 +32,13 @@ describe("profile", () => {
       track: null,
       company: "",
       timeZone: null,
+      version: 0,
     });
-    const saved = await ctx.request("/api/profile", { method: "PUT", body: valid, cookie: user.cookie });
+    const saved = await atVersion("/api/profile", { method: "PUT", body: valid, cookie: user.cookie });
     expect(saved.status).toBe(200);
-    expect(await saved.json()).toEqual(valid);
-    const me = await (await ctx.request("/api/me", { cookie: user.cookie })).json();
-    expect(me.profile).toEqual(valid);
+    expect(await saved.json()).toEqual({ ...valid, version: 1 });
+    const me = await (await atVersion("/api/me", { cookie: user.cookie })).json();
+    expect(me.profile).toEqual({ ...valid, version: 1 });
     expect(me.user.name).toBe("Ada Product");
     expect(Object.keys(me.user).sort()).toEqual([
       "email",
@@ -54,25 +59,25 @@ describe("profile", () => {
     [{ ...valid, isAdmin: true }, undefined, /unknown field/i],
   ])("refuses bad input with the field and a clear message (%#)", async (body, field, message) => {
     const user = await buildUser(ctx);
-    const response = await ctx.request("/api/profile", { method: "PUT", body, cookie: user.cookie });
+    const response = await atVersion("/api/profile", { method: "PUT", body, cookie: user.cookie });
     expect(response.status).toBe(400);
     const { error } = await response.json();
     expect(error.code).toBe("VALIDATION");
     if (field) expect(error.field).toBe(field);
     expect(error.message).toMatch(message);
-    const after = await (await ctx.request("/api/profile", { cookie: user.cookie })).json();
+    const after = await (await atVersion("/api/profile", { cookie: user.cookie })).json();
     expect(after.company).toBe("");
   });
 
   it("keeps one member's profile away from another", async () => {
     const owner = await buildUser(ctx);
     const other = await buildUser(ctx);
-    await ctx.request("/api/profile", {
+    await atVersion("/api/profile", {
       method: "PUT",
       body: { ...valid, company: "Secret Co" },
       cookie: owner.cookie,
     });
-    const seen = await (await ctx.request("/api/profile", { cookie: other.cookie })).json();
+    const seen = await (await atVersion("/api/profile", { cookie: other.cookie })).json();
     expect(seen.company).toBe("");
   });
 });

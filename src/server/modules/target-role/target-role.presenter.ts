@@ -20,7 +20,7 @@ export function presentTargetRole(
   step: LevelStep | null,
   evidence: MemberEvidence,
 ): TargetRoleView {
-  const checkedOn = new Map(evidence.checks.map((row) => [row.itemId, row.checkedOn]));
+  const checkRows = new Map(evidence.checks.map((row) => [row.itemId, row]));
   const withKeys = evidence.roles.map((role) => ({ role, keys: roleExperiences(role) }));
   const experience = (key: ExperienceKey) => {
     const roles = withKeys
@@ -48,7 +48,8 @@ export function presentTargetRole(
       checks: hurdle.checks.map((check) => ({
         id: check.id,
         text: check.text,
-        checkedOn: checkedOn.get(check.id) ?? null,
+        checkedOn: checkRows.get(check.id)?.checkedOn ?? null,
+        version: checkRows.get(check.id)?.version ?? 0,
       })),
       experiences: hurdle.experiences.map(experience),
       lanes: hurdle.lanes.map(lane),

@@ -1,7 +1,7 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import {
-  targetRoleCheckInput,
   targetRoleCheckOutput,
+  targetRoleCheckUpdateInput,
   targetRoleOutput,
 } from "../../../shared/target-roles.ts";
 import { createRouter, errorResponses, jsonBody, jsonResponse, signedInRoute } from "../../http/router.ts";
@@ -30,11 +30,11 @@ const putCheck = createRoute({
         .string()
         .regex(/^[a-z0-9_.-]{1,120}$/, "This checklist item id is not valid: it has characters no item uses"),
     }),
-    ...jsonBody(targetRoleCheckInput),
+    ...jsonBody(targetRoleCheckUpdateInput),
   },
   responses: {
     ...jsonResponse(targetRoleCheckOutput, "The item, with the date it was ticked"),
-    ...errorResponses(400, 401, 404),
+    ...errorResponses(400, 401, 404, 409),
   },
 });
 

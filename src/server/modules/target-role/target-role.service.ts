@@ -1,5 +1,6 @@
 import type { TargetRoleCheckInput } from "../../../shared/target-roles.ts";
 import { isCheckId, stepFrom } from "../../../shared/target-roles.ts";
+import type { Versioned } from "../../../shared/version.ts";
 import { requireAccess } from "../../access/require-access.ts";
 import type { Db } from "../../db/open.ts";
 import { AppError } from "../../http/errors.ts";
@@ -9,7 +10,7 @@ import { listPortfolioRoleRows } from "../portfolio/portfolio.repo.ts";
 import { memberToday } from "../profile/member-today.ts";
 import { findProfileRow } from "../profile/profile.repo.ts";
 import { presentTargetRole } from "./target-role.presenter.ts";
-import { listCheckRows, tickCheck, untickCheck } from "./target-role.repo.ts";
+import { listCheckRows, writeCheck } from "./target-role.repo.ts";
 
 export async function getTargetRole(db: Db, viewer: Viewer | null, ownerId?: string) {
   // Reading anyone's but one's own answers like a missing record, so existence does not leak.
@@ -30,16 +31,13 @@ export async function setTargetRoleCheck(
   db: Db,
   viewer: Viewer | null,
   itemId: string,
-  input: TargetRoleCheckInput,
+  input: TargetRoleCheckInput & Versioned,
 ) {
   // Ticks are written for the signed-in member only; the item must be one the data file defines.
   const me = await requireAccess(db, viewer, "update", "targetRole");
   if (!isCheckId(itemId)) throw new AppError("NOT_FOUND", "There is no checklist item with this id.");
-  if (!input.checked) {
-    await untickCheck(db, me.userId, itemId);
-    return { id: itemId, checkedOn: null };
-  }
   // The date a member ticked something is their own calendar day, not the server's.
-  const row = await tickCheck(db, me.userId, itemId, await memberToday(db, me.userId));
-  return { id: itemId, checkedOn: row.checkedOn };
+  const checkedOn = input.checked ? await memberToday(db, me.userId) : null;
+  const row = await writeCheck(db, me.userId, itemId, checkedOn, input.version);
+  return { id: itemId, checkedOn: row.checkedOn, version: row.version };
 }

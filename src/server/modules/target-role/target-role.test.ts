@@ -1,15 +1,19 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildUser } from "../../../../test/factories.ts";
+import type { RequestOptions } from "../../../../test/harness.ts";
 import { createTestContext, type TestContext } from "../../../../test/harness.ts";
+import { requestAtCurrentVersion } from "../../../../test/versions.ts";
 
 let ctx: TestContext;
+// Changes go with the version read just before, as the pages send them; versions are tested on their own.
+const atVersion = (path: string, options?: RequestOptions) => requestAtCurrentVersion(ctx, path, options);
 beforeAll(async () => {
   ctx = await createTestContext();
 });
 afterAll(() => ctx.close());
 
 async function setLevel(cookie: string, level: string | null) {
-  const response = await ctx.request("/api/profile", {
+  const response = await atVersion("/api/profile", {
     method: "PUT",
     body: { name: "Next Stepper", level, timeZone: "Pacific/Kiritimati" },
     cookie,
@@ -17,12 +21,12 @@ async function setLevel(cookie: string, level: string | null) {
   expect(response.status).toBe(200);
 }
 async function view(cookie: string) {
-  const response = await ctx.request("/api/target-role", { cookie });
+  const response = await atVersion("/api/target-role", { cookie });
   expect(response.status).toBe(200);
   return response.json();
 }
 async function tick(cookie: string, itemId: string, checked: boolean) {
-  return ctx.request(`/api/target-role/checks/${itemId}`, { method: "PUT", body: { checked }, cookie });
+  return atVersion(`/api/target-role/checks/${itemId}`, { method: "PUT", body: { checked }, cookie });
 }
 
 type Hurdle = {
@@ -61,7 +65,7 @@ describe("target-role gap", () => {
   it("shows the next level's hurdles with the member's own portfolio and lanes", async () => {
     const user = await buildUser(ctx);
     await setLevel(user.cookie, "senior_pm");
-    await ctx.request("/api/portfolio/roles", {
+    await atVersion("/api/portfolio/roles", {
       method: "POST",
       body: {
         company: "Globex",
@@ -75,7 +79,7 @@ describe("target-role gap", () => {
       },
       cookie: user.cookie,
     });
-    await ctx.request("/api/lanes/assessments", {
+    await atVersion("/api/lanes/assessments", {
       method: "POST",
       body: { ratings: { crafting: 4, market: 2, organizational: 3, domain: 2, team: 1, growth: 3 } },
       cookie: user.cookie,
@@ -114,11 +118,13 @@ describe("target-role gap", () => {
     expect(response.status).toBe(200);
     // The profile's time zone (UTC+14) decides the calendar day.
     const today = new Intl.DateTimeFormat("en-CA", { timeZone: "Pacific/Kiritimati" }).format(new Date());
-    expect(await response.json()).toEqual({ id: itemId, checkedOn: today });
+    expect(await response.json()).toEqual({ id: itemId, checkedOn: today, version: 1 });
     const checked = (await view(user.cookie)).hurdles
       .flatMap((h: Hurdle) => h.checks)
       .filter((c: { checkedOn: string | null }) => c.checkedOn);
-    expect(checked).toEqual([{ id: itemId, text: "Mentoring at least one PM regularly", checkedOn: today }]);
+    expect(checked).toEqual([
+      { id: itemId, text: "Mentoring at least one PM regularly", checkedOn: today, version: 1 },
+    ]);
 
     await tick(user.cookie, "group_pm.managers.hired", true);
     await setLevel(user.cookie, "group_pm");
@@ -130,6 +136,7 @@ describe("target-role gap", () => {
       id: itemId,
       text: "Mentoring at least one PM regularly",
       checkedOn: today,
+      version: 1,
     });
 
     expect((await tick(user.cookie, itemId, false)).status).toBe(200);
@@ -154,7 +161,7 @@ describe("target-role gap", () => {
     ["senior_pm.breadth.other-work", { checked: true, on: "2020-01-01" }, 400, undefined, /unknown field/i],
   ])("refuses a bad tick (%s)", async (itemId, body, status, field, message) => {
     const user = await buildUser(ctx);
-    const response = await ctx.request(`/api/target-role/checks/${encodeURIComponent(itemId)}`, {
+    const response = await atVersion(`/api/target-role/checks/${encodeURIComponent(itemId)}`, {
       method: "PUT",
       body,
       cookie: user.cookie,
@@ -166,8 +173,8 @@ describe("target-role gap", () => {
   });
 
   it("asks someone signed out to sign in", async () => {
-    expect((await ctx.request("/api/target-role")).status).toBe(401);
-    const response = await ctx.request("/api/target-role/checks/pm.outcomes.owned-metric", {
+    expect((await atVersion("/api/target-role")).status).toBe(401);
+    const response = await atVersion("/api/target-role/checks/pm.outcomes.owned-metric", {
       method: "PUT",
       body: { checked: true },
     });

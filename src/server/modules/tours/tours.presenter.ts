@@ -3,7 +3,14 @@ import { tourStatus } from "../../../shared/tours.ts";
 import type { MilestoneRow, TourRow } from "./tours.repo.ts";
 
 export function presentMilestone(row: MilestoneRow): Milestone {
-  return { id: row.id, title: row.title, dueOn: row.dueOn, status: row.status, doneOn: row.doneOn };
+  return {
+    id: row.id,
+    title: row.title,
+    dueOn: row.dueOn,
+    status: row.status,
+    doneOn: row.doneOn,
+    version: row.version,
+  };
 }
 
 export function presentTour(
@@ -31,5 +38,6 @@ export function presentTour(
       message: w.message,
       ...(w.tourId ? { tourId: w.tourId } : {}),
     })),
+    version: row.version,
   };
 }

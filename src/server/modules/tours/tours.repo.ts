@@ -1,10 +1,11 @@
-import { and, asc, eq, gt, inArray, isNull, sql } from "drizzle-orm";
+import { and, asc, eq, gt, inArray, isNull, type SQL, sql } from "drizzle-orm";
 import type { EndTourInput, MilestoneInput, TourInput } from "../../../shared/tours.ts";
 import { users } from "../../auth/auth.table.ts";
 import { newId } from "../../db/new-id.ts";
 import type { Db } from "../../db/open.ts";
-import { AppError } from "../../http/errors.ts";
-import { tourMilestones, tours } from "./tours.table.ts";
+import { writeVersioned } from "../../db/versioned-write.ts";
+import type { AppError } from "../../http/errors.ts";
+import { tourMilestones, tourOrders, tours } from "./tours.table.ts";
 
 export type TourRow = typeof tours.$inferSelect;
 export type MilestoneRow = typeof tourMilestones.$inferSelect;
@@ -58,30 +59,46 @@ export async function insertTour(db: Db, userId: string, input: TourInput) {
       .values({ id: newId(), userId, position: Number(last?.max ?? 0) + 1, ...input })
       .returning();
     if (!row) throw new Error("insert returned no row");
+    await bumpTourOrder(tx, userId);
     return row;
   });
 }
 
 // The callers below hold the tour's row lock (or the member's order lock) in their transaction.
 
-export async function updateTour(tx: Db, id: string, input: TourInput) {
-  const [row] = await tx
-    .update(tours)
-    .set({ ...input, updatedAt: new Date() })
-    .where(eq(tours.id, id))
-    .returning();
-  if (!row) throw new Error("a locked tour was not updated");
-  return row;
+export async function updateTour(tx: Db, id: string, input: TourInput, version: number) {
+  return writeVersioned(tx, tours, {
+    where: eq(tours.id, id),
+    version,
+    set: { ...input, updatedAt: new Date() },
+    what: "tour",
+  });
 }
 
-export async function endTour(tx: Db, id: string, input: EndTourInput) {
-  const [row] = await tx
-    .update(tours)
-    .set({ endedOn: input.endedOn, endReason: input.reason, updatedAt: new Date() })
-    .where(and(eq(tours.id, id), isNull(tours.endedOn)))
-    .returning();
-  if (!row) throw new Error("a locked tour was not ended");
-  return row;
+export async function endTour(tx: Db, id: string, input: EndTourInput, version: number) {
+  return writeVersioned(tx, tours, {
+    where: and(eq(tours.id, id), isNull(tours.endedOn)) as SQL,
+    version,
+    set: { endedOn: input.endedOn, endReason: input.reason, updatedAt: new Date() },
+    what: "tour",
+  });
+}
+
+/** The version of the member's order of tours; 0 before their first tour. */
+export async function readTourOrderVersion(db: Db, userId: string) {
+  const [row] = await db
+    .select({ version: tourOrders.version })
+    .from(tourOrders)
+    .where(eq(tourOrders.userId, userId));
+  return row?.version ?? 0;
+}
+
+/** Adding or deleting a tour changes the order, so a reorder based on the list before it is stale. */
+async function bumpTourOrder(tx: Db, userId: string) {
+  await tx
+    .insert(tourOrders)
+    .values({ userId })
+    .onConflictDoUpdate({ target: tourOrders.userId, set: { version: sql`${tourOrders.version} + 1` } });
 }
 
 export async function deleteTour(tx: Db, row: TourRow) {
@@ -91,10 +108,18 @@ export async function deleteTour(tx: Db, row: TourRow) {
     .update(tours)
     .set({ position: sql`${tours.position} - 1` })
     .where(and(eq(tours.userId, row.userId), gt(tours.position, row.position)));
+  await bumpTourOrder(tx, row.userId);
 }
 
 /** Every tour's new place in one statement: the first id becomes 1, the next 2, and so on. */
-export async function writeTourOrder(tx: Db, userId: string, ids: string[]) {
+export async function writeTourOrder(tx: Db, userId: string, ids: string[], version: number) {
+  await writeVersioned(tx, tourOrders, {
+    where: eq(tourOrders.userId, userId),
+    version,
+    set: {},
+    insert: { userId },
+    what: "order of your tours",
+  });
   if (ids.length === 0) return;
   const places = sql.join(
     ids.map((id, index) => sql`(${id}::text, ${index + 1}::int)`),
@@ -116,10 +141,20 @@ export async function insertMilestone(db: Db, tourId: string, input: MilestoneIn
   return row;
 }
 
-export async function updateMilestone(db: Db, id: string, input: MilestoneInput) {
-  const [row] = await db.update(tourMilestones).set(input).where(eq(tourMilestones.id, id)).returning();
-  if (!row) throw new AppError("NOT_FOUND", "There is no such milestone on this tour.");
-  return row;
+export async function updateMilestone(
+  db: Db,
+  id: string,
+  input: MilestoneInput,
+  version: number,
+  missing: () => AppError,
+) {
+  return writeVersioned(db, tourMilestones, {
+    where: eq(tourMilestones.id, id),
+    version,
+    set: input,
+    what: "milestone",
+    missing,
+  });
 }
 
 export async function deleteMilestone(db: Db, id: string) {

@@ -1,11 +1,13 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import {
-  endTourInput,
+  endTourUpdateInput,
   milestoneInput,
+  milestoneUpdateInput,
   tourInput,
   tourListOutput as tourList,
-  tourOrderInput,
+  tourOrderUpdateInput,
   tourOutput,
+  tourUpdateInput,
 } from "../../../shared/tours.ts";
 import { createRouter, errorResponses, jsonBody, jsonResponse, signedInRoute } from "../../http/router.ts";
 import {
@@ -59,8 +61,8 @@ const orderRoute = createRoute({
   path: "/api/tours/order",
   tags,
   summary: "Put my tours in a new order: every tour id exactly once",
-  request: jsonBody(tourOrderInput),
-  responses: { ...jsonResponse(tourList, "My tours in the new order"), ...errorResponses(400, 401) },
+  request: jsonBody(tourOrderUpdateInput),
+  responses: { ...jsonResponse(tourList, "My tours in the new order"), ...errorResponses(400, 401, 409) },
 });
 
 const getTourRoute = createRoute({
@@ -81,10 +83,10 @@ const putTourRoute = createRoute({
   path: "/api/tours/{id}",
   tags,
   summary: "Change one of my tours of duty",
-  request: { params: tourParams, ...jsonBody(tourInput) },
+  request: { params: tourParams, ...jsonBody(tourUpdateInput) },
   responses: {
     ...jsonResponse(tourOutput, "The saved tour, with warnings"),
-    ...errorResponses(400, 401, 404),
+    ...errorResponses(400, 401, 404, 409),
   },
 });
 
@@ -106,7 +108,7 @@ const endEarlyRoute = createRoute({
   path: "/api/tours/{id}/end-early",
   tags,
   summary: "End a tour before its planned end, with the day and the reason",
-  request: { params: tourParams, ...jsonBody(endTourInput) },
+  request: { params: tourParams, ...jsonBody(endTourUpdateInput) },
   responses: { ...jsonResponse(tourOutput, "The ended tour"), ...errorResponses(400, 401, 404, 409) },
 });
 
@@ -131,10 +133,10 @@ const putMilestoneRoute = createRoute({
   path: "/api/tours/{id}/milestones/{milestoneId}",
   tags,
   summary: "Change a milestone: title, due date, status and done date",
-  request: { params: milestoneParams, ...jsonBody(milestoneInput) },
+  request: { params: milestoneParams, ...jsonBody(milestoneUpdateInput) },
   responses: {
     ...jsonResponse(tourOutput, "The tour with the changed milestone"),
-    ...errorResponses(400, 401, 404),
+    ...errorResponses(400, 401, 404, 409),
   },
 });
 

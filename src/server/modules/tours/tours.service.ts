@@ -1,8 +1,10 @@
 import { formatCalendarDate } from "../../../shared/calendar-date.ts";
 import type { EndTourInput, MilestoneInput, TourInput, TourOrderInput } from "../../../shared/tours.ts";
 import { tourWarnings } from "../../../shared/tours.ts";
+import type { Versioned } from "../../../shared/version.ts";
 import { requireAccess } from "../../access/require-access.ts";
 import type { Db } from "../../db/open.ts";
+import { requireVersion } from "../../db/versioned-write.ts";
 import { AppError } from "../../http/errors.ts";
 import { requireSignedIn, type Viewer } from "../../http/viewer.ts";
 import { memberToday } from "../profile/member-today.ts";
@@ -18,12 +20,14 @@ import {
   listMilestoneRows,
   listTourRows,
   lockToursOf,
+  readTourOrderVersion,
   type TourRow,
   updateMilestone,
   updateTour,
   writeTourOrder,
 } from "./tours.repo.ts";
 
+const milestoneNotFound = () => new AppError("NOT_FOUND", "This tour has no milestone with this id.");
 const tourNotFound = () => new AppError("NOT_FOUND", "There is no tour of duty with this id among yours.");
 
 async function presentAll(db: Db, userId: string) {
@@ -34,6 +38,10 @@ async function presentAll(db: Db, userId: string) {
   );
   const today = await memberToday(db, userId);
   return rows.map((row) => presentTour(row, milestones, tourWarnings(row, rows), today));
+}
+
+async function presentList(db: Db, userId: string) {
+  return { tours: await presentAll(db, userId), version: await readTourOrderVersion(db, userId) };
 }
 
 async function presentOne(db: Db, row: TourRow) {
@@ -69,7 +77,7 @@ function checkEndedWithin(row: TourRow, input: TourInput) {
 export async function listMyTours(db: Db, viewer: Viewer | null) {
   // Only the member's own tours; a grantee reads them through the shared plan.
   const me = await requireAccess(db, viewer, "read", "tour");
-  return { tours: await presentAll(db, me.userId) };
+  return presentList(db, me.userId);
 }
 
 export async function getTour(db: Db, viewer: Viewer | null, id: string) {
@@ -85,12 +93,17 @@ export async function createTour(db: Db, viewer: Viewer | null, input: TourInput
   return presentOne(db, row);
 }
 
-export async function editTour(db: Db, viewer: Viewer | null, id: string, input: TourInput) {
+export async function editTour(
+  db: Db,
+  viewer: Viewer | null,
+  id: string,
+  { version, ...input }: TourInput & Versioned,
+) {
   const me = requireSignedIn(viewer);
   const saved = await db.transaction(async (tx) => {
     const row = await requireTour(tx, me, id, "update", { lock: true });
     checkEndedWithin(row, input);
-    return updateTour(tx, row.id, input);
+    return updateTour(tx, row.id, input, version);
   });
   return presentOne(db, saved);
 }
@@ -103,10 +116,10 @@ export async function removeTour(db: Db, viewer: Viewer | null, id: string) {
     const row = await requireTour(tx, me, id, "delete");
     await deleteTour(tx, row);
   });
-  return { tours: await presentAll(db, me.userId) };
+  return presentList(db, me.userId);
 }
 
-export async function reorderTours(db: Db, viewer: Viewer | null, input: TourOrderInput) {
+export async function reorderTours(db: Db, viewer: Viewer | null, input: TourOrderInput & Versioned) {
   // The order is the member's own list; the ids must be exactly their tours, so none is lost or taken.
   const me = await requireAccess(db, viewer, "update", "tour");
   await db.transaction(async (tx) => {
@@ -124,9 +137,9 @@ export async function reorderTours(db: Db, viewer: Viewer | null, input: TourOrd
         "ids",
       );
     }
-    await writeTourOrder(tx, me.userId, input.ids);
+    await writeTourOrder(tx, me.userId, input.ids, input.version);
   });
-  return { tours: await presentAll(db, me.userId) };
+  return presentList(db, me.userId);
 }
 
 function notAfterToday(day: string, today: string, message: string, field: string) {
@@ -139,11 +152,18 @@ function notAfterToday(day: string, today: string, message: string, field: strin
   }
 }
 
-export async function endTourEarly(db: Db, viewer: Viewer | null, id: string, input: EndTourInput) {
+export async function endTourEarly(
+  db: Db,
+  viewer: Viewer | null,
+  id: string,
+  { version, ...input }: EndTourInput & Versioned,
+) {
   const me = requireSignedIn(viewer);
   const today = await memberToday(db, me.userId);
   const ended = await db.transaction(async (tx) => {
     const row = await requireTour(tx, me, id, "update", { lock: true });
+    // A page showing an older version hears that first: what it shows is out of date, whatever else.
+    requireVersion(row.version, version, "tour");
     if (row.endedOn) {
       throw new AppError("CONFLICT", `This tour already ended early on ${formatCalendarDate(row.endedOn)}.`);
     }
@@ -156,7 +176,7 @@ export async function endTourEarly(db: Db, viewer: Viewer | null, id: string, in
     }
     // A running tour that "ended" next month would read as ended early today.
     notAfterToday(input.endedOn, today, "A tour can only end early on a day that has come", "endedOn");
-    return endTour(tx, row.id, input);
+    return endTour(tx, row.id, input, version);
   });
   return presentOne(db, ended);
 }
@@ -182,7 +202,7 @@ export async function addMilestone(db: Db, viewer: Viewer | null, tourId: string
 async function requireMilestone(db: Db, tourId: string, milestoneId: string) {
   // A milestone is only found under its own tour, so a mismatched pair reads as missing.
   const milestone = await findMilestoneRow(db, tourId, milestoneId);
-  if (!milestone) throw new AppError("NOT_FOUND", "This tour has no milestone with this id.");
+  if (!milestone) throw milestoneNotFound();
   return milestone;
 }
 
@@ -191,13 +211,13 @@ export async function editMilestone(
   viewer: Viewer | null,
   tourId: string,
   milestoneId: string,
-  input: MilestoneInput,
+  { version, ...input }: MilestoneInput & Versioned,
 ) {
   const me = requireSignedIn(viewer);
   const row = await requireTour(db, me, tourId, "update");
   const milestone = await requireMilestone(db, row.id, milestoneId);
   checkDoneOn(input, await memberToday(db, me.userId));
-  await updateMilestone(db, milestone.id, input);
+  await updateMilestone(db, milestone.id, input, version, milestoneNotFound);
   return presentOne(db, row);
 }
 

@@ -4,6 +4,7 @@ import type { ExperienceKey } from "../../../shared/experience.ts";
 import type { LaneId } from "../../../shared/lanes.ts";
 import type { MilestoneStatus } from "../../../shared/tours.ts";
 import { users } from "../../auth/auth.table.ts";
+import { versionColumn } from "../../db/versioned-write.ts";
 
 export const tours = pgTable(
   "tours",
@@ -22,6 +23,7 @@ export const tours = pgTable(
     experiences: jsonb("experiences").$type<ExperienceKey[]>().notNull(),
     endedOn: date("ended_on", { mode: "string" }),
     endReason: text("end_reason"),
+    version: versionColumn(),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },
@@ -50,6 +52,7 @@ export const tourMilestones = pgTable(
     dueOn: date("due_on", { mode: "string" }).notNull(),
     status: text("status").$type<MilestoneStatus>().notNull(),
     doneOn: date("done_on", { mode: "string" }),
+    version: versionColumn(),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
@@ -58,3 +61,12 @@ export const tourMilestones = pgTable(
     check("tour_milestones_done_date", sql`(${t.status} = 'done') = (${t.doneOn} is not null)`),
   ],
 );
+
+// The member's order of tours is edited as a whole, so it carries its own version; adding or deleting
+// a tour changes the order too. A member who never had a tour has no row (version 0).
+export const tourOrders = pgTable("tour_orders", {
+  userId: text("user_id")
+    .primaryKey()
+    .references(() => users.id, { onDelete: "cascade" }),
+  version: versionColumn(),
+});

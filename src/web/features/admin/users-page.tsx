@@ -123,6 +123,20 @@ function useSetDisabled() {
   });
 }
 
+function useConfirmEmail() {
+  const queryClient = useQueryClient();
+  const toast = useToast();
+  return useMutation({
+    mutationFn: (user: AdminUser) =>
+      call(api.admin.users[":id"]["confirm-email"].$post({ param: { id: encodeURIComponent(user.id) } })),
+    onSuccess: ({ user }) => {
+      void queryClient.invalidateQueries({ queryKey: ["admin", "users"] });
+      toast({ title: `${user.name || user.email} is confirmed`, description: "They can sign in now." });
+    },
+    onError: (error) => toast({ title: "Couldn't confirm", description: error.message, tone: "error" }),
+  });
+}
+
 function UsersTable({
   users,
   onDisable,
@@ -135,6 +149,7 @@ function UsersTable({
   const { user: me } = useMe();
   const format = useMomentFormat();
   const enable = useSetDisabled();
+  const confirm = useConfirmEmail();
   const toast = useToast();
   return (
     <div className="table-wrap" aria-busy={busy || undefined}>
@@ -173,6 +188,16 @@ function UsersTable({
               </td>
               <td data-label="Joined">{format.day(user.createdAt)}</td>
               <td className="cell-actions">
+                {user.emailVerified ? null : (
+                  <Button
+                    variant="secondary"
+                    size="small"
+                    pending={confirm.isPending && confirm.variables?.id === user.id}
+                    onClick={() => confirm.mutate(user)}
+                  >
+                    Confirm email<span className="visually-hidden"> of {user.name || user.email}</span>
+                  </Button>
+                )}
                 {user.id === me.id ? (
                   <span className="small muted">This is you</span>
                 ) : user.disabled ? (

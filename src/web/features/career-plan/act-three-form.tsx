@@ -13,6 +13,7 @@ import { useMe } from "../../session.ts";
 import { Alert } from "../../ui/alert.tsx";
 import { Button } from "../../ui/button.tsx";
 import { Card } from "../../ui/card.tsx";
+import { ConflictNotice } from "../../ui/conflict.tsx";
 import { TextAreaField, TextField } from "../../ui/field.tsx";
 import { type FieldErrors, Form, FormActions, useFormState } from "../../ui/form.tsx";
 import { RowList } from "../../ui/row-list.tsx";
@@ -115,21 +116,31 @@ function StepList({
   );
 }
 
+const actThreeLabels: Partial<Record<keyof Values, string>> = {
+  "economics.description": "Scaled-economics arc",
+  "giving.description": "Giving arc",
+  "giving.forms": "Ways of giving",
+  economicsSteps: "Scaled-economics first steps",
+  givingSteps: "Giving first steps",
+};
+
 export function ActThreeForm({ plan }: { plan: CareerPlan }) {
   const { user } = useMe();
   const toast = useToast();
   const queryClient = useQueryClient();
   const form = useFormState<Values>(toValues(plan.actThree), {
     draftKey: `sidecar:draft:${user.id}:act-three`,
+    version: plan.version,
   });
   const formsErrorId = "giving-forms-error";
 
   const save = useMutation({
     mutationFn: (input: ReturnType<typeof actThreeInput.parse>) =>
-      call(api.plan["act-three"].$put({ json: input })),
+      call(api.plan["act-three"].$put({ json: { ...input, version: form.version } })),
     onSuccess: (saved) => {
       form.clearDraft();
       form.setValues(toValues(saved.actThree));
+      form.markSaved(saved.version, toValues(saved.actThree));
       queryClient.setQueryData(careerPlanQuery.queryKey, saved);
       toast({ title: "Act Three saved" });
     },
@@ -176,6 +187,14 @@ export function ActThreeForm({ plan }: { plan: CareerPlan }) {
       description="Two arcs for the years after your North Star: scaled economics, where what you have built keeps working for you, and giving, where you pass it on. Write each in your own words with a few first steps."
     >
       <Form onSubmit={submit} formRef={form.formRef} error={form.formError} aria-labelledby="act-three-title">
+        <ConflictNotice
+          form={form}
+          labels={actThreeLabels}
+          loadLatest={async () => {
+            const latest = await queryClient.fetchQuery({ ...careerPlanQuery, staleTime: 0 });
+            return { values: toValues(latest.actThree), version: latest.version };
+          }}
+        />
         {form.draftRestored ? (
           <Alert tone="info">
             We kept the changes you had not saved yet. Check them, then save Act Three.

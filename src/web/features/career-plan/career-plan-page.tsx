@@ -7,6 +7,7 @@ import { useMemberToday } from "../../session.ts";
 import { Alert } from "../../ui/alert.tsx";
 import { Button } from "../../ui/button.tsx";
 import { Card } from "../../ui/card.tsx";
+import { ConflictNotice } from "../../ui/conflict.tsx";
 import { EmptyState } from "../../ui/empty-state.tsx";
 import { TextField } from "../../ui/field.tsx";
 import { Form, FormActions, useFormState } from "../../ui/form.tsx";
@@ -24,13 +25,15 @@ function useSetPlan() {
   return (plan: CareerPlan) => queryClient.setQueryData(careerPlanQuery.queryKey, plan);
 }
 
-function MarkReachedCard({ role }: { role: string }) {
+function MarkReachedCard({ role, version }: { role: string; version: number }) {
   const today = useMemberToday();
   const toast = useToast();
   const setPlan = useSetPlan();
-  const form = useFormState({ reachedOn: today });
+  const queryClient = useQueryClient();
+  const form = useFormState({ reachedOn: today }, { version });
   const mark = useMutation({
-    mutationFn: (input: { reachedOn: string }) => call(api.plan["north-star"].reached.$post({ json: input })),
+    mutationFn: (input: { reachedOn: string }) =>
+      call(api.plan["north-star"].reached.$post({ json: { ...input, version: form.version } })),
     onSuccess: (saved) => {
       setPlan(saved);
       toast({ title: "North Star reached", description: "Now plan Act Three: what comes after." });
@@ -56,6 +59,15 @@ function MarkReachedCard({ role }: { role: string }) {
         error={form.formError}
         aria-labelledby="north-star-reached-title"
       >
+        <ConflictNotice
+          form={form}
+          labels={{ reachedOn: "Date reached" }}
+          loadLatest={async () => {
+            const latest = await queryClient.fetchQuery({ ...careerPlanQuery, staleTime: 0 });
+            setPlan(latest);
+            return { values: { reachedOn: form.values.reachedOn }, version: latest.version };
+          }}
+        />
         <div className="form-grid">
           <TextField
             label="Date you reached it"
@@ -148,7 +160,9 @@ export function CareerPlanPage() {
             </Card>
           )}
           <PlanForm plan={plan} />
-          {plan.northStar && !reached ? <MarkReachedCard role={plan.northStar.role} /> : null}
+          {plan.northStar && !reached ? (
+            <MarkReachedCard role={plan.northStar.role} version={plan.version} />
+          ) : null}
           {!reached && plan.actThree ? <ActThreeForm plan={plan} /> : null}
           {!reached && !plan.actThree && plan.northStar ? (
             <Card

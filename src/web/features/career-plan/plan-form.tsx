@@ -10,6 +10,7 @@ import { useMe, useMemberToday } from "../../session.ts";
 import { Alert } from "../../ui/alert.tsx";
 import { Button } from "../../ui/button.tsx";
 import { Card } from "../../ui/card.tsx";
+import { ConflictNotice } from "../../ui/conflict.tsx";
 import { SelectField, TextAreaField, TextField } from "../../ui/field.tsx";
 import { Form, FormActions, useFormState } from "../../ui/form.tsx";
 import { RowList } from "../../ui/row-list.tsx";
@@ -27,6 +28,18 @@ type Values = {
   "nextJob.role": string;
   "nextJob.targetYear": string;
   needs: NeedRow[];
+};
+
+const planLabels: Partial<Record<keyof Values, string>> = {
+  "northStar.role": "North Star role",
+  "northStar.companyKind": "Kind of company",
+  "northStar.knownFor": "What you want to be known for",
+  "northStar.horizonYear": "Year you aim to get there",
+  "skipJob.role": "Skip job",
+  "skipJob.targetYear": "Skip job's year",
+  "nextJob.role": "Next job",
+  "nextJob.targetYear": "Next job's year",
+  needs: "What the skip job needs",
 };
 
 const linkOptions = [
@@ -103,14 +116,19 @@ export function PlanForm({ plan }: { plan: CareerPlan }) {
   const { user } = useMe();
   const toast = useToast();
   const queryClient = useQueryClient();
-  const form = useFormState<Values>(toValues(plan), { draftKey: `sidecar:draft:${user.id}:plan` });
+  const form = useFormState<Values>(toValues(plan), {
+    draftKey: `sidecar:draft:${user.id}:plan`,
+    version: plan.version,
+  });
   const thisYear = yearOf(useMemberToday());
 
   const save = useMutation({
-    mutationFn: (input: ReturnType<typeof careerPlanInput.parse>) => call(api.plan.$put({ json: input })),
+    mutationFn: (input: ReturnType<typeof careerPlanInput.parse>) =>
+      call(api.plan.$put({ json: { ...input, version: form.version } })),
     onSuccess: (saved) => {
       form.clearDraft();
       form.setValues(toValues(saved));
+      form.markSaved(saved.version, toValues(saved));
       queryClient.setQueryData(careerPlanQuery.queryKey, saved);
       toast({ title: "Plan saved" });
     },
@@ -149,6 +167,14 @@ export function PlanForm({ plan }: { plan: CareerPlan }) {
       description="Start from the end state and work back. Leave a part empty until you know it."
     >
       <Form onSubmit={submit} formRef={form.formRef} error={form.formError} aria-labelledby="plan-form-title">
+        <ConflictNotice
+          form={form}
+          labels={planLabels}
+          loadLatest={async () => {
+            const latest = await queryClient.fetchQuery({ ...careerPlanQuery, staleTime: 0 });
+            return { values: toValues(latest), version: latest.version };
+          }}
+        />
         {form.draftRestored ? (
           <Alert tone="info">
             We kept the changes you had not saved yet. Check them, then save your plan.

@@ -7,6 +7,7 @@ import { useMe, useMemberToday } from "../../session.ts";
 import { Alert } from "../../ui/alert.tsx";
 import { Button, buttonClass } from "../../ui/button.tsx";
 import { Card } from "../../ui/card.tsx";
+import { ConflictNotice } from "../../ui/conflict.tsx";
 import { TextAreaField, TextField } from "../../ui/field.tsx";
 import { Form, FormActions, useFormState } from "../../ui/form.tsx";
 import { RowList } from "../../ui/row-list.tsx";
@@ -21,6 +22,15 @@ type Values = {
   decidedOn: string;
   revisitOn: string;
   options: OptionRow[];
+};
+
+const decisionLabels: Partial<Record<keyof Values, string>> = {
+  dilemma: "Dilemma",
+  decision: "What you decided",
+  reason: "Why",
+  decidedOn: "Decided on",
+  revisitOn: "Revisit on",
+  options: "Options",
 };
 
 const emptyOption = (): OptionRow => ({ key: newRowKey(), label: "", servesSkipJob: "" });
@@ -67,12 +77,18 @@ export function DecisionForm({ decision }: { decision?: Decision }) {
   const queryClient = useQueryClient();
   const form = useFormState<Values>(toValues(decision, today), {
     draftKey: `sidecar:draft:${user.id}:decision:${decision?.id ?? "new"}`,
+    version: decision?.version,
   });
 
   const save = useMutation({
     mutationFn: (input: ReturnType<typeof decisionInput.parse>) =>
       decision
-        ? call(api.decisions[":id"].$put({ param: { id: encodeURIComponent(decision.id) }, json: input }))
+        ? call(
+            api.decisions[":id"].$put({
+              param: { id: encodeURIComponent(decision.id) },
+              json: { ...input, version: form.version },
+            }),
+          )
         : call(api.decisions.$post({ json: input })),
     onSuccess: async (saved) => {
       form.clearDraft();
@@ -123,6 +139,19 @@ export function DecisionForm({ decision }: { decision?: Decision }) {
         error={form.formError}
         aria-labelledby="decision-form-title"
       >
+        {decision ? (
+          <ConflictNotice
+            form={form}
+            labels={decisionLabels}
+            loadLatest={async () => {
+              const latest = await call(
+                api.decisions[":id"].$get({ param: { id: encodeURIComponent(decision.id) } }),
+              );
+              queryClient.setQueryData(["decisions", latest.id], latest);
+              return { values: toValues(latest, today), version: latest.version };
+            }}
+          />
+        ) : null}
         {form.draftRestored ? (
           <Alert tone="info">We kept what you had not saved yet. Check it, then save.</Alert>
         ) : null}

@@ -9,6 +9,7 @@ import { useMe, useMemberToday } from "../../session.ts";
 import { Alert } from "../../ui/alert.tsx";
 import { Button, buttonClass } from "../../ui/button.tsx";
 import { Card } from "../../ui/card.tsx";
+import { ConflictNotice } from "../../ui/conflict.tsx";
 import { Dialog } from "../../ui/dialog.tsx";
 import { TextAreaField, TextField } from "../../ui/field.tsx";
 import { Form, FormActions, useFormState } from "../../ui/form.tsx";
@@ -217,15 +218,22 @@ function RevisitForm({ decision }: { decision: Decision }) {
   const toast = useToast();
   const queryClient = useQueryClient();
   const initial = { revisitedOn: today, outcome: "", nextRevisitOn: "" };
-  const form = useFormState(initial, { draftKey: `sidecar:draft:${user.id}:revisit:${decision.id}` });
+  const form = useFormState(initial, {
+    draftKey: `sidecar:draft:${user.id}:revisit:${decision.id}`,
+    version: decision.version,
+  });
   const save = useMutation({
     mutationFn: (input: ReturnType<typeof decisionRevisitInput.parse>) =>
       call(
-        api.decisions[":id"].revisit.$post({ param: { id: encodeURIComponent(decision.id) }, json: input }),
+        api.decisions[":id"].revisit.$post({
+          param: { id: encodeURIComponent(decision.id) },
+          json: { ...input, version: form.version },
+        }),
       ),
     onSuccess: async (saved) => {
       form.clearDraft();
       form.setValues(initial);
+      form.markSaved(saved.version);
       queryClient.setQueryData(["decisions", saved.id], saved);
       await queryClient.invalidateQueries({ queryKey: ["decisions"], exact: true });
       toast({ title: "Revisit saved" });
@@ -247,6 +255,17 @@ function RevisitForm({ decision }: { decision: Decision }) {
       aria-label="Record a revisit"
       className="revisit-form"
     >
+      <ConflictNotice
+        form={form}
+        labels={{ revisitedOn: "Date", outcome: "How it turned out", nextRevisitOn: "Look again on" }}
+        loadLatest={async () => {
+          const latest = await call(
+            api.decisions[":id"].$get({ param: { id: encodeURIComponent(decision.id) } }),
+          );
+          queryClient.setQueryData(["decisions", latest.id], latest);
+          return { values: form.values, version: latest.version };
+        }}
+      />
       <TextAreaField
         label="How it turned out"
         name="outcome"

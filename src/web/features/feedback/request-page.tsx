@@ -33,10 +33,11 @@ import { useMemberToday } from "../../session.ts";
 import { Alert } from "../../ui/alert.tsx";
 import { Button } from "../../ui/button.tsx";
 import { Card } from "../../ui/card.tsx";
+import { ConflictNotice } from "../../ui/conflict.tsx";
 import { Dialog } from "../../ui/dialog.tsx";
 import { EmptyState } from "../../ui/empty-state.tsx";
 import { SelectField, TextAreaField, TextField } from "../../ui/field.tsx";
-import { Form, FormActions, useFormState } from "../../ui/form.tsx";
+import { Form, FormActions, isStaleVersion, useFormState } from "../../ui/form.tsx";
 import { PageHeader } from "../../ui/page-header.tsx";
 import { LoadingState } from "../../ui/spinner.tsx";
 import { useToast } from "../../ui/toast.tsx";
@@ -193,14 +194,19 @@ function SettingsForm({ request }: { request: FeedbackRequest }) {
   const toast = useToast();
   const today = useMemberToday();
   const update = useRequestUpdate(request.id);
-  const form = useFormState({ closesOn: request.closesOn, minResponses: String(request.minResponses) });
+  const toValues = (r: FeedbackRequest) => ({ closesOn: r.closesOn, minResponses: String(r.minResponses) });
+  const form = useFormState(toValues(request), { version: request.version });
   const save = useMutation({
     mutationFn: (input: FeedbackRequestUpdate) =>
       call(
-        api.feedback.requests[":id"].$patch({ param: { id: encodeURIComponent(request.id) }, json: input }),
+        api.feedback.requests[":id"].$patch({
+          param: { id: encodeURIComponent(request.id) },
+          json: { ...input, version: form.version },
+        }),
       ),
     onSuccess: (updated) => {
       update(updated);
+      form.markSaved(updated.version, toValues(updated));
       toast({ title: "Request updated" });
     },
     onError: (error) => form.showApiError(error),
@@ -220,6 +226,17 @@ function SettingsForm({ request }: { request: FeedbackRequest }) {
         error={form.formError}
         aria-label="Request settings"
       >
+        <ConflictNotice
+          form={form}
+          labels={{ closesOn: "Closing date", minResponses: "Responses needed" }}
+          loadLatest={async () => {
+            const latest = await call(
+              api.feedback.requests[":id"].$get({ param: { id: encodeURIComponent(request.id) } }),
+            );
+            update(latest);
+            return { values: toValues(latest), version: latest.version };
+          }}
+        />
         <div className="form-grid">
           <TextField
             label="Closing date"
@@ -388,22 +405,27 @@ function RepeatBack({
   label,
 }: {
   requestId: string;
-  item: { key: string; heard: string; readOn: string | null };
+  item: { key: string; heard: string; readOn: string | null; version: number };
   label: string;
 }) {
   const queryClient = useQueryClient();
-  const [heard, setHeard] = useState(item.heard);
+  const form = useFormState({ heard: item.heard }, { version: item.version });
+  const heard = form.values.heard;
   const [error, setError] = useState<string | undefined>();
   const save = useMutation({
     mutationFn: (read: boolean) =>
       call(
         api.feedback.requests[":id"].reflections[":questionKey"].$put({
           param: { id: encodeURIComponent(requestId), questionKey: encodeURIComponent(item.key) },
-          json: { heard, read },
+          json: { heard, read, version: form.version },
         }),
       ),
     onSuccess: (results) => {
       setError(undefined);
+      const saved = [...results.questions, ...results.lanes].find(
+        (r) => ("key" in r ? r.key : r.lane) === item.key,
+      );
+      if (saved) form.markSaved(saved.version, { heard: saved.heard });
       // Keep the paragraphs in the order already on screen; only the reflections change.
       queryClient.setQueryData(feedbackResultsQuery(requestId).queryKey, (current) =>
         current
@@ -415,15 +437,29 @@ function RepeatBack({
           : results,
       );
     },
-    onError: (e) => setError(e.message),
+    onError: (e) => (isStaleVersion(e) ? form.showApiError(e) : setError(e.message)),
   });
   return (
     <div className="repeat-back">
+      <ConflictNotice
+        form={form}
+        labels={{ heard: `What I heard: ${label}` }}
+        loadLatest={async () => {
+          const latest = await call(
+            api.feedback.requests[":id"].results.$get({ param: { id: encodeURIComponent(requestId) } }),
+          );
+          const found = [...latest.questions, ...latest.lanes].find(
+            (r) => ("key" in r ? r.key : r.lane) === item.key,
+          );
+          if (!found) throw new Error("This question is gone.");
+          return { values: { heard: found.heard }, version: found.version };
+        }}
+      />
       <TextAreaField
         label={`What I heard: ${label}`}
         value={heard}
         onValueChange={(value) => {
-          setHeard(value);
+          form.set("heard", value);
           setError(undefined);
         }}
         error={error}
@@ -455,8 +491,8 @@ function RepeatBack({
   );
 }
 
-function pick(item: { heard: string; readOn: string | null } | undefined) {
-  return item ? { heard: item.heard, readOn: item.readOn } : {};
+function pick(item: { heard: string; readOn: string | null; version: number } | undefined) {
+  return item ? { heard: item.heard, readOn: item.readOn, version: item.version } : {};
 }
 
 function QuestionCard({

@@ -8,6 +8,7 @@ import { api, call } from "../../api.ts";
 import { Alert } from "../../ui/alert.tsx";
 import { Button } from "../../ui/button.tsx";
 import { Card } from "../../ui/card.tsx";
+import { ConflictNotice } from "../../ui/conflict.tsx";
 import { TextAreaField } from "../../ui/field.tsx";
 import { Form, FormActions, useFormState } from "../../ui/form.tsx";
 import { LoadingState } from "../../ui/spinner.tsx";
@@ -26,13 +27,15 @@ function toValues(view: SuperpowersView): Values {
 function SuperpowersForm({ view }: { view: SuperpowersView }) {
   const toast = useToast();
   const queryClient = useQueryClient();
-  const form = useFormState<Values>(toValues(view));
+  const form = useFormState<Values>(toValues(view), { version: view.version });
   const chosen = form.values.superpowers;
   const save = useMutation({
-    mutationFn: (input: Values) => call(api.feedback.superpowers.$put({ json: input })),
+    mutationFn: (input: Values) =>
+      call(api.feedback.superpowers.$put({ json: { ...input, version: form.version } })),
     onSuccess: (saved) => {
       queryClient.setQueryData(superpowersQuery.queryKey, saved);
       form.setValues(toValues(saved));
+      form.markSaved(saved.version, toValues(saved));
       toast({ title: "Superpowers saved" });
     },
     onError: (error) => form.showApiError(error),
@@ -56,6 +59,14 @@ function SuperpowersForm({ view }: { view: SuperpowersView }) {
       error={form.formError ?? form.errors.superpowers}
       aria-label="Your superpowers"
     >
+      <ConflictNotice
+        form={form}
+        labels={{ superpowers: "Superpowers", responses: "What you say about their shadows" }}
+        loadLatest={async () => {
+          const latest = await queryClient.fetchQuery({ ...superpowersQuery, staleTime: 0 });
+          return { values: toValues(latest), version: latest.version };
+        }}
+      />
       <fieldset className="superpower-choices">
         <legend className="field-label">Your superpowers (up to three)</legend>
         <div className="superpower-grid">

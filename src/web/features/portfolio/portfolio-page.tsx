@@ -33,7 +33,7 @@ export function RoleItem({
   onEdit,
   onDelete,
 }: {
-  role: Omit<PortfolioRole, "notes"> & { notes?: string };
+  role: Omit<PortfolioRole, "notes" | "version"> & { notes?: string };
   /** Without these the role is shown read-only, as in a shared portfolio. */
   onEdit?: () => void;
   onDelete?: () => void;

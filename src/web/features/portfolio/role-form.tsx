@@ -19,6 +19,7 @@ import { api, call } from "../../api.ts";
 import { useMe } from "../../session.ts";
 import { Alert } from "../../ui/alert.tsx";
 import { Button } from "../../ui/button.tsx";
+import { ConflictNotice } from "../../ui/conflict.tsx";
 import { describedBy, SelectField, TextAreaField, TextField } from "../../ui/field.tsx";
 import { Form, FormActions, useFormState } from "../../ui/form.tsx";
 import { useToast } from "../../ui/toast.tsx";
@@ -64,18 +65,38 @@ const workHints: Record<WorkKind, string> = {
   scaling: "Making the product and team work at a larger size",
 };
 
+const roleLabels: Partial<Record<keyof Values, string>> = {
+  company: "Company",
+  title: "Title",
+  startsOn: "Started",
+  endsOn: "Ended",
+  stage: "Company stage",
+  market: "Market",
+  vantage: "Vantage point",
+  work: "Kind of work",
+  peopleManaged: "People managed",
+  wellKnownLogo: "Well-known logo",
+  notes: "Notes",
+};
+
 export function RoleForm({ role, onDone }: { role?: PortfolioRole; onDone: () => void }) {
   const { user } = useMe();
   const toast = useToast();
   const queryClient = useQueryClient();
   const form = useFormState<Values>(toValues(role), {
     draftKey: `sidecar:draft:${user.id}:portfolio-role:${role?.id ?? "new"}`,
+    version: role?.version,
   });
 
   const save = useMutation({
     mutationFn: (input: PortfolioRoleInput) =>
       role
-        ? call(api.portfolio.roles[":id"].$put({ param: { id: encodeURIComponent(role.id) }, json: input }))
+        ? call(
+            api.portfolio.roles[":id"].$put({
+              param: { id: encodeURIComponent(role.id) },
+              json: { ...input, version: form.version },
+            }),
+          )
         : call(api.portfolio.roles.$post({ json: input })),
     onSuccess: async (saved) => {
       form.clearDraft();
@@ -116,6 +137,18 @@ export function RoleForm({ role, onDone }: { role?: PortfolioRole; onDone: () =>
       error={form.formError}
       aria-label={role ? "Edit role" : "Add a role"}
     >
+      {role ? (
+        <ConflictNotice
+          form={form}
+          labels={roleLabels}
+          loadLatest={async () => {
+            const latest = await call(
+              api.portfolio.roles[":id"].$get({ param: { id: encodeURIComponent(role.id) } }),
+            );
+            return { values: toValues(latest), version: latest.version };
+          }}
+        />
+      ) : null}
       {form.draftRestored ? (
         <Alert tone="info">We kept what you had typed and not saved yet. Check it, then save.</Alert>
       ) : null}

@@ -14,6 +14,7 @@ import { type ProfileData, useMe, useSetMe } from "../../session.ts";
 import { Alert } from "../../ui/alert.tsx";
 import { Button } from "../../ui/button.tsx";
 import { Card } from "../../ui/card.tsx";
+import { ConflictNotice } from "../../ui/conflict.tsx";
 import { SelectField, TextField } from "../../ui/field.tsx";
 import { Form, FormActions, useFormState } from "../../ui/form.tsx";
 import { PageHeader } from "../../ui/page-header.tsx";
@@ -50,20 +51,34 @@ function toValues(profile: ProfileData): Values {
   };
 }
 
+const profileLabels: Partial<Record<keyof Values, string>> = {
+  name: "Name",
+  headline: "Headline",
+  level: "Level",
+  track: "Track",
+  company: "Company",
+  timeZone: "Time zone",
+};
+
 export function ProfilePage() {
   useTitle("Profile");
   const { user, profile } = useMe();
   const setMe = useSetMe();
   const toast = useToast();
-  const form = useFormState<Values>(toValues(profile), { draftKey: `sidecar:draft:${user.id}:profile` });
+  const form = useFormState<Values>(toValues(profile), {
+    draftKey: `sidecar:draft:${user.id}:profile`,
+    version: profile.version,
+  });
   const [headlineCount, setHeadlineCount] = useState(form.values.headline.length);
 
   const save = useMutation({
-    mutationFn: (input: ReturnType<typeof profileInput.parse>) => call(api.profile.$put({ json: input })),
+    mutationFn: (input: ReturnType<typeof profileInput.parse>) =>
+      call(api.profile.$put({ json: { ...input, version: form.version } })),
     onSuccess: (saved) => {
       setMe((me) => ({ ...me, profile: saved, user: { ...me.user, name: saved.name } }));
       form.clearDraft();
       form.setValues(toValues(saved));
+      form.markSaved(saved.version, toValues(saved));
       setHeadlineCount(saved.headline.length);
       toast({ title: "Profile saved" });
     },
@@ -89,6 +104,15 @@ export function ProfilePage() {
       />
       <Card>
         <Form onSubmit={submit} formRef={form.formRef} error={form.formError}>
+          <ConflictNotice
+            form={form}
+            labels={profileLabels}
+            loadLatest={async () => {
+              const latest = await call(api.profile.$get());
+              setMe((me) => ({ ...me, profile: latest, user: { ...me.user, name: latest.name } }));
+              return { values: toValues(latest), version: latest.version };
+            }}
+          />
           {form.draftRestored ? (
             <Alert tone="info">
               We kept the changes you had not saved yet. Check them, then save your profile.

@@ -103,7 +103,14 @@ function SharedFrame<T extends { owner: Sharer }>({
 }
 
 // The roadmap chart and tour tags read the owner's full tour; a shared tour simply has no warnings.
-const asTour = (tour: SharedPlan["tours"][number]): Tour => ({ ...tour, endReason: null, warnings: [] });
+const asTour = (tour: SharedPlan["tours"][number]): Tour => ({
+  ...tour,
+  endReason: null,
+  warnings: [],
+  milestones: tour.milestones.map((milestone) => ({ ...milestone, version: 0 })),
+  // Read-only here: a version is only sent back by the owner's edits.
+  version: 0,
+});
 
 function PlanCards({ plan }: { plan: SharedPlan }) {
   const today = useMemberToday();

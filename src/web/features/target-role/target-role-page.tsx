@@ -8,6 +8,7 @@ import { Alert } from "../../ui/alert.tsx";
 import { buttonClass } from "../../ui/button.tsx";
 import { Card } from "../../ui/card.tsx";
 import { EmptyState } from "../../ui/empty-state.tsx";
+import { isStaleVersion } from "../../ui/form.tsx";
 import { PageHeader } from "../../ui/page-header.tsx";
 import { LoadingState } from "../../ui/spinner.tsx";
 import { useToast } from "../../ui/toast.tsx";
@@ -27,7 +28,7 @@ function withCheck(view: TargetRoleView, result: CheckResult): TargetRoleView {
     hurdles: view.hurdles.map((hurdle) => ({
       ...hurdle,
       checks: hurdle.checks.map((check) =>
-        check.id === result.id ? { ...check, checkedOn: result.checkedOn } : check,
+        check.id === result.id ? { ...check, checkedOn: result.checkedOn, version: result.version } : check,
       ),
     })),
   };
@@ -160,20 +161,26 @@ export function TargetRolePage() {
   const toast = useToast();
   const query = useQuery(targetRoleQuery);
   const toggle = useMutation({
-    mutationFn: ({ id, checked }: { id: string; checked: boolean }) =>
-      call(
+    mutationFn: ({ id, checked }: { id: string; checked: boolean }) => {
+      const version =
+        query.data?.hurdles.flatMap((hurdle) => hurdle.checks).find((check) => check.id === id)?.version ?? 0;
+      return call(
         api["target-role"].checks[":itemId"].$put({
           param: { itemId: encodeURIComponent(id) },
-          json: { checked },
+          json: { checked, version },
         }),
-      ),
+      );
+    },
     onSuccess: (result) => {
       queryClient.setQueryData<TargetRoleView>(targetRoleQuery.queryKey, (view) =>
         view ? withCheck(view, result) : view,
       );
     },
-    onError: (error) =>
-      toast({ title: "Your progress was not saved", description: error.message, tone: "error" }),
+    onError: (error) => {
+      toast({ title: "Your progress was not saved", description: error.message, tone: "error" });
+      // Changed elsewhere: show the checklist as it is now, so the next tick is based on it.
+      if (isStaleVersion(error)) void queryClient.invalidateQueries({ queryKey: targetRoleQuery.queryKey });
+    },
   });
 
   const view = query.data;

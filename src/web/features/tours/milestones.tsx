@@ -15,12 +15,13 @@ import { api, call } from "../../api.ts";
 import { useMemberToday } from "../../session.ts";
 import { Button } from "../../ui/button.tsx";
 import { Card } from "../../ui/card.tsx";
+import { ConflictNotice } from "../../ui/conflict.tsx";
 import { Dialog } from "../../ui/dialog.tsx";
 import { EmptyState } from "../../ui/empty-state.tsx";
 import { SelectField, TextField } from "../../ui/field.tsx";
-import { Form, FormActions, useFormState } from "../../ui/form.tsx";
+import { Form, FormActions, isStaleVersion, useFormState } from "../../ui/form.tsx";
 import { useToast } from "../../ui/toast.tsx";
-import { rememberTour } from "./tours-api.ts";
+import { rememberTour, tourQuery } from "./tours-api.ts";
 
 type Values = { title: string; dueOn: string; status: string; doneOn: string };
 
@@ -40,7 +41,7 @@ function toInput(values: Values) {
   return { ...values, doneOn: values.status === "done" ? values.doneOn || null : null };
 }
 
-function useSaveMilestone(tour: Tour, milestoneId?: string) {
+function useSaveMilestone(tour: Tour, milestoneId?: string, version?: () => number) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (input: MilestoneInput) =>
@@ -48,7 +49,7 @@ function useSaveMilestone(tour: Tour, milestoneId?: string) {
         ? call(
             api.tours[":id"].milestones[":milestoneId"].$put({
               param: { id: encodeURIComponent(tour.id), milestoneId: encodeURIComponent(milestoneId) },
-              json: input,
+              json: { ...input, version: version?.() ?? 0 },
             }),
           )
         : call(
@@ -75,8 +76,9 @@ function MilestoneForm({
     status: milestone?.status ?? "planned",
     doneOn: milestone?.doneOn ?? "",
   };
-  const form = useFormState<Values>(initial);
-  const save = useSaveMilestone(tour, milestone?.id);
+  const form = useFormState<Values>(initial, { version: milestone?.version });
+  const save = useSaveMilestone(tour, milestone?.id, () => form.version);
+  const queryClient = useQueryClient();
   const prefix = milestone ? `milestone-${milestone.id}` : "milestone-new";
 
   function submit() {
@@ -99,6 +101,27 @@ function MilestoneForm({
       error={form.formError}
       aria-label={milestone ? `Edit milestone “${milestone.title}”` : "Add a milestone"}
     >
+      {milestone ? (
+        <ConflictNotice
+          form={form}
+          labels={{ title: "Milestone", dueOn: "Due on", status: "Status", doneOn: "Done on" }}
+          loadLatest={async () => {
+            const latest = await queryClient.fetchQuery({ ...tourQuery(tour.id), staleTime: 0 });
+            rememberTour(queryClient, latest);
+            const found = latest.milestones.find((m) => m.id === milestone.id);
+            if (!found) throw new Error("This milestone was deleted elsewhere.");
+            return {
+              values: {
+                title: found.title,
+                dueOn: found.dueOn,
+                status: found.status,
+                doneOn: found.doneOn ?? "",
+              },
+              version: found.version,
+            };
+          }}
+        />
+      ) : null}
       <TextField
         id={`${prefix}-title`}
         label="Milestone"
@@ -157,7 +180,8 @@ function MilestoneItem({ tour, milestone }: { tour: Tour; milestone: Milestone }
   const queryClient = useQueryClient();
   const [editing, setEditing] = useState(false);
   const [confirming, setConfirming] = useState(false);
-  const save = useSaveMilestone(tour, milestone.id);
+  // The status is changed on the milestone as shown, so it goes with the version shown.
+  const save = useSaveMilestone(tour, milestone.id, () => milestone.version);
   const remove = useMutation({
     mutationFn: () =>
       call(
@@ -181,8 +205,12 @@ function MilestoneItem({ tour, milestone }: { tour: Tour; milestone: Milestone }
       {
         onSuccess: () =>
           toast({ title: `“${milestone.title}” is ${milestoneStatusLabels[status].toLowerCase()}` }),
-        onError: (error) =>
-          toast({ title: "The status was not saved", description: error.message, tone: "error" }),
+        onError: (error) => {
+          toast({ title: "The status was not saved", description: error.message, tone: "error" });
+          // Changed elsewhere: show the tour as it is now, so the next change is based on it.
+          if (isStaleVersion(error))
+            void queryClient.invalidateQueries({ queryKey: tourQuery(tour.id).queryKey });
+        },
       },
     );
   }

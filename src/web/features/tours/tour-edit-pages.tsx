@@ -87,6 +87,7 @@ export function EditTourPage() {
       <Card id="tour-form" title="The tour" icon={<Flag size={18} />}>
         <TourForm
           tourId={tourId}
+          version={query.data.version}
           endedOn={query.data.endedOn}
           initial={valuesFromTour(query.data)}
           draftKey={`tour-edit:${tourId}`}

@@ -14,11 +14,12 @@ import { api, call } from "../../api.ts";
 import { useMe } from "../../session.ts";
 import { Alert } from "../../ui/alert.tsx";
 import { Button } from "../../ui/button.tsx";
+import { ConflictNotice } from "../../ui/conflict.tsx";
 import { TextAreaField, TextField } from "../../ui/field.tsx";
 import { Form, FormActions, useFormState } from "../../ui/form.tsx";
 import { useToast } from "../../ui/toast.tsx";
 import { CheckboxGroup } from "./checkbox-group.tsx";
-import { rememberTour, toursQuery } from "./tours-api.ts";
+import { rememberTour, tourQuery, toursQuery } from "./tours-api.ts";
 
 export type TourValues = {
   title: string;
@@ -28,6 +29,16 @@ export type TourValues = {
   renegotiateOn: string;
   lanes: string[];
   experiences: string[];
+};
+
+const tourLabels: Partial<Record<keyof TourValues, string>> = {
+  title: "Title",
+  mission: "Mission",
+  startsOn: "Starts on",
+  endsOn: "Ends on",
+  renegotiateOn: "Renegotiation date",
+  lanes: "Lanes",
+  experiences: "Experiences",
 };
 
 const laneOptions = laneIds.map((lane) => ({ value: lane, label: lanes[lane].label }));
@@ -78,6 +89,7 @@ function errorFor(errors: Record<string, string | undefined>, field: string) {
 
 export function TourForm({
   tourId,
+  version,
   endedOn = null,
   initial,
   draftKey,
@@ -85,6 +97,8 @@ export function TourForm({
   onCancel,
 }: {
   tourId?: string;
+  /** The edited tour's version as loaded; a save sends it back. */
+  version?: number;
   /** The day an edited tour ended early: it overlaps later tours only up to then, as on the server. */
   endedOn?: string | null;
   initial: TourValues;
@@ -96,7 +110,10 @@ export function TourForm({
   const toast = useToast();
   const navigate = useNavigate();
   const queryClient = useQueryClient();
-  const form = useFormState<TourValues>(initial, { draftKey: `sidecar:draft:${user.id}:${draftKey}` });
+  const form = useFormState<TourValues>(initial, {
+    draftKey: `sidecar:draft:${user.id}:${draftKey}`,
+    version,
+  });
   const others = useQuery(toursQuery).data?.tours ?? [];
   const { values } = form;
 
@@ -108,7 +125,12 @@ export function TourForm({
   const save = useMutation({
     mutationFn: (input: TourInput) =>
       tourId
-        ? call(api.tours[":id"].$put({ param: { id: encodeURIComponent(tourId) }, json: input }))
+        ? call(
+            api.tours[":id"].$put({
+              param: { id: encodeURIComponent(tourId) },
+              json: { ...input, version: form.version },
+            }),
+          )
         : call(api.tours.$post({ json: input })),
     onSuccess: async (saved) => {
       form.clearDraft();
@@ -134,6 +156,16 @@ export function TourForm({
 
   return (
     <Form onSubmit={submit} formRef={form.formRef} error={form.formError} aria-label={submitLabel}>
+      {tourId ? (
+        <ConflictNotice
+          form={form}
+          labels={tourLabels}
+          loadLatest={async () => {
+            const latest = await queryClient.fetchQuery({ ...tourQuery(tourId), staleTime: 0 });
+            return { values: valuesFromTour(latest), version: latest.version };
+          }}
+        />
+      ) : null}
       {form.draftRestored ? (
         <Alert tone="info">We kept what you had not saved yet. Check it, then save.</Alert>
       ) : null}

@@ -17,6 +17,7 @@ import { useMemberToday } from "../../session.ts";
 import { Alert } from "../../ui/alert.tsx";
 import { Button, buttonClass } from "../../ui/button.tsx";
 import { Card } from "../../ui/card.tsx";
+import { ConflictNotice } from "../../ui/conflict.tsx";
 import { Dialog } from "../../ui/dialog.tsx";
 import { TextAreaField, TextField } from "../../ui/field.tsx";
 import { Form, FormActions, useFormState } from "../../ui/form.tsx";
@@ -88,10 +89,15 @@ function EndEarlyDialog({
   const dayBeforeEnd = addDays(tour.endsOn, -1);
   const latest = today < dayBeforeEnd ? today : dayBeforeEnd;
   const suggested = latest >= tour.startsOn ? latest : tour.startsOn;
-  const form = useFormState({ endedOn: suggested, reason: "" });
+  const form = useFormState({ endedOn: suggested, reason: "" }, { version: tour.version });
   const end = useMutation({
     mutationFn: (input: EndTourInput) =>
-      call(api.tours[":id"]["end-early"].$post({ param: { id: encodeURIComponent(tour.id) }, json: input })),
+      call(
+        api.tours[":id"]["end-early"].$post({
+          param: { id: encodeURIComponent(tour.id) },
+          json: { ...input, version: form.version },
+        }),
+      ),
     onSuccess: (saved) => {
       rememberTour(queryClient, saved);
       onOpenChange(false);
@@ -115,6 +121,15 @@ function EndEarlyDialog({
         error={form.formError}
         aria-label="End the tour early"
       >
+        <ConflictNotice
+          form={form}
+          labels={{ endedOn: "Ended on", reason: "Reason" }}
+          loadLatest={async () => {
+            const latest = await queryClient.fetchQuery({ ...tourQuery(tour.id), staleTime: 0 });
+            rememberTour(queryClient, latest);
+            return { values: form.values, version: latest.version };
+          }}
+        />
         <TextField
           label="Ended on"
           name="endedOn"

@@ -41,6 +41,7 @@ export function rememberTour(queryClient: QueryClient, tour: Tour) {
   queryClient.setQueryData(toursQuery.queryKey, (current) =>
     current
       ? {
+          version: current.version,
           tours: current.tours.some((t) => t.id === tour.id)
             ? current.tours.map((t) => (t.id === tour.id ? tour : t))
             : [...current.tours, tour],

@@ -110,15 +110,21 @@ export function ToursPage() {
   const tours = query.data?.tours ?? [];
 
   const reorder = useMutation({
-    mutationFn: (next: Tour[]) => call(api.tours.order.$put({ json: { ids: next.map((t) => t.id) } })),
+    mutationFn: (next: Tour[]) =>
+      call(
+        api.tours.order.$put({
+          json: { ids: next.map((t) => t.id), version: query.data?.version ?? 0 },
+        }),
+      ),
     onMutate: (next) => {
       const previous = queryClient.getQueryData(toursQuery.queryKey);
-      queryClient.setQueryData(toursQuery.queryKey, { tours: next });
+      queryClient.setQueryData(toursQuery.queryKey, { tours: next, version: previous?.version ?? 0 });
       return { previous };
     },
     onSuccess: (result) => queryClient.setQueryData(toursQuery.queryKey, result),
     onError: (error, _next, context) => {
       if (context?.previous) queryClient.setQueryData(toursQuery.queryKey, context.previous);
+      // A 409 means the order changed elsewhere: the list reloads below, and the person moves again.
       toast({ title: "The new order was not saved", description: error.message, tone: "error" });
       void queryClient.invalidateQueries({ queryKey: toursQuery.queryKey });
     },
