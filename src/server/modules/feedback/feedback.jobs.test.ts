@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildUser, mailTo, uniqueEmail } from "../../../../test/factories.ts";
 import { answersMarked, createFeedbackRequest, give, tokenFromEmail } from "../../../../test/feedback.ts";
 import { createTestContext, type TestContext } from "../../../../test/harness.ts";
+import { requestAtCurrentVersion } from "../../../../test/versions.ts";
 import { addDays, isoDay } from "../../../shared/calendar-date.ts";
 import { jobs } from "../../jobs/jobs.table.ts";
 import { outbox } from "../mail/outbox.table.ts";
@@ -81,7 +82,7 @@ describe("feedback jobs", () => {
     expect(close?.runAt.toISOString()).toBe(`${closesOn}T10:00:00.000Z`);
 
     const later = addDays(isoDay(), 9);
-    const moved = await ctx.request(`/api/feedback/requests/${id}`, {
+    const moved = await requestAtCurrentVersion(ctx, `/api/feedback/requests/${id}`, {
       method: "PATCH",
       body: { closesOn: later },
       cookie: owner.cookie,

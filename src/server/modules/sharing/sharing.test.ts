@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type BuiltUser, buildUser, uniqueEmail } from "../../../../test/factories.ts";
 import { answersMarked, copyLinks, createFeedbackRequest, give } from "../../../../test/feedback.ts";
 import { createTestContext, type TestContext } from "../../../../test/harness.ts";
+import { requestAtCurrentVersion } from "../../../../test/versions.ts";
 import {
   sharedLanesSchema,
   sharedPlanSchema,
@@ -20,7 +21,7 @@ afterAll(() => ctx.close());
 const thisYear = new Date().getUTCFullYear();
 
 async function call(path: string, cookie: string | undefined, method = "GET", body?: unknown) {
-  const response = await ctx.request(path, { method, body, cookie });
+  const response = await requestAtCurrentVersion(ctx, path, { method, body, cookie });
   const text = await response.text();
   return { status: response.status, text, json: text ? JSON.parse(text) : null };
 }
