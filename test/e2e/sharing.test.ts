@@ -12,16 +12,18 @@ let mentorEmail: string;
 
 const year = new Date().getFullYear();
 
-async function send(page: Page, method: string, path: string, body: unknown) {
+/** A change through the API as the page makes it: an edit sends back the version it read first. */
+async function send(page: Page, method: string, path: string, body: Record<string, unknown>) {
   const status = await page.evaluate(
-    async ({ method, path, body }) =>
-      (
-        await fetch(path, {
-          method,
-          headers: { "content-type": "application/json", accept: "application/json" },
-          body: JSON.stringify(body),
-        })
-      ).status,
+    async ({ method, path, body }) => {
+      const headers = { "content-type": "application/json", accept: "application/json" };
+      const version =
+        method === "PUT"
+          ? ((await (await fetch(path, { headers })).json()) as { version?: number }).version
+          : undefined;
+      const sent = method === "PUT" ? { ...body, version: version ?? 0 } : body;
+      return (await fetch(path, { method, headers, body: JSON.stringify(sent) })).status;
+    },
     { method, path, body },
   );
   expect(status, `${method} ${path}`).toBe(200);
