@@ -11,7 +11,9 @@ export const versionInput = z
       "Send the version you read (the record's version field), so a change made elsewhere is not overwritten",
   })
   .int("The version is a whole number, as read from the record")
-  .min(0, "The version is 0 or more, as read from the record");
+  .min(0, "The version is 0 or more, as read from the record")
+  // Versions are stored as 32-bit integers; a larger number was never read from any record.
+  .max(2_147_483_647, "This version is larger than any record has; send the version you read");
 
 export type Versioned = { version: number };
 

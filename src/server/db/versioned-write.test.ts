@@ -414,3 +414,22 @@ describe.each(resources)("$name", ({ prepare, once }) => {
     expect((await target.read()).version).toBe(start.version + 1);
   });
 });
+
+describe("a version no record can have", () => {
+  it("is refused as a 400 naming the field, never a database error", async () => {
+    const member = await buildUser(ctx);
+    for (const version of [2_147_483_648, -1, 1.5]) {
+      const response = await ctx.request("/api/plan/act-three", {
+        method: "PUT",
+        body: {
+          economics: { description: "Invest" },
+          giving: { description: "Coach", forms: ["content"] },
+          version,
+        },
+        cookie: member.cookie,
+      });
+      expect(response.status, String(version)).toBe(400);
+      expect((await response.json()).error.field).toBe("version");
+    }
+  });
+});
