@@ -1,4 +1,5 @@
 import { mkdirSync } from "node:fs";
+import { type AddressInfo, createServer } from "node:net";
 import { join } from "node:path";
 import AxeBuilder from "@axe-core/playwright";
 import { eq } from "drizzle-orm";
@@ -14,13 +15,39 @@ export const desktop = { width: 1280, height: 860 };
 export const phone = { width: 375, height: 740 };
 const screenshotDir = process.env.SCREENSHOT_DIR;
 
+/** A port nothing listens on right now, as the operating system hands it out. */
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once("error", reject);
+    probe.listen(0, "127.0.0.1", () => {
+      const { port } = probe.address() as AddressInfo;
+      probe.close(() => resolve(port));
+    });
+  });
+}
+
 export async function startBrowserTarget(): Promise<{ sidecar: Sidecar; browser: Browser; baseUrl: string }> {
-  const port = 43000 + Math.floor(Math.random() * 2000);
-  const baseUrl = `http://localhost:${port}`;
-  const config = readConfig({ PORT: String(port), HOST: "127.0.0.1", BASE_URL: baseUrl, LOG_LEVEL: "error" });
   const database = await openDatabase({ kind: "pglite-memory" });
   await database.migrate();
-  const sidecar = await startSidecar(config, { database, logger: createLogger("error") });
+  let sidecar: Sidecar | undefined;
+  let baseUrl = "";
+  // Another process may take the free port between the probe and the start: then take another.
+  for (let attempt = 0; !sidecar; attempt++) {
+    const port = await freePort();
+    baseUrl = `http://localhost:${port}`;
+    const config = readConfig({
+      PORT: String(port),
+      HOST: "127.0.0.1",
+      BASE_URL: baseUrl,
+      LOG_LEVEL: "error",
+    });
+    try {
+      sidecar = await startSidecar(config, { database, logger: createLogger("error") });
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== "EADDRINUSE" || attempt >= 4) throw error;
+    }
+  }
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
     args: [

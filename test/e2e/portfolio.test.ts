@@ -148,8 +148,10 @@ describe("the experience portfolio and next level in the browser", () => {
     await page.getByText("Scaling work: in your portfolio, from Senior PM at Globex.").waitFor();
     const mentoring = page.getByRole("checkbox", { name: "Mentoring at least one PM regularly" });
     expect(await mentoring.isChecked()).toBe(false);
-    await mentoring.check();
+    // The tick is saved before the box settles, so wait for what the saved tick shows.
+    await mentoring.click();
     await page.getByText(/^Done on /).waitFor();
+    expect(await mentoring.isChecked()).toBe(true);
     await page.getByText("1 of 7", { exact: true }).waitFor();
     await expectAccessibleAtBothWidths(page, "next-level-ticked");
     await page.reload();
