@@ -133,6 +133,20 @@ const matrix: Record<string, Access> = {
   "PUT /api/decisions/:id": signedIn,
   "DELETE /api/decisions/:id": signedIn,
   "POST /api/decisions/:id/revisit": signedIn,
+  "GET /api/story/entries": signedIn,
+  "POST /api/story/entries": signedIn,
+  "GET /api/story/entries/:id": signedIn,
+  "PUT /api/story/entries/:id": signedIn,
+  "DELETE /api/story/entries/:id": signedIn,
+  "POST /api/story/writing-check": signedIn,
+  "GET /api/story/press-release": signedIn,
+  "PUT /api/story/press-release": signedIn,
+  "GET /api/story/press-release/markdown": signedIn,
+  "GET /api/story/thought-leadership": signedIn,
+  "POST /api/story/thought-leadership": signedIn,
+  "PUT /api/story/thought-leadership/:id": signedIn,
+  "DELETE /api/story/thought-leadership/:id": signedIn,
+  "PUT /api/story/thought-leadership-cadence": signedIn,
   "GET /api/sharing/grants": signedIn,
   "POST /api/sharing/grants": signedIn,
   "DELETE /api/sharing/grants/:id": signedIn,
@@ -215,6 +229,13 @@ const matrixDecision = {
   decidedOn: "2025-01-01",
 };
 
+const storyEntrySample = {
+  title: "Matrix project",
+  actions: "I checked who may reach this route.",
+  result: "Every route has a row.",
+};
+const thoughtSample = { kind: "post", title: "Matrix post", happenedOn: "2025-01-01" };
+
 const tourSample = {
   title: "Matrix tour",
   mission: "Check who may reach this route",
@@ -258,6 +279,13 @@ const sampleBodies: Record<string, unknown> = {
   "POST /api/decisions": matrixDecision,
   "PUT /api/decisions/:id": matrixDecision,
   "POST /api/decisions/:id/revisit": { revisitedOn: "2025-02-01", outcome: "Fine" },
+  "POST /api/story/entries": storyEntrySample,
+  "PUT /api/story/entries/:id": storyEntrySample,
+  "POST /api/story/writing-check": { text: "We shipped it." },
+  "PUT /api/story/press-release": { headline: "Matrix release" },
+  "POST /api/story/thought-leadership": thoughtSample,
+  "PUT /api/story/thought-leadership/:id": thoughtSample,
+  "PUT /api/story/thought-leadership-cadence": { cadence: "monthly" },
   "POST /api/sharing/grants": { email: "matrix-grantee@example.test", parts: ["plan"] },
   "POST /api/auth/verify-password": { password: "wrong but well-formed" },
   "POST /api/auth/change-password": {
@@ -442,10 +470,13 @@ async function ownerRequest(
   } else if (
     mine("/api/lanes/assessments/:id") ||
     mine("/api/portfolio/roles/:id") ||
-    mine("/api/decisions/:id")
+    mine("/api/decisions/:id") ||
+    mine("/api/story/entries/:id")
   ) {
     const collection = path.slice(0, path.indexOf("/:id"));
     params.id = (await created(collection, sampleBodies[`POST ${collection}`], cookie as string)).id;
+  } else if (mine("/api/story/thought-leadership/:id")) {
+    params.id = (await created("/api/story/thought-leadership", thoughtSample, cookie as string)).items[0].id;
   } else if (mine("/api/feedback/requests/:id")) {
     params.id = await answeredFeedbackRequest(cookie as string);
     params.questionKey = "q1";
@@ -519,6 +550,12 @@ const owned: Record<string, (cookie: string) => Promise<Seeded>> = {
     id: (await created("/api/portfolio/roles", portfolioRole, cookie)).id,
   }),
   "/api/decisions/": async (cookie) => ({ id: (await created("/api/decisions", matrixDecision, cookie)).id }),
+  "/api/story/entries/": async (cookie) => ({
+    id: (await created("/api/story/entries", storyEntrySample, cookie)).id,
+  }),
+  "/api/story/thought-leadership/": async (cookie) => ({
+    id: (await created("/api/story/thought-leadership", thoughtSample, cookie)).items[0].id,
+  }),
   "/api/tours/": async (cookie) => {
     const { id } = await created("/api/tours", tourSample, cookie);
     const tour = await created(

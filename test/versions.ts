@@ -28,6 +28,20 @@ const finders: [RegExp, Finder][] = [
     /^\/api\/portfolio\/roles\/([^/]+)$/,
     { read: ([id]) => `/api/portfolio/roles/${id}`, version: byVersion },
   ],
+  [/^\/api\/story\/entries\/([^/]+)$/, { read: ([id]) => `/api/story/entries/${id}`, version: byVersion }],
+  [/^\/api\/story\/press-release$/, { read: () => "/api/story/press-release", version: byVersion }],
+  [
+    /^\/api\/story\/thought-leadership\/([^/]+)$/,
+    {
+      read: () => "/api/story/thought-leadership",
+      version: (body, [id]) =>
+        (body.items as { id: string; version: number }[] | undefined)?.find((item) => item.id === id)?.version,
+    },
+  ],
+  [
+    /^\/api\/story\/thought-leadership-cadence$/,
+    { read: () => "/api/story/thought-leadership", version: (body) => body.cadenceVersion as number },
+  ],
   [/^\/api\/feedback\/superpowers$/, { read: () => "/api/feedback/superpowers", version: byVersion }],
   [
     /^\/api\/feedback\/requests\/([^/]+)$/,

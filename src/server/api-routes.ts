@@ -11,6 +11,7 @@ import { notificationsRoutes } from "./modules/notifications/notifications.route
 import { portfolioRoutes } from "./modules/portfolio/portfolio.routes.ts";
 import { profileRoutes } from "./modules/profile/profile.routes.ts";
 import { sharingRoutes } from "./modules/sharing/sharing.routes.ts";
+import { storyRoutes } from "./modules/story/story.routes.ts";
 import { targetRoleRoutes } from "./modules/target-role/target-role.routes.ts";
 import { toursRoutes } from "./modules/tours/tours.routes.ts";
 
@@ -27,6 +28,7 @@ export function apiRoutes() {
     .route("/", toursRoutes())
     .route("/", feedbackRoutes())
     .route("/", givingRoutes())
+    .route("/", storyRoutes())
     .route("/", sharingRoutes())
     .route("/", notificationsRoutes())
     .route("/", adminRoutes())

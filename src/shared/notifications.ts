@@ -28,6 +28,13 @@ export const notificationKinds = {
     essential: false,
     dayPrecision: true,
   },
+  thought_leadership_slipped: {
+    label: "Thought-leadership cadence slipped",
+    description: "When the cadence you set for posts, talks or answered questions has slipped.",
+    defaultDelivery: "each",
+    essential: false,
+    dayPrecision: false,
+  },
   account_security: {
     label: "Account and security",
     description:

@@ -56,6 +56,26 @@ export const policies = {
     grants: [allow(["read", "update"], isOwner)],
     denied: notFound("There is no notification with this id among yours."),
   },
+  storyEntry: {
+    grants: [allow(["create", "read", "update", "delete"], isOwner)],
+    denied: notFound("There is no story entry with this id among yours."),
+  },
+  pressRelease: {
+    grants: [allow(["read", "update"], isOwner)],
+    denied: notFound("There is no press release here among yours."),
+  },
+  thoughtLeadership: {
+    grants: [allow(["create", "read", "update", "delete"], isOwner)],
+    denied: notFound("There is no thought-leadership item with this id among yours."),
+  },
+  promotionDiagnosis: {
+    grants: [allow(["create", "read"], isOwner)],
+    denied: notFound("There is no promotion diagnosis with this id among yours."),
+  },
+  healthCheck: {
+    grants: [allow(["create", "read", "update", "delete"], isOwner)],
+    denied: notFound("There is no company health check with this id among yours."),
+  },
   shareGrant: {
     grants: [allow(["create", "read", "delete"], isOwner)],
     denied: notFound("There is no share with this id among yours."),

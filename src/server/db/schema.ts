@@ -9,6 +9,7 @@ export * from "../modules/notifications/notifications.table.ts";
 export * from "../modules/portfolio/portfolio.table.ts";
 export * from "../modules/profile/profile.table.ts";
 export * from "../modules/sharing/sharing.table.ts";
+export * from "../modules/story/story.table.ts";
 export * from "../modules/target-role/target-role.table.ts";
 export * from "../modules/tours/tours.table.ts";
 export * from "./instance-settings.ts";
