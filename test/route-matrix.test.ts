@@ -147,6 +147,15 @@ const matrix: Record<string, Access> = {
   "PUT /api/story/thought-leadership/:id": signedIn,
   "DELETE /api/story/thought-leadership/:id": signedIn,
   "PUT /api/story/thought-leadership-cadence": signedIn,
+  "GET /api/promotion-diagnoses": signedIn,
+  "POST /api/promotion-diagnoses": signedIn,
+  "GET /api/promotion-diagnoses/:id": signedIn,
+  "POST /api/promotion-diagnoses/:id/moves": signedIn,
+  "GET /api/health-checks": signedIn,
+  "POST /api/health-checks": signedIn,
+  "GET /api/health-checks/:id": signedIn,
+  "PUT /api/health-checks/:id": signedIn,
+  "DELETE /api/health-checks/:id": signedIn,
   "GET /api/sharing/grants": signedIn,
   "POST /api/sharing/grants": signedIn,
   "DELETE /api/sharing/grants/:id": signedIn,
@@ -154,6 +163,7 @@ const matrix: Record<string, Access> = {
   "GET /api/shared/:ownerId/plan": signedIn,
   "GET /api/shared/:ownerId/lanes": signedIn,
   "GET /api/shared/:ownerId/portfolio": signedIn,
+  "GET /api/shared/:ownerId/story": signedIn,
   "GET /api/admin/users": adminOnly,
   "POST /api/admin/users/:id/disable": adminOnly,
   "POST /api/admin/users/:id/enable": adminOnly,
@@ -236,6 +246,9 @@ const storyEntrySample = {
 };
 const thoughtSample = { kind: "post", title: "Matrix post", happenedOn: "2025-01-01" };
 
+const diagnosisSample = { answers: { sponsor: "no" }, developmentArea: "Influencing executives" };
+const healthCheckSample = { company: "Matrix Inc", subject: "employer", signs: { growth: "slowing" } };
+
 const tourSample = {
   title: "Matrix tour",
   mission: "Check who may reach this route",
@@ -286,6 +299,10 @@ const sampleBodies: Record<string, unknown> = {
   "POST /api/story/thought-leadership": thoughtSample,
   "PUT /api/story/thought-leadership/:id": thoughtSample,
   "PUT /api/story/thought-leadership-cadence": { cadence: "monthly" },
+  "POST /api/promotion-diagnoses": diagnosisSample,
+  "POST /api/promotion-diagnoses/:id/moves": { kind: "feedback_request" },
+  "POST /api/health-checks": healthCheckSample,
+  "PUT /api/health-checks/:id": healthCheckSample,
   "POST /api/sharing/grants": { email: "matrix-grantee@example.test", parts: ["plan"] },
   "POST /api/auth/verify-password": { password: "wrong but well-formed" },
   "POST /api/auth/change-password": {
@@ -471,7 +488,9 @@ async function ownerRequest(
     mine("/api/lanes/assessments/:id") ||
     mine("/api/portfolio/roles/:id") ||
     mine("/api/decisions/:id") ||
-    mine("/api/story/entries/:id")
+    mine("/api/story/entries/:id") ||
+    mine("/api/promotion-diagnoses/:id") ||
+    mine("/api/health-checks/:id")
   ) {
     const collection = path.slice(0, path.indexOf("/:id"));
     params.id = (await created(collection, sampleBodies[`POST ${collection}`], cookie as string)).id;
@@ -495,7 +514,8 @@ async function ownerRequest(
     });
     await created("/api/lanes/assessments", sampleBodies["POST /api/lanes/assessments"], owner.cookie);
     await created("/api/portfolio/roles", portfolioRole, owner.cookie);
-    const parts = ["plan", "lanes", "portfolio"];
+    await created("/api/story/entries", storyEntrySample, owner.cookie);
+    const parts = ["plan", "lanes", "portfolio", "story"];
     await created("/api/sharing/grants", { email: people.member.email, parts }, owner.cookie);
     params.ownerId = owner.id;
   } else if (mine("/api/sharing/grants/:id")) {
@@ -550,6 +570,12 @@ const owned: Record<string, (cookie: string) => Promise<Seeded>> = {
     id: (await created("/api/portfolio/roles", portfolioRole, cookie)).id,
   }),
   "/api/decisions/": async (cookie) => ({ id: (await created("/api/decisions", matrixDecision, cookie)).id }),
+  "/api/promotion-diagnoses/": async (cookie) => ({
+    id: (await created("/api/promotion-diagnoses", diagnosisSample, cookie)).id,
+  }),
+  "/api/health-checks/": async (cookie) => ({
+    id: (await created("/api/health-checks", healthCheckSample, cookie)).id,
+  }),
   "/api/story/entries/": async (cookie) => ({
     id: (await created("/api/story/entries", storyEntrySample, cookie)).id,
   }),

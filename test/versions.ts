@@ -29,13 +29,15 @@ const finders: [RegExp, Finder][] = [
     { read: ([id]) => `/api/portfolio/roles/${id}`, version: byVersion },
   ],
   [/^\/api\/story\/entries\/([^/]+)$/, { read: ([id]) => `/api/story/entries/${id}`, version: byVersion }],
+  [/^\/api\/health-checks\/([^/]+)$/, { read: ([id]) => `/api/health-checks/${id}`, version: byVersion }],
   [/^\/api\/story\/press-release$/, { read: () => "/api/story/press-release", version: byVersion }],
   [
     /^\/api\/story\/thought-leadership\/([^/]+)$/,
     {
       read: () => "/api/story/thought-leadership",
       version: (body, [id]) =>
-        (body.items as { id: string; version: number }[] | undefined)?.find((item) => item.id === id)?.version,
+        (body.items as { id: string; version: number }[] | undefined)?.find((item) => item.id === id)
+          ?.version,
     },
   ],
   [

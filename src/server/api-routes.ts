@@ -5,11 +5,13 @@ import { careerPlanRoutes } from "./modules/career-plan/career-plan.routes.ts";
 import { decisionsRoutes } from "./modules/decisions/decisions.routes.ts";
 import { feedbackRoutes } from "./modules/feedback/feedback.routes.ts";
 import { givingRoutes } from "./modules/feedback/giving.routes.ts";
+import { healthCheckRoutes } from "./modules/health-check/health-check.routes.ts";
 import { homeRoutes } from "./modules/home/home.routes.ts";
 import { lanesRoutes } from "./modules/lanes/lanes.routes.ts";
 import { notificationsRoutes } from "./modules/notifications/notifications.routes.ts";
 import { portfolioRoutes } from "./modules/portfolio/portfolio.routes.ts";
 import { profileRoutes } from "./modules/profile/profile.routes.ts";
+import { promotionDiagnosisRoutes } from "./modules/promotion-diagnosis/promotion-diagnosis.routes.ts";
 import { sharingRoutes } from "./modules/sharing/sharing.routes.ts";
 import { storyRoutes } from "./modules/story/story.routes.ts";
 import { targetRoleRoutes } from "./modules/target-role/target-role.routes.ts";
@@ -29,6 +31,8 @@ export function apiRoutes() {
     .route("/", feedbackRoutes())
     .route("/", givingRoutes())
     .route("/", storyRoutes())
+    .route("/", promotionDiagnosisRoutes())
+    .route("/", healthCheckRoutes())
     .route("/", sharingRoutes())
     .route("/", notificationsRoutes())
     .route("/", adminRoutes())

@@ -19,11 +19,12 @@ export const sharePartDescriptions: Record<SharePart, string> = {
   plan: "North Star, skip job, next job, tours of duty and the roadmap. Not Act Three, not decisions.",
   lanes: "Your lane self-assessments with their evidence, and the radar.",
   portfolio: "Your roles (without their notes), the coverage grid and the next-level checklist.",
-  story: "Your career story, once that part of Sidecar arrives; nothing shows until then.",
+  story:
+    "Your career story entries and your press release. Not the writing check's advice, not the thought-leadership log.",
 };
 
-/** Parts that have a read-only view today; the story has none until its module exists. */
-export const viewableParts = ["plan", "lanes", "portfolio"] as const satisfies readonly SharePart[];
+/** Parts that have a read-only view: all of them. */
+export const viewableParts = ["plan", "lanes", "portfolio", "story"] as const satisfies readonly SharePart[];
 
 export const shareInput = z.strictObject({
   email: z
@@ -191,3 +192,30 @@ export const sharedPortfolioSchema = z.object({
   }),
 });
 export type SharedPortfolio = z.infer<typeof sharedPortfolioSchema>;
+
+export const sharedStorySchema = z.object({
+  owner: sharerSchema,
+  entries: z.array(
+    z.object({
+      id: z.string(),
+      title: z.string(),
+      portfolioRole: z.string().nullable(),
+      problem: z.string(),
+      actions: z.string(),
+      skills: z.array(laneIdSchema),
+      headwinds: z.string(),
+      overcome: z.string(),
+      result: z.string(),
+    }),
+  ),
+  release: z.object({
+    headline: z.string(),
+    subhead: z.string(),
+    problem: z.string(),
+    whatIDid: z.string(),
+    quote: z.string(),
+    quoteBy: z.string(),
+    whatsNext: z.string(),
+  }),
+});
+export type SharedStory = z.infer<typeof sharedStorySchema>;

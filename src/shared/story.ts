@@ -12,10 +12,7 @@ import { plainText } from "./text.ts";
 import { withVersion } from "./version.ts";
 
 const text = (label: string, max: number) =>
-  plainText()
-    .trim()
-    .max(max, `Keep ${label} under ${max} characters`)
-    .default("");
+  plainText().trim().max(max, `Keep ${label} under ${max} characters`).default("");
 
 const versionOutput = z.number().int().meta({
   description:
@@ -62,7 +59,9 @@ export const storyFieldLabels: Record<StoryField, string> = {
   result: "The result",
 };
 
-const id = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, "This id is not valid: it has characters no Sidecar id uses");
+const id = z
+  .string()
+  .regex(/^[A-Za-z0-9_-]{1,64}$/, "This id is not valid: it has characters no Sidecar id uses");
 
 export const storyEntryInput = z.strictObject({
   title: plainText()
@@ -148,14 +147,19 @@ export const pressReleaseOutput = z
     quoteBy: z.string(),
     whatsNext: z.string(),
     entryIds: z.array(z.string()),
-    skipJob: z.string().nullable().meta({ description: "The skip job from the career plan, the release's audience" }),
-    draft: z.object({
-      headline: z.string(),
-      subhead: z.string(),
-      problem: z.string(),
-      whatIDid: z.string(),
-      whatsNext: z.string(),
-    }).meta({ description: "Text drawn from the chosen entries and the plan, offered for empty fields" }),
+    skipJob: z
+      .string()
+      .nullable()
+      .meta({ description: "The skip job from the career plan, the release's audience" }),
+    draft: z
+      .object({
+        headline: z.string(),
+        subhead: z.string(),
+        problem: z.string(),
+        whatIDid: z.string(),
+        whatsNext: z.string(),
+      })
+      .meta({ description: "Text drawn from the chosen entries and the plan, offered for empty fields" }),
     saved: z.boolean(),
     version: versionOutput.meta({ description: "0 until first saved" }),
   })
@@ -176,7 +180,12 @@ export const thoughtKindLabels: Record<ThoughtKind, string> = {
 
 export const cadences = ["weekly", "fortnightly", "monthly", "quarterly"] as const;
 export type Cadence = (typeof cadences)[number];
-export const cadenceDays: Record<Cadence, number> = { weekly: 7, fortnightly: 14, monthly: 31, quarterly: 92 };
+export const cadenceDays: Record<Cadence, number> = {
+  weekly: 7,
+  fortnightly: 14,
+  monthly: 31,
+  quarterly: 92,
+};
 export const cadenceLabels: Record<Cadence, string> = {
   weekly: "One a week",
   fortnightly: "One every two weeks",
@@ -188,7 +197,10 @@ const link = z
   .string()
   .trim()
   .max(500, "Keep the link under 500 characters")
-  .refine((value) => value === "" || /^https?:\/\/[^\s]+$/i.test(value), "Enter a web address starting with https://")
+  .refine(
+    (value) => value === "" || /^https?:\/\/[^\s]+$/i.test(value),
+    "Enter a web address starting with https://",
+  )
   .default("");
 
 export const thoughtInput = z.strictObject({
@@ -289,7 +301,10 @@ export function thoughtProgress(
   days: string[],
   today: string,
 ): ThoughtProgress {
-  const lastOn = days.reduce<string | null>((latest, day) => (latest === null || day > latest ? day : latest), null);
+  const lastOn = days.reduce<string | null>(
+    (latest, day) => (latest === null || day > latest ? day : latest),
+    null,
+  );
   const since = addDays(today, -90);
   const inLast90Days = days.filter((day) => day > since && day <= today).length;
   if (!cadence) {

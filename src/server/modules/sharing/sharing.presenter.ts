@@ -5,12 +5,14 @@ import {
   type SharedLanes,
   type SharedPlan,
   type SharedPortfolio,
+  type SharedStory,
   type SharedWithMe,
   type ShareGrant,
   type SharePart,
   type Sharer,
   shareParts,
 } from "../../../shared/sharing.ts";
+import type { ComposedRelease, StoryEntry } from "../../../shared/story.ts";
 import type { TargetRoleView } from "../../../shared/target-roles.ts";
 import type { Tour } from "../../../shared/tours.ts";
 import type { listGrantsTo, ShareGrantRow } from "./sharing.repo.ts";
@@ -153,6 +155,37 @@ export function presentSharedPortfolio(
         })),
         experiences: hurdle.experiences.map((e) => ({ key: e.key, label: e.label, covered: e.covered })),
       })),
+    },
+  };
+}
+
+export function presentSharedStory(
+  owner: Sharer,
+  entries: StoryEntry[],
+  release: ComposedRelease,
+): SharedStory {
+  return {
+    owner: presentSharer(owner),
+    // The writing check's flags are advice to the author, not part of the story they tell.
+    entries: entries.map((entry) => ({
+      id: entry.id,
+      title: entry.title,
+      portfolioRole: entry.portfolioRole?.label ?? null,
+      problem: entry.problem,
+      actions: entry.actions,
+      skills: [...entry.skills],
+      headwinds: entry.headwinds,
+      overcome: entry.overcome,
+      result: entry.result,
+    })),
+    release: {
+      headline: release.headline,
+      subhead: release.subhead,
+      problem: release.problem,
+      whatIDid: release.whatIDid,
+      quote: release.quote,
+      quoteBy: release.quoteBy,
+      whatsNext: release.whatsNext,
     },
   };
 }

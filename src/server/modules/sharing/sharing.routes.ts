@@ -3,6 +3,7 @@ import {
   sharedLanesSchema,
   sharedPlanSchema,
   sharedPortfolioSchema,
+  sharedStorySchema,
   sharedWithMeSchema,
   shareGrantListSchema,
   shareInput,
@@ -13,6 +14,7 @@ import {
   getSharedLanes,
   getSharedPlan,
   getSharedPortfolio,
+  getSharedStory,
   listMyShareGrants,
   listSharedWithMe,
   revokeShareGrant,
@@ -122,6 +124,21 @@ const sharedPortfolio = createRoute({
   },
 });
 
+const sharedStory = createRoute({
+  operationId: "getSharedStory",
+  security: signedInRoute,
+  method: "get",
+  path: "/api/shared/{ownerId}/story",
+  tags,
+  summary:
+    "A member's career story entries and press release, read-only, while they share their story with me",
+  request: ownerParams,
+  responses: {
+    ...jsonResponse(sharedStorySchema, "The shared story"),
+    ...errorResponses(400, 401, 404),
+  },
+});
+
 export function sharingRoutes() {
   return createRouter()
     .openapi(listGrants, async (c) => c.json(await listMyShareGrants(c.var.deps.db, c.var.viewer), 200))
@@ -140,5 +157,8 @@ export function sharingRoutes() {
     )
     .openapi(sharedPortfolio, async (c) =>
       c.json(await getSharedPortfolio(c.var.deps.db, c.var.viewer, c.req.valid("param").ownerId), 200),
+    )
+    .openapi(sharedStory, async (c) =>
+      c.json(await getSharedStory(c.var.deps.db, c.var.viewer, c.req.valid("param").ownerId), 200),
     );
 }

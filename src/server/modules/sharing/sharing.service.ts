@@ -1,4 +1,5 @@
 import { type ShareInput, sharePartLabels } from "../../../shared/sharing.ts";
+import { composeRelease } from "../../../shared/story.ts";
 import { stepFrom } from "../../../shared/target-roles.ts";
 import { requireAccess } from "../../access/require-access.ts";
 import type { Db } from "../../db/open.ts";
@@ -13,6 +14,7 @@ import { presentPortfolioRole } from "../portfolio/portfolio.presenter.ts";
 import { listPortfolioRoleRows } from "../portfolio/portfolio.repo.ts";
 import { memberToday } from "../profile/member-today.ts";
 import { findProfileRow } from "../profile/profile.repo.ts";
+import { storyOf } from "../story/story.service.ts";
 import { presentTargetRole } from "../target-role/target-role.presenter.ts";
 import { listCheckRows } from "../target-role/target-role.repo.ts";
 import { presentTour } from "../tours/tours.presenter.ts";
@@ -22,6 +24,7 @@ import {
   presentSharedLanes,
   presentSharedPlan,
   presentSharedPortfolio,
+  presentSharedStory,
   presentSharedWithMe,
 } from "./sharing.presenter.ts";
 import {
@@ -119,4 +122,11 @@ export async function getSharedPortfolio(db: Db, viewer: Viewer | null, ownerId:
     checks: await listCheckRows(db, ownerId),
   });
   return presentSharedPortfolio(owner, rows.map(presentPortfolioRole), computeCoverage(rows), nextLevel);
+}
+
+export async function getSharedStory(db: Db, viewer: Viewer | null, ownerId: string) {
+  await requireAccess(db, viewer, "read", "sharedStory", ownerId);
+  const owner = await requireSharer(db, ownerId);
+  const { entries, release } = await storyOf(db, ownerId);
+  return presentSharedStory(owner, entries, composeRelease(release));
 }

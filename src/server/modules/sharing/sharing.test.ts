@@ -7,6 +7,7 @@ import {
   sharedLanesSchema,
   sharedPlanSchema,
   sharedPortfolioSchema,
+  sharedStorySchema,
   sharedWithMeSchema,
   shareGrantListSchema,
   shareResultSchema,
@@ -87,6 +88,24 @@ async function memberWithEverything(marker: string) {
     decision: "Stay",
     decidedOn: "2025-01-01",
   });
+  await ok("/api/story/entries", {
+    title: `${marker}-STORY checkout rebuild`,
+    portfolioRoleId: role.id,
+    actions: "We rebuilt the payment step.",
+    result: "I cut drop-off from 38% to 21%.",
+  });
+  await ok(
+    "/api/story/press-release",
+    { headline: `${marker}-RELEASE headline`, quote: "Great work.", version: 0 },
+    "PUT",
+  );
+  await ok("/api/story/thought-leadership", {
+    kind: "talk",
+    title: `${marker}-THOUGHT talk`,
+    happenedOn: "2025-01-01",
+  });
+  await ok("/api/promotion-diagnoses", { notes: `${marker}-DIAGNOSIS notes` });
+  await ok("/api/health-checks", { company: `${marker}-HEALTH`, subject: "employer" });
   const request = await createFeedbackRequest(ctx, owner.cookie, { purpose: `${marker}-FEEDBACK-PURPOSE` });
   const [token] = await copyLinks(ctx, owner.cookie, request.id, 1);
   expect((await give(ctx, token as string, answersMarked(`${marker}-FEEDBACK-ANSWER`))).status).toBe(200);
@@ -283,6 +302,37 @@ describe("sharing parts read-only with a named member", () => {
     for (const secret of ["CANARY-DECISION", "CANARY-FEEDBACK", "CANARY-ROLE-NOTES"]) {
       expect(lanes.text, secret).not.toContain(secret);
     }
+  });
+
+  it("shows a shared story, its entries and press release, without the writing check or anything private, until revoked", async () => {
+    const { owner } = await memberWithEverything("STORYSHARE");
+    const grantee = await buildUser(ctx);
+    expect((await call(`/api/shared/${owner.id}/story`, grantee.cookie)).status).toBe(404);
+    const { grants } = await share(owner, grantee.email, ["story"]);
+    const story = await call(`/api/shared/${owner.id}/story`, grantee.cookie);
+    expect(story.status).toBe(200);
+    const parsed = sharedStorySchema.strict().parse(story.json);
+    expect(parsed.entries.map((e) => [e.title, e.portfolioRole])).toEqual([
+      ["STORYSHARE-STORY checkout rebuild", "Senior PM, STORYSHARE-COMPANY"],
+    ]);
+    expect(parsed.release.headline).toBe("STORYSHARE-RELEASE headline");
+    expect(parsed.release.whatIDid).toContain("We rebuilt the payment step.");
+    for (const secret of [
+      "flags",
+      "suggestion",
+      "STORYSHARE-THOUGHT",
+      "STORYSHARE-DIAGNOSIS",
+      "STORYSHARE-HEALTH",
+      "STORYSHARE-DECISION",
+      "ROLE-NOTES",
+    ]) {
+      expect(story.text, secret).not.toContain(secret);
+    }
+    expect((await call(`/api/shared/${owner.id}/plan`, grantee.cookie)).status).toBe(404);
+    const admin = await buildUser(ctx, { role: "admin" });
+    expect((await call(`/api/shared/${owner.id}/story`, admin.cookie)).status).toBe(404);
+    await call(`/api/sharing/grants/${grants[0]?.id}`, owner.cookie, "DELETE");
+    expect((await call(`/api/shared/${owner.id}/story`, grantee.cookie)).status).toBe(404);
   });
 
   it("stops sharing when the owner's account is disabled", async () => {

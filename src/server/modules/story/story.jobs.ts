@@ -1,5 +1,5 @@
-import { cadenceLabels, thoughtProgress } from "../../../shared/story.ts";
 import { formatCalendarDate } from "../../../shared/calendar-date.ts";
+import { cadenceLabels, thoughtProgress } from "../../../shared/story.ts";
 import type { Deps } from "../../http/router.ts";
 import type { JobRunner } from "../../jobs/job-runner.ts";
 import { notify } from "../notifications/notifications.service.ts";
@@ -13,12 +13,20 @@ export const cadenceJobKind = "story.cadence-reminders";
  * of is recorded in the same transaction as the notification, so later ticks (or another process)
  * skip it. Logging an item or setting a new cadence moves the due day on, so a later slip is new.
  */
-export async function remindSlippedCadences(deps: Pick<Deps, "db" | "mailer" | "config" | "auth">, now: Date) {
+export async function remindSlippedCadences(
+  deps: Pick<Deps, "db" | "mailer" | "config" | "auth">,
+  now: Date,
+) {
   let reminded = 0;
   for (const member of await listCadencedMembers(deps.db)) {
     if (!member.cadence) continue;
     const today = await memberToday(deps.db, member.userId, now);
-    const progress = thoughtProgress(member.cadence, member.startedOn, member.lastOn ? [member.lastOn] : [], today);
+    const progress = thoughtProgress(
+      member.cadence,
+      member.startedOn,
+      member.lastOn ? [member.lastOn] : [],
+      today,
+    );
     if (!progress.slipped || !progress.nextDueOn || member.remindedForDueOn === progress.nextDueOn) continue;
     const dueOn = progress.nextDueOn;
     const deliver = await deps.db.transaction(async (tx) => {

@@ -5,7 +5,12 @@ import type { Db } from "../../db/open.ts";
 import { writeVersioned } from "../../db/versioned-write.ts";
 import { AppError } from "../../http/errors.ts";
 import { portfolioRoles } from "../portfolio/portfolio.table.ts";
-import { pressReleases, storyEntries, thoughtLeadershipCadences, thoughtLeadershipItems } from "./story.table.ts";
+import {
+  pressReleases,
+  storyEntries,
+  thoughtLeadershipCadences,
+  thoughtLeadershipItems,
+} from "./story.table.ts";
 
 export type StoryEntryRow = typeof storyEntries.$inferSelect;
 export type PressReleaseRow = typeof pressReleases.$inferSelect;
@@ -147,7 +152,9 @@ export async function listCadencedMembers(db: Db) {
       cadence: thoughtLeadershipCadences.cadence,
       startedOn: thoughtLeadershipCadences.startedOn,
       remindedForDueOn: thoughtLeadershipCadences.remindedForDueOn,
-      lastOn: sql<string | null>`(select max(${thoughtLeadershipItems.happenedOn})::text from ${thoughtLeadershipItems} where ${thoughtLeadershipItems.userId} = ${thoughtLeadershipCadences.userId})`,
+      lastOn: sql<
+        string | null
+      >`(select max(${thoughtLeadershipItems.happenedOn})::text from ${thoughtLeadershipItems} where ${thoughtLeadershipItems.userId} = ${thoughtLeadershipCadences.userId})`,
     })
     .from(thoughtLeadershipCadences)
     .where(isNotNull(thoughtLeadershipCadences.cadence));

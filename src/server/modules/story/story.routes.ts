@@ -44,7 +44,8 @@ const listEntries = createRoute({
   method: "get",
   path: "/api/story/entries",
   tags,
-  summary: "My career story: one entry per role or project, oldest first, each with the writing check's advice",
+  summary:
+    "My career story: one entry per role or project, oldest first, each with the writing check's advice",
   responses: { ...jsonResponse(storyEntryListOutput, "My story entries"), ...errorResponses(401) },
 });
 
@@ -54,7 +55,8 @@ const createEntry = createRoute({
   method: "post",
   path: "/api/story/entries",
   tags,
-  summary: "Write a story entry: the problem, what I did, skills built, headwinds, how I overcame them, the result",
+  summary:
+    "Write a story entry: the problem, what I did, skills built, headwinds, how I overcame them, the result",
   request: jsonBody(storyEntryInput),
   responses: { ...jsonResponse(storyEntryOutput, "The saved entry"), ...errorResponses(400, 401) },
 });
@@ -78,7 +80,10 @@ const putEntry = createRoute({
   tags,
   summary: "Change one of my story entries",
   request: { params: idParam, ...jsonBody(storyEntryUpdateInput) },
-  responses: { ...jsonResponse(storyEntryOutput, "The changed entry"), ...errorResponses(400, 401, 404, 409) },
+  responses: {
+    ...jsonResponse(storyEntryOutput, "The changed entry"),
+    ...errorResponses(400, 401, 404, 409),
+  },
 });
 
 const deleteEntry = createRoute({
@@ -89,7 +94,10 @@ const deleteEntry = createRoute({
   tags,
   summary: "Delete one of my story entries",
   request: { params: idParam },
-  responses: { ...jsonResponse(deletedOutput, "The id of the deleted entry"), ...errorResponses(400, 401, 404) },
+  responses: {
+    ...jsonResponse(deletedOutput, "The id of the deleted entry"),
+    ...errorResponses(400, 401, 404),
+  },
 });
 
 const postCheck = createRoute({
@@ -101,7 +109,10 @@ const postCheck = createRoute({
   summary:
     "Check a text for “we” statements, passive voice and vague claims, with the reason and a rewrite around “I” where one fits. Advice only: nothing is stored",
   request: jsonBody(writingCheckInput),
-  responses: { ...jsonResponse(writingCheckOutput, "The flags, sentence by sentence"), ...errorResponses(400, 401) },
+  responses: {
+    ...jsonResponse(writingCheckOutput, "The flags, sentence by sentence"),
+    ...errorResponses(400, 401),
+  },
 });
 
 const readRelease = createRoute({
@@ -132,7 +143,10 @@ const markdownRelease = createRoute({
   path: "/api/story/press-release/markdown",
   tags,
   summary: "My press release as Markdown, the same text the printable page shows",
-  responses: { ...jsonResponse(pressReleaseMarkdownOutput, "The Markdown and a file name"), ...errorResponses(401) },
+  responses: {
+    ...jsonResponse(pressReleaseMarkdownOutput, "The Markdown and a file name"),
+    ...errorResponses(401),
+  },
 });
 
 const readLog = createRoute({
@@ -223,7 +237,10 @@ export function storyRoutes() {
       c.json(await logThought(c.var.deps.db, c.var.viewer, c.req.valid("json")), 200),
     )
     .openapi(putThought, async (c) =>
-      c.json(await editThought(c.var.deps.db, c.var.viewer, c.req.valid("param").id, c.req.valid("json")), 200),
+      c.json(
+        await editThought(c.var.deps.db, c.var.viewer, c.req.valid("param").id, c.req.valid("json")),
+        200,
+      ),
     )
     .openapi(deleteThought, async (c) =>
       c.json(await removeThought(c.var.deps.db, c.var.viewer, c.req.valid("param").id), 200),

@@ -43,7 +43,9 @@ async function presentEntries(db: Db, userId: string, rows: StoryEntryRow[]) {
     userId,
     rows.flatMap((row) => (row.portfolioRoleId ? [row.portfolioRoleId] : [])),
   );
-  return rows.map((row) => presentStoryEntry(row, row.portfolioRoleId ? labels.get(row.portfolioRoleId) : undefined));
+  return rows.map((row) =>
+    presentStoryEntry(row, row.portfolioRoleId ? labels.get(row.portfolioRoleId) : undefined),
+  );
 }
 
 async function presentOne(db: Db, row: StoryEntryRow) {

@@ -1,5 +1,5 @@
-import { check, date, index, jsonb, pgTable, text, timestamp } from "drizzle-orm/pg-core";
 import { sql } from "drizzle-orm";
+import { check, date, index, jsonb, pgTable, text, timestamp } from "drizzle-orm/pg-core";
 import type { LaneId } from "../../../shared/lanes.ts";
 import type { Cadence, ThoughtKind } from "../../../shared/story.ts";
 import { users } from "../../auth/auth.table.ts";

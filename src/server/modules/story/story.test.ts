@@ -15,7 +15,8 @@ afterAll(() => ctx.close());
 const entry = {
   title: "Checkout rebuild at Acme",
   problem: "Checkout lost 38% of buyers at the payment step.",
-  actions: "We rebuilt the payment step. The new flow was launched in March. I helped with various experiments.",
+  actions:
+    "We rebuilt the payment step. The new flow was launched in March. I helped with various experiments.",
   skills: ["crafting", "growth"],
   headwinds: "Legal blocked the one-page design.",
   overcome: "I rewrote the consent copy with the legal lead.",
@@ -38,12 +39,19 @@ describe("story entries", () => {
     expect(saved).toMatchObject({ ...entry, portfolioRole: null, version: 1 });
     const byKind = (kind: string) => saved.flags.filter((f: { kind: string }) => f.kind === kind);
     expect(byKind("we")).toEqual([
-      expect.objectContaining({ field: "actions", sentence: "We rebuilt the payment step.", suggestion: "I rebuilt the payment step." }),
+      expect.objectContaining({
+        field: "actions",
+        sentence: "We rebuilt the payment step.",
+        suggestion: "I rebuilt the payment step.",
+      }),
     ]);
     expect(byKind("passive")).toEqual([
       expect.objectContaining({ field: "actions", suggestion: "I launched the new flow in March." }),
     ]);
-    expect(byKind("vague")[0]).toMatchObject({ field: "actions", sentence: "I helped with various experiments." });
+    expect(byKind("vague")[0]).toMatchObject({
+      field: "actions",
+      sentence: "I helped with various experiments.",
+    });
     expect(saved.flags.some((f: { field: string }) => f.field === "result")).toBe(false);
 
     expect((await json(`/api/story/entries/${saved.id}`, bob.cookie)).status).toBe(404);
@@ -67,14 +75,21 @@ describe("story entries", () => {
     };
     const mine = (await json("/api/portfolio/roles", ada.cookie, { body: role })).body;
     const theirs = (await json("/api/portfolio/roles", bob.cookie, { body: role })).body;
-    const refused = await json("/api/story/entries", ada.cookie, { body: { ...entry, portfolioRoleId: theirs.id } });
+    const refused = await json("/api/story/entries", ada.cookie, {
+      body: { ...entry, portfolioRoleId: theirs.id },
+    });
     expect(refused.status).toBe(400);
     expect(refused.body.error.field).toBe("portfolioRoleId");
-    const linked = (await json("/api/story/entries", ada.cookie, { body: { ...entry, portfolioRoleId: mine.id } })).body;
+    const linked = (
+      await json("/api/story/entries", ada.cookie, { body: { ...entry, portfolioRoleId: mine.id } })
+    ).body;
     expect(linked.portfolioRole).toEqual({ id: mine.id, label: "Senior PM, Acme" });
 
     const put = (version: number, title: string) =>
-      json(`/api/story/entries/${linked.id}`, ada.cookie, { method: "PUT", body: { ...entry, title, version } });
+      json(`/api/story/entries/${linked.id}`, ada.cookie, {
+        method: "PUT",
+        body: { ...entry, title, version },
+      });
     expect((await put(1, "First edit")).body).toMatchObject({ title: "First edit", version: 2 });
     const stale = await put(1, "From another tab");
     expect(stale.status).toBe(409);
@@ -117,10 +132,16 @@ describe("press release", () => {
       whatsNext: "",
       entryIds: [first.id],
     };
-    const saved = await json("/api/story/press-release", ada.cookie, { method: "PUT", body: { ...release, version: 0 } });
+    const saved = await json("/api/story/press-release", ada.cookie, {
+      method: "PUT",
+      body: { ...release, version: 0 },
+    });
     expect(saved.status).toBe(200);
     expect(saved.body).toMatchObject({ ...release, saved: true, version: 1 });
-    const again = await json("/api/story/press-release", ada.cookie, { method: "PUT", body: { ...release, version: 0 } });
+    const again = await json("/api/story/press-release", ada.cookie, {
+      method: "PUT",
+      body: { ...release, version: 0 },
+    });
     expect(again.status).toBe(409);
     const foreign = await json("/api/story/press-release", ada.cookie, {
       method: "PUT",
@@ -145,16 +166,26 @@ describe("thought leadership", () => {
     const today = todayIn("UTC");
     const log = (await json("/api/story/thought-leadership", ada.cookie)).body;
     expect(log).toMatchObject({ items: [], cadenceVersion: 0, progress: { cadence: null, slipped: false } });
-    const talk = { kind: "talk", title: "Pricing experiments", venue: "ProductCon", link: "https://example.com/talk", happenedOn: addDays(today, -3) };
+    const talk = {
+      kind: "talk",
+      title: "Pricing experiments",
+      venue: "ProductCon",
+      link: "https://example.com/talk",
+      happenedOn: addDays(today, -3),
+    };
     const logged = (await json("/api/story/thought-leadership", ada.cookie, { body: talk })).body;
     expect(logged.items).toEqual([expect.objectContaining({ ...talk, version: 1 })]);
-    const badLink = await json("/api/story/thought-leadership", ada.cookie, { body: { ...talk, link: "javascript:alert(1)" } });
+    const badLink = await json("/api/story/thought-leadership", ada.cookie, {
+      body: { ...talk, link: "javascript:alert(1)" },
+    });
     expect(badLink.body.error.field).toBe("link");
 
-    const set = (await json("/api/story/thought-leadership-cadence", ada.cookie, {
-      method: "PUT",
-      body: { cadence: "monthly", version: 0 },
-    })).body;
+    const set = (
+      await json("/api/story/thought-leadership-cadence", ada.cookie, {
+        method: "PUT",
+        body: { cadence: "monthly", version: 0 },
+      })
+    ).body;
     expect(set.progress).toMatchObject({ cadence: "monthly", slipped: false, inLast90Days: 1 });
     expect(set.progress.nextDueOn).toBe(addDays(today, 31));
     expect(set.progress.summary).toMatch(/On track/);
@@ -171,7 +202,10 @@ describe("thought leadership", () => {
     await remindSlippedCadences(ctx, new Date(late.getTime() + 3600_000));
     expect(await count()).toBe(1);
     const [note] = await ctx.db.select().from(notifications).where(eq(notifications.userId, ada.id));
-    expect(note).toMatchObject({ title: "Your thought-leadership cadence slipped", link: "/story/thought-leadership" });
+    expect(note).toMatchObject({
+      title: "Your thought-leadership cadence slipped",
+      link: "/story/thought-leadership",
+    });
 
     const item = logged.items[0];
     const edited = await json(`/api/story/thought-leadership/${item.id}`, ada.cookie, {
@@ -180,7 +214,11 @@ describe("thought leadership", () => {
     });
     expect(edited.body.items[0]).toMatchObject({ title: "Pricing experiments, revisited", version: 2 });
     const bob = await buildUser(ctx);
-    expect((await json(`/api/story/thought-leadership/${item.id}`, bob.cookie, { method: "DELETE" })).status).toBe(404);
-    expect((await json(`/api/story/thought-leadership/${item.id}`, ada.cookie, { method: "DELETE" })).body.items).toEqual([]);
+    expect(
+      (await json(`/api/story/thought-leadership/${item.id}`, bob.cookie, { method: "DELETE" })).status,
+    ).toBe(404);
+    expect(
+      (await json(`/api/story/thought-leadership/${item.id}`, ada.cookie, { method: "DELETE" })).body.items,
+    ).toEqual([]);
   });
 });

@@ -7,7 +7,12 @@
 // The labels were written from the sentences, not from the checker's output.
 export type Labelled = { text: string; we: boolean; passive: boolean; vague: boolean };
 
-const s = (text: string, we = false, passive = false, vague = false): Labelled => ({ text, we, passive, vague });
+const s = (text: string, we = false, passive = false, vague = false): Labelled => ({
+  text,
+  we,
+  passive,
+  vague,
+});
 
 export const labelledSentences: Labelled[] = [
   // Clean "I" sentences with numbers and outcomes.

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { type WritingFlagKind, writingFlagKinds } from "../../../shared/story.ts";
-import { checkSentence, checkText } from "./writing-check.ts";
 import { labelledSentences } from "./writing-check.labelled.ts";
+import { checkSentence, checkText } from "./writing-check.ts";
 
 type Score = { tp: number; fp: number; fn: number; precision: number; recall: number };
 
@@ -39,7 +39,8 @@ describe("the writing check", () => {
       for (const labelled of labelledSentences) {
         const found = new Set(checkSentence(labelled.text).map((flag) => flag.kind));
         const wrong = writingFlagKinds.filter((kind) => labelled[kind] !== found.has(kind));
-        if (wrong.length) console.log(wrong.map((k) => `${k}:${labelled[k] ? "missed" : "extra"}`).join(" "), labelled.text);
+        if (wrong.length)
+          console.log(wrong.map((k) => `${k}:${labelled[k] ? "missed" : "extra"}`).join(" "), labelled.text);
       }
     }
     expect(scores.we.precision).toBeGreaterThanOrEqual(0.9);
@@ -57,7 +58,9 @@ describe("the writing check", () => {
     const [vague] = checkSentence("I helped with the launch of the new app.");
     expect(vague).toMatchObject({ kind: "vague", suggestion: null });
     expect(vague?.why).toMatch(/helped with/);
-    expect(checkSentence("I rebuilt the checkout flow and cut drop-off from 38% to 21% in six weeks.")).toEqual([]);
+    expect(
+      checkSentence("I rebuilt the checkout flow and cut drop-off from 38% to 21% in six weeks."),
+    ).toEqual([]);
   });
 
   it("checks every sentence of a longer text", () => {

@@ -50,7 +50,10 @@ type Verb = {
 function verbsOf(sentence: string): Verb[] {
   const doc = nlp(sentence);
   const verbs = doc.verbs();
-  const details = verbs.json() as { text: string; verb?: { auxiliary?: string; infinitive?: string; grammar?: { passive?: boolean } } }[];
+  const details = verbs.json() as {
+    text: string;
+    verb?: { auxiliary?: string; infinitive?: string; grammar?: { passive?: boolean } };
+  }[];
   // Each verb's subject, in the same order as the verbs themselves.
   const subjects: string[] = [];
   verbs.forEach((one) => {
@@ -106,7 +109,12 @@ const statives = new Set([
 
 function isPassive(verb: Verb, sentence: string): boolean {
   if (!verb.passive) return false;
-  const participle = verb.verbText.toLowerCase().split(/\s+/).at(-1)?.replace(/[^a-z]/g, "") ?? "";
+  const participle =
+    verb.verbText
+      .toLowerCase()
+      .split(/\s+/)
+      .at(-1)
+      ?.replace(/[^a-z]/g, "") ?? "";
   if (!statives.has(participle)) return true;
   const after = sentence.slice(sentence.indexOf(verb.verbText) + verb.verbText.length);
   return /^\s+by\b/i.test(after);
@@ -140,12 +148,27 @@ function rewriteWe(sentence: string, subject: string): string | null {
   if (!match || !subject) return null;
   const rest = sentence.slice(match[0].length);
   const opener = match[2]?.toLowerCase() ?? "we";
-  const replacement = opener === "we're" ? "I'm" : opener === "we've" ? "I've" : opener === "we'd" ? "I'd" : opener === "we'll" ? "I'll" : "I";
+  const replacement =
+    opener === "we're"
+      ? "I'm"
+      : opener === "we've"
+        ? "I've"
+        : opener === "we'd"
+          ? "I'd"
+          : opener === "we'll"
+            ? "I'll"
+            : "I";
   let body = rest;
   if (opener === "the team" || opener === "our team") {
-    body = body.replace(/^\s+(has|is|was)\b/i, (_m, aux: string) => ` ${{ has: "have", is: "am", was: "was" }[aux.toLowerCase() as "has" | "is" | "was"]}`);
+    body = body.replace(
+      /^\s+(has|is|was)\b/i,
+      (_m, aux: string) =>
+        ` ${{ has: "have", is: "am", was: "was" }[aux.toLowerCase() as "has" | "is" | "was"]}`,
+    );
   } else {
-    body = body.replace(/^\s+(are|were)\b/i, (_m, aux: string) => (aux.toLowerCase() === "are" ? " am" : " was"));
+    body = body.replace(/^\s+(are|were)\b/i, (_m, aux: string) =>
+      aux.toLowerCase() === "are" ? " am" : " was",
+    );
   }
   return `${replacement}${swapOurForMy(body)}`;
 }
@@ -159,9 +182,7 @@ function rewritePassive(sentence: string, verb: Verb): string | null {
   const start = sentence.indexOf(verb.subject);
   const verbAt = sentence.indexOf(verb.verbText, start + verb.subject.length);
   if (start !== 0 || verbAt < 0 || !verb.infinitive) return null;
-  const rest = sentence
-    .slice(verbAt + verb.verbText.length)
-    .replace(/\s+by me\b/i, "");
+  const rest = sentence.slice(verbAt + verb.verbText.length).replace(/\s+by me\b/i, "");
   const object = swapOurForMy(lowerFirst(verb.subject));
   return `I ${pastTense(verb.infinitive)} ${object}${rest}`.replace(/\s+([.,;!?])/g, "$1");
 }
