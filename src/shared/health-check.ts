@@ -157,12 +157,10 @@ export const healthCheckOutput = z
         exitValue: z.number(),
         preferences: z.number(),
         toCommon: z.number(),
-        grantValue: z
-          .number()
-          .meta({
-            description:
-              "What the grant is worth after the preference stack and the exercise cost, never below 0",
-          }),
+        grantValue: z.number().meta({
+          description:
+            "What the grant is worth after the preference stack and the exercise cost, never below 0",
+        }),
       }),
     ),
     verdict: z.object({

@@ -85,13 +85,9 @@ export const diagnosisInput = z.strictObject({
     .max(600, "Enter at most 600 months")
     .nullable()
     .default(null),
-  developmentArea: plainText()
-    .trim()
-    .max(200, "Keep the area under 200 characters")
-    .default("")
-    .meta({
-      description: "The area feedback keeps naming, in the member's words; moves are built around it",
-    }),
+  developmentArea: plainText().trim().max(200, "Keep the area under 200 characters").default("").meta({
+    description: "The area feedback keeps naming, in the member's words; moves are built around it",
+  }),
   notes: plainText().trim().max(2000, "Keep the notes under 2000 characters").default(""),
 });
 export type DiagnosisInput = z.infer<typeof diagnosisInput>;
