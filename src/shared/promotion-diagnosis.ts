@@ -128,7 +128,9 @@ export const diagnosisOutput = z
   .object({
     id: z.string(),
     takenOn: dayOutput,
-    answers: z.partialRecord(z.enum(questionIds), z.enum(answerValues)),
+    answers: z
+      .array(z.object({ question: z.enum(questionIds), answer: z.enum(answerValues) }))
+      .meta({ description: "The questions answered, in the order of the check" }),
     monthsAtLevel: z.number().int().nullable(),
     developmentArea: z.string(),
     notes: z.string(),

@@ -168,6 +168,29 @@ const appLayout = createRoute({
   ),
 });
 
+// The printable press release stands alone, without the app's header and navigation, so it prints on one page.
+const printLayout = createRoute({
+  getParentRoute: () => rootRoute,
+  id: "print",
+  beforeLoad: async ({ context, location }) => {
+    try {
+      await context.queryClient.ensureQueryData(meQuery);
+    } catch (error) {
+      if (isUnauthenticated(error)) throw redirect({ to: "/sign-in", search: { next: location.href } });
+      throw error;
+    }
+  },
+  component: Outlet,
+});
+const printPressReleaseRoute = createRoute({
+  getParentRoute: () => printLayout,
+  path: "/story/press-release/print",
+  component: lazyRouteComponent(
+    () => import("./features/story/press-release-page.tsx"),
+    "PrintPressReleasePage",
+  ),
+});
+
 const homeRoute = createRoute({ getParentRoute: () => appLayout, path: "/", component: HomePage });
 const profileRoute = createRoute({
   getParentRoute: () => appLayout,
@@ -219,6 +242,58 @@ const editDecisionRoute = createRoute({
   getParentRoute: () => appLayout,
   path: "/decisions/$id/edit",
   component: lazyRouteComponent(() => import("./features/decisions/decision-pages.tsx"), "EditDecisionPage"),
+});
+const storyRoute = createRoute({
+  getParentRoute: () => appLayout,
+  path: "/story",
+  component: lazyRouteComponent(() => import("./features/story/story-page.tsx"), "StoryPage"),
+});
+const newStoryEntryRoute = createRoute({
+  getParentRoute: () => appLayout,
+  path: "/story/new",
+  component: lazyRouteComponent(() => import("./features/story/story-page.tsx"), "NewStoryEntryPage"),
+});
+const editStoryEntryRoute = createRoute({
+  getParentRoute: () => appLayout,
+  path: "/story/$id/edit",
+  component: lazyRouteComponent(() => import("./features/story/story-page.tsx"), "EditStoryEntryPage"),
+});
+const pressReleaseRoute = createRoute({
+  getParentRoute: () => appLayout,
+  path: "/story/press-release",
+  component: lazyRouteComponent(() => import("./features/story/press-release-page.tsx"), "PressReleasePage"),
+});
+const thoughtLeadershipRoute = createRoute({
+  getParentRoute: () => appLayout,
+  path: "/story/thought-leadership",
+  component: lazyRouteComponent(
+    () => import("./features/story/thought-leadership-page.tsx"),
+    "ThoughtLeadershipPage",
+  ),
+});
+const promotionDiagnosisRoute = createRoute({
+  getParentRoute: () => appLayout,
+  path: "/diagnostics/promotion",
+  component: lazyRouteComponent(
+    () => import("./features/diagnostics/promotion-diagnosis-page.tsx"),
+    "PromotionDiagnosisPage",
+  ),
+});
+const healthChecksRoute = createRoute({
+  getParentRoute: () => appLayout,
+  path: "/diagnostics/company",
+  component: lazyRouteComponent(
+    () => import("./features/diagnostics/health-check-page.tsx"),
+    "HealthChecksPage",
+  ),
+});
+const healthCheckRoute = createRoute({
+  getParentRoute: () => appLayout,
+  path: "/diagnostics/company/$id",
+  component: lazyRouteComponent(
+    () => import("./features/diagnostics/health-check-page.tsx"),
+    "HealthCheckPage",
+  ),
 });
 const toursRoute = createRoute({
   getParentRoute: () => appLayout,
@@ -292,6 +367,11 @@ const sharedLanesRoute = createRoute({
   getParentRoute: () => appLayout,
   path: "/shared/$ownerId/lanes",
   component: lazyRouteComponent(() => import("./features/sharing/shared-views.tsx"), "SharedLanesPage"),
+});
+const sharedStoryRoute = createRoute({
+  getParentRoute: () => appLayout,
+  path: "/shared/$ownerId/story",
+  component: lazyRouteComponent(() => import("./features/sharing/shared-views.tsx"), "SharedStoryPage"),
 });
 const sharedPortfolioRoute = createRoute({
   getParentRoute: () => appLayout,
@@ -381,6 +461,7 @@ const routeTree = rootRoute.addChildren([
     unsubscribeRoute,
   ]),
   giverLayout.addChildren([giveRoute]),
+  printLayout.addChildren([printPressReleaseRoute]),
   appLayout.addChildren([
     homeRoute,
     profileRoute,
@@ -405,6 +486,15 @@ const routeTree = rootRoute.addChildren([
     sharedPlanRoute,
     sharedLanesRoute,
     sharedPortfolioRoute,
+    sharedStoryRoute,
+    storyRoute,
+    newStoryEntryRoute,
+    editStoryEntryRoute,
+    pressReleaseRoute,
+    thoughtLeadershipRoute,
+    promotionDiagnosisRoute,
+    healthChecksRoute,
+    healthCheckRoute,
     securityRoute,
     notificationsRoute,
     notificationSettingsRoute,

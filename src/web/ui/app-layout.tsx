@@ -1,8 +1,10 @@
 import { useQueryClient } from "@tanstack/react-query";
 import { Link, Outlet, useNavigate, useRouterState } from "@tanstack/react-router";
 import {
+  BookOpen,
   BookOpenCheck,
   Briefcase,
+  Building2,
   ChartGantt,
   Compass,
   Flag,
@@ -11,10 +13,12 @@ import {
   ListChecks,
   Menu,
   MessageSquareHeart,
+  Mic,
   Mountain,
   Radar,
   Share2,
   ShieldCheck,
+  Stethoscope,
   User,
   UserRoundCheck,
   Users,
@@ -160,6 +164,25 @@ export function AppLayout() {
               </NavLink>
               <NavLink to="/feedback" icon={<MessageSquareHeart size={18} aria-hidden="true" />}>
                 Feedback
+              </NavLink>
+            </ul>
+          </div>
+          <div className="nav-section">
+            <p className="nav-section-title" id="nav-story">
+              Story and diagnostics
+            </p>
+            <ul className="nav-list" aria-labelledby="nav-story">
+              <NavLink to="/story" exact icon={<BookOpen size={18} aria-hidden="true" />}>
+                Career story
+              </NavLink>
+              <NavLink to="/story/thought-leadership" icon={<Mic size={18} aria-hidden="true" />}>
+                Thought leadership
+              </NavLink>
+              <NavLink to="/diagnostics/promotion" icon={<Stethoscope size={18} aria-hidden="true" />}>
+                Promotion blockers
+              </NavLink>
+              <NavLink to="/diagnostics/company" icon={<Building2 size={18} aria-hidden="true" />}>
+                Company health
               </NavLink>
             </ul>
           </div>

@@ -1,11 +1,14 @@
-import type { Diagnosis } from "../../../shared/promotion-diagnosis.ts";
+import { type Diagnosis, diagnosisQuestions } from "../../../shared/promotion-diagnosis.ts";
 import type { DiagnosisRow } from "./promotion-diagnosis.repo.ts";
 
 export function presentDiagnosis(row: DiagnosisRow): Diagnosis {
   return {
     id: row.id,
     takenOn: row.takenOn,
-    answers: { ...row.answers },
+    answers: diagnosisQuestions.flatMap((q) => {
+      const answer = row.answers[q.id];
+      return answer ? [{ question: q.id, answer }] : [];
+    }),
     monthsAtLevel: row.monthsAtLevel,
     developmentArea: row.developmentArea,
     notes: row.notes,

@@ -30,12 +30,19 @@ import { HistoryList } from "../lanes/lanes-page.tsx";
 import { LanesRadar } from "../lanes/lanes-radar.tsx";
 import { CoverageSingles, CoverageTable } from "../portfolio/coverage-grid.tsx";
 import { RoleItem } from "../portfolio/portfolio-page.tsx";
+import { ReleaseBody } from "../story/press-release-page.tsx";
+import { StoryEntryView } from "../story/story-page.tsx";
 import { milestoneBadge } from "../tours/milestones.tsx";
 import { RoadmapChart } from "../tours/roadmap-chart.tsx";
 import { TourStatusBadge, TourTags } from "../tours/tour-page.tsx";
-import { sharedLanesQuery, sharedPlanQuery, sharedPortfolioQuery } from "./sharing-api.ts";
+import { sharedLanesQuery, sharedPlanQuery, sharedPortfolioQuery, sharedStoryQuery } from "./sharing-api.ts";
 
-const partNames = { plan: "career plan", lanes: "lanes", portfolio: "portfolio" } as const;
+const partNames = {
+  plan: "career plan",
+  lanes: "lanes",
+  portfolio: "portfolio",
+  story: "career story",
+} as const;
 
 function BackToShared() {
   return (
@@ -369,6 +376,42 @@ export function SharedPortfolioPage() {
               </ul>
             ) : null}
           </Card>
+        </>
+      )}
+    </SharedFrame>
+  );
+}
+
+const sharedStoryRoute = getRouteApi("/app/shared/$ownerId/story");
+export function SharedStoryPage() {
+  const { ownerId } = sharedStoryRoute.useParams();
+  const query = useQuery(sharedStoryQuery(ownerId));
+  return (
+    <SharedFrame part="story" query={query}>
+      {(story) => (
+        <>
+          <Card title="Press release">
+            <div className="release-preview">
+              <ReleaseBody release={story.release} author={story.owner.name} />
+            </div>
+          </Card>
+          {story.entries.length === 0 ? (
+            <Card>
+              <p className="muted">
+                They have not written a story entry yet. Their entries appear here once they do.
+              </p>
+            </Card>
+          ) : (
+            <ul className="story-entries">
+              {story.entries.map((entry) => (
+                <li key={entry.id}>
+                  <Card title={entry.title} description={entry.portfolioRole ?? undefined}>
+                    <StoryEntryView entry={entry} />
+                  </Card>
+                </li>
+              ))}
+            </ul>
+          )}
         </>
       )}
     </SharedFrame>

@@ -18,16 +18,10 @@ const viewPaths = {
   plan: "/shared/$ownerId/plan",
   lanes: "/shared/$ownerId/lanes",
   portfolio: "/shared/$ownerId/portfolio",
+  story: "/shared/$ownerId/story",
 } as const;
 
 function PartLink({ ownerId, ownerName, part }: { ownerId: string; ownerName: string; part: SharePart }) {
-  if (part === "story") {
-    return (
-      <span className="small muted">
-        {sharePartLabels.story}: nothing to show until the career story arrives in Sidecar.
-      </span>
-    );
-  }
   return (
     <Link to={viewPaths[part]} params={{ ownerId }} className={buttonClass("secondary", "small")}>
       <Eye size={16} aria-hidden="true" />

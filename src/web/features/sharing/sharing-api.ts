@@ -39,3 +39,11 @@ export const sharedPortfolioQuery = (ownerId: string) =>
       call(api.shared[":ownerId"].portfolio.$get({ param: { ownerId: encodeURIComponent(ownerId) } })),
     ...fresh,
   });
+
+export const sharedStoryQuery = (ownerId: string) =>
+  queryOptions({
+    queryKey: ["shared", ownerId, "story"],
+    queryFn: () =>
+      call(api.shared[":ownerId"].story.$get({ param: { ownerId: encodeURIComponent(ownerId) } })),
+    ...fresh,
+  });

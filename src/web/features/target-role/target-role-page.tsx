@@ -13,6 +13,7 @@ import { PageHeader } from "../../ui/page-header.tsx";
 import { LoadingState } from "../../ui/spinner.tsx";
 import { useToast } from "../../ui/toast.tsx";
 import { useTitle } from "../../ui/use-title.ts";
+import { thoughtLogQuery } from "../story/story-api.ts";
 
 type HurdleView = TargetRoleView["hurdles"][number];
 type CheckResult = TargetRoleCheckState;
@@ -84,6 +85,26 @@ function Evidence({ hurdle }: { hurdle: HurdleView }) {
   );
 }
 
+const isThoughtLeadership = (hurdle: HurdleView) =>
+  hurdle.actions.some((action) => /thought.leadership/i.test(action));
+
+/** Progress against the "be a thought leader" move, from the thought-leadership log and its cadence. */
+function ThoughtLeadershipProgress() {
+  const log = useQuery(thoughtLogQuery);
+  if (log.isPending) return <p className="small muted">Loading your thought-leadership log…</p>;
+  if (log.isError) return null;
+  const { progress } = log.data;
+  return (
+    <div className="next-level-thought">
+      <h3>Thought leadership</h3>
+      <p className={progress.slipped ? "small badge badge-warning" : "small"}>{progress.summary}</p>
+      <Link to="/story/thought-leadership" className="small">
+        Open your thought-leadership log
+      </Link>
+    </div>
+  );
+}
+
 function HurdleCard({
   hurdle,
   onToggle,
@@ -113,6 +134,7 @@ function HurdleCard({
           </ul>
         </div>
         <Evidence hurdle={hurdle} />
+        {isThoughtLeadership(hurdle) ? <ThoughtLeadershipProgress /> : null}
         <fieldset className="next-level-checks">
           <legend>
             <h3>
@@ -253,6 +275,11 @@ export function TargetRolePage() {
               onToggle={(id, checked) => toggle.mutate({ id, checked })}
             />
           ))}
+          {query.data.hurdles.some(isThoughtLeadership) ? null : (
+            <Card title="Be a thought leader" icon={<Mountain size={18} />}>
+              <ThoughtLeadershipProgress />
+            </Card>
+          )}
         </div>
       )}
     </>

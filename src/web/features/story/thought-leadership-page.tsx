@@ -1,0 +1,239 @@
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { Link } from "@tanstack/react-router";
+import { ArrowLeft, ExternalLink, Mic, Trash2 } from "lucide-react";
+import { useState } from "react";
+import { formatCalendarDate } from "../../../shared/calendar-date.ts";
+import {
+  type Cadence,
+  cadenceLabels,
+  cadences,
+  type ThoughtLog,
+  thoughtInput,
+  thoughtKindLabels,
+  thoughtKinds,
+} from "../../../shared/story.ts";
+import { api, call } from "../../api.ts";
+import { useMemberToday } from "../../session.ts";
+import { Alert } from "../../ui/alert.tsx";
+import { Button } from "../../ui/button.tsx";
+import { Card } from "../../ui/card.tsx";
+import { SelectField, TextField } from "../../ui/field.tsx";
+import { Form, FormActions, isStaleVersion, useFormState } from "../../ui/form.tsx";
+import { PageHeader } from "../../ui/page-header.tsx";
+import { LoadingState } from "../../ui/spinner.tsx";
+import { useToast } from "../../ui/toast.tsx";
+import { useTitle } from "../../ui/use-title.ts";
+import { thoughtLogQuery } from "./story-api.ts";
+import "./story.css";
+
+type Values = { kind: string; title: string; venue: string; link: string; happenedOn: string };
+
+function LogForm() {
+  const today = useMemberToday();
+  const toast = useToast();
+  const queryClient = useQueryClient();
+  const empty: Values = { kind: "post", title: "", venue: "", link: "", happenedOn: today };
+  const form = useFormState<Values>(empty);
+  const save = useMutation({
+    mutationFn: (input: ReturnType<typeof thoughtInput.parse>) =>
+      call(api.story["thought-leadership"].$post({ json: input })),
+    onSuccess: (log) => {
+      queryClient.setQueryData(thoughtLogQuery.queryKey, log);
+      form.setValues(empty);
+      toast({ title: "Logged" });
+    },
+    onError: (error) => form.showApiError(error),
+  });
+  return (
+    <Card id="log-form" title="Log a post, talk or answer" icon={<Mic size={18} />}>
+      <Form
+        onSubmit={() => {
+          const input = form.validate(thoughtInput, form.values);
+          if (input) save.mutate(input);
+        }}
+        formRef={form.formRef}
+        error={form.formError}
+        aria-labelledby="log-form-title"
+      >
+        <div className="form-grid">
+          <SelectField
+            label="What"
+            name="kind"
+            value={form.values.kind}
+            onValueChange={(value) => form.set("kind", value)}
+            options={thoughtKinds.map((kind) => ({ value: kind, label: thoughtKindLabels[kind] }))}
+            error={form.errors.kind}
+          />
+          <TextField
+            label="Date"
+            name="happenedOn"
+            type="date"
+            value={form.values.happenedOn}
+            onValueChange={(value) => form.set("happenedOn", value)}
+            error={form.errors.happenedOn}
+          />
+        </div>
+        <TextField
+          label="Title"
+          name="title"
+          value={form.values.title}
+          onValueChange={(value) => form.set("title", value)}
+          error={form.errors.title}
+          maxLength={210}
+        />
+        <div className="form-grid">
+          <TextField
+            label="Where"
+            name="venue"
+            value={form.values.venue}
+            onValueChange={(value) => form.set("venue", value)}
+            error={form.errors.venue}
+            hint="A blog, a conference, a forum."
+            optional
+            maxLength={210}
+          />
+          <TextField
+            label="Link"
+            name="link"
+            type="url"
+            value={form.values.link}
+            onValueChange={(value) => form.set("link", value)}
+            error={form.errors.link}
+            optional
+            maxLength={510}
+          />
+        </div>
+        <FormActions>
+          <Button type="submit" pending={save.isPending}>
+            Log it
+          </Button>
+        </FormActions>
+      </Form>
+    </Card>
+  );
+}
+
+function CadenceCard({ log }: { log: ThoughtLog }) {
+  const queryClient = useQueryClient();
+  const toast = useToast();
+  const [error, setError] = useState<string | null>(null);
+  const set = useMutation({
+    mutationFn: (cadence: Cadence | null) =>
+      call(api.story["thought-leadership-cadence"].$put({ json: { cadence, version: log.cadenceVersion } })),
+    onSuccess: (next) => {
+      setError(null);
+      queryClient.setQueryData(thoughtLogQuery.queryKey, next);
+      toast({ title: next.progress.cadence ? "Cadence set" : "Cadence removed" });
+    },
+    onError: async (failure) => {
+      setError(
+        isStaleVersion(failure)
+          ? "Your cadence was changed in another tab. The latest is shown now; choose again if you still want to change it."
+          : failure.message,
+      );
+      await queryClient.invalidateQueries({ queryKey: thoughtLogQuery.queryKey });
+    },
+  });
+  const { progress } = log;
+  return (
+    <Card
+      title="Your cadence"
+      description="How often you mean to post, talk or answer. When it slips, Sidecar reminds you."
+    >
+      <div className="stack">
+        <SelectField
+          label="Cadence"
+          name="cadence"
+          value={progress.cadence ?? ""}
+          onValueChange={(value) => set.mutate(value === "" ? null : (value as Cadence))}
+          options={[
+            { value: "", label: "No cadence" },
+            ...cadences.map((c) => ({ value: c, label: cadenceLabels[c] })),
+          ]}
+          disabled={set.isPending}
+        />
+        {error ? <Alert tone="warning">{error}</Alert> : null}
+        <Alert tone={progress.slipped ? "warning" : "info"}>{progress.summary}</Alert>
+      </div>
+    </Card>
+  );
+}
+
+function LogList({ log }: { log: ThoughtLog }) {
+  const queryClient = useQueryClient();
+  const toast = useToast();
+  const remove = useMutation({
+    mutationFn: (id: string) =>
+      call(api.story["thought-leadership"][":id"].$delete({ param: { id: encodeURIComponent(id) } })),
+    onSuccess: (next) => {
+      queryClient.setQueryData(thoughtLogQuery.queryKey, next);
+      toast({ title: "Removed from the log" });
+    },
+  });
+  return (
+    <Card title="Your log">
+      {log.items.length === 0 ? (
+        <p className="muted">Nothing logged yet. A post, a talk or a good answer in a forum all count.</p>
+      ) : (
+        <ul className="thought-list">
+          {log.items.map((item) => (
+            <li key={item.id} className="thought-item">
+              <div>
+                <p>
+                  <span className="badge">{thoughtKindLabels[item.kind]}</span> <strong>{item.title}</strong>
+                </p>
+                <p className="small muted">
+                  {formatCalendarDate(item.happenedOn)}
+                  {item.venue ? ` · ${item.venue}` : ""}
+                  {item.link ? (
+                    <>
+                      {" · "}
+                      <a href={item.link} target="_blank" rel="noreferrer noopener">
+                        Open <ExternalLink size={12} aria-hidden="true" />
+                        <span className="visually-hidden"> {item.title} (opens in a new tab)</span>
+                      </a>
+                    </>
+                  ) : null}
+                </p>
+              </div>
+              <Button variant="ghost" size="small" onClick={() => remove.mutate(item.id)}>
+                <Trash2 size={16} aria-hidden="true" />
+                Remove<span className="visually-hidden"> {item.title}</span>
+              </Button>
+            </li>
+          ))}
+        </ul>
+      )}
+    </Card>
+  );
+}
+
+export function ThoughtLeadershipPage() {
+  useTitle("Thought leadership");
+  const query = useQuery(thoughtLogQuery);
+  return (
+    <>
+      <PageHeader
+        before={
+          <Link to="/story" className="breadcrumb">
+            <ArrowLeft size={16} aria-hidden="true" />
+            Career story
+          </Link>
+        }
+        title="Thought leadership"
+        description="Posts, talks and answered questions, with links and dates, and a cadence you set. It shows as progress on your next-level page."
+      />
+      {query.isPending ? (
+        <LoadingState label="Loading your log…" />
+      ) : query.isError ? (
+        <Alert tone="error">Your log could not be loaded. {query.error.message}</Alert>
+      ) : (
+        <div className="stack-lg">
+          <CadenceCard log={query.data} />
+          <LogForm />
+          <LogList log={query.data} />
+        </div>
+      )}
+    </>
+  );
+}
