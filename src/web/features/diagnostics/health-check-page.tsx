@@ -12,7 +12,7 @@ import {
 } from "../../../shared/health-check.ts";
 import { api, call } from "../../api.ts";
 import { Alert } from "../../ui/alert.tsx";
-import { Button, buttonClass } from "../../ui/button.tsx";
+import { Button } from "../../ui/button.tsx";
 import { Card } from "../../ui/card.tsx";
 import { ConflictNotice } from "../../ui/conflict.tsx";
 import { SelectField, TextAreaField, TextField } from "../../ui/field.tsx";

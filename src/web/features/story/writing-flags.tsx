@@ -24,8 +24,8 @@ export function WritingFlags<F extends Flag>({
   }
   return (
     <ul className="writing-flags" aria-label="Writing check">
-      {flags.map((flag, index) => (
-        <li key={`${flag.field ?? ""}-${flag.kind}-${index}`} className="writing-flag">
+      {flags.map((flag) => (
+        <li key={`${flag.field ?? ""}-${flag.kind}-${flag.sentence}`} className="writing-flag">
           <p className="small">
             <strong>{writingFlagLabels[flag.kind]}</strong>
             {flag.field ? (
