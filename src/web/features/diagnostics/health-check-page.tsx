@@ -362,7 +362,7 @@ export function Verdict({ check }: { check: HealthCheck }) {
           ))}
         </ul>
         {check.scenarios.length ? (
-          <div className="table-scroll">
+          <div className="table-scroll" role="region" aria-label="Equity scenarios" tabIndex={0}>
             <table className="scenario-table">
               <caption className="visually-hidden">What your grant is worth at each exit value</caption>
               <thead>
