@@ -29,7 +29,7 @@ export function WritingFlags<F extends Flag>({
           <p className="small">
             <strong>{writingFlagLabels[flag.kind]}</strong>
             {flag.field ? (
-              <span className="muted"> in {storyFieldLabels[flag.field].toLowerCase()}</span>
+              <span className="muted"> in “{storyFieldLabels[flag.field]}”</span>
             ) : null}
           </p>
           <p className="writing-flag-sentence">“{flag.sentence}”</p>
