@@ -37,7 +37,8 @@ async function printedPages(on: Page, format: "A4" | "Letter") {
   return (pdf.match(/\/Type\s*\/Page(?![s\w])/g) ?? []).length;
 }
 
-const nav = (on: Page, name: string) => on.getByRole("navigation", { name: "Main" }).getByRole("link", { name });
+const nav = (on: Page, name: string) =>
+  on.getByRole("navigation", { name: "Main" }).getByRole("link", { name });
 
 beforeAll(async () => {
   ({ sidecar, browser, baseUrl } = await startBrowserTarget());
@@ -82,7 +83,9 @@ describe("career story, press release, thought leadership and both diagnostics",
     await page.getByLabel("The problem").fill("Checkout lost 38% of buyers at the payment step.");
     await page
       .getByLabel("What I did")
-      .fill("We rebuilt the payment step. The new flow was launched in March. I helped with various experiments.");
+      .fill(
+        "We rebuilt the payment step. The new flow was launched in March. I helped with various experiments.",
+      );
     await page.getByLabel("The result").fill("I cut drop-off from 38% to 21% in six weeks.");
     await page.getByRole("checkbox", { name: "Growth" }).check();
     await page.getByRole("button", { name: "Check my writing" }).click();
@@ -101,7 +104,9 @@ describe("career story, press release, thought leadership and both diagnostics",
 
     await page.getByRole("link", { name: "Write an entry" }).click();
     await page.getByLabel("Title").fill("Pricing experiments");
-    await page.getByLabel("What I did").fill("I ran four pricing tests and moved the company to annual plans.");
+    await page
+      .getByLabel("What I did")
+      .fill("I ran four pricing tests and moved the company to annual plans.");
     await page.getByLabel("The result").fill("Annual plans grew from 10% to 35% of new revenue.");
     await page.getByRole("button", { name: "Save entry" }).click();
     await page.getByRole("heading", { name: "Pricing experiments" }).waitFor();
@@ -118,7 +123,9 @@ describe("career story, press release, thought leadership and both diagnostics",
     await page.getByRole("button", { name: "Save the release" }).click();
     await page.getByText("Press release saved", { exact: true }).waitFor();
     const preview = page.getByRole("article", { name: "Press release" });
-    await preview.getByRole("heading", { name: "Ada turns a leaking checkout into a growth engine" }).waitFor();
+    await preview
+      .getByRole("heading", { name: "Ada turns a leaking checkout into a growth engine" })
+      .waitFor();
     await preview.getByText("Checkout lost 38% of buyers at the payment step.").waitFor();
     await expectAccessibleAtBothWidths(page, "press-release");
 
@@ -148,7 +155,11 @@ describe("career story, press release, thought leadership and both diagnostics",
     expect(await printedPages(page, "Letter")).toBe(1);
 
     // Every field at its longest still prints on one page.
-    const longest = (n: number) => "I led the work and measured it. ".repeat(Math.ceil(n / 32)).slice(0, n).trim();
+    const longest = (n: number) =>
+      "I led the work and measured it. "
+        .repeat(Math.ceil(n / 32))
+        .slice(0, n)
+        .trim();
     await send(page, "PUT", "/api/story/press-release", {
       headline: longest(pressReleaseLimits.headline),
       subhead: longest(pressReleaseLimits.subhead),
@@ -182,7 +193,10 @@ describe("career story, press release, thought leadership and both diagnostics",
 
     await nav(page, "Next level").click();
     await page.getByRole("heading", { name: "Influence executives" }).waitFor();
-    await page.locator("#hurdle-executives").getByText(/On track for one a month/).waitFor();
+    await page
+      .locator("#hurdle-executives")
+      .getByText(/On track for one a month/)
+      .waitFor();
     await expectAccessibleAtBothWidths(page, "next-level-thought-leadership");
   });
 

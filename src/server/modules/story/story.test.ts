@@ -207,12 +207,27 @@ describe("thought leadership", () => {
       link: "/story/thought-leadership",
     });
 
+    // Two ticks at once (two app processes) still remind once: the conditional mark lets one through.
+    const later = new Date(`${addDays(today, 70)}T12:00:00Z`);
+    await json("/api/story/thought-leadership", ada.cookie, {
+      body: { ...talk, happenedOn: addDays(today, -1) },
+    });
+    await Promise.all([
+      remindSlippedCadences(ctx, later),
+      remindSlippedCadences(ctx, later),
+      remindSlippedCadences(ctx, later),
+    ]);
+    expect(await count()).toBe(2);
+
     const item = logged.items[0];
     const edited = await json(`/api/story/thought-leadership/${item.id}`, ada.cookie, {
       method: "PUT",
       body: { ...talk, title: "Pricing experiments, revisited", version: 1 },
     });
-    expect(edited.body.items[0]).toMatchObject({ title: "Pricing experiments, revisited", version: 2 });
+    expect(edited.body.items.find((i: { id: string }) => i.id === item.id)).toMatchObject({
+      title: "Pricing experiments, revisited",
+      version: 2,
+    });
     const bob = await buildUser(ctx);
     expect(
       (await json(`/api/story/thought-leadership/${item.id}`, bob.cookie, { method: "DELETE" })).status,

@@ -362,7 +362,12 @@ export function Verdict({ check }: { check: HealthCheck }) {
           ))}
         </ul>
         {check.scenarios.length ? (
-          <div className="table-scroll" role="region" aria-label="Equity scenarios" tabIndex={0}>
+          <section
+            className="table-scroll"
+            aria-label="Equity scenarios; scroll sideways on a small screen"
+            // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling region must be reachable by keyboard, so the table can be scrolled sideways on a phone.
+            tabIndex={0}
+          >
             <table className="scenario-table">
               <caption className="visually-hidden">What your grant is worth at each exit value</caption>
               <thead>
@@ -384,7 +389,7 @@ export function Verdict({ check }: { check: HealthCheck }) {
                 ))}
               </tbody>
             </table>
-          </div>
+          </section>
         ) : null}
         {check.decision ? (
           <p className="small">

@@ -28,9 +28,7 @@ export function WritingFlags<F extends Flag>({
         <li key={`${flag.field ?? ""}-${flag.kind}-${flag.sentence}`} className="writing-flag">
           <p className="small">
             <strong>{writingFlagLabels[flag.kind]}</strong>
-            {flag.field ? (
-              <span className="muted"> in “{storyFieldLabels[flag.field]}”</span>
-            ) : null}
+            {flag.field ? <span className="muted"> in “{storyFieldLabels[flag.field]}”</span> : null}
           </p>
           <p className="writing-flag-sentence">“{flag.sentence}”</p>
           <p className="small">{flag.why}</p>
