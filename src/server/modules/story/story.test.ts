@@ -209,8 +209,10 @@ describe("thought leadership", () => {
 
     // Two ticks at once (two app processes) still remind once: the conditional mark lets one through.
     const later = new Date(`${addDays(today, 70)}T12:00:00Z`);
-    await json("/api/story/thought-leadership", ada.cookie, {
-      body: { ...talk, happenedOn: addDays(today, -1) },
+    // A new cadence starts afresh, so its slip is a new one.
+    await json("/api/story/thought-leadership-cadence", ada.cookie, {
+      method: "PUT",
+      body: { cadence: "weekly", version: set.cadenceVersion },
     });
     await Promise.all([
       remindSlippedCadences(ctx, later),
