@@ -44,6 +44,10 @@ const finders: [RegExp, Finder][] = [
     /^\/api\/story\/thought-leadership-cadence$/,
     { read: () => "/api/story/thought-leadership", version: (body) => body.cadenceVersion as number },
   ],
+  [
+    /^\/api\/notifications\/preferences$/,
+    { read: () => "/api/notifications/preferences", version: byVersion },
+  ],
   [/^\/api\/feedback\/superpowers$/, { read: () => "/api/feedback/superpowers", version: byVersion }],
   [
     /^\/api\/feedback\/requests\/([^/]+)$/,
