@@ -190,6 +190,10 @@ describe("career story, press release, thought leadership and both diagnostics",
     await page.getByRole("strong").getByText("Pricing experiments that paid off").waitFor();
     await page.getByText(/On track for one a month: 1 in the last 90 days/).waitFor();
     await expectAccessibleAtBothWidths(page, "thought-leadership");
+    await page.getByRole("button", { name: "Edit Pricing experiments that paid off" }).click();
+    await page.getByLabel("Title").fill("Pricing experiments that paid off, twice");
+    await page.getByRole("button", { name: "Save changes" }).click();
+    await page.getByRole("strong").getByText("Pricing experiments that paid off, twice").waitFor();
 
     await nav(page, "Next level").click();
     await page.getByRole("heading", { name: "Influence executives" }).waitFor();

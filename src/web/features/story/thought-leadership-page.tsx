@@ -1,12 +1,13 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { Link } from "@tanstack/react-router";
-import { ArrowLeft, ExternalLink, Mic, Trash2 } from "lucide-react";
+import { ArrowLeft, ExternalLink, Mic, Pencil, Trash2 } from "lucide-react";
 import { useState } from "react";
 import { formatCalendarDate } from "../../../shared/calendar-date.ts";
 import {
   type Cadence,
   cadenceLabels,
   cadences,
+  type Thought,
   type ThoughtLog,
   thoughtInput,
   thoughtKindLabels,
@@ -17,6 +18,7 @@ import { useMemberToday } from "../../session.ts";
 import { Alert } from "../../ui/alert.tsx";
 import { Button } from "../../ui/button.tsx";
 import { Card } from "../../ui/card.tsx";
+import { ConflictNotice } from "../../ui/conflict.tsx";
 import { SelectField, TextField } from "../../ui/field.tsx";
 import { Form, FormActions, isStaleVersion, useFormState } from "../../ui/form.tsx";
 import { PageHeader } from "../../ui/page-header.tsx";
@@ -28,24 +30,44 @@ import "./story.css";
 
 type Values = { kind: string; title: string; venue: string; link: string; happenedOn: string };
 
-function LogForm() {
+const toValues = (item: Thought): Values => ({
+  kind: item.kind,
+  title: item.title,
+  venue: item.venue,
+  link: item.link,
+  happenedOn: item.happenedOn,
+});
+
+function LogForm({ editing, onDone }: { editing?: Thought; onDone?: () => void }) {
   const today = useMemberToday();
   const toast = useToast();
   const queryClient = useQueryClient();
   const empty: Values = { kind: "post", title: "", venue: "", link: "", happenedOn: today };
-  const form = useFormState<Values>(empty);
+  const form = useFormState<Values>(editing ? toValues(editing) : empty, { version: editing?.version });
   const save = useMutation({
     mutationFn: (input: ReturnType<typeof thoughtInput.parse>) =>
-      call(api.story["thought-leadership"].$post({ json: input })),
+      editing
+        ? call(
+            api.story["thought-leadership"][":id"].$put({
+              param: { id: encodeURIComponent(editing.id) },
+              json: { ...input, version: form.version },
+            }),
+          )
+        : call(api.story["thought-leadership"].$post({ json: input })),
     onSuccess: (log) => {
       queryClient.setQueryData(thoughtLogQuery.queryKey, log);
       form.setValues(empty);
-      toast({ title: "Logged" });
+      toast({ title: editing ? "Changes saved" : "Logged" });
+      onDone?.();
     },
     onError: (error) => form.showApiError(error),
   });
   return (
-    <Card id="log-form" title="Log a post, talk or answer" icon={<Mic size={18} />}>
+    <Card
+      id={editing ? "edit-log-form" : "log-form"}
+      title={editing ? `Change “${editing.title}”` : "Log a post, talk or answer"}
+      icon={<Mic size={18} />}
+    >
       <Form
         onSubmit={() => {
           const input = form.validate(thoughtInput, form.values);
@@ -53,8 +75,21 @@ function LogForm() {
         }}
         formRef={form.formRef}
         error={form.formError}
-        aria-labelledby="log-form-title"
+        aria-labelledby={editing ? "edit-log-form-title" : "log-form-title"}
       >
+        {editing ? (
+          <ConflictNotice
+            form={form}
+            labels={{ kind: "What", title: "Title", venue: "Where", link: "Link", happenedOn: "Date" }}
+            loadLatest={async () => {
+              const log = await call(api.story["thought-leadership"].$get());
+              queryClient.setQueryData(thoughtLogQuery.queryKey, log);
+              const latest = log.items.find((item) => item.id === editing.id);
+              if (!latest) throw new Error("This item was removed in another tab.");
+              return { values: toValues(latest), version: latest.version };
+            }}
+          />
+        ) : null}
         <div className="form-grid">
           <SelectField
             label="What"
@@ -105,8 +140,13 @@ function LogForm() {
         </div>
         <FormActions>
           <Button type="submit" pending={save.isPending}>
-            Log it
+            {editing ? "Save changes" : "Log it"}
           </Button>
+          {editing ? (
+            <Button type="button" variant="ghost" onClick={() => onDone?.()}>
+              Cancel
+            </Button>
+          ) : null}
         </FormActions>
       </Form>
     </Card>
@@ -159,7 +199,7 @@ function CadenceCard({ log }: { log: ThoughtLog }) {
   );
 }
 
-function LogList({ log }: { log: ThoughtLog }) {
+function LogList({ log, onEdit }: { log: ThoughtLog; onEdit: (item: Thought) => void }) {
   const queryClient = useQueryClient();
   const toast = useToast();
   const remove = useMutation({
@@ -196,10 +236,16 @@ function LogList({ log }: { log: ThoughtLog }) {
                   ) : null}
                 </p>
               </div>
-              <Button variant="ghost" size="small" onClick={() => remove.mutate(item.id)}>
-                <Trash2 size={16} aria-hidden="true" />
-                Remove<span className="visually-hidden"> {item.title}</span>
-              </Button>
+              <div className="row">
+                <Button variant="secondary" size="small" onClick={() => onEdit(item)}>
+                  <Pencil size={16} aria-hidden="true" />
+                  Edit<span className="visually-hidden"> {item.title}</span>
+                </Button>
+                <Button variant="ghost" size="small" onClick={() => remove.mutate(item.id)}>
+                  <Trash2 size={16} aria-hidden="true" />
+                  Remove<span className="visually-hidden"> {item.title}</span>
+                </Button>
+              </div>
             </li>
           ))}
         </ul>
@@ -211,6 +257,7 @@ function LogList({ log }: { log: ThoughtLog }) {
 export function ThoughtLeadershipPage() {
   useTitle("Thought leadership");
   const query = useQuery(thoughtLogQuery);
+  const [editing, setEditing] = useState<Thought | null>(null);
   return (
     <>
       <PageHeader
@@ -230,8 +277,18 @@ export function ThoughtLeadershipPage() {
       ) : (
         <div className="stack-lg">
           <CadenceCard log={query.data} />
-          <LogForm />
-          <LogList log={query.data} />
+          {editing ? (
+            <LogForm key={editing.id} editing={editing} onDone={() => setEditing(null)} />
+          ) : (
+            <LogForm />
+          )}
+          <LogList
+            log={query.data}
+            onEdit={(item) => {
+              setEditing(item);
+              window.scrollTo({ top: 0 });
+            }}
+          />
         </div>
       )}
     </>
