@@ -17,13 +17,13 @@ const sessionOf = async (userId: string) => {
 };
 
 describe("finding who is asking", () => {
-  it("takes one statement for the session and its account", async () => {
+  it("takes one statement for the session, its account and the member's profile", async () => {
     const member = await buildUser(ctx);
     const statements = await ctx.statementsDuring(async () => {
       expect((await ctx.request("/api/me", { cookie: member.cookie })).status).toBe(200);
     });
-    // The session with its account, then the profile /api/me shows.
-    expect(statements).toBe(2);
+    // /api/me shows the account and the profile: both came with the session.
+    expect(statements).toBe(1);
   });
 
   it("refuses a cookie whose signature does not match, and a token that is not a session", async () => {

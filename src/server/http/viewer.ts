@@ -1,13 +1,26 @@
 import { createHmac, timingSafeEqual } from "node:crypto";
-import { eq } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import { parse } from "hono/utils/cookie";
 import { sessions, users } from "../auth/auth.table.ts";
 import type { Auth } from "../auth/auth.ts";
 import type { Db } from "../db/open.ts";
 import { isDatabaseUnavailable } from "../db/unavailable.ts";
+import { profiles } from "../modules/profile/profile.table.ts";
 import { AppError, databaseUnavailable } from "./errors.ts";
 
 export type Role = "member" | "admin";
+/** The member's profile as it stood when the request began (defaults where they never saved one). */
+export type ViewerProfile = {
+  name: string;
+  headline: string;
+  level: (typeof profiles.$inferSelect)["level"];
+  track: (typeof profiles.$inferSelect)["track"];
+  company: string;
+  timeZone: string | null;
+  /** 0 while the profile was never saved. */
+  version: number;
+};
+
 export type Viewer = {
   userId: string;
   sessionId: string;
@@ -15,6 +28,7 @@ export type Viewer = {
   email: string;
   emailVerified: boolean;
   twoFactorEnabled: boolean;
+  profile: ViewerProfile;
 };
 
 type SessionDeps = { auth: Auth; db: Db; sessionMaxSeconds: number };
@@ -56,7 +70,10 @@ function verifiedToken(signed: string | undefined, secret: string): string | nul
   return given.length === expected.length && timingSafeEqual(given, expected) ? token : null;
 }
 
-function findSessionWithUser(db: Db, token: string) {
+// Built once per database: the statement runs on every signed-in request.
+const preparedLookups = new WeakMap<Db, ReturnType<typeof prepareSessionLookup>>();
+
+function prepareSessionLookup(db: Db) {
   return db
     .select({
       sessionId: sessions.id,
@@ -68,14 +85,33 @@ function findSessionWithUser(db: Db, token: string) {
       twoFactorEnabled: users.twoFactorEnabled,
       role: users.role,
       disabled: users.disabled,
+      name: users.name,
+      headline: profiles.headline,
+      level: profiles.level,
+      track: profiles.track,
+      company: profiles.company,
+      timeZone: profiles.timeZone,
+      profileVersion: profiles.version,
     })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
-    .where(eq(sessions.token, token));
+    .leftJoin(profiles, eq(profiles.userId, users.id))
+    .where(eq(sessions.token, sql.placeholder("token")))
+    .prepare("find_session_with_member");
+}
+
+function findSessionWithMember(db: Db, token: string) {
+  let lookup = preparedLookups.get(db);
+  if (!lookup) {
+    lookup = prepareSessionLookup(db);
+    preparedLookups.set(db, lookup);
+  }
+  return lookup.execute({ token });
 }
 
 /**
- * The session behind a request's cookie, in one statement: the session joined with its account. Nothing
+ * The session behind a request's cookie, in one statement: the session joined with its account and the
+ * member's profile (so their name and today need no second read). Nothing
  * is cached between requests, so signing out or disabling an account ends the session on the next
  * request, in every process. Once per `updateAge` the idle timeout is pushed on by better-auth itself,
  * whose new cookie goes back with the answer.
@@ -89,7 +125,7 @@ export async function resolveSession(deps: SessionDeps, headers: Headers): Promi
   const token = verifiedToken(cookies[settings.sessionCookie], settings.secret);
   if (!token) return none;
   try {
-    const [row] = await findSessionWithUser(deps.db, token);
+    const [row] = await findSessionWithMember(deps.db, token);
     if (!row) return none;
     const now = Date.now();
     if (row.expiresAt.getTime() <= now) return none;
@@ -106,6 +142,15 @@ export async function resolveSession(deps: SessionDeps, headers: Headers): Promi
       email: row.email,
       emailVerified: row.emailVerified,
       twoFactorEnabled: row.twoFactorEnabled,
+      profile: {
+        name: row.name,
+        headline: row.headline ?? "",
+        level: row.level ?? null,
+        track: row.track ?? null,
+        company: row.company ?? "",
+        timeZone: row.timeZone ?? null,
+        version: row.profileVersion ?? 0,
+      },
     };
     const refreshDue =
       row.expiresAt.getTime() - settings.expiresInSeconds * 1000 + settings.updateAgeSeconds * 1000 <= now;
