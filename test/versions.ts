@@ -28,6 +28,14 @@ const finders: [RegExp, Finder][] = [
     /^\/api\/portfolio\/roles\/([^/]+)$/,
     { read: ([id]) => `/api/portfolio/roles/${id}`, version: byVersion },
   ],
+  [/^\/api\/mentors\/me$/, { read: () => "/api/mentors/me", version: byVersion }],
+  [
+    /^\/api\/mentoring-log\/([^/]+)$/,
+    {
+      read: () => "/api/mentoring-log",
+      version: (body, [id]) => (body.entries as { id: string; version: number }[] | undefined)?.find((e) => e.id === id)?.version,
+    },
+  ],
   [/^\/api\/feedback\/superpowers$/, { read: () => "/api/feedback/superpowers", version: byVersion }],
   [
     /^\/api\/feedback\/requests\/([^/]+)$/,

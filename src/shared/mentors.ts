@@ -154,11 +154,9 @@ export const mentorCardOutput = z
     urgentCalls: z.boolean(),
     responseHours: z.number().int(),
     responses: responseSummary,
-    overlapHours: z
-      .number()
-      .meta({
-        description: "Hours of the mentor's next 7 days that fall between 08:00 and 20:00 for the viewer",
-      }),
+    overlapHours: z.number().meta({
+      description: "Hours of the mentor's next 7 days that fall between 08:00 and 20:00 for the viewer",
+    }),
     lastActiveOn: dayOutput.nullable(),
   })
   .meta({ id: "MentorCard" });

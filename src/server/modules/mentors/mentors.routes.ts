@@ -178,7 +178,7 @@ function action(name: string, path: string, summary: string, body?: z.ZodType) {
     request: body ? { params: idParam, ...jsonBody(body) } : { params: idParam },
     responses: {
       ...jsonResponse(mentorRequestOutput, "The request after the step"),
-      ...errorResponses(400, 401, 404, 409),
+      ...errorResponses(400, 401, 403, 404, 409),
     },
   });
 }

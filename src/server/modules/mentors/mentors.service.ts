@@ -420,13 +420,24 @@ export async function listMyMentorRequests(db: Db, viewer: Viewer | null) {
 
 type Side = "mentee" | "mentor" | "either";
 
-/** The request, if the viewer is on `side` of it; otherwise the same 404 as a missing one. */
+/**
+ * The request, for one of its two people; anyone else gets the same 404 as for a missing one. A step
+ * that belongs to the other side (the mentee accepting, the mentor answering) is a 403 naming whose it is.
+ */
 async function requireRequest(db: Db, me: Viewer, id: string, side: Side, options: { lock?: boolean } = {}) {
   const row = await findRequestRow(db, id, options);
-  const asMentee = side === "mentee" || (side === "either" && row?.menteeId === me.userId);
-  const owner = row && { userId: asMentee ? row.menteeId : row.mentorId };
-  await requireAccess(db, me, side === "either" ? "read" : "update", "mentorRequest", owner);
-  return row as MentorRequestRow;
+  const party = row && (row.mentorId === me.userId ? row.mentorId : row.menteeId);
+  const found = (await requireAccess(db, me, "read", "mentorRequest", row && { userId: party as string })) && row;
+  if (!found || side === "either") return found as MentorRequestRow;
+  const actor = side === "mentee" ? found.menteeId : found.mentorId;
+  if (actor !== me.userId) {
+    throw new AppError(
+      "FORBIDDEN",
+      side === "mentee" ? "Only the member who sent this request can do this." : "Only the mentor asked can do this.",
+    );
+  }
+  await requireAccess(db, me, "update", "mentorRequest", { userId: actor });
+  return found;
 }
 
 export async function getMentorRequest(db: Db, viewer: Viewer | null, id: string) {
@@ -606,7 +617,7 @@ export async function endMentoring(db: Db, viewer: Viewer | null, id: string) {
 export async function expireMentorRequest(deps: NotifyDeps, requestId: string, reach: number, now: Date) {
   return runAfterCommit(deps, async (tx, later) => {
     const row = await findRequestRow(tx, requestId, { lock: true });
-    if (!row || row.state !== "pending" || row.reachCount !== reach || !row.reachedMentorAt) return undefined;
+    if (row?.state !== "pending" || row.reachCount !== reach || !row.reachedMentorAt) return undefined;
     const due = new Date(row.reachedMentorAt.getTime() + requestExpiryHours * hourMs);
     if (due.getTime() > now.getTime()) return { runAgainAt: due };
     await updateRequest(tx, requestId, { state: "expired", closedAt: now });

@@ -223,7 +223,7 @@ describe("requests", () => {
     expect(await kindsFor(mentor.id)).toEqual(["mentor_request_received"]);
 
     // The mentee cannot answer for the mentor; a stranger finds nothing.
-    expect((await post(`/api/mentor-requests/${request.id}/accept`, mentee.cookie)).status).toBe(404);
+    expect((await post(`/api/mentor-requests/${request.id}/accept`, mentee.cookie)).status).toBe(403);
     const stranger = await buildUser(ctx);
     expect(
       (await ctx.request(`/api/mentor-requests/${request.id}`, { cookie: stranger.cookie })).status,
