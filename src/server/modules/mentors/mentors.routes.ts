@@ -167,15 +167,15 @@ const getRequest = createRoute({
   responses: { ...jsonResponse(mentorRequestOutput, "The request"), ...errorResponses(400, 401, 404) },
 });
 
-function action(name: string, path: string, summary: string, body?: z.ZodType) {
+function action<P extends string>(name: string, path: P, summary: string) {
   return createRoute({
     operationId: name,
     security: signedInRoute,
     method: "post",
-    path: `/api/mentor-requests/{id}/${path}`,
+    path: `/api/mentor-requests/{id}/${path}` as `/api/mentor-requests/{id}/${P}`,
     tags: requestTags,
     summary,
-    request: body ? { params: idParam, ...jsonBody(body) } : { params: idParam },
+    request: { params: idParam },
     responses: {
       ...jsonResponse(mentorRequestOutput, "The request after the step"),
       ...errorResponses(400, 401, 403, 404, 409),
