@@ -7,9 +7,9 @@ import { notify } from "../src/server/modules/notifications/notifications.servic
 import { notifications } from "../src/server/modules/notifications/notifications.table.ts";
 import { addDays, isoDay } from "../src/shared/calendar-date.ts";
 import { buildUser, signIn, uniqueEmail } from "./factories.ts";
-import { becomeMentor, mentorBody, sendRequest } from "./mentors.ts";
 import { answersMarked, copyLinks, createFeedbackRequest, requestBody } from "./feedback.ts";
 import { createTestContext, type RequestOptions, type TestContext } from "./harness.ts";
+import { becomeMentor, mentorBody, sendRequest } from "./mentors.ts";
 import { concretePath, enumerateRoutes, type Route } from "./routes.ts";
 import { misfit, type RouteSchemas, routeSchemas } from "./schemas.ts";
 import { requestAtCurrentVersion } from "./versions.ts";
@@ -283,7 +283,10 @@ const sampleBodies: Record<string, unknown> = {
   "POST /api/decisions/:id/revisit": { revisitedOn: "2025-02-01", outcome: "Fine" },
   "POST /api/sharing/grants": { email: "matrix-grantee@example.test", parts: ["plan"] },
   "PUT /api/mentors/me": mentorBody(),
-  "POST /api/mentor-requests": { mentorId: "unknown-id", message: "Help me lead a team through others, please." },
+  "POST /api/mentor-requests": {
+    mentorId: "unknown-id",
+    message: "Help me lead a team through others, please.",
+  },
   "POST /api/mentor-requests/:id/decline": { reason: "My seats are taken this quarter" },
   "POST /api/mentor-requests/:id/ask": { question: "Which company stage are you at?" },
   "POST /api/mentor-requests/:id/answer": { answer: "Series B, eighty people." },
@@ -554,11 +557,14 @@ async function matrixRequest(key: string, cookie: string): Promise<string> {
   if (key.endsWith("/answer") || key.endsWith("/withdraw")) {
     await becomeMentor(ctx, other.cookie);
     const { id } = await (await sendRequest(ctx, cookie, other.id)).json();
-    if (key.endsWith("/answer")) await created(`/api/mentor-requests/${id}/ask`, { question: "More?" }, other.cookie);
+    if (key.endsWith("/answer"))
+      await created(`/api/mentor-requests/${id}/ask`, { question: "More?" }, other.cookie);
     return id;
   }
   await ensureMentor(cookie);
-  const { id } = await (await sendRequest(ctx, other.cookie, (await (await ctx.request("/api/me", { cookie })).json()).user.id)).json();
+  const { id } = await (
+    await sendRequest(ctx, other.cookie, (await (await ctx.request("/api/me", { cookie })).json()).user.id)
+  ).json();
   if (key.endsWith("/end")) await created(`/api/mentor-requests/${id}/accept`, {}, cookie);
   return id;
 }

@@ -33,7 +33,8 @@ const finders: [RegExp, Finder][] = [
     /^\/api\/mentoring-log\/([^/]+)$/,
     {
       read: () => "/api/mentoring-log",
-      version: (body, [id]) => (body.entries as { id: string; version: number }[] | undefined)?.find((e) => e.id === id)?.version,
+      version: (body, [id]) =>
+        (body.entries as { id: string; version: number }[] | undefined)?.find((e) => e.id === id)?.version,
     },
   ],
   [/^\/api\/feedback\/superpowers$/, { read: () => "/api/feedback/superpowers", version: byVersion }],

@@ -348,7 +348,10 @@ const mentorRequestRoute = createRoute({
 const mentoringLogRoute = createRoute({
   getParentRoute: () => appLayout,
   path: "/mentoring/log",
-  component: lazyRouteComponent(() => import("./features/mentors/mentoring-log-page.tsx"), "MentoringLogPage"),
+  component: lazyRouteComponent(
+    () => import("./features/mentors/mentoring-log-page.tsx"),
+    "MentoringLogPage",
+  ),
 });
 const securityRoute = createRoute({
   getParentRoute: () => appLayout,

@@ -427,13 +427,16 @@ type Side = "mentee" | "mentor" | "either";
 async function requireRequest(db: Db, me: Viewer, id: string, side: Side, options: { lock?: boolean } = {}) {
   const row = await findRequestRow(db, id, options);
   const party = row && (row.mentorId === me.userId ? row.mentorId : row.menteeId);
-  const found = (await requireAccess(db, me, "read", "mentorRequest", row && { userId: party as string })) && row;
+  const found =
+    (await requireAccess(db, me, "read", "mentorRequest", row && { userId: party as string })) && row;
   if (!found || side === "either") return found as MentorRequestRow;
   const actor = side === "mentee" ? found.menteeId : found.mentorId;
   if (actor !== me.userId) {
     throw new AppError(
       "FORBIDDEN",
-      side === "mentee" ? "Only the member who sent this request can do this." : "Only the mentor asked can do this.",
+      side === "mentee"
+        ? "Only the member who sent this request can do this."
+        : "Only the mentor asked can do this.",
     );
   }
   await requireAccess(db, me, "update", "mentorRequest", { userId: actor });

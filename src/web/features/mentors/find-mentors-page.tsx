@@ -106,7 +106,8 @@ export function FindMentorsPage() {
   useTitle("Find a mentor");
   const [filters, setFilters] = useState<Filters>(noFilters);
   const [searched, setSearched] = useState<SearchParams | null>(null);
-  const set = <K extends keyof Filters>(key: K, value: Filters[K]) => setFilters((f) => ({ ...f, [key]: value }));
+  const set = <K extends keyof Filters>(key: K, value: Filters[K]) =>
+    setFilters((f) => ({ ...f, [key]: value }));
 
   return (
     <>
@@ -138,13 +139,19 @@ export function FindMentorsPage() {
               label="Lane"
               value={filters.lane}
               onValueChange={(value) => set("lane", value)}
-              options={[{ value: "", label: "Any lane" }, ...laneIds.map((id) => ({ value: id, label: lanes[id].label }))]}
+              options={[
+                { value: "", label: "Any lane" },
+                ...laneIds.map((id) => ({ value: id, label: lanes[id].label })),
+              ]}
             />
             <SelectField
               label="Helps my level"
               value={filters.level}
               onValueChange={(value) => set("level", value)}
-              options={[{ value: "", label: "Any level" }, ...levels.map((id) => ({ value: id, label: levelLabels[id] }))]}
+              options={[
+                { value: "", label: "Any level" },
+                ...levels.map((id) => ({ value: id, label: levelLabels[id] })),
+              ]}
             />
             <SelectField
               label="Style"

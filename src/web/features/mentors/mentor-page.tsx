@@ -2,7 +2,12 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { Link, useNavigate, useParams } from "@tanstack/react-router";
 import { CalendarClock, Send, UserRound } from "lucide-react";
 import { experienceLabels } from "../../../shared/experience.ts";
-import { maxOpenRequests, mentorRequestInput, proofKindLabels, weekdayLabels } from "../../../shared/mentors.ts";
+import {
+  maxOpenRequests,
+  mentorRequestInput,
+  proofKindLabels,
+  weekdayLabels,
+} from "../../../shared/mentors.ts";
 import { type SharePart, sharePartLabels, viewableParts } from "../../../shared/sharing.ts";
 import { api, call } from "../../api.ts";
 import { useMe } from "../../session.ts";
@@ -145,7 +150,10 @@ export function MentorPage() {
         {mentor.weekly.length > 0 ? (
           <p className="muted small">
             Their week, on their clock:{" "}
-            {mentor.weekly.map((rule) => `${weekdayLabels[rule.weekday]} ${rule.start}–${rule.end}`).join("; ")}.
+            {mentor.weekly
+              .map((rule) => `${weekdayLabels[rule.weekday]} ${rule.start}–${rule.end}`)
+              .join("; ")}
+            .
           </p>
         ) : null}
       </Card>

@@ -119,10 +119,16 @@ function ProfileForm({ data }: { data: MyMentorProfile }) {
     onError: (error) => form.showApiError(error, [...Object.keys(form.values), "weekly", "away", "proof"]),
   });
   const { values } = form;
-  const setRow = <K extends "weekly" | "away" | "proof">(key: K, index: number, change: Partial<Values[K][number]>) =>
+  const setRow = <K extends "weekly" | "away" | "proof">(
+    key: K,
+    index: number,
+    change: Partial<Values[K][number]>,
+  ) =>
     form.set(
       key,
-      (values[key] as Values[K][number][]).map((row, i) => (i === index ? { ...row, ...change } : row)) as Values[K],
+      (values[key] as Values[K][number][]).map((row, i) =>
+        i === index ? { ...row, ...change } : row,
+      ) as Values[K],
     );
   const err = (path: string) => form.errors[path];
 
@@ -224,7 +230,10 @@ function ProfileForm({ data }: { data: MyMentorProfile }) {
           rowClassName="mentor-plan-rows"
           empty={<p className="muted small">No weekly times yet: members see no open times.</p>}
           onAdd={() =>
-            form.set("weekly", [...values.weekly, { key: newRowKey(), weekday: "2", start: "09:00", end: "10:00" }])
+            form.set("weekly", [
+              ...values.weekly,
+              { key: newRowKey(), weekday: "2", start: "09:00", end: "10:00" },
+            ])
           }
           onRemove={(index) =>
             form.set(
@@ -238,7 +247,10 @@ function ProfileForm({ data }: { data: MyMentorProfile }) {
                 label={`Day ${index + 1}`}
                 value={row.weekday}
                 onValueChange={(value) => setRow("weekly", index, { weekday: value })}
-                options={[1, 2, 3, 4, 5, 6, 7].map((d) => ({ value: String(d), label: weekdayLabels[d] ?? "" }))}
+                options={[1, 2, 3, 4, 5, 6, 7].map((d) => ({
+                  value: String(d),
+                  label: weekdayLabels[d] ?? "",
+                }))}
                 error={err(`weekly.${index}.weekday`)}
               />
               <TextField
@@ -304,7 +316,9 @@ function ProfileForm({ data }: { data: MyMentorProfile }) {
           max={20}
           rowClassName="mentor-plan-rows"
           empty={<p className="muted small">Past results, writing and talks help members choose you.</p>}
-          onAdd={() => form.set("proof", [...values.proof, { key: newRowKey(), kind: "result", title: "", url: "" }])}
+          onAdd={() =>
+            form.set("proof", [...values.proof, { key: newRowKey(), kind: "result", title: "", url: "" }])
+          }
           onRemove={(index) =>
             form.set(
               "proof",
@@ -370,7 +384,8 @@ function ProfileForm({ data }: { data: MyMentorProfile }) {
 function PauseCard({ data }: { data: MyMentorProfile }) {
   const queryClient = useQueryClient();
   const toggle = useMutation({
-    mutationFn: () => call(data.profile?.paused ? api.mentors.me.resume.$post() : api.mentors.me.pause.$post()),
+    mutationFn: () =>
+      call(data.profile?.paused ? api.mentors.me.resume.$post() : api.mentors.me.pause.$post()),
     onSuccess: (saved) => queryClient.setQueryData(myMentorProfileQuery.queryKey, saved),
   });
   const profile = data.profile;
@@ -425,9 +440,7 @@ export function MentorProfilePage() {
             title={query.data.profile ? "Your profile" : "Become a mentor"}
             icon={<UserRoundCog size={18} />}
             description={
-              query.data.profile
-                ? undefined
-                : "Fill this in to be found by members. You can pause any time."
+              query.data.profile ? undefined : "Fill this in to be found by members. You can pause any time."
             }
           >
             <ProfileForm data={query.data} />

@@ -31,10 +31,18 @@ function AddEntry() {
   const today = useMemberToday();
   const queryClient = useQueryClient();
   const toast = useToast();
-  const empty: Values = { menteeName: "", where: "sidecar", startedOn: today, endedOn: "", focus: "", handedOver: "" };
+  const empty: Values = {
+    menteeName: "",
+    where: "sidecar",
+    startedOn: today,
+    endedOn: "",
+    focus: "",
+    handedOver: "",
+  };
   const form = useFormState<Values>(empty);
   const add = useMutation({
-    mutationFn: (input: ReturnType<typeof mentoringLogInput.parse>) => call(api["mentoring-log"].$post({ json: input })),
+    mutationFn: (input: ReturnType<typeof mentoringLogInput.parse>) =>
+      call(api["mentoring-log"].$post({ json: input })),
     onSuccess: async () => {
       form.setValues(empty);
       await queryClient.invalidateQueries({ queryKey: mentoringLogQuery.queryKey });
@@ -45,7 +53,10 @@ function AddEntry() {
   return (
     <Form
       onSubmit={() => {
-        const input = form.validate(mentoringLogInput, { ...form.values, endedOn: form.values.endedOn || null });
+        const input = form.validate(mentoringLogInput, {
+          ...form.values,
+          endedOn: form.values.endedOn || null,
+        });
         if (input) add.mutate(input);
       }}
       formRef={form.formRef}
@@ -136,7 +147,8 @@ function NextLevel({ log }: { log: MentoringLog }) {
   if (log.nextLevel.length === 0) {
     return (
       <p className="muted">
-        Your next level has no mentoring step, or your level is not set. <Link to="/next-level">See your next level</Link>.
+        Your next level has no mentoring step, or your level is not set.{" "}
+        <Link to="/next-level">See your next level</Link>.
       </p>
     );
   }
@@ -171,7 +183,8 @@ function NextLevel({ log }: { log: MentoringLog }) {
 function Entries({ log }: { log: MentoringLog }) {
   const queryClient = useQueryClient();
   const remove = useMutation({
-    mutationFn: (id: string) => call(api["mentoring-log"][":id"].$delete({ param: { id: encodeURIComponent(id) } })),
+    mutationFn: (id: string) =>
+      call(api["mentoring-log"][":id"].$delete({ param: { id: encodeURIComponent(id) } })),
     onSettled: () => queryClient.invalidateQueries({ queryKey: mentoringLogQuery.queryKey }),
   });
   if (log.entries.length === 0) {

@@ -119,7 +119,12 @@ export function RequestsPage() {
 function Thread({ request }: { request: MentorRequest }) {
   const { moment } = useMomentFormat();
   const who = (from: "mentee" | "mentor") => (from === "mentee" ? request.mentee.name : request.mentor.name);
-  const what = { request: "asked", question: "asked for more information", answer: "answered", decline: "declined" };
+  const what = {
+    request: "asked",
+    question: "asked for more information",
+    answer: "answered",
+    decline: "declined",
+  };
   return (
     <ol className="request-thread" aria-label="Messages">
       {request.messages.map((message) => (
@@ -275,15 +280,20 @@ export function RequestPage() {
   }
   const request = query.data;
   const title =
-    request.side === "mentee" ? `Your request to ${request.mentor.name}` : `${request.mentee.name} asks you to mentor them`;
+    request.side === "mentee"
+      ? `Your request to ${request.mentor.name}`
+      : `${request.mentee.name} asks you to mentor them`;
   return (
     <>
-      <PageHeader title={title} description={request.side === "mentee" ? request.mentor.headline : undefined} />
+      <PageHeader
+        title={title}
+        description={request.side === "mentee" ? request.mentor.headline : undefined}
+      />
       <Card id="request" title={requestStateLabels[request.state]} icon={<Handshake size={18} />}>
         {request.expiresAt ? (
           <p className="muted small">
-            {request.side === "mentor" ? "Answer by" : "The mentor has until"} {moment(request.expiresAt)}; after
-            that it expires.
+            {request.side === "mentor" ? "Answer by" : "The mentor has until"} {moment(request.expiresAt)};
+            after that it expires.
           </p>
         ) : null}
         {request.share.length > 0 ? (
