@@ -33,7 +33,7 @@ function Suggestions() {
   const { suggestions, basis } = query.data;
   return (
     <>
-      <p className="muted small">Based on: {basis.join("; ")}.</p>
+      <p className="muted small">What these suggestions draw on: {basis.join("; ")}.</p>
       {suggestions.length === 0 ? (
         <EmptyState title="No suggestions yet" headingLevel={3}>
           Suggestions come from your own record. Assess your lanes, add roles to your portfolio and set your

@@ -292,8 +292,7 @@ export function RequestPage() {
       <Card id="request" title={requestStateLabels[request.state]} icon={<Handshake size={18} />}>
         {request.expiresAt ? (
           <p className="muted small">
-            {request.side === "mentor" ? "Answer by" : "The mentor has until"} {moment(request.expiresAt)};
-            after that it expires.
+            {`${request.side === "mentor" ? "Answer by" : "The mentor has until"} ${moment(request.expiresAt)}. After that it expires.`}
           </p>
         ) : null}
         {request.share.length > 0 ? (
