@@ -32,7 +32,7 @@ function Suggestions() {
   }
   const { suggestions, basis } = query.data;
   return (
-    <>
+    <div className="stack">
       <p className="muted small">What these suggestions draw on: {basis.join("; ")}.</p>
       {suggestions.length === 0 ? (
         <EmptyState title="No suggestions yet" headingLevel={3}>
@@ -57,7 +57,7 @@ function Suggestions() {
           ))}
         </div>
       )}
-    </>
+    </div>
   );
 }
 
@@ -120,86 +120,88 @@ export function FindMentorsPage() {
           </Link>
         }
       />
-      <Card id="suggestions" title="Suggested for you" icon={<Sparkles size={18} />}>
-        <Suggestions />
-      </Card>
-      <Card id="mentor-search" title="Search mentors" icon={<Search size={18} />}>
-        <Form onSubmit={() => setSearched(toParams(filters))} aria-labelledby="mentor-search-title">
-          <TextField
-            label="Words"
-            name="q"
-            value={filters.q}
-            onValueChange={(value) => set("q", value)}
-            hint="Such as: pricing marketplace, or “series B” -consumer"
-            optional
-            maxLength={200}
-          />
-          <div className="mentor-search-grid">
-            <SelectField
-              label="Lane"
-              value={filters.lane}
-              onValueChange={(value) => set("lane", value)}
-              options={[
-                { value: "", label: "Any lane" },
-                ...laneIds.map((id) => ({ value: id, label: lanes[id].label })),
-              ]}
+      <div className="stack-lg">
+        <Card id="suggestions" title="Suggested for you" icon={<Sparkles size={18} />}>
+          <Suggestions />
+        </Card>
+        <Card id="mentor-search" title="Search mentors" icon={<Search size={18} />}>
+          <Form onSubmit={() => setSearched(toParams(filters))} aria-labelledby="mentor-search-title">
+            <TextField
+              label="Words"
+              name="q"
+              value={filters.q}
+              onValueChange={(value) => set("q", value)}
+              hint="Such as: pricing marketplace, or “series B” -consumer"
+              optional
+              maxLength={200}
             />
-            <SelectField
-              label="Helps my level"
-              value={filters.level}
-              onValueChange={(value) => set("level", value)}
-              options={[
-                { value: "", label: "Any level" },
-                ...levels.map((id) => ({ value: id, label: levelLabels[id] })),
-              ]}
-            />
-            <SelectField
-              label="Style"
-              value={filters.style}
-              onValueChange={(value) => set("style", value)}
-              options={[
-                { value: "", label: "Any style" },
-                ...mentorStyles.map((id) => ({ value: id, label: mentorStyleLabels[id] })),
-              ]}
-            />
-            <SelectField
-              label="Time-zone overlap"
-              value={filters.overlap}
-              onValueChange={(value) => set("overlap", value as Filters["overlap"])}
-              options={[
-                { value: "any", label: "Any" },
-                { value: "some", label: "At least 1 h of my daytime a week" },
-                { value: "good", label: "At least 4 h of my daytime a week" },
-              ]}
-            />
-          </div>
-          <label className="checkbox-option">
-            <input
-              type="checkbox"
-              checked={filters.available}
-              onChange={(event) => set("available", event.target.checked)}
-            />
-            <span>Only mentors with open times in the next two weeks</span>
-          </label>
-          <div className="mentor-actions">
-            <Button type="submit">Search</Button>
-            <Button
-              variant="ghost"
-              onClick={() => {
-                setFilters(noFilters);
-                setSearched(null);
-              }}
-            >
-              Clear
-            </Button>
-          </div>
-        </Form>
-        {searched ? (
-          <section aria-label="Search results">
-            <SearchResults params={searched} />
-          </section>
-        ) : null}
-      </Card>
+            <div className="mentor-search-grid">
+              <SelectField
+                label="Lane"
+                value={filters.lane}
+                onValueChange={(value) => set("lane", value)}
+                options={[
+                  { value: "", label: "Any lane" },
+                  ...laneIds.map((id) => ({ value: id, label: lanes[id].label })),
+                ]}
+              />
+              <SelectField
+                label="Helps my level"
+                value={filters.level}
+                onValueChange={(value) => set("level", value)}
+                options={[
+                  { value: "", label: "Any level" },
+                  ...levels.map((id) => ({ value: id, label: levelLabels[id] })),
+                ]}
+              />
+              <SelectField
+                label="Style"
+                value={filters.style}
+                onValueChange={(value) => set("style", value)}
+                options={[
+                  { value: "", label: "Any style" },
+                  ...mentorStyles.map((id) => ({ value: id, label: mentorStyleLabels[id] })),
+                ]}
+              />
+              <SelectField
+                label="Time-zone overlap"
+                value={filters.overlap}
+                onValueChange={(value) => set("overlap", value as Filters["overlap"])}
+                options={[
+                  { value: "any", label: "Any" },
+                  { value: "some", label: "At least 1 h of my daytime a week" },
+                  { value: "good", label: "At least 4 h of my daytime a week" },
+                ]}
+              />
+            </div>
+            <label className="checkbox-option">
+              <input
+                type="checkbox"
+                checked={filters.available}
+                onChange={(event) => set("available", event.target.checked)}
+              />
+              <span>Only mentors with open times in the next two weeks</span>
+            </label>
+            <div className="mentor-actions">
+              <Button type="submit">Search</Button>
+              <Button
+                variant="ghost"
+                onClick={() => {
+                  setFilters(noFilters);
+                  setSearched(null);
+                }}
+              >
+                Clear
+              </Button>
+            </div>
+          </Form>
+          {searched ? (
+            <section aria-label="Search results" className="mentor-results">
+              <SearchResults params={searched} />
+            </section>
+          ) : null}
+        </Card>
+      </div>
     </>
   );
 }

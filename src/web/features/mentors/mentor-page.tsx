@@ -101,85 +101,87 @@ export function MentorPage() {
   return (
     <>
       <PageHeader title={mentor.name} description={mentor.headline} />
-      <MentorSummary mentor={mentor} />
-      <Card id="about-mentor" title="About" icon={<UserRound size={18} />}>
-        {mentor.about ? <p className="request-message-text">{mentor.about}</p> : null}
-        {mentor.proof.length > 0 ? (
-          <>
-            <h3>Proof of work</h3>
-            <ul>
-              {mentor.proof.map((item) => (
-                <li key={`${item.kind}-${item.title}`}>
-                  {proofKindLabels[item.kind]}:{" "}
-                  {item.url ? (
-                    <a href={item.url} rel="noopener noreferrer nofollow" target="_blank">
-                      {item.title}
-                    </a>
-                  ) : (
-                    item.title
-                  )}
-                </li>
-              ))}
-            </ul>
-          </>
-        ) : null}
-        {mentor.showPortfolio && mentor.experiences.length > 0 ? (
-          <>
-            <h3>Experience</h3>
-            <ul className="mentor-tags">
-              {mentor.experiences.map((key) => (
-                <li key={key} className="badge">
-                  {experienceLabels[key]}
-                </li>
-              ))}
-            </ul>
-          </>
-        ) : null}
-        <p className="muted small">
-          Takes urgent calls: {mentor.urgentCalls ? "yes" : "no"}. Last active{" "}
-          {mentor.lastActiveOn ? dayLabel(mentor.lastActiveOn) : "not yet"}.
-        </p>
-      </Card>
-      <Card
-        id="mentor-availability"
-        title="When they are available"
-        icon={<CalendarClock size={18} />}
-        description={`In your time zone (${me.profile.timeZone ?? "UTC"}). They set it as weekly times in ${mentor.timeZone}.`}
-      >
-        <SlotList slots={mentor.slots} timeZone={me.profile.timeZone} />
-        {mentor.weekly.length > 0 ? (
+      <div className="stack-lg">
+        <MentorSummary mentor={mentor} />
+        <Card id="about-mentor" title="About" icon={<UserRound size={18} />}>
+          {mentor.about ? <p className="request-message-text">{mentor.about}</p> : null}
+          {mentor.proof.length > 0 ? (
+            <>
+              <h3>Proof of work</h3>
+              <ul>
+                {mentor.proof.map((item) => (
+                  <li key={`${item.kind}-${item.title}`}>
+                    {proofKindLabels[item.kind]}:{" "}
+                    {item.url ? (
+                      <a href={item.url} rel="noopener noreferrer nofollow" target="_blank">
+                        {item.title}
+                      </a>
+                    ) : (
+                      item.title
+                    )}
+                  </li>
+                ))}
+              </ul>
+            </>
+          ) : null}
+          {mentor.showPortfolio && mentor.experiences.length > 0 ? (
+            <>
+              <h3>Experience</h3>
+              <ul className="mentor-tags">
+                {mentor.experiences.map((key) => (
+                  <li key={key} className="badge">
+                    {experienceLabels[key]}
+                  </li>
+                ))}
+              </ul>
+            </>
+          ) : null}
           <p className="muted small">
-            Their week, on their clock:{" "}
-            {mentor.weekly
-              .map((rule) => `${weekdayLabels[rule.weekday]} ${rule.start}–${rule.end}`)
-              .join("; ")}
-            .
+            Takes urgent calls: {mentor.urgentCalls ? "yes" : "no"}. Last active{" "}
+            {mentor.lastActiveOn ? dayLabel(mentor.lastActiveOn) : "not yet"}.
           </p>
-        ) : null}
-      </Card>
-      {own ? (
-        <Alert tone="info">
-          This is your own profile as members see it. <Link to="/mentoring/profile">Edit it</Link>
-        </Alert>
-      ) : mentor.myOpenRequestId ? (
-        <Alert tone="info">
-          You already have a request with {mentor.name}.{" "}
-          <Link to="/mentoring/requests/$requestId" params={{ requestId: mentor.myOpenRequestId }}>
-            Open it
-          </Link>
-        </Alert>
-      ) : taking ? (
-        <Card id="request-form" title={`Ask ${mentor.name} to mentor you`} icon={<Send size={18} />}>
-          <RequestForm mentorId={mentor.userId} name={mentor.name} />
         </Card>
-      ) : (
-        <Alert tone="warning">
-          {mentor.name} is not taking requests just now.{" "}
-          <Link to="/mentors" className={buttonClass("link")}>
-            See other suggestions
-          </Link>
-        </Alert>
-      )}
+        <Card
+          id="mentor-availability"
+          title="When they are available"
+          icon={<CalendarClock size={18} />}
+          description={`In your time zone (${me.profile.timeZone ?? "UTC"}). They set it as weekly times in ${mentor.timeZone}.`}
+        >
+          <SlotList slots={mentor.slots} timeZone={me.profile.timeZone} />
+          {mentor.weekly.length > 0 ? (
+            <p className="muted small">
+              Their week, on their clock:{" "}
+              {mentor.weekly
+                .map((rule) => `${weekdayLabels[rule.weekday]} ${rule.start}–${rule.end}`)
+                .join("; ")}
+              .
+            </p>
+          ) : null}
+        </Card>
+        {own ? (
+          <Alert tone="info">
+            This is your own profile as members see it. <Link to="/mentoring/profile">Edit it</Link>
+          </Alert>
+        ) : mentor.myOpenRequestId ? (
+          <Alert tone="info">
+            You already have a request with {mentor.name}.{" "}
+            <Link to="/mentoring/requests/$requestId" params={{ requestId: mentor.myOpenRequestId }}>
+              Open it
+            </Link>
+          </Alert>
+        ) : taking ? (
+          <Card id="request-form" title={`Ask ${mentor.name} to mentor you`} icon={<Send size={18} />}>
+            <RequestForm mentorId={mentor.userId} name={mentor.name} />
+          </Card>
+        ) : (
+          <Alert tone="warning">
+            {mentor.name} is not taking requests just now.{" "}
+            <Link to="/mentors" className={buttonClass("link")}>
+              See other suggestions
+            </Link>
+          </Alert>
+        )}
+      </div>
     </>
   );
 }

@@ -433,7 +433,7 @@ export function MentorProfilePage() {
       ) : query.isError ? (
         <Alert tone="error">Your mentor profile could not be loaded. {query.error.message}</Alert>
       ) : (
-        <>
+        <div className="stack-lg">
           <PauseCard data={query.data} />
           <Card
             id="mentor-profile-form"
@@ -445,7 +445,7 @@ export function MentorProfilePage() {
           >
             <ProfileForm data={query.data} />
           </Card>
-        </>
+        </div>
       )}
     </>
   );

@@ -233,23 +233,25 @@ export function MentoringLogPage() {
         title="Mentoring others"
         description="Whom you mentor and which of your own important work you handed over. It counts toward the “mentor others” step of your next level. Only you see this log."
       />
-      <Card id="add-entry" title="Log someone you mentor" icon={<NotebookPen size={18} />}>
-        <AddEntry />
-      </Card>
-      {query.isPending ? (
-        <LoadingState label="Loading your log…" />
-      ) : query.isError ? (
-        <Alert tone="error">Your log could not be loaded. {query.error.message}</Alert>
-      ) : (
-        <>
-          <Card id="next-level-mentoring" title="Toward your next level" icon={<Mountain size={18} />}>
-            <NextLevel log={query.data} />
-          </Card>
-          <Card id="log-entries" title="Your log">
-            <Entries log={query.data} />
-          </Card>
-        </>
-      )}
+      <div className="stack-lg">
+        <Card id="add-entry" title="Log someone you mentor" icon={<NotebookPen size={18} />}>
+          <AddEntry />
+        </Card>
+        {query.isPending ? (
+          <LoadingState label="Loading your log…" />
+        ) : query.isError ? (
+          <Alert tone="error">Your log could not be loaded. {query.error.message}</Alert>
+        ) : (
+          <>
+            <Card id="next-level-mentoring" title="Toward your next level" icon={<Mountain size={18} />}>
+              <NextLevel log={query.data} />
+            </Card>
+            <Card id="log-entries" title="Your log">
+              <Entries log={query.data} />
+            </Card>
+          </>
+        )}
+      </div>
     </>
   );
 }

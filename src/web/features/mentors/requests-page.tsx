@@ -78,7 +78,7 @@ export function RequestsPage() {
       ) : query.isError ? (
         <Alert tone="error">Your requests could not be loaded. {query.error.message}</Alert>
       ) : (
-        <>
+        <div className="stack-lg">
           <Card
             id="received-requests"
             title="Sent to you as a mentor"
@@ -110,7 +110,7 @@ export function RequestsPage() {
               }
             />
           </Card>
-        </>
+        </div>
       )}
     </>
   );
@@ -289,30 +289,35 @@ export function RequestPage() {
         title={title}
         description={request.side === "mentee" ? request.mentor.headline : undefined}
       />
-      <Card id="request" title={requestStateLabels[request.state]} icon={<Handshake size={18} />}>
-        {request.expiresAt ? (
-          <p className="muted small">
-            {`${request.side === "mentor" ? "Answer by" : "The mentor has until"} ${moment(request.expiresAt)}. After that it expires.`}
-          </p>
-        ) : null}
-        {request.share.length > 0 ? (
-          <p className="small">
-            Shared read-only with the mentor: {request.share.map((part) => sharePartLabels[part]).join(", ")}
-            {request.side === "mentor" ? (
-              <>
-                {" "}
-                (<Link to="/shared">Shared with me</Link>)
-              </>
-            ) : null}
-            .
-          </p>
-        ) : null}
-        <Thread request={request} />
-        <Actions request={request} />
-      </Card>
-      <p>
-        <Link to="/mentoring/requests">All requests</Link>
-      </p>
+      <div className="stack-lg">
+        <Card id="request" title={requestStateLabels[request.state]} icon={<Handshake size={18} />}>
+          {request.expiresAt ? (
+            <p className="muted small">
+              {`${request.side === "mentor" ? "Answer by" : "The mentor has until"} ${moment(request.expiresAt)}. After that it expires.`}
+            </p>
+          ) : null}
+          {request.share.length > 0 ? (
+            <p className="small">
+              Shared read-only with the mentor:{" "}
+              {request.share.map((part) => sharePartLabels[part]).join(", ")}
+              {request.side === "mentor" ? (
+                <>
+                  {" "}
+                  (<Link to="/shared">Shared with me</Link>)
+                </>
+              ) : null}
+              .
+            </p>
+          ) : null}
+          <div className="stack">
+            <Thread request={request} />
+            <Actions request={request} />
+          </div>
+        </Card>
+        <p>
+          <Link to="/mentoring/requests">All requests</Link>
+        </p>
+      </div>
     </>
   );
 }
