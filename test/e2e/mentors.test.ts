@@ -135,6 +135,36 @@ describe("finding a mentor and a request answered", () => {
     await expectAccessibleAtBothWidths(mentee, "requests-list");
   });
 
+  it("expires a request left unanswered for 48 hours and points the mentee to other mentors", async () => {
+    const quiet = await openPage(browser);
+    await signUpInBrowser(quiet, { sidecar, baseUrl }, { name: "Quinn Quiet" });
+    await send(quiet, "PUT", "/api/mentors/me", {
+      headline: "Growth mentor who is rarely online",
+      lanes: ["growth"],
+      levels: ["senior_pm"],
+      style: "craft",
+      capacity: 2,
+      timeZone: "Asia/Kolkata",
+      weekly: [{ weekday: 1, start: "18:00", end: "19:30" }],
+      responseHours: 48,
+    });
+    const quietId = await quiet.evaluate(
+      async () => (await (await fetch("/api/me")).json()).user.id as string,
+    );
+    await send(mentee, "POST", "/api/mentor-requests", {
+      mentorId: quietId,
+      message: "Could you help me run my first pricing experiment?",
+    });
+    // Tests move the clock instead of waiting: the jobs run as if 49 hours had passed.
+    await sidecar.jobs.runDueJobs({ at: new Date(Date.now() + 49 * 3600 * 1000) });
+    await mentee.goto(`${baseUrl}/mentoring/requests`);
+    await mentee.getByRole("link", { name: "To Quinn Quiet" }).click();
+    await mentee.getByRole("heading", { name: "Expired unanswered" }).waitFor();
+    await mentee.getByRole("link", { name: "See other mentors suggested for you" }).waitFor();
+    await expectAccessibleAtBothWidths(mentee, "request-expired");
+    await quiet.close();
+  });
+
   it("logs mentoring others", async () => {
     await nav(mentor, "Mentoring others").click();
     await mentor.getByLabel("Whom you mentor").fill("Ben, a senior PM");
