@@ -58,6 +58,13 @@ export const notificationKinds = {
     essential: false,
     dayPrecision: false,
   },
+  mentor_request_closed: {
+    label: "A request was withdrawn or a mentoring ended",
+    description: "When a member withdraws a request to you, or the other person ends a mentoring.",
+    defaultDelivery: "each",
+    essential: false,
+    dayPrecision: false,
+  },
   mentor_paused: {
     label: "Your mentor profile was paused or resumed",
     description: "When Sidecar pauses your mentor profile because requests expired unanswered, and why.",

@@ -312,10 +312,10 @@ export function mentorsRoutes() {
       ),
     )
     .openapi(withdraw, async (c) =>
-      c.json(await withdrawMentorRequest(c.var.deps.db, c.var.viewer, c.req.valid("param").id), 200),
+      c.json(await withdrawMentorRequest(c.var.deps, c.var.viewer, c.req.valid("param").id), 200),
     )
     .openapi(end, async (c) =>
-      c.json(await endMentoring(c.var.deps.db, c.var.viewer, c.req.valid("param").id), 200),
+      c.json(await endMentoring(c.var.deps, c.var.viewer, c.req.valid("param").id), 200),
     )
     .openapi(getLog, async (c) => c.json(await getMyMentoringLog(c.var.deps.db, c.var.viewer), 200))
     .openapi(addLog, async (c) =>

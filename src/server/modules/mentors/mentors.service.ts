@@ -591,26 +591,51 @@ export async function answerMentorRequest(
   return presentOne(deps.db, me.userId, row);
 }
 
-export async function withdrawMentorRequest(db: Db, viewer: Viewer | null, id: string) {
+export async function withdrawMentorRequest(deps: NotifyDeps, viewer: Viewer | null, id: string) {
   const me = requireSignedIn(viewer);
-  const row = await db.transaction(async (tx) => {
+  const row = await runAfterCommit(deps, async (tx, later) => {
     const found = await requireRequest(tx, me, id, "mentee", { lock: true });
     if (found.state !== "pending" && found.state !== "info_requested")
       throw stateConflict(found, "withdrawn");
-    return updateRequest(tx, id, { state: "withdrawn", reachedMentorAt: null, closedAt: new Date() });
+    const updated = await updateRequest(tx, id, {
+      state: "withdrawn",
+      reachedMentorAt: null,
+      closedAt: new Date(),
+    });
+    later(
+      await notify(deps, tx, {
+        userId: found.mentorId,
+        kind: "mentor_request_closed",
+        title: `${await nameOf(tx, found.menteeId)} withdrew their request`,
+        body: "Nothing waits for your answer on it any more.",
+        link: `/mentoring/requests/${id}`,
+      }),
+    );
+    return updated;
   });
-  return presentOne(db, me.userId, row);
+  return presentOne(deps.db, me.userId, row);
 }
 
-export async function endMentoring(db: Db, viewer: Viewer | null, id: string) {
+export async function endMentoring(deps: NotifyDeps, viewer: Viewer | null, id: string) {
   const me = requireSignedIn(viewer);
-  const row = await db.transaction(async (tx) => {
+  const row = await runAfterCommit(deps, async (tx, later) => {
     const found = await requireRequest(tx, me, id, "either", { lock: true });
     if (found.state !== "accepted") throw stateConflict(found, "ended");
     await freeSeat(tx, found.mentorId);
-    return updateRequest(tx, id, { state: "ended", closedAt: new Date() });
+    const updated = await updateRequest(tx, id, { state: "ended", closedAt: new Date() });
+    const other = found.menteeId === me.userId ? found.mentorId : found.menteeId;
+    later(
+      await notify(deps, tx, {
+        userId: other,
+        kind: "mentor_request_closed",
+        title: `${await nameOf(tx, me.userId)} ended your mentoring`,
+        body: "The mentoring is closed. Your record and anything you still share stay as they are.",
+        link: `/mentoring/requests/${id}`,
+      }),
+    );
+    return updated;
   });
-  return presentOne(db, me.userId, row);
+  return presentOne(deps.db, me.userId, row);
 }
 
 /**

@@ -255,6 +255,7 @@ describe("requests", () => {
     const list = await (await ctx.request("/api/mentor-requests", { cookie: mentor.cookie })).json();
     expect(list.received.map((r: { id: string }) => r.id)).toEqual([request.id]);
     expect((await post(`/api/mentor-requests/${request.id}/end`, mentee.cookie)).status).toBe(200);
+    expect(await kindsFor(mentor.id)).toContain("mentor_request_closed");
     const [freed] = await ctx.db.select().from(mentorProfiles).where(eq(mentorProfiles.userId, mentor.id));
     expect(freed?.activeMentees).toBe(0);
   });
