@@ -37,6 +37,10 @@ const finders: [RegExp, Finder][] = [
         (body.entries as { id: string; version: number }[] | undefined)?.find((e) => e.id === id)?.version,
     },
   ],
+  [
+    /^\/api\/notifications\/preferences$/,
+    { read: () => "/api/notifications/preferences", version: byVersion },
+  ],
   [/^\/api\/feedback\/superpowers$/, { read: () => "/api/feedback/superpowers", version: byVersion }],
   [
     /^\/api\/feedback\/requests\/([^/]+)$/,
