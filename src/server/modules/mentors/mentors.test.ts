@@ -399,6 +399,23 @@ describe("requests", () => {
     },
   );
 
+  it.runIf(onPostgres)(
+    "keeps a mentee to three open requests when four are sent at once, on PostgreSQL",
+    async () => {
+      const mentee = await buildUser(ctx);
+      const mentors = [];
+      for (let i = 0; i < 4; i++) {
+        const mentor = await buildUser(ctx);
+        await becomeMentor(ctx, mentor.cookie);
+        mentors.push(mentor);
+      }
+      const answers = await Promise.all(mentors.map((mentor) => sendRequest(ctx, mentee.cookie, mentor.id)));
+      expect(answers.map((r) => r.status).sort()).toEqual([200, 200, 200, 409]);
+      const list = await (await ctx.request("/api/mentor-requests", { cookie: mentee.cookie })).json();
+      expect(list.openSent).toBe(3);
+    },
+  );
+
   it("refuses a second seat on any database: the check constraint holds the count to the capacity", async () => {
     const mentor = await buildUser(ctx);
     await becomeMentor(ctx, mentor.cookie, { capacity: 1 });

@@ -299,14 +299,21 @@ export function RequestPage() {
           {request.share.length > 0 ? (
             <p className="small">
               Shared read-only with the mentor:{" "}
-              {request.share.map((part) => sharePartLabels[part]).join(", ")}
-              {request.side === "mentor" ? (
-                <>
-                  {" "}
-                  (<Link to="/shared">Shared with me</Link>)
-                </>
-              ) : null}
-              .
+              {request.side === "mentor"
+                ? request.share.map((part, index) => (
+                    <span key={part}>
+                      {index > 0 ? ", " : ""}
+                      {part === "story" ? (
+                        sharePartLabels[part]
+                      ) : (
+                        <Link to={`/shared/$ownerId/${part}`} params={{ ownerId: request.mentee.id }}>
+                          {sharePartLabels[part]}
+                        </Link>
+                      )}
+                    </span>
+                  ))
+                : request.share.map((part) => sharePartLabels[part]).join(", ")}
+              . {request.side === "mentee" ? "You can stop sharing any time under What I share." : null}
             </p>
           ) : null}
           <div className="stack">
