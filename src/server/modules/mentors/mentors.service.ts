@@ -263,6 +263,8 @@ export async function suggestMentors(db: Db, viewer: Viewer | null) {
   const rows = await searchMentorRows(db, { excludeUserId: me.userId });
   const scored = [];
   for (const row of rows) {
+    // A mentor already asked (or already mentoring the member) is in their requests, not suggested again.
+    if (await findOpenRequestBetween(db, me.userId, row.profile.userId)) continue;
     const experiences = new Set(row.profile.showPortfolio ? await experiencesOf(db, row.profile.userId) : []);
     const { score, reasons } = suggestMentor(needs, {
       userId: row.profile.userId,

@@ -196,6 +196,13 @@ describe("finding a mentor", () => {
     expect(reasons.some((r) => r.startsWith("Mentors people at your level (Senior PM)"))).toBe(true);
     expect(answer.basis[0]).toBe("Your latest lane assessment");
 
+    // Once asked, a mentor waits in the member's requests rather than among the suggestions.
+    expect((await sendRequest(ctx, member.cookie, scaler.id)).status).toBe(200);
+    const after = await (await ctx.request("/api/mentors/suggestions", { cookie: member.cookie })).json();
+    expect(after.suggestions.map((s: { mentor: { userId: string } }) => s.mentor.userId)).not.toContain(
+      scaler.id,
+    );
+
     const newcomer = await buildUser(ctx);
     const none = await (await ctx.request("/api/mentors/suggestions", { cookie: newcomer.cookie })).json();
     expect(none.suggestions).toEqual([]);

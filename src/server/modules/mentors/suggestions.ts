@@ -85,14 +85,17 @@ export function suggestMentor(needs: MemberNeeds, mentor: MentorOffer): { score:
   let score = 0;
   const helps = new Set(mentor.lanes);
 
+  const named = new Set<LaneId>();
   for (const lane of weakestLanes(needs.ratings)) {
     if (!helps.has(lane)) continue;
+    named.add(lane);
     score += 3;
     reasons.push(
       `Helps with ${lanes[lane].label}, one of your lowest-rated lanes (you rated it ${needs.ratings?.[lane]} of 5)`,
     );
   }
   if (needs.worldClassLane && helps.has(needs.worldClassLane)) {
+    named.add(needs.worldClassLane);
     score += 3;
     reasons.push(`Helps with ${lanes[needs.worldClassLane].label}, the lane you want to be world-class in`);
   }
@@ -117,10 +120,12 @@ export function suggestMentor(needs: MemberNeeds, mentor: MentorOffer): { score:
     reasons.push(`Mentors people at your level (${levelLabels[needs.level]})${next}`);
   }
   if (needs.step) {
-    const hurdle = needs.step.hurdles.find((h) => h.lanes.some((lane) => helps.has(lane)));
+    // A lane already named above is not named again for a hurdle.
+    const fresh = (lane: LaneId) => helps.has(lane) && !named.has(lane);
+    const hurdle = needs.step.hurdles.find((h) => h.lanes.some(fresh));
     if (hurdle) {
       score += 1;
-      const lane = hurdle.lanes.find((l) => helps.has(l)) as LaneId;
+      const lane = hurdle.lanes.find(fresh) as LaneId;
       reasons.push(
         `Helps with ${lanes[lane].label}, which your next-level hurdle “${hurdle.title}” draws on`,
       );
