@@ -174,5 +174,10 @@ describe("finding a mentor and a request answered", () => {
     await mentor.getByRole("button", { name: "Add to the log" }).click();
     await mentor.locator("strong", { hasText: "Ben, a senior PM" }).waitFor();
     await expectAccessibleAtBothWidths(mentor, "mentoring-log");
+    await mentor.getByRole("button", { name: "Edit Ben, a senior PM" }).click();
+    const edit = mentor.getByRole("form", { name: "Edit Ben, a senior PM" });
+    await edit.getByLabel("What you help with").fill("Leading two PMs for the first time");
+    await edit.getByRole("button", { name: "Save entry" }).click();
+    await mentor.getByText("Leading two PMs for the first time").waitFor();
   });
 });

@@ -1,13 +1,15 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { Link } from "@tanstack/react-router";
 import { Mountain, NotebookPen } from "lucide-react";
+import { useState } from "react";
 import { formatCalendarDate } from "../../../shared/calendar-date.ts";
-import { type MentoringLog, mentoringLogInput } from "../../../shared/mentors.ts";
+import { type MentoringLog, type MentoringLogEntry, mentoringLogInput } from "../../../shared/mentors.ts";
 import { api, call } from "../../api.ts";
 import { useMemberToday } from "../../session.ts";
 import { Alert } from "../../ui/alert.tsx";
 import { Button } from "../../ui/button.tsx";
 import { Card } from "../../ui/card.tsx";
+import { ConflictNotice } from "../../ui/conflict.tsx";
 import { EmptyState } from "../../ui/empty-state.tsx";
 import { SelectField, TextAreaField, TextField } from "../../ui/field.tsx";
 import { Form, FormActions, useFormState } from "../../ui/form.tsx";
@@ -27,26 +29,50 @@ type Values = {
   handedOver: string;
 };
 
-function AddEntry() {
+const entryLabels: Partial<Record<keyof Values, string>> = {
+  menteeName: "Whom you mentor",
+  where: "Where",
+  startedOn: "Started on",
+  endedOn: "Ended on",
+  focus: "What you help with",
+  handedOver: "Work handed over",
+};
+
+function toValues(entry: MentoringLogEntry): Values {
+  return {
+    menteeName: entry.menteeName,
+    where: entry.where,
+    startedOn: entry.startedOn,
+    endedOn: entry.endedOn ?? "",
+    focus: entry.focus,
+    handedOver: entry.handedOver,
+  };
+}
+
+/** Adds an entry, or with `entry` changes it at the version it was read. */
+function EntryForm({ entry, onDone }: { entry?: MentoringLogEntry; onDone?: () => void }) {
   const today = useMemberToday();
   const queryClient = useQueryClient();
   const toast = useToast();
-  const empty: Values = {
-    menteeName: "",
-    where: "sidecar",
-    startedOn: today,
-    endedOn: "",
-    focus: "",
-    handedOver: "",
-  };
-  const form = useFormState<Values>(empty);
+  const empty: Values = entry
+    ? toValues(entry)
+    : { menteeName: "", where: "sidecar", startedOn: today, endedOn: "", focus: "", handedOver: "" };
+  const form = useFormState<Values>(empty, { version: entry?.version });
   const add = useMutation({
     mutationFn: (input: ReturnType<typeof mentoringLogInput.parse>) =>
-      call(api["mentoring-log"].$post({ json: input })),
+      entry
+        ? call(
+            api["mentoring-log"][":id"].$put({
+              param: { id: encodeURIComponent(entry.id) },
+              json: { ...input, version: form.version },
+            }),
+          )
+        : call(api["mentoring-log"].$post({ json: input })),
     onSuccess: async () => {
-      form.setValues(empty);
+      if (!entry) form.setValues(empty);
       await queryClient.invalidateQueries({ queryKey: mentoringLogQuery.queryKey });
-      toast({ title: "Added to your mentoring log" });
+      toast({ title: entry ? "Entry saved" : "Added to your mentoring log" });
+      onDone?.();
     },
     onError: (error) => form.showApiError(error),
   });
@@ -61,8 +87,20 @@ function AddEntry() {
       }}
       formRef={form.formRef}
       error={form.formError}
-      aria-labelledby="add-entry-title"
+      aria-labelledby={entry ? undefined : "add-entry-title"}
+      aria-label={entry ? `Edit ${entry.menteeName}` : undefined}
     >
+      {entry ? (
+        <ConflictNotice
+          form={form}
+          labels={entryLabels}
+          loadLatest={async () => {
+            const latest = (await call(api["mentoring-log"].$get())).entries.find((e) => e.id === entry.id);
+            if (!latest) throw new Error("This entry was deleted in another tab.");
+            return { values: toValues(latest), version: latest.version };
+          }}
+        />
+      ) : null}
       <div className="form-grid">
         <TextField
           label="Whom you mentor"
@@ -125,8 +163,13 @@ function AddEntry() {
       />
       <FormActions>
         <Button type="submit" pending={add.isPending}>
-          Add to the log
+          {entry ? "Save entry" : "Add to the log"}
         </Button>
+        {onDone ? (
+          <Button variant="ghost" onClick={onDone}>
+            Cancel
+          </Button>
+        ) : null}
       </FormActions>
     </Form>
   );
@@ -182,6 +225,7 @@ function NextLevel({ log }: { log: MentoringLog }) {
 
 function Entries({ log }: { log: MentoringLog }) {
   const queryClient = useQueryClient();
+  const [editing, setEditing] = useState<string | null>(null);
   const remove = useMutation({
     mutationFn: (id: string) =>
       call(api["mentoring-log"][":id"].$delete({ param: { id: encodeURIComponent(id) } })),
@@ -196,30 +240,41 @@ function Entries({ log }: { log: MentoringLog }) {
   }
   return (
     <ul className="request-list">
-      {log.entries.map((entry) => (
-        <li key={entry.id} className="request-item">
-          <div>
-            <strong>{entry.menteeName}</strong>{" "}
-            <span className="badge">{entry.where === "sidecar" ? "In Sidecar" : "Outside Sidecar"}</span>
-            <p className="muted small">
-              Since {formatCalendarDate(entry.startedOn)}
-              {entry.endedOn ? `, until ${formatCalendarDate(entry.endedOn)}` : ", ongoing"}
-            </p>
-            {entry.focus ? <p className="small">{entry.focus}</p> : null}
-            {entry.handedOver ? <p className="small">Handed over: {entry.handedOver}</p> : null}
-          </div>
-          <Button
-            variant="ghost"
-            size="small"
-            pending={remove.isPending && remove.variables === entry.id}
-            onClick={() => {
-              if (window.confirm(`Delete ${entry.menteeName} from your log?`)) remove.mutate(entry.id);
-            }}
-          >
-            Delete<span className="visually-hidden"> {entry.menteeName}</span>
-          </Button>
-        </li>
-      ))}
+      {log.entries.map((entry) =>
+        editing === entry.id ? (
+          <li key={entry.id} className="request-item mentoring-log-editing">
+            <EntryForm entry={entry} onDone={() => setEditing(null)} />
+          </li>
+        ) : (
+          <li key={entry.id} className="request-item">
+            <div>
+              <strong>{entry.menteeName}</strong>{" "}
+              <span className="badge">{entry.where === "sidecar" ? "In Sidecar" : "Outside Sidecar"}</span>
+              <p className="muted small">
+                Since {formatCalendarDate(entry.startedOn)}
+                {entry.endedOn ? `, until ${formatCalendarDate(entry.endedOn)}` : ", ongoing"}
+              </p>
+              {entry.focus ? <p className="small">{entry.focus}</p> : null}
+              {entry.handedOver ? <p className="small">Handed over: {entry.handedOver}</p> : null}
+            </div>
+            <div className="mentor-actions">
+              <Button variant="secondary" size="small" onClick={() => setEditing(entry.id)}>
+                Edit<span className="visually-hidden"> {entry.menteeName}</span>
+              </Button>
+              <Button
+                variant="ghost"
+                size="small"
+                pending={remove.isPending && remove.variables === entry.id}
+                onClick={() => {
+                  if (window.confirm(`Delete ${entry.menteeName} from your log?`)) remove.mutate(entry.id);
+                }}
+              >
+                Delete<span className="visually-hidden"> {entry.menteeName}</span>
+              </Button>
+            </div>
+          </li>
+        ),
+      )}
     </ul>
   );
 }
@@ -235,7 +290,7 @@ export function MentoringLogPage() {
       />
       <div className="stack-lg">
         <Card id="add-entry" title="Log someone you mentor" icon={<NotebookPen size={18} />}>
-          <AddEntry />
+          <EntryForm />
         </Card>
         {query.isPending ? (
           <LoadingState label="Loading your log…" />
