@@ -17,6 +17,7 @@ CREATE TABLE "mentor_profiles" (
 	"paused" boolean DEFAULT false NOT NULL,
 	"paused_reason" text,
 	"paused_at" timestamp with time zone,
+	"resumed_at" timestamp with time zone,
 	"search_text" text DEFAULT '' NOT NULL,
 	"search" "tsvector" GENERATED ALWAYS AS (to_tsvector('english'::regconfig, "search_text")) STORED,
 	"last_active_at" timestamp with time zone DEFAULT now() NOT NULL,

@@ -121,7 +121,7 @@ export async function setPaused(db: Db, userId: string, paused: false | "manual"
     .set(
       paused
         ? { paused: true, pausedReason: paused, pausedAt: at }
-        : { paused: false, pausedReason: null, pausedAt: null, lastActiveAt: at },
+        : { paused: false, pausedReason: null, pausedAt: null, resumedAt: at, lastActiveAt: at },
     )
     .where(eq(mentorProfiles.userId, userId))
     .returning();

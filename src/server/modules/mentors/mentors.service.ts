@@ -672,8 +672,11 @@ export async function expireMentorRequest(deps: NotifyDeps, requestId: string, r
     );
     const { expiredRequests, windowDays } = deps.config.mentorAutoPause;
     if (expiredRequests > 0) {
-      const expired = await countExpiredSince(tx, row.mentorId, new Date(now.getTime() - windowDays * dayMs));
       const mentor = await findMentorRow(tx, row.mentorId, { lock: true });
+      // Counted from the window's start, or from the last resume: a mentor who resumed starts afresh.
+      const windowStart = now.getTime() - windowDays * dayMs;
+      const since = new Date(Math.max(windowStart, mentor?.profile.resumedAt?.getTime() ?? windowStart));
+      const expired = await countExpiredSince(tx, row.mentorId, since);
       if (mentor && !mentor.profile.paused && expired >= expiredRequests) {
         await setPaused(tx, row.mentorId, "unresponsive", now);
         later(

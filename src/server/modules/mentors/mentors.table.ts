@@ -55,6 +55,8 @@ export const mentorProfiles = pgTable(
     paused: boolean("paused").notNull().default(false),
     pausedReason: text("paused_reason").$type<"manual" | "unresponsive">(),
     pausedAt: timestamp("paused_at", { withTimezone: true }),
+    /** Expiries before the last resume do not count toward pausing again. */
+    resumedAt: timestamp("resumed_at", { withTimezone: true }),
     /** What free-text search reads: name, headline, about, proof and lanes, written with the profile. */
     searchText: text("search_text").notNull().default(""),
     search: tsvector("search").generatedAlwaysAs(sql`to_tsvector('english'::regconfig, "search_text")`),

@@ -368,7 +368,20 @@ describe("requests", () => {
     expect(found.mentors).toEqual([]);
     expect((await sendRequest(ctx, seeker.cookie, mentor.id)).status).toBe(409);
     await post("/api/mentors/me/resume", mentor.cookie);
-    expect((await sendRequest(ctx, seeker.cookie, mentor.id)).status).toBe(200);
+    // The clock was moved for the expiries: the resume comes after them on that clock too.
+    await ctx.db
+      .update(mentorProfiles)
+      .set({ resumedAt: new Date(latest + 49 * hour + 1000) })
+      .where(eq(mentorProfiles.userId, mentor.id));
+    const again = await (await sendRequest(ctx, seeker.cookie, mentor.id)).json();
+    expect(again.state).toBe("pending");
+    // Resuming starts afresh: one more expiry does not pause the mentor again at once.
+    await ctx.jobs.runDueJobs({ at: new Date(Date.parse(again.reachedMentorAt) + 60 * hour) });
+    expect(
+      (await (await ctx.request(`/api/mentor-requests/${again.id}`, { cookie: seeker.cookie })).json()).state,
+    ).toBe("expired");
+    const after = await (await ctx.request("/api/mentors/me", { cookie: mentor.cookie })).json();
+    expect(after.profile.paused).toBe(false);
   });
 
   it("measures answer times and says what they are", async () => {
