@@ -1,7 +1,7 @@
 import type { Profile } from "../../../shared/profile.ts";
-import type { findProfileRow } from "./profile.repo.ts";
 
-type ProfileRow = NonNullable<Awaited<ReturnType<typeof findProfileRow>>>;
+/** A row of profileColumns: the profile's own columns are null until the member first saves it. */
+type ProfileRow = { name: string } & { [K in Exclude<keyof Profile, "name">]: Profile[K] | null };
 
 export function presentProfile(row: ProfileRow): Profile {
   return {
