@@ -44,6 +44,15 @@ const finders: [RegExp, Finder][] = [
     /^\/api\/story\/thought-leadership-cadence$/,
     { read: () => "/api/story/thought-leadership", version: (body) => body.cadenceVersion as number },
   ],
+  [/^\/api\/mentors\/me$/, { read: () => "/api/mentors/me", version: byVersion }],
+  [
+    /^\/api\/mentoring-log\/([^/]+)$/,
+    {
+      read: () => "/api/mentoring-log",
+      version: (body, [id]) =>
+        (body.entries as { id: string; version: number }[] | undefined)?.find((e) => e.id === id)?.version,
+    },
+  ],
   [
     /^\/api\/notifications\/preferences$/,
     { read: () => "/api/notifications/preferences", version: byVersion },

@@ -397,6 +397,42 @@ const notificationSettingsRoute = createRoute({
     "NotificationSettingsPage",
   ),
 });
+const findMentorsRoute = createRoute({
+  getParentRoute: () => appLayout,
+  path: "/mentors",
+  component: lazyRouteComponent(() => import("./features/mentors/find-mentors-page.tsx"), "FindMentorsPage"),
+});
+const mentorRoute = createRoute({
+  getParentRoute: () => appLayout,
+  path: "/mentors/$mentorId",
+  component: lazyRouteComponent(() => import("./features/mentors/mentor-page.tsx"), "MentorPage"),
+});
+const mentorProfileRoute = createRoute({
+  getParentRoute: () => appLayout,
+  path: "/mentoring/profile",
+  component: lazyRouteComponent(
+    () => import("./features/mentors/mentor-profile-page.tsx"),
+    "MentorProfilePage",
+  ),
+});
+const mentorRequestsRoute = createRoute({
+  getParentRoute: () => appLayout,
+  path: "/mentoring/requests",
+  component: lazyRouteComponent(() => import("./features/mentors/requests-page.tsx"), "RequestsPage"),
+});
+const mentorRequestRoute = createRoute({
+  getParentRoute: () => appLayout,
+  path: "/mentoring/requests/$requestId",
+  component: lazyRouteComponent(() => import("./features/mentors/requests-page.tsx"), "RequestPage"),
+});
+const mentoringLogRoute = createRoute({
+  getParentRoute: () => appLayout,
+  path: "/mentoring/log",
+  component: lazyRouteComponent(
+    () => import("./features/mentors/mentoring-log-page.tsx"),
+    "MentoringLogPage",
+  ),
+});
 const securityRoute = createRoute({
   getParentRoute: () => appLayout,
   path: "/security",
@@ -495,6 +531,12 @@ const routeTree = rootRoute.addChildren([
     promotionDiagnosisRoute,
     healthChecksRoute,
     healthCheckRoute,
+    findMentorsRoute,
+    mentorRoute,
+    mentorProfileRoute,
+    mentorRequestsRoute,
+    mentorRequestRoute,
+    mentoringLogRoute,
     securityRoute,
     notificationsRoute,
     notificationSettingsRoute,
