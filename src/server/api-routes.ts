@@ -6,6 +6,7 @@ import { decisionsRoutes } from "./modules/decisions/decisions.routes.ts";
 import { feedbackRoutes } from "./modules/feedback/feedback.routes.ts";
 import { givingRoutes } from "./modules/feedback/giving.routes.ts";
 import { homeRoutes } from "./modules/home/home.routes.ts";
+import { instanceRoutes } from "./modules/instance/instance.routes.ts";
 import { lanesRoutes } from "./modules/lanes/lanes.routes.ts";
 import { notificationsRoutes } from "./modules/notifications/notifications.routes.ts";
 import { portfolioRoutes } from "./modules/portfolio/portfolio.routes.ts";
@@ -30,7 +31,8 @@ export function apiRoutes() {
     .route("/", sharingRoutes())
     .route("/", notificationsRoutes())
     .route("/", adminRoutes())
-    .route("/", jobsRoutes());
+    .route("/", jobsRoutes())
+    .route("/", instanceRoutes());
 }
 
 /** The API's routes, inputs and answers as one type; the web app imports it with `import type` only. */

@@ -1,5 +1,6 @@
 import { MutationCache, QueryCache, QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { RouterProvider } from "@tanstack/react-router";
+import { setNonce } from "get-nonce";
 import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
 import { isUnauthenticated } from "./api.ts";
@@ -18,6 +19,11 @@ function onUnauthenticated(error: unknown) {
   queryClient.removeQueries({ queryKey: meQuery.queryKey });
   void router.navigate({ to: "/sign-in", search: { next: href === "/" ? undefined : href } });
 }
+
+// The server allows only the <style> elements that carry this page's nonce: dialogs (Radix) add one to
+// stop the page behind from scrolling, and take the nonce from here.
+const styleNonce = document.querySelector('meta[name="csp-nonce"]')?.getAttribute("content");
+if (styleNonce) setNonce(styleNonce);
 
 const queryClient: QueryClient = new QueryClient({
   queryCache: new QueryCache({ onError: onUnauthenticated }),
