@@ -44,6 +44,7 @@ import { useToast } from "../../ui/toast.tsx";
 import { useTitle } from "../../ui/use-title.ts";
 import { laneAssessmentsQuery } from "../lanes/lanes-api.ts";
 import { LanesRadar } from "../lanes/lanes-radar.tsx";
+import { giversRatings } from "../lanes/radar-corners.ts";
 import { feedbackRequestQuery, feedbackResultsQuery, responseCountText } from "./feedback-api.ts";
 
 function useRequestUpdate(id: string) {
@@ -591,7 +592,7 @@ function LanesResults({ requestId, results }: { requestId: string; results: Feed
           latest={latest}
           extra={{
             name: "Givers (median)",
-            ratings: Object.fromEntries(shown.map((l) => [l.lane, l.median])),
+            ratings: giversRatings(results.lanes),
           }}
         />
       ) : null}

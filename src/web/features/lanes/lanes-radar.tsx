@@ -1,14 +1,17 @@
 import {
   Legend,
+  Polygon,
   PolarAngleAxis,
   PolarGrid,
   PolarRadiusAxis,
   Radar,
   RadarChart,
+  type RadarPoint,
   ResponsiveContainer,
 } from "recharts";
 import { type LaneAssessment, type LaneId, laneIds, lanes } from "../../../shared/lanes.ts";
 import { useMomentFormat } from "../../session.ts";
+import { cornersWithValues } from "./radar-corners.ts";
 
 // The same colours as --color-accent and --color-text-subtle: SVG attributes take them as values.
 const latestColour = "#2948b8";
@@ -90,6 +93,16 @@ export function LanesRadar({
                 fill={extraColour}
                 fillOpacity={0.12}
                 isAnimationActive={false}
+                shape={(props: { points: RadarPoint[] }) => (
+                  <Polygon
+                    points={cornersWithValues(props.points)}
+                    stroke={extraColour}
+                    strokeWidth={2}
+                    strokeDasharray="2 3"
+                    fill={extraColour}
+                    fillOpacity={0.12}
+                  />
+                )}
               />
             ) : null}
             <Legend wrapperStyle={{ fontSize: 13, color: "#1b2230" }} />
