@@ -10,6 +10,7 @@ import { createAppRouter, publicPaths } from "./router.tsx";
 import { meQuery } from "./session.ts";
 import { ToastProvider } from "./ui/toast.tsx";
 import "./styles.css";
+import "./ui/parts.css";
 
 // A 401 on a signed-in page means the session ended (expired, revoked, or the account was disabled).
 function onUnauthenticated(error: unknown) {

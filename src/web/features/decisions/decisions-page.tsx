@@ -3,16 +3,28 @@ import { Link } from "@tanstack/react-router";
 import { BookOpenCheck, CalendarClock, Plus } from "lucide-react";
 import { formatCalendarDate } from "../../../shared/calendar-date.ts";
 import type { Decision } from "../../../shared/decisions.ts";
+import { isRevisitOverdue } from "../../../shared/overdue.ts";
+import { useMemberToday } from "../../session.ts";
 import { Alert } from "../../ui/alert.tsx";
 import { buttonClass } from "../../ui/button.tsx";
 import { Card } from "../../ui/card.tsx";
 import { EmptyState } from "../../ui/empty-state.tsx";
+import { OverdueBadge } from "../../ui/overdue-badge.tsx";
 import { PageHeader } from "../../ui/page-header.tsx";
 import { LoadingState } from "../../ui/spinner.tsx";
 import { useTitle } from "../../ui/use-title.ts";
 import { decisionsQuery } from "./decisions-api.ts";
 
 export function RevisitBadge({ decision }: { decision: Decision }) {
+  const today = useMemberToday();
+  if (decision.revisitOn && isRevisitOverdue(decision, today)) {
+    return (
+      <span className="row-tight">
+        <OverdueBadge since={decision.revisitOn} what="the revisit" />
+        <span className="badge badge-warning">Revisit was due {formatCalendarDate(decision.revisitOn)}</span>
+      </span>
+    );
+  }
   if (decision.dueForRevisit && decision.revisitOn) {
     return <span className="badge badge-warning">Revisit due {formatCalendarDate(decision.revisitOn)}</span>;
   }

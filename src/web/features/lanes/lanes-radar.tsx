@@ -1,9 +1,9 @@
 import {
   Legend,
-  Polygon,
   PolarAngleAxis,
   PolarGrid,
   PolarRadiusAxis,
+  Polygon,
   Radar,
   RadarChart,
   type RadarPoint,

@@ -2,6 +2,7 @@ import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { ListChecks, Pencil, Plus, Trash2 } from "lucide-react";
 import { useState } from "react";
 import { formatCalendarDate } from "../../../shared/calendar-date.ts";
+import { isMilestoneOverdue } from "../../../shared/overdue.ts";
 import {
   type Milestone,
   type MilestoneInput,
@@ -20,6 +21,7 @@ import { Dialog } from "../../ui/dialog.tsx";
 import { EmptyState } from "../../ui/empty-state.tsx";
 import { SelectField, TextField } from "../../ui/field.tsx";
 import { Form, FormActions, isStaleVersion, useFormState } from "../../ui/form.tsx";
+import { OverdueBadge } from "../../ui/overdue-badge.tsx";
 import { useToast } from "../../ui/toast.tsx";
 import { rememberTour, tourQuery } from "./tours-api.ts";
 
@@ -224,7 +226,12 @@ function MilestoneItem({ tour, milestone }: { tour: Tour; milestone: Milestone }
           {milestone.doneOn ? ` · done ${formatCalendarDate(milestone.doneOn)}` : ""}
         </p>
       </div>
-      <span className={milestoneBadge[milestone.status]}>{milestoneStatusLabels[milestone.status]}</span>
+      <span className="row-tight">
+        {isMilestoneOverdue(milestone, today) ? (
+          <OverdueBadge since={milestone.dueOn} what={milestone.title} />
+        ) : null}
+        <span className={milestoneBadge[milestone.status]}>{milestoneStatusLabels[milestone.status]}</span>
+      </span>
       <div className="milestone-actions">
         <label className="visually-hidden" htmlFor={`status-${milestone.id}`}>
           Status of “{milestone.title}”

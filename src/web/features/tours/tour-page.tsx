@@ -5,6 +5,7 @@ import { useState } from "react";
 import { addDays, formatCalendarDate } from "../../../shared/calendar-date.ts";
 import { experienceLabels } from "../../../shared/experience.ts";
 import { lanes } from "../../../shared/lanes.ts";
+import { isRenegotiationOverdue } from "../../../shared/overdue.ts";
 import {
   type EndTourInput,
   endTourInput,
@@ -21,6 +22,7 @@ import { ConflictNotice } from "../../ui/conflict.tsx";
 import { Dialog } from "../../ui/dialog.tsx";
 import { TextAreaField, TextField } from "../../ui/field.tsx";
 import { Form, FormActions, useFormState } from "../../ui/form.tsx";
+import { OverdueBadge } from "../../ui/overdue-badge.tsx";
 import { PageHeader } from "../../ui/page-header.tsx";
 import { LoadingState } from "../../ui/spinner.tsx";
 import { useToast } from "../../ui/toast.tsx";
@@ -211,6 +213,7 @@ export function TourPage() {
   const query = useQuery(tourQuery(tourId));
   const [ending, setEnding] = useState(false);
   const [deleting, setDeleting] = useState(false);
+  const today = useMemberToday();
   useTitle(query.data?.title ?? "Tour of duty");
 
   if (query.isPending) return <LoadingState label="Loading the tour…" />;
@@ -269,7 +272,15 @@ export function TourPage() {
               </div>
               <div>
                 <dt>Renegotiate</dt>
-                <dd>{tour.renegotiateOn ? formatCalendarDate(tour.renegotiateOn) : "Not set"}</dd>
+                <dd>
+                  {tour.renegotiateOn ? formatCalendarDate(tour.renegotiateOn) : "Not set"}
+                  {tour.renegotiateOn && isRenegotiationOverdue(tour, today) ? (
+                    <>
+                      {" "}
+                      <OverdueBadge since={tour.renegotiateOn} what="the renegotiation" />
+                    </>
+                  ) : null}
+                </dd>
               </div>
               <div>
                 <dt>Position</dt>
