@@ -8,7 +8,7 @@ import { setTwoFactorRedirect } from "./auth-client.ts";
 import { homeQueryKey } from "./features/home/home-api.ts";
 import { createAppRouter, publicPaths } from "./router.tsx";
 import { meQuery } from "./session.ts";
-import { ToastProvider } from "./ui/toast.tsx";
+import { closeToastsFromEarlierPages, ToastProvider } from "./ui/toast.tsx";
 import "./styles.css";
 import "./ui/parts.css";
 
@@ -48,6 +48,9 @@ const queryClient: QueryClient = new QueryClient({
 });
 
 const router = createAppRouter(queryClient);
+router.subscribe("onResolved", ({ pathChanged }) => {
+  if (pathChanged) closeToastsFromEarlierPages();
+});
 
 setTwoFactorRedirect(() => {
   const next = new URLSearchParams(window.location.search).get("next") ?? undefined;

@@ -3,7 +3,17 @@ import { AlertCircle, CheckCircle2, X } from "lucide-react";
 import { createContext, type ReactNode, useCallback, useContext, useMemo, useState } from "react";
 
 type ToastInput = { title: string; description?: string; tone?: "success" | "error" };
-type ToastItem = ToastInput & { id: number; open: boolean };
+type ToastItem = ToastInput & { id: number; open: boolean; shownAt: number };
+
+// A toast made by the action that moved the person to a page (saved, then opened) belongs to that page;
+// anything older belongs to the page they left, and is closed when they move on.
+const carriedByNavigationMs = 1500;
+let closeFromEarlierPages: () => void = () => {};
+
+/** Called by the router after each navigation: toasts from the page left behind do not follow. */
+export function closeToastsFromEarlierPages() {
+  closeFromEarlierPages();
+}
 
 const ToastContext = createContext<((toast: ToastInput) => void) | null>(null);
 
@@ -14,8 +24,19 @@ export function ToastProvider({ children }: { children: ReactNode }) {
 
   const show = useCallback((toast: ToastInput) => {
     const id = nextId++;
-    setToasts((current) => [...current.slice(-2), { ...toast, id, open: true }]);
+    setToasts((current) => [...current.slice(-2), { ...toast, id, open: true, shownAt: performance.now() }]);
   }, []);
+
+  closeFromEarlierPages = () => {
+    const now = performance.now();
+    setToasts((current) =>
+      current.some((toast) => toast.open && now - toast.shownAt > carriedByNavigationMs)
+        ? current.map((toast) =>
+            now - toast.shownAt > carriedByNavigationMs ? { ...toast, open: false } : toast,
+          )
+        : current,
+    );
+  };
 
   const close = useCallback((id: number) => {
     setToasts((current) => current.map((toast) => (toast.id === id ? { ...toast, open: false } : toast)));

@@ -1,6 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { getRouteApi, Link, useNavigate } from "@tanstack/react-router";
-import { ArrowLeft, History, ListChecks, Pencil, Trash2 } from "lucide-react";
+import { ArrowLeft, History, ListChecks, Pencil } from "lucide-react";
 import { useState } from "react";
 import { formatCalendarDate } from "../../../shared/calendar-date.ts";
 import { type Decision, decisionRevisitInput } from "../../../shared/decisions.ts";
@@ -10,6 +10,7 @@ import { Alert } from "../../ui/alert.tsx";
 import { Button, buttonClass } from "../../ui/button.tsx";
 import { Card } from "../../ui/card.tsx";
 import { ConflictNotice } from "../../ui/conflict.tsx";
+import { DeleteButton } from "../../ui/delete-button.tsx";
 import { Dialog } from "../../ui/dialog.tsx";
 import { TextAreaField, TextField } from "../../ui/field.tsx";
 import { Form, FormActions, useFormState } from "../../ui/form.tsx";
@@ -111,13 +112,7 @@ function DecisionDetail({ decision }: { decision: Decision }) {
               <Pencil size={16} aria-hidden="true" />
               Edit
             </Link>
-            <Button
-              variant="danger"
-              icon={<Trash2 size={16} aria-hidden="true" />}
-              onClick={() => setConfirming(true)}
-            >
-              Delete
-            </Button>
+            <DeleteButton onClick={() => setConfirming(true)} what="this decision" />
           </>
         }
       />

@@ -34,6 +34,7 @@ import { Alert } from "../../ui/alert.tsx";
 import { Button } from "../../ui/button.tsx";
 import { Card } from "../../ui/card.tsx";
 import { ConflictNotice } from "../../ui/conflict.tsx";
+import { DeleteButton } from "../../ui/delete-button.tsx";
 import { Dialog } from "../../ui/dialog.tsx";
 import { EmptyState } from "../../ui/empty-state.tsx";
 import { SelectField, TextAreaField, TextField } from "../../ui/field.tsx";
@@ -134,9 +135,7 @@ function StatusCard({ request }: { request: FeedbackRequest }) {
               Export results
             </a>
           ) : null}
-          <Button variant="danger" size="small" onClick={() => setConfirm("delete")}>
-            Delete
-          </Button>
+          <DeleteButton size="small" onClick={() => setConfirm("delete")} what="this request" />
         </div>
       }
     >
@@ -297,7 +296,7 @@ function CopyLink({ link, index }: { link: string; index: number }) {
 function InviteCard({ request }: { request: FeedbackRequest }) {
   const toast = useToast();
   const update = useRequestUpdate(request.id);
-  const form = useFormState({ emails: "", links: "0" });
+  const form = useFormState({ emails: "", links: "" });
   const [links, setLinks] = useState<string[]>([]);
   const [skipped, setSkipped] = useState<string[]>([]);
   const invite = useMutation({
@@ -312,7 +311,7 @@ function InviteCard({ request }: { request: FeedbackRequest }) {
       update(result.request);
       setLinks(result.links);
       setSkipped(result.alreadyInvited);
-      form.setValues({ emails: "", links: "0" });
+      form.setValues({ emails: "", links: "" });
       toast({ title: "Invitations ready" });
     },
     onError: (error) => form.showApiError(error),
@@ -358,7 +357,8 @@ function InviteCard({ request }: { request: FeedbackRequest }) {
           value={form.values.links}
           onValueChange={(value) => form.set("links", value)}
           error={form.errors.links}
-          hint="For people you will message yourself, one link each. They are shown only once."
+          placeholder="None"
+          hint="How many single-use links to copy, for people you will message yourself (up to 20). They are shown only once."
           optional
         />
         <FormActions>

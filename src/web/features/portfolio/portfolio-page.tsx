@@ -1,6 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { Link } from "@tanstack/react-router";
-import { Briefcase, Compass, Grid3x3, Pencil, Plus, Route, Trash2 } from "lucide-react";
+import { Briefcase, Compass, Grid3x3, Pencil, Plus, Route } from "lucide-react";
 import { useState } from "react";
 import {
   companyStageLabels,
@@ -11,11 +11,14 @@ import {
 } from "../../../shared/experience.ts";
 import { type PortfolioCoverage, type PortfolioRole, roleLabel } from "../../../shared/portfolio.ts";
 import { api, call } from "../../api.ts";
+import { useMe } from "../../session.ts";
 import { Alert } from "../../ui/alert.tsx";
 import { Button, buttonClass } from "../../ui/button.tsx";
 import { Card } from "../../ui/card.tsx";
+import { DeleteButton } from "../../ui/delete-button.tsx";
 import { Dialog } from "../../ui/dialog.tsx";
 import { EmptyState } from "../../ui/empty-state.tsx";
+import { discardDraft } from "../../ui/form.tsx";
 import { PageHeader } from "../../ui/page-header.tsx";
 import { LoadingState } from "../../ui/spinner.tsx";
 import { useToast } from "../../ui/toast.tsx";
@@ -24,7 +27,7 @@ import { GuideBanner } from "../home/first-run-guide.tsx";
 import { NewTourLink } from "../tours/new-tour-link.tsx";
 import { CoverageSingles, CoverageTable } from "./coverage-grid.tsx";
 import { formatRolePeriod, portfolioCoverageQuery, portfolioRolesQuery } from "./portfolio-api.ts";
-import { RoleForm } from "./role-form.tsx";
+import { RoleForm, roleDraftKey } from "./role-form.tsx";
 
 type Editing = { mode: "add" } | { mode: "edit"; role: PortfolioRole } | null;
 
@@ -59,14 +62,7 @@ export function RoleItem({
             >
               Edit<span className="visually-hidden"> {label}</span>
             </Button>
-            <Button
-              variant="ghost"
-              size="small"
-              icon={<Trash2 size={16} aria-hidden="true" />}
-              onClick={onDelete}
-            >
-              Delete<span className="visually-hidden"> {label}</span>
-            </Button>
+            <DeleteButton size="small" onClick={onDelete} what={label} />
           </div>
         ) : null}
       </div>
@@ -163,6 +159,7 @@ function CoverageCard({ coverage }: { coverage: PortfolioCoverage }) {
 
 export function PortfolioPage() {
   useTitle("Experience portfolio");
+  const me = useMe();
   const queryClient = useQueryClient();
   const toast = useToast();
   const roles = useQuery(portfolioRolesQuery);
@@ -251,7 +248,10 @@ export function PortfolioPage() {
       <Dialog
         open={editing !== null}
         onOpenChange={(open) => {
-          if (!open) setEditing(null);
+          if (open || !editing) return;
+          // Closing without saving discards what was typed: the next "Add a role" starts empty.
+          discardDraft(roleDraftKey(me.user.id, editing.mode === "edit" ? editing.role.id : undefined));
+          setEditing(null);
         }}
         title={editing?.mode === "edit" ? `Edit ${roleLabel(editing.role)}` : "Add a role"}
         description="Describe the role as it was at its largest. Fields without “optional” are needed."

@@ -1,6 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { getRouteApi, Link, useNavigate } from "@tanstack/react-router";
-import { CircleStop, Flag, Pencil, Trash2 } from "lucide-react";
+import { CircleStop, Flag, Pencil } from "lucide-react";
 import { useState } from "react";
 import { addDays, formatCalendarDate } from "../../../shared/calendar-date.ts";
 import { experienceLabels } from "../../../shared/experience.ts";
@@ -19,6 +19,7 @@ import { Alert } from "../../ui/alert.tsx";
 import { Button, buttonClass } from "../../ui/button.tsx";
 import { Card } from "../../ui/card.tsx";
 import { ConflictNotice } from "../../ui/conflict.tsx";
+import { DeleteButton } from "../../ui/delete-button.tsx";
 import { Dialog } from "../../ui/dialog.tsx";
 import { TextAreaField, TextField } from "../../ui/field.tsx";
 import { Form, FormActions, useFormState } from "../../ui/form.tsx";
@@ -242,13 +243,7 @@ export function TourPage() {
                 End early
               </Button>
             ) : null}
-            <Button
-              variant="ghost"
-              icon={<Trash2 size={16} aria-hidden="true" />}
-              onClick={() => setDeleting(true)}
-            >
-              Delete
-            </Button>
+            <DeleteButton onClick={() => setDeleting(true)} what="this tour" />
           </>
         }
       />
