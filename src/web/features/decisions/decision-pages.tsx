@@ -15,7 +15,7 @@ import { Dialog } from "../../ui/dialog.tsx";
 import { TextAreaField, TextField } from "../../ui/field.tsx";
 import { Form, FormActions, useFormState } from "../../ui/form.tsx";
 import { PageHeader } from "../../ui/page-header.tsx";
-import { LoadingState } from "../../ui/spinner.tsx";
+import { QueryState, RecordNotFound } from "../../ui/query-state.tsx";
 import { useToast } from "../../ui/toast.tsx";
 import { useTitle } from "../../ui/use-title.ts";
 import { DecisionForm } from "./decision-form.tsx";
@@ -49,16 +49,26 @@ function WithDecision({
 }) {
   const { id } = getRouteApi(routeId).useParams();
   const query = useQuery(decisionQuery(id));
-  if (query.isPending) return <LoadingState label="Loading the decision…" />;
-  if (query.isError) {
-    return (
-      <>
-        <PageHeader title="Decision not found" before={backToJournal} />
-        <Alert tone="error">{query.error.message}</Alert>
-      </>
-    );
-  }
-  return <>{children(query.data)}</>;
+  return (
+    <QueryState
+      query={query}
+      loading="Loading the decision…"
+      failed="The decision"
+      notFound={
+        <RecordNotFound
+          thing="decision"
+          before={backToJournal}
+          back={
+            <Link to="/decisions" className={buttonClass("secondary")}>
+              See your decision journal
+            </Link>
+          }
+        />
+      }
+    >
+      {children}
+    </QueryState>
+  );
 }
 
 export function EditDecisionPage() {

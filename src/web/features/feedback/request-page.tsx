@@ -31,7 +31,7 @@ import { lanes } from "../../../shared/lanes.ts";
 import { api, call } from "../../api.ts";
 import { useMemberToday } from "../../session.ts";
 import { Alert } from "../../ui/alert.tsx";
-import { Button } from "../../ui/button.tsx";
+import { Button, buttonClass } from "../../ui/button.tsx";
 import { Card } from "../../ui/card.tsx";
 import { ConflictNotice } from "../../ui/conflict.tsx";
 import { DeleteButton } from "../../ui/delete-button.tsx";
@@ -40,6 +40,7 @@ import { EmptyState } from "../../ui/empty-state.tsx";
 import { SelectField, TextAreaField, TextField } from "../../ui/field.tsx";
 import { Form, FormActions, isStaleVersion, useFormState } from "../../ui/form.tsx";
 import { PageHeader } from "../../ui/page-header.tsx";
+import { isNotFound, LoadFailed, RecordNotFound } from "../../ui/query-state.tsx";
 import { LoadingState } from "../../ui/spinner.tsx";
 import { useToast } from "../../ui/toast.tsx";
 import { useTitle } from "../../ui/use-title.ts";
@@ -751,9 +752,18 @@ export function FeedbackRequestPage() {
       {query.isPending ? (
         <LoadingState label="Loading the request…" />
       ) : query.isError ? (
-        <Alert tone="error">
-          {query.error.message} <Link to="/feedback">Back to your feedback requests</Link>
-        </Alert>
+        isNotFound(query.error) ? (
+          <RecordNotFound
+            thing="feedback request"
+            back={
+              <Link to="/feedback" className={buttonClass("secondary")}>
+                See your feedback requests
+              </Link>
+            }
+          />
+        ) : (
+          <LoadFailed what="The request" error={query.error} retry={() => void query.refetch()} />
+        )
       ) : (
         <div className="stack-lg">
           <StatusCard request={query.data} />
