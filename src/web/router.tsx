@@ -181,6 +181,11 @@ const appLayout = createRoute({
 });
 
 const homeRoute = createRoute({ getParentRoute: () => appLayout, path: "/", component: HomePage });
+const glossaryRoute = createRoute({
+  getParentRoute: () => appLayout,
+  path: "/glossary",
+  component: lazyRouteComponent(() => import("./features/glossary/glossary-page.tsx"), "GlossaryPage"),
+});
 const profileRoute = createRoute({
   getParentRoute: () => appLayout,
   path: "/profile",
@@ -397,6 +402,7 @@ const routeTree = rootRoute.addChildren([
   appLayout.addChildren([
     homeRoute,
     profileRoute,
+    glossaryRoute,
     lanesRoute,
     feedbackRoute,
     feedbackNewRoute,

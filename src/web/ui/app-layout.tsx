@@ -1,6 +1,7 @@
 import { useQueryClient } from "@tanstack/react-query";
 import { Link, Outlet, useNavigate, useRouterState } from "@tanstack/react-router";
 import {
+  BookOpen,
   BookOpenCheck,
   Briefcase,
   ChartGantt,
@@ -186,6 +187,9 @@ export function AppLayout() {
               </NavLink>
               <NavLink to="/security" icon={<ShieldCheck size={18} aria-hidden="true" />}>
                 Security
+              </NavLink>
+              <NavLink to="/glossary" icon={<BookOpen size={18} aria-hidden="true" />}>
+                Glossary
               </NavLink>
             </ul>
           </div>

@@ -13,6 +13,7 @@ import { OverdueBadge } from "../../ui/overdue-badge.tsx";
 import { PageHeader } from "../../ui/page-header.tsx";
 import { LoadingState } from "../../ui/spinner.tsx";
 import { useTitle } from "../../ui/use-title.ts";
+import { Term } from "../glossary/term.tsx";
 import { decisionsQuery } from "./decisions-api.ts";
 
 export function RevisitBadge({ decision }: { decision: Decision }) {
@@ -75,7 +76,13 @@ export function DecisionsPage() {
     <>
       <PageHeader
         title="Decision journal"
-        description="Grit it out or move on? Record the dilemma, the options and how each serves your skip job, what you decided and why, then look back at how it turned out. Only you see this."
+        description={
+          <>
+            Grit it out or move on? Record the dilemma, the options and how each serves your skip job, what
+            you decided and why, then <Term id="decision-revisit">look back</Term> at how it turned out. Only
+            you see this.
+          </>
+        }
         actions={decisions.length > 0 ? newDecisionLink("Record a decision") : undefined}
       />
       {query.isPending ? (

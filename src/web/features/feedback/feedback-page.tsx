@@ -9,6 +9,7 @@ import { EmptyState } from "../../ui/empty-state.tsx";
 import { PageHeader } from "../../ui/page-header.tsx";
 import { LoadingState } from "../../ui/spinner.tsx";
 import { useTitle } from "../../ui/use-title.ts";
+import { Term } from "../glossary/term.tsx";
 import { feedbackRequestsQuery, responseCountText } from "./feedback-api.ts";
 import { SuperpowersCard } from "./superpowers-card.tsx";
 
@@ -28,7 +29,13 @@ export function FeedbackPage() {
     <>
       <PageHeader
         title="Feedback"
-        description="Ask the people around you for honest feedback. Givers need no account. Their answers reach you without names, split into paragraphs and mixed together, and only once enough people have answered."
+        description={
+          <>
+            Ask the people around you for honest feedback. Givers need no account. Their answers reach you
+            without names, split into paragraphs and mixed together, and only once{" "}
+            <Term id="k-anonymity">enough people</Term> have answered.
+          </>
+        }
         actions={requests.length > 0 ? askButton : undefined}
       />
       {query.isPending ? (

@@ -22,6 +22,7 @@ import { LoadingState } from "../../ui/spinner.tsx";
 import { useToast } from "../../ui/toast.tsx";
 import { useTitle } from "../../ui/use-title.ts";
 import { feedbackRequestsQuery, feedbackResultsQuery } from "../feedback/feedback-api.ts";
+import { Term } from "../glossary/term.tsx";
 import { GuideBanner } from "../home/first-run-guide.tsx";
 import { laneAssessmentsQuery } from "./lanes-api.ts";
 import { LanesRadar, type RadarSeries } from "./lanes-radar.tsx";
@@ -271,7 +272,14 @@ export function LanesPage() {
     <>
       <PageHeader
         title="Lanes"
-        description="Six lanes of product ambiguity: crafting, market, organizational, domain, team and growth. Rate where you are, pick the lane to become world-class in, and watch it change over time. Private unless you share it."
+        description={
+          <>
+            Six <Term id="lanes">lanes of product ambiguity</Term>: crafting, market, organizational, domain,
+            team and growth. Rate where you are, pick the lane to{" "}
+            <Term id="world-class-lane">become world-class in</Term>, and watch it change over time. Private
+            unless you share it.
+          </>
+        }
       />
       <GuideBanner step="lanes" />
       {query.isPending ? (

@@ -23,6 +23,7 @@ import { PageHeader } from "../../ui/page-header.tsx";
 import { LoadingState } from "../../ui/spinner.tsx";
 import { useToast } from "../../ui/toast.tsx";
 import { useTitle } from "../../ui/use-title.ts";
+import { Term } from "../glossary/term.tsx";
 import { GuideBanner } from "../home/first-run-guide.tsx";
 import { NewTourLink } from "../tours/new-tour-link.tsx";
 import { CoverageSingles, CoverageTable } from "./coverage-grid.tsx";
@@ -190,7 +191,14 @@ export function PortfolioPage() {
     <>
       <PageHeader
         title="Experience portfolio"
-        description="Every role you have held: the company's stage, its market, where you stood and the work you did. The grid shows which experiences you have and which you lack; each gap can become your next tour of duty. Private unless you share it."
+        description={
+          <>
+            Every role you have held: the company's <Term id="company-stage">stage</Term>, its market,{" "}
+            <Term id="vantage">where you stood</Term> and the work you did. The grid shows which experiences
+            you have and which you lack; each gap can become your next tour of duty. Private unless you share
+            it.
+          </>
+        }
         actions={roles.isSuccess && list.length ? addButton : undefined}
       />
       <GuideBanner step="portfolio" />

@@ -13,6 +13,7 @@ import { PageHeader } from "../../ui/page-header.tsx";
 import { LoadingState } from "../../ui/spinner.tsx";
 import { useToast } from "../../ui/toast.tsx";
 import { useTitle } from "../../ui/use-title.ts";
+import { Term } from "../glossary/term.tsx";
 import { TourStatusBadge, TourTags } from "./tour-page.tsx";
 import { toursQuery } from "./tours-api.ts";
 
@@ -156,7 +157,14 @@ export function ToursPage() {
     <>
       <PageHeader
         title="Tours of duty"
-        description="Your career as a series of tours: each one a mission of 12 to 18 months, the lanes it builds, the experiences it adds, and a date to renegotiate. Put them in the order you mean to live them. Private unless you share it."
+        description={
+          <>
+            Your career as a series of <Term id="tour-of-duty">tours</Term>: each one a mission of 12 to 18
+            months, the lanes it builds, the experiences it adds, and a{" "}
+            <Term id="renegotiation">date to renegotiate</Term>. Put them in the order you mean to live them.
+            Private unless you share it.
+          </>
+        }
         actions={
           tours.length ? (
             <>
