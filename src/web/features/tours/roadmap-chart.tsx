@@ -1,4 +1,5 @@
 import { parseISO } from "date-fns";
+import { useLayoutEffect, useRef } from "react";
 import {
   Bar,
   CartesianGrid,
@@ -18,6 +19,7 @@ import {
   type TourStatus,
   tourStatusLabels,
 } from "../../../shared/tours.ts";
+import { labelLines, scrollLeftForToday } from "./roadmap-layout.ts";
 import type { PlanSummary } from "./tours-api.ts";
 
 // SVG attributes take colours as values; these are the design tokens' accent, success, warning and danger.
@@ -37,7 +39,22 @@ const markerColour = "#1b2230";
 
 const ms = (iso: string) => parseISO(iso).getTime();
 const yearStart = (year: number) => new Date(year, 0, 1).getTime();
-const shortLabel = (text: string) => (text.length > 24 ? `${text.slice(0, 23)}…` : text);
+const yAxisWidth = 170;
+const chartMargin = { top: 28, right: 24, bottom: 8, left: 8 };
+
+/** A tour's name beside its bar, on two lines when it needs them. */
+function TourTick({ x, y, payload }: { x?: number; y?: number; payload?: { value?: string } }) {
+  const lines = labelLines(String(payload?.value ?? ""));
+  return (
+    <text x={x} y={y} textAnchor="end" fill="#1b2230" fontSize={13}>
+      {lines.map((line, index) => (
+        <tspan key={line} x={x} dy={index === 0 ? (lines.length === 1 ? 4 : -3) : 15}>
+          {line}
+        </tspan>
+      ))}
+    </text>
+  );
+}
 
 type Marker = { key: string; label: string; year: number };
 
@@ -82,10 +99,29 @@ export function RoadmapChart({
   );
   const ticks = Array.from({ length: lastYear - firstYear + 1 }, (_, i) => yearStart(firstYear + i));
   const height = 90 + rows.length * 52;
+  const scroller = useRef<HTMLElement>(null);
+  const domainStart = ticks[0] ?? 0;
+  const domainEnd = ticks.at(-1) ?? 0;
+  const todayFraction = domainEnd > domainStart ? (ms(today) - domainStart) / (domainEnd - domainStart) : 0;
+
+  // On a narrow screen the picture is wider than its box: open it at today, not at the first year.
+  useLayoutEffect(() => {
+    const box = scroller.current;
+    if (!box || box.scrollWidth <= box.clientWidth) return;
+    const plotLeft = chartMargin.left + yAxisWidth;
+    box.scrollLeft = scrollLeftForToday({
+      todayFraction,
+      plotLeft,
+      plotWidth: box.scrollWidth - plotLeft - chartMargin.right,
+      visibleWidth: box.clientWidth,
+      totalWidth: box.scrollWidth,
+    });
+  }, [todayFraction]);
 
   return (
     <figure className="roadmap">
       <section
+        ref={scroller}
         className="roadmap-scroll"
         aria-label="Roadmap picture; scroll sideways on a small screen"
         // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling region must be reachable by keyboard, so the picture can be scrolled sideways on a phone.
@@ -93,12 +129,7 @@ export function RoadmapChart({
       >
         <div className="roadmap-chart" data-testid="roadmap-chart" data-height={height} aria-hidden="true">
           <ResponsiveContainer width="100%" height={height}>
-            <ComposedChart
-              data={rows}
-              layout="vertical"
-              margin={{ top: 28, right: 24, bottom: 8, left: 8 }}
-              accessibilityLayer={false}
-            >
+            <ComposedChart data={rows} layout="vertical" margin={chartMargin} accessibilityLayer={false}>
               <CartesianGrid horizontal={false} stroke="#dfe3ea" />
               <XAxis
                 type="number"
@@ -108,13 +139,7 @@ export function RoadmapChart({
                 tick={{ fill: "#4d5768", fontSize: 12 }}
                 allowDataOverflow
               />
-              <YAxis
-                type="category"
-                dataKey="key"
-                width={170}
-                tickFormatter={shortLabel}
-                tick={{ fill: "#1b2230", fontSize: 13 }}
-              />
+              <YAxis type="category" dataKey="key" width={yAxisWidth} tick={<TourTick />} />
               <Bar dataKey="span" barSize={22} radius={4} minPointSize={4} isAnimationActive={false}>
                 {rows.map((row) => (
                   <Cell key={row.key} fill={tourColours[row.status]} />
