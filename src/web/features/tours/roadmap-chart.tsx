@@ -19,8 +19,10 @@ import {
   type TourStatus,
   tourStatusLabels,
 } from "../../../shared/tours.ts";
+import { useNarrowScreen } from "../../ui/use-narrow-screen.ts";
 import { labelLines, scrollLeftForToday } from "./roadmap-layout.ts";
 import type { PlanSummary } from "./tours-api.ts";
+import "./roadmap.css";
 
 // SVG attributes take colours as values; these are the design tokens' accent, success, warning and danger.
 const tourColours: Record<TourStatus, string> = {
@@ -40,6 +42,7 @@ const markerColour = "#1b2230";
 const ms = (iso: string) => parseISO(iso).getTime();
 const yearStart = (year: number) => new Date(year, 0, 1).getTime();
 const yAxisWidth = 170;
+const narrowYAxisWidth = 36;
 const chartMargin = { top: 28, right: 24, bottom: 8, left: 8 };
 
 /** A tour's name beside its bar, on two lines when it needs them. */
@@ -100,6 +103,8 @@ export function RoadmapChart({
   const ticks = Array.from({ length: lastYear - firstYear + 1 }, (_, i) => yearStart(firstYear + i));
   const height = 90 + rows.length * 52;
   const scroller = useRef<HTMLElement>(null);
+  const narrow = useNarrowScreen();
+  const axisWidth = narrow ? narrowYAxisWidth : yAxisWidth;
   const domainStart = ticks[0] ?? 0;
   const domainEnd = ticks.at(-1) ?? 0;
   const todayFraction = domainEnd > domainStart ? (ms(today) - domainStart) / (domainEnd - domainStart) : 0;
@@ -108,7 +113,7 @@ export function RoadmapChart({
   useLayoutEffect(() => {
     const box = scroller.current;
     if (!box || box.scrollWidth <= box.clientWidth) return;
-    const plotLeft = chartMargin.left + yAxisWidth;
+    const plotLeft = chartMargin.left + axisWidth;
     box.scrollLeft = scrollLeftForToday({
       todayFraction,
       plotLeft,
@@ -116,10 +121,19 @@ export function RoadmapChart({
       visibleWidth: box.clientWidth,
       totalWidth: box.scrollWidth,
     });
-  }, [todayFraction]);
+  }, [todayFraction, axisWidth]);
 
   return (
     <figure className="roadmap">
+      {narrow ? (
+        <ol className="roadmap-names" aria-hidden="true">
+          {tours.map((tour) => (
+            <li key={tour.id} value={tour.position}>
+              {tour.title}
+            </li>
+          ))}
+        </ol>
+      ) : null}
       <section
         ref={scroller}
         className="roadmap-scroll"
@@ -139,7 +153,13 @@ export function RoadmapChart({
                 tick={{ fill: "#4d5768", fontSize: 12 }}
                 allowDataOverflow
               />
-              <YAxis type="category" dataKey="key" width={yAxisWidth} tick={<TourTick />} />
+              <YAxis
+                type="category"
+                dataKey="key"
+                width={axisWidth}
+                tick={narrow ? { fill: "#1b2230", fontSize: 13 } : <TourTick />}
+                tickFormatter={narrow ? (key: string) => key.slice(0, key.indexOf(".")) : undefined}
+              />
               <Bar dataKey="span" barSize={22} radius={4} minPointSize={4} isAnimationActive={false}>
                 {rows.map((row) => (
                   <Cell key={row.key} fill={tourColours[row.status]} />

@@ -1,0 +1,14 @@
+import { chromium } from "playwright-core";
+const base = "http://localhost:3990";
+const browser = await chromium.launch({ executablePath: "/usr/bin/chromium", args: ["--headless","--no-sandbox","--disable-gpu"] });
+const ctx = await browser.newContext({ viewport: { width: 375, height: 860 } });
+const page = await ctx.newPage();
+await page.goto(`${base}/sign-in`);
+await page.getByLabel("Email").fill("priya@demo.sidecar");
+await page.getByLabel("Password", { exact: true }).fill("sidecar demo 2026");
+await page.getByRole("button", { name: "Sign in" }).click();
+await page.getByRole("heading", { name: /Welcome/ }).waitFor();
+await page.goto(`${base}${process.argv[4] ?? "/portfolio"}`);
+await page.waitForLoadState("networkidle");
+await page.locator(process.argv[2]).first().screenshot({ path: process.argv[3] });
+await browser.close();
