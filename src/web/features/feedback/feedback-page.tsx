@@ -70,7 +70,7 @@ export function FeedbackPage() {
                       params={{ requestId: request.id }}
                       className="feedback-list-link"
                     >
-                      {request.purpose}
+                      {request.title ?? request.purpose}
                     </Link>
                     <div className="feedback-list-meta small muted">
                       {request.resultsOpen ? (

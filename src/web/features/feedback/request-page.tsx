@@ -742,7 +742,8 @@ export function FeedbackRequestPage() {
   return (
     <>
       <PageHeader
-        title={query.data?.purpose ?? "Feedback request"}
+        title={query.data?.title ?? "Feedback request"}
+        description={query.data?.purpose}
         before={
           <Link to="/feedback" className="small">
             ← Feedback
