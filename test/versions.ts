@@ -28,6 +28,10 @@ const finders: [RegExp, Finder][] = [
     /^\/api\/portfolio\/roles\/([^/]+)$/,
     { read: ([id]) => `/api/portfolio/roles/${id}`, version: byVersion },
   ],
+  [
+    /^\/api\/notifications\/preferences$/,
+    { read: () => "/api/notifications/preferences", version: byVersion },
+  ],
   [/^\/api\/feedback\/superpowers$/, { read: () => "/api/feedback/superpowers", version: byVersion }],
   [
     /^\/api\/feedback\/requests\/([^/]+)$/,

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { withVersion } from "./version.ts";
 
 export const deliveries = ["each", "digest", "off"] as const;
 export type Delivery = (typeof deliveries)[number];
@@ -76,6 +77,7 @@ export const preferencesInput = z
   })
   .strict();
 export type PreferencesInput = z.infer<typeof preferencesInput>;
+export const preferencesUpdateInput = withVersion(preferencesInput);
 
 export const notificationsPageQuery = z.object({
   page: z.coerce.number({ error: "page must be a whole number" }).int().min(1).max(100_000).default(1),
@@ -118,7 +120,7 @@ export const preferenceOutput = z.object({
   delivery: z.enum(deliveries),
 });
 export const preferencesOutput = z
-  .object({ preferences: z.array(preferenceOutput) })
+  .object({ preferences: z.array(preferenceOutput), version: z.number().int() })
   .meta({ id: "NotificationPreferences" });
 export type Preferences = z.infer<typeof preferencesOutput>;
 

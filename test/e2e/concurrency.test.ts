@@ -69,3 +69,38 @@ describe("two tabs on one tour", () => {
     });
   });
 });
+
+describe("two tabs on the email settings", () => {
+  it("refuses the older page's save and says what the latest choice is, keeping what was picked", async () => {
+    const tabA = await openPage(browser);
+    await signUpInBrowser(tabA, { sidecar, baseUrl }, { name: "Two Settings Tabs" });
+    const tabB = await tabA.context().newPage();
+    for (const tab of [tabA, tabB]) {
+      await tab.goto(`${baseUrl}/notifications/settings`);
+      await tab.getByRole("radio", { name: /Once a day, in a digest/ }).waitFor();
+    }
+
+    await tabA.getByRole("radio", { name: /Once a day, in a digest/ }).check();
+    await tabA.getByRole("button", { name: "Save email settings" }).click();
+    await tabA.getByText("Email settings saved").first().waitFor();
+
+    await tabB.getByRole("radio", { name: /No email/ }).check();
+    await tabB.getByRole("button", { name: "Save email settings" }).click();
+    await tabB.getByText(/This set of email choices was changed in another tab/).waitFor();
+    expect(await tabB.getByRole("radio", { name: /No email/ }).isChecked()).toBe(true);
+
+    await tabB.getByRole("button", { name: "Load the latest version" }).click();
+    await tabB.getByText("You now have the latest version").waitFor();
+    await tabB.getByText(/the latest version says “Once a day, in a digest”/).waitFor();
+    expect(await tabB.getByRole("radio", { name: /No email/ }).isChecked()).toBe(true);
+    await expectAccessibleAtBothWidths(tabB, "email-settings-conflict-loaded");
+
+    await tabB.getByRole("button", { name: "Save email settings" }).click();
+    await tabB.getByText("Email settings saved").first().waitFor();
+    const saved = await (await tabB.request.get(`${baseUrl}/api/notifications/preferences`)).json();
+    expect(saved.version).toBe(2);
+    expect(saved.preferences).toContainEqual(
+      expect.objectContaining({ kind: "feedback_results_ready", delivery: "off" }),
+    );
+  });
+});

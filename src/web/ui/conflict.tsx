@@ -28,10 +28,13 @@ export function ConflictNotice<T extends Record<string, unknown>>({
   form,
   loadLatest,
   labels,
+  describe = shown,
 }: {
   form: ConflictForm<T>;
   loadLatest: () => Promise<{ values: T; version: number }>;
   labels: Partial<Record<keyof T, string>>;
+  /** How a stored value reads to a person, where the raw value would not (a choice's key, say). */
+  describe?: (value: unknown) => string | null;
 }) {
   const [loading, setLoading] = useState(false);
   const [failed, setFailed] = useState<string | null>(null);
@@ -83,7 +86,7 @@ export function ConflictNotice<T extends Record<string, unknown>>({
             <p>Changed there and here; what you typed is kept:</p>
             <ul>
               {kept.map((key) => {
-                const theirs = shown(latest[key]);
+                const theirs = describe(latest[key]);
                 return (
                   <li key={String(key)}>
                     {label(key)}

@@ -3,8 +3,14 @@ import type { Delivery, NotificationKind } from "../../../shared/notifications.t
 import { users } from "../../auth/auth.table.ts";
 import { newId } from "../../db/new-id.ts";
 import type { Db } from "../../db/open.ts";
+import { writeVersioned } from "../../db/versioned-write.ts";
 import { profiles } from "../profile/profile.table.ts";
-import { notificationDigests, notificationPreferences, notifications } from "./notifications.table.ts";
+import {
+  notificationDigests,
+  notificationPreferences,
+  notificationSettings,
+  notifications,
+} from "./notifications.table.ts";
 
 export type NotificationRow = typeof notifications.$inferSelect;
 export type NewNotification = Omit<typeof notifications.$inferInsert, "id">;
@@ -84,6 +90,38 @@ export async function findPreference(db: Db, userId: string, kind: NotificationK
     .from(notificationPreferences)
     .where(and(eq(notificationPreferences.userId, userId), eq(notificationPreferences.kind, kind)));
   return row?.delivery;
+}
+
+/** The version of a member's email choices; 0 while they never changed any. */
+export async function findSettingsVersion(db: Db, userId: string): Promise<number> {
+  const [row] = await db
+    .select({ version: notificationSettings.version })
+    .from(notificationSettings)
+    .where(eq(notificationSettings.userId, userId));
+  return row?.version ?? 0;
+}
+
+/** A change from the settings page: based on the version the page read, or refused. */
+export async function claimSettingsVersion(db: Db, userId: string, version: number) {
+  const row = await writeVersioned(db, notificationSettings, {
+    where: eq(notificationSettings.userId, userId),
+    version,
+    set: { updatedAt: new Date() },
+    insert: { userId },
+    what: "set of email choices",
+  });
+  return row.version;
+}
+
+/** A change that need not be based on what anyone read (an unsubscribe link): the version moves on. */
+export async function bumpSettingsVersion(db: Db, userId: string) {
+  await db
+    .insert(notificationSettings)
+    .values({ userId })
+    .onConflictDoUpdate({
+      target: notificationSettings.userId,
+      set: { version: sql`${notificationSettings.version} + 1`, updatedAt: new Date() },
+    });
 }
 
 export async function upsertPreferences(

@@ -3,8 +3,8 @@ import {
   notificationListOutput,
   notificationOutput,
   notificationsPageQuery,
-  preferencesInput,
   preferencesOutput,
+  preferencesUpdateInput,
   unreadCountOutput,
   unsubscribeOutput,
 } from "../../../shared/notifications.ts";
@@ -104,10 +104,10 @@ const putPreferences = createRoute({
   tags,
   summary:
     "Choose, per kind, an email each time, a daily digest, or no email (in-app notifications are always kept; essential mail cannot be turned off)",
-  request: jsonBody(preferencesInput),
+  request: jsonBody(preferencesUpdateInput),
   responses: {
     ...jsonResponse(preferencesOutput, "The choices now in force"),
-    ...errorResponses(400, 401),
+    ...errorResponses(400, 401, 409),
   },
 });
 

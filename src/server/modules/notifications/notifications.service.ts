@@ -8,6 +8,7 @@ import {
   optionalKinds,
   type PreferencesInput,
 } from "../../../shared/notifications.ts";
+import type { Versioned } from "../../../shared/version.ts";
 import { requireAccess } from "../../access/require-access.ts";
 import type { Db } from "../../db/open.ts";
 import { AppError } from "../../http/errors.ts";
@@ -16,12 +17,15 @@ import { requireSignedIn, type Viewer } from "../../http/viewer.ts";
 import { digestEmail, notificationEmail } from "./notifications.emails.ts";
 import { presentNotification, presentPreference } from "./notifications.presenter.ts";
 import {
+  bumpSettingsVersion,
   claimDigest,
+  claimSettingsVersion,
   countNotifications,
   countUnread,
   findEmailOf,
   findNotificationRow,
   findPreference,
+  findSettingsVersion,
   insertNotification,
   listDigestRecipients,
   listNotificationRows,
@@ -130,7 +134,10 @@ async function deliveriesOf(db: Db, userId: string): Promise<Record<Notification
 
 async function presentPreferencesOf(db: Db, userId: string) {
   const deliveries = await deliveriesOf(db, userId);
-  return { preferences: allKinds.map((kind) => presentPreference(kind, deliveries[kind])) };
+  return {
+    preferences: allKinds.map((kind) => presentPreference(kind, deliveries[kind])),
+    version: await findSettingsVersion(db, userId),
+  };
 }
 
 export async function getMyPreferences(db: Db, viewer: Viewer | null) {
@@ -138,14 +145,21 @@ export async function getMyPreferences(db: Db, viewer: Viewer | null) {
   return presentPreferencesOf(db, me.userId);
 }
 
-export async function updateMyPreferences(db: Db, viewer: Viewer | null, input: PreferencesInput) {
+export async function updateMyPreferences(
+  db: Db,
+  viewer: Viewer | null,
+  { version, ...input }: PreferencesInput & Versioned,
+) {
   const me = await requireAccess(db, viewer, "update", "notification");
   const choices = optionalKinds.flatMap((kind) => {
     const delivery = input.deliveries[kind];
     return delivery ? [{ kind, delivery }] : [];
   });
-  await upsertPreferences(db, me.userId, choices);
-  return presentPreferencesOf(db, me.userId);
+  return db.transaction(async (tx) => {
+    await claimSettingsVersion(tx, me.userId, version);
+    await upsertPreferences(tx, me.userId, choices);
+    return presentPreferencesOf(tx, me.userId);
+  });
 }
 
 function scopeLabel(scope: UnsubscribeScope) {
@@ -179,12 +193,16 @@ export async function unsubscribe(deps: Deps, token: string) {
   const { userId, scope } = await readToken(deps, token);
   const deliveries = await deliveriesOf(deps.db, userId);
   const kinds = scope === "digest" ? optionalKinds.filter((kind) => deliveries[kind] === "digest") : [scope];
-  await upsertPreferences(
-    deps.db,
-    userId,
-    kinds.map((kind) => ({ kind, delivery: "off" as const })),
-  );
-  return presentScope(deps.db, userId, scope);
+  // A settings page opened before this click must not turn the email back on when it saves.
+  return deps.db.transaction(async (tx) => {
+    await upsertPreferences(
+      tx,
+      userId,
+      kinds.map((kind) => ({ kind, delivery: "off" as const })),
+    );
+    await bumpSettingsVersion(tx, userId);
+    return presentScope(tx, userId, scope);
+  });
 }
 
 function localTime(now: Date, timeZone: string | null) {

@@ -2,6 +2,7 @@ import { sql } from "drizzle-orm";
 import { date, index, pgTable, primaryKey, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
 import type { Delivery, NotificationKind } from "../../../shared/notifications.ts";
 import { users } from "../../auth/auth.table.ts";
+import { versionColumn } from "../../db/versioned-write.ts";
 
 export const notifications = pgTable(
   "notifications",
@@ -40,6 +41,16 @@ export const notificationPreferences = pgTable(
   },
   (t) => [primaryKey({ columns: [t.userId, t.kind] })],
 );
+
+// The version of a member's email choices as a whole: the page saves them together, and an unsubscribe
+// link changes them too, so a page opened before either is refused rather than undoing it.
+export const notificationSettings = pgTable("notification_settings", {
+  userId: text("user_id")
+    .primaryKey()
+    .references(() => users.id, { onDelete: "cascade" }),
+  version: versionColumn(),
+  updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+});
 
 // One row per member and day a digest went out: the unique key keeps it to one, however many
 // processes run the digest at once.

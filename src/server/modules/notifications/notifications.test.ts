@@ -53,12 +53,22 @@ async function notifyNow(input: NotifyInput) {
   await ctx.mailer.flush();
 }
 
-async function setDelivery(user: BuiltUser, delivery: string) {
-  const response = await ctx.request("/api/notifications/preferences", {
+async function preferencesOf(user: BuiltUser) {
+  const response = await ctx.request("/api/notifications/preferences", { cookie: user.cookie });
+  expect(response.status).toBe(200);
+  return response.json();
+}
+
+function savePreferences(user: BuiltUser, delivery: string, version: number) {
+  return ctx.request("/api/notifications/preferences", {
     method: "PUT",
-    body: { deliveries: { feedback_results_ready: delivery } },
+    body: { deliveries: { feedback_results_ready: delivery }, version },
     cookie: user.cookie,
   });
+}
+
+async function setDelivery(user: BuiltUser, delivery: string) {
+  const response = await savePreferences(user, delivery, (await preferencesOf(user)).version);
   expect(response.status).toBe(200);
   return response.json();
 }
@@ -156,6 +166,47 @@ describe("notify and the member's choice per kind", () => {
     expect(rows.map((r) => r.email).sort()).toEqual(["digest", "none"]);
   });
 
+  it("refuses a save based on choices changed since, in another tab or by an unsubscribe link", async () => {
+    const member = await buildUser(ctx);
+    expect((await preferencesOf(member)).version).toBe(0);
+    const first = await savePreferences(member, "digest", 0);
+    expect(first.status).toBe(200);
+    expect((await first.json()).version).toBe(1);
+
+    const stale = await savePreferences(member, "off", 0);
+    expect(stale.status).toBe(409);
+    const { error } = await stale.json();
+    expect(error.field).toBe("version");
+    expect(error.message).toMatch(/another tab/);
+    expect((await preferencesOf(member)).preferences).toContainEqual(
+      expect.objectContaining({ kind: "feedback_results_ready", delivery: "digest" }),
+    );
+
+    // The page was opened at version 1; then the member clicks "unsubscribe" in an email.
+    const token = unsubscribeToken((await ctx.auth.$context).secret, member.id, "feedback_results_ready");
+    expect((await ctx.app.request(`/api/unsubscribe/${token}`, { method: "POST" })).status).toBe(200);
+    const afterLink = await savePreferences(member, "each", 1);
+    expect(afterLink.status).toBe(409);
+    const latest = await preferencesOf(member);
+    expect(latest.version).toBe(2);
+    expect(latest.preferences).toContainEqual(
+      expect.objectContaining({ kind: "feedback_results_ready", delivery: "off" }),
+    );
+    expect((await savePreferences(member, "each", latest.version)).status).toBe(200);
+  });
+
+  it("lets exactly one of two saves based on the same version through, the first save included", async () => {
+    const member = await buildUser(ctx);
+    for (const version of [0, 1]) {
+      const answers = await Promise.all([
+        savePreferences(member, "digest", version),
+        savePreferences(member, "off", version),
+      ]);
+      expect(answers.map((a) => a.status).sort()).toEqual([200, 409]);
+    }
+    expect((await preferencesOf(member)).version).toBe(2);
+  });
+
   it("keeps essential mail on and refuses to turn it off, naming the field", async () => {
     const member = await buildUser(ctx);
     const preferences = await (
@@ -169,11 +220,12 @@ describe("notify and the member's choice per kind", () => {
       [{ deliveries: { sidecar_news: "off" } }, "deliveries.sidecar_news", /no kind/],
       [{ deliveries: { feedback_results_ready: "weekly" } }, "deliveries.feedback_results_ready", /digest/],
       [{ deliveries: {}, extra: 1 }, "", /Unknown field/],
+      [{ deliveries: {} }, "version", /version you read/],
     ];
     for (const [body, field, message] of cases) {
       const response = await ctx.request("/api/notifications/preferences", {
         method: "PUT",
-        body,
+        body: field === "version" ? body : { version: 0, ...(body as object) },
         cookie: member.cookie,
       });
       expect(response.status).toBe(400);

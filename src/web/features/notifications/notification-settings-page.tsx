@@ -1,7 +1,6 @@
-import { useQuery } from "@tanstack/react-query";
+import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { Link } from "@tanstack/react-router";
 import { ArrowLeft, Mail, ShieldCheck } from "lucide-react";
-import { useState } from "react";
 import {
   type Delivery,
   deliveries,
@@ -11,7 +10,8 @@ import {
 import { Alert } from "../../ui/alert.tsx";
 import { Button } from "../../ui/button.tsx";
 import { Card } from "../../ui/card.tsx";
-import { Form, FormActions } from "../../ui/form.tsx";
+import { ConflictNotice } from "../../ui/conflict.tsx";
+import { Form, FormActions, useFormState } from "../../ui/form.tsx";
 import { PageHeader } from "../../ui/page-header.tsx";
 import { LoadingState } from "../../ui/spinner.tsx";
 import { useToast } from "../../ui/toast.tsx";
@@ -59,27 +59,31 @@ export function NotificationSettingsPage() {
   );
 }
 
+type Choices = Record<string, Delivery>;
+
+const choicesOf = (preferences: Preferences): Choices =>
+  Object.fromEntries(preferences.preferences.filter((p) => !p.essential).map((p) => [p.kind, p.delivery]));
+
 function PreferencesForm({ preferences }: { preferences: Preferences }) {
   const toast = useToast();
+  const queryClient = useQueryClient();
+  const form = useFormState<Choices>(choicesOf(preferences), { version: preferences.version });
   const save = useSavePreferences();
-  const [chosen, setChosen] = useState(
-    () =>
-      Object.fromEntries(preferences.preferences.map((p) => [p.kind, p.delivery])) as Record<
-        string,
-        Delivery
-      >,
-  );
-  const [error, setError] = useState<string | null>(null);
 
   const optional = preferences.preferences.filter((p) => !p.essential);
   const essential = preferences.preferences.filter((p) => p.essential);
 
   function submit() {
-    setError(null);
-    save.mutate(Object.fromEntries(optional.map((p) => [p.kind, chosen[p.kind] ?? p.delivery])), {
-      onSuccess: () => toast({ title: "Email settings saved" }),
-      onError: (failure) => setError(failure.message),
-    });
+    save.mutate(
+      { deliveries: form.values, version: form.version },
+      {
+        onSuccess: (saved) => {
+          form.markSaved(saved.version, choicesOf(saved));
+          toast({ title: "Email settings saved" });
+        },
+        onError: (failure) => form.showApiError(failure),
+      },
+    );
   }
 
   return (
@@ -90,7 +94,16 @@ function PreferencesForm({ preferences }: { preferences: Preferences }) {
         icon={<Mail size={18} />}
         description="Every email of these kinds also carries a link to stop it in one click."
       >
-        <Form onSubmit={submit} error={error ?? undefined}>
+        <Form onSubmit={submit} formRef={form.formRef} error={form.formError ?? undefined}>
+          <ConflictNotice
+            form={form}
+            labels={Object.fromEntries(optional.map((p) => [p.kind, p.label]))}
+            describe={(value) => deliveryLabels[value as Delivery] ?? null}
+            loadLatest={async () => {
+              const latest = await queryClient.fetchQuery({ ...preferencesQuery, staleTime: 0 });
+              return { values: choicesOf(latest), version: latest.version };
+            }}
+          />
           <div className="stack-lg">
             {optional.map((preference) => (
               <fieldset key={preference.kind} className="choice-group">
@@ -106,10 +119,8 @@ function PreferencesForm({ preferences }: { preferences: Preferences }) {
                           type="radio"
                           name={preference.kind}
                           value={delivery}
-                          checked={chosen[preference.kind] === delivery}
-                          onChange={() =>
-                            setChosen((current) => ({ ...current, [preference.kind]: delivery }))
-                          }
+                          checked={form.values[preference.kind] === delivery}
+                          onChange={() => form.set(preference.kind, delivery)}
                         />
                         <span>
                           <span className="choice-label">{deliveryLabels[delivery]}</span>

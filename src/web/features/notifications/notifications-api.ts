@@ -50,8 +50,8 @@ export function useMarkAllRead() {
 export function useSavePreferences() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (deliveries: Record<string, Delivery>) =>
-      call(api.notifications.preferences.$put({ json: { deliveries } })),
+    mutationFn: (input: { deliveries: Record<string, Delivery>; version: number }) =>
+      call(api.notifications.preferences.$put({ json: input })),
     onSuccess: (saved) => queryClient.setQueryData(preferencesQuery.queryKey, saved),
   });
 }
