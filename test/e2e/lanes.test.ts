@@ -35,7 +35,7 @@ describe("the lanes self-assessment in the browser", () => {
     await page.getByLabel("Email").fill(email);
     await page.getByLabel("Password", { exact: true }).fill(password);
     await page.getByRole("button", { name: "Create account" }).click();
-    await page.getByRole("heading", { name: "Check your email" }).waitFor();
+    await page.getByRole("heading", { name: "Waiting for confirmation" }).waitFor();
     await sidecar.database.db.update(users).set({ emailVerified: true }).where(eq(users.email, email));
     await page.goto(`${baseUrl}/sign-in`);
     await page.getByLabel("Email").fill(email);

@@ -1,7 +1,14 @@
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Sidecar } from "../../src/server/server.ts";
-import { expectAccessibleAtBothWidths, openPage, startBrowserTarget } from "./browser.ts";
+import { addDays, todayIn } from "../../src/shared/calendar-date.ts";
+import {
+  expectAccessibleAtBothWidths,
+  openPage,
+  phone,
+  signUpInBrowser,
+  startBrowserTarget,
+} from "./browser.ts";
 
 let sidecar: Sidecar;
 let browser: Browser;
@@ -126,5 +133,140 @@ describe("a newcomer's first hour on a server without mail", () => {
     await newcomer.getByRole("button", { name: "Sign in" }).click();
     await newcomer.getByRole("heading", { name: /Welcome/ }).waitFor();
     expect(problems).toEqual([]);
+  });
+});
+
+describe("what the newcomer review found", () => {
+  it("flags overdue items, shows the plan as a summary, explains the words, and keeps screens tidy", async () => {
+    const page = await openPage(browser);
+    await signUpInBrowser(page, { sidecar, baseUrl }, { name: "Cleo Careful" });
+    const problems = watchConsole(page);
+    const today = todayIn("UTC");
+    const post = async (path: string, data: unknown, method = "POST") => {
+      const response = await page.request.fetch(`${baseUrl}${path}`, {
+        method,
+        data,
+        headers: { origin: baseUrl },
+      });
+      expect(response.status(), `${method} ${path}`).toBe(200);
+      return response.json();
+    };
+
+    // Overdue: a passed renegotiation date, a milestone past due, a decision past its revisit date.
+    const tour = await post("/api/tours", {
+      title: "Payments platform",
+      mission: "Rebuild the payments platform",
+      startsOn: addDays(today, -200),
+      endsOn: addDays(today, 200),
+      renegotiateOn: addDays(today, -3),
+    });
+    await post(`/api/tours/${tour.id}/milestones`, { title: "First hire", dueOn: addDays(today, -2) });
+    const decision = await post("/api/decisions", {
+      dilemma: "Grit it out or move on?",
+      options: [{ label: "Stay" }, { label: "Go" }],
+      decision: "Stay",
+      decidedOn: addDays(today, -30),
+      revisitOn: addDays(today, -1),
+    });
+    await page.goto(`${baseUrl}/`);
+    await page.locator("#home-tour").getByText("Overdue").first().waitFor();
+    expect(await page.locator("#home-tour .badge-danger").count()).toBe(2);
+    await page.locator("#home-decision").getByText("Overdue").waitFor();
+    await page.goto(`${baseUrl}/tours/${tour.id}`);
+    await page.getByRole("heading", { name: "Payments platform", level: 1 }).waitFor();
+    expect(await page.locator(".tour-facts .badge-danger").count()).toBe(1);
+    expect(await page.locator(".milestone-item .badge-danger").count()).toBe(1);
+    await page.goto(`${baseUrl}/decisions/${decision.id}`);
+    await page.getByText("Overdue").first().waitFor();
+
+    // The career plan: a form when empty, then a read-only summary with an edit action.
+    await page.goto(`${baseUrl}/plan`);
+    await page.getByLabel("Role", { exact: true }).fill("Chief Product Officer");
+    await page.getByLabel("Horizon year").fill(String(Number(today.slice(0, 4)) + 8));
+    await page.getByRole("button", { name: "Save plan" }).click();
+    await page.locator("#plan-summary").getByText("Chief Product Officer").waitFor();
+    expect(await page.getByLabel("Role", { exact: true }).count()).toBe(0);
+    await page.getByRole("button", { name: "Edit plan" }).click();
+    expect(await page.getByLabel("Role", { exact: true }).inputValue()).toBe("Chief Product Officer");
+    await page.getByRole("button", { name: "Cancel" }).click();
+    await page.locator("#plan-summary").waitFor();
+    await expectAccessibleAtBothWidths(page, "plan-summary");
+
+    // Inline help where a word of the method appears, and the glossary it links to.
+    await page.getByRole("button", { name: "What is “North Star”?" }).first().click();
+    await page.getByRole("note").getByText("The end state you work back from").waitFor();
+    await page.getByRole("note").getByRole("link", { name: "More in the glossary" }).click();
+    await page.getByRole("heading", { name: "Glossary", level: 1 }).waitFor();
+    for (const word of ["Skip job", "Tour of duty", "Lanes of product ambiguity", "Act Three"]) {
+      await page.getByText(word, { exact: true }).first().waitFor();
+    }
+    await expectAccessibleAtBothWidths(page, "glossary");
+
+    // A closed role dialog starts empty next time; the toast of a saved role stays on its page.
+    await page.goto(`${baseUrl}/portfolio`);
+    await page.getByRole("button", { name: "Add your first role" }).click();
+    await page.getByRole("dialog").getByLabel("Company", { exact: true }).fill("Half-typed Ltd");
+    await page.keyboard.press("Escape");
+    await page.getByRole("dialog").waitFor({ state: "detached" });
+    await page.getByRole("button", { name: "Add your first role" }).click();
+    const dialog = page.getByRole("dialog");
+    expect(await dialog.getByLabel("Company", { exact: true }).inputValue()).toBe("");
+    await dialog.getByLabel("Company", { exact: true }).fill("Acme");
+    await dialog.getByLabel("Title").fill("Product manager");
+    await dialog.getByLabel("Started").fill("2019-03-01");
+    await dialog.getByLabel("Company stage").selectOption({ label: "Fire to great" });
+    await dialog.getByLabel("Market").selectOption({ label: "Consumer" });
+    await dialog.getByLabel("Vantage point").selectOption({ label: "Outside the building" });
+    await dialog.getByRole("checkbox", { name: "Feature work" }).check();
+    await dialog.getByLabel("People managed").fill("0");
+    await page.getByRole("button", { name: "Add role" }).click();
+    await page.getByText("Role added", { exact: true }).waitFor();
+
+    // One delete button everywhere: the same look on the portfolio, a tour and a decision.
+    const deleteClasses: string[] = [];
+    const deleteOf = async () =>
+      deleteClasses.push(
+        (await page
+          .getByRole("button", { name: /^Delete/ })
+          .first()
+          .getAttribute("class")) ?? "",
+      );
+    await deleteOf();
+    await page.getByRole("navigation").getByRole("link", { name: "Tours of duty" }).click();
+    await page.getByRole("heading", { name: "Tours of duty", level: 1 }).waitFor();
+    expect(await page.getByText("Role added", { exact: true }).count(), "toast left behind").toBe(0);
+    await page.goto(`${baseUrl}/tours/${tour.id}`);
+    await page.getByRole("heading", { name: "Payments platform", level: 1 }).waitFor();
+    await deleteOf();
+    await page.goto(`${baseUrl}/decisions/${decision.id}`);
+    await page.getByRole("heading", { name: "Grit it out or move on?", level: 1 }).waitFor();
+    await deleteOf();
+    expect(new Set(deleteClasses)).toEqual(new Set(["button button-ghost button-delete"]));
+
+    // The roadmap on a phone: today and every tour's number in view without scrolling sideways.
+    await page.setViewportSize(phone);
+    await page.goto(`${baseUrl}/roadmap`);
+    await page.getByTestId("roadmap-chart").waitFor();
+    const scroll = await page.locator(".roadmap-scroll").evaluate((el) => el.scrollWidth - el.clientWidth);
+    expect(scroll).toBeLessThanOrEqual(1);
+    await page.locator(".roadmap-names").getByText("Payments platform").waitFor();
+    await page.setViewportSize({ width: 1280, height: 860 });
+    expect(problems).toEqual([]);
+  });
+
+  it("shows one not-found page for a missing record in every module, without an id", async () => {
+    const page = await openPage(browser);
+    await signUpInBrowser(page, { sidecar, baseUrl }, { name: "Nico Nowhere" });
+    for (const [path, heading] of [
+      ["/tours/nothing-here", "Tour of duty not found"],
+      ["/decisions/nothing-here", "Decision not found"],
+      ["/feedback/nothing-here", "Feedback request not found"],
+    ] as const) {
+      await page.goto(`${baseUrl}${path}`);
+      await page.getByRole("heading", { name: heading, level: 1 }).waitFor();
+      const text = await page.locator("main").innerText();
+      expect(text).toContain("It may have been deleted, or the link may be mistyped");
+      expect(text).not.toMatch(/\bid\b/);
+    }
   });
 });
