@@ -5,7 +5,6 @@ import { formatCalendarDate } from "../../../shared/calendar-date.ts";
 import { type CareerPlan, northStarReachedInput } from "../../../shared/career-plan.ts";
 import { api, call } from "../../api.ts";
 import { useMe, useMemberToday } from "../../session.ts";
-import { Alert } from "../../ui/alert.tsx";
 import { Button } from "../../ui/button.tsx";
 import { Card } from "../../ui/card.tsx";
 import { ConflictNotice } from "../../ui/conflict.tsx";
@@ -13,6 +12,7 @@ import { EmptyState } from "../../ui/empty-state.tsx";
 import { TextField } from "../../ui/field.tsx";
 import { Form, FormActions, useFormState } from "../../ui/form.tsx";
 import { PageHeader } from "../../ui/page-header.tsx";
+import { LoadFailed } from "../../ui/query-state.tsx";
 import { LoadingState } from "../../ui/spinner.tsx";
 import { useToast } from "../../ui/toast.tsx";
 import { useTitle } from "../../ui/use-title.ts";
@@ -156,12 +156,7 @@ export function CareerPlanPage() {
       {query.isPending ? (
         <LoadingState label="Loading your plan…" />
       ) : query.isError || !plan ? (
-        <Alert tone="error">
-          Your plan could not be loaded. {query.error?.message}{" "}
-          <button type="button" className="button-link" onClick={() => query.refetch()}>
-            Try again
-          </button>
-        </Alert>
+        <LoadFailed what="Your plan" error={query.error} retry={() => void query.refetch()} />
       ) : (
         <div className="stack-lg">
           {reached ? (

@@ -5,12 +5,12 @@ import { formatCalendarDate } from "../../../shared/calendar-date.ts";
 import type { Decision } from "../../../shared/decisions.ts";
 import { isRevisitOverdue } from "../../../shared/overdue.ts";
 import { useMemberToday } from "../../session.ts";
-import { Alert } from "../../ui/alert.tsx";
 import { buttonClass } from "../../ui/button.tsx";
 import { Card } from "../../ui/card.tsx";
 import { EmptyState } from "../../ui/empty-state.tsx";
 import { OverdueBadge } from "../../ui/overdue-badge.tsx";
 import { PageHeader } from "../../ui/page-header.tsx";
+import { LoadFailed } from "../../ui/query-state.tsx";
 import { LoadingState } from "../../ui/spinner.tsx";
 import { useTitle } from "../../ui/use-title.ts";
 import { Term } from "../glossary/term.tsx";
@@ -88,12 +88,7 @@ export function DecisionsPage() {
       {query.isPending ? (
         <LoadingState label="Loading your decisions…" />
       ) : query.isError ? (
-        <Alert tone="error">
-          Your decisions could not be loaded. {query.error.message}{" "}
-          <button type="button" className="button-link" onClick={() => query.refetch()}>
-            Try again
-          </button>
-        </Alert>
+        <LoadFailed what="Your decisions" error={query.error} retry={() => void query.refetch()} />
       ) : decisions.length === 0 ? (
         <Card>
           <EmptyState

@@ -2,11 +2,11 @@ import { useQuery } from "@tanstack/react-query";
 import { Link } from "@tanstack/react-router";
 import { MessageSquareHeart, Plus } from "lucide-react";
 import { formatCalendarDate } from "../../../shared/calendar-date.ts";
-import { Alert } from "../../ui/alert.tsx";
 import { Button } from "../../ui/button.tsx";
 import { Card } from "../../ui/card.tsx";
 import { EmptyState } from "../../ui/empty-state.tsx";
 import { PageHeader } from "../../ui/page-header.tsx";
+import { LoadFailed } from "../../ui/query-state.tsx";
 import { LoadingState } from "../../ui/spinner.tsx";
 import { useTitle } from "../../ui/use-title.ts";
 import { Term } from "../glossary/term.tsx";
@@ -41,12 +41,7 @@ export function FeedbackPage() {
       {query.isPending ? (
         <LoadingState label="Loading your feedback requests…" />
       ) : query.isError ? (
-        <Alert tone="error">
-          Your feedback requests could not be loaded. {query.error.message}{" "}
-          <button type="button" className="button-link" onClick={() => query.refetch()}>
-            Try again
-          </button>
-        </Alert>
+        <LoadFailed what="Your feedback requests" error={query.error} retry={() => void query.refetch()} />
       ) : (
         <div className="stack-lg">
           {requests.length === 0 ? (

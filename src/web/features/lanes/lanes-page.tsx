@@ -18,6 +18,7 @@ import { EmptyState } from "../../ui/empty-state.tsx";
 import { SelectField, TextAreaField, TextField } from "../../ui/field.tsx";
 import { Form, FormActions, useFormState } from "../../ui/form.tsx";
 import { PageHeader } from "../../ui/page-header.tsx";
+import { LoadFailed } from "../../ui/query-state.tsx";
 import { LoadingState } from "../../ui/spinner.tsx";
 import { useToast } from "../../ui/toast.tsx";
 import { useTitle } from "../../ui/use-title.ts";
@@ -285,12 +286,7 @@ export function LanesPage() {
       {query.isPending ? (
         <LoadingState label="Loading your assessments…" />
       ) : query.isError ? (
-        <Alert tone="error">
-          Your assessments could not be loaded. {query.error.message}{" "}
-          <button type="button" className="button-link" onClick={() => query.refetch()}>
-            Try again
-          </button>
-        </Alert>
+        <LoadFailed what="Your assessments" error={query.error} retry={() => void query.refetch()} />
       ) : (
         <div className="stack-lg">
           {latest ? (

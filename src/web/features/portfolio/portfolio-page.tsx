@@ -20,6 +20,7 @@ import { Dialog } from "../../ui/dialog.tsx";
 import { EmptyState } from "../../ui/empty-state.tsx";
 import { discardDraft } from "../../ui/form.tsx";
 import { PageHeader } from "../../ui/page-header.tsx";
+import { LoadFailed } from "../../ui/query-state.tsx";
 import { LoadingState } from "../../ui/spinner.tsx";
 import { useToast } from "../../ui/toast.tsx";
 import { useTitle } from "../../ui/use-title.ts";
@@ -205,12 +206,7 @@ export function PortfolioPage() {
       {roles.isPending ? (
         <LoadingState label="Loading your portfolio…" />
       ) : roles.isError ? (
-        <Alert tone="error">
-          Your portfolio could not be loaded. {roles.error.message}{" "}
-          <button type="button" className="button-link" onClick={() => roles.refetch()}>
-            Try again
-          </button>
-        </Alert>
+        <LoadFailed what="Your portfolio" error={roles.error} retry={() => void roles.refetch()} />
       ) : (
         <div className="stack-lg">
           {list.length === 0 ? (

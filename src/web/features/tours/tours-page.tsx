@@ -5,11 +5,11 @@ import { useEffect, useRef, useState } from "react";
 import { formatCalendarDate } from "../../../shared/calendar-date.ts";
 import type { Tour } from "../../../shared/tours.ts";
 import { api, call } from "../../api.ts";
-import { Alert } from "../../ui/alert.tsx";
 import { Button, buttonClass } from "../../ui/button.tsx";
 import { Card } from "../../ui/card.tsx";
 import { EmptyState } from "../../ui/empty-state.tsx";
 import { PageHeader } from "../../ui/page-header.tsx";
+import { LoadFailed } from "../../ui/query-state.tsx";
 import { LoadingState } from "../../ui/spinner.tsx";
 import { useToast } from "../../ui/toast.tsx";
 import { useTitle } from "../../ui/use-title.ts";
@@ -186,12 +186,7 @@ export function ToursPage() {
       {query.isPending ? (
         <LoadingState label="Loading your tours…" />
       ) : query.isError ? (
-        <Alert tone="error">
-          Your tours could not be loaded. {query.error.message}{" "}
-          <button type="button" className="button-link" onClick={() => query.refetch()}>
-            Try again
-          </button>
-        </Alert>
+        <LoadFailed what="Your tours" error={query.error} retry={() => void query.refetch()} />
       ) : tours.length === 0 ? (
         <Card>
           <EmptyState
