@@ -49,7 +49,14 @@ const chartMargin = { top: 28, right: 24, bottom: 8, left: 8 };
 function TourTick({ x, y, payload }: { x?: number; y?: number; payload?: { value?: string } }) {
   const lines = labelLines(String(payload?.value ?? ""));
   return (
-    <text x={x} y={y} textAnchor="end" fill="#1b2230" fontSize={13}>
+    <text
+      x={x}
+      y={y}
+      textAnchor="end"
+      fill="#1b2230"
+      fontSize={13}
+      className="recharts-cartesian-axis-tick-value"
+    >
       {lines.map((line, index) => (
         <tspan key={line} x={x} dy={index === 0 ? (lines.length === 1 ? 4 : -3) : 15}>
           {line}
