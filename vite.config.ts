@@ -1,10 +1,42 @@
+import { readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { brotliCompressSync, constants, gzipSync } from "node:zlib";
 import react from "@vitejs/plugin-react";
-import { defineConfig } from "vite";
+import { defineConfig, type Plugin } from "vite";
+
+/**
+ * Writes a brotli and a gzip copy beside every text asset once, at build time, so the server sends
+ * compressed files without compressing on each request (it picks by the browser's Accept-Encoding).
+ */
+function precompress(outDir: string): Plugin {
+  const compressible = /\.(js|css|svg|json|txt|webmanifest)$/;
+  const filesIn = (dir: string): string[] =>
+    readdirSync(dir).flatMap((name) => {
+      const path = join(dir, name);
+      return statSync(path).isDirectory() ? filesIn(path) : [path];
+    });
+  return {
+    name: "sidecar-precompress",
+    apply: "build",
+    closeBundle() {
+      for (const path of filesIn(outDir)) {
+        if (!compressible.test(path)) continue;
+        const content = readFileSync(path);
+        if (content.length < 1024) continue;
+        writeFileSync(
+          `${path}.br`,
+          brotliCompressSync(content, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }),
+        );
+        writeFileSync(`${path}.gz`, gzipSync(content, { level: 9 }));
+      }
+    },
+  };
+}
 
 const apiPort = process.env.API_PORT ?? 3001;
 
 export default defineConfig({
-  plugins: [react()],
+  plugins: [react(), precompress("dist/web")],
   publicDir: "public",
   build: {
     outDir: "dist/web",
@@ -15,12 +47,10 @@ export default defineConfig({
     assetsInlineLimit: 0,
     rolldownOptions: {
       output: {
-        // Libraries change less often than the app: separate files stay cached across releases.
+        // React changes less often than the app: its own file stays cached across releases. Every other
+        // library goes with the pages that use it, so a page loads only what it draws (charts, QR codes).
         codeSplitting: {
-          groups: [
-            { name: "react", test: /node_modules[\\/](react|react-dom|scheduler)[\\/]/ },
-            { name: "vendor", test: /node_modules/ },
-          ],
+          groups: [{ name: "react", test: /node_modules[\\/](react|react-dom|scheduler)[\\/]/ }],
         },
       },
     },

@@ -85,9 +85,17 @@ export async function createTestContext(
     return app.request(path, { method, headers, body });
   }
 
+  /** How many SQL statements the app sent while `work` ran (nothing else may run meanwhile). */
+  async function statementsDuring(work: () => Promise<unknown>) {
+    const before = database.statementCount();
+    await work();
+    return database.statementCount() - before;
+  }
+
   return {
     app,
     db,
+    statementsDuring,
     auth,
     mailer,
     jobs,

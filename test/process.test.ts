@@ -39,7 +39,8 @@ function startServer(env: Record<string, string>): Running {
 }
 
 async function ready(server: Running) {
-  for (let i = 0; i < 300; i++) {
+  // A bound on waiting, not a speed check: a busy shared machine may take a minute to boot a process.
+  for (let i = 0; i < 1200; i++) {
     if (server.output().includes("Sidecar is running")) return;
     if (server.child.exitCode !== null) throw new Error(`server exited: ${server.output()}`);
     await new Promise((r) => setTimeout(r, 100));

@@ -4,6 +4,7 @@ import { getConnInfo } from "@hono/node-server/conninfo";
 import { serveStatic } from "@hono/node-server/serve-static";
 import type { Context, MiddlewareHandler } from "hono";
 import { bodyLimit } from "hono/body-limit";
+import { compress } from "hono/compress";
 import { HTTPException } from "hono/http-exception";
 import { apiRoutes } from "./api-routes.ts";
 import { authRoutes } from "./auth/auth.routes.ts";
@@ -12,7 +13,7 @@ import { AppError, databaseUnavailable, errorResponse } from "./http/errors.ts";
 import { buildOpenApiDocument } from "./http/openapi.ts";
 import { type AppEnv, createRouter, type Deps } from "./http/router.ts";
 import { csrfProtection, securityHeaders } from "./http/security.ts";
-import { resolveViewer } from "./http/viewer.ts";
+import { resolveSession } from "./http/viewer.ts";
 import { wellFormedJsonText } from "./http/well-formed-text.ts";
 import { describeFailure } from "./logger.ts";
 
@@ -54,6 +55,8 @@ export function createApp(options: AppOptions) {
     c.set("viewer", null);
     await next();
   });
+  // Long lists compress well; answers under 1 KB go as they are.
+  app.use("/api/*", compress());
   app.use("/api/*", async (c, next) => {
     c.header("Cache-Control", "private, no-store");
     await next();
@@ -76,13 +79,14 @@ export function createApp(options: AppOptions) {
   );
   app.use("/api/*", async (c, next) => {
     // Giving feedback never reads a session, so no giver's account is touched by answering.
-    if (!c.req.path.startsWith("/api/auth/") && !c.req.path.startsWith("/api/give/")) {
-      c.set(
-        "viewer",
-        await resolveViewer({ ...deps, sessionMaxSeconds: config.sessionMaxSeconds }, c.req.raw.headers),
-      );
-    }
+    if (c.req.path.startsWith("/api/auth/") || c.req.path.startsWith("/api/give/")) return next();
+    const session = await resolveSession(
+      { ...deps, sessionMaxSeconds: config.sessionMaxSeconds },
+      c.req.raw.headers,
+    );
+    c.set("viewer", session.viewer);
     await next();
+    for (const cookie of session.setCookies) c.res.headers.append("set-cookie", cookie);
   });
 
   app.route("/", authRoutes(clientIpOf(config.trustedProxyHops)));
@@ -105,7 +109,7 @@ export function createApp(options: AppOptions) {
       await next();
       if (c.res.status === 200) c.header("Cache-Control", "public, max-age=31536000, immutable");
     });
-    app.use("*", serveStatic({ root: webRoot, index: "__no_index__" }));
+    app.use("*", serveStatic({ root: webRoot, index: "__no_index__", precompressed: true }));
     app.get("*", (c) => {
       c.header("Cache-Control", "no-cache");
       // Each page gets the nonce its Content-Security-Policy names, for the <style> elements it adds.

@@ -1,3 +1,5 @@
+import { format, parseISO } from "date-fns";
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import {
   addDays,
@@ -35,6 +37,37 @@ describe("one date format", () => {
     );
     expect(closingDateProblem(addDays(today, 181), today)).toBe(
       "Pick a closing date within six months, by 31 May 2027",
+    );
+  });
+});
+
+describe("the quick calendar date format", () => {
+  it("writes every date as date-fns's d MMM yyyy would, and refuses the same impossible ones", () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: 9999 }),
+        fc.integer({ min: 1, max: 12 }),
+        fc.integer({ min: 1, max: 31 }),
+        (y, m, d) => {
+          const value = `${String(y).padStart(4, "0")}-${String(m).padStart(2, "0")}-${String(d).padStart(2, "0")}`;
+          const expected = (() => {
+            try {
+              return format(parseISO(value), "d MMM yyyy");
+            } catch {
+              return "refused";
+            }
+          })();
+          const got = (() => {
+            try {
+              return formatCalendarDate(value);
+            } catch {
+              return "refused";
+            }
+          })();
+          expect(got).toBe(expected);
+        },
+      ),
+      { numRuns: 2000 },
     );
   });
 });

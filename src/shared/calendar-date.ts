@@ -1,4 +1,5 @@
-import { addDays as addCalendarDays, format, isValid, parseISO } from "date-fns";
+// lightFormat, not format: format carries every locale token and weighs on every page that shows a date.
+import { addDays as addCalendarDays, isValid, lightFormat, parseISO } from "date-fns";
 import { z } from "zod";
 import { isTimeZone } from "./profile.ts";
 
@@ -6,7 +7,7 @@ import { isTimeZone } from "./profile.ts";
 export function isCalendarDate(value: string): boolean {
   if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
   const parsed = parseISO(value);
-  return isValid(parsed) && format(parsed, "yyyy-MM-dd") === value;
+  return isValid(parsed) && lightFormat(parsed, "yyyy-MM-dd") === value;
 }
 
 /** A calendar date "YYYY-MM-DD" with no time zone (a tour starts on a day, not an instant), in a plausible range. */
@@ -22,15 +23,44 @@ export const dayOutput = z.string().meta({ format: "date", example: "2026-01-15"
 /** An instant as the API answers it (ISO 8601, UTC). */
 export const instantOutput = z.string().meta({ format: "date-time", example: "2026-01-15T09:30:00.000Z" });
 
+// Building an Intl.DateTimeFormat costs far more than using one: one per time zone and kind, kept.
+function cachedFormatter(
+  cache: Map<string, Intl.DateTimeFormat>,
+  make: (zone: string) => Intl.DateTimeFormat,
+) {
+  return (timeZone?: string | null) => {
+    const key = timeZone ?? "";
+    let formatter = cache.get(key);
+    if (!formatter) {
+      formatter = make(timeZone && isTimeZone(timeZone) ? timeZone : "UTC");
+      cache.set(key, formatter);
+    }
+    return formatter;
+  };
+}
+
+const dayFormatter = cachedFormatter(
+  new Map(),
+  (zone) =>
+    new Intl.DateTimeFormat("en-CA", { timeZone: zone, year: "numeric", month: "2-digit", day: "2-digit" }),
+);
+const momentFormatter = cachedFormatter(
+  new Map(),
+  (zone) =>
+    new Intl.DateTimeFormat("en-GB", {
+      timeZone: zone,
+      year: "numeric",
+      month: "2-digit",
+      day: "2-digit",
+      hour: "2-digit",
+      minute: "2-digit",
+      hourCycle: "h23",
+    }),
+);
+
 /** Today's calendar date in a time zone (UTC when none is known). */
 export function todayIn(timeZone?: string | null, at: Date = new Date()): string {
-  const zone = timeZone && isTimeZone(timeZone) ? timeZone : "UTC";
-  return new Intl.DateTimeFormat("en-CA", {
-    timeZone: zone,
-    year: "numeric",
-    month: "2-digit",
-    day: "2-digit",
-  }).format(at);
+  return dayFormatter(timeZone).format(at);
 }
 
 // A date is "not in the future" if it is today somewhere: the first time zone to reach a date is
@@ -50,32 +80,44 @@ export function isoDay(): string {
 
 /** The calendar date a number of days after (or, if negative, before) another. */
 export function addDays(day: string, days: number): string {
-  return format(addCalendarDays(parseISO(day), days), "yyyy-MM-dd");
+  return lightFormat(addCalendarDays(parseISO(day), days), "yyyy-MM-dd");
+}
+
+const monthNames = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+const isoDate = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/** Day, month name and year of a calendar date (or of the local date of an ISO timestamp). */
+function calendarParts(value: string): { day: number; month: string; year: string } {
+  const [, year, month, day] = isoDate.exec(value) ?? [];
+  const name = monthNames[Number(month) - 1];
+  // Lists format a date per item: the common case is read off the string, the rest goes to date-fns.
+  const real = new Date(Date.UTC(Number(year), Number(month) - 1, Number(day))).getUTCDate() === Number(day);
+  if (year && name && real) return { day: Number(day), month: name, year };
+  const parsed = parseISO(value);
+  if (!isValid(parsed)) throw new RangeError("Invalid time value");
+  return {
+    day: parsed.getDate(),
+    month: monthNames[parsed.getMonth()] ?? "",
+    year: lightFormat(parsed, "yyyy"),
+  };
 }
 
 /** The one way Sidecar shows a calendar date, in pages, emails and error messages alike: "2 Dec 2026". */
 export function formatCalendarDate(value: string): string {
-  return format(parseISO(value), "d MMM yyyy");
+  const { day, month, year } = calendarParts(value);
+  return `${day} ${month} ${year}`;
 }
 
 /** A month of a calendar date, in the same style: "Dec 2026". */
 export function formatCalendarMonth(value: string): string {
-  return format(parseISO(value), "MMM yyyy");
+  const { month, year } = calendarParts(value);
+  return `${month} ${year}`;
 }
 
 function momentParts(instant: string | Date, timeZone?: string | null) {
   const date = typeof instant === "string" ? new Date(instant) : instant;
   if (Number.isNaN(date.getTime())) return null;
-  const zone = timeZone && isTimeZone(timeZone) ? timeZone : "UTC";
-  const parts = new Intl.DateTimeFormat("en-GB", {
-    timeZone: zone,
-    year: "numeric",
-    month: "2-digit",
-    day: "2-digit",
-    hour: "2-digit",
-    minute: "2-digit",
-    hourCycle: "h23",
-  }).formatToParts(date);
+  const parts = momentFormatter(timeZone).formatToParts(date);
   const part = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)?.value ?? "";
   return {
     day: `${part("year")}-${part("month")}-${part("day")}`,

@@ -12,6 +12,15 @@ const member = (userId: string, extra: Partial<Viewer> = {}): Viewer => ({
   email: `${userId}@example.test`,
   emailVerified: true,
   twoFactorEnabled: false,
+  profile: {
+    name: userId,
+    headline: "",
+    level: null,
+    track: null,
+    company: "",
+    timeZone: null,
+    version: 0,
+  },
   ...extra,
 });
 const admin = member("admin", { role: "admin" });

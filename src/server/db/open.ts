@@ -21,7 +21,21 @@ export type Database = {
   close(): Promise<void>;
   /** PGlite only: the whole database as a tarball, to clone it in memory. */
   dump?(): Promise<Blob>;
+  /** How many SQL statements the app has sent so far: what a route reads is measured, not assumed. */
+  statementCount(): number;
 };
+
+function statementCounter() {
+  let count = 0;
+  return {
+    logger: {
+      logQuery: () => {
+        count += 1;
+      },
+    },
+    statementCount: () => count,
+  };
+}
 
 export type DatabaseTarget =
   | { kind: "postgres"; url: string; timeouts?: DatabaseTimeouts }
@@ -52,10 +66,12 @@ async function openPostgres(url: string, timeouts: DatabaseTimeouts): Promise<Da
   });
   pool.on("error", () => {});
   await pool.query("select 1");
-  const db = drizzlePg(pool, { schema }) as unknown as Db;
+  const counter = statementCounter();
+  const db = drizzlePg(pool, { schema, logger: counter.logger }) as unknown as Db;
   return {
     db,
     kind: "postgres",
+    statementCount: counter.statementCount,
     async migrate() {
       // Several app processes may boot at once against one server: only one migrates at a time.
       const client = await pool.connect();
@@ -89,10 +105,12 @@ async function openPglite(
   } else {
     client = await PGlite.create(target.from ? { loadDataDir: target.from } : {});
   }
-  const db = drizzlePglite(client, { schema }) as unknown as Db;
+  const counter = statementCounter();
+  const db = drizzlePglite(client, { schema, logger: counter.logger }) as unknown as Db;
   return {
     db,
     kind: "pglite" as const,
+    statementCount: counter.statementCount,
     async migrate() {
       await migratePglite(drizzlePglite(client, { schema }), { migrationsFolder });
     },

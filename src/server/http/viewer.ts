@@ -1,11 +1,26 @@
-import { eq } from "drizzle-orm";
+import { createHmac, timingSafeEqual } from "node:crypto";
+import { eq, sql } from "drizzle-orm";
+import { parse } from "hono/utils/cookie";
 import { sessions, users } from "../auth/auth.table.ts";
 import type { Auth } from "../auth/auth.ts";
 import type { Db } from "../db/open.ts";
 import { isDatabaseUnavailable } from "../db/unavailable.ts";
+import { profiles } from "../modules/profile/profile.table.ts";
 import { AppError, databaseUnavailable } from "./errors.ts";
 
 export type Role = "member" | "admin";
+/** The member's profile as it stood when the request began (defaults where they never saved one). */
+export type ViewerProfile = {
+  name: string;
+  headline: string;
+  level: (typeof profiles.$inferSelect)["level"];
+  track: (typeof profiles.$inferSelect)["track"];
+  company: string;
+  timeZone: string | null;
+  /** 0 while the profile was never saved. */
+  version: number;
+};
+
 export type Viewer = {
   userId: string;
   sessionId: string;
@@ -13,39 +28,152 @@ export type Viewer = {
   email: string;
   emailVerified: boolean;
   twoFactorEnabled: boolean;
+  profile: ViewerProfile;
 };
 
-export async function resolveViewer(
-  deps: { auth: Auth; db: Db; sessionMaxSeconds: number },
-  headers: Headers,
-): Promise<Viewer | null> {
-  if (!headers.get("cookie")) return null;
-  const found = await deps.auth.api
-    .getSession({ headers, query: { disableRefresh: false } })
-    .catch((error: unknown) => {
-      // An outage is not a sign-out: the page must keep what was typed and try again.
-      if (isDatabaseUnavailable(error)) throw databaseUnavailable();
-      return null;
-    });
-  if (!found) return null;
-  const [row] = await deps.db
-    .select({ role: users.role, disabled: users.disabled })
-    .from(users)
-    .where(eq(users.id, found.user.id));
-  const ageSeconds = (Date.now() - new Date(found.session.createdAt).getTime()) / 1000;
-  // The idle timeout slides with use; this absolute limit makes every session end, however busy.
-  if (!row || row.disabled || ageSeconds > deps.sessionMaxSeconds) {
-    await deps.db.delete(sessions).where(eq(sessions.id, found.session.id));
-    return null;
+type SessionDeps = { auth: Auth; db: Db; sessionMaxSeconds: number };
+/** Who is asking, and the cookies to send back when the session's idle timeout was pushed on. */
+export type ResolvedSession = { viewer: Viewer | null; setCookies: string[] };
+
+type CookieSettings = {
+  sessionCookie: string;
+  dontRememberCookie: string;
+  secret: string;
+  expiresInSeconds: number;
+  updateAgeSeconds: number;
+};
+const settingsByAuth = new WeakMap<Auth, Promise<CookieSettings>>();
+
+function cookieSettings(auth: Auth): Promise<CookieSettings> {
+  let settings = settingsByAuth.get(auth);
+  if (!settings) {
+    settings = auth.$context.then((context) => ({
+      sessionCookie: context.authCookies.sessionToken.name,
+      dontRememberCookie: context.authCookies.dontRememberToken.name,
+      secret: context.secret,
+      expiresInSeconds: context.sessionConfig.expiresIn,
+      updateAgeSeconds: context.sessionConfig.updateAge,
+    }));
+    settingsByAuth.set(auth, settings);
   }
-  return {
-    userId: found.user.id,
-    sessionId: found.session.id,
-    role: row.role,
-    email: found.user.email,
-    emailVerified: found.user.emailVerified,
-    twoFactorEnabled: Boolean(found.user.twoFactorEnabled),
-  };
+  return settings;
+}
+
+/** The session token of a cookie signed as better-auth signs it (HMAC-SHA256, base64), or null. */
+function verifiedToken(signed: string | undefined, secret: string): string | null {
+  if (!signed) return null;
+  const dot = signed.lastIndexOf(".");
+  if (dot < 1) return null;
+  const token = signed.slice(0, dot);
+  const given = Buffer.from(signed.slice(dot + 1), "base64");
+  const expected = createHmac("sha256", secret).update(token).digest();
+  return given.length === expected.length && timingSafeEqual(given, expected) ? token : null;
+}
+
+// Built once per database: the statement runs on every signed-in request.
+const preparedLookups = new WeakMap<Db, ReturnType<typeof prepareSessionLookup>>();
+
+function prepareSessionLookup(db: Db) {
+  return db
+    .select({
+      sessionId: sessions.id,
+      expiresAt: sessions.expiresAt,
+      createdAt: sessions.createdAt,
+      userId: users.id,
+      email: users.email,
+      emailVerified: users.emailVerified,
+      twoFactorEnabled: users.twoFactorEnabled,
+      role: users.role,
+      disabled: users.disabled,
+      name: users.name,
+      headline: profiles.headline,
+      level: profiles.level,
+      track: profiles.track,
+      company: profiles.company,
+      timeZone: profiles.timeZone,
+      profileVersion: profiles.version,
+    })
+    .from(sessions)
+    .innerJoin(users, eq(users.id, sessions.userId))
+    .leftJoin(profiles, eq(profiles.userId, users.id))
+    .where(eq(sessions.token, sql.placeholder("token")))
+    .prepare("find_session_with_member");
+}
+
+function findSessionWithMember(db: Db, token: string) {
+  let lookup = preparedLookups.get(db);
+  if (!lookup) {
+    lookup = prepareSessionLookup(db);
+    preparedLookups.set(db, lookup);
+  }
+  return lookup.execute({ token });
+}
+
+/**
+ * The session behind a request's cookie, in one statement: the session joined with its account and the
+ * member's profile (so their name and today need no second read). Nothing
+ * is cached between requests, so signing out or disabling an account ends the session on the next
+ * request, in every process. Once per `updateAge` the idle timeout is pushed on by better-auth itself,
+ * whose new cookie goes back with the answer.
+ */
+export async function resolveSession(deps: SessionDeps, headers: Headers): Promise<ResolvedSession> {
+  const none: ResolvedSession = { viewer: null, setCookies: [] };
+  const cookie = headers.get("cookie");
+  if (!cookie) return none;
+  const settings = await cookieSettings(deps.auth);
+  const cookies = parse(cookie);
+  const token = verifiedToken(cookies[settings.sessionCookie], settings.secret);
+  if (!token) return none;
+  try {
+    const [row] = await findSessionWithMember(deps.db, token);
+    if (!row) return none;
+    const now = Date.now();
+    if (row.expiresAt.getTime() <= now) return none;
+    const ageSeconds = (now - row.createdAt.getTime()) / 1000;
+    // The idle timeout slides with use; this absolute limit makes every session end, however busy.
+    if (row.disabled || ageSeconds > deps.sessionMaxSeconds) {
+      await deps.db.delete(sessions).where(eq(sessions.id, row.sessionId));
+      return none;
+    }
+    const viewer: Viewer = {
+      userId: row.userId,
+      sessionId: row.sessionId,
+      role: row.role,
+      email: row.email,
+      emailVerified: row.emailVerified,
+      twoFactorEnabled: row.twoFactorEnabled,
+      profile: {
+        name: row.name,
+        headline: row.headline ?? "",
+        level: row.level ?? null,
+        track: row.track ?? null,
+        company: row.company ?? "",
+        timeZone: row.timeZone ?? null,
+        version: row.profileVersion ?? 0,
+      },
+    };
+    const refreshDue =
+      row.expiresAt.getTime() - settings.expiresInSeconds * 1000 + settings.updateAgeSeconds * 1000 <= now;
+    if (!refreshDue || cookies[settings.dontRememberCookie]) return { viewer, setCookies: [] };
+    return { viewer, setCookies: await refreshSession(deps.auth, headers) };
+  } catch (error) {
+    // An outage is not a sign-out: the page must keep what was typed and try again.
+    if (isDatabaseUnavailable(error)) throw databaseUnavailable();
+    throw error;
+  }
+}
+
+async function refreshSession(auth: Auth, headers: Headers): Promise<string[]> {
+  const { headers: answered } = await auth.api.getSession({
+    headers,
+    query: { disableRefresh: false },
+    returnHeaders: true,
+  });
+  return answered.getSetCookie();
+}
+
+export async function resolveViewer(deps: SessionDeps, headers: Headers): Promise<Viewer | null> {
+  return (await resolveSession(deps, headers)).viewer;
 }
 
 export function requireSignedIn(viewer: Viewer | null): Viewer {

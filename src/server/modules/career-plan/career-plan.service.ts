@@ -11,7 +11,7 @@ import { requireAccess } from "../../access/require-access.ts";
 import type { Db } from "../../db/open.ts";
 import { AppError } from "../../http/errors.ts";
 import type { Viewer } from "../../http/viewer.ts";
-import { memberToday } from "../profile/member-today.ts";
+import { viewerToday } from "../profile/member-today.ts";
 import { presentCareerPlan } from "./career-plan.presenter.ts";
 import {
   type CareerPlanRow,
@@ -50,7 +50,7 @@ export async function saveMyCareerPlan(
   { version, ...input }: CareerPlanInput & Versioned,
 ) {
   const me = await requireAccess(db, viewer, "update", "careerPlan");
-  const thisYear = Number((await memberToday(db, me.userId)).slice(0, 4));
+  const thisYear = Number(viewerToday(me).slice(0, 4));
   // The stored plan is locked while the years are compared with it, so the check holds at the write.
   const saved = await db.transaction(async (tx) => {
     const stored = await findCareerPlanRow(tx, me.userId, { lock: true });

@@ -5,7 +5,7 @@ import { requireAccess } from "../../access/require-access.ts";
 import type { Db } from "../../db/open.ts";
 import { AppError } from "../../http/errors.ts";
 import { requireSignedIn, type Viewer } from "../../http/viewer.ts";
-import { memberToday } from "../profile/member-today.ts";
+import { memberToday, viewerToday } from "../profile/member-today.ts";
 import { presentDecision } from "./decisions.presenter.ts";
 import {
   type DecisionRow,
@@ -50,7 +50,7 @@ export async function listMyDecisions(db: Db, viewer: Viewer | null) {
       db,
       rows.map((row) => row.id),
     ),
-    memberToday(db, me.userId),
+    viewerToday(me),
   ]);
   const presented = rows.map((row) =>
     presentDecision(

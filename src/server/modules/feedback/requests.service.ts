@@ -8,7 +8,7 @@ import { requireAccess } from "../../access/require-access.ts";
 import type { Db } from "../../db/open.ts";
 import { AppError } from "../../http/errors.ts";
 import { requireSignedIn, type Viewer } from "../../http/viewer.ts";
-import { memberToday } from "../profile/member-today.ts";
+import { viewerToday } from "../profile/member-today.ts";
 import {
   manageableRequest,
   presentRequestFor,
@@ -35,7 +35,7 @@ function checkClosingDate(closesOn: string, today: string) {
 export async function createFeedbackRequest(db: Db, viewer: Viewer | null, input: FeedbackRequestInput) {
   // A request is always created for the signed-in member only.
   const me = await requireAccess(db, viewer, "create", "feedbackRequest");
-  checkClosingDate(input.closesOn, await memberToday(db, me.userId));
+  checkClosingDate(input.closesOn, viewerToday(me));
   const row = await db.transaction(async (tx) => {
     const created = await insertRequestRow(tx, {
       userId: me.userId,
@@ -55,7 +55,7 @@ export async function createFeedbackRequest(db: Db, viewer: Viewer | null, input
 export async function listMyFeedbackRequests(db: Db, viewer: Viewer | null) {
   // Only the member's own requests are listed.
   const me = await requireAccess(db, viewer, "read", "feedbackRequest");
-  const today = await memberToday(db, me.userId);
+  const today = viewerToday(me);
   return (await listRequestRows(db, me.userId)).map((row) => presentRequestSummary(row, today));
 }
 

@@ -1,29 +1,22 @@
 import type { HomeDashboard } from "../../../shared/home.ts";
 import { laneIds } from "../../../shared/lanes.ts";
-import type { Tour } from "../../../shared/tours.ts";
+import { tourStatus } from "../../../shared/tours.ts";
 import { requireAccess } from "../../access/require-access.ts";
 import type { Db } from "../../db/open.ts";
 import type { Viewer } from "../../http/viewer.ts";
-import { getMyCareerPlan } from "../career-plan/career-plan.service.ts";
-import { listMyDecisions } from "../decisions/decisions.service.ts";
-import { listMyLaneAssessments } from "../lanes/lanes.service.ts";
-import { getMyPortfolioCoverage } from "../portfolio/portfolio.service.ts";
-import { listMyTours } from "../tours/tours.service.ts";
+import { type CoverageTarget, computeCoverage } from "../portfolio/coverage.ts";
+import { nextLevelTarget, skipJobTarget } from "../portfolio/portfolio.service.ts";
+import { viewerToday } from "../profile/member-today.ts";
+import { type DashboardRow, findDashboardRow } from "./home.repo.ts";
 
-/** The tour a member is living now, or else the next one they planned. */
-function currentTour(tours: Tour[]): HomeDashboard["tour"] {
-  const tour =
-    tours.find((t) => t.status === "active") ??
-    tours.filter((t) => t.status === "planned").sort((a, b) => a.startsOn.localeCompare(b.startsOn))[0];
+function currentTour(tour: DashboardRow["tour"], today: string): HomeDashboard["tour"] {
   if (!tour) return null;
-  const open = tour.milestones
-    .filter((m) => m.status === "planned" || m.status === "in_progress")
-    .sort((a, b) => a.dueOn.localeCompare(b.dueOn));
+  const open = tour.milestones.filter((m) => m.status === "planned" || m.status === "in_progress");
   const next = open[0];
   return {
     id: tour.id,
     title: tour.title,
-    status: tour.status,
+    status: tourStatus({ ...tour, endedOn: null }, today),
     startsOn: tour.startsOn,
     endsOn: tour.endsOn,
     renegotiateOn: tour.renegotiateOn,
@@ -34,47 +27,45 @@ function currentTour(tours: Tour[]): HomeDashboard["tour"] {
 }
 
 export async function getMyHomeDashboard(db: Db, viewer: Viewer | null): Promise<HomeDashboard> {
-  // Every part is read through its own module's use case, so each keeps its own access rule.
-  await requireAccess(db, viewer, "read", "home");
-  const plan = await getMyCareerPlan(db, viewer);
-  const assessments = await listMyLaneAssessments(db, viewer);
-  const coverage = await getMyPortfolioCoverage(db, viewer);
-  const { tours } = await listMyTours(db, viewer);
-  const decisions = await listMyDecisions(db, viewer);
+  const me = await requireAccess(db, viewer, "read", "home");
+  const today = viewerToday(me);
+  const row = await findDashboardRow(db, me.userId, today);
+  const { plan, assessment: latest } = row;
 
-  const latest = assessments[0];
   const weakest = latest
     ? laneIds.reduce((low, lane) => (latest.ratings[lane] < latest.ratings[low] ? lane : low), laneIds[0])
     : null;
-  const due = decisions.filter((d) => d.dueForRevisit);
-  const firstDue = due[0];
-  // Every role covers at least one cell, so covered cells say whether the portfolio has any roles.
-  const hasRoles = coverage.coveredCount > 0;
+  const targets = [nextLevelTarget(me.profile.level), skipJobTarget(plan?.skipJob ?? null)].filter(
+    (target): target is CoverageTarget => target !== null,
+  );
+  const coverage = computeCoverage(
+    row.roleKinds.map((kind, index) => ({ ...kind, id: `kind-${index}`, title: "", company: "" })),
+    targets,
+    row.openTours,
+  );
+  const hasRoles = row.roleKinds.length > 0;
   // A gap an open tour already sets out to close is in hand; the dashboard points at the next one.
   const openGaps = coverage.gaps.filter((g) => g.plannedIn === null);
   const gap = openGaps[0];
   const steps = [
-    { step: "north-star" as const, done: plan.northStar !== null },
-    { step: "lanes" as const, done: assessments.length > 0 },
+    { step: "north-star" as const, done: Boolean(plan?.northStar) },
+    { step: "lanes" as const, done: latest !== null },
     { step: "portfolio" as const, done: hasRoles },
-    { step: "first-tour" as const, done: tours.length > 0 },
+    { step: "first-tour" as const, done: row.hasTours },
   ];
 
   return {
     guide: { steps, complete: steps.every((s) => s.done) },
-    northStar: plan.northStar
+    northStar: plan?.northStar
       ? {
           role: plan.northStar.role,
           horizonYear: plan.northStar.horizonYear,
-          reached: plan.northStar.reachedOn !== null,
+          reached: plan.reachedOn !== null,
         }
       : null,
-    skipJob: plan.skipJob ? { role: plan.skipJob.role, targetYear: plan.skipJob.targetYear } : null,
-    tour: currentTour(tours),
-    decisionDue:
-      firstDue?.revisitOn != null
-        ? { id: firstDue.id, dilemma: firstDue.dilemma, revisitOn: firstDue.revisitOn, dueCount: due.length }
-        : null,
+    skipJob: plan?.skipJob ? { role: plan.skipJob.role, targetYear: plan.skipJob.targetYear } : null,
+    tour: currentTour(row.tour, today),
+    decisionDue: row.decisionDue ? { ...row.decisionDue, dueCount: Number(row.decisionsDueCount) } : null,
     lanes:
       latest && weakest
         ? {
@@ -82,7 +73,7 @@ export async function getMyHomeDashboard(db: Db, viewer: Viewer | null): Promise
             worldClassRating: latest.worldClassLane ? latest.ratings[latest.worldClassLane] : null,
             weakestLane: weakest,
             weakestRating: latest.ratings[weakest],
-            assessedAt: latest.createdAt,
+            assessedAt: new Date(latest.createdAt).toISOString(),
           }
         : null,
     biggestGap:

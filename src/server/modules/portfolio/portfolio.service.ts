@@ -8,7 +8,7 @@ import type { Db } from "../../db/open.ts";
 import { AppError } from "../../http/errors.ts";
 import { requireSignedIn, type Viewer } from "../../http/viewer.ts";
 import { findCareerPlanRow } from "../career-plan/career-plan.repo.ts";
-import { memberToday } from "../profile/member-today.ts";
+import { viewerToday } from "../profile/member-today.ts";
 import { findProfileRow } from "../profile/profile.repo.ts";
 import { listTourRows } from "../tours/tours.repo.ts";
 import { type CoverageTarget, computeCoverage } from "./coverage.ts";
@@ -69,7 +69,7 @@ export async function getMyPortfolioCoverage(db: Db, viewer: Viewer | null) {
   const profile = await findProfileRow(db, me.userId);
   const plan = await findCareerPlanRow(db, me.userId);
   const tours = await listTourRows(db, me.userId);
-  const today = await memberToday(db, me.userId);
+  const today = viewerToday(me);
   const targets = [nextLevelTarget(profile?.level ?? null), skipJobTarget(plan?.skipJob ?? null)].filter(
     (target): target is CoverageTarget => target !== null,
   );
@@ -77,12 +77,12 @@ export async function getMyPortfolioCoverage(db: Db, viewer: Viewer | null) {
   return computeCoverage(rows, targets, openTours);
 }
 
-function nextLevelTarget(level: Level | null): CoverageTarget | null {
+export function nextLevelTarget(level: Level | null): CoverageTarget | null {
   const step = level ? stepFrom(level) : null;
   return step ? { label: `The step to ${levelLabels[step.to]}`, experiences: stepExperiences(step) } : null;
 }
 
-function skipJobTarget(skipJob: SkipJobInput | null): CoverageTarget | null {
+export function skipJobTarget(skipJob: SkipJobInput | null): CoverageTarget | null {
   const experiences = (skipJob?.needs ?? []).flatMap((need) => (need.experience ? [need.experience] : []));
   return skipJob && experiences.length > 0 ? { label: `Your skip job, ${skipJob.role},`, experiences } : null;
 }

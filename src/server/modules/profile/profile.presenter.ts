@@ -1,7 +1,9 @@
 import type { Profile } from "../../../shared/profile.ts";
-import type { findProfileRow } from "./profile.repo.ts";
+import type { ViewerProfile } from "../../http/viewer.ts";
 
-type ProfileRow = NonNullable<Awaited<ReturnType<typeof findProfileRow>>>;
+type ProfileRow = { name: string } & {
+  [K in Exclude<keyof ViewerProfile, "name">]: ViewerProfile[K] | null;
+};
 
 export function presentProfile(row: ProfileRow): Profile {
   return {

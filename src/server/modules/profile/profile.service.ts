@@ -10,9 +10,8 @@ import { findProfileRow, saveProfileRow } from "./profile.repo.ts";
 export async function getMyProfile(db: Db, viewer: Viewer | null) {
   // A profile is only ever read by its owner here; sharing goes through its own use cases.
   const me = await requireAccess(db, viewer, "read", "profile");
-  const row = await findProfileRow(db, me.userId);
-  if (!row) throw new AppError("NOT_FOUND", "Your account no longer exists.");
-  return presentProfile(row);
+  // Read with the session, in the same statement, at the start of this request.
+  return presentProfile(me.profile);
 }
 
 export async function updateMyProfile(
@@ -22,5 +21,7 @@ export async function updateMyProfile(
 ) {
   const me = await requireAccess(db, viewer, "update", "profile");
   await saveProfileRow(db, me.userId, input, version);
-  return getMyProfile(db, me);
+  const row = await findProfileRow(db, me.userId);
+  if (!row) throw new AppError("NOT_FOUND", "Your account no longer exists.");
+  return presentProfile(row);
 }

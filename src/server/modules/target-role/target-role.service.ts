@@ -7,7 +7,7 @@ import { AppError } from "../../http/errors.ts";
 import type { Viewer } from "../../http/viewer.ts";
 import { listLaneAssessmentRows } from "../lanes/lanes.repo.ts";
 import { listPortfolioRoleRows } from "../portfolio/portfolio.repo.ts";
-import { memberToday } from "../profile/member-today.ts";
+import { viewerToday } from "../profile/member-today.ts";
 import { findProfileRow } from "../profile/profile.repo.ts";
 import { presentTargetRole } from "./target-role.presenter.ts";
 import { listCheckRows, writeCheck } from "./target-role.repo.ts";
@@ -37,7 +37,7 @@ export async function setTargetRoleCheck(
   const me = await requireAccess(db, viewer, "update", "targetRole");
   if (!isCheckId(itemId)) throw new AppError("NOT_FOUND", "There is no checklist item with this id.");
   // The date a member ticked something is their own calendar day, not the server's.
-  const checkedOn = input.checked ? await memberToday(db, me.userId) : null;
+  const checkedOn = input.checked ? viewerToday(me) : null;
   const row = await writeCheck(db, me.userId, itemId, checkedOn, input.version);
   return { id: itemId, checkedOn: row.checkedOn, version: row.version };
 }

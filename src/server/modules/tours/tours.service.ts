@@ -7,7 +7,7 @@ import type { Db } from "../../db/open.ts";
 import { requireVersion } from "../../db/versioned-write.ts";
 import { AppError } from "../../http/errors.ts";
 import { requireSignedIn, type Viewer } from "../../http/viewer.ts";
-import { memberToday } from "../profile/member-today.ts";
+import { memberToday, viewerToday } from "../profile/member-today.ts";
 import { presentTour } from "./tours.presenter.ts";
 import {
   deleteMilestone,
@@ -159,7 +159,7 @@ export async function endTourEarly(
   { version, ...input }: EndTourInput & Versioned,
 ) {
   const me = requireSignedIn(viewer);
-  const today = await memberToday(db, me.userId);
+  const today = viewerToday(me);
   const ended = await db.transaction(async (tx) => {
     const row = await requireTour(tx, me, id, "update", { lock: true });
     // A page showing an older version hears that first: what it shows is out of date, whatever else.
@@ -188,7 +188,7 @@ function checkDoneOn(input: MilestoneInput, today: string) {
 
 export async function addMilestone(db: Db, viewer: Viewer | null, tourId: string, input: MilestoneInput) {
   const me = requireSignedIn(viewer);
-  const today = await memberToday(db, me.userId);
+  const today = viewerToday(me);
   // The tour stays locked until the milestone is in, so a concurrent delete answers 404, not a broken reference.
   const row = await db.transaction(async (tx) => {
     const tour = await requireTour(tx, me, tourId, "update", { lock: true });
@@ -216,7 +216,7 @@ export async function editMilestone(
   const me = requireSignedIn(viewer);
   const row = await requireTour(db, me, tourId, "update");
   const milestone = await requireMilestone(db, row.id, milestoneId);
-  checkDoneOn(input, await memberToday(db, me.userId));
+  checkDoneOn(input, viewerToday(me));
   await updateMilestone(db, milestone.id, input, version, milestoneNotFound);
   return presentOne(db, row);
 }

@@ -1,0 +1,134 @@
+// The API benchmark: the raw single-row select rate of a database, next to the rate of signed-in routes
+// served from the same database in the same run, printed as ratios (this machine's speed cancels out).
+// Usage: npm run bench:api [-- --seconds 5] [--connections 50] [--only pglite|postgres]
+import { execFile } from "node:child_process";
+import { parseArgs, promisify } from "node:util";
+import { cpus } from "node:os";
+import { join } from "node:path";
+import { eq } from "drizzle-orm";
+import { users } from "../src/server/auth/auth.table.ts";
+import { readConfig } from "../src/server/config.ts";
+import { type Database, openDatabase } from "../src/server/db/open.ts";
+import { createLogger } from "../src/server/logger.ts";
+import { startSidecar } from "../src/server/server.ts";
+import { adminUrl, throwawayName, withAdminClient } from "../test/databases.ts";
+import { seedHeavyMember, seedLightMember } from "./seed-member.ts";
+
+const { values: args } = parseArgs({
+  options: {
+    seconds: { type: "string", default: "5" },
+    connections: { type: "string", default: "50" },
+    only: { type: "string" },
+    route: { type: "string" },
+    light: { type: "boolean", default: false },
+  },
+});
+const seconds = Number(args.seconds);
+const connections = Number(args.connections);
+const postgresUrl = process.env.DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
+
+type Rate = { perSecond: number; p50: number; p99: number; failed: number };
+
+/** The raw rate: as many single-row selects as `connections` callers get through, straight to the driver. */
+async function rawSelectRate(database: Database, userId: string): Promise<Rate> {
+  const client = (database.db as unknown as { $client: { query: (q: string, p: unknown[]) => Promise<unknown> } })
+    .$client;
+  const latencies: number[] = [];
+  const endAt = performance.now() + seconds * 1000;
+  await Promise.all(
+    Array.from({ length: connections }, async () => {
+      while (performance.now() < endAt) {
+        const startedAt = performance.now();
+        await client.query("select id, name, email from users where id = $1", [userId]);
+        latencies.push(performance.now() - startedAt);
+      }
+    }),
+  );
+  latencies.sort((a, b) => a - b);
+  const at = (f: number) => latencies[Math.min(latencies.length - 1, Math.floor(f * latencies.length))] ?? 0;
+  return { perSecond: latencies.length / seconds, p50: at(0.5), p99: at(0.99), failed: 0 };
+}
+
+/** A route's rate under `connections` keep-alive connections, from autocannon in its own process. */
+async function routeRate(url: string, cookie: string): Promise<Rate> {
+  const bin = join(import.meta.dirname, "..", "node_modules", "autocannon", "autocannon.js");
+  // Asynchronously: the server under test runs in this process and must keep answering meanwhile.
+  const { stdout: out } = await promisify(execFile)(
+    process.execPath,
+    [bin, "-j", "-c", String(connections), "-d", String(seconds), "-H", `cookie=${cookie}`, url],
+    { encoding: "utf8", maxBuffer: 64 * 1024 * 1024 },
+  );
+  const report = JSON.parse(out) as {
+    requests: { average: number };
+    latency: { p50: number; p99: number };
+    non2xx: number;
+    errors: number;
+  };
+  return {
+    perSecond: report.requests.average,
+    p50: report.latency.p50,
+    p99: report.latency.p99,
+    failed: report.non2xx + report.errors,
+  };
+}
+
+async function benchDatabase(kind: "pglite" | "postgres") {
+  let database: Database;
+  let dropDatabase = async () => {};
+  if (kind === "pglite") {
+    database = await openDatabase({ kind: "pglite-memory" });
+  } else {
+    const name = throwawayName("bench");
+    await withAdminClient(postgresUrl, (c) => c.query(`create database ${name}`));
+    database = await openDatabase({ kind: "postgres", url: adminUrl(postgresUrl, name) });
+    dropDatabase = () =>
+      withAdminClient(postgresUrl, (c) => c.query(`drop database if exists ${name} with (force)`)).then(
+        () => {},
+      );
+  }
+  await database.migrate();
+  const config = readConfig({ PORT: "0", HOST: "127.0.0.1", BASE_URL: "http://127.0.0.1", LOG_LEVEL: "error" });
+  const sidecar = await startSidecar(config, { database, logger: createLogger("error") });
+  try {
+    const light = await seedLightMember(sidecar.url, database.db);
+    const heavy = args.light ? light : await seedHeavyMember(sidecar.url, database.db);
+    const [row] = await database.db.select({ id: users.id }).from(users).where(eq(users.email, light.email));
+    if (!row) throw new Error("the seeded member is missing");
+
+    const raw = await rawSelectRate(database, row.id);
+    const lines: [string, Rate][] = [["raw single-row select", raw]];
+    const routes: [string, string, string][] = [
+      ["GET /api/profile", "/api/profile", light.cookie],
+      ["GET /api/home", "/api/home", light.cookie],
+      ["GET /api/home, 200 tours, 500 decisions, 100 roles", "/api/home", heavy.cookie],
+      ["GET /api/tours (first page)", "/api/tours", light.cookie],
+      ["GET /api/tours (first page), 200 tours", "/api/tours", heavy.cookie],
+      ["GET /api/decisions (first page), 500 decisions", "/api/decisions", heavy.cookie],
+    ];
+    for (const [label, path, cookie] of routes.filter(([label]) => !args.route || label.includes(args.route)))
+      lines.push([label, await routeRate(`${sidecar.url}${path}`, cookie)]);
+    console.log(`\n${kind === "pglite" ? "PGlite (embedded)" : "PostgreSQL (node-postgres pool)"}`);
+    console.log("| what | req/s | p50 ms | p99 ms | × raw | failed |");
+    console.log("|---|---|---|---|---|---|");
+    for (const [label, rate] of lines) {
+      console.log(
+        `| ${label} | ${rate.perSecond.toFixed(0)} | ${rate.p50.toFixed(2)} | ${rate.p99.toFixed(2)} | ${(
+          rate.perSecond / raw.perSecond
+        ).toFixed(2)} | ${rate.failed} |`,
+      );
+    }
+  } finally {
+    await sidecar.close();
+    await dropDatabase();
+  }
+}
+
+console.log(
+  `Sidecar API benchmark: ${connections} connections, ${seconds} s per line, ${cpus().length} cores (${
+    cpus()[0]?.model ?? "unknown"
+  }), Node ${process.version}`,
+);
+for (const kind of ["pglite", "postgres"] as const) {
+  if (args.only && args.only !== kind) continue;
+  await benchDatabase(kind);
+}

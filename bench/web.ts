@@ -1,0 +1,145 @@
+// The web benchmark: for each page, the JavaScript a browser fetches before the page is drawn
+// (gzipped, as sent) and Lighthouse's mobile scores, on the built app served by Sidecar itself.
+// Usage: npm run bench:web [-- --no-lighthouse] [--only /path]
+import { statSync } from "node:fs";
+import { cpus } from "node:os";
+import { join } from "node:path";
+import { parseArgs } from "node:util";
+import * as chromeLauncher from "chrome-launcher";
+import lighthouse from "lighthouse";
+import { chromium } from "playwright-core";
+import { readConfig } from "../src/server/config.ts";
+import { openDatabase } from "../src/server/db/open.ts";
+import { createLogger } from "../src/server/logger.ts";
+import { startSidecar } from "../src/server/server.ts";
+import { addDays, isoDay } from "../src/shared/calendar-date.ts";
+import { seedLightMember } from "./seed-member.ts";
+
+const { values: args } = parseArgs({
+  options: { "no-lighthouse": { type: "boolean", default: false }, only: { type: "string" } },
+});
+const chromiumPath = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+const webRoot = join(import.meta.dirname, "..", "dist", "web");
+const chromeFlags = [
+  "--headless",
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+  "--no-first-run",
+];
+
+type Page = { path: string; signedIn: boolean; heading: string | RegExp };
+
+function gzippedSize(url: string): number {
+  const path = join(webRoot, new URL(url).pathname);
+  try {
+    return statSync(`${path}.gz`).size;
+  } catch {
+    return statSync(path).size;
+  }
+}
+
+const database = await openDatabase({ kind: "pglite-memory" });
+await database.migrate();
+const config = readConfig({ PORT: "0", HOST: "127.0.0.1", BASE_URL: "http://127.0.0.1", LOG_LEVEL: "error" });
+const sidecar = await startSidecar(config, { database, logger: createLogger("error"), webRoot });
+try {
+  const member = await seedLightMember(sidecar.url, database.db);
+  const post = (path: string, body: unknown) =>
+    fetch(`${sidecar.url}${path}`, {
+      method: "POST",
+      headers: { "content-type": "application/json", origin: "http://127.0.0.1", cookie: member.cookie },
+      body: JSON.stringify(body),
+    }).then((r) => r.json());
+  const request = await post("/api/feedback/requests", {
+    purpose: "I am moving into a product lead role and want to know how I come across.",
+    questions: ["What should I keep doing?"],
+    lanes: ["crafting", "organizational"],
+    closesOn: addDays(isoDay(), 14),
+  });
+  const { links } = await post(`/api/feedback/requests/${request.id}/invitations`, { links: 1 });
+  const givePath = new URL(links[0]).pathname;
+
+  const pages: Page[] = [
+    { path: "/sign-in", signedIn: false, heading: "Sign in" },
+    { path: givePath, signedIn: false, heading: /feedback/i },
+    { path: "/", signedIn: true, heading: /Good|Welcome|Home/i },
+    { path: "/lanes", signedIn: true, heading: /lanes/i },
+    { path: "/roadmap", signedIn: true, heading: /Roadmap/i },
+    { path: `/feedback/${request.id}`, signedIn: true, heading: /.+/ },
+    { path: "/plan", signedIn: true, heading: /plan/i },
+    { path: "/portfolio", signedIn: true, heading: /portfolio/i },
+    { path: "/tours", signedIn: true, heading: /tours/i },
+    { path: "/decisions", signedIn: true, heading: /decision/i },
+  ].filter((page) => !args.only || page.path === args.only);
+
+  const [cookieName, cookieValue] = member.cookie.split("=") as [string, string];
+  const browser = await chromium.launch({ executablePath: chromiumPath, args: chromeFlags });
+  const results: { path: string; js: number; files: number; performance?: number; accessibility?: number; cls?: number }[] = [];
+  for (const page of pages) {
+    const context = await browser.newContext({ viewport: { width: 375, height: 740 } });
+    if (page.signedIn) {
+      await context.addCookies([{ name: cookieName, value: cookieValue, url: sidecar.url }]);
+    }
+    const tab = await context.newPage();
+    await tab.goto(`${sidecar.url}${page.path}`);
+    await tab.getByRole("heading", { level: 1, name: page.heading }).first().waitFor({ timeout: 20_000 });
+    const scripts = await tab.evaluate(() =>
+      performance
+        .getEntriesByType("resource")
+        .map((entry) => entry.name)
+        .filter((name) => name.endsWith(".js")),
+    );
+    results.push({
+      path: page.path.startsWith("/give/") ? "/give/{token}" : page.path.replace(request.id, "{id}"),
+      js: scripts.reduce((sum, url) => sum + gzippedSize(url), 0),
+      files: scripts.length,
+    });
+    await context.close();
+  }
+  await browser.close();
+
+  if (!args["no-lighthouse"]) {
+    const chrome = await chromeLauncher.launch({ chromePath: chromiumPath, chromeFlags });
+    try {
+      for (const [index, page] of pages.entries()) {
+        const run = await lighthouse(
+          `${sidecar.url}${page.path}`,
+          {
+            port: chrome.port,
+            output: "json",
+            logLevel: "error",
+            onlyCategories: ["performance", "accessibility"],
+            extraHeaders: page.signedIn ? { Cookie: member.cookie } : undefined,
+          },
+          undefined,
+        );
+        const categories = run?.lhr.categories;
+        const result = results[index];
+        if (!result || !categories) continue;
+        result.performance = Math.round((categories.performance?.score ?? 0) * 100);
+        result.accessibility = Math.round((categories.accessibility?.score ?? 0) * 100);
+        result.cls = Number(run?.lhr.audits["cumulative-layout-shift"]?.numericValue ?? 0);
+      }
+    } finally {
+      chrome.kill();
+    }
+  }
+
+  console.log(
+    `Sidecar web benchmark: ${cpus().length} cores (${cpus()[0]?.model ?? "unknown"}), Node ${process.version}, Lighthouse mobile defaults`,
+  );
+  console.log("| page | JS before first render, gzipped | files | performance | accessibility | CLS |");
+  console.log("|---|---|---|---|---|---|");
+  for (const r of results) {
+    console.log(
+      `| ${r.path} | ${(r.js / 1024).toFixed(1)} KB | ${r.files} | ${r.performance ?? "–"} | ${r.accessibility ?? "–"} | ${
+        r.cls === undefined ? "–" : r.cls.toFixed(3)
+      } |`,
+    );
+  }
+} finally {
+  await sidecar.close();
+}

@@ -1,0 +1,97 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type BuiltUser, buildUser } from "./factories.ts";
+import { createTestContext, type TestContext } from "./harness.ts";
+
+// What each signed-in read costs in SQL statements, the session lookup included. A route that starts
+// reading more (a query per item, a repeated read) fails here; lower a number when a route gets leaner.
+const statementsPerRoute: Record<string, number> = {
+  "/api/me": 1,
+  "/api/profile": 1,
+  "/api/home": 2,
+  "/api/plan": 2,
+  "/api/notifications/unread-count": 2,
+  "/api/lanes/assessments": 2,
+  "/api/portfolio/roles": 2,
+  "/api/feedback/requests": 2,
+  "/api/decisions": 3,
+  "/api/tours": 5,
+  "/api/target-role": 5,
+};
+
+let ctx: TestContext;
+let few: BuiltUser;
+let many: BuiltUser;
+
+async function addRecords(member: BuiltUser, count: number) {
+  for (let i = 0; i < count; i++) {
+    const tour = await ctx.request("/api/tours", {
+      cookie: member.cookie,
+      body: {
+        title: `Tour ${i}`,
+        mission: "Grow",
+        startsOn: `${2020 + (i % 8)}-01-01`,
+        endsOn: "2030-06-30",
+      },
+    });
+    const { id } = await tour.json();
+    await ctx.request(`/api/tours/${id}/milestones`, {
+      cookie: member.cookie,
+      body: { title: "First hire", dueOn: "2029-03-31" },
+    });
+    await ctx.request("/api/decisions", {
+      cookie: member.cookie,
+      body: {
+        dilemma: `Stay or go ${i}?`,
+        options: [{ label: "Stay" }, { label: "Go" }],
+        decision: "Stay",
+        decidedOn: "2025-01-01",
+        revisitOn: "2025-06-01",
+      },
+    });
+    await ctx.request("/api/portfolio/roles", {
+      cookie: member.cookie,
+      body: {
+        company: `Company ${i}`,
+        title: "PM",
+        startsOn: "2015-01-01",
+        stage: i % 2 ? "pre_pmf" : "scaling",
+        market: "consumer",
+        vantage: "inside",
+        work: ["feature"],
+        peopleManaged: 0,
+      },
+    });
+  }
+}
+
+beforeAll(async () => {
+  ctx = await createTestContext({ LOG_LEVEL: "error" });
+  few = await buildUser(ctx);
+  many = await buildUser(ctx);
+  await addRecords(few, 1);
+  await addRecords(many, 25);
+});
+afterAll(() => ctx.close());
+
+async function statementsFor(member: BuiltUser, path: string) {
+  let status = 0;
+  const statements = await ctx.statementsDuring(async () => {
+    status = (await ctx.request(path, { cookie: member.cookie })).status;
+  });
+  expect(status, path).toBe(200);
+  return statements;
+}
+
+describe("statements per signed-in read", () => {
+  it("reads each route in the statements it needs, the session included", async () => {
+    const counted: Record<string, number> = {};
+    for (const path of Object.keys(statementsPerRoute)) counted[path] = await statementsFor(few, path);
+    expect(counted).toEqual(statementsPerRoute);
+  });
+
+  it("reads no more for a member with many records than for one with few", async () => {
+    for (const path of Object.keys(statementsPerRoute)) {
+      expect(await statementsFor(many, path), path).toBe(await statementsFor(few, path));
+    }
+  });
+});
