@@ -2,9 +2,9 @@
 // served from the same database in the same run, printed as ratios (this machine's speed cancels out).
 // Usage: npm run bench:api [-- --seconds 5] [--connections 50] [--only pglite|postgres]
 import { execFile } from "node:child_process";
-import { parseArgs, promisify } from "node:util";
 import { cpus } from "node:os";
 import { join } from "node:path";
+import { parseArgs, promisify } from "node:util";
 import { eq } from "drizzle-orm";
 import { users } from "../src/server/auth/auth.table.ts";
 import { readConfig } from "../src/server/config.ts";
@@ -31,8 +31,9 @@ type Rate = { perSecond: number; p50: number; p99: number; failed: number };
 
 /** The raw rate: as many single-row selects as `connections` callers get through, straight to the driver. */
 async function rawSelectRate(database: Database, userId: string): Promise<Rate> {
-  const client = (database.db as unknown as { $client: { query: (q: string, p: unknown[]) => Promise<unknown> } })
-    .$client;
+  const client = (
+    database.db as unknown as { $client: { query: (q: string, p: unknown[]) => Promise<unknown> } }
+  ).$client;
   const latencies: number[] = [];
   const endAt = performance.now() + seconds * 1000;
   await Promise.all(
@@ -87,7 +88,12 @@ async function benchDatabase(kind: "pglite" | "postgres") {
       );
   }
   await database.migrate();
-  const config = readConfig({ PORT: "0", HOST: "127.0.0.1", BASE_URL: "http://127.0.0.1", LOG_LEVEL: "error" });
+  const config = readConfig({
+    PORT: "0",
+    HOST: "127.0.0.1",
+    BASE_URL: "http://127.0.0.1",
+    LOG_LEVEL: "error",
+  });
   const sidecar = await startSidecar(config, { database, logger: createLogger("error") });
   try {
     const light = await seedLightMember(sidecar.url, database.db);

@@ -77,7 +77,14 @@ try {
 
   const [cookieName, cookieValue] = member.cookie.split("=") as [string, string];
   const browser = await chromium.launch({ executablePath: chromiumPath, args: chromeFlags });
-  const results: { path: string; js: number; files: number; performance?: number; accessibility?: number; cls?: number }[] = [];
+  const results: {
+    path: string;
+    js: number;
+    files: number;
+    performance?: number;
+    accessibility?: number;
+    cls?: number;
+  }[] = [];
   for (const page of pages) {
     const context = await browser.newContext({ viewport: { width: 375, height: 740 } });
     if (page.signedIn) {

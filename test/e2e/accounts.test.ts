@@ -215,7 +215,8 @@ describe("a new member in the browser", () => {
     await page.getByText(email).first().waitFor();
     await expectAccessibleAtBothWidths(page, "admin-users");
     await page.getByRole("button", { name: "Confirm email of Drew Unconfirmed" }).click();
-    await page.getByText("Drew Unconfirmed is confirmed").waitFor();
+    // The toast and, for a second, its screen-reader announcement carry the same words.
+    await page.getByText("Drew Unconfirmed is confirmed").first().waitFor();
     await page
       .getByRole("button", { name: "Confirm email of Drew Unconfirmed" })
       .waitFor({ state: "detached" });

@@ -74,7 +74,7 @@ describe("the lanes self-assessment in the browser", () => {
     const history = page.locator(".lanes-history-item");
     await expect.poll(() => history.nth(0).innerText()).toMatch(/Crafting 4 · .*Team 2/);
     await expect.poll(() => history.nth(1).innerText()).toMatch(/Crafting 3 · .*Team 1/);
-    const legend = page.locator(".recharts-legend-wrapper");
+    const legend = page.locator(".lanes-radar-key");
     await expect.poll(() => legend.innerText()).toMatch(/Previous/);
     expect(await legend.innerText()).toMatch(/Latest/);
     // The picture's text alternative carries both assessments.
