@@ -13,22 +13,13 @@ import { openDatabase } from "../src/server/db/open.ts";
 import { createLogger } from "../src/server/logger.ts";
 import { startSidecar } from "../src/server/server.ts";
 import { addDays, isoDay } from "../src/shared/calendar-date.ts";
+import { chromiumFlags, chromiumPath } from "../test/e2e/browser.ts";
 import { seedLightMember } from "./seed-member.ts";
 
 const { values: args } = parseArgs({
   options: { "no-lighthouse": { type: "boolean", default: false }, only: { type: "string" } },
 });
-const chromiumPath = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 const webRoot = join(import.meta.dirname, "..", "dist", "web");
-const chromeFlags = [
-  "--headless",
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-  "--no-first-run",
-];
 
 type Page = { path: string; signedIn: boolean; heading: string | RegExp };
 
@@ -76,7 +67,7 @@ try {
   ].filter((page) => !args.only || page.path === args.only);
 
   const [cookieName, cookieValue] = member.cookie.split("=") as [string, string];
-  const browser = await chromium.launch({ executablePath: chromiumPath, args: chromeFlags });
+  const browser = await chromium.launch({ executablePath: chromiumPath, args: chromiumFlags });
   const results: {
     path: string;
     js: number;
@@ -109,7 +100,7 @@ try {
   await browser.close();
 
   if (!args["no-lighthouse"]) {
-    const chrome = await chromeLauncher.launch({ chromePath: chromiumPath, chromeFlags });
+    const chrome = await chromeLauncher.launch({ chromePath: chromiumPath, chromeFlags: chromiumFlags });
     try {
       for (const [index, page] of pages.entries()) {
         const run = await lighthouse(

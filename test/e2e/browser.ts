@@ -13,6 +13,17 @@ import { createLogger } from "../../src/server/logger.ts";
 import { type Sidecar, startSidecar } from "../../src/server/server.ts";
 
 export const desktop = { width: 1280, height: 860 };
+export const chromiumPath = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+/** Debian's chromium, headless and quiet: no sandbox, GPU, updates or background traffic. */
+export const chromiumFlags = [
+  "--headless",
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+  "--no-first-run",
+];
 export const phone = { width: 375, height: 740 };
 const screenshotDir = process.env.SCREENSHOT_DIR;
 
@@ -53,18 +64,7 @@ export async function startBrowserTarget(
       if ((error as NodeJS.ErrnoException).code !== "EADDRINUSE" || attempt >= 4) throw error;
     }
   }
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-    args: [
-      "--headless",
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-      "--no-first-run",
-    ],
-  });
+  const browser = await chromium.launch({ executablePath: chromiumPath, args: chromiumFlags });
   return { sidecar, browser, baseUrl };
 }
 

@@ -1,26 +1,17 @@
 import { createHmac, timingSafeEqual } from "node:crypto";
 import { eq, sql } from "drizzle-orm";
 import { parse } from "hono/utils/cookie";
+import type { Profile } from "../../shared/profile.ts";
 import { sessions, users } from "../auth/auth.table.ts";
 import type { Auth } from "../auth/auth.ts";
 import type { Db } from "../db/open.ts";
 import { isDatabaseUnavailable } from "../db/unavailable.ts";
+import { presentProfile } from "../modules/profile/profile.presenter.ts";
+import { profileColumns } from "../modules/profile/profile.repo.ts";
 import { profiles } from "../modules/profile/profile.table.ts";
 import { AppError, databaseUnavailable } from "./errors.ts";
 
 export type Role = "member" | "admin";
-/** The member's profile as it stood when the request began (defaults where they never saved one). */
-export type ViewerProfile = {
-  name: string;
-  headline: string;
-  level: (typeof profiles.$inferSelect)["level"];
-  track: (typeof profiles.$inferSelect)["track"];
-  company: string;
-  timeZone: string | null;
-  /** 0 while the profile was never saved. */
-  version: number;
-};
-
 export type Viewer = {
   userId: string;
   sessionId: string;
@@ -28,7 +19,8 @@ export type Viewer = {
   email: string;
   emailVerified: boolean;
   twoFactorEnabled: boolean;
-  profile: ViewerProfile;
+  /** The member's profile as it stood when the request began (defaults where they never saved one). */
+  profile: Profile;
 };
 
 type SessionDeps = { auth: Auth; db: Db; sessionMaxSeconds: number };
@@ -85,13 +77,7 @@ function prepareSessionLookup(db: Db) {
       twoFactorEnabled: users.twoFactorEnabled,
       role: users.role,
       disabled: users.disabled,
-      name: users.name,
-      headline: profiles.headline,
-      level: profiles.level,
-      track: profiles.track,
-      company: profiles.company,
-      timeZone: profiles.timeZone,
-      profileVersion: profiles.version,
+      ...profileColumns,
     })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
@@ -142,15 +128,7 @@ export async function resolveSession(deps: SessionDeps, headers: Headers): Promi
       email: row.email,
       emailVerified: row.emailVerified,
       twoFactorEnabled: row.twoFactorEnabled,
-      profile: {
-        name: row.name,
-        headline: row.headline ?? "",
-        level: row.level ?? null,
-        track: row.track ?? null,
-        company: row.company ?? "",
-        timeZone: row.timeZone ?? null,
-        version: row.profileVersion ?? 0,
-      },
+      profile: presentProfile(row),
     };
     const refreshDue =
       row.expiresAt.getTime() - settings.expiresInSeconds * 1000 + settings.updateAgeSeconds * 1000 <= now;

@@ -1,9 +1,7 @@
 import type { Profile } from "../../../shared/profile.ts";
-import type { ViewerProfile } from "../../http/viewer.ts";
 
-type ProfileRow = { name: string } & {
-  [K in Exclude<keyof ViewerProfile, "name">]: ViewerProfile[K] | null;
-};
+/** A row of profileColumns: the profile's own columns are null until the member first saves it. */
+type ProfileRow = { name: string } & { [K in Exclude<keyof Profile, "name">]: Profile[K] | null };
 
 export function presentProfile(row: ProfileRow): Profile {
   return {

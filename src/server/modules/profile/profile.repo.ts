@@ -5,18 +5,20 @@ import type { Db } from "../../db/open.ts";
 import { writeVersioned } from "../../db/versioned-write.ts";
 import { profiles } from "./profile.table.ts";
 
+/** What a profile shows, read from the account joined (left) with the profile: see presentProfile. */
+export const profileColumns = {
+  name: users.name,
+  headline: profiles.headline,
+  level: profiles.level,
+  track: profiles.track,
+  company: profiles.company,
+  timeZone: profiles.timeZone,
+  version: profiles.version,
+};
+
 export async function findProfileRow(db: Db, userId: string) {
   const [row] = await db
-    .select({
-      email: users.email,
-      name: users.name,
-      headline: profiles.headline,
-      level: profiles.level,
-      track: profiles.track,
-      company: profiles.company,
-      timeZone: profiles.timeZone,
-      version: profiles.version,
-    })
+    .select({ email: users.email, ...profileColumns })
     .from(users)
     .leftJoin(profiles, eq(profiles.userId, users.id))
     .where(eq(users.id, userId));

@@ -11,7 +11,7 @@ export async function getMyProfile(db: Db, viewer: Viewer | null) {
   // A profile is only ever read by its owner here; sharing goes through its own use cases.
   const me = await requireAccess(db, viewer, "read", "profile");
   // Read with the session, in the same statement, at the start of this request.
-  return presentProfile(me.profile);
+  return me.profile;
 }
 
 export async function updateMyProfile(
