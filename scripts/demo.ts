@@ -2,6 +2,7 @@ import { readConfig } from "../src/server/config.ts";
 import { openDatabase } from "../src/server/db/open.ts";
 import { demoPassword, demoPeople, seedDemo } from "../src/server/demo/seed-demo.ts";
 import { createLogger } from "../src/server/logger.ts";
+import { demoMentors } from "../src/server/modules/mentors/mentors.demo.ts";
 import { buildSidecar, startSidecar } from "../src/server/server.ts";
 
 // The demo runs on a database held in memory: every start is fresh and no data directory is touched.
@@ -28,6 +29,7 @@ async function main() {
         .filter((p) => !p.role)
         .map((p) => p.email)
         .join(", ")}`,
+      `Mentors (any member finds them under Find a mentor): ${demoMentors.map((m) => m.email).join(", ")}`,
       "",
       "Everything lives in memory and is gone when you stop the demo (Ctrl+C).",
       "",

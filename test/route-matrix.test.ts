@@ -9,6 +9,7 @@ import { addDays, isoDay } from "../src/shared/calendar-date.ts";
 import { buildUser, signIn, uniqueEmail } from "./factories.ts";
 import { answersMarked, copyLinks, createFeedbackRequest, requestBody } from "./feedback.ts";
 import { createTestContext, type RequestOptions, type TestContext } from "./harness.ts";
+import { becomeMentor, mentorBody, sendRequest } from "./mentors.ts";
 import { concretePath, enumerateRoutes, type Route } from "./routes.ts";
 import { misfit, type RouteSchemas, routeSchemas } from "./schemas.ts";
 import { requestAtCurrentVersion } from "./versions.ts";
@@ -142,6 +143,26 @@ const matrix: Record<string, Access> = {
   "GET /api/shared/:ownerId/plan": signedIn,
   "GET /api/shared/:ownerId/lanes": signedIn,
   "GET /api/shared/:ownerId/portfolio": signedIn,
+  "GET /api/mentors/me": signedIn,
+  "PUT /api/mentors/me": signedIn,
+  "POST /api/mentors/me/pause": signedIn,
+  "POST /api/mentors/me/resume": signedIn,
+  "GET /api/mentors": signedIn,
+  "GET /api/mentors/suggestions": signedIn,
+  "GET /api/mentors/:id": signedIn,
+  "GET /api/mentor-requests": signedIn,
+  "POST /api/mentor-requests": signedIn,
+  "GET /api/mentor-requests/:id": signedIn,
+  "POST /api/mentor-requests/:id/accept": signedIn,
+  "POST /api/mentor-requests/:id/decline": signedIn,
+  "POST /api/mentor-requests/:id/ask": signedIn,
+  "POST /api/mentor-requests/:id/answer": signedIn,
+  "POST /api/mentor-requests/:id/withdraw": signedIn,
+  "POST /api/mentor-requests/:id/end": signedIn,
+  "GET /api/mentoring-log": signedIn,
+  "POST /api/mentoring-log": signedIn,
+  "PUT /api/mentoring-log/:id": signedIn,
+  "DELETE /api/mentoring-log/:id": signedIn,
   "GET /api/admin/users": adminOnly,
   "POST /api/admin/users/:id/disable": adminOnly,
   "POST /api/admin/users/:id/enable": adminOnly,
@@ -224,6 +245,8 @@ const tourSample = {
   endsOn: "2025-12-31",
 };
 
+const matrixLogEntry = { menteeName: "Jo", where: "outside", startedOn: "2025-01-01" };
+
 // Bodies that pass validation, so the access check is what decides the answer.
 const sampleBodies: Record<string, unknown> = {
   "PUT /api/profile": { name: "Matrix Member", timeZone: "UTC" },
@@ -261,6 +284,16 @@ const sampleBodies: Record<string, unknown> = {
   "PUT /api/decisions/:id": matrixDecision,
   "POST /api/decisions/:id/revisit": { revisitedOn: "2025-02-01", outcome: "Fine" },
   "POST /api/sharing/grants": { email: "matrix-grantee@example.test", parts: ["plan"] },
+  "PUT /api/mentors/me": mentorBody(),
+  "POST /api/mentor-requests": {
+    mentorId: "unknown-id",
+    message: "Help me lead a team through others, please.",
+  },
+  "POST /api/mentor-requests/:id/decline": { reason: "My seats are taken this quarter" },
+  "POST /api/mentor-requests/:id/ask": { question: "Which company stage are you at?" },
+  "POST /api/mentor-requests/:id/answer": { answer: "Series B, eighty people." },
+  "POST /api/mentoring-log": matrixLogEntry,
+  "PUT /api/mentoring-log/:id": matrixLogEntry,
   "POST /api/auth/verify-password": { password: "wrong but well-formed" },
   "POST /api/auth/change-password": {
     currentPassword: "wrong but well-formed",
@@ -477,6 +510,16 @@ async function ownerRequest(
       cookie as string,
     );
     params.id = shared.grants.find((g: { granteeEmail: string }) => g.granteeEmail === reader.email).id;
+  } else if (path === "/api/mentors/:id") {
+    const mentor = await buildUser(ctx);
+    await becomeMentor(ctx, mentor.cookie);
+    params.id = mentor.id;
+  } else if (path === "/api/mentors/me/pause" || path === "/api/mentors/me/resume") {
+    await ensureMentor(cookie as string);
+  } else if (mine("/api/mentor-requests/:id")) {
+    params.id = await matrixRequest(key, cookie as string);
+  } else if (mine("/api/mentoring-log/:id")) {
+    params.id = (await created("/api/mentoring-log", matrixLogEntry, cookie as string)).id;
   } else if (path === "/api/target-role/checks/:itemId") {
     params.itemId = "apm.own-an-area.shipped-alone";
   } else if (path.startsWith("/api/admin/users/:id")) {
@@ -492,12 +535,40 @@ async function ownerRequest(
     await ctx.request("/api/plan", { method: "PUT", body: sampleBodies["PUT /api/plan"], cookie });
   }
   let body = ownerBodies[key] ?? sampleBodies[key] ?? {};
+  if (key === "POST /api/mentor-requests") {
+    const mentor = await buildUser(ctx);
+    await becomeMentor(ctx, mentor.cookie);
+    body = { ...(body as object), mentorId: mentor.id };
+  }
   if (key === "PUT /api/tours/order") {
     await created("/api/tours", runningTour, cookie as string);
     const { tours } = await (await ctx.request("/api/tours", { cookie })).json();
     body = { ids: tours.map((t: { id: string }) => t.id).reverse() };
   }
   return { params, body };
+}
+
+async function ensureMentor(cookie: string) {
+  const mine = await (await ctx.request("/api/mentors/me", { cookie, ip: nextAddress() })).json();
+  if (mine.version === 0) await becomeMentor(ctx, cookie, { capacity: 20 });
+}
+
+/** A request in the state the route's step needs, with the member on the side that takes the step. */
+async function matrixRequest(key: string, cookie: string): Promise<string> {
+  const other = await buildUser(ctx);
+  if (key.endsWith("/answer") || key.endsWith("/withdraw")) {
+    await becomeMentor(ctx, other.cookie);
+    const { id } = await (await sendRequest(ctx, cookie, other.id)).json();
+    if (key.endsWith("/answer"))
+      await created(`/api/mentor-requests/${id}/ask`, { question: "More?" }, other.cookie);
+    return id;
+  }
+  await ensureMentor(cookie);
+  const { id } = await (
+    await sendRequest(ctx, other.cookie, (await (await ctx.request("/api/me", { cookie })).json()).user.id)
+  ).json();
+  if (key.endsWith("/end")) await created(`/api/mentor-requests/${id}/accept`, {}, cookie);
+  return id;
 }
 
 /** A request whose results are open: one giver invited by email, and k people who answered by link. */
@@ -547,6 +618,16 @@ const owned: Record<string, (cookie: string) => Promise<Seeded>> = {
     const [row] = await ctx.db.select().from(notifications).where(eq(notifications.userId, me.user.id));
     return { id: row?.id as string };
   },
+  // The member is the mentor asked; the steps that are the mentee's answer 403 to them (see below).
+  "/api/mentor-requests/": async (cookie) => {
+    await ensureMentor(cookie);
+    const mentee = await buildUser(ctx);
+    const me = await (await ctx.request("/api/me", { cookie, ip: nextAddress() })).json();
+    return { id: (await (await sendRequest(ctx, mentee.cookie, me.user.id)).json()).id };
+  },
+  "/api/mentoring-log/": async (cookie) => ({
+    id: (await created("/api/mentoring-log", matrixLogEntry, cookie)).id,
+  }),
   "/api/feedback/requests/": async (cookie) => ({
     id: (await createFeedbackRequest(ctx, cookie)).id,
     questionKey: "q1",
@@ -573,6 +654,8 @@ describe("a member's own things: another member and an instance admin find nothi
           !seedFor(r.path) &&
           !r.path.startsWith("/api/give/") &&
           !r.path.startsWith("/api/unsubscribe/") &&
+          // A mentor's profile is open to every member by design (see the mentors tests).
+          !r.path.startsWith("/api/mentors/") &&
           !r.path.includes("/checks/"),
       )
       .map((r) => `${r.method} ${r.path}`);
@@ -596,7 +679,9 @@ describe("a member's own things: another member and an instance admin find nothi
       ] as const) {
         const got = (await atVersion(path, { method: route.method, body, cookie, ip: nextAddress() })).status;
         // The owner's valid request succeeds, or meets its thing's state (a 409: nothing to remind yet).
-        const pass = who === "owner" ? got < 300 || got === 409 : got === 404;
+        // On a mentoring request, a step that is the other side's is a 403 naming whose it is.
+        const otherSide = route.path.startsWith("/api/mentor-requests/") && got === 403;
+        const pass = who === "owner" ? got < 300 || got === 409 || otherSide : got === 404;
         if (!pass) failures.push(`${key} as ${who}: got ${got}`);
       }
     }

@@ -28,6 +28,15 @@ const finders: [RegExp, Finder][] = [
     /^\/api\/portfolio\/roles\/([^/]+)$/,
     { read: ([id]) => `/api/portfolio/roles/${id}`, version: byVersion },
   ],
+  [/^\/api\/mentors\/me$/, { read: () => "/api/mentors/me", version: byVersion }],
+  [
+    /^\/api\/mentoring-log\/([^/]+)$/,
+    {
+      read: () => "/api/mentoring-log",
+      version: (body, [id]) =>
+        (body.entries as { id: string; version: number }[] | undefined)?.find((e) => e.id === id)?.version,
+    },
+  ],
   [
     /^\/api\/notifications\/preferences$/,
     { read: () => "/api/notifications/preferences", version: byVersion },

@@ -8,6 +8,7 @@ import { givingRoutes } from "./modules/feedback/giving.routes.ts";
 import { homeRoutes } from "./modules/home/home.routes.ts";
 import { instanceRoutes } from "./modules/instance/instance.routes.ts";
 import { lanesRoutes } from "./modules/lanes/lanes.routes.ts";
+import { mentorsRoutes } from "./modules/mentors/mentors.routes.ts";
 import { notificationsRoutes } from "./modules/notifications/notifications.routes.ts";
 import { portfolioRoutes } from "./modules/portfolio/portfolio.routes.ts";
 import { profileRoutes } from "./modules/profile/profile.routes.ts";
@@ -29,6 +30,7 @@ export function apiRoutes() {
     .route("/", feedbackRoutes())
     .route("/", givingRoutes())
     .route("/", sharingRoutes())
+    .route("/", mentorsRoutes())
     .route("/", notificationsRoutes())
     .route("/", adminRoutes())
     .route("/", jobsRoutes())

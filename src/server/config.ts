@@ -38,6 +38,8 @@ const envSchema = z.object({
   INVITATION_EMAILS_PER_DAY: z.coerce.number().int().min(0).default(2000),
   DB_CONNECT_TIMEOUT_SECONDS: z.coerce.number().positive().max(300).default(5),
   DB_STATEMENT_TIMEOUT_SECONDS: z.coerce.number().positive().max(3600).default(15),
+  MENTOR_PAUSE_AFTER_EXPIRED: z.coerce.number().int().min(0).max(100).default(3),
+  MENTOR_PAUSE_WINDOW_DAYS: z.coerce.number().int().min(1).max(365).default(30),
 });
 
 export type Config = {
@@ -66,6 +68,8 @@ export type Config = {
   databaseTimeouts: DatabaseTimeouts;
   /** Feedback invitation emails allowed in any 24 hours, so the instance cannot be used as a mail relay. */
   invitationEmailLimits: { perMember: number; perInstance: number };
+  /** A mentor is paused once this many requests to them expired unanswered within the window; 0 never. */
+  mentorAutoPause: { expiredRequests: number; windowDays: number };
 };
 
 /** How long Sidecar waits on its database before answering 503 instead of hanging. */
@@ -105,6 +109,10 @@ export function readConfig(env: Record<string, string | undefined> = process.env
     invitationEmailLimits: {
       perMember: e.INVITATION_EMAILS_PER_MEMBER_PER_DAY,
       perInstance: e.INVITATION_EMAILS_PER_DAY,
+    },
+    mentorAutoPause: {
+      expiredRequests: e.MENTOR_PAUSE_AFTER_EXPIRED,
+      windowDays: e.MENTOR_PAUSE_WINDOW_DAYS,
     },
     databaseTimeouts: {
       connectMs: Math.round(e.DB_CONNECT_TIMEOUT_SECONDS * 1000),

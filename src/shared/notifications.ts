@@ -29,6 +29,50 @@ export const notificationKinds = {
     essential: false,
     dayPrecision: true,
   },
+  mentor_request_received: {
+    label: "A request waits for your answer",
+    description:
+      "When a member asks you to mentor them, or answers your question about their request. Someone waits for your reply, so these are always sent.",
+    defaultDelivery: "each",
+    essential: true,
+    dayPrecision: false,
+  },
+  mentor_info_requested: {
+    label: "A mentor asked you for more information",
+    description:
+      "When a mentor you asked needs to know more before answering. The mentor waits for your reply, so these are always sent.",
+    defaultDelivery: "each",
+    essential: true,
+    dayPrecision: false,
+  },
+  mentor_request_answered: {
+    label: "A mentor answered your request",
+    description: "When a mentor accepts or declines your request.",
+    defaultDelivery: "each",
+    essential: false,
+    dayPrecision: false,
+  },
+  mentor_request_expired: {
+    label: "A mentoring request expired",
+    description: "When a request went unanswered for 48 hours, with other mentors to ask instead.",
+    defaultDelivery: "each",
+    essential: false,
+    dayPrecision: false,
+  },
+  mentor_request_closed: {
+    label: "A request was withdrawn or a mentoring ended",
+    description: "When a member withdraws a request to you, or the other person ends a mentoring.",
+    defaultDelivery: "each",
+    essential: false,
+    dayPrecision: false,
+  },
+  mentor_paused: {
+    label: "Your mentor profile was paused or resumed",
+    description: "When Sidecar pauses your mentor profile because requests expired unanswered, and why.",
+    defaultDelivery: "each",
+    essential: false,
+    dayPrecision: false,
+  },
   account_security: {
     label: "Account and security",
     description:

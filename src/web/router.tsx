@@ -334,6 +334,42 @@ const notificationSettingsRoute = createRoute({
     "NotificationSettingsPage",
   ),
 });
+const findMentorsRoute = createRoute({
+  getParentRoute: () => appLayout,
+  path: "/mentors",
+  component: lazyRouteComponent(() => import("./features/mentors/find-mentors-page.tsx"), "FindMentorsPage"),
+});
+const mentorRoute = createRoute({
+  getParentRoute: () => appLayout,
+  path: "/mentors/$mentorId",
+  component: lazyRouteComponent(() => import("./features/mentors/mentor-page.tsx"), "MentorPage"),
+});
+const mentorProfileRoute = createRoute({
+  getParentRoute: () => appLayout,
+  path: "/mentoring/profile",
+  component: lazyRouteComponent(
+    () => import("./features/mentors/mentor-profile-page.tsx"),
+    "MentorProfilePage",
+  ),
+});
+const mentorRequestsRoute = createRoute({
+  getParentRoute: () => appLayout,
+  path: "/mentoring/requests",
+  component: lazyRouteComponent(() => import("./features/mentors/requests-page.tsx"), "RequestsPage"),
+});
+const mentorRequestRoute = createRoute({
+  getParentRoute: () => appLayout,
+  path: "/mentoring/requests/$requestId",
+  component: lazyRouteComponent(() => import("./features/mentors/requests-page.tsx"), "RequestPage"),
+});
+const mentoringLogRoute = createRoute({
+  getParentRoute: () => appLayout,
+  path: "/mentoring/log",
+  component: lazyRouteComponent(
+    () => import("./features/mentors/mentoring-log-page.tsx"),
+    "MentoringLogPage",
+  ),
+});
 const securityRoute = createRoute({
   getParentRoute: () => appLayout,
   path: "/security",
@@ -424,6 +460,12 @@ const routeTree = rootRoute.addChildren([
     sharedPlanRoute,
     sharedLanesRoute,
     sharedPortfolioRoute,
+    findMentorsRoute,
+    mentorRoute,
+    mentorProfileRoute,
+    mentorRequestsRoute,
+    mentorRequestRoute,
+    mentoringLogRoute,
     securityRoute,
     notificationsRoute,
     notificationSettingsRoute,

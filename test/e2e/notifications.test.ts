@@ -106,7 +106,7 @@ describe("notifications in the browser", () => {
     await page.getByRole("heading", { name: "Email settings", level: 1 }).waitFor();
     const choices = page.getByRole("group", { name: "Feedback results are ready" });
     expect(await choices.getByLabel(/Email me each time/).isChecked()).toBe(true);
-    await page.getByText("Always on").waitFor();
+    await page.getByText("Always on").first().waitFor();
     await expectAccessibleAtBothWidths(page, "notification-settings");
     await choices.getByLabel(/Once a day, in a digest/).check();
     await page.getByRole("button", { name: "Save email settings" }).click();

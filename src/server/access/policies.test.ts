@@ -39,8 +39,11 @@ function allowed(
   });
 }
 
+// Records every member may read are checked on their own below.
+const readableByMembers: ResourceKind[] = ["mentorProfile"];
 const ownRecords = Object.keys(policies).filter(
-  (kind) => kind !== "instance" && !kind.startsWith("shared"),
+  (kind) =>
+    kind !== "instance" && !kind.startsWith("shared") && !readableByMembers.includes(kind as ResourceKind),
 ) as ResourceKind[];
 const sharedViews = {
   sharedPlan: "plan",
@@ -108,6 +111,18 @@ describe("access policies", () => {
     expect(asked).toBe(0);
     await decide(policies.sharedPlan, "read", facts(member("bob")));
     expect(asked).toBe(1);
+  });
+
+  it("lets every member read a mentor's profile, only the mentor change it, and nobody find a missing one", async () => {
+    for (const viewer of [member("ada"), member("bob"), admin]) {
+      expect(await allowed("mentorProfile", "read", viewer, "ada")).toBe(true);
+      expect(await allowed("mentorProfile", "read", viewer, undefined)).toBe(false);
+    }
+    expect(await allowed("mentorProfile", "update", member("ada"), "ada")).toBe(true);
+    for (const viewer of [member("bob"), admin]) {
+      expect(await allowed("mentorProfile", "update", viewer, "ada")).toBe(false);
+      expect(await allowed("mentorProfile", "delete", viewer, "ada")).toBe(false);
+    }
   });
 
   it("keeps the instance to administrators, with a 403 rather than a 404", async () => {

@@ -1,5 +1,5 @@
 import { AppError } from "../http/errors.ts";
-import { allow, type Grant, isAdmin, isOwner, sharedReadOnly } from "./rules.ts";
+import { allow, type Grant, isAdmin, isMember, isOwner, sharedReadOnly } from "./rules.ts";
 
 export type Policy = { grants: readonly Grant[]; denied: () => AppError };
 
@@ -79,6 +79,20 @@ export const policies = {
   sharedStory: {
     grants: [allow(["read"], isOwner, sharedReadOnly("story"))],
     denied: notFound("Nothing is shared with you here: it may never have been, or the share was revoked."),
+  },
+  // Any member may open a mentor's profile; only the mentor changes it.
+  mentorProfile: {
+    grants: [allow(["read"], isMember), allow(["create", "read", "update"], isOwner)],
+    denied: notFound("There is no mentor with this id."),
+  },
+  // A request is checked against the side acting on it: its mentee, or its mentor, as the owner.
+  mentorRequest: {
+    grants: [allow(["create", "read", "update"], isOwner)],
+    denied: notFound("There is no mentoring request with this id among yours."),
+  },
+  mentoringLog: {
+    grants: [allow(["create", "read", "update", "delete"], isOwner)],
+    denied: notFound("There is no entry with this id in your mentoring log."),
   },
   instance: {
     grants: [allow(["manage"], isAdmin)],

@@ -24,6 +24,9 @@ export function allow(actions: readonly Action[], ...rules: Rule[]): Grant {
 
 export const isOwner: Rule = ({ viewer, ownerId }) => ownerId !== undefined && viewer.userId === ownerId;
 
+/** Any signed-in member, on a record that exists: for what every member may see, such as a mentor's profile. */
+export const isMember: Rule = ({ ownerId }) => ownerId !== undefined;
+
 export const isAdmin: Rule = ({ viewer }) => viewer.role === "admin";
 
 /**

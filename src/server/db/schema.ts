@@ -5,6 +5,7 @@ export * from "../modules/decisions/decisions.table.ts";
 export * from "../modules/feedback/feedback.table.ts";
 export * from "../modules/lanes/lanes.table.ts";
 export * from "../modules/mail/outbox.table.ts";
+export * from "../modules/mentors/mentors.table.ts";
 export * from "../modules/notifications/notifications.table.ts";
 export * from "../modules/portfolio/portfolio.table.ts";
 export * from "../modules/profile/profile.table.ts";

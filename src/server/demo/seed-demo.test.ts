@@ -35,6 +35,20 @@ describe("the demo data", () => {
     expect((await get(`/api/feedback/requests/${requests[0].id}/results`)).open).toBe(true);
   });
 
+  it("shows the first demo member mentor suggestions with reasons, in several time zones", async () => {
+    const first = demoPeople[0];
+    if (!first) throw new Error("no demo people");
+    const { cookie } = await signIn(ctx, first.email, demoPassword, "198.51.100.200");
+    const answer = await ctx.request("/api/mentors/suggestions", { cookie });
+    const { suggestions } = await answer.json();
+    expect(suggestions.length).toBeGreaterThanOrEqual(3);
+    for (const suggestion of suggestions) expect(suggestion.reasons.length).toBeGreaterThan(0);
+    const zones = new Set(suggestions.map((s: { mentor: { timeZone: string } }) => s.mentor.timeZone));
+    expect(zones.size).toBeGreaterThanOrEqual(3);
+    const requests = await (await ctx.request("/api/mentor-requests", { cookie })).json();
+    expect(requests.sent.length).toBe(1);
+  });
+
   it("lets every demo account sign in with the demo password", async () => {
     for (const person of demoPeople) {
       const { response } = await signIn(

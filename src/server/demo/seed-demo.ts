@@ -11,6 +11,7 @@ import { saveActThree, saveCareerPlanParts } from "../modules/career-plan/career
 import { insertDecision, insertRevisit } from "../modules/decisions/decisions.repo.ts";
 import { seedDemoFeedback } from "../modules/feedback/feedback.demo.ts";
 import { insertLaneAssessment } from "../modules/lanes/lanes.repo.ts";
+import { seedDemoMentors } from "../modules/mentors/mentors.demo.ts";
 import { insertPortfolioRole } from "../modules/portfolio/portfolio.repo.ts";
 import { saveProfileRow } from "../modules/profile/profile.repo.ts";
 import { insertMilestone, insertTour } from "../modules/tours/tours.repo.ts";
@@ -337,6 +338,7 @@ export async function seedDemo(db: Db, auth: Auth): Promise<void> {
     if (person.email === "priya@demo.sidecar") await seedPriyasPlan(db, row.id);
     if (person.email === "mei@demo.sidecar") await seedMeisPlan(db, row.id);
   }
+  await seedDemoMentors(db, auth, demoPassword);
 }
 
 const daysFromNow = (days: number) =>

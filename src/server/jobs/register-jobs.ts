@@ -2,6 +2,7 @@ import { and, eq, lt } from "drizzle-orm";
 import type { Deps } from "../http/router.ts";
 import { registerFeedbackJobs } from "../modules/feedback/feedback.jobs.ts";
 import { deliverMailJob } from "../modules/mail/mailer.ts";
+import { registerMentorJobs } from "../modules/mentors/mentors.service.ts";
 import { sendDueDigests } from "../modules/notifications/notifications.service.ts";
 import type { JobRunner } from "./job-runner.ts";
 import { jobs } from "./jobs.table.ts";
@@ -22,6 +23,7 @@ export function registerJobs(runner: JobRunner, deps: Deps) {
     leaseSeconds: 120,
   });
   registerFeedbackJobs(runner, deps);
+  registerMentorJobs(runner, deps);
 
   // Mail whose tries ran out while SMTP was down goes out once it is back, for two days.
   runner.every("mail.requeue", "7 * * * *", async () => {

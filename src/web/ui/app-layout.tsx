@@ -7,13 +7,17 @@ import {
   ChartGantt,
   Compass,
   Flag,
+  GraduationCap,
+  Handshake,
   Home,
   Inbox,
   ListChecks,
   Menu,
   MessageSquareHeart,
   Mountain,
+  NotebookPen,
   Radar,
+  Search,
   Share2,
   ShieldCheck,
   User,
@@ -161,6 +165,25 @@ export function AppLayout() {
               </NavLink>
               <NavLink to="/feedback" icon={<MessageSquareHeart size={18} aria-hidden="true" />}>
                 Feedback
+              </NavLink>
+            </ul>
+          </div>
+          <div className="nav-section">
+            <p className="nav-section-title" id="nav-mentoring">
+              Mentoring
+            </p>
+            <ul className="nav-list" aria-labelledby="nav-mentoring">
+              <NavLink to="/mentors" icon={<Search size={18} aria-hidden="true" />}>
+                Find a mentor
+              </NavLink>
+              <NavLink to="/mentoring/requests" icon={<Handshake size={18} aria-hidden="true" />}>
+                Requests
+              </NavLink>
+              <NavLink to="/mentoring/profile" icon={<GraduationCap size={18} aria-hidden="true" />}>
+                My mentor profile
+              </NavLink>
+              <NavLink to="/mentoring/log" icon={<NotebookPen size={18} aria-hidden="true" />}>
+                Mentoring others
               </NavLink>
             </ul>
           </div>

@@ -1,4 +1,4 @@
-import { notificationKinds, type OptionalKind } from "../../../shared/notifications.ts";
+import { type NotificationKind, notificationKinds } from "../../../shared/notifications.ts";
 import type { MailMessage } from "../mail/mailer.ts";
 import type { NotificationRow } from "./notifications.repo.ts";
 
@@ -14,11 +14,26 @@ function unsubscribeHeaders(links: UnsubscribeLinks) {
 
 export function notificationEmail(
   to: string,
-  notification: { kind: OptionalKind; title: string; body: string; link: string | null },
+  notification: { kind: NotificationKind; title: string; body: string; link: string | null },
   baseUrl: string,
-  unsubscribe: UnsubscribeLinks,
+  /** Null for essential kinds: someone waits for the reply, so they cannot be turned off. */
+  unsubscribe: UnsubscribeLinks | null,
 ) {
   const label = notificationKinds[notification.kind].label;
+  if (!unsubscribe) {
+    return {
+      kind: "notification",
+      to,
+      subject: notification.title,
+      text: [
+        notification.body,
+        ...(notification.link ? ["", `${baseUrl}${notification.link}`] : []),
+        "",
+        "—",
+        `You get this email because someone waits for your answer (“${label}”); it cannot be turned off.`,
+      ].join("\n"),
+    } satisfies MailMessage;
+  }
   return {
     kind: "notification",
     to,

@@ -2,9 +2,9 @@ import { TransactionRollbackError } from "drizzle-orm";
 import {
   allKinds,
   type Delivery,
+  isOptionalKind,
   type NotificationKind,
   notificationKinds,
-  type OptionalKind,
   optionalKinds,
   type PreferencesInput,
 } from "../../../shared/notifications.ts";
@@ -44,7 +44,8 @@ export const digestHour = 8;
 export type NotifyDeps = Pick<Deps, "mailer" | "config" | "auth">;
 export type NotifyInput = {
   userId: string;
-  kind: OptionalKind;
+  /** An essential kind (someone waits for the member's reply) is always emailed at once. */
+  kind: NotificationKind;
   title: string;
   body: string;
   /** A path inside Sidecar, such as /feedback/abc. */
@@ -72,8 +73,9 @@ function startOfUtcDay(date: Date): Date {
  */
 export async function notify(deps: NotifyDeps, tx: Db, input: NotifyInput): Promise<() => void> {
   const definition = notificationKinds[input.kind];
-  const delivery: Delivery =
-    (await findPreference(tx, input.userId, input.kind)) ?? definition.defaultDelivery;
+  const delivery: Delivery = definition.essential
+    ? "each"
+    : ((await findPreference(tx, input.userId, input.kind)) ?? definition.defaultDelivery);
   const now = new Date();
   await insertNotification(tx, {
     userId: input.userId,
@@ -87,7 +89,7 @@ export async function notify(deps: NotifyDeps, tx: Db, input: NotifyInput): Prom
   if (delivery !== "each") return () => {};
   const person = await findEmailOf(tx, input.userId);
   if (!person) return () => {};
-  const links = await unsubscribeLinks(deps, input.userId, input.kind);
+  const links = isOptionalKind(input.kind) ? await unsubscribeLinks(deps, input.userId, input.kind) : null;
   return deps.mailer.enqueue(
     [notificationEmail(person.email, { ...input, link: input.link ?? null }, deps.config.baseUrl, links)],
     tx,

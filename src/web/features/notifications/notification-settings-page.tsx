@@ -145,7 +145,7 @@ function PreferencesForm({ preferences }: { preferences: Preferences }) {
         title="Always sent"
         icon={<ShieldCheck size={18} />}
         iconTone="success"
-        description="Sidecar sends these whatever you choose above, because your account depends on them."
+        description="Sidecar sends these whatever you choose above: your account depends on them, or someone waits for your reply."
       >
         <ul className="essential-list">
           {essential.map((preference) => (

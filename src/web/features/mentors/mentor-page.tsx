@@ -1,0 +1,187 @@
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { Link, useNavigate, useParams } from "@tanstack/react-router";
+import { CalendarClock, Send, UserRound } from "lucide-react";
+import { experienceLabels } from "../../../shared/experience.ts";
+import {
+  maxOpenRequests,
+  mentorRequestInput,
+  proofKindLabels,
+  weekdayLabels,
+} from "../../../shared/mentors.ts";
+import { type SharePart, sharePartLabels, viewableParts } from "../../../shared/sharing.ts";
+import { api, call } from "../../api.ts";
+import { useMe } from "../../session.ts";
+import { Alert } from "../../ui/alert.tsx";
+import { Button, buttonClass } from "../../ui/button.tsx";
+import { Card } from "../../ui/card.tsx";
+import { TextAreaField } from "../../ui/field.tsx";
+import { Form, FormActions, useFormState } from "../../ui/form.tsx";
+import { PageHeader } from "../../ui/page-header.tsx";
+import { LoadingState } from "../../ui/spinner.tsx";
+import { useToast } from "../../ui/toast.tsx";
+import { useTitle } from "../../ui/use-title.ts";
+import { ChoiceGroup, dayLabel, MentorSummary, SlotList } from "./mentor-parts.tsx";
+import { mentorQuery } from "./mentors-api.ts";
+
+function RequestForm({ mentorId, name }: { mentorId: string; name: string }) {
+  const queryClient = useQueryClient();
+  const navigate = useNavigate();
+  const toast = useToast();
+  const form = useFormState<{ message: string; share: SharePart[] }>({ message: "", share: [] });
+  const send = useMutation({
+    mutationFn: () => call(api["mentor-requests"].$post({ json: { mentorId, ...form.values } })),
+    onSuccess: async (request) => {
+      await queryClient.invalidateQueries({ queryKey: ["mentor-requests"] });
+      await queryClient.invalidateQueries({ queryKey: ["mentors"] });
+      toast({ title: `Request sent to ${name}` });
+      await navigate({ to: "/mentoring/requests/$requestId", params: { requestId: request.id } });
+    },
+    onError: (error) => form.showApiError(error, ["message", "share"]),
+  });
+  return (
+    <Form
+      onSubmit={() => {
+        if (form.validate(mentorRequestInput, { mentorId, ...form.values })) send.mutate();
+      }}
+      formRef={form.formRef}
+      error={form.formError}
+      aria-labelledby="request-form-title"
+    >
+      <TextAreaField
+        label="What you want help with"
+        name="message"
+        value={form.values.message}
+        onValueChange={(value) => form.set("message", value)}
+        error={form.errors.message}
+        hint="Where you are, where you want to go, and what you hope this mentor can help with."
+        rows={5}
+        maxLength={3000}
+      />
+      <ChoiceGroup
+        legend="Share with them, read-only (optional)"
+        hint="They see these parts as long as you share them; you can stop sharing any time under What I share."
+        name="share"
+        options={viewableParts.map((part) => ({ value: part, label: sharePartLabels[part] }))}
+        value={form.values.share}
+        onChange={(value) => form.set("share", value)}
+        error={form.errors.share}
+      />
+      <p className="muted small">
+        They have 48 hours to accept, decline or ask you for more; after that the request expires and you are
+        pointed to other mentors. You can have {maxOpenRequests} requests waiting at once.
+      </p>
+      <FormActions>
+        <Button type="submit" pending={send.isPending} icon={<Send size={16} aria-hidden="true" />}>
+          Send request
+        </Button>
+      </FormActions>
+    </Form>
+  );
+}
+
+export function MentorPage() {
+  const { mentorId } = useParams({ strict: false }) as { mentorId: string };
+  const me = useMe();
+  const query = useQuery(mentorQuery(mentorId));
+  useTitle(query.data?.name ?? "Mentor");
+  if (query.isPending) return <LoadingState label="Loading the mentor's profile…" />;
+  if (query.isError) {
+    return (
+      <>
+        <PageHeader title="Mentor" />
+        <Alert tone="error">
+          {query.error.message} <Link to="/mentors">Find another mentor</Link>
+        </Alert>
+      </>
+    );
+  }
+  const mentor = query.data;
+  const own = mentor.userId === me.user.id;
+  const taking = !mentor.paused && mentor.seatsLeft > 0;
+  return (
+    <>
+      <PageHeader title={mentor.name} description={mentor.headline} />
+      <div className="stack-lg">
+        <MentorSummary mentor={mentor} />
+        <Card id="about-mentor" title="About" icon={<UserRound size={18} />}>
+          {mentor.about ? <p className="request-message-text">{mentor.about}</p> : null}
+          {mentor.proof.length > 0 ? (
+            <>
+              <h3>Proof of work</h3>
+              <ul>
+                {mentor.proof.map((item) => (
+                  <li key={`${item.kind}-${item.title}`}>
+                    {proofKindLabels[item.kind]}:{" "}
+                    {item.url ? (
+                      <a href={item.url} rel="noopener noreferrer nofollow" target="_blank">
+                        {item.title}
+                      </a>
+                    ) : (
+                      item.title
+                    )}
+                  </li>
+                ))}
+              </ul>
+            </>
+          ) : null}
+          {mentor.showPortfolio && mentor.experiences.length > 0 ? (
+            <>
+              <h3>Experience</h3>
+              <ul className="mentor-tags">
+                {mentor.experiences.map((key) => (
+                  <li key={key} className="badge">
+                    {experienceLabels[key]}
+                  </li>
+                ))}
+              </ul>
+            </>
+          ) : null}
+          <p className="muted small">
+            Takes urgent calls: {mentor.urgentCalls ? "yes" : "no"}. Last active{" "}
+            {mentor.lastActiveOn ? dayLabel(mentor.lastActiveOn) : "not yet"}.
+          </p>
+        </Card>
+        <Card
+          id="mentor-availability"
+          title="When they are available"
+          icon={<CalendarClock size={18} />}
+          description={`In your time zone (${me.profile.timeZone ?? "UTC"}). They set it as weekly times in ${mentor.timeZone}.`}
+        >
+          <SlotList slots={mentor.slots} timeZone={me.profile.timeZone} />
+          {mentor.weekly.length > 0 ? (
+            <p className="muted small">
+              Their week, on their clock:{" "}
+              {mentor.weekly
+                .map((rule) => `${weekdayLabels[rule.weekday]} ${rule.start}–${rule.end}`)
+                .join("; ")}
+              .
+            </p>
+          ) : null}
+        </Card>
+        {own ? (
+          <Alert tone="info">
+            This is your own profile as members see it. <Link to="/mentoring/profile">Edit it</Link>
+          </Alert>
+        ) : mentor.myOpenRequestId ? (
+          <Alert tone="info">
+            You already have a request with {mentor.name}.{" "}
+            <Link to="/mentoring/requests/$requestId" params={{ requestId: mentor.myOpenRequestId }}>
+              Open it
+            </Link>
+          </Alert>
+        ) : taking ? (
+          <Card id="request-form" title={`Ask ${mentor.name} to mentor you`} icon={<Send size={18} />}>
+            <RequestForm mentorId={mentor.userId} name={mentor.name} />
+          </Card>
+        ) : (
+          <Alert tone="warning">
+            {mentor.name} is not taking requests just now.{" "}
+            <Link to="/mentors" className={buttonClass("link")}>
+              See other suggestions
+            </Link>
+          </Alert>
+        )}
+      </div>
+    </>
+  );
+}
