@@ -3,7 +3,7 @@ import { inject } from "vitest";
 import { createApp } from "../src/server/app.ts";
 import { createAuth } from "../src/server/auth/auth.ts";
 import { type Config, readConfig } from "../src/server/config.ts";
-import { loadAuthSecret } from "../src/server/db/instance-settings.ts";
+import { loadAuthSecret, markInstanceClaimed } from "../src/server/db/instance-settings.ts";
 import { type Database, openDatabase } from "../src/server/db/open.ts";
 import { createJobRunner } from "../src/server/jobs/job-runner.ts";
 import { registerJobs } from "../src/server/jobs/register-jobs.ts";
@@ -47,7 +47,7 @@ export type RequestOptions = {
 
 export async function createTestContext(
   env: Record<string, string> = {},
-  options: { webRoot?: string } = {},
+  options: { webRoot?: string; freshInstance?: boolean } = {},
 ) {
   const config: Config = readConfig({
     BASE_URL: testBaseUrl,
@@ -59,6 +59,8 @@ export async function createTestContext(
   const logger = createLogger(config.logLevel, (line) => logs.push(line));
   const database = await openTestDatabase();
   const db = database.db;
+  // Most tests play an instance that is already set up; the first-account rules have their own tests.
+  if (!options.freshInstance) await markInstanceClaimed(db);
   // Never started: tests run due jobs themselves, with ctx.jobs.runDueJobs(), and no timers.
   const jobs = createJobRunner({ db, logger });
   const mailer = createMailer({ db, config, logger, jobs });

@@ -72,6 +72,8 @@ const notAllowed: Access = {
 
 const matrix: Record<string, Access> = {
   "GET /api/openapi.json": publicRoute,
+  // Whether mail can leave the server: every visitor is the one it serves, signed in or not.
+  "GET /api/instance": giverRoute,
   "GET /api/me": signedIn,
   "GET /api/home": signedIn,
   "GET /api/profile": signedIn,

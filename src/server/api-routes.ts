@@ -7,6 +7,7 @@ import { feedbackRoutes } from "./modules/feedback/feedback.routes.ts";
 import { givingRoutes } from "./modules/feedback/giving.routes.ts";
 import { healthCheckRoutes } from "./modules/health-check/health-check.routes.ts";
 import { homeRoutes } from "./modules/home/home.routes.ts";
+import { instanceRoutes } from "./modules/instance/instance.routes.ts";
 import { lanesRoutes } from "./modules/lanes/lanes.routes.ts";
 import { mentorsRoutes } from "./modules/mentors/mentors.routes.ts";
 import { notificationsRoutes } from "./modules/notifications/notifications.routes.ts";
@@ -38,7 +39,8 @@ export function apiRoutes() {
     .route("/", mentorsRoutes())
     .route("/", notificationsRoutes())
     .route("/", adminRoutes())
-    .route("/", jobsRoutes());
+    .route("/", jobsRoutes())
+    .route("/", instanceRoutes());
 }
 
 /** The API's routes, inputs and answers as one type; the web app imports it with `import type` only. */

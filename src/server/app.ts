@@ -112,7 +112,9 @@ export function createApp(options: AppOptions) {
     app.use("*", serveStatic({ root: webRoot, index: "__no_index__", precompressed: true }));
     app.get("*", (c) => {
       c.header("Cache-Control", "no-cache");
-      return c.html(indexHtml);
+      // Each page gets the nonce its Content-Security-Policy names, for the <style> elements it adds.
+      const nonce = c.get("secureHeadersNonce") ?? "";
+      return c.html(indexHtml.replace("</head>", `<meta name="csp-nonce" content="${nonce}" />\n  </head>`));
     });
   }
 

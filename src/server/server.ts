@@ -10,6 +10,7 @@ import { type Database, openDatabase } from "./db/open.ts";
 import { createJobRunner, type JobRunner } from "./jobs/job-runner.ts";
 import { registerJobs } from "./jobs/register-jobs.ts";
 import { createLogger, type Logger } from "./logger.ts";
+import { describeMailSetup } from "./modules/instance/instance.service.ts";
 import { createMailer } from "./modules/mail/mailer.ts";
 
 export const defaultWebRoot = fileURLToPath(new URL("../../dist/web", import.meta.url));
@@ -61,6 +62,7 @@ export async function startSidecar(
     server.once("error", reject);
   });
   const stopServing = shutdownOnDemand(server);
+  logger.info(describeMailSetup(config));
   jobs.start();
   // Mail kept or failed before this start (SMTP missing or down) goes out now that it may work.
   await mailer.requeueUndelivered();

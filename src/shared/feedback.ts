@@ -45,8 +45,19 @@ export const minResponses = z
 
 const laneId = z.enum(laneIds, { error: "Pick lanes from the six lanes" });
 
+const requestTitle = plainText()
+  .trim()
+  .min(1, "Give the request a short title, such as “Before my move to product lead”")
+  .max(100, "Keep the title under 100 characters");
+
+/** The page asks for a title every time; the API also takes requests without one (older clients). */
+export const requestTitleRequired = z.object({ title: requestTitle });
+
 export const feedbackRequestInput = z
   .object({
+    title: requestTitle
+      .optional()
+      .meta({ description: "A short name for the request, shown as its heading" }),
     purpose: plainText()
       .trim()
       .min(1, "Say why you are asking: givers read this first")
@@ -214,6 +225,7 @@ export type ResponseCount = z.infer<typeof responseCountOutput>;
 
 const summaryShape = {
   id: z.string(),
+  title: z.string().nullable(),
   purpose: z.string(),
   status: z.enum(["open", "closed"]),
   closesOn: dayOutput,

@@ -1,5 +1,6 @@
 import { MutationCache, QueryCache, QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { RouterProvider } from "@tanstack/react-router";
+import { setNonce } from "get-nonce";
 import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
 import { isUnauthenticated } from "./api.ts";
@@ -7,8 +8,9 @@ import { setTwoFactorRedirect } from "./auth-client.ts";
 import { homeQueryKey } from "./features/home/home-api.ts";
 import { createAppRouter, publicPaths } from "./router.tsx";
 import { meQuery } from "./session.ts";
-import { ToastProvider } from "./ui/toast.tsx";
+import { closeToastsFromEarlierPages, ToastProvider } from "./ui/toast.tsx";
 import "./styles.css";
+import "./ui/parts.css";
 
 // A 401 on a signed-in page means the session ended (expired, revoked, or the account was disabled).
 function onUnauthenticated(error: unknown) {
@@ -18,6 +20,11 @@ function onUnauthenticated(error: unknown) {
   queryClient.removeQueries({ queryKey: meQuery.queryKey });
   void router.navigate({ to: "/sign-in", search: { next: href === "/" ? undefined : href } });
 }
+
+// The server allows only the <style> elements that carry this page's nonce: dialogs (Radix) add one to
+// stop the page behind from scrolling, and take the nonce from here.
+const styleNonce = document.querySelector('meta[name="csp-nonce"]')?.getAttribute("content");
+if (styleNonce) setNonce(styleNonce);
 
 const queryClient: QueryClient = new QueryClient({
   queryCache: new QueryCache({ onError: onUnauthenticated }),
@@ -41,6 +48,9 @@ const queryClient: QueryClient = new QueryClient({
 });
 
 const router = createAppRouter(queryClient);
+router.subscribe("onResolved", ({ pathChanged }) => {
+  if (pathChanged) closeToastsFromEarlierPages();
+});
 
 setTwoFactorRedirect(() => {
   const next = new URLSearchParams(window.location.search).get("next") ?? undefined;

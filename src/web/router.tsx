@@ -12,6 +12,7 @@ import { authClient } from "./auth-client.ts";
 import { CheckEmailPage } from "./features/auth/check-email-page.tsx";
 import { ForgotPasswordPage } from "./features/auth/forgot-password-page.tsx";
 import { ResetPasswordPage } from "./features/auth/reset-password-page.tsx";
+import { SetupPage } from "./features/auth/setup-page.tsx";
 import { SignInPage } from "./features/auth/sign-in-page.tsx";
 import { SignUpPage } from "./features/auth/sign-up-page.tsx";
 import { TwoFactorPage } from "./features/auth/two-factor-page.tsx";
@@ -84,6 +85,12 @@ const checkEmailRoute = createRoute({
   component: CheckEmailPage,
 });
 
+const setupRoute = createRoute({
+  getParentRoute: () => publicLayout,
+  path: "/setup",
+  component: SetupPage,
+});
+
 const verifiedRoute = createRoute({
   getParentRoute: () => publicLayout,
   path: "/verified",
@@ -150,11 +157,16 @@ const appLayout = createRoute({
   getParentRoute: () => rootRoute,
   id: "app",
   beforeLoad: async ({ context, location }) => {
+    const next = location.href === "/" ? undefined : location.href;
+    if (!context.queryClient.getQueryData(meQuery.queryKey)) {
+      // get-session answers 200 with null when signed out, so a signed-out visit logs no failed request.
+      const { data } = await authClient.getSession().catch(() => ({ data: undefined }));
+      if (data === null) throw redirect({ to: "/sign-in", search: { next } });
+    }
     try {
       await context.queryClient.ensureQueryData(meQuery);
     } catch (error) {
       if (isUnauthenticated(error)) {
-        const next = location.href === "/" ? undefined : location.href;
         throw redirect({ to: "/sign-in", search: { next } });
       }
       throw error;
@@ -192,6 +204,11 @@ const printPressReleaseRoute = createRoute({
 });
 
 const homeRoute = createRoute({ getParentRoute: () => appLayout, path: "/", component: HomePage });
+const glossaryRoute = createRoute({
+  getParentRoute: () => appLayout,
+  path: "/glossary",
+  component: lazyRouteComponent(() => import("./features/glossary/glossary-page.tsx"), "GlossaryPage"),
+});
 const profileRoute = createRoute({
   getParentRoute: () => appLayout,
   path: "/profile",
@@ -490,6 +507,7 @@ const routeTree = rootRoute.addChildren([
     signInRoute,
     signUpRoute,
     checkEmailRoute,
+    setupRoute,
     verifiedRoute,
     forgotPasswordRoute,
     resetPasswordRoute,
@@ -501,6 +519,7 @@ const routeTree = rootRoute.addChildren([
   appLayout.addChildren([
     homeRoute,
     profileRoute,
+    glossaryRoute,
     lanesRoute,
     feedbackRoute,
     feedbackNewRoute,
@@ -554,6 +573,7 @@ export const publicPaths = [
   "/sign-in",
   "/sign-up",
   "/check-email",
+  "/setup",
   "/verified",
   "/forgot-password",
   "/reset-password",

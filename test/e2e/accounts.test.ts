@@ -69,7 +69,7 @@ describe("a new member in the browser", () => {
       .waitFor();
     await page.getByLabel("Password", { exact: true }).fill(password);
     await page.getByRole("button", { name: "Create account" }).click();
-    await page.getByRole("heading", { name: "Check your email" }).waitFor();
+    await page.getByRole("heading", { name: "Waiting for confirmation" }).waitFor();
     await expectAccessibleAtBothWidths(page, "check-email");
 
     const mail = await latestMailTo(email, "Confirm your email for Sidecar");
@@ -191,7 +191,7 @@ describe("a new member in the browser", () => {
     await other.getByLabel("Email").fill(otherEmail);
     await other.getByLabel("Password", { exact: true }).fill(password);
     await other.getByRole("button", { name: "Create account" }).click();
-    await other.getByRole("heading", { name: "Check your email" }).waitFor();
+    await other.getByRole("heading", { name: "Waiting for confirmation" }).waitFor();
     await sidecar.database.db.update(users).set({ emailVerified: true }).where(eq(users.email, otherEmail));
     await signInThroughForm(other, otherEmail, password);
     await other.getByRole("heading", { name: /Welcome/ }).waitFor();
@@ -201,7 +201,7 @@ describe("a new member in the browser", () => {
     await unconfirmed.getByLabel("Email").fill(`drew-${Date.now()}@example.test`);
     await unconfirmed.getByLabel("Password", { exact: true }).fill(password);
     await unconfirmed.getByRole("button", { name: "Create account" }).click();
-    await unconfirmed.getByRole("heading", { name: "Check your email" }).waitFor();
+    await unconfirmed.getByRole("heading", { name: "Waiting for confirmation" }).waitFor();
     await unconfirmed.close();
 
     const page = await openPage(browser);
@@ -215,7 +215,8 @@ describe("a new member in the browser", () => {
     await page.getByText(email).first().waitFor();
     await expectAccessibleAtBothWidths(page, "admin-users");
     await page.getByRole("button", { name: "Confirm email of Drew Unconfirmed" }).click();
-    await page.getByText("Drew Unconfirmed is confirmed").waitFor();
+    // The toast and, for a second, its screen-reader announcement carry the same words.
+    await page.getByText("Drew Unconfirmed is confirmed").first().waitFor();
     await page
       .getByRole("button", { name: "Confirm email of Drew Unconfirmed" })
       .waitFor({ state: "detached" });

@@ -142,7 +142,7 @@ describe("the career plan in the browser", () => {
     const due = page.locator("#decisions-due .decision-item");
     await expect.poll(() => due.count()).toBe(1);
     expect(await due.innerText()).toMatch(
-      /Grit it out or move on\?[\s\S]*Revisit due 15 Jul 2025[\s\S]*Stay one more year/,
+      /Grit it out or move on\?[\s\S]*Overdue[\s\S]*Revisit was due 15 Jul 2025[\s\S]*Stay one more year/,
     );
     await expectAccessibleAtBothWidths(page, "decisions-list");
 

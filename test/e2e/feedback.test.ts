@@ -84,6 +84,7 @@ describe("feedback in the browser", () => {
     await page.getByText("Say why you are asking: givers read this first").waitFor();
     await expectAccessibleAtBothWidths(page, "feedback-new-error");
 
+    await page.getByLabel("Title").fill("Before my move to product lead");
     await page
       .getByLabel("Why you are asking")
       .fill("I am moving into a product lead role and want to know what to work on.");
@@ -93,7 +94,10 @@ describe("feedback in the browser", () => {
     }
     await page.getByLabel("Responses needed before you see anything").selectOption("3");
     await page.getByRole("button", { name: "Create request" }).click();
-    await page.getByRole("heading", { name: /moving into a product lead role/, level: 1 }).waitFor();
+    // The title is the heading; the purpose is the paragraph under it.
+    await page.getByRole("heading", { name: "Before my move to product lead", level: 1 }).waitFor();
+    await page.getByText("I am moving into a product lead role and want to know what to work on.").waitFor();
+    expect(await page.getByLabel("Links to copy").inputValue()).toBe("");
     await page.getByRole("heading", { name: "0 responses of the 3 needed" }).waitFor();
     await page.getByRole("heading", { name: "Results are still sealed" }).waitFor();
 

@@ -35,7 +35,7 @@ describe("the lanes self-assessment in the browser", () => {
     await page.getByLabel("Email").fill(email);
     await page.getByLabel("Password", { exact: true }).fill(password);
     await page.getByRole("button", { name: "Create account" }).click();
-    await page.getByRole("heading", { name: "Check your email" }).waitFor();
+    await page.getByRole("heading", { name: "Waiting for confirmation" }).waitFor();
     await sidecar.database.db.update(users).set({ emailVerified: true }).where(eq(users.email, email));
     await page.goto(`${baseUrl}/sign-in`);
     await page.getByLabel("Email").fill(email);
@@ -74,7 +74,7 @@ describe("the lanes self-assessment in the browser", () => {
     const history = page.locator(".lanes-history-item");
     await expect.poll(() => history.nth(0).innerText()).toMatch(/Crafting 4 · .*Team 2/);
     await expect.poll(() => history.nth(1).innerText()).toMatch(/Crafting 3 · .*Team 1/);
-    const legend = page.locator(".recharts-legend-wrapper");
+    const legend = page.locator(".lanes-radar-key");
     await expect.poll(() => legend.innerText()).toMatch(/Previous/);
     expect(await legend.innerText()).toMatch(/Latest/);
     // The picture's text alternative carries both assessments.

@@ -6,6 +6,7 @@ import { openAPI, twoFactor } from "better-auth/plugins";
 import { eq } from "drizzle-orm";
 import { passwordMaxLength, passwordMinLength } from "../../shared/auth.ts";
 import type { Config } from "../config.ts";
+import { claimFreshInstance } from "../db/instance-settings.ts";
 import { newId } from "../db/new-id.ts";
 import type { Db } from "../db/open.ts";
 import { describeFailure, type Logger } from "../logger.ts";
@@ -97,6 +98,8 @@ export function createAuth({ db, config, mailer, logger, secret }: AuthDeps) {
       autoSignInAfterVerification: false,
       expiresIn: 24 * 3600,
       sendVerificationEmail: async ({ user, url }) => {
+        // The instance's first account is confirmed as it is created: there is nothing to confirm.
+        if (user.emailVerified) return;
         await mailer.send(verificationEmail(user.email, user.name, url));
       },
     },
@@ -144,6 +147,18 @@ export function createAuth({ db, config, mailer, logger, secret }: AuthDeps) {
       twoFactor({ issuer: "Sidecar", backupCodeOptions: { amount: 10, length: 10 } }),
     ],
     databaseHooks: {
+      user: {
+        create: {
+          // The first account on a fresh instance runs it: made its administrator and confirmed at
+          // once, because nobody else could confirm it and the server may not be able to send mail yet.
+          before: async (user) => {
+            const id = newId();
+            if (!(await claimFreshInstance(db, id))) return { data: { ...user, id } };
+            logger.info("the first account was created: it is the instance administrator");
+            return { data: { ...user, id, role: "admin", emailVerified: true } };
+          },
+        },
+      },
       session: {
         create: {
           before: async (session) => {

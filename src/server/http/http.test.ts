@@ -12,7 +12,7 @@ let webRoot: string;
 beforeAll(async () => {
   webRoot = mkdtempSync(join(tmpdir(), "sidecar-web-"));
   mkdirSync(join(webRoot, "assets"));
-  writeFileSync(join(webRoot, "index.html"), "<!doctype html><title>Sidecar</title>");
+  writeFileSync(join(webRoot, "index.html"), "<!doctype html><head><title>Sidecar</title></head>");
   writeFileSync(join(webRoot, "assets", "app-1234.js"), "console.log(1)");
   ctx = await createTestContext({}, { webRoot });
 });
@@ -52,6 +52,23 @@ describe("HTTP layer", () => {
     expect(await responses[4]?.text()).toBe("console.log(1)");
     expect(responses[4]?.headers.get("cache-control")).toContain("immutable");
     expect(responses[0]?.headers.get("strict-transport-security")).toBeNull();
+  });
+
+  it("lets in only the <style> elements that carry the page's own nonce, new on every page load", async () => {
+    const [first, second] = await Promise.all([ctx.request("/portfolio"), ctx.request("/portfolio")]);
+    const nonces = await Promise.all(
+      [first, second].map(async (response) => {
+        const csp = response?.headers.get("content-security-policy") ?? "";
+        const styleSrc = csp.split(";").find((d) => d.trim().startsWith("style-src")) ?? "";
+        expect(csp).not.toContain("unsafe-inline");
+        expect(csp).toMatch(/script-src 'self'(;|$)/);
+        const nonce = /'nonce-([^']+)'/.exec(styleSrc)?.[1];
+        expect(nonce).toBeTruthy();
+        expect(await response?.text()).toContain(`<meta name="csp-nonce" content="${nonce}" />`);
+        return nonce;
+      }),
+    );
+    expect(nonces[0]).not.toBe(nonces[1]);
   });
 
   it("answers unknown API routes with a JSON 404", async () => {

@@ -233,6 +233,9 @@ export function AppLayout() {
               <NavLink to="/security" icon={<ShieldCheck size={18} aria-hidden="true" />}>
                 Security
               </NavLink>
+              <NavLink to="/glossary" icon={<BookOpen size={18} aria-hidden="true" />}>
+                Glossary
+              </NavLink>
             </ul>
           </div>
           {user.role === "admin" ? (

@@ -32,6 +32,16 @@ function writeDraft(key: string, values: unknown) {
   }
 }
 
+/** Forgets what was typed under a draft key: a dialog closed without saving starts empty next time. */
+export function discardDraft(key: string) {
+  try {
+    window.sessionStorage.removeItem(key);
+    window.sessionStorage.removeItem(`${key}:base`);
+  } catch {
+    // Storage switched off: there is no draft to forget.
+  }
+}
+
 // Row lists carry a React `key` made up on each load; it says nothing about what was typed.
 const withoutRowKeys = (name: string, value: unknown) => (name === "key" ? undefined : value);
 const same = (a: unknown, b: unknown) =>

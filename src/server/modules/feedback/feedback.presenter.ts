@@ -22,6 +22,7 @@ export function presentRequestSummary(row: FeedbackRequestRow, today: string): F
   const resultsOpen = row.openedOn !== null;
   return {
     id: row.id,
+    title: row.title,
     purpose: row.purpose,
     status: isClosed(row, today) ? "closed" : "open",
     closesOn: row.closesOn,

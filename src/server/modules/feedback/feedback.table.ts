@@ -29,6 +29,8 @@ export const feedbackRequests = pgTable(
     userId: text("user_id")
       .notNull()
       .references(() => users.id, { onDelete: "cascade" }),
+    // A short name for the request, shown as its heading; requests from before titles have none.
+    title: text("title"),
     purpose: text("purpose").notNull(),
     questions: jsonb("questions").$type<FeedbackQuestion[]>().notNull(),
     lanes: jsonb("lanes").$type<LaneId[]>().notNull(),

@@ -50,6 +50,7 @@ describe("feedback requests", () => {
         "resultsOpen",
         "status",
         "thankedOn",
+        "title",
         "version",
       ].sort(),
     );
@@ -68,6 +69,25 @@ describe("feedback requests", () => {
     const list = await (await atVersion("/api/feedback/requests", { cookie: user.cookie })).json();
     expect(list.requests.map((r: { id: string }) => r.id)).toEqual([created.id]);
     expect(list.requests[0].purpose).toBe(created.purpose);
+  });
+
+  it("keeps a short title as the request's name, and refuses one that is too long, naming the field", async () => {
+    const user = await buildUser(ctx);
+    const titled = await createFeedbackRequest(ctx, user.cookie, { title: "  Before my move to lead " });
+    expect(titled.title).toBe("Before my move to lead");
+    const untitled = await createFeedbackRequest(ctx, user.cookie);
+    expect(untitled.title).toBeNull();
+    const list = await (await ctx.request("/api/feedback/requests", { cookie: user.cookie })).json();
+    expect(list.requests.map((r: { title: string | null }) => r.title).sort()).toEqual([
+      "Before my move to lead",
+      null,
+    ]);
+    const tooLong = await ctx.request("/api/feedback/requests", {
+      body: requestBody({ title: "x".repeat(101) }),
+      cookie: user.cookie,
+    });
+    expect(tooLong.status).toBe(400);
+    expect((await tooLong.json()).error.field).toBe("title");
   });
 
   it("defaults k to 5 and every lane", async () => {

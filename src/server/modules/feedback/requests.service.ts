@@ -39,6 +39,7 @@ export async function createFeedbackRequest(db: Db, viewer: Viewer | null, input
   const row = await db.transaction(async (tx) => {
     const created = await insertRequestRow(tx, {
       userId: me.userId,
+      title: input.title ?? null,
       purpose: input.purpose,
       questions: input.questions.map((prompt, index) => ({ key: `q${index + 1}`, prompt })),
       lanes: input.lanes,

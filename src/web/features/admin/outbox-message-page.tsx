@@ -6,8 +6,8 @@ import { useMomentFormat } from "../../session.ts";
 import { Alert } from "../../ui/alert.tsx";
 import { Button, buttonClass } from "../../ui/button.tsx";
 import { Card } from "../../ui/card.tsx";
-import { EmptyState } from "../../ui/empty-state.tsx";
 import { PageHeader } from "../../ui/page-header.tsx";
+import { RecordNotFound } from "../../ui/query-state.tsx";
 import { LoadingState } from "../../ui/spinner.tsx";
 import { useTitle } from "../../ui/use-title.ts";
 import { mailKindLabels, outboxMessageQuery, statusLabels } from "./admin-api.ts";
@@ -33,22 +33,16 @@ export function OutboxMessagePage() {
   if (query.isError) {
     if (query.error instanceof ApiError && query.error.status === 404) {
       return (
-        <>
-          <PageHeader before={<BackLink />} title="Message not found" />
-          <div className="card">
-            <EmptyState
-              icon={<MailX size={22} />}
-              title="This message doesn't exist"
-              action={
-                <Link to="/admin/outbox" className={buttonClass("secondary")}>
-                  Back to the outbox
-                </Link>
-              }
-            >
-              It may have been removed, or the link may be wrong.
-            </EmptyState>
-          </div>
-        </>
+        <RecordNotFound
+          thing="message"
+          before={<BackLink />}
+          icon={<MailX size={22} />}
+          back={
+            <Link to="/admin/outbox" className={buttonClass("secondary")}>
+              Back to the outbox
+            </Link>
+          }
+        />
       );
     }
     return (

@@ -10,6 +10,7 @@ import { Button } from "../../ui/button.tsx";
 import { TextField } from "../../ui/field.tsx";
 import { Form, FormActions, useFormState } from "../../ui/form.tsx";
 import { useTitle } from "../../ui/use-title.ts";
+import { useMailConfigured } from "./instance-api.ts";
 import { ResendVerification } from "./resend-verification.tsx";
 
 const route = getRouteApi("/public/sign-in");
@@ -21,6 +22,7 @@ export function SignInPage() {
   const queryClient = useQueryClient();
   const form = useFormState({ email: "", password: "" });
   const [pending, setPending] = useState(false);
+  const mailConfigured = useMailConfigured();
 
   async function submit() {
     const input = form.validate(signInInput);
@@ -31,7 +33,14 @@ export function SignInPage() {
     if (error) {
       const failure = describeAuthError(error);
       let message: ReactNode = failure.message;
-      if (failure.code === "EMAIL_NOT_VERIFIED") {
+      if (failure.code === "EMAIL_NOT_VERIFIED" && mailConfigured === false) {
+        message = (
+          <span>
+            This account is waiting for confirmation. This Sidecar cannot send email yet, so its administrator
+            confirms new accounts in Admin → Users. Ask them, then sign in again.
+          </span>
+        );
+      } else if (failure.code === "EMAIL_NOT_VERIFIED") {
         message = (
           <div className="stack">
             <span>

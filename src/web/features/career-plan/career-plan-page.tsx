@@ -1,10 +1,10 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { Flag, Mountain, Sprout } from "lucide-react";
+import { useState } from "react";
 import { formatCalendarDate } from "../../../shared/calendar-date.ts";
 import { type CareerPlan, northStarReachedInput } from "../../../shared/career-plan.ts";
 import { api, call } from "../../api.ts";
-import { useMemberToday } from "../../session.ts";
-import { Alert } from "../../ui/alert.tsx";
+import { useMe, useMemberToday } from "../../session.ts";
 import { Button } from "../../ui/button.tsx";
 import { Card } from "../../ui/card.tsx";
 import { ConflictNotice } from "../../ui/conflict.tsx";
@@ -12,13 +12,25 @@ import { EmptyState } from "../../ui/empty-state.tsx";
 import { TextField } from "../../ui/field.tsx";
 import { Form, FormActions, useFormState } from "../../ui/form.tsx";
 import { PageHeader } from "../../ui/page-header.tsx";
+import { LoadFailed } from "../../ui/query-state.tsx";
 import { LoadingState } from "../../ui/spinner.tsx";
 import { useToast } from "../../ui/toast.tsx";
 import { useTitle } from "../../ui/use-title.ts";
+import { Term } from "../glossary/term.tsx";
 import { GuideBanner } from "../home/first-run-guide.tsx";
 import { ActThreeForm } from "./act-three-form.tsx";
 import { careerPlanQuery } from "./career-plan-api.ts";
-import { PlanForm } from "./plan-form.tsx";
+import { PlanForm, planDraftKey } from "./plan-form.tsx";
+import { PlanSummary } from "./plan-summary.tsx";
+
+/** Unsaved changes from earlier in this tab open the form again, so they are never hidden. */
+function hasPlanDraft(userId: string): boolean {
+  try {
+    return window.sessionStorage.getItem(planDraftKey(userId)) !== null;
+  } catch {
+    return false;
+  }
+}
 
 function useSetPlan() {
   const queryClient = useQueryClient();
@@ -124,6 +136,8 @@ function ReachedBanner({ plan }: { plan: CareerPlan }) {
 export function CareerPlanPage() {
   useTitle("Career plan");
   const query = useQuery(careerPlanQuery);
+  const me = useMe();
+  const [editing, setEditing] = useState(false);
   const plan = query.data;
   const reached = Boolean(plan?.northStar?.reachedOn);
 
@@ -131,18 +145,18 @@ export function CareerPlanPage() {
     <>
       <PageHeader
         title="Career plan"
-        description="Work back from where you want to end up: your North Star, the job after next, and your next job. Private unless you share it."
+        description={
+          <>
+            Work back from where you want to end up: your <Term id="north-star" />, the{" "}
+            <Term id="skip-job">job after next</Term>, and your next job. Private unless you share it.
+          </>
+        }
       />
       <GuideBanner step="north-star" />
       {query.isPending ? (
         <LoadingState label="Loading your plan…" />
       ) : query.isError || !plan ? (
-        <Alert tone="error">
-          Your plan could not be loaded. {query.error?.message}{" "}
-          <button type="button" className="button-link" onClick={() => query.refetch()}>
-            Try again
-          </button>
-        </Alert>
+        <LoadFailed what="Your plan" error={query.error} retry={() => void query.refetch()} />
       ) : (
         <div className="stack-lg">
           {reached ? (
@@ -159,7 +173,15 @@ export function CareerPlanPage() {
               </EmptyState>
             </Card>
           )}
-          <PlanForm plan={plan} />
+          {plan.northStar && !editing && !hasPlanDraft(me.user.id) ? (
+            <PlanSummary plan={plan} onEdit={() => setEditing(true)} />
+          ) : (
+            <PlanForm
+              plan={plan}
+              onSaved={() => setEditing(false)}
+              onCancel={plan.northStar ? () => setEditing(false) : undefined}
+            />
+          )}
           {plan.northStar && !reached ? (
             <MarkReachedCard role={plan.northStar.role} version={plan.version} />
           ) : null}
@@ -170,7 +192,14 @@ export function CareerPlanPage() {
               title="After the North Star: Act Three"
               icon={<Sprout size={18} />}
               iconTone="success"
-              description="When you mark your North Star reached, Sidecar prompts you to plan what comes after: scaled economics (investing, accumulating) and giving (content, volunteering, a mission-based company, coaching)."
+              description={
+                <>
+                  When you mark your North Star reached, Sidecar prompts you to plan what comes after (
+                  <Term id="act-three" />
+                  ): scaled economics (investing, accumulating) and giving (content, volunteering, a
+                  mission-based company, coaching).
+                </>
+              }
             />
           ) : null}
         </div>

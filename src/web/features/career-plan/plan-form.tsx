@@ -15,6 +15,7 @@ import { SelectField, TextAreaField, TextField } from "../../ui/field.tsx";
 import { Form, FormActions, useFormState } from "../../ui/form.tsx";
 import { RowList } from "../../ui/row-list.tsx";
 import { useToast } from "../../ui/toast.tsx";
+import { Term } from "../glossary/term.tsx";
 import { careerPlanQuery, newRowKey, yearFromField } from "./career-plan-api.ts";
 
 type NeedRow = { key: string; text: string; link: string };
@@ -112,12 +113,23 @@ function toInput(values: Values) {
   };
 }
 
-export function PlanForm({ plan }: { plan: CareerPlan }) {
+/** Where the plan form keeps what was typed until it is saved or the edit is cancelled. */
+export const planDraftKey = (userId: string) => `sidecar:draft:${userId}:plan`;
+
+export function PlanForm({
+  plan,
+  onSaved,
+  onCancel,
+}: {
+  plan: CareerPlan;
+  onSaved?: () => void;
+  onCancel?: () => void;
+}) {
   const { user } = useMe();
   const toast = useToast();
   const queryClient = useQueryClient();
   const form = useFormState<Values>(toValues(plan), {
-    draftKey: `sidecar:draft:${user.id}:plan`,
+    draftKey: planDraftKey(user.id),
     version: plan.version,
   });
   const thisYear = yearOf(useMemberToday());
@@ -131,6 +143,7 @@ export function PlanForm({ plan }: { plan: CareerPlan }) {
       form.markSaved(saved.version, toValues(saved));
       queryClient.setQueryData(careerPlanQuery.queryKey, saved);
       toast({ title: "Plan saved" });
+      onSaved?.();
     },
     onError: (error) =>
       form.showApiError(error, [
@@ -181,7 +194,9 @@ export function PlanForm({ plan }: { plan: CareerPlan }) {
           </Alert>
         ) : null}
         <fieldset className="plan-part">
-          <legend>North Star</legend>
+          <legend>
+            <Term id="north-star" />
+          </legend>
           <p className="muted small">
             Where you want to end up: the role, the kind of company, what you are known for.
           </p>
@@ -216,7 +231,9 @@ export function PlanForm({ plan }: { plan: CareerPlan }) {
           </div>
         </fieldset>
         <fieldset className="plan-part">
-          <legend>Skip job</legend>
+          <legend>
+            <Term id="skip-job" />
+          </legend>
           <p className="muted small">
             The job after next, and what it needs that you don't have yet. Name the lane or experience each
             need builds, so Sidecar can point your tours of duty and mentors at it.
@@ -310,6 +327,17 @@ export function PlanForm({ plan }: { plan: CareerPlan }) {
           <Button type="submit" pending={save.isPending}>
             Save plan
           </Button>
+          {onCancel ? (
+            <Button
+              variant="secondary"
+              onClick={() => {
+                form.clearDraft();
+                onCancel();
+              }}
+            >
+              Cancel
+            </Button>
+          ) : null}
           <Link to="/decisions" className="small">
             Facing a choice? Weigh it in your decision journal
           </Link>

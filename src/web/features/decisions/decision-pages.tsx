@@ -1,6 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { getRouteApi, Link, useNavigate } from "@tanstack/react-router";
-import { ArrowLeft, History, ListChecks, Pencil, Trash2 } from "lucide-react";
+import { ArrowLeft, History, ListChecks, Pencil } from "lucide-react";
 import { useState } from "react";
 import { formatCalendarDate } from "../../../shared/calendar-date.ts";
 import { type Decision, decisionRevisitInput } from "../../../shared/decisions.ts";
@@ -10,11 +10,12 @@ import { Alert } from "../../ui/alert.tsx";
 import { Button, buttonClass } from "../../ui/button.tsx";
 import { Card } from "../../ui/card.tsx";
 import { ConflictNotice } from "../../ui/conflict.tsx";
+import { DeleteButton } from "../../ui/delete-button.tsx";
 import { Dialog } from "../../ui/dialog.tsx";
 import { TextAreaField, TextField } from "../../ui/field.tsx";
 import { Form, FormActions, useFormState } from "../../ui/form.tsx";
 import { PageHeader } from "../../ui/page-header.tsx";
-import { LoadingState } from "../../ui/spinner.tsx";
+import { QueryState, RecordNotFound } from "../../ui/query-state.tsx";
 import { useToast } from "../../ui/toast.tsx";
 import { useTitle } from "../../ui/use-title.ts";
 import { DecisionForm } from "./decision-form.tsx";
@@ -48,16 +49,26 @@ function WithDecision({
 }) {
   const { id } = getRouteApi(routeId).useParams();
   const query = useQuery(decisionQuery(id));
-  if (query.isPending) return <LoadingState label="Loading the decision…" />;
-  if (query.isError) {
-    return (
-      <>
-        <PageHeader title="Decision not found" before={backToJournal} />
-        <Alert tone="error">{query.error.message}</Alert>
-      </>
-    );
-  }
-  return <>{children(query.data)}</>;
+  return (
+    <QueryState
+      query={query}
+      loading="Loading the decision…"
+      failed="The decision"
+      notFound={
+        <RecordNotFound
+          thing="decision"
+          before={backToJournal}
+          back={
+            <Link to="/decisions" className={buttonClass("secondary")}>
+              See your decision journal
+            </Link>
+          }
+        />
+      }
+    >
+      {children}
+    </QueryState>
+  );
 }
 
 export function EditDecisionPage() {
@@ -111,13 +122,7 @@ function DecisionDetail({ decision }: { decision: Decision }) {
               <Pencil size={16} aria-hidden="true" />
               Edit
             </Link>
-            <Button
-              variant="danger"
-              icon={<Trash2 size={16} aria-hidden="true" />}
-              onClick={() => setConfirming(true)}
-            >
-              Delete
-            </Button>
+            <DeleteButton onClick={() => setConfirming(true)} what="this decision" />
           </>
         }
       />

@@ -3,16 +3,29 @@ import { Link } from "@tanstack/react-router";
 import { BookOpenCheck, CalendarClock, Plus } from "lucide-react";
 import { formatCalendarDate } from "../../../shared/calendar-date.ts";
 import type { Decision } from "../../../shared/decisions.ts";
-import { Alert } from "../../ui/alert.tsx";
+import { isRevisitOverdue } from "../../../shared/overdue.ts";
+import { useMemberToday } from "../../session.ts";
 import { buttonClass } from "../../ui/button.tsx";
 import { Card } from "../../ui/card.tsx";
 import { EmptyState } from "../../ui/empty-state.tsx";
+import { OverdueBadge } from "../../ui/overdue-badge.tsx";
 import { PageHeader } from "../../ui/page-header.tsx";
+import { LoadFailed } from "../../ui/query-state.tsx";
 import { LoadingState } from "../../ui/spinner.tsx";
 import { useTitle } from "../../ui/use-title.ts";
+import { Term } from "../glossary/term.tsx";
 import { decisionsQuery } from "./decisions-api.ts";
 
 export function RevisitBadge({ decision }: { decision: Decision }) {
+  const today = useMemberToday();
+  if (decision.revisitOn && isRevisitOverdue(decision, today)) {
+    return (
+      <span className="row-tight">
+        <OverdueBadge since={decision.revisitOn} what="the revisit" />
+        <span className="badge badge-warning">Revisit was due {formatCalendarDate(decision.revisitOn)}</span>
+      </span>
+    );
+  }
   if (decision.dueForRevisit && decision.revisitOn) {
     return <span className="badge badge-warning">Revisit due {formatCalendarDate(decision.revisitOn)}</span>;
   }
@@ -63,18 +76,19 @@ export function DecisionsPage() {
     <>
       <PageHeader
         title="Decision journal"
-        description="Grit it out or move on? Record the dilemma, the options and how each serves your skip job, what you decided and why, then look back at how it turned out. Only you see this."
+        description={
+          <>
+            Grit it out or move on? Record the dilemma, the options and how each serves your skip job, what
+            you decided and why, then <Term id="decision-revisit">look back</Term> at how it turned out. Only
+            you see this.
+          </>
+        }
         actions={decisions.length > 0 ? newDecisionLink("Record a decision") : undefined}
       />
       {query.isPending ? (
         <LoadingState label="Loading your decisions…" />
       ) : query.isError ? (
-        <Alert tone="error">
-          Your decisions could not be loaded. {query.error.message}{" "}
-          <button type="button" className="button-link" onClick={() => query.refetch()}>
-            Try again
-          </button>
-        </Alert>
+        <LoadFailed what="Your decisions" error={query.error} retry={() => void query.refetch()} />
       ) : decisions.length === 0 ? (
         <Card>
           <EmptyState

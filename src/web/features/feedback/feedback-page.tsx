@@ -2,13 +2,14 @@ import { useQuery } from "@tanstack/react-query";
 import { Link } from "@tanstack/react-router";
 import { MessageSquareHeart, Plus } from "lucide-react";
 import { formatCalendarDate } from "../../../shared/calendar-date.ts";
-import { Alert } from "../../ui/alert.tsx";
 import { Button } from "../../ui/button.tsx";
 import { Card } from "../../ui/card.tsx";
 import { EmptyState } from "../../ui/empty-state.tsx";
 import { PageHeader } from "../../ui/page-header.tsx";
+import { LoadFailed } from "../../ui/query-state.tsx";
 import { LoadingState } from "../../ui/spinner.tsx";
 import { useTitle } from "../../ui/use-title.ts";
+import { Term } from "../glossary/term.tsx";
 import { feedbackRequestsQuery, responseCountText } from "./feedback-api.ts";
 import { SuperpowersCard } from "./superpowers-card.tsx";
 
@@ -28,18 +29,19 @@ export function FeedbackPage() {
     <>
       <PageHeader
         title="Feedback"
-        description="Ask the people around you for honest feedback. Givers need no account. Their answers reach you without names, split into paragraphs and mixed together, and only once enough people have answered."
+        description={
+          <>
+            Ask the people around you for honest feedback. Givers need no account. Their answers reach you
+            without names, split into paragraphs and mixed together, and only once{" "}
+            <Term id="k-anonymity">enough people</Term> have answered.
+          </>
+        }
         actions={requests.length > 0 ? askButton : undefined}
       />
       {query.isPending ? (
         <LoadingState label="Loading your feedback requests…" />
       ) : query.isError ? (
-        <Alert tone="error">
-          Your feedback requests could not be loaded. {query.error.message}{" "}
-          <button type="button" className="button-link" onClick={() => query.refetch()}>
-            Try again
-          </button>
-        </Alert>
+        <LoadFailed what="Your feedback requests" error={query.error} retry={() => void query.refetch()} />
       ) : (
         <div className="stack-lg">
           {requests.length === 0 ? (
@@ -63,7 +65,7 @@ export function FeedbackPage() {
                       params={{ requestId: request.id }}
                       className="feedback-list-link"
                     >
-                      {request.purpose}
+                      {request.title ?? request.purpose}
                     </Link>
                     <div className="feedback-list-meta small muted">
                       {request.resultsOpen ? (

@@ -9,6 +9,7 @@ import {
   maxClosingDays,
   maxQuestions,
   minResponsesBounds,
+  requestTitleRequired,
   starterQuestions,
 } from "../../../shared/feedback.ts";
 import { type LaneId, laneIds, lanes } from "../../../shared/lanes.ts";
@@ -24,6 +25,7 @@ import { useToast } from "../../ui/toast.tsx";
 import { useTitle } from "../../ui/use-title.ts";
 
 type Values = {
+  title: string;
   purpose: string;
   questions: string[];
   lanes: LaneId[];
@@ -45,6 +47,7 @@ export function NewFeedbackRequestPage() {
   const queryClient = useQueryClient();
   const form = useFormState<Values>(
     {
+      title: "",
       purpose: "",
       questions: [...starterQuestions],
       lanes: [...laneIds],
@@ -64,15 +67,18 @@ export function NewFeedbackRequestPage() {
       await navigate({ to: "/feedback/$requestId", params: { requestId: created.id } });
     },
     onError: (error) =>
-      form.showApiError(error, ["purpose", "closesOn", "minResponses", "questions", "lanes"]),
+      form.showApiError(error, ["title", "purpose", "closesOn", "minResponses", "questions", "lanes"]),
   });
 
   function submit() {
-    const input = form.validate(feedbackRequestInput.superRefine(closingDateRule(today)), {
-      ...values,
-      questions: values.questions,
-      minResponses: Number(values.minResponses),
-    });
+    const input = form.validate(
+      feedbackRequestInput.and(requestTitleRequired).superRefine(closingDateRule(today)),
+      {
+        ...values,
+        questions: values.questions,
+        minResponses: Number(values.minResponses),
+      },
+    );
     if (input) create.mutate(input);
   }
 
@@ -103,6 +109,15 @@ export function NewFeedbackRequestPage() {
           {form.draftRestored ? (
             <Alert tone="info">We kept what you had typed. Check it, then create the request.</Alert>
           ) : null}
+          <TextField
+            label="Title"
+            name="title"
+            value={values.title}
+            onValueChange={(value) => form.set("title", value)}
+            error={form.errors.title}
+            hint="A few words to find it by, such as “Before my move to product lead”. Only you see it."
+            maxLength={100}
+          />
           <TextAreaField
             label="Why you are asking"
             name="purpose"

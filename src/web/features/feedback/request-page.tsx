@@ -31,19 +31,22 @@ import { lanes } from "../../../shared/lanes.ts";
 import { api, call } from "../../api.ts";
 import { useMemberToday } from "../../session.ts";
 import { Alert } from "../../ui/alert.tsx";
-import { Button } from "../../ui/button.tsx";
+import { Button, buttonClass } from "../../ui/button.tsx";
 import { Card } from "../../ui/card.tsx";
 import { ConflictNotice } from "../../ui/conflict.tsx";
+import { DeleteButton } from "../../ui/delete-button.tsx";
 import { Dialog } from "../../ui/dialog.tsx";
 import { EmptyState } from "../../ui/empty-state.tsx";
 import { SelectField, TextAreaField, TextField } from "../../ui/field.tsx";
 import { Form, FormActions, isStaleVersion, useFormState } from "../../ui/form.tsx";
 import { PageHeader } from "../../ui/page-header.tsx";
+import { isNotFound, LoadFailed, RecordNotFound } from "../../ui/query-state.tsx";
 import { LoadingState } from "../../ui/spinner.tsx";
 import { useToast } from "../../ui/toast.tsx";
 import { useTitle } from "../../ui/use-title.ts";
 import { laneAssessmentsQuery } from "../lanes/lanes-api.ts";
 import { LanesRadar } from "../lanes/lanes-radar.tsx";
+import { giversRatings } from "../lanes/radar-corners.ts";
 import { feedbackRequestQuery, feedbackResultsQuery, responseCountText } from "./feedback-api.ts";
 
 function useRequestUpdate(id: string) {
@@ -133,9 +136,7 @@ function StatusCard({ request }: { request: FeedbackRequest }) {
               Export results
             </a>
           ) : null}
-          <Button variant="danger" size="small" onClick={() => setConfirm("delete")}>
-            Delete
-          </Button>
+          <DeleteButton size="small" onClick={() => setConfirm("delete")} what="this request" />
         </div>
       }
     >
@@ -296,7 +297,7 @@ function CopyLink({ link, index }: { link: string; index: number }) {
 function InviteCard({ request }: { request: FeedbackRequest }) {
   const toast = useToast();
   const update = useRequestUpdate(request.id);
-  const form = useFormState({ emails: "", links: "0" });
+  const form = useFormState({ emails: "", links: "" });
   const [links, setLinks] = useState<string[]>([]);
   const [skipped, setSkipped] = useState<string[]>([]);
   const invite = useMutation({
@@ -311,7 +312,7 @@ function InviteCard({ request }: { request: FeedbackRequest }) {
       update(result.request);
       setLinks(result.links);
       setSkipped(result.alreadyInvited);
-      form.setValues({ emails: "", links: "0" });
+      form.setValues({ emails: "", links: "" });
       toast({ title: "Invitations ready" });
     },
     onError: (error) => form.showApiError(error),
@@ -357,7 +358,8 @@ function InviteCard({ request }: { request: FeedbackRequest }) {
           value={form.values.links}
           onValueChange={(value) => form.set("links", value)}
           error={form.errors.links}
-          hint="For people you will message yourself, one link each. They are shown only once."
+          placeholder="None"
+          hint="How many single-use links to copy, for people you will message yourself (up to 20). They are shown only once."
           optional
         />
         <FormActions>
@@ -591,7 +593,7 @@ function LanesResults({ requestId, results }: { requestId: string; results: Feed
           latest={latest}
           extra={{
             name: "Givers (median)",
-            ratings: Object.fromEntries(shown.map((l) => [l.lane, l.median])),
+            ratings: giversRatings(results.lanes),
           }}
         />
       ) : null}
@@ -740,7 +742,8 @@ export function FeedbackRequestPage() {
   return (
     <>
       <PageHeader
-        title={query.data?.purpose ?? "Feedback request"}
+        title={query.data?.title ?? "Feedback request"}
+        description={query.data?.purpose}
         before={
           <Link to="/feedback" className="small">
             ← Feedback
@@ -750,9 +753,18 @@ export function FeedbackRequestPage() {
       {query.isPending ? (
         <LoadingState label="Loading the request…" />
       ) : query.isError ? (
-        <Alert tone="error">
-          {query.error.message} <Link to="/feedback">Back to your feedback requests</Link>
-        </Alert>
+        isNotFound(query.error) ? (
+          <RecordNotFound
+            thing="feedback request"
+            back={
+              <Link to="/feedback" className={buttonClass("secondary")}>
+                See your feedback requests
+              </Link>
+            }
+          />
+        ) : (
+          <LoadFailed what="The request" error={query.error} retry={() => void query.refetch()} />
+        )
       ) : (
         <div className="stack-lg">
           <StatusCard request={query.data} />

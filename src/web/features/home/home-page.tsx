@@ -16,11 +16,13 @@ import {
 import { formatCalendarDate } from "../../../shared/calendar-date.ts";
 import type { HomeDashboard } from "../../../shared/home.ts";
 import { lanes } from "../../../shared/lanes.ts";
+import { isMilestoneOverdue, isRenegotiationOverdue, isRevisitOverdue } from "../../../shared/overdue.ts";
 import { levelLabels, trackLabels } from "../../../shared/profile.ts";
-import { firstName, type Me, useMe } from "../../session.ts";
+import { firstName, type Me, useMe, useMemberToday } from "../../session.ts";
 import { Alert } from "../../ui/alert.tsx";
 import { buttonClass } from "../../ui/button.tsx";
 import { Card } from "../../ui/card.tsx";
+import { OverdueBadge } from "../../ui/overdue-badge.tsx";
 import { PageHeader } from "../../ui/page-header.tsx";
 import { Spinner } from "../../ui/spinner.tsx";
 import { useTitle } from "../../ui/use-title.ts";
@@ -172,6 +174,7 @@ function NorthStarCard({ home }: { home: HomeDashboard }) {
 
 function TourCard({ home }: { home: HomeDashboard }) {
   const { tour } = home;
+  const today = useMemberToday();
   if (!tour) return null;
   const next = tour.nextMilestone;
   return (
@@ -192,10 +195,22 @@ function TourCard({ home }: { home: HomeDashboard }) {
         </Link>
       }
     >
+      {tour.renegotiateOn && isRenegotiationOverdue(tour, today) ? (
+        <p>
+          <OverdueBadge since={tour.renegotiateOn} what="the renegotiation" /> The renegotiation date,{" "}
+          {formatCalendarDate(tour.renegotiateOn)}, has passed: talk it through and set the next one.
+        </p>
+      ) : null}
       {next ? (
         <p>
           <span className="muted">Next milestone:</span> <strong>{next.title}</strong>, due{" "}
           {formatCalendarDate(next.dueOn)}
+          {isMilestoneOverdue(next, today) ? (
+            <>
+              {" "}
+              <OverdueBadge since={next.dueOn} what={next.title} />
+            </>
+          ) : null}
         </p>
       ) : (
         <p className="muted">No open milestones. Add one so you can see progress.</p>
@@ -206,6 +221,7 @@ function TourCard({ home }: { home: HomeDashboard }) {
 
 function DecisionCard({ home }: { home: HomeDashboard }) {
   const { decisionDue } = home;
+  const today = useMemberToday();
   if (!decisionDue) return null;
   return (
     <Card
@@ -223,7 +239,13 @@ function DecisionCard({ home }: { home: HomeDashboard }) {
           Revisit it
         </Link>
       }
-    />
+    >
+      {isRevisitOverdue(decisionDue, today) ? (
+        <p>
+          <OverdueBadge since={decisionDue.revisitOn} what="the revisit" />
+        </p>
+      ) : null}
+    </Card>
   );
 }
 

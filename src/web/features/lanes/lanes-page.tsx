@@ -18,10 +18,12 @@ import { EmptyState } from "../../ui/empty-state.tsx";
 import { SelectField, TextAreaField, TextField } from "../../ui/field.tsx";
 import { Form, FormActions, useFormState } from "../../ui/form.tsx";
 import { PageHeader } from "../../ui/page-header.tsx";
+import { LoadFailed } from "../../ui/query-state.tsx";
 import { LoadingState } from "../../ui/spinner.tsx";
 import { useToast } from "../../ui/toast.tsx";
 import { useTitle } from "../../ui/use-title.ts";
 import { feedbackRequestsQuery, feedbackResultsQuery } from "../feedback/feedback-api.ts";
+import { Term } from "../glossary/term.tsx";
 import { GuideBanner } from "../home/first-run-guide.tsx";
 import { laneAssessmentsQuery } from "./lanes-api.ts";
 import { LanesRadar, type RadarSeries } from "./lanes-radar.tsx";
@@ -271,18 +273,20 @@ export function LanesPage() {
     <>
       <PageHeader
         title="Lanes"
-        description="Six lanes of product ambiguity: crafting, market, organizational, domain, team and growth. Rate where you are, pick the lane to become world-class in, and watch it change over time. Private unless you share it."
+        description={
+          <>
+            Six <Term id="lanes">lanes of product ambiguity</Term>: crafting, market, organizational, domain,
+            team and growth. Rate where you are, pick the lane to{" "}
+            <Term id="world-class-lane">become world-class in</Term>, and watch it change over time. Private
+            unless you share it.
+          </>
+        }
       />
       <GuideBanner step="lanes" />
       {query.isPending ? (
         <LoadingState label="Loading your assessments…" />
       ) : query.isError ? (
-        <Alert tone="error">
-          Your assessments could not be loaded. {query.error.message}{" "}
-          <button type="button" className="button-link" onClick={() => query.refetch()}>
-            Try again
-          </button>
-        </Alert>
+        <LoadFailed what="Your assessments" error={query.error} retry={() => void query.refetch()} />
       ) : (
         <div className="stack-lg">
           {latest ? (

@@ -1,14 +1,18 @@
 import {
-  Legend,
   PolarAngleAxis,
   PolarGrid,
   PolarRadiusAxis,
+  Polygon,
   Radar,
   RadarChart,
+  type RadarPoint,
   ResponsiveContainer,
 } from "recharts";
 import { type LaneAssessment, type LaneId, laneIds, lanes } from "../../../shared/lanes.ts";
 import { useMomentFormat } from "../../session.ts";
+import { useNarrowScreen } from "../../ui/use-narrow-screen.ts";
+import { cornersWithValues } from "./radar-corners.ts";
+import "./lanes-radar.css";
 
 // The same colours as --color-accent and --color-text-subtle: SVG attributes take them as values.
 const latestColour = "#2948b8";
@@ -34,6 +38,7 @@ export function LanesRadar({
     extra: extra?.ratings[lane] ?? undefined,
   }));
   const format = useMomentFormat();
+  const narrow = useNarrowScreen();
   const latestName = latest ? `Latest (${format.moment(latest.createdAt)})` : "";
   const previousName = previous ? `Previous (${format.moment(previous.createdAt)})` : "";
   return (
@@ -44,13 +49,13 @@ export function LanesRadar({
           {/* Starting at 30° puts the long "Organizational" label at the bottom, where a phone has room for it. */}
           <RadarChart
             data={data}
-            outerRadius="70%"
+            outerRadius={narrow ? "58%" : "72%"}
             startAngle={30}
             endAngle={-330}
             accessibilityLayer={false}
           >
             <PolarGrid />
-            <PolarAngleAxis dataKey="lane" tick={{ fill: "#1b2230", fontSize: 13 }} />
+            <PolarAngleAxis dataKey="lane" tick={{ fill: "#1b2230", fontSize: narrow ? 12 : 14 }} />
             <PolarRadiusAxis
               domain={[0, 5]}
               tickCount={6}
@@ -90,12 +95,42 @@ export function LanesRadar({
                 fill={extraColour}
                 fillOpacity={0.12}
                 isAnimationActive={false}
+                shape={(props: { points: RadarPoint[] }) => (
+                  <Polygon
+                    points={cornersWithValues(props.points)}
+                    stroke={extraColour}
+                    strokeWidth={2}
+                    strokeDasharray="2 3"
+                    fill={extraColour}
+                    fillOpacity={0.12}
+                  />
+                )}
               />
             ) : null}
-            <Legend wrapperStyle={{ fontSize: 13, color: "#1b2230" }} />
           </RadarChart>
         </ResponsiveContainer>
       </div>
+      {/* The key sits below the picture, in the page's own text, so it never runs into a lane's name. */}
+      <ul className="lanes-radar-key" aria-hidden="true">
+        {latest ? (
+          <li>
+            <span className="lanes-radar-swatch lanes-radar-swatch-latest" />
+            {latestName}
+          </li>
+        ) : null}
+        {previous ? (
+          <li>
+            <span className="lanes-radar-swatch lanes-radar-swatch-previous" />
+            {previousName}
+          </li>
+        ) : null}
+        {extra ? (
+          <li>
+            <span className="lanes-radar-swatch lanes-radar-swatch-extra" />
+            {extra.name}
+          </li>
+        ) : null}
+      </ul>
       <figcaption className="visually-hidden">
         <table>
           <caption>{extra ? "Ratings per lane, from 1 to 5" : "Your ratings per lane, from 1 to 5"}</caption>

@@ -1,5 +1,6 @@
 import { Check, Minus } from "lucide-react";
 import type { CoverageGrid, CoverageSingle, CoveredBy } from "../../../shared/portfolio.ts";
+import "./coverage-grid.css";
 
 function CoverageMark({ covered, roles }: { covered: boolean; roles: CoveredBy[] }) {
   return covered ? (

@@ -1,6 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { Link } from "@tanstack/react-router";
-import { Briefcase, Compass, Grid3x3, Pencil, Plus, Route, Trash2 } from "lucide-react";
+import { Briefcase, Compass, Grid3x3, Pencil, Plus, Route } from "lucide-react";
 import { useState } from "react";
 import {
   companyStageLabels,
@@ -11,20 +11,25 @@ import {
 } from "../../../shared/experience.ts";
 import { type PortfolioCoverage, type PortfolioRole, roleLabel } from "../../../shared/portfolio.ts";
 import { api, call } from "../../api.ts";
+import { useMe } from "../../session.ts";
 import { Alert } from "../../ui/alert.tsx";
 import { Button, buttonClass } from "../../ui/button.tsx";
 import { Card } from "../../ui/card.tsx";
+import { DeleteButton } from "../../ui/delete-button.tsx";
 import { Dialog } from "../../ui/dialog.tsx";
 import { EmptyState } from "../../ui/empty-state.tsx";
+import { discardDraft } from "../../ui/form.tsx";
 import { PageHeader } from "../../ui/page-header.tsx";
+import { LoadFailed } from "../../ui/query-state.tsx";
 import { LoadingState } from "../../ui/spinner.tsx";
 import { useToast } from "../../ui/toast.tsx";
 import { useTitle } from "../../ui/use-title.ts";
+import { Term } from "../glossary/term.tsx";
 import { GuideBanner } from "../home/first-run-guide.tsx";
 import { NewTourLink } from "../tours/new-tour-link.tsx";
 import { CoverageSingles, CoverageTable } from "./coverage-grid.tsx";
 import { formatRolePeriod, portfolioCoverageQuery, portfolioRolesQuery } from "./portfolio-api.ts";
-import { RoleForm } from "./role-form.tsx";
+import { RoleForm, roleDraftKey } from "./role-form.tsx";
 
 type Editing = { mode: "add" } | { mode: "edit"; role: PortfolioRole } | null;
 
@@ -59,14 +64,7 @@ export function RoleItem({
             >
               Edit<span className="visually-hidden"> {label}</span>
             </Button>
-            <Button
-              variant="ghost"
-              size="small"
-              icon={<Trash2 size={16} aria-hidden="true" />}
-              onClick={onDelete}
-            >
-              Delete<span className="visually-hidden"> {label}</span>
-            </Button>
+            <DeleteButton size="small" onClick={onDelete} what={label} />
           </div>
         ) : null}
       </div>
@@ -163,6 +161,7 @@ function CoverageCard({ coverage }: { coverage: PortfolioCoverage }) {
 
 export function PortfolioPage() {
   useTitle("Experience portfolio");
+  const me = useMe();
   const queryClient = useQueryClient();
   const toast = useToast();
   const roles = useQuery(portfolioRolesQuery);
@@ -193,19 +192,21 @@ export function PortfolioPage() {
     <>
       <PageHeader
         title="Experience portfolio"
-        description="Every role you have held: the company's stage, its market, where you stood and the work you did. The grid shows which experiences you have and which you lack; each gap can become your next tour of duty. Private unless you share it."
+        description={
+          <>
+            Every role you have held: the company's <Term id="company-stage">stage</Term>, its market,{" "}
+            <Term id="vantage">where you stood</Term> and the work you did. The grid shows which experiences
+            you have and which you lack; each gap can become your next tour of duty. Private unless you share
+            it.
+          </>
+        }
         actions={roles.isSuccess && list.length ? addButton : undefined}
       />
       <GuideBanner step="portfolio" />
       {roles.isPending ? (
         <LoadingState label="Loading your portfolio…" />
       ) : roles.isError ? (
-        <Alert tone="error">
-          Your portfolio could not be loaded. {roles.error.message}{" "}
-          <button type="button" className="button-link" onClick={() => roles.refetch()}>
-            Try again
-          </button>
-        </Alert>
+        <LoadFailed what="Your portfolio" error={roles.error} retry={() => void roles.refetch()} />
       ) : (
         <div className="stack-lg">
           {list.length === 0 ? (
@@ -251,7 +252,10 @@ export function PortfolioPage() {
       <Dialog
         open={editing !== null}
         onOpenChange={(open) => {
-          if (!open) setEditing(null);
+          if (open || !editing) return;
+          // Closing without saving discards what was typed: the next "Add a role" starts empty.
+          discardDraft(roleDraftKey(me.user.id, editing.mode === "edit" ? editing.role.id : undefined));
+          setEditing(null);
         }}
         title={editing?.mode === "edit" ? `Edit ${roleLabel(editing.role)}` : "Add a role"}
         description="Describe the role as it was at its largest. Fields without “optional” are needed."

@@ -79,12 +79,17 @@ const roleLabels: Partial<Record<keyof Values, string>> = {
   notes: "Notes",
 };
 
+/** Where a role form keeps what was typed until it is saved or the dialog is closed. */
+export function roleDraftKey(userId: string, roleId?: string): string {
+  return `sidecar:draft:${userId}:portfolio-role:${roleId ?? "new"}`;
+}
+
 export function RoleForm({ role, onDone }: { role?: PortfolioRole; onDone: () => void }) {
   const { user } = useMe();
   const toast = useToast();
   const queryClient = useQueryClient();
   const form = useFormState<Values>(toValues(role), {
-    draftKey: `sidecar:draft:${user.id}:portfolio-role:${role?.id ?? "new"}`,
+    draftKey: roleDraftKey(user.id, role?.id),
     version: role?.version,
   });
 

@@ -3,11 +3,11 @@ import { Link } from "@tanstack/react-router";
 import { Eye, Users } from "lucide-react";
 import { type SharePart, sharePartLabels } from "../../../shared/sharing.ts";
 import { useMe } from "../../session.ts";
-import { Alert } from "../../ui/alert.tsx";
 import { buttonClass } from "../../ui/button.tsx";
 import { Card } from "../../ui/card.tsx";
 import { EmptyState } from "../../ui/empty-state.tsx";
 import { PageHeader } from "../../ui/page-header.tsx";
+import { LoadFailed } from "../../ui/query-state.tsx";
 import { LoadingState } from "../../ui/spinner.tsx";
 import { useTitle } from "../../ui/use-title.ts";
 import { sharedWithMeQuery } from "./sharing-api.ts";
@@ -44,12 +44,7 @@ export function SharedWithMePage() {
       {query.isPending ? (
         <LoadingState label="Loading what is shared with you…" />
       ) : query.isError ? (
-        <Alert tone="error">
-          What is shared with you could not be loaded. {query.error.message}{" "}
-          <button type="button" className="button-link" onClick={() => query.refetch()}>
-            Try again
-          </button>
-        </Alert>
+        <LoadFailed what="What is shared with you" error={query.error} retry={() => void query.refetch()} />
       ) : query.data.shares.length === 0 ? (
         <Card>
           <EmptyState icon={<Users size={24} />} title="Nothing is shared with you yet">

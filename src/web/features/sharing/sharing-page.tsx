@@ -18,6 +18,7 @@ import { EmptyState } from "../../ui/empty-state.tsx";
 import { describedBy, TextField } from "../../ui/field.tsx";
 import { Form, FormActions, useFormState } from "../../ui/form.tsx";
 import { PageHeader } from "../../ui/page-header.tsx";
+import { LoadFailed } from "../../ui/query-state.tsx";
 import { LoadingState } from "../../ui/spinner.tsx";
 import { useToast } from "../../ui/toast.tsx";
 import { useTitle } from "../../ui/use-title.ts";
@@ -186,12 +187,7 @@ export function SharingPage() {
         {query.isPending ? (
           <LoadingState label="Loading what you share…" />
         ) : query.isError ? (
-          <Alert tone="error">
-            What you share could not be loaded. {query.error.message}{" "}
-            <button type="button" className="button-link" onClick={() => query.refetch()}>
-              Try again
-            </button>
-          </Alert>
+          <LoadFailed what="What you share" error={query.error} retry={() => void query.refetch()} />
         ) : query.data.grants.length === 0 ? (
           <Card>
             <EmptyState icon={<UserRound size={24} />} title="You share nothing yet">

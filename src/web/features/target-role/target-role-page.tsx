@@ -4,12 +4,12 @@ import { CheckCircle2, Circle, Flag, Mountain, UserRound } from "lucide-react";
 import { formatCalendarDate } from "../../../shared/calendar-date.ts";
 import type { TargetRoleCheckState, TargetRoleView } from "../../../shared/target-roles.ts";
 import { api, call } from "../../api.ts";
-import { Alert } from "../../ui/alert.tsx";
 import { buttonClass } from "../../ui/button.tsx";
 import { Card } from "../../ui/card.tsx";
 import { EmptyState } from "../../ui/empty-state.tsx";
 import { isStaleVersion } from "../../ui/form.tsx";
 import { PageHeader } from "../../ui/page-header.tsx";
+import { LoadFailed } from "../../ui/query-state.tsx";
 import { LoadingState } from "../../ui/spinner.tsx";
 import { useToast } from "../../ui/toast.tsx";
 import { useTitle } from "../../ui/use-title.ts";
@@ -222,12 +222,7 @@ export function TargetRolePage() {
       {query.isPending ? (
         <LoadingState label="Loading your next level…" />
       ) : query.isError ? (
-        <Alert tone="error">
-          Your next level could not be loaded. {query.error.message}{" "}
-          <button type="button" className="button-link" onClick={() => query.refetch()}>
-            Try again
-          </button>
-        </Alert>
+        <LoadFailed what="Your next level" error={query.error} retry={() => void query.refetch()} />
       ) : !query.data.level ? (
         <Card>
           <EmptyState

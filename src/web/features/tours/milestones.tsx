@@ -1,7 +1,8 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { ListChecks, Pencil, Plus, Trash2 } from "lucide-react";
+import { ListChecks, Pencil, Plus } from "lucide-react";
 import { useState } from "react";
 import { formatCalendarDate } from "../../../shared/calendar-date.ts";
+import { isMilestoneOverdue } from "../../../shared/overdue.ts";
 import {
   type Milestone,
   type MilestoneInput,
@@ -16,10 +17,12 @@ import { useMemberToday } from "../../session.ts";
 import { Button } from "../../ui/button.tsx";
 import { Card } from "../../ui/card.tsx";
 import { ConflictNotice } from "../../ui/conflict.tsx";
+import { DeleteButton } from "../../ui/delete-button.tsx";
 import { Dialog } from "../../ui/dialog.tsx";
 import { EmptyState } from "../../ui/empty-state.tsx";
 import { SelectField, TextField } from "../../ui/field.tsx";
 import { Form, FormActions, isStaleVersion, useFormState } from "../../ui/form.tsx";
+import { OverdueBadge } from "../../ui/overdue-badge.tsx";
 import { useToast } from "../../ui/toast.tsx";
 import { rememberTour, tourQuery } from "./tours-api.ts";
 
@@ -224,7 +227,12 @@ function MilestoneItem({ tour, milestone }: { tour: Tour; milestone: Milestone }
           {milestone.doneOn ? ` · done ${formatCalendarDate(milestone.doneOn)}` : ""}
         </p>
       </div>
-      <span className={milestoneBadge[milestone.status]}>{milestoneStatusLabels[milestone.status]}</span>
+      <span className="row-tight">
+        {isMilestoneOverdue(milestone, today) ? (
+          <OverdueBadge since={milestone.dueOn} what={milestone.title} />
+        ) : null}
+        <span className={milestoneBadge[milestone.status]}>{milestoneStatusLabels[milestone.status]}</span>
+      </span>
       <div className="milestone-actions">
         <label className="visually-hidden" htmlFor={`status-${milestone.id}`}>
           Status of “{milestone.title}”
@@ -250,14 +258,7 @@ function MilestoneItem({ tour, milestone }: { tour: Tour; milestone: Milestone }
         >
           Edit<span className="visually-hidden"> “{milestone.title}”</span>
         </Button>
-        <Button
-          variant="ghost"
-          size="small"
-          icon={<Trash2 size={16} aria-hidden="true" />}
-          onClick={() => setConfirming(true)}
-        >
-          Delete<span className="visually-hidden"> “{milestone.title}”</span>
-        </Button>
+        <DeleteButton size="small" onClick={() => setConfirming(true)} what={`“${milestone.title}”`} />
       </div>
       <Dialog open={editing} onOpenChange={setEditing} title="Edit milestone">
         <MilestoneForm tour={tour} milestone={milestone} onDone={() => setEditing(false)} />

@@ -1,4 +1,5 @@
 import { parseISO } from "date-fns";
+import { useLayoutEffect, useRef } from "react";
 import {
   Bar,
   CartesianGrid,
@@ -18,7 +19,10 @@ import {
   type TourStatus,
   tourStatusLabels,
 } from "../../../shared/tours.ts";
+import { useNarrowScreen } from "../../ui/use-narrow-screen.ts";
+import { labelLines, scrollLeftForToday } from "./roadmap-layout.ts";
 import type { PlanSummary } from "./tours-api.ts";
+import "./roadmap.css";
 
 // SVG attributes take colours as values; these are the design tokens' accent, success, warning and danger.
 const tourColours: Record<TourStatus, string> = {
@@ -37,7 +41,30 @@ const markerColour = "#1b2230";
 
 const ms = (iso: string) => parseISO(iso).getTime();
 const yearStart = (year: number) => new Date(year, 0, 1).getTime();
-const shortLabel = (text: string) => (text.length > 24 ? `${text.slice(0, 23)}…` : text);
+const yAxisWidth = 170;
+const narrowYAxisWidth = 36;
+const chartMargin = { top: 28, right: 24, bottom: 8, left: 8 };
+
+/** A tour's name beside its bar, on two lines when it needs them. */
+function TourTick({ x, y, payload }: { x?: number; y?: number; payload?: { value?: string } }) {
+  const lines = labelLines(String(payload?.value ?? ""));
+  return (
+    <text
+      x={x}
+      y={y}
+      textAnchor="end"
+      fill="#1b2230"
+      fontSize={13}
+      className="recharts-cartesian-axis-tick-value"
+    >
+      {lines.map((line, index) => (
+        <tspan key={line} x={x} dy={index === 0 ? (lines.length === 1 ? 4 : -3) : 15}>
+          {line}
+        </tspan>
+      ))}
+    </text>
+  );
+}
 
 type Marker = { key: string; label: string; year: number };
 
@@ -82,10 +109,40 @@ export function RoadmapChart({
   );
   const ticks = Array.from({ length: lastYear - firstYear + 1 }, (_, i) => yearStart(firstYear + i));
   const height = 90 + rows.length * 52;
+  const scroller = useRef<HTMLElement>(null);
+  const narrow = useNarrowScreen();
+  const axisWidth = narrow ? narrowYAxisWidth : yAxisWidth;
+  const domainStart = ticks[0] ?? 0;
+  const domainEnd = ticks.at(-1) ?? 0;
+  const todayFraction = domainEnd > domainStart ? (ms(today) - domainStart) / (domainEnd - domainStart) : 0;
+
+  // On a narrow screen the picture is wider than its box: open it at today, not at the first year.
+  useLayoutEffect(() => {
+    const box = scroller.current;
+    if (!box || box.scrollWidth <= box.clientWidth) return;
+    const plotLeft = chartMargin.left + axisWidth;
+    box.scrollLeft = scrollLeftForToday({
+      todayFraction,
+      plotLeft,
+      plotWidth: box.scrollWidth - plotLeft - chartMargin.right,
+      visibleWidth: box.clientWidth,
+      totalWidth: box.scrollWidth,
+    });
+  }, [todayFraction, axisWidth]);
 
   return (
     <figure className="roadmap">
+      {narrow ? (
+        <ol className="roadmap-names" aria-hidden="true">
+          {tours.map((tour) => (
+            <li key={tour.id} value={tour.position}>
+              {tour.title}
+            </li>
+          ))}
+        </ol>
+      ) : null}
       <section
+        ref={scroller}
         className="roadmap-scroll"
         aria-label="Roadmap picture; scroll sideways on a small screen"
         // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling region must be reachable by keyboard, so the picture can be scrolled sideways on a phone.
@@ -93,12 +150,7 @@ export function RoadmapChart({
       >
         <div className="roadmap-chart" data-testid="roadmap-chart" data-height={height} aria-hidden="true">
           <ResponsiveContainer width="100%" height={height}>
-            <ComposedChart
-              data={rows}
-              layout="vertical"
-              margin={{ top: 28, right: 24, bottom: 8, left: 8 }}
-              accessibilityLayer={false}
-            >
+            <ComposedChart data={rows} layout="vertical" margin={chartMargin} accessibilityLayer={false}>
               <CartesianGrid horizontal={false} stroke="#dfe3ea" />
               <XAxis
                 type="number"
@@ -111,9 +163,9 @@ export function RoadmapChart({
               <YAxis
                 type="category"
                 dataKey="key"
-                width={170}
-                tickFormatter={shortLabel}
-                tick={{ fill: "#1b2230", fontSize: 13 }}
+                width={axisWidth}
+                tick={narrow ? { fill: "#1b2230", fontSize: 13 } : <TourTick />}
+                tickFormatter={narrow ? (key: string) => key.slice(0, key.indexOf(".")) : undefined}
               />
               <Bar dataKey="span" barSize={22} radius={4} minPointSize={4} isAnimationActive={false}>
                 {rows.map((row) => (

@@ -7,6 +7,7 @@ import { buttonClass } from "../../ui/button.tsx";
 import { Card } from "../../ui/card.tsx";
 import { EmptyState } from "../../ui/empty-state.tsx";
 import { PageHeader } from "../../ui/page-header.tsx";
+import { LoadFailed } from "../../ui/query-state.tsx";
 import { LoadingState } from "../../ui/spinner.tsx";
 import { useTitle } from "../../ui/use-title.ts";
 import { RoadmapChart, roadmapMarkers } from "./roadmap-chart.tsx";
@@ -37,12 +38,7 @@ export function RoadmapPage() {
       {tours.isPending || plan.isPending ? (
         <LoadingState label="Drawing your roadmap…" />
       ) : tours.isError ? (
-        <Alert tone="error">
-          Your tours could not be loaded. {tours.error.message}{" "}
-          <button type="button" className="button-link" onClick={() => tours.refetch()}>
-            Try again
-          </button>
-        </Alert>
+        <LoadFailed what="Your tours" error={tours.error} retry={() => void tours.refetch()} />
       ) : tours.data.tours.length === 0 ? (
         <Card>
           <EmptyState

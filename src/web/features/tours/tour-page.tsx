@@ -1,10 +1,11 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { getRouteApi, Link, useNavigate } from "@tanstack/react-router";
-import { CircleStop, Flag, Pencil, Trash2 } from "lucide-react";
+import { CircleStop, Flag, Pencil } from "lucide-react";
 import { useState } from "react";
 import { addDays, formatCalendarDate } from "../../../shared/calendar-date.ts";
 import { experienceLabels } from "../../../shared/experience.ts";
 import { lanes } from "../../../shared/lanes.ts";
+import { isRenegotiationOverdue } from "../../../shared/overdue.ts";
 import {
   type EndTourInput,
   endTourInput,
@@ -18,9 +19,11 @@ import { Alert } from "../../ui/alert.tsx";
 import { Button, buttonClass } from "../../ui/button.tsx";
 import { Card } from "../../ui/card.tsx";
 import { ConflictNotice } from "../../ui/conflict.tsx";
+import { DeleteButton } from "../../ui/delete-button.tsx";
 import { Dialog } from "../../ui/dialog.tsx";
 import { TextAreaField, TextField } from "../../ui/field.tsx";
 import { Form, FormActions, useFormState } from "../../ui/form.tsx";
+import { OverdueBadge } from "../../ui/overdue-badge.tsx";
 import { PageHeader } from "../../ui/page-header.tsx";
 import { LoadingState } from "../../ui/spinner.tsx";
 import { useToast } from "../../ui/toast.tsx";
@@ -211,6 +214,7 @@ export function TourPage() {
   const query = useQuery(tourQuery(tourId));
   const [ending, setEnding] = useState(false);
   const [deleting, setDeleting] = useState(false);
+  const today = useMemberToday();
   useTitle(query.data?.title ?? "Tour of duty");
 
   if (query.isPending) return <LoadingState label="Loading the tour…" />;
@@ -239,13 +243,7 @@ export function TourPage() {
                 End early
               </Button>
             ) : null}
-            <Button
-              variant="ghost"
-              icon={<Trash2 size={16} aria-hidden="true" />}
-              onClick={() => setDeleting(true)}
-            >
-              Delete
-            </Button>
+            <DeleteButton onClick={() => setDeleting(true)} what="this tour" />
           </>
         }
       />
@@ -269,7 +267,15 @@ export function TourPage() {
               </div>
               <div>
                 <dt>Renegotiate</dt>
-                <dd>{tour.renegotiateOn ? formatCalendarDate(tour.renegotiateOn) : "Not set"}</dd>
+                <dd>
+                  {tour.renegotiateOn ? formatCalendarDate(tour.renegotiateOn) : "Not set"}
+                  {tour.renegotiateOn && isRenegotiationOverdue(tour, today) ? (
+                    <>
+                      {" "}
+                      <OverdueBadge since={tour.renegotiateOn} what="the renegotiation" />
+                    </>
+                  ) : null}
+                </dd>
               </div>
               <div>
                 <dt>Position</dt>

@@ -5,14 +5,15 @@ import { useEffect, useRef, useState } from "react";
 import { formatCalendarDate } from "../../../shared/calendar-date.ts";
 import type { Tour } from "../../../shared/tours.ts";
 import { api, call } from "../../api.ts";
-import { Alert } from "../../ui/alert.tsx";
 import { Button, buttonClass } from "../../ui/button.tsx";
 import { Card } from "../../ui/card.tsx";
 import { EmptyState } from "../../ui/empty-state.tsx";
 import { PageHeader } from "../../ui/page-header.tsx";
+import { LoadFailed } from "../../ui/query-state.tsx";
 import { LoadingState } from "../../ui/spinner.tsx";
 import { useToast } from "../../ui/toast.tsx";
 import { useTitle } from "../../ui/use-title.ts";
+import { Term } from "../glossary/term.tsx";
 import { TourStatusBadge, TourTags } from "./tour-page.tsx";
 import { toursQuery } from "./tours-api.ts";
 
@@ -156,7 +157,14 @@ export function ToursPage() {
     <>
       <PageHeader
         title="Tours of duty"
-        description="Your career as a series of tours: each one a mission of 12 to 18 months, the lanes it builds, the experiences it adds, and a date to renegotiate. Put them in the order you mean to live them. Private unless you share it."
+        description={
+          <>
+            Your career as a series of <Term id="tour-of-duty">tours</Term>: each one a mission of 12 to 18
+            months, the lanes it builds, the experiences it adds, and a{" "}
+            <Term id="renegotiation">date to renegotiate</Term>. Put them in the order you mean to live them.
+            Private unless you share it.
+          </>
+        }
         actions={
           tours.length ? (
             <>
@@ -178,12 +186,7 @@ export function ToursPage() {
       {query.isPending ? (
         <LoadingState label="Loading your tours…" />
       ) : query.isError ? (
-        <Alert tone="error">
-          Your tours could not be loaded. {query.error.message}{" "}
-          <button type="button" className="button-link" onClick={() => query.refetch()}>
-            Try again
-          </button>
-        </Alert>
+        <LoadFailed what="Your tours" error={query.error} retry={() => void query.refetch()} />
       ) : tours.length === 0 ? (
         <Card>
           <EmptyState
