@@ -14,13 +14,14 @@ import { useMe } from "../../session.ts";
 import { Alert } from "../../ui/alert.tsx";
 import { Button, buttonClass } from "../../ui/button.tsx";
 import { Card } from "../../ui/card.tsx";
+import { CheckboxGroup } from "../../ui/checkbox-group.tsx";
 import { TextAreaField } from "../../ui/field.tsx";
 import { Form, FormActions, useFormState } from "../../ui/form.tsx";
 import { PageHeader } from "../../ui/page-header.tsx";
 import { LoadingState } from "../../ui/spinner.tsx";
 import { useToast } from "../../ui/toast.tsx";
 import { useTitle } from "../../ui/use-title.ts";
-import { ChoiceGroup, dayLabel, MentorSummary, SlotList } from "./mentor-parts.tsx";
+import { dayLabel, MentorSummary, SlotList } from "./mentor-parts.tsx";
 import { mentorQuery } from "./mentors-api.ts";
 
 function RequestForm({ mentorId, name }: { mentorId: string; name: string }) {
@@ -57,7 +58,8 @@ function RequestForm({ mentorId, name }: { mentorId: string; name: string }) {
         rows={5}
         maxLength={3000}
       />
-      <ChoiceGroup
+      <CheckboxGroup
+        optional={false}
         legend="Share with them, read-only (optional)"
         hint="They see these parts as long as you share them; you can stop sharing any time under What I share."
         name="share"

@@ -1,6 +1,6 @@
 import { Link } from "@tanstack/react-router";
-import { AlertCircle, Clock, Globe2, Users } from "lucide-react";
-import { type ReactNode, useId } from "react";
+import { Clock, Globe2, Users } from "lucide-react";
+import type { ReactNode } from "react";
 import { formatCalendarDate, formatMoment } from "../../../shared/calendar-date.ts";
 import { lanes } from "../../../shared/lanes.ts";
 import type { MentorCard, Slot } from "../../../shared/mentors.ts";
@@ -79,64 +79,6 @@ export function SlotList({ slots, timeZone }: { slots: Slot[]; timeZone: string 
         </li>
       ))}
     </ul>
-  );
-}
-
-export function ChoiceGroup<V extends string>({
-  legend,
-  hint,
-  options,
-  value,
-  onChange,
-  error,
-  name,
-}: {
-  legend: string;
-  hint?: string;
-  options: readonly { value: V; label: string }[];
-  value: readonly string[];
-  onChange: (value: V[]) => void;
-  error?: string;
-  name: string;
-}) {
-  const id = useId();
-  const describedBy = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(" ");
-  return (
-    <fieldset className="field checkbox-group" aria-describedby={describedBy || undefined}>
-      <legend className="field-label">{legend}</legend>
-      {hint ? (
-        <p id={`${id}-hint`} className="field-hint">
-          {hint}
-        </p>
-      ) : null}
-      <div className="checkbox-options">
-        {options.map((option) => (
-          <label key={option.value} className="checkbox-option">
-            <input
-              type="checkbox"
-              name={name}
-              value={option.value}
-              checked={value.includes(option.value)}
-              aria-invalid={error ? true : undefined}
-              onChange={(event) =>
-                onChange(
-                  options
-                    .map((o) => o.value)
-                    .filter((v) => (v === option.value ? event.target.checked : value.includes(v))),
-                )
-              }
-            />
-            <span>{option.label}</span>
-          </label>
-        ))}
-      </div>
-      {error ? (
-        <p id={`${id}-error`} className="field-error">
-          <AlertCircle size={16} aria-hidden="true" />
-          <span>{error}</span>
-        </p>
-      ) : null}
-    </fieldset>
   );
 }
 

@@ -18,6 +18,7 @@ import { useMe } from "../../session.ts";
 import { Alert } from "../../ui/alert.tsx";
 import { Button, buttonClass } from "../../ui/button.tsx";
 import { Card } from "../../ui/card.tsx";
+import { CheckboxGroup } from "../../ui/checkbox-group.tsx";
 import { ConflictNotice } from "../../ui/conflict.tsx";
 import { SelectField, TextAreaField, TextField } from "../../ui/field.tsx";
 import { Form, FormActions, useFormState } from "../../ui/form.tsx";
@@ -28,7 +29,6 @@ import { useToast } from "../../ui/toast.tsx";
 import { useTitle } from "../../ui/use-title.ts";
 import { newRowKey } from "../career-plan/career-plan-api.ts";
 import { browserTimeZone, TimeZoneField } from "../profile/time-zone-field.tsx";
-import { ChoiceGroup } from "./mentor-parts.tsx";
 import { myMentorProfileQuery } from "./mentors-api.ts";
 
 type WeeklyRow = { key: string; weekday: string; start: string; end: string };
@@ -170,7 +170,8 @@ function ProfileForm({ data }: { data: MyMentorProfile }) {
         rows={4}
         maxLength={3000}
       />
-      <ChoiceGroup
+      <CheckboxGroup
+        optional={false}
         legend="Lanes you can help with"
         name="lanes"
         options={laneIds.map((id) => ({ value: id, label: lanes[id].label }))}
@@ -178,7 +179,8 @@ function ProfileForm({ data }: { data: MyMentorProfile }) {
         onChange={(value) => form.set("lanes", value)}
         error={err("lanes")}
       />
-      <ChoiceGroup
+      <CheckboxGroup
+        optional={false}
         legend="Levels of mentee you can help"
         name="levels"
         options={levels.map((id) => ({ value: id, label: levelLabels[id] }))}

@@ -13,6 +13,7 @@ import { useMe } from "../../session.ts";
 import { Alert } from "../../ui/alert.tsx";
 import { Button, buttonClass } from "../../ui/button.tsx";
 import { Card } from "../../ui/card.tsx";
+import { CheckboxGroup } from "../../ui/checkbox-group.tsx";
 import { ConflictNotice } from "../../ui/conflict.tsx";
 import { TextAreaField, TextField } from "../../ui/field.tsx";
 import { Form, FormActions, useFormState } from "../../ui/form.tsx";
@@ -20,7 +21,6 @@ import { PageHeader } from "../../ui/page-header.tsx";
 import { LoadingState } from "../../ui/spinner.tsx";
 import { useToast } from "../../ui/toast.tsx";
 import { useTitle } from "../../ui/use-title.ts";
-import { CheckboxGroup } from "../tours/checkbox-group.tsx";
 import { pressReleaseQuery, storyEntriesQuery } from "./story-api.ts";
 import "./story.css";
 

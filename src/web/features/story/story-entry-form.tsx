@@ -15,12 +15,12 @@ import { useMe } from "../../session.ts";
 import { Alert } from "../../ui/alert.tsx";
 import { Button, buttonClass } from "../../ui/button.tsx";
 import { Card } from "../../ui/card.tsx";
+import { CheckboxGroup } from "../../ui/checkbox-group.tsx";
 import { ConflictNotice } from "../../ui/conflict.tsx";
 import { SelectField, TextAreaField, TextField } from "../../ui/field.tsx";
 import { Form, FormActions, useFormState } from "../../ui/form.tsx";
 import { useToast } from "../../ui/toast.tsx";
 import { portfolioRolesQuery } from "../portfolio/portfolio-api.ts";
-import { CheckboxGroup } from "../tours/checkbox-group.tsx";
 import { WritingFlags } from "./writing-flags.tsx";
 
 type Values = {

@@ -14,11 +14,11 @@ import { api, call } from "../../api.ts";
 import { useMe } from "../../session.ts";
 import { Alert } from "../../ui/alert.tsx";
 import { Button } from "../../ui/button.tsx";
+import { CheckboxGroup } from "../../ui/checkbox-group.tsx";
 import { ConflictNotice } from "../../ui/conflict.tsx";
 import { TextAreaField, TextField } from "../../ui/field.tsx";
 import { Form, FormActions, useFormState } from "../../ui/form.tsx";
 import { useToast } from "../../ui/toast.tsx";
-import { CheckboxGroup } from "./checkbox-group.tsx";
 import { rememberTour, tourQuery, toursQuery } from "./tours-api.ts";
 
 export type TourValues = {

@@ -10,8 +10,11 @@ export function CheckboxGroup<V extends string>({
   onChange,
   error,
   name,
+  optional = true,
 }: {
   legend: string;
+  /** Marks the group "(optional)" in its legend; a required group is checked where the form is. */
+  optional?: boolean;
   hint?: string;
   options: readonly { value: V; label: string }[];
   value: readonly string[];
@@ -25,7 +28,7 @@ export function CheckboxGroup<V extends string>({
     <fieldset className="field checkbox-group" aria-describedby={describedBy || undefined}>
       <legend className="field-label">
         {legend}
-        <span className="field-optional"> (optional)</span>
+        {optional ? <span className="field-optional"> (optional)</span> : null}
       </legend>
       {hint ? (
         <p id={`${id}-hint`} className="field-hint">
@@ -40,6 +43,7 @@ export function CheckboxGroup<V extends string>({
               name={name}
               value={option.value}
               checked={value.includes(option.value)}
+              aria-invalid={error ? true : undefined}
               onChange={(event) =>
                 onChange(
                   options
