@@ -1,6 +1,6 @@
 // The web benchmark: for each page, the JavaScript a browser fetches before the page is drawn
 // (gzipped, as sent) and Lighthouse's mobile scores, on the built app served by Sidecar itself.
-// Usage: npm run bench:web [-- --no-lighthouse] [--only /path]
+// Usage: npm run bench:web [-- --no-lighthouse] [--only /path] [--files]  (--files lists each page's scripts)
 import { statSync } from "node:fs";
 import { cpus } from "node:os";
 import { join } from "node:path";
@@ -17,7 +17,11 @@ import { chromiumFlags, chromiumPath } from "../test/e2e/browser.ts";
 import { seedLightMember } from "./seed-member.ts";
 
 const { values: args } = parseArgs({
-  options: { "no-lighthouse": { type: "boolean", default: false }, only: { type: "string" } },
+  options: {
+    "no-lighthouse": { type: "boolean", default: false },
+    only: { type: "string" },
+    files: { type: "boolean", default: false },
+  },
 });
 const webRoot = join(import.meta.dirname, "..", "dist", "web");
 
@@ -90,6 +94,11 @@ try {
         .map((entry) => entry.name)
         .filter((name) => name.endsWith(".js")),
     );
+    if (args.files) {
+      for (const url of scripts) {
+        console.log(`${page.path}\t${(gzippedSize(url) / 1024).toFixed(1)} KB\t${new URL(url).pathname}`);
+      }
+    }
     results.push({
       path: page.path.startsWith("/give/") ? "/give/{token}" : page.path.replace(request.id, "{id}"),
       js: scripts.reduce((sum, url) => sum + gzippedSize(url), 0),
