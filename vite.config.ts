@@ -53,7 +53,11 @@ export default defineConfig({
         // React changes less often than the app: its own file stays cached across releases. Every other
         // library goes with the pages that use it, so a page loads only what it draws (charts, QR codes).
         codeSplitting: {
-          groups: [{ name: "react", test: /node_modules[\\/](react|react-dom|scheduler)[\\/]/ }],
+          groups: [
+            { name: "react", test: /node_modules[\\/](react|react-dom|scheduler)[\\/]/ },
+            // Icons are tiny and used everywhere: one file, not one request per icon.
+            { name: "icons", test: /node_modules[\\/]lucide-react[\\/]/ },
+          ],
         },
       },
     },

@@ -10,8 +10,8 @@ import {
 import { isUnauthenticated } from "./api.ts";
 import { ErrorPage } from "./features/errors/error-page.tsx";
 import { NotFoundPage } from "./features/errors/not-found-page.tsx";
+import { homeDashboardQuery } from "./features/home/home-api.ts";
 import { hasSession, type Me, meQuery, safeNext } from "./session.ts";
-import { AppLayout } from "./ui/app-layout.tsx";
 import { AuthLayout } from "./ui/auth-layout.tsx";
 import { LoadingState } from "./ui/spinner.tsx";
 
@@ -160,7 +160,7 @@ const appLayout = createRoute({
       throw error;
     }
   },
-  component: AppLayout,
+  component: lazyRouteComponent(() => import("./ui/app-layout.tsx"), "AppLayout"),
   pendingComponent: () => (
     <main id="main">
       <LoadingState label="Loading Sidecar…" />
@@ -194,6 +194,8 @@ const printPressReleaseRoute = createRoute({
 const homeRoute = createRoute({
   getParentRoute: () => appLayout,
   path: "/",
+  // The dashboard arrives with the page, so its cards never push the rest down as they load.
+  loader: ({ context }) => context.queryClient.ensureQueryData(homeDashboardQuery),
   component: lazyRouteComponent(() => import("./features/home/home-page.tsx"), "HomePage"),
 });
 const glossaryRoute = createRoute({
