@@ -17,8 +17,8 @@ import { findProfileRow } from "../profile/profile.repo.ts";
 import { storyOf } from "../story/story.service.ts";
 import { presentTargetRole } from "../target-role/target-role.presenter.ts";
 import { listCheckRows } from "../target-role/target-role.repo.ts";
-import { presentTour } from "../tours/tours.presenter.ts";
-import { listMilestoneRows, listTourRows } from "../tours/tours.repo.ts";
+import { milestonesByTour, presentTour } from "../tours/tours.presenter.ts";
+import { listMilestoneRowsOfMember, listTourRows } from "../tours/tours.repo.ts";
 import {
   presentGrants,
   presentSharedLanes,
@@ -93,12 +93,9 @@ export async function getSharedPlan(db: Db, viewer: Viewer | null, ownerId: stri
   const owner = await requireSharer(db, ownerId);
   const plan = presentCareerPlan(await findCareerPlanRow(db, ownerId));
   const rows = await listTourRows(db, ownerId);
-  const milestones = await listMilestoneRows(
-    db,
-    rows.map((row) => row.id),
-  );
+  const milestonesOf = milestonesByTour(await listMilestoneRowsOfMember(db, ownerId));
   const today = await memberToday(db, ownerId);
-  const tours = rows.map((row) => presentTour(row, milestones, [], today));
+  const tours = rows.map((row) => presentTour(row, milestonesOf(row.id), [], today));
   return presentSharedPlan(owner, plan, tours);
 }
 

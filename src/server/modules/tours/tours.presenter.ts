@@ -13,6 +13,18 @@ export function presentMilestone(row: MilestoneRow): Milestone {
   };
 }
 
+/** Milestones grouped under their tours in one pass, so a list never scans every milestone per tour. */
+export function milestonesByTour(milestones: MilestoneRow[]): (tourId: string) => MilestoneRow[] {
+  const grouped = new Map<string, MilestoneRow[]>();
+  for (const milestone of milestones) {
+    const list = grouped.get(milestone.tourId);
+    if (list) list.push(milestone);
+    else grouped.set(milestone.tourId, [milestone]);
+  }
+  return (tourId) => grouped.get(tourId) ?? [];
+}
+
+/** `milestones` are this tour's own, in their order. */
 export function presentTour(
   row: TourRow,
   milestones: MilestoneRow[],
@@ -32,7 +44,7 @@ export function presentTour(
     status: tourStatus(row, today),
     endedOn: row.endedOn,
     endReason: row.endReason,
-    milestones: milestones.filter((m) => m.tourId === row.id).map(presentMilestone),
+    milestones: milestones.map(presentMilestone),
     warnings: warnings.map((w) => ({
       code: w.code,
       message: w.message,

@@ -1,4 +1,4 @@
-import { and, asc, eq, gt, inArray, isNull, type SQL, sql } from "drizzle-orm";
+import { and, asc, eq, gt, isNull, type SQL, sql } from "drizzle-orm";
 import type { EndTourInput, MilestoneInput, TourInput } from "../../../shared/tours.ts";
 import { users } from "../../auth/auth.table.ts";
 import { newId } from "../../db/new-id.ts";
@@ -30,13 +30,48 @@ export async function lockToursOf(tx: Db, userId: string) {
   await tx.select({ id: users.id }).from(users).where(eq(users.id, userId)).for("no key update");
 }
 
-export async function listMilestoneRows(db: Db, tourIds: string[]) {
-  if (tourIds.length === 0) return [];
+const milestoneOrder = [asc(tourMilestones.dueOn), asc(tourMilestones.createdAt), asc(tourMilestones.id)];
+
+export async function listMilestoneRows(db: Db, tourId: string) {
   return db
     .select()
     .from(tourMilestones)
-    .where(inArray(tourMilestones.tourId, tourIds))
-    .orderBy(asc(tourMilestones.dueOn), asc(tourMilestones.createdAt), asc(tourMilestones.id));
+    .where(eq(tourMilestones.tourId, tourId))
+    .orderBy(...milestoneOrder);
+}
+
+/** Every milestone of a member's tours, reached through the owner (an index walk, not a long id list). */
+export async function listMilestoneRowsOfMember(db: Db, userId: string) {
+  const rows = await db
+    .select({ milestone: tourMilestones })
+    .from(tourMilestones)
+    .innerJoin(tours, eq(tours.id, tourMilestones.tourId))
+    .where(eq(tours.userId, userId))
+    .orderBy(...milestoneOrder);
+  return rows.map((row) => row.milestone);
+}
+
+/** The member's tours whose days meet this one's: all an overlap warning needs, however many tours there are. */
+export async function listToursOverlapping(
+  db: Db,
+  tour: { userId: string; startsOn: string; endsOn: string; endedOn: string | null },
+) {
+  return db
+    .select({
+      id: tours.id,
+      title: tours.title,
+      startsOn: tours.startsOn,
+      endsOn: tours.endsOn,
+      endedOn: tours.endedOn,
+    })
+    .from(tours)
+    .where(
+      and(
+        eq(tours.userId, tour.userId),
+        sql`${tours.startsOn} < ${tour.endedOn ?? tour.endsOn}`,
+        sql`coalesce(${tours.endedOn}, ${tours.endsOn}) > ${tour.startsOn}`,
+      ),
+    );
 }
 
 export async function findMilestoneRow(db: Db, tourId: string, id: string) {

@@ -8,7 +8,7 @@ import { requireVersion } from "../../db/versioned-write.ts";
 import { AppError } from "../../http/errors.ts";
 import { requireSignedIn, type Viewer } from "../../http/viewer.ts";
 import { memberToday, viewerToday } from "../profile/member-today.ts";
-import { presentTour } from "./tours.presenter.ts";
+import { milestonesByTour, presentTour } from "./tours.presenter.ts";
 import {
   deleteMilestone,
   deleteTour,
@@ -18,7 +18,9 @@ import {
   insertMilestone,
   insertTour,
   listMilestoneRows,
+  listMilestoneRowsOfMember,
   listTourRows,
+  listToursOverlapping,
   lockToursOf,
   readTourOrderVersion,
   type TourRow,
@@ -28,26 +30,23 @@ import {
 } from "./tours.repo.ts";
 
 const milestoneNotFound = () => new AppError("NOT_FOUND", "This tour has no milestone with this id.");
-const tourNotFound = () => new AppError("NOT_FOUND", "There is no tour of duty with this id among yours.");
 
 async function presentAll(db: Db, userId: string) {
   const rows = await listTourRows(db, userId);
-  const milestones = await listMilestoneRows(
-    db,
-    rows.map((r) => r.id),
-  );
+  const milestonesOf = milestonesByTour(await listMilestoneRowsOfMember(db, userId));
   const today = await memberToday(db, userId);
-  return rows.map((row) => presentTour(row, milestones, tourWarnings(row, rows), today));
+  return rows.map((row) => presentTour(row, milestonesOf(row.id), tourWarnings(row, rows), today));
 }
 
 async function presentList(db: Db, userId: string) {
   return { tours: await presentAll(db, userId), version: await readTourOrderVersion(db, userId) };
 }
 
-async function presentOne(db: Db, row: TourRow) {
-  const tour = (await presentAll(db, row.userId)).find((t) => t.id === row.id);
-  if (!tour) throw tourNotFound();
-  return tour;
+/** One tour as its page shows it, reading only that tour's milestones and the tours it overlaps. */
+async function presentOne(db: Db, row: TourRow, today: string) {
+  const overlapping = await listToursOverlapping(db, row);
+  const milestones = await listMilestoneRows(db, row.id);
+  return presentTour(row, milestones, tourWarnings(row, overlapping), today);
 }
 
 /**
@@ -83,14 +82,14 @@ export async function listMyTours(db: Db, viewer: Viewer | null) {
 export async function getTour(db: Db, viewer: Viewer | null, id: string) {
   const me = requireSignedIn(viewer);
   const row = await requireTour(db, me, id, "read");
-  return presentOne(db, row);
+  return presentOne(db, row, viewerToday(me));
 }
 
 export async function createTour(db: Db, viewer: Viewer | null, input: TourInput) {
   // A new tour is always the signed-in member's own; there is no owner in the input to forge.
   const me = await requireAccess(db, viewer, "create", "tour");
   const row = await insertTour(db, me.userId, input);
-  return presentOne(db, row);
+  return presentOne(db, row, viewerToday(me));
 }
 
 export async function editTour(
@@ -105,7 +104,7 @@ export async function editTour(
     checkEndedWithin(row, input);
     return updateTour(tx, row.id, input, version);
   });
-  return presentOne(db, saved);
+  return presentOne(db, saved, viewerToday(me));
 }
 
 export async function removeTour(db: Db, viewer: Viewer | null, id: string) {
@@ -178,7 +177,7 @@ export async function endTourEarly(
     notAfterToday(input.endedOn, today, "A tour can only end early on a day that has come", "endedOn");
     return endTour(tx, row.id, input, version);
   });
-  return presentOne(db, ended);
+  return presentOne(db, ended, viewerToday(me));
 }
 
 function checkDoneOn(input: MilestoneInput, today: string) {
@@ -196,7 +195,7 @@ export async function addMilestone(db: Db, viewer: Viewer | null, tourId: string
     await insertMilestone(tx, tour.id, input);
     return tour;
   });
-  return presentOne(db, row);
+  return presentOne(db, row, viewerToday(me));
 }
 
 async function requireMilestone(db: Db, tourId: string, milestoneId: string) {
@@ -218,7 +217,7 @@ export async function editMilestone(
   const milestone = await requireMilestone(db, row.id, milestoneId);
   checkDoneOn(input, viewerToday(me));
   await updateMilestone(db, milestone.id, input, version, milestoneNotFound);
-  return presentOne(db, row);
+  return presentOne(db, row, viewerToday(me));
 }
 
 export async function removeMilestone(db: Db, viewer: Viewer | null, tourId: string, milestoneId: string) {
@@ -226,5 +225,5 @@ export async function removeMilestone(db: Db, viewer: Viewer | null, tourId: str
   const row = await requireTour(db, me, tourId, "update");
   const milestone = await requireMilestone(db, row.id, milestoneId);
   await deleteMilestone(db, milestone.id);
-  return presentOne(db, row);
+  return presentOne(db, row, viewerToday(me));
 }
