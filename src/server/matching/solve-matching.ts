@@ -12,7 +12,17 @@ export type SolveMatchingOptions = {
   /** Pairs per mentee in the first solve; every other pair is priced against the dual afterwards. */
   candidateLimit?: number;
   onProgress?: (progress: MatchingProgress) => void;
+  /**
+   * The duals of a previous run on the same cohort (same mentee and mentor indices, same mode), to
+   * re-solve quickly after a small change: capacities changed, pairs forbidden, or a pair pinned by
+   * taking its mentee's pairs out and lowering its mentor's capacity. Any values give the exact optimum;
+   * good ones make the search short. Only the mentor duals steer the search (each mentee's dual follows
+   * from them); both arrays are checked for their length.
+   */
+  warmStart?: MatchingWarmStart;
 };
+
+export type MatchingWarmStart = { menteeDual: Float64Array; mentorDual: Float64Array };
 
 export const defaultCandidateLimit = 64;
 
@@ -103,6 +113,20 @@ export function solveMatching(problem: MatchingProblem, options: SolveMatchingOp
 
   const menteeDual = new Float64Array(n);
   const mentorDual = new Float64Array(m + 1);
+  const warm = options.warmStart;
+  if (warm) {
+    if (warm.menteeDual.length !== n || warm.mentorDual.length !== m)
+      throw new RangeError(
+        `warm start duals are for ${warm.menteeDual.length} mentees and ${warm.mentorDual.length} mentors, not ${n} and ${m}`,
+      );
+    // Any non-negative integer mentor duals are a valid start; a dual above the largest weight is never
+    // needed. Rounding keeps every later sum an exact integer.
+    const maxWeight = scale * maxPairScore + bonus;
+    for (let j = 0; j < m; j++) {
+      const v = warm.mentorDual[j] as number;
+      mentorDual[j] = v > 0 ? Math.min(Math.round(v), maxWeight) : 0;
+    }
+  }
   const assigned = new Int32Array(n).fill(free);
   const assignedPair = new Int32Array(n).fill(-1);
   const load = new Int32Array(m + 1);
@@ -310,7 +334,7 @@ export function solveMatching(problem: MatchingProblem, options: SolveMatchingOp
   const freeMentees = new Int32Array(n);
   let freeCount = 0;
   for (let i = 0; i < n; i++) freeMentees[freeCount++] = i;
-  const deficits = new Int32Array(n);
+  const deficits = new Int32Array(n + m);
   let deficitCount = 0;
 
   /**
@@ -477,7 +501,13 @@ export function solveMatching(problem: MatchingProblem, options: SolveMatchingOp
     }
     freeCount = 0;
     report({ phase: "pricing", done: total, total, round });
-    if (priceAllPairs() === 0) break;
+    const violated = priceAllPairs();
+    // Placing never leaves a free seat with a positive dual, but a warm start's duals can.
+    if (warm && round === 1)
+      for (let j = 0; j < m; j++)
+        if ((load[j] as number) < (seats[j] as number) && (mentorDual[j] as number) > 0)
+          deficits[deficitCount++] = j;
+    if (violated === 0 && deficitCount === 0) break;
   }
 
   const mentorOf = new Int32Array(n).fill(-1);
