@@ -463,17 +463,12 @@ export function solveMatching(problem: MatchingProblem, options: SolveMatchingOp
     return violated;
   }
 
-  // Built on the first seat repair: a cohort that needs none never pays for it.
-  let pairMenteeByRow = new Int32Array(0);
   const columnStart = new Int32Array(m + 1);
   let columnPair = new Int32Array(0);
+  let columnMentee = new Int32Array(0);
 
   /** Candidate pairs by mentor, rebuilt when candidates change, for searches that walk backwards. */
   function indexCandidatesByMentor(): void {
-    if (pairMenteeByRow.length < rowMentor.length) {
-      pairMenteeByRow = new Int32Array(rowMentor.length);
-      for (let i = 0; i < n; i++) pairMenteeByRow.fill(i, start[i] as number, start[i + 1] as number);
-    }
     columnStart.fill(0);
     let count = 0;
     for (let i = 0; i < n; i++) {
@@ -487,15 +482,20 @@ export function solveMatching(problem: MatchingProblem, options: SolveMatchingOp
     }
     for (let j = 0; j < m; j++)
       columnStart[j + 1] = (columnStart[j + 1] as number) + (columnStart[j] as number);
-    if (columnPair.length < count) columnPair = new Int32Array(count);
+    if (columnPair.length < count) {
+      columnPair = new Int32Array(count);
+      columnMentee = new Int32Array(count);
+    }
     const fill = columnStart.slice(0, m);
     for (let i = 0; i < n; i++) {
       const from = start[i] as number;
       const to = from + (active[i] as number);
       for (let e = from; e < to; e++) {
         const j = rowMentor[e] as number;
-        columnPair[fill[j] as number] = e;
-        fill[j] = (fill[j] as number) + 1;
+        const at = fill[j] as number;
+        columnPair[at] = e;
+        columnMentee[at] = i;
+        fill[j] = at + 1;
       }
     }
   }
@@ -527,7 +527,7 @@ export function solveMatching(problem: MatchingProblem, options: SolveMatchingOp
       }
       for (let p = columnStart[x] as number; p < (columnStart[x + 1] as number); p++) {
         const e = columnPair[p] as number;
-        const i = pairMenteeByRow[e] as number;
+        const i = columnMentee[p] as number;
         const y = assigned[i] as number;
         if (y === x) continue;
         const distance = dx + (menteeDual[i] as number) + vx - (weight[e] as number);
