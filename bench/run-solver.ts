@@ -17,7 +17,10 @@ const [solver, file, mode, timeLimit] = process.argv.slice(2) as [
 ];
 
 /** How many matched mentees got their best-scored pair, and one of their three best (ties counted kindly). */
-function choiceRanks(problem: MatchingProblem, result: MatchingResult): { firstChoice: number; topThree: number } {
+function choiceRanks(
+  problem: MatchingProblem,
+  result: MatchingResult,
+): { firstChoice: number; topThree: number } {
   const { menteeCount: n, pairMentee, pairMentor, pairScore } = problem;
   const own = new Int32Array(n).fill(-1);
   for (let k = 0; k < pairScore.length; k++) {
@@ -27,7 +30,8 @@ function choiceRanks(problem: MatchingProblem, result: MatchingResult): { firstC
   const better = new Int32Array(n);
   for (let k = 0; k < pairScore.length; k++) {
     const i = pairMentee[k] as number;
-    if ((own[i] as number) >= 0 && (pairScore[k] as number) > (own[i] as number)) better[i] = (better[i] as number) + 1;
+    if ((own[i] as number) >= 0 && (pairScore[k] as number) > (own[i] as number))
+      better[i] = (better[i] as number) + 1;
   }
   let firstChoice = 0;
   let topThree = 0;
@@ -112,7 +116,8 @@ if (solver === "sidecar") {
     warmRuns.push(warm.ms);
     coldRuns.push(cold.ms);
     certified &&=
-      certifyMatching(changed, mode, warm.result) === null && certifyMatching(changed, mode, cold.result) === null;
+      certifyMatching(changed, mode, warm.result) === null &&
+      certifyMatching(changed, mode, cold.result) === null;
     same &&= warm.result.matched === cold.result.matched && warm.result.score === cold.result.score;
   }
   const median = (values: number[]) => values.sort((a, b) => a - b)[Math.floor(values.length / 2)] as number;
