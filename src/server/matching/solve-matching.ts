@@ -346,7 +346,10 @@ export function solveMatching(problem: MatchingProblem, options: SolveMatchingOp
     const from = start[i0] as number;
     const to = from + (active[i0] as number);
     for (let e = from; e < to; e++) {
-      const gain = (weight[e] as number) - (mentorDual[rowMentor[e] as number] as number);
+      const w = weight[e] as number;
+      // Pairs come best first and mentor duals are non-negative: no later pair gains more than w.
+      if (w <= best) break;
+      const gain = w - (mentorDual[rowMentor[e] as number] as number);
       if (gain > best) best = gain;
     }
     menteeDual[i0] = best;
@@ -357,11 +360,10 @@ export function solveMatching(problem: MatchingProblem, options: SolveMatchingOp
       return;
     }
     for (let e = from; e < to; e++) {
+      const w = weight[e] as number;
+      if (w < best) break;
       const j = rowMentor[e] as number;
-      if (
-        (weight[e] as number) - (mentorDual[j] as number) === best &&
-        (load[j] as number) < (seats[j] as number)
-      ) {
+      if (w - (mentorDual[j] as number) === best && (load[j] as number) < (seats[j] as number)) {
         attach(i0, j, e);
         return;
       }
