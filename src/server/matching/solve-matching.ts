@@ -58,13 +58,21 @@ function buildPairRows(problem: MatchingProblem, scale: number, bonus: number): 
   const { menteeCount, mentorCount, pairMentee, pairMentor, pairScore } = problem;
   const pairCount = pairScore.length;
   const start = new Int32Array(menteeCount + 1);
+  const keys = new Uint32Array(pairCount);
+  // One pass counts each row and, as long as the pairs come grouped by mentee, writes their sort keys.
   let grouped = true;
   let previous = 0;
+  let rowFrom = 0;
   for (let k = 0; k < pairCount; k++) {
     const i = pairMentee[k] as number;
-    if (i < previous) grouped = false;
-    previous = i;
+    if (i !== previous) {
+      if (i < previous) grouped = false;
+      previous = i;
+      rowFrom = k;
+    }
     start[i + 1] = (start[i + 1] as number) + 1;
+    keys[k] =
+      (maxPairScore - (pairScore[k] as number)) * positionLimit + ((k - rowFrom) & (positionLimit - 1));
   }
   let longest = 0;
   for (let i = 0; i < menteeCount; i++) {
@@ -84,16 +92,12 @@ function buildPairRows(problem: MatchingProblem, scale: number, bonus: number): 
       const at = fill[i] as number;
       fill[i] = at + 1;
       byRow[at] = k;
+      keys[at] = (maxPairScore - (pairScore[k] as number)) * positionLimit + (at - (start[i] as number));
     }
   }
-  const keys = new Uint32Array(pairCount);
   for (let i = 0; i < menteeCount; i++) {
     const from = start[i] as number;
     const to = start[i + 1] as number;
-    for (let e = from; e < to; e++) {
-      const k = byRow ? (byRow[e] as number) : e;
-      keys[e] = (maxPairScore - (pairScore[k] as number)) * positionLimit + (e - from);
-    }
     if (to - from > 1) keys.subarray(from, to).sort();
   }
   const mentor = new Int32Array(pairCount);
