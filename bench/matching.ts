@@ -92,9 +92,17 @@ function buildLemonDriver(): string | undefined {
   if (!existsSync("/usr/include/lemon/network_simplex.h")) return undefined;
   const source = join(buildDir, "lemon-driver.cpp");
   const binary = join(buildDir, "lemon-driver");
-  copyFileSync(join(benchDir, "lemon-driver.cpp"), source);
-  if (!existsSync(binary) || statSync(binary).mtimeMs < statSync(source).mtimeMs)
+  const original = join(benchDir, "lemon-driver.cpp");
+  if (existsSync(binary) && statSync(binary).mtimeMs >= statSync(original).mtimeMs) return binary;
+  copyFileSync(original, source);
+  try {
     execFileSync("g++", ["-O2", "-std=c++11", "-o", binary, source, "-llemon"], { stdio: "inherit" });
+  } catch (error) {
+    console.log(
+      `Could not compile the LEMON driver with g++ (${error instanceof Error ? error.message : error}).`,
+    );
+    return undefined;
+  }
   return binary;
 }
 
