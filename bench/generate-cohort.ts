@@ -21,7 +21,26 @@ export type CohortSpec = {
   topCandidates?: number;
   /** Distinct mentors each mentee is compared with; undefined compares with every mentor. */
   sampledMentors?: number;
+  /** How much mentees compete for the same mentors; "medium" when undefined. */
+  competition?: Competition;
   seed: number;
+};
+
+export const competitionLevels = ["low", "medium", "high"] as const;
+export type Competition = (typeof competitionLevels)[number];
+
+/**
+ * What each competition level changes. Low: tastes are personal (a large random part of each score, no
+ * general appeal) and mentors offer about twice the seats needed, so most mentees get their first choice.
+ * High: a mentor's general appeal dominates every mentee's ranking and seats barely cover the cohort.
+ */
+const competitionProfiles: Record<
+  Competition,
+  { structure: number; appeal: number; taste: number; minSeats: number; maxSeats: number }
+> = {
+  low: { structure: 0.5, appeal: 0, taste: 450, minSeats: 2, maxSeats: 20 },
+  medium: { structure: 1, appeal: 200, taste: 100, minSeats: 1, maxSeats: 11 },
+  high: { structure: 0.6, appeal: 500, taste: 40, minSeats: 1, maxSeats: 9 },
 };
 
 type People = { level: Int8Array; zone: Int8Array; lanes: Uint8Array };
@@ -66,10 +85,15 @@ function popcount(x: number): number {
  */
 export function generateCohort(spec: CohortSpec): MatchingProblem {
   const random = seededRandom(spec.seed);
+  const profile = competitionProfiles[spec.competition ?? "medium"];
   const mentees = makePeople(random, spec.mentees, [25, 30, 25, 12, 6, 2, 0]);
   const mentors = makePeople(random, spec.mentors, [0, 10, 20, 25, 20, 15, 10]);
   const appeal = Float64Array.from({ length: spec.mentors }, () => random() ** 2);
-  const capacity = Int32Array.from({ length: spec.mentors }, () => 1 + Math.floor(random() * 11));
+  const seatRange = profile.maxSeats - profile.minSeats + 1;
+  const capacity = Int32Array.from(
+    { length: spec.mentors },
+    () => profile.minSeats + Math.floor(random() * seatRange),
+  );
 
   let size = 1 << 20;
   let pairMentee = new Int32Array(size);
@@ -95,11 +119,9 @@ export function generateCohort(spec: CohortSpec): MatchingProblem {
         popcount((mentees.lanes[i] as number) & (mentors.lanes[j] as number)) /
         popcount(mentees.lanes[i] as number);
       const score =
-        400 * lanes +
-        150 * (1 - apart / 6) +
-        150 * (gap <= 2 ? 1 : 0.4) +
-        200 * (appeal[j] as number) +
-        100 * random();
+        profile.structure * (400 * lanes + 150 * (1 - apart / 6) + 150 * (gap <= 2 ? 1 : 0.4)) +
+        profile.appeal * (appeal[j] as number) +
+        profile.taste * random();
       rowMentor.push(j);
       rowScore.push(Math.round(score));
     }

@@ -1,202 +1,392 @@
-// The matching benchmark: seeded cohorts, our engine next to HiGHS (WASM) and LEMON (C++), each solver
-// in its own process so its time and peak memory are its own. Usage:
-//   npm run bench:matching [-- --only NAME] [--mode participation|score|both] [--skip-latency]
+// The matching benchmark: seeded cohorts at three levels of competition and three sizes (1k to 100k
+// mentees), our engine next to LEMON (C++; network simplex and cost scaling) and, on the small cohorts,
+// HiGHS (WASM); each solver in its own process so its time and peak memory are its own. Every one of our
+// results is checked by its dual certificate. Usage:
+//   npm run bench:matching [-- --only TEXT] [--mode participation|score|both] [--runs N]
+//     [--two-phase] [--skip-resolve] [--skip-latency] [--skip-highs]
 import { execFileSync, spawnSync } from "node:child_process";
 import { copyFileSync, existsSync, mkdirSync, readFileSync, statSync } from "node:fs";
-import { cpus, totalmem } from "node:os";
+import { cpus, loadavg, totalmem } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { matchGreedily } from "../src/server/matching/match-greedily.ts";
 import { type MatchMode, matchModes } from "../src/server/matching/matching-problem.ts";
 import { parseMatchingInstance } from "../src/server/matching/parse-instance.ts";
-import { type CohortSpec, generateCohort, writeInstance } from "./generate-cohort.ts";
+import { type CohortSpec, type Competition, generateCohort, writeInstance } from "./generate-cohort.ts";
 import { measureServerLatency } from "./server-latency.ts";
 
 const benchDir = dirname(fileURLToPath(import.meta.url));
 const buildDir = join(benchDir, ".build");
 const tsxLoader = ["--import", "tsx"];
 
-type Instance = { name: string; spec: CohortSpec; highs: "run" | string };
+type Instance = { name: string; spec: CohortSpec; highs: boolean };
 
+const sizes = [
+  { label: "1k x 200", mentees: 1000, mentors: 200, seed: 11 },
+  { label: "10k x 2k", mentees: 10_000, mentors: 2000, seed: 12 },
+  { label: "100k x 20k", mentees: 100_000, mentors: 20_000, sampledMentors: 250, seed: 13 },
+];
+const competitionNames: Record<Competition, string> = {
+  low: "low competition",
+  medium: "contested",
+  high: "heavily contested",
+};
+
+/** Every size at every competition level (each mentee's best 50 pairs), then the all-pairs cohorts. */
 const instances: Instance[] = [
-  { name: "1k x 200, all feasible pairs", spec: { mentees: 1000, mentors: 200, seed: 1 }, highs: "run" },
+  ...sizes.flatMap(({ label, seed, ...size }) =>
+    (["low", "medium", "high"] as const).map((competition) => ({
+      name: `${label}, ${competitionNames[competition]}, top 50`,
+      spec: { ...size, topCandidates: 50, competition, seed },
+      highs: size.mentees <= 1000,
+    })),
+  ),
   {
-    name: "10k x 2k, top 50 each",
-    spec: { mentees: 10_000, mentors: 2000, topCandidates: 50, seed: 2 },
-    highs: "run",
+    name: "1k x 200, contested, all feasible pairs",
+    spec: { mentees: 1000, mentors: 200, seed: 1 },
+    highs: true,
   },
   {
-    name: "10k x 2k, all feasible pairs",
+    name: "10k x 2k, contested, all feasible pairs",
     spec: { mentees: 10_000, mentors: 2000, seed: 2 },
-    highs:
-      "skipped: 8.9 million columns, where 0.5 million (top 50) take 17 s for score first and exceed the limit for participation",
-  },
-  {
-    name: "100k x 20k, top 50 each",
-    spec: { mentees: 100_000, mentors: 20_000, topCandidates: 50, sampledMentors: 250, seed: 3 },
-    highs:
-      "skipped: 4.8 million columns, where 0.5 million (top 50) take 17 s for score first and exceed the limit for participation",
+    highs: false,
   },
 ];
+/** The cohort the server-latency measurement solves: 10k x 2k, contested, top 50 (seed 2). */
+const latencySpec: CohortSpec = { mentees: 10_000, mentors: 2000, topCandidates: 50, seed: 2 };
 
-type Run = { matched: number; score: number; ms: number; maxRssKb: number; certified?: boolean };
-type Outcome = { solver: string; run?: Run; note?: string };
+type Run = {
+  matched: number;
+  score: number;
+  ms: number;
+  maxRssKb: number;
+  certified?: boolean;
+  firstChoice?: number;
+  topThree?: number;
+};
+type Resolve = { warmMs: number; coldMs: number; certified: boolean; same: boolean };
 
 const highsTimeLimitSeconds = 120;
+/** Cohorts up to this many pairs also get a timing with the solver already compiled. */
+const compiledColumnPairs = 1_000_000;
+/** Shapes whose runs take longer than this are run once. */
 const slowRunMs = 5000;
 
-function fileName(instance: Instance): string {
-  const { mentees, mentors, topCandidates, sampledMentors, seed } = instance.spec;
+function fileName(spec: CohortSpec): string {
+  const { mentees, mentors, topCandidates, sampledMentors, competition, seed } = spec;
   return join(
     buildDir,
-    `cohort-${mentees}-${mentors}-${topCandidates ?? "all"}-${sampledMentors ?? "all"}-${seed}.txt`,
+    `cohort-${mentees}-${mentors}-${topCandidates ?? "all"}-${sampledMentors ?? "all"}-${competition ?? "medium"}-${seed}.txt`,
   );
 }
 
-function runOnce(command: string, args: string[], timeoutMs: number): Run {
+function runJson<T>(command: string, args: string[], timeoutMs = 30 * 60_000): T {
   const child = spawnSync(command, args, { encoding: "utf8", timeout: timeoutMs, maxBuffer: 1 << 20 });
   if (child.error) throw child.error;
   if (child.status !== 0)
     throw new Error((child.stderr || `exit code ${child.status}`).trim().split("\n").at(-1));
-  return JSON.parse(child.stdout.trim().split("\n").at(-1) ?? "") as Run;
-}
-
-/** The median of three runs, or one run when a single run already takes long. */
-function measure(command: string, args: string[], timeoutMs = 30 * 60_000): Run {
-  const first = runOnce(command, args, timeoutMs);
-  if (first.ms > slowRunMs) return first;
-  const runs = [first, runOnce(command, args, timeoutMs), runOnce(command, args, timeoutMs)];
-  return runs.sort((a, b) => a.ms - b.ms)[1] as Run;
+  return JSON.parse(child.stdout.trim().split("\n").at(-1) ?? "") as T;
 }
 
 function buildLemonDriver(): string | undefined {
   if (!existsSync("/usr/include/lemon/network_simplex.h")) return undefined;
   const source = join(buildDir, "lemon-driver.cpp");
   const binary = join(buildDir, "lemon-driver");
-  copyFileSync(join(benchDir, "lemon-driver.cpp"), source);
-  if (!existsSync(binary) || statSync(binary).mtimeMs < statSync(source).mtimeMs)
+  const original = join(benchDir, "lemon-driver.cpp");
+  if (existsSync(binary) && statSync(binary).mtimeMs >= statSync(original).mtimeMs) return binary;
+  copyFileSync(original, source);
+  try {
     execFileSync("g++", ["-O2", "-std=c++11", "-o", binary, source, "-llemon"], { stdio: "inherit" });
+  } catch (error) {
+    console.log(
+      `Could not compile the LEMON driver with g++ (${error instanceof Error ? error.message : error}).`,
+    );
+    return undefined;
+  }
   return binary;
 }
 
-function attempt(solver: string, run: () => Run): Outcome {
-  try {
-    return { solver, run: run() };
-  } catch (error) {
-    return { solver, note: `failed: ${error instanceof Error ? error.message : String(error)}` };
-  }
-}
-
+const median = (values: number[]) =>
+  [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] as number;
 const format = (value: number, digits = 0) => value.toFixed(digits);
 const megabytes = (kb: number) => format(kb / 1024);
 
+type Solver = { label: string; lemon: boolean; run: () => Run };
+type Measured = { label: string; lemon: boolean; runs: Run[]; note?: string };
+type SummaryRow = {
+  shape: string;
+  mode: MatchMode;
+  ours?: number;
+  lemonBest?: number;
+  lemonBestLabel?: string;
+  ratio?: number;
+  compiled?: number;
+  compiledRatio?: number;
+  certified: string;
+  firstChoice: string;
+  resolve?: Resolve;
+};
+
+/**
+ * Runs every solver once per round, one after the other, so each round's ratio compares times taken
+ * under the same machine load; reports medians over rounds (the machine is shared and noisy).
+ */
+function measureRounds(
+  solvers: Solver[],
+  rounds: number,
+): { measured: Measured[]; ratios: number[]; compiledRatios: number[] } {
+  const measured: Measured[] = solvers.map(({ label, lemon }) => ({ label, lemon, runs: [] }));
+  const ratios: number[] = [];
+  const compiledRatios: number[] = [];
+  for (let round = 0; round < rounds; round++) {
+    let ours: number | undefined;
+    let compiled: number | undefined;
+    let bestLemon = Number.POSITIVE_INFINITY;
+    solvers.forEach((solver, k) => {
+      const entry = measured[k] as Measured;
+      if (entry.note) return;
+      try {
+        const run = solver.run();
+        entry.runs.push(run);
+        if (k === 0) ours = run.ms;
+        if (solver.label.startsWith("sidecar, compiled")) compiled = run.ms;
+        if (solver.lemon) bestLemon = Math.min(bestLemon, run.ms);
+      } catch (error) {
+        entry.note = `failed: ${error instanceof Error ? error.message : String(error)}`;
+      }
+    });
+    if (ours !== undefined && Number.isFinite(bestLemon)) ratios.push(ours / bestLemon);
+    if (compiled !== undefined && Number.isFinite(bestLemon)) compiledRatios.push(compiled / bestLemon);
+    const slow = measured.some((m) => m.runs.some((r) => r.ms > slowRunMs));
+    if (slow && round === 0) break;
+  }
+  return { measured, ratios, compiledRatios };
+}
+
 async function main(): Promise<void> {
   const args = process.argv.slice(2);
-  const only = args.includes("--only") ? args[args.indexOf("--only") + 1] : undefined;
-  const modeArg = args.includes("--mode") ? args[args.indexOf("--mode") + 1] : "both";
+  const option = (name: string) => (args.includes(name) ? args[args.indexOf(name) + 1] : undefined);
+  const only = option("--only");
+  const modeArg = option("--mode") ?? "both";
   const modes = modeArg === "both" ? [...matchModes] : [modeArg as MatchMode];
+  const rounds = Number(option("--runs") ?? 3);
+  const twoPhase = args.includes("--two-phase");
   mkdirSync(buildDir, { recursive: true });
 
   console.log(
-    `Machine: ${cpus().length} cores (${cpus()[0]?.model.trim()}), ${format(totalmem() / 2 ** 30)} GB, Node ${process.version}`,
+    `Machine: ${cpus().length} cores (${cpus()[0]?.model.trim()}), ${format(totalmem() / 2 ** 30)} GB, Node ${process.version}; load average at start ${loadavg()
+      .map((l) => format(l, 2))
+      .join(" ")}`,
   );
   const lemon = buildLemonDriver();
   if (!lemon)
-    console.log("LEMON is not installed (apt-get install -y liblemon-dev): its columns are skipped.");
+    console.log(
+      "LEMON is not installed (on Debian or Ubuntu: apt-get install -y liblemon-dev g++): its columns and the ratios are skipped.",
+    );
 
+  const summary: SummaryRow[] = [];
   for (const instance of instances) {
     if (only && !instance.name.includes(only)) continue;
-    const file = fileName(instance);
+    const file = fileName(instance.spec);
     if (!existsSync(file)) await writeInstance(generateCohort(instance.spec), file);
     const problem = parseMatchingInstance(readFileSync(file));
     const greedy = matchGreedily(problem);
+    let seats = 0;
+    for (const c of problem.capacity) seats += c;
     console.log(
-      `\n## ${instance.name}: ${problem.menteeCount} mentees, ${problem.mentorCount} mentors, ${problem.pairScore.length} pairs`,
+      `\n## ${instance.name}: ${problem.menteeCount} mentees, ${problem.mentorCount} mentors, ${problem.pairScore.length} pairs, ${format(seats / problem.menteeCount, 2)} seats per mentee`,
     );
     for (const mode of modes) {
-      const outcomes: Outcome[] = [];
       const engine = [...tsxLoader, join(benchDir, "run-solver.ts")];
-      outcomes.push(
-        attempt("sidecar (TypeScript)", () => measure(process.execPath, [...engine, "sidecar", file, mode])),
-      );
-      if (lemon) {
+      const solvers: Solver[] = [
+        {
+          label: "sidecar (TypeScript)",
+          lemon: false,
+          run: () => runJson<Run>(process.execPath, [...engine, "sidecar", file, mode]),
+        },
+      ];
+      // Below a second the JIT's warm-up is a large part of a fresh process's time; the server's worker
+      // pays it once, on its first cohort. Both are shown; the ratios use the fresh process.
+      if (problem.pairScore.length <= compiledColumnPairs)
+        solvers.push({
+          label: "sidecar, compiled (second cohort in the process)",
+          lemon: false,
+          run: () => runJson<Run>(process.execPath, [...engine, "sidecar-compiled", file, mode]),
+        });
+      if (lemon)
         for (const [label, algorithm] of [
           ["network simplex", "network-simplex"],
           ["cost scaling", "cost-scaling"],
         ] as const) {
-          outcomes.push(attempt(`LEMON ${label}`, () => measure(lemon, [file, mode, algorithm])));
-          // Participation first has two formulations; neither is faster for both algorithms, so run both.
-          if (mode === "participation")
-            outcomes.push(
-              attempt(`LEMON ${label}, two-phase`, () =>
-                measure(lemon, [file, mode, algorithm, "two-phase"]),
-              ),
-            );
+          solvers.push({
+            label: `LEMON ${label}`,
+            lemon: true,
+            run: () => runJson<Run>(lemon, [file, mode, algorithm]),
+          });
+          // Participation first also has a two-phase formulation (most matches by a preflow, then a flow
+          // of that value). It was never the faster one on these cohorts and takes minutes on the largest,
+          // so it runs only when asked.
+          if (mode === "participation" && twoPhase)
+            solvers.push({
+              label: `LEMON ${label}, two-phase`,
+              lemon: true,
+              run: () => runJson<Run>(lemon, [file, mode, algorithm, "two-phase"]),
+            });
         }
-      } else outcomes.push({ solver: "LEMON", note: "skipped: liblemon-dev is not installed" });
-      if (instance.highs === "run")
-        outcomes.push(
-          attempt("HiGHS simplex (WASM)", () =>
-            runOnce(
+      const { measured, ratios, compiledRatios } = measureRounds(solvers, rounds);
+      const highs: Measured = { label: "HiGHS simplex (WASM)", lemon: false, runs: [] };
+      if (instance.highs && !args.includes("--skip-highs")) {
+        try {
+          highs.runs.push(
+            runJson<Run>(
               process.execPath,
               [...engine, "highs", file, mode, String(highsTimeLimitSeconds)],
               (highsTimeLimitSeconds + 120) * 1000,
             ),
-          ),
-        );
-      else outcomes.push({ solver: "HiGHS simplex (WASM)", note: instance.highs });
+          );
+        } catch (error) {
+          highs.note = `failed: ${error instanceof Error ? error.message : String(error)}`;
+        }
+      } else highs.note = "skipped on cohorts above 1k mentees (17 s to 120 s and more at 10k)";
+      measured.push(highs);
 
-      const ours = outcomes[0]?.run;
-      const lemonRuns = outcomes
-        .filter((o) => o.solver.startsWith("LEMON") && o.run)
-        .map((o) => o.run as Run);
-      const bestLemon = lemonRuns.length ? Math.min(...lemonRuns.map((r) => r.ms)) : undefined;
+      const oursRuns = measured[0]?.runs ?? [];
+      const compiledRuns = measured.find((m) => m.label.startsWith("sidecar, compiled"))?.runs ?? [];
+      const ours = oursRuns.length ? median(oursRuns.map((r) => r.ms)) : undefined;
+      const reference = oursRuns[0];
+      const certified = oursRuns.length
+        ? [...oursRuns, ...compiledRuns].every((r) => r.certified)
+          ? "certified"
+          : "NOT CERTIFIED"
+        : "no run";
       console.log(`\n### mode: ${mode}`);
-      console.log("| solver | matched | score | solve ms | peak MB | our time / theirs | same objective |");
+      console.log(
+        `| solver | matched | score | solve ms (median of ${oursRuns.length}) | peak MB | our time / theirs | same objective |`,
+      );
       console.log("|---|---:|---:|---:|---:|---:|---|");
-      for (const { solver, run, note } of outcomes) {
+      let lemonBest: number | undefined;
+      let lemonBestLabel: string | undefined;
+      for (const { label, lemon: isLemon, runs, note } of measured) {
+        const run = runs[0];
         if (!run) {
-          console.log(`| ${solver} | | | | | | ${note} |`);
+          console.log(`| ${label} | | | | | | ${note ?? ""} |`);
           continue;
         }
+        const ms = median(runs.map((r) => r.ms));
+        if (isLemon && (lemonBest === undefined || ms < lemonBest)) {
+          lemonBest = ms;
+          lemonBestLabel = label;
+        }
+        const isOurs = label.startsWith("sidecar");
         const same =
-          ours === undefined
+          reference === undefined
             ? "?"
-            : run === ours
-              ? run.certified
-                ? "proven by the dual"
-                : "NOT PROVEN"
-              : mode === "participation"
-                ? run.matched === ours.matched && run.score === ours.score
-                  ? "yes"
-                  : "NO"
-                : run.score === ours.score
-                  ? "yes"
-                  : "NO";
-        const ratio = ours && run !== ours ? format(ours.ms / run.ms, 2) : "";
+            : isOurs
+              ? certified === "certified"
+                ? "proven by the dual certificate"
+                : "DUAL CERTIFICATE FAILED"
+              : (mode === "participation" ? run.matched === reference.matched : true) &&
+                  run.score === reference.score
+                ? "yes"
+                : "NO";
+        const ratio = ours !== undefined && !isOurs ? format(ours / ms, 2) : "";
         console.log(
-          `| ${solver} | ${run.matched} | ${run.score} | ${format(run.ms, 1)} | ${megabytes(run.maxRssKb)} | ${ratio} | ${same} |`,
+          `| ${label} | ${run.matched} | ${run.score} | ${format(ms, 1)} | ${megabytes(Math.max(...runs.map((r) => r.maxRssKb)))} | ${ratio} | ${same} |`,
         );
       }
+      const firstChoice =
+        reference?.firstChoice !== undefined
+          ? `${format((100 * reference.firstChoice) / problem.menteeCount)}% / ${format((100 * (reference.topThree ?? 0)) / problem.menteeCount)}%`
+          : "";
       console.log(
         `| greedy (best pair first) | ${greedy.matched} | ${greedy.score} | | | | ${
-          ours
-            ? `${problem.menteeCount - greedy.matched} left unmatched, score ${format((100 * (greedy.score - ours.score)) / ours.score, 2)}%`
+          reference
+            ? `${problem.menteeCount - greedy.matched} left unmatched, score ${format((100 * (greedy.score - reference.score)) / reference.score, 2)}%`
             : ""
         } |`,
       );
-      if (ours && bestLemon !== undefined)
-        console.log(`\nOur time / LEMON's best (${mode}): ${format(ours.ms / bestLemon, 2)}`);
+      if (reference)
+        console.log(
+          `\nCompetition: ${reference.matched} of ${problem.menteeCount} matched; first choice / one of the top three: ${firstChoice}`,
+        );
+      const ratio = ratios.length ? median(ratios) : undefined;
+      if (ratio !== undefined)
+        console.log(
+          `Our time / LEMON's best (${lemonBestLabel}), median of ${ratios.length} same-round ratios: ${format(ratio, 2)}; dual certificate: ${certified}`,
+        );
+      else console.log(`Dual certificate: ${certified}`);
+      const compiledRatio = compiledRatios.length ? median(compiledRatios) : undefined;
+      if (compiledRatio !== undefined)
+        console.log(`Compiled (second cohort in the process) / LEMON's best: ${format(compiledRatio, 2)}`);
+
+      let resolve: Resolve | undefined;
+      if (!args.includes("--skip-resolve") && instance.spec.topCandidates !== undefined) {
+        try {
+          resolve = runJson<Resolve>(process.execPath, [
+            ...engine,
+            "sidecar-resolve",
+            file,
+            mode,
+            String(ours !== undefined && ours > slowRunMs ? 1 : rounds),
+          ]);
+          console.log(
+            `Re-solve after a pin, a forbidden pair and a seat taken away: warm start ${format(resolve.warmMs, 1)} ms, cold ${format(resolve.coldMs, 1)} ms, warm / cold ${format(resolve.warmMs / resolve.coldMs, 2)}; ${resolve.certified ? "both certified" : "CERTIFICATE FAILED"}${resolve.same ? "" : ", OBJECTIVES DIFFER"}`,
+          );
+        } catch (error) {
+          console.log(`Re-solve failed: ${error instanceof Error ? error.message : String(error)}`);
+        }
+      }
+      summary.push({
+        shape: instance.name,
+        mode,
+        ours,
+        lemonBest,
+        lemonBestLabel,
+        ratio,
+        compiled: compiledRuns.length ? median(compiledRuns.map((r) => r.ms)) : undefined,
+        compiledRatio,
+        certified,
+        firstChoice,
+        resolve,
+      });
     }
   }
 
-  if (!args.includes("--skip-latency") && (!only || "10k x 2k, top 50 each".includes(only))) {
-    const instance = instances[1] as Instance;
-    const file = fileName(instance);
-    if (!existsSync(file)) await writeInstance(generateCohort(instance.spec), file);
+  console.log(
+    "\n## Summary (medians; the ratio is the median of per-round ratios, each round running every solver back to back)\n",
+  );
+  console.log(
+    "| shape | mode | first choice / top three | ours ms | LEMON best ms | ours / LEMON best | compiled ms (ratio) | certificate | re-solve warm / cold ms |",
+  );
+  console.log("|---|---|---|---:|---:|---:|---:|---|---|");
+  for (const row of summary)
+    console.log(
+      `| ${row.shape} | ${row.mode} | ${row.firstChoice} | ${row.ours === undefined ? "" : format(row.ours, 1)} | ${
+        row.lemonBest === undefined
+          ? ""
+          : `${format(row.lemonBest, 1)} (${row.lemonBestLabel?.replace("LEMON ", "")})`
+      } | ${row.ratio === undefined ? "" : format(row.ratio, 2)} | ${
+        row.compiled === undefined
+          ? ""
+          : `${format(row.compiled, 1)}${row.compiledRatio === undefined ? "" : ` (${format(row.compiledRatio, 2)})`}`
+      } | ${row.certified} | ${
+        row.resolve
+          ? `${format(row.resolve.warmMs, 1)} / ${format(row.resolve.coldMs, 1)} (${format(row.resolve.warmMs / row.resolve.coldMs, 2)})`
+          : ""
+      } |`,
+    );
+  const failed = summary.filter((row) => row.certified !== "certified");
+  if (failed.length) {
+    console.log(`\n${failed.length} results were not certified by their dual.`);
+    process.exitCode = 1;
+  }
+
+  if (!args.includes("--skip-latency") && !only) {
+    const file = fileName(latencySpec);
+    if (!existsSync(file)) await writeInstance(generateCohort(latencySpec), file);
     const latency = await measureServerLatency(file);
     console.log(
-      `\n## Server latency while a ${instance.name} cohort is solved on a worker thread\n` +
+      "\n## Server latency while a 10k x 2k, contested, top 50 cohort is solved on a worker thread\n" +
         `p99 idle ${format(latency.idleP99Ms, 2)} ms, p99 while solving ${format(latency.busyP99Ms, 2)} ms, ` +
         `ratio ${format(latency.ratio, 2)} (medians of five windows of ${latency.requests / 5} requests; ` +
         `${latency.solves} solves); during the worker's first solve after start: p99 ${format(latency.firstSolveP99Ms, 2)} ms`,

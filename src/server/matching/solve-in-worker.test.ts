@@ -64,6 +64,19 @@ describe("solveInWorker", () => {
     expect((await queued).score).toBe(solveMatching(problem, { mode: "score" }).score);
   });
 
+  it("passes a warm start to the worker and re-solves a changed cohort exactly", async () => {
+    const problem = contestedCohort(3_000, 400);
+    const before = await solveInWorker(problem, { mode: "participation" });
+    const capacity = Int32Array.from(problem.capacity);
+    const fullest = before.mentorOf[0] as number;
+    capacity[fullest] = Math.max(0, (capacity[fullest] as number) - 2);
+    const changed = { ...problem, capacity };
+    const warmStart = { menteeDual: before.menteeDual, mentorDual: before.mentorDual };
+    const warm = await solveInWorker(changed, { mode: "participation", warmStart });
+    expect(certifyMatching(changed, "participation", warm)).toBeNull();
+    expect(warm.score).toBe(solveMatching(changed, { mode: "participation" }).score);
+  });
+
   it("solves cohorts one after another on the same worker", async () => {
     const problems = [contestedCohort(1_000, 100), contestedCohort(1_500, 200), contestedCohort(500, 40)];
     const results = await Promise.all(

@@ -126,7 +126,8 @@ export async function closeMatchingWorker(): Promise<void> {
 
 /**
  * Solves on a worker thread so a large cohort never blocks the server's event loop, reporting progress
- * through onProgress. The problem's arrays are copied to the worker once; the result's are transferred.
+ * through onProgress. The problem's arrays (and a warm start's duals) are copied to the worker once, so the
+ * caller keeps them; the result's are transferred.
  */
 export function solveInWorker(
   problem: MatchingProblem,

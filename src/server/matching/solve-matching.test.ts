@@ -104,6 +104,62 @@ describe("solveMatching", () => {
     );
   });
 
+  it("finds the same optimum whatever order the pairs come in", () => {
+    fc.assert(
+      fc.property(
+        cohort,
+        fc.integer(),
+        fc.constantFrom<MatchMode>("participation", "score"),
+        (problem, seed, mode) => {
+          const random = seededRandom(seed);
+          const order = Array.from(problem.pairScore, (_, k) => k);
+          for (let k = order.length - 1; k > 0; k--) {
+            const r = Math.floor(random() * (k + 1));
+            [order[k], order[r]] = [order[r] as number, order[k] as number];
+          }
+          const shuffled: MatchingProblem = {
+            ...problem,
+            pairMentee: Int32Array.from(order, (k) => problem.pairMentee[k] as number),
+            pairMentor: Int32Array.from(order, (k) => problem.pairMentor[k] as number),
+            pairScore: Int32Array.from(order, (k) => problem.pairScore[k] as number),
+          };
+          const result = solveMatching(shuffled, { mode, candidateLimit: 2 });
+          expect(certifyMatching(shuffled, mode, result)).toBeNull();
+          expect({ matched: result.matched, score: result.score }).toEqual(expected(problem, mode));
+        },
+      ),
+      { numRuns: 1000, seed: 99 },
+    );
+  });
+
+  it("sorts a mentee's row of more than two million pairs", () => {
+    const mentorCount = (1 << 21) + 3;
+    const pairMentee = new Int32Array(mentorCount + 2);
+    const pairMentor = new Int32Array(mentorCount + 2);
+    const pairScore = new Int32Array(mentorCount + 2);
+    for (let j = 0; j < mentorCount; j++) {
+      pairMentor[j] = j;
+      pairScore[j] = (j * 7919) % 1000;
+    }
+    // Mentee 1 wants only the two mentors mentee 0 likes best (score 999), so one of them must yield.
+    const best = [];
+    for (let j = 0; j < mentorCount && best.length < 2; j++) if (pairScore[j] === 999) best.push(j);
+    pairMentee.fill(1, mentorCount);
+    pairMentor.set(best, mentorCount);
+    pairScore.set([1000, 1000], mentorCount);
+    const problem: MatchingProblem = {
+      menteeCount: 2,
+      mentorCount,
+      capacity: new Int32Array(mentorCount).fill(1),
+      pairMentee,
+      pairMentor,
+      pairScore,
+    };
+    const result = solveMatching(problem, { mode: "score" });
+    expect(certifyMatching(problem, "score", result)).toBeNull();
+    expect(result.score).toBe(1999);
+  });
+
   it("matches an independent solver on small cohorts with contested mentors", () => {
     const random = seededRandom(7);
     for (let run = 0; run < 300; run++) {

@@ -12,7 +12,17 @@ export type SolveMatchingOptions = {
   /** Pairs per mentee in the first solve; every other pair is priced against the dual afterwards. */
   candidateLimit?: number;
   onProgress?: (progress: MatchingProgress) => void;
+  /**
+   * The duals of a previous run on the same cohort (same mentee and mentor indices, same mode), to
+   * re-solve quickly after a small change: capacities changed, pairs forbidden, or a pair pinned by
+   * taking its mentee's pairs out and lowering its mentor's capacity. Any values give the exact optimum;
+   * good ones make the search short. Only the mentor duals steer the search (each mentee's dual follows
+   * from them); both arrays are checked for their length.
+   */
+  warmStart?: MatchingWarmStart;
 };
+
+export type MatchingWarmStart = { menteeDual: Float64Array; mentorDual: Float64Array };
 
 export const defaultCandidateLimit = 64;
 
@@ -23,17 +33,103 @@ const free = -1;
 
 /**
  * Each mentee's pairs in one compressed row, best score first. The order lets pricing stop at the
- * first pair that cannot beat what the mentee already earns.
+ * first pair that cannot beat what the mentee already earns. degree counts each mentor's pairs.
  */
 type PairRows = {
   start: Int32Array;
   mentor: Int32Array;
   score: Int32Array;
   weight: Float64Array;
+  degree: Int32Array;
 };
 
+/** A row position fits in the low 21 bits of a sort key, the score's rank in the 11 above. */
+const positionBits = 21;
+const positionLimit = 1 << positionBits;
+
+/**
+ * Sorts each mentee's row on its own: one key per pair (score rank, then position in the row) and a
+ * native typed-array sort per row. Rows are small and contiguous, so this stays in cache where a global
+ * sort scatters millions of pairs across memory (measured: 4.8 million pairs in about 0.1 s instead of
+ * 0.5 s). Pairs need not come grouped by mentee; when they do, as the scoring module and the file
+ * format list them, no reordering pass is needed.
+ */
 function buildPairRows(problem: MatchingProblem, scale: number, bonus: number): PairRows {
-  const { menteeCount, pairMentee, pairMentor, pairScore } = problem;
+  const { menteeCount, mentorCount, pairMentee, pairMentor, pairScore } = problem;
+  const pairCount = pairScore.length;
+  const start = new Int32Array(menteeCount + 1);
+  const keys = new Uint32Array(pairCount);
+  // One pass counts each row and, as long as the pairs come grouped by mentee, writes their sort keys.
+  let grouped = true;
+  let previous = 0;
+  let rowFrom = 0;
+  for (let k = 0; k < pairCount; k++) {
+    const i = pairMentee[k] as number;
+    if (i !== previous) {
+      if (i < previous) grouped = false;
+      previous = i;
+      rowFrom = k;
+    }
+    start[i + 1] = (start[i + 1] as number) + 1;
+    keys[k] =
+      (maxPairScore - (pairScore[k] as number)) * positionLimit + ((k - rowFrom) & (positionLimit - 1));
+  }
+  let longest = 0;
+  for (let i = 0; i < menteeCount; i++) {
+    const length = start[i + 1] as number;
+    if (length > longest) longest = length;
+    start[i + 1] = length + (start[i] as number);
+  }
+  if (longest >= positionLimit) return buildPairRowsGlobally(problem, scale, bonus, start);
+
+  // byRow[e] is the input index of the e-th pair in row order (identity when grouped).
+  let byRow: Int32Array | undefined;
+  if (!grouped) {
+    byRow = new Int32Array(pairCount);
+    const fill = start.slice(0, menteeCount);
+    for (let k = 0; k < pairCount; k++) {
+      const i = pairMentee[k] as number;
+      const at = fill[i] as number;
+      fill[i] = at + 1;
+      byRow[at] = k;
+      keys[at] = (maxPairScore - (pairScore[k] as number)) * positionLimit + (at - (start[i] as number));
+    }
+  }
+  for (let i = 0; i < menteeCount; i++) {
+    const from = start[i] as number;
+    const to = start[i + 1] as number;
+    if (to - from > 1) keys.subarray(from, to).sort();
+  }
+  const mentor = new Int32Array(pairCount);
+  const score = new Int32Array(pairCount);
+  const weight = new Float64Array(pairCount);
+  const degree = new Int32Array(mentorCount + 1);
+  for (let i = 0; i < menteeCount; i++) {
+    const from = start[i] as number;
+    const to = start[i + 1] as number;
+    for (let e = from; e < to; e++) {
+      const key = keys[e] as number;
+      const at = from + (key & (positionLimit - 1));
+      const k = byRow ? (byRow[at] as number) : at;
+      const j = pairMentor[k] as number;
+      const s = maxPairScore - (key >>> positionBits);
+      mentor[e] = j;
+      score[e] = s;
+      weight[e] = scale * s + bonus;
+      degree[j] = (degree[j] as number) + 1;
+    }
+  }
+  return { start, mentor, score, weight, degree };
+}
+
+/** Rows too long for a packed key: one counting sort by score over all pairs, then a stable bucketing. */
+function buildPairRowsGlobally(
+  problem: MatchingProblem,
+  scale: number,
+  bonus: number,
+  start: Int32Array,
+): PairRows {
+  const { menteeCount, mentorCount, pairMentee, pairMentor, pairScore } = problem;
   const pairCount = pairScore.length;
   const byScore = new Int32Array(maxPairScore + 2);
   for (let k = 0; k < pairCount; k++) {
@@ -48,27 +144,23 @@ function buildPairRows(problem: MatchingProblem, scale: number, bonus: number): 
     byScore[slot] = at + 1;
     scoreOrder[at] = k;
   }
-
-  const start = new Int32Array(menteeCount + 1);
-  for (let k = 0; k < pairCount; k++) {
-    const slot = (pairMentee[k] as number) + 1;
-    start[slot] = (start[slot] as number) + 1;
-  }
-  for (let i = 0; i < menteeCount; i++) start[i + 1] = (start[i + 1] as number) + (start[i] as number);
   const fill = start.slice(0, menteeCount);
   const mentor = new Int32Array(pairCount);
   const score = new Int32Array(pairCount);
   const weight = new Float64Array(pairCount);
+  const degree = new Int32Array(mentorCount + 1);
   for (let r = 0; r < pairCount; r++) {
     const k = scoreOrder[r] as number;
     const i = pairMentee[k] as number;
     const at = fill[i] as number;
     fill[i] = at + 1;
-    mentor[at] = pairMentor[k] as number;
+    const j = pairMentor[k] as number;
+    mentor[at] = j;
     score[at] = pairScore[k] as number;
     weight[at] = scale * (pairScore[k] as number) + bonus;
+    degree[j] = (degree[j] as number) + 1;
   }
-  return { start, mentor, score, weight };
+  return { start, mentor, score, weight, degree };
 }
 
 /**
@@ -87,11 +179,7 @@ export function solveMatching(problem: MatchingProblem, options: SolveMatchingOp
   const { start, mentor: rowMentor, weight } = rows;
 
   // A mentor never holds more mentees than it has feasible pairs; clamping keeps "has a free seat" honest.
-  const seats = new Int32Array(m + 1);
-  for (let k = 0; k < problem.pairMentor.length; k++) {
-    const j = problem.pairMentor[k] as number;
-    seats[j] = (seats[j] as number) + 1;
-  }
+  const seats = rows.degree;
   for (let j = 0; j < m; j++) seats[j] = Math.min(seats[j] as number, problem.capacity[j] as number);
   // Index m is "nobody": a mentor with endless seats whose pairs are worth 0.
   const nobody = m;
@@ -103,6 +191,20 @@ export function solveMatching(problem: MatchingProblem, options: SolveMatchingOp
 
   const menteeDual = new Float64Array(n);
   const mentorDual = new Float64Array(m + 1);
+  const warm = options.warmStart;
+  if (warm) {
+    if (warm.menteeDual.length !== n || warm.mentorDual.length !== m)
+      throw new RangeError(
+        `warm start duals are for ${warm.menteeDual.length} mentees and ${warm.mentorDual.length} mentors, not ${n} and ${m}`,
+      );
+    // Any non-negative integer mentor duals are a valid start; a dual above the largest weight is never
+    // needed. Rounding keeps every later sum an exact integer.
+    const maxWeight = scale * maxPairScore + bonus;
+    for (let j = 0; j < m; j++) {
+      const v = warm.mentorDual[j] as number;
+      mentorDual[j] = v > 0 ? Math.min(Math.round(v), maxWeight) : 0;
+    }
+  }
   const assigned = new Int32Array(n).fill(free);
   const assignedPair = new Int32Array(n).fill(-1);
   const load = new Int32Array(m + 1);
@@ -248,10 +350,28 @@ export function solveMatching(problem: MatchingProblem, options: SolveMatchingOp
     const from = start[i0] as number;
     const to = from + (active[i0] as number);
     for (let e = from; e < to; e++) {
-      const gain = (weight[e] as number) - (mentorDual[rowMentor[e] as number] as number);
+      const w = weight[e] as number;
+      // Pairs come best first and mentor duals are non-negative: no later pair gains more than w.
+      if (w <= best) break;
+      const gain = w - (mentorDual[rowMentor[e] as number] as number);
       if (gain > best) best = gain;
     }
     menteeDual[i0] = best;
+    // A search would end at once, at distance 0, on "nobody" when nothing pays, or on a best pair with a
+    // free seat: take it without one. This is how most mentees are placed when competition is low.
+    if (best === 0) {
+      attach(i0, nobody, -1);
+      return;
+    }
+    for (let e = from; e < to; e++) {
+      const w = weight[e] as number;
+      if (w < best) break;
+      const j = rowMentor[e] as number;
+      if (w - (mentorDual[j] as number) === best && (load[j] as number) < (seats[j] as number)) {
+        attach(i0, j, e);
+        return;
+      }
+    }
 
     let settledMentorCount = 0;
     let settledMenteeCount = 1;
@@ -310,7 +430,7 @@ export function solveMatching(problem: MatchingProblem, options: SolveMatchingOp
   const freeMentees = new Int32Array(n);
   let freeCount = 0;
   for (let i = 0; i < n; i++) freeMentees[freeCount++] = i;
-  const deficits = new Int32Array(n);
+  const deficits = new Int32Array(n + m);
   let deficitCount = 0;
 
   /**
@@ -323,7 +443,9 @@ export function solveMatching(problem: MatchingProblem, options: SolveMatchingOp
     for (let i = 0; i < n; i++) {
       const ui = menteeDual[i] as number;
       let best = ui;
-      const from = start[i] as number;
+      // Candidates already satisfy u + v >= w (the searches keep it so): only the other pairs are priced.
+      const first = start[i] as number;
+      const from = first + (active[i] as number);
       const to = start[i + 1] as number;
       for (let e = from; e < to; e++) {
         const w = weight[e] as number;
@@ -331,7 +453,7 @@ export function solveMatching(problem: MatchingProblem, options: SolveMatchingOp
         if (w <= ui) break;
         const gain = w - (mentorDual[rowMentor[e] as number] as number);
         if (gain > ui) {
-          if (e - from >= (active[i] as number)) active[i] = e - from + 1;
+          active[i] = e - first + 1;
           if (gain > best) best = gain;
         }
       }
@@ -347,10 +469,9 @@ export function solveMatching(problem: MatchingProblem, options: SolveMatchingOp
     return violated;
   }
 
-  const pairMenteeByRow = new Int32Array(rowMentor.length);
-  for (let i = 0; i < n; i++) pairMenteeByRow.fill(i, start[i] as number, start[i + 1] as number);
   const columnStart = new Int32Array(m + 1);
   let columnPair = new Int32Array(0);
+  let columnMentee = new Int32Array(0);
 
   /** Candidate pairs by mentor, rebuilt when candidates change, for searches that walk backwards. */
   function indexCandidatesByMentor(): void {
@@ -367,15 +488,20 @@ export function solveMatching(problem: MatchingProblem, options: SolveMatchingOp
     }
     for (let j = 0; j < m; j++)
       columnStart[j + 1] = (columnStart[j + 1] as number) + (columnStart[j] as number);
-    if (columnPair.length < count) columnPair = new Int32Array(count);
+    if (columnPair.length < count) {
+      columnPair = new Int32Array(count);
+      columnMentee = new Int32Array(count);
+    }
     const fill = columnStart.slice(0, m);
     for (let i = 0; i < n; i++) {
       const from = start[i] as number;
       const to = from + (active[i] as number);
       for (let e = from; e < to; e++) {
         const j = rowMentor[e] as number;
-        columnPair[fill[j] as number] = e;
-        fill[j] = (fill[j] as number) + 1;
+        const at = fill[j] as number;
+        columnPair[at] = e;
+        columnMentee[at] = i;
+        fill[j] = at + 1;
       }
     }
   }
@@ -407,7 +533,7 @@ export function solveMatching(problem: MatchingProblem, options: SolveMatchingOp
       }
       for (let p = columnStart[x] as number; p < (columnStart[x + 1] as number); p++) {
         const e = columnPair[p] as number;
-        const i = pairMenteeByRow[e] as number;
+        const i = columnMentee[p] as number;
         const y = assigned[i] as number;
         if (y === x) continue;
         const distance = dx + (menteeDual[i] as number) + vx - (weight[e] as number);
@@ -477,7 +603,13 @@ export function solveMatching(problem: MatchingProblem, options: SolveMatchingOp
     }
     freeCount = 0;
     report({ phase: "pricing", done: total, total, round });
-    if (priceAllPairs() === 0) break;
+    const violated = priceAllPairs();
+    // Placing never leaves a free seat with a positive dual, but a warm start's duals can.
+    if (warm && round === 1)
+      for (let j = 0; j < m; j++)
+        if ((load[j] as number) < (seats[j] as number) && (mentorDual[j] as number) > 0)
+          deficits[deficitCount++] = j;
+    if (violated === 0 && deficitCount === 0) break;
   }
 
   const mentorOf = new Int32Array(n).fill(-1);
