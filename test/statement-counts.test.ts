@@ -94,4 +94,14 @@ describe("statements per signed-in read", () => {
       expect(await statementsFor(many, path), path).toBe(await statementsFor(few, path));
     }
   });
+
+  it("reads one tour in four statements, however many tours the member has", async () => {
+    const firstTour = async (member: BuiltUser) => {
+      const { tours } = await (await ctx.request("/api/tours", { cookie: member.cookie })).json();
+      return `/api/tours/${tours[0].id}`;
+    };
+    // The session, the tour, the tours it overlaps, its milestones.
+    expect(await statementsFor(few, await firstTour(few))).toBe(4);
+    expect(await statementsFor(many, await firstTour(many))).toBe(4);
+  });
 });
