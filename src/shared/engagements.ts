@@ -34,7 +34,9 @@ const text = (label: string, max: number) =>
     .pipe(z.string());
 const requiredText = (message: string, label: string, max: number) =>
   plainText()
-    .pipe(z.string({ error: message }).trim().min(1, message).max(max, `Keep ${label} under ${max} characters`))
+    .pipe(
+      z.string({ error: message }).trim().min(1, message).max(max, `Keep ${label} under ${max} characters`),
+    )
     .pipe(z.string());
 
 export const idParam = z.object({
@@ -315,4 +317,57 @@ export const mentorReviewsOutput = z.object({
   reviews: z.number().int(),
   averageRating: z.number().nullable(),
   quotes: z.array(z.object({ text: z.string(), rating: z.number().int(), on: dayOutput })),
+});
+
+// 911 calls
+
+export const urgentCallKinds = ["offer", "layoff", "conflict", "other"] as const;
+export type UrgentCallKind = (typeof urgentCallKinds)[number];
+export const urgentCallKindLabels: Record<UrgentCallKind, string> = {
+  offer: "An offer with a deadline",
+  layoff: "A layoff",
+  conflict: "A conflict at work",
+  other: "Something else urgent",
+};
+/** How long the mentors of each wave have to accept before the call widens or ends. */
+export const urgentPromiseMinutes = 120;
+
+export const urgentCallInput = z.strictObject({
+  kind: z.enum(urgentCallKinds, { error: "Pick what kind of dilemma this is" }),
+  lane: z.enum(laneIds, { error: "Pick a lane from the six" }).nullable(),
+  dilemma: requiredText("Describe the dilemma and what you must decide", "the dilemma", 4000),
+  decideBy: instantInput.nullable(),
+});
+
+export const urgentSessionInput = z.strictObject({
+  startsAt: instantInput,
+  minutes: z.union(
+    sessionMinutes.map((m) => z.literal(m)),
+    { error: "Pick a length of 30, 45, 60 or 90 minutes" },
+  ),
+});
+
+export const urgentCallOutput = z.object({
+  id: z.string(),
+  side: z.enum(["member", "mentor"]),
+  memberName: z.string(),
+  kind: z.enum(urgentCallKinds),
+  lane: z.enum(laneIds).nullable(),
+  dilemma: z.string(),
+  decideBy: instantOutput.nullable(),
+  promiseMinutes: z.number().int(),
+  state: z.enum(["open", "taken", "unanswered", "withdrawn"]),
+  wave: z.number().int(),
+  takenByName: z.string().nullable(),
+  takenByMe: z.boolean(),
+  takenAt: instantOutput.nullable(),
+  /** For the member: how many mentors the call reached so far. */
+  offeredTo: z.number().int().nullable(),
+  answerBy: instantOutput,
+  sessions: z.array(sessionOutput),
+  createdAt: instantOutput,
+});
+export const urgentCallListOutput = z.object({
+  mine: z.array(urgentCallOutput),
+  offered: z.array(urgentCallOutput),
 });
