@@ -305,7 +305,7 @@ export async function listRevealedMenteeReviews(db: Db, mentorId: string, reveal
         eq(engagementReviews.mentorId, mentorId),
         eq(engagementReviews.side, "mentee"),
         or(
-          sql`(select count(*) from ${engagementReviews} r2 where r2.engagement_id = ${engagements.id}) = 2`,
+          eq(engagements.state, "closed"),
           sql`${engagements.closeStartedAt} <= ${revealBefore}`,
         ),
       ),
