@@ -109,7 +109,13 @@ export async function acceptedRequestWith(ctx: TestContext, owner: Party, side: 
   return { mentor, mentee, other, requestId: request.id as string };
 }
 
-const goalSample = { text: "Lead a team", measure: "Two PMs report to me", lane: "team", tourId: null, hurdle: null };
+const goalSample = {
+  text: "Lead a team",
+  measure: "Two PMs report to me",
+  lane: "team",
+  tourId: null,
+  hurdle: null,
+};
 let urgentHour = 0;
 
 /**
@@ -125,6 +131,7 @@ export async function seedEngagementRoute(
   const get = async (id: string, cookie = owner.cookie) =>
     json(await ctx.request(`/api/engagements/${id}`, { cookie }), "engagement");
   const mentorSide = path.endsWith("/intake/questions");
+  if (key === "GET /api/engagements") return { params: {}, body: undefined, other: null };
   if (path === "/api/engagements" && key.startsWith("POST")) {
     const { requestId, other } = await acceptedRequestWith(ctx, owner, "mentee");
     return { params: {}, body: { requestId }, other };
@@ -137,7 +144,10 @@ export async function seedEngagementRoute(
     );
     const agreeing = path.endsWith("/agreement") || path.endsWith("/agreement/accept");
     let engagement = agreeing
-      ? await json(await ctx.request("/api/engagements", { body: { requestId }, cookie: other.cookie }), "start")
+      ? await json(
+          await ctx.request("/api/engagements", { body: { requestId }, cookie: other.cookie }),
+          "start",
+        )
       : await activeEngagement(ctx, mentor as BuiltUser, mentee as BuiltUser, requestId);
     const id = engagement.id as string;
     if (path.endsWith("/agreement/accept")) {
@@ -252,7 +262,8 @@ export async function seedEngagementRoute(
       await ctx.request(`/api/urgent-calls/${c.id}/withdraw`, { body: {}, cookie: owner.cookie });
     }
     const body = { kind: "offer", lane: null, dilemma: "An offer expires Friday.", decideBy: null };
-    if (path === "/api/urgent-calls") return { params: {}, body: key.startsWith("POST") ? body : undefined, other: null };
+    if (path === "/api/urgent-calls")
+      return { params: {}, body: key.startsWith("POST") ? body : undefined, other: null };
     if (path.endsWith("/accept") || path.endsWith("/session")) {
       // The owner is an urgent mentor the call reaches; for a session, the one who took it.
       await ensureMentorProfile(ctx, owner);
@@ -260,10 +271,16 @@ export async function seedEngagementRoute(
       const { eq } = await import("drizzle-orm");
       await ctx.db
         .update(mentorProfiles)
-        .set({ urgentCalls: true, weekly: [1, 2, 3, 4, 5, 6, 7].map((weekday) => ({ weekday, start: "00:00", end: "24:00" })) })
+        .set({
+          urgentCalls: true,
+          weekly: [1, 2, 3, 4, 5, 6, 7].map((weekday) => ({ weekday, start: "00:00", end: "24:00" })),
+        })
         .where(eq(mentorProfiles.userId, owner.id));
       const poster = await buildUser(ctx);
-      const posted = await json(await ctx.request("/api/urgent-calls", { body, cookie: poster.cookie }), "post");
+      const posted = await json(
+        await ctx.request("/api/urgent-calls", { body, cookie: poster.cookie }),
+        "post",
+      );
       if (path.endsWith("/accept")) return { params: { id: posted.id }, body: {}, other: poster };
       await json(
         await ctx.request(`/api/urgent-calls/${posted.id}/accept`, { body: {}, cookie: owner.cookie }),
@@ -272,12 +289,23 @@ export async function seedEngagementRoute(
       urgentHour += 1;
       const day = new Date(Date.now() + 24 * 3600_000);
       const startsAt = new Date(
-        Date.UTC(day.getUTCFullYear(), day.getUTCMonth(), day.getUTCDate(), 3, 0) + (urgentHour % 8) * 30 * 60_000,
+        Date.UTC(day.getUTCFullYear(), day.getUTCMonth(), day.getUTCDate(), 3, 0) +
+          (urgentHour % 8) * 30 * 60_000,
       );
-      return { params: { id: posted.id }, body: { startsAt: startsAt.toISOString(), minutes: 30 }, other: poster };
+      return {
+        params: { id: posted.id },
+        body: { startsAt: startsAt.toISOString(), minutes: 30 },
+        other: poster,
+      };
     }
+    // A mentor who takes urgent calls, so the call waits for an answer rather than ending at once.
+    const helper = await buildUser(ctx);
+    await becomeMentor(ctx, helper.cookie, {
+      urgentCalls: true,
+      weekly: [1, 2, 3, 4, 5, 6, 7].map((weekday) => ({ weekday, start: "00:00", end: "24:00" })),
+    });
     const posted = await json(await ctx.request("/api/urgent-calls", { body, cookie: owner.cookie }), "post");
-    return { params: { id: posted.id }, body: path.endsWith("/withdraw") ? {} : undefined, other: null };
+    return { params: { id: posted.id }, body: path.endsWith("/withdraw") ? {} : undefined, other: helper };
   }
   throw new Error(`no seed for ${key}`);
 }
