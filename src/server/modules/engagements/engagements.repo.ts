@@ -304,10 +304,7 @@ export async function listRevealedMenteeReviews(db: Db, mentorId: string, reveal
       and(
         eq(engagementReviews.mentorId, mentorId),
         eq(engagementReviews.side, "mentee"),
-        or(
-          eq(engagements.state, "closed"),
-          sql`${engagements.closeStartedAt} <= ${revealBefore}`,
-        ),
+        or(eq(engagements.state, "closed"), sql`${engagements.closeStartedAt} <= ${revealBefore}`),
       ),
     )
     .orderBy(desc(engagementReviews.createdAt));

@@ -312,9 +312,7 @@ function revealAt(row: EngagementRow): Date | null {
 
 function reviewsRevealed(row: EngagementRow, reviews: ReviewRow[], now: Date): boolean {
   const at = revealAt(row);
-  return (
-    row.state === "closed" || reviews.length === 2 || (at !== null && at.getTime() <= now.getTime())
-  );
+  return row.state === "closed" || reviews.length === 2 || (at !== null && at.getTime() <= now.getTime());
 }
 
 async function presentEngagement(db: Db, viewerId: string, row: EngagementRow): Promise<EngagementOutput> {

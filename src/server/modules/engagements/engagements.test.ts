@@ -636,3 +636,88 @@ function goal(text: string) {
     hurdle: null,
   };
 }
+
+describe("every route of the module, for the mentee, the mentor, another member and an instance admin", () => {
+  // What the other person in the engagement (or call) gets on the step the owner takes: both sides
+  // share most steps; the mentee's own decisions answer 403 to the mentor and the other way round;
+  // someone's note is theirs alone, a 404 like a missing one.
+  const otherParty: Record<string, number | null> = {
+    "GET /api/engagements": null,
+    "POST /api/engagements": 200,
+    "GET /api/engagements/:id": 200,
+    "PUT /api/engagements/:id/agreement": 200,
+    "POST /api/engagements/:id/agreement/accept": 200,
+    "PUT /api/engagements/:id/intake/questions": 403,
+    "PUT /api/engagements/:id/intake/answers": 403,
+    "POST /api/engagements/:id/plan": 200,
+    "POST /api/engagements/:id/sessions": 200,
+    "POST /api/engagements/:id/notes": 200,
+    "POST /api/engagements/:id/action-items": 200,
+    "POST /api/engagements/:id/close": 200,
+    "POST /api/engagements/:id/review": 200,
+    "PUT /api/engagement-sessions/:id": 200,
+    "POST /api/engagement-sessions/:id/cancel": 200,
+    "GET /api/engagement-sessions/:id/calendar": 200,
+    "PUT /api/engagement-notes/:id": 404,
+    "DELETE /api/engagement-notes/:id": 404,
+    "PUT /api/engagement-action-items/:id": 403,
+    "GET /api/mentors/:id/reviews": null,
+    "GET /api/urgent-calls": null,
+    "POST /api/urgent-calls": null,
+    "GET /api/urgent-calls/:id": 200,
+    "POST /api/urgent-calls/:id/accept": 403,
+    "POST /api/urgent-calls/:id/withdraw": 403,
+    "POST /api/urgent-calls/:id/session": 200,
+  };
+  const open = new Set([
+    "GET /api/engagements",
+    "GET /api/urgent-calls",
+    "POST /api/urgent-calls",
+    "GET /api/mentors/:id/reviews",
+  ]);
+
+  it("answers each as declared, and lists every route of the module", async () => {
+    const { enumerateRoutes, concretePath } = await import("../../../../test/routes.ts");
+    const { seedEngagementRoute } = await import("../../../../test/engagements.ts");
+    const mine = (await enumerateRoutes(ctx))
+      .map((r) => `${r.method} ${r.path}`)
+      .filter((k) => /\/api\/(engagement|urgent-calls)|\/reviews$/.test(k));
+    expect(mine.sort()).toEqual(Object.keys(otherParty).sort());
+    const admin = await buildUser(ctx, { role: "admin" });
+    const failures: string[] = [];
+    for (const key of mine) {
+      const method = key.slice(0, key.indexOf(" "));
+      const route = key.slice(key.indexOf(" ") + 1);
+      const owner = await buildUser(ctx);
+      const stranger = await buildUser(ctx);
+      const send = async (cookie: string, params: Record<string, string>, body: unknown) =>
+        (
+          await call(concretePath(route, params), cookie, {
+            method,
+            body: method === "GET" ? undefined : body,
+          })
+        ).status;
+      const seeded = await seedEngagementRoute(ctx, key, owner);
+      if (!open.has(key)) {
+        for (const [who, cookie] of [
+          ["another member", stranger.cookie],
+          ["instance admin", admin.cookie],
+        ] as const) {
+          const got = await send(cookie, seeded.params, seeded.body ?? {});
+          if (got !== 404) failures.push(`${key} as ${who}: expected 404, got ${got}`);
+        }
+      }
+      const got = await send(owner.cookie, seeded.params, seeded.body ?? {});
+      if (got !== 200) failures.push(`${key} as the owner: expected 200, got ${got}`);
+      const expected = otherParty[key];
+      if (expected) {
+        // A fresh thing in the same state, so the owner's step above does not change the answer.
+        const again = await seedEngagementRoute(ctx, key, await buildUser(ctx));
+        const status = await send(again.other?.cookie ?? "", again.params, again.body ?? {});
+        if (status !== expected)
+          failures.push(`${key} as the other side: expected ${expected}, got ${status}`);
+      }
+    }
+    expect(failures).toEqual([]);
+  }, 600_000);
+});
