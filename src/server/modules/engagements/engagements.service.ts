@@ -298,7 +298,12 @@ async function freeSlots(db: Db, row: EngagementRow, zones: { mentee: string; me
     14,
   );
   const booked = await listBookedRangesOf(db, row.mentorId, row.menteeId, now);
-  return subtractBooked(slots, booked).map((s) => ({
+  // Free times start on a quarter hour, as people book them.
+  const quarter = 15 * minuteMs;
+  const rounded = subtractBooked(slots, booked)
+    .map((s) => ({ start: Math.ceil(s.start / quarter) * quarter, end: s.end }))
+    .filter((s) => s.end - s.start >= 30 * minuteMs);
+  return rounded.map((s) => ({
     start: new Date(s.start).toISOString(),
     end: new Date(s.end).toISOString(),
     menteeClock: `${onClock(new Date(s.start), zones.mentee)} – ${onClock(new Date(s.end), zones.mentee).slice(15, 20)}`,
