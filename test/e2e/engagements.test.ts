@@ -168,7 +168,7 @@ describe("an engagement from the accepted request to close-out", () => {
     await mentee.getByText("Read chapter 3 of High Output Management.").waitFor();
     const actions = mentee.getByRole("list", { name: "Actions" });
     await actions.getByRole("button", { name: "Commit" }).click();
-    await actions.getByRole("button", { name: "Done" }).click();
+    await actions.getByRole("button", { name: "Done", exact: true }).click();
     await actions.getByText("Done", { exact: true }).waitFor();
   });
 
