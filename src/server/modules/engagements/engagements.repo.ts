@@ -415,3 +415,14 @@ export async function listUrgentMentorRows(db: Db, memberId: string, lane: strin
     .orderBy(asc(mentorProfiles.lastActiveAt))
     .limit(200);
 }
+
+/** How many mentors each call reached, in one statement. */
+export async function countOffers(db: Db, callIds: string[]) {
+  if (callIds.length === 0) return new Map<string, number>();
+  const rows = await db
+    .select({ callId: urgentCallOffers.callId, n: sql<number>`count(*)::int` })
+    .from(urgentCallOffers)
+    .where(inArray(urgentCallOffers.callId, callIds))
+    .groupBy(urgentCallOffers.callId);
+  return new Map(rows.map((r) => [r.callId, Number(r.n)]));
+}

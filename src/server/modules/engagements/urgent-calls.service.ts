@@ -17,6 +17,7 @@ import { expandAvailability } from "../mentors/availability.ts";
 import { notify } from "../notifications/notifications.service.ts";
 import { presentSession, presentUrgentCall } from "./engagements.presenter.ts";
 import {
+  countOffers,
   findUrgentCallRow,
   insertOffers,
   insertSession,
@@ -51,10 +52,10 @@ async function presentCalls(db: Db, viewerId: string, rows: UrgentCallRow[]) {
   );
   const names = new Map([...people].map(([id, p]) => [id, p.name]));
   const sessions = await listCallSessionRows(db, ids);
-  const offers = new Map<string, number>();
-  for (const row of rows) {
-    if (row.memberId === viewerId) offers.set(row.id, (await listOfferedMentorIds(db, row.id)).length);
-  }
+  const offers = await countOffers(
+    db,
+    rows.filter((r) => r.memberId === viewerId).map((r) => r.id),
+  );
   return rows.map((row) => {
     const mentorZone = zone(row.takenBy ? people.get(row.takenBy)?.timeZone : null);
     const own = sessions
