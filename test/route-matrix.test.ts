@@ -6,6 +6,7 @@ import { feedbackRequests } from "../src/server/modules/feedback/feedback.table.
 import { notify } from "../src/server/modules/notifications/notifications.service.ts";
 import { notifications } from "../src/server/modules/notifications/notifications.table.ts";
 import { addDays, isoDay } from "../src/shared/calendar-date.ts";
+import { agreementBody, seedEngagementRoute } from "./engagements.ts";
 import { buildUser, signIn, uniqueEmail } from "./factories.ts";
 import { answersMarked, copyLinks, createFeedbackRequest, requestBody } from "./feedback.ts";
 import { createTestContext, type RequestOptions, type TestContext } from "./harness.ts";
@@ -187,6 +188,32 @@ const matrix: Record<string, Access> = {
   "POST /api/mentoring-log": signedIn,
   "PUT /api/mentoring-log/:id": signedIn,
   "DELETE /api/mentoring-log/:id": signedIn,
+  "GET /api/engagements": signedIn,
+  "POST /api/engagements": signedIn,
+  "GET /api/engagements/:id": signedIn,
+  "PUT /api/engagements/:id/agreement": signedIn,
+  "POST /api/engagements/:id/agreement/accept": signedIn,
+  "PUT /api/engagements/:id/intake/questions": signedIn,
+  "PUT /api/engagements/:id/intake/answers": signedIn,
+  "POST /api/engagements/:id/plan": signedIn,
+  "POST /api/engagements/:id/sessions": signedIn,
+  "POST /api/engagements/:id/notes": signedIn,
+  "POST /api/engagements/:id/action-items": signedIn,
+  "POST /api/engagements/:id/close": signedIn,
+  "POST /api/engagements/:id/review": signedIn,
+  "PUT /api/engagement-sessions/:id": signedIn,
+  "POST /api/engagement-sessions/:id/cancel": signedIn,
+  "GET /api/engagement-sessions/:id/calendar": signedIn,
+  "PUT /api/engagement-notes/:id": signedIn,
+  "DELETE /api/engagement-notes/:id": signedIn,
+  "PUT /api/engagement-action-items/:id": signedIn,
+  "GET /api/mentors/:id/reviews": signedIn,
+  "GET /api/urgent-calls": signedIn,
+  "POST /api/urgent-calls": signedIn,
+  "GET /api/urgent-calls/:id": signedIn,
+  "POST /api/urgent-calls/:id/accept": signedIn,
+  "POST /api/urgent-calls/:id/withdraw": signedIn,
+  "POST /api/urgent-calls/:id/session": signedIn,
   "GET /api/admin/users": adminOnly,
   "POST /api/admin/users/:id/disable": adminOnly,
   "POST /api/admin/users/:id/enable": adminOnly,
@@ -339,6 +366,38 @@ const sampleBodies: Record<string, unknown> = {
   "POST /api/mentor-requests/:id/answer": { answer: "Series B, eighty people." },
   "POST /api/mentoring-log": matrixLogEntry,
   "PUT /api/mentoring-log/:id": matrixLogEntry,
+  "POST /api/engagements": { requestId: "unknown-id" },
+  "PUT /api/engagements/:id/agreement": { ...agreementBody, version: 1 },
+  "POST /api/engagements/:id/agreement/accept": { version: 1 },
+  "PUT /api/engagements/:id/intake/questions": { questions: ["Why now?"], version: 1 },
+  "PUT /api/engagements/:id/intake/answers": { answers: [], share: [], version: 1 },
+  "POST /api/engagements/:id/plan": {
+    goals: [{ text: "Lead", measure: "A team", lane: null, tourId: null, hurdle: null }],
+    reason: "",
+    version: 0,
+  },
+  "POST /api/engagements/:id/sessions": { startsAt: "2031-01-07T14:00:00.000Z", minutes: 30, agenda: "" },
+  "POST /api/engagements/:id/notes": { body: "A note", shared: false, sessionId: null },
+  "POST /api/engagements/:id/action-items": { text: "An action", dueOn: null },
+  "POST /api/engagements/:id/close": { version: 1 },
+  "POST /api/engagements/:id/review": { rating: 4, text: "Useful", quoteAllowed: false },
+  "PUT /api/engagement-sessions/:id": {
+    startsAt: "2031-01-07T14:00:00.000Z",
+    minutes: 30,
+    agenda: "",
+    notice: "",
+    version: 1,
+  },
+  "POST /api/engagement-sessions/:id/cancel": { reason: "Ill", version: 1 },
+  "PUT /api/engagement-notes/:id": { body: "A note", shared: true, version: 1 },
+  "PUT /api/engagement-action-items/:id": { text: "An action", dueOn: null, state: "done", version: 1 },
+  "POST /api/urgent-calls": {
+    kind: "offer",
+    lane: null,
+    dilemma: "An offer expires Friday.",
+    decideBy: null,
+  },
+  "POST /api/urgent-calls/:id/session": { startsAt: "2031-01-07T14:00:00.000Z", minutes: 30 },
   "POST /api/auth/verify-password": { password: "wrong but well-formed" },
   "POST /api/auth/change-password": {
     currentPassword: "wrong but well-formed",
@@ -585,6 +644,13 @@ async function ownerRequest(
   if (key === "POST /api/plan/north-star/reached") {
     await ctx.request("/api/plan", { method: "PUT", body: sampleBodies["PUT /api/plan"], cookie });
   }
+  if (
+    cookie !== undefined &&
+    (path.startsWith("/api/engagement") || path.startsWith("/api/urgent-calls") || path.endsWith("/reviews"))
+  ) {
+    const seeded = await seedEngagementRoute(ctx, key, { ...people.member, cookie });
+    return { params: seeded.params, body: seeded.body ?? {} };
+  }
   let body = ownerBodies[key] ?? sampleBodies[key] ?? {};
   if (key === "POST /api/mentor-requests") {
     const mentor = await buildUser(ctx);
@@ -691,6 +757,16 @@ const owned: Record<string, (cookie: string) => Promise<Seeded>> = {
   "/api/mentoring-log/": async (cookie) => ({
     id: (await created("/api/mentoring-log", matrixLogEntry, cookie)).id,
   }),
+  // The member is the mentee (the mentor for the mentor's steps), with the thing in the state it needs.
+  ...Object.fromEntries(
+    [
+      "/api/engagements/",
+      "/api/engagement-sessions/",
+      "/api/engagement-notes/",
+      "/api/engagement-action-items/",
+      "/api/urgent-calls/",
+    ].map((prefix) => [prefix, async () => ({})]),
+  ),
   "/api/feedback/requests/": async (cookie) => ({
     id: (await createFeedbackRequest(ctx, cookie)).id,
     questionKey: "q1",
@@ -731,9 +807,12 @@ describe("a member's own things: another member and an instance admin find nothi
     for (const route of ownedRoutes) {
       const seed = seedFor(route.path);
       if (!seed) continue;
-      const path = concretePath(route.path, await seed(owner.cookie));
       const key = `${route.method} ${route.path}`;
-      const body = route.method === "GET" ? undefined : (sampleBodies[key] ?? {});
+      const engagementRoute =
+        route.path.startsWith("/api/engagement") || route.path.startsWith("/api/urgent-calls/");
+      const seeded = engagementRoute ? await seedEngagementRoute(ctx, key, owner) : null;
+      const path = concretePath(route.path, seeded?.params ?? (await seed(owner.cookie)));
+      const body = route.method === "GET" ? undefined : (seeded?.body ?? sampleBodies[key] ?? {});
       // The owner goes last, so a DELETE cannot hide a leak to the others.
       for (const [who, cookie] of [
         ["another member", other.cookie],

@@ -16,6 +16,8 @@ const statementsPerRoute: Record<string, number> = {
   "/api/decisions": 3,
   "/api/tours": 5,
   "/api/target-role": 5,
+  "/api/engagements": 3,
+  "/api/urgent-calls": 3,
 };
 
 let ctx: TestContext;

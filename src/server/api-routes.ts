@@ -3,6 +3,7 @@ import { jobsRoutes } from "./jobs/jobs.routes.ts";
 import { adminRoutes } from "./modules/admin/admin.routes.ts";
 import { careerPlanRoutes } from "./modules/career-plan/career-plan.routes.ts";
 import { decisionsRoutes } from "./modules/decisions/decisions.routes.ts";
+import { engagementsRoutes } from "./modules/engagements/engagements.routes.ts";
 import { feedbackRoutes } from "./modules/feedback/feedback.routes.ts";
 import { givingRoutes } from "./modules/feedback/giving.routes.ts";
 import { healthCheckRoutes } from "./modules/health-check/health-check.routes.ts";
@@ -37,6 +38,7 @@ export function apiRoutes() {
     .route("/", healthCheckRoutes())
     .route("/", sharingRoutes())
     .route("/", mentorsRoutes())
+    .route("/", engagementsRoutes())
     .route("/", notificationsRoutes())
     .route("/", adminRoutes())
     .route("/", jobsRoutes())

@@ -80,6 +80,51 @@ export const notificationKinds = {
     essential: false,
     dayPrecision: false,
   },
+  engagement_update: {
+    label: "Your mentoring: agreement, intake, plan and notes",
+    description:
+      "When the other person in a mentoring proposes or accepts the agreement, answers the intake, revises the plan, shares a note, or starts the close-out.",
+    defaultDelivery: "each",
+    essential: false,
+    dayPrecision: false,
+  },
+  engagement_session: {
+    label: "Mentoring sessions booked, moved or cancelled",
+    description:
+      "Each booking, change and cancellation of a mentoring session, with its calendar file. Your calendar needs them, so these are always sent.",
+    defaultDelivery: "each",
+    essential: true,
+    dayPrecision: false,
+  },
+  engagement_stalled: {
+    label: "A mentoring has no session booked",
+    description: "When three weeks pass in a mentoring without a session booked.",
+    defaultDelivery: "each",
+    essential: false,
+    dayPrecision: false,
+  },
+  action_item_due: {
+    label: "An action item is due",
+    description: "On the day an action you committed to in a mentoring is due.",
+    defaultDelivery: "each",
+    essential: false,
+    dayPrecision: false,
+  },
+  engagement_reviews: {
+    label: "Mentoring reviews",
+    description: "When the reviews of a mentoring you closed are revealed.",
+    defaultDelivery: "each",
+    essential: false,
+    dayPrecision: false,
+  },
+  urgent_call: {
+    label: "911 calls",
+    description:
+      "A member's urgent dilemma offered to you as a mentor, and what happens to a call you posted. Someone waits, so these are always sent.",
+    defaultDelivery: "each",
+    essential: true,
+    dayPrecision: false,
+  },
   account_security: {
     label: "Account and security",
     description:

@@ -444,6 +444,35 @@ const mentoringLogRoute = createRoute({
     "MentoringLogPage",
   ),
 });
+const engagementsRoute = createRoute({
+  getParentRoute: () => appLayout,
+  path: "/engagements",
+  component: lazyRouteComponent(
+    () => import("./features/engagements/engagement-page.tsx"),
+    "EngagementsPage",
+  ),
+});
+const engagementRoute = createRoute({
+  getParentRoute: () => appLayout,
+  path: "/engagements/$engagementId",
+  component: lazyRouteComponent(() => import("./features/engagements/engagement-page.tsx"), "EngagementPage"),
+});
+const urgentCallsRoute = createRoute({
+  getParentRoute: () => appLayout,
+  path: "/urgent-calls",
+  component: lazyRouteComponent(
+    () => import("./features/engagements/urgent-calls-page.tsx"),
+    "UrgentCallsPage",
+  ),
+});
+const urgentCallRoute = createRoute({
+  getParentRoute: () => appLayout,
+  path: "/urgent-calls/$callId",
+  component: lazyRouteComponent(
+    () => import("./features/engagements/urgent-calls-page.tsx"),
+    "UrgentCallsPage",
+  ),
+});
 const securityRoute = createRoute({
   getParentRoute: () => appLayout,
   path: "/security",
@@ -550,6 +579,10 @@ const routeTree = rootRoute.addChildren([
     mentorRequestsRoute,
     mentorRequestRoute,
     mentoringLogRoute,
+    engagementsRoute,
+    engagementRoute,
+    urgentCallsRoute,
+    urgentCallRoute,
     securityRoute,
     notificationsRoute,
     notificationSettingsRoute,

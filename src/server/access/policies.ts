@@ -114,6 +114,26 @@ export const policies = {
     grants: [allow(["create", "read", "update", "delete"], isOwner)],
     denied: notFound("There is no entry with this id in your mentoring log."),
   },
+  // An engagement is checked against the side acting on it: its mentee, or its mentor, as the owner.
+  engagement: {
+    grants: [allow(["create", "read", "update"], isOwner)],
+    denied: notFound("There is no mentoring engagement with this id among yours."),
+  },
+  // A session note is its author's: the other person reads a shared one through the engagement.
+  engagementNote: {
+    grants: [allow(["read", "update", "delete"], isOwner)],
+    denied: notFound("There is no note with this id among yours."),
+  },
+  // A 911 call is checked against its member, or against a mentor it was offered to, as the owner.
+  urgentCall: {
+    grants: [allow(["create", "read", "update"], isOwner)],
+    denied: notFound("There is no 911 call with this id among yours."),
+  },
+  // Revealed reviews of a mentor, as aggregates and allowed quotes, are open to every member.
+  mentorReviews: {
+    grants: [allow(["read"], isMember)],
+    denied: notFound("There is no mentor with this id."),
+  },
   instance: {
     grants: [allow(["manage"], isAdmin)],
     denied: () => new AppError("FORBIDDEN", "Only an instance administrator can do this."),

@@ -1,5 +1,6 @@
 import { fileURLToPath } from "node:url";
 import { PGlite } from "@electric-sql/pglite";
+import { btree_gist } from "@electric-sql/pglite/contrib/btree_gist";
 import { sql } from "drizzle-orm";
 import { drizzle as drizzlePg } from "drizzle-orm/node-postgres";
 import { migrate as migratePg } from "drizzle-orm/node-postgres/migrator";
@@ -89,6 +90,9 @@ async function openPostgres(url: string, timeouts: DatabaseTimeouts): Promise<Da
   };
 }
 
+// Loaded at every start: btree_gist lets the bookings' exclusion constraint compare ids with `=`.
+const extensions = { btree_gist };
+
 async function openPglite(
   target: { kind: "pglite"; dataDir: string } | { kind: "pglite-memory"; from?: Blob },
 ): Promise<Database> {
@@ -97,13 +101,13 @@ async function openPglite(
   if (target.kind === "pglite") {
     lock = lockDataDir(target.dataDir);
     try {
-      client = await PGlite.create({ dataDir: target.dataDir });
+      client = await PGlite.create({ dataDir: target.dataDir, extensions });
     } catch (error) {
       lock.release();
       throw error;
     }
   } else {
-    client = await PGlite.create(target.from ? { loadDataDir: target.from } : {});
+    client = await PGlite.create(target.from ? { loadDataDir: target.from, extensions } : { extensions });
   }
   const counter = statementCounter();
   const db = drizzlePglite(client, { schema, logger: counter.logger }) as unknown as Db;

@@ -2,6 +2,7 @@ export * from "../auth/auth.table.ts";
 export * from "../jobs/jobs.table.ts";
 export * from "../modules/career-plan/career-plan.table.ts";
 export * from "../modules/decisions/decisions.table.ts";
+export * from "../modules/engagements/engagements.table.ts";
 export * from "../modules/feedback/feedback.table.ts";
 export * from "../modules/health-check/health-check.table.ts";
 export * from "../modules/lanes/lanes.table.ts";

@@ -60,4 +60,27 @@ describe("the demo data", () => {
       expect(response.status, person.email).toBe(200);
     }
   });
+
+  it("gives Jonas a mentoring in progress and a closed one with its reviews revealed", async () => {
+    const { cookie } = await signIn(ctx, "jonas@demo.sidecar", demoPassword, "198.51.100.201");
+    const list = await (await ctx.request("/api/engagements", { cookie })).json();
+    const states = list.engagements.map((e: { state: string }) => e.state).sort();
+    expect(states).toEqual(["active", "closed"]);
+    const get = async (state: string) => {
+      const id = list.engagements.find((e: { state: string }) => e.state === state).id;
+      return (await ctx.request(`/api/engagements/${id}`, { cookie })).json();
+    };
+    const active = await get("active");
+    expect(active.sessions.length).toBe(2);
+    expect(active.plan.history.length).toBe(2);
+    expect(active.notes.map((n: { shared: boolean }) => n.shared).sort()).toEqual([false, true, true]);
+    expect(active.actionItems.map((a: { state: string }) => a.state).sort()).toEqual([
+      "committed",
+      "done",
+      "suggested",
+    ]);
+    const closed = await get("closed");
+    expect(closed.reviews.revealed).toBe(true);
+    expect(closed.reviews.theirs.text).toMatch(/homework/);
+  });
 });

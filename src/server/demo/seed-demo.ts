@@ -9,6 +9,7 @@ import type { Auth } from "../auth/auth.ts";
 import type { Db } from "../db/open.ts";
 import { saveActThree, saveCareerPlanParts } from "../modules/career-plan/career-plan.repo.ts";
 import { insertDecision, insertRevisit } from "../modules/decisions/decisions.repo.ts";
+import { seedDemoEngagements } from "../modules/engagements/engagements.demo.ts";
 import { seedDemoFeedback } from "../modules/feedback/feedback.demo.ts";
 import { insertLaneAssessment } from "../modules/lanes/lanes.repo.ts";
 import { seedDemoMentors } from "../modules/mentors/mentors.demo.ts";
@@ -339,6 +340,7 @@ export async function seedDemo(db: Db, auth: Auth): Promise<void> {
     if (person.email === "mei@demo.sidecar") await seedMeisPlan(db, row.id);
   }
   await seedDemoMentors(db, auth, demoPassword);
+  await seedDemoEngagements(db);
 }
 
 const daysFromNow = (days: number) =>

@@ -22,6 +22,7 @@ import {
   Search,
   Share2,
   ShieldCheck,
+  Siren,
   Stethoscope,
   User,
   UserRoundCheck,
@@ -181,6 +182,12 @@ export function AppLayout() {
               </NavLink>
               <NavLink to="/mentoring/requests" icon={<Handshake size={18} aria-hidden="true" />}>
                 Requests
+              </NavLink>
+              <NavLink to="/engagements" icon={<Users size={18} aria-hidden="true" />}>
+                Engagements
+              </NavLink>
+              <NavLink to="/urgent-calls" icon={<Siren size={18} aria-hidden="true" />}>
+                911 calls
               </NavLink>
               <NavLink to="/mentoring/profile" icon={<GraduationCap size={18} aria-hidden="true" />}>
                 My mentor profile

@@ -7,7 +7,7 @@ import { enqueueJob, enqueueJobs } from "../../jobs/enqueue-job.ts";
 import { redactError } from "../../jobs/job-runner.ts";
 import { jobs } from "../../jobs/jobs.table.ts";
 import type { Logger } from "../../logger.ts";
-import { type MailKind, outbox } from "./outbox.table.ts";
+import { type MailAttachment, type MailKind, outbox } from "./outbox.table.ts";
 
 export type MailMessage = {
   kind: MailKind;
@@ -16,6 +16,7 @@ export type MailMessage = {
   text: string;
   html?: string;
   headers?: Record<string, string>;
+  attachments?: MailAttachment[];
 };
 
 export const deliverMailJob = "mail.deliver";
@@ -105,6 +106,7 @@ export function createMailer(deps: {
         text: message.text,
         ...(message.html ? { html: message.html } : {}),
         ...(message.headers ? { headers: message.headers } : {}),
+        ...(message.attachments ? { attachments: message.attachments } : {}),
       });
     } catch (error) {
       // The server's reply can quote the recipient's address: only the redacted text is kept.
@@ -124,6 +126,7 @@ export function createMailer(deps: {
         text: "",
         html: null,
         headers: null,
+        attachments: null,
         bodyRemovedAt: new Date(),
       })
       .where(eq(outbox.id, outboxId));

@@ -12,6 +12,9 @@ export const mailKinds = [
 ] as const;
 export type MailKind = (typeof mailKinds)[number];
 
+/** A file sent with a message, such as a calendar invitation; its text is kept until delivery. */
+export type MailAttachment = { filename: string; contentType: string; content: string };
+
 export const outboxStatuses = ["kept", "queued", "sending", "sent", "failed"] as const;
 
 export const outbox = pgTable(
@@ -24,6 +27,7 @@ export const outbox = pgTable(
     text: text("text").notNull(),
     html: text("html"),
     headers: jsonb("headers").$type<Record<string, string>>(),
+    attachments: jsonb("attachments").$type<MailAttachment[]>(),
     status: text("status", { enum: outboxStatuses }).notNull(),
     error: text("error"),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),

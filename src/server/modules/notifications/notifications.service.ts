@@ -14,6 +14,7 @@ import type { Db } from "../../db/open.ts";
 import { AppError } from "../../http/errors.ts";
 import type { Deps } from "../../http/router.ts";
 import { requireSignedIn, type Viewer } from "../../http/viewer.ts";
+import type { MailAttachment } from "../mail/outbox.table.ts";
 import { digestEmail, notificationEmail } from "./notifications.emails.ts";
 import { presentNotification, presentPreference } from "./notifications.presenter.ts";
 import {
@@ -50,6 +51,8 @@ export type NotifyInput = {
   body: string;
   /** A path inside Sidecar, such as /feedback/abc. */
   link?: string | null;
+  /** Files for the email, such as a calendar invitation; an email that is not sent at once has none. */
+  attachments?: MailAttachment[];
 };
 
 const notFound = () => new AppError("NOT_FOUND", "There is no notification with this id among yours.");
@@ -91,7 +94,17 @@ export async function notify(deps: NotifyDeps, tx: Db, input: NotifyInput): Prom
   if (!person) return () => {};
   const links = isOptionalKind(input.kind) ? await unsubscribeLinks(deps, input.userId, input.kind) : null;
   return deps.mailer.enqueue(
-    [notificationEmail(person.email, { ...input, link: input.link ?? null }, deps.config.baseUrl, links)],
+    [
+      {
+        ...notificationEmail(
+          person.email,
+          { ...input, link: input.link ?? null },
+          deps.config.baseUrl,
+          links,
+        ),
+        ...(input.attachments ? { attachments: input.attachments } : {}),
+      },
+    ],
     tx,
   );
 }

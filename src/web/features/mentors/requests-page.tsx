@@ -246,9 +246,14 @@ function Actions({ request }: { request: MentorRequest }) {
     return (
       <>
         {error ? <Alert tone="error">{error}</Alert> : null}
-        <Button variant="ghost" pending={busy} onClick={() => step.mutate("end")}>
-          End this mentoring
-        </Button>
+        <div className="mentor-actions">
+          <Link to="/engagements" className={buttonClass("primary")}>
+            Go to the engagement
+          </Link>
+          <Button variant="ghost" pending={busy} onClick={() => step.mutate("end")}>
+            End this mentoring
+          </Button>
+        </div>
       </>
     );
   }
