@@ -2,6 +2,7 @@ import { createRouter } from "./http/router.ts";
 import { jobsRoutes } from "./jobs/jobs.routes.ts";
 import { adminRoutes } from "./modules/admin/admin.routes.ts";
 import { careerPlanRoutes } from "./modules/career-plan/career-plan.routes.ts";
+import { communitiesRoutes } from "./modules/communities/communities.routes.ts";
 import { decisionsRoutes } from "./modules/decisions/decisions.routes.ts";
 import { feedbackRoutes } from "./modules/feedback/feedback.routes.ts";
 import { givingRoutes } from "./modules/feedback/giving.routes.ts";
@@ -37,6 +38,7 @@ export function apiRoutes() {
     .route("/", healthCheckRoutes())
     .route("/", sharingRoutes())
     .route("/", mentorsRoutes())
+    .route("/", communitiesRoutes())
     .route("/", notificationsRoutes())
     .route("/", adminRoutes())
     .route("/", jobsRoutes())

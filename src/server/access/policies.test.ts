@@ -41,9 +41,14 @@ function allowed(
 
 // Records every member may read are checked on their own below.
 const readableByMembers: ResourceKind[] = ["mentorProfile"];
+// Community resources are keyed by membership, not ownership: checked in the communities tests.
+const byMembership: ResourceKind[] = ["community", "communityContent", "communityApplications"];
 const ownRecords = Object.keys(policies).filter(
   (kind) =>
-    kind !== "instance" && !kind.startsWith("shared") && !readableByMembers.includes(kind as ResourceKind),
+    kind !== "instance" &&
+    !kind.startsWith("shared") &&
+    !readableByMembers.includes(kind as ResourceKind) &&
+    !byMembership.includes(kind as ResourceKind),
 ) as ResourceKind[];
 const sharedViews = {
   sharedPlan: "plan",

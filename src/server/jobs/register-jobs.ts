@@ -1,5 +1,6 @@
 import { and, eq, lt } from "drizzle-orm";
 import type { Deps } from "../http/router.ts";
+import { registerCommunityJobs } from "../modules/communities/events.service.ts";
 import { registerFeedbackJobs } from "../modules/feedback/feedback.jobs.ts";
 import { deliverMailJob } from "../modules/mail/mailer.ts";
 import { registerMentorJobs } from "../modules/mentors/mentors.service.ts";
@@ -26,6 +27,7 @@ export function registerJobs(runner: JobRunner, deps: Deps) {
   registerFeedbackJobs(runner, deps);
   registerStoryJobs(runner, deps);
   registerMentorJobs(runner, deps);
+  registerCommunityJobs(runner, deps);
 
   // Mail whose tries ran out while SMTP was down goes out once it is back, for two days.
   runner.every("mail.requeue", "7 * * * *", async () => {

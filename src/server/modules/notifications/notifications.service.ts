@@ -50,6 +50,10 @@ export type NotifyInput = {
   body: string;
   /** A path inside Sidecar, such as /feedback/abc. */
   link?: string | null;
+  /** The community it comes from; removal from the community deletes it. */
+  communityId?: string | null;
+  /** The member's own choice for that community, which overrides their choice for the kind. */
+  communityDelivery?: Delivery | null;
 };
 
 const notFound = () => new AppError("NOT_FOUND", "There is no notification with this id among yours.");
@@ -75,7 +79,9 @@ export async function notify(deps: NotifyDeps, tx: Db, input: NotifyInput): Prom
   const definition = notificationKinds[input.kind];
   const delivery: Delivery = definition.essential
     ? "each"
-    : ((await findPreference(tx, input.userId, input.kind)) ?? definition.defaultDelivery);
+    : (input.communityDelivery ??
+      (await findPreference(tx, input.userId, input.kind)) ??
+      definition.defaultDelivery);
   const now = new Date();
   await insertNotification(tx, {
     userId: input.userId,
@@ -83,6 +89,7 @@ export async function notify(deps: NotifyDeps, tx: Db, input: NotifyInput): Prom
     title: input.title,
     body: input.body,
     link: input.link ?? null,
+    communityId: input.communityId ?? null,
     email: delivery === "each" ? "sent" : delivery === "digest" ? "digest" : "none",
     createdAt: definition.dayPrecision ? startOfUtcDay(now) : now,
   });
@@ -91,7 +98,14 @@ export async function notify(deps: NotifyDeps, tx: Db, input: NotifyInput): Prom
   if (!person) return () => {};
   const links = isOptionalKind(input.kind) ? await unsubscribeLinks(deps, input.userId, input.kind) : null;
   return deps.mailer.enqueue(
-    [notificationEmail(person.email, { ...input, link: input.link ?? null }, deps.config.baseUrl, links)],
+    [
+      notificationEmail(
+        person.email,
+        { kind: input.kind, title: input.title, body: input.body, link: input.link ?? null },
+        deps.config.baseUrl,
+        links,
+      ),
+    ],
     tx,
   );
 }
