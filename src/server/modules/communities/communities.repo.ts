@@ -502,7 +502,7 @@ export async function searchPostRows(db: Db, userId: string, text: string) {
       communityId: communities.id,
       communityName: communities.name,
       title: sql<string>`(select p.title from community_posts p where p.id = ${thread})`,
-      excerpt: sql<string>`ts_headline('english', ${communityPosts.body}, ${query}, 'MaxWords=30, MinWords=10, StartSel=, StopSel=')`,
+      excerpt: sql<string>`ts_headline('english', ${communityPosts.body}, ${query}, 'MaxWords=30, MinWords=10, StartSel="", StopSel=""')`,
     })
     .from(communityPosts)
     .innerJoin(communities, eq(communities.id, communityPosts.communityId))
