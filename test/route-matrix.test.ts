@@ -667,10 +667,6 @@ const communityRoute = (path: string) =>
     path.startsWith(p),
   );
 
-async function meOf(cookie: string): Promise<string> {
-  return (await (await ctx.request("/api/me", { cookie, ip: nextAddress() })).json()).user.id;
-}
-
 /**
  * A circle the member organizes, with a thread, an event, a second member and a pending application:
  * what every circle route needs to succeed for its organizer.

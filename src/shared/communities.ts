@@ -167,7 +167,7 @@ export const threadListQuery = z.object({
   before: z.string().datetime({ offset: true }).optional(),
 });
 export const searchQuery = z.object({
-  q: plainText().trim().min(1, "Type what to search for").max(200, "Keep the search under 200 characters"),
+  q: plainText().trim().max(200, "Keep the search under 200 characters").default(""),
 });
 
 export const eventModes = ["online", "in_person"] as const;

@@ -377,6 +377,7 @@ export async function getModerationLog(db: Db, viewer: Viewer | null, communityI
 /** Searches every thread and reply the viewer may read now, across their communities; nothing else. */
 export async function searchCommunities(db: Db, viewer: Viewer | null, q: string) {
   const me = await requireAccess(db, viewer, "read", "communityDirectory");
+  if (q.trim() === "") return { hits: [] };
   const rows = await searchPostRows(db, me.userId, q);
   return {
     hits: rows.map((r) => ({
