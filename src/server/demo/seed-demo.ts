@@ -8,6 +8,7 @@ import { users } from "../auth/auth.table.ts";
 import type { Auth } from "../auth/auth.ts";
 import type { Db } from "../db/open.ts";
 import { saveActThree, saveCareerPlanParts } from "../modules/career-plan/career-plan.repo.ts";
+import { seedDemoCommunities } from "../modules/communities/communities.demo.ts";
 import { insertDecision, insertRevisit } from "../modules/decisions/decisions.repo.ts";
 import { seedDemoFeedback } from "../modules/feedback/feedback.demo.ts";
 import { insertLaneAssessment } from "../modules/lanes/lanes.repo.ts";
@@ -339,6 +340,7 @@ export async function seedDemo(db: Db, auth: Auth): Promise<void> {
     if (person.email === "mei@demo.sidecar") await seedMeisPlan(db, row.id);
   }
   await seedDemoMentors(db, auth, demoPassword);
+  await seedDemoCommunities(db);
 }
 
 const daysFromNow = (days: number) =>
