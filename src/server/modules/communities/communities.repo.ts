@@ -74,6 +74,17 @@ export async function insertCommunity(db: Db, values: typeof communities.$inferI
   return row;
 }
 
+export async function updateCommunityRow(
+  db: Db,
+  id: string,
+  values: Pick<CommunityRow, "name" | "description" | "admissionCriteria" | "norms" | "sizeLimit">,
+) {
+  await db
+    .update(communities)
+    .set({ ...values, version: sql`${communities.version} + 1`, updatedAt: new Date() })
+    .where(eq(communities.id, id));
+}
+
 /** Takes one place in the community if the size limit allows: the check constraint settles any race. */
 export async function takeMemberPlace(db: Db, communityId: string) {
   const [row] = await db

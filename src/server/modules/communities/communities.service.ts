@@ -1,4 +1,3 @@
-import { eq, sql } from "drizzle-orm";
 import type {
   CommunityCard,
   CommunityInput,
@@ -46,9 +45,9 @@ import {
   setMemberDelivery,
   setMemberRole,
   takeMemberPlace,
+  updateCommunityRow,
   upsertActiveMember,
 } from "./communities.repo.ts";
-import { communities } from "./communities.table.ts";
 
 export type CommunityDeps = Pick<Deps, "db" | "mailer" | "config" | "auth">;
 
@@ -188,10 +187,7 @@ export async function updateCommunity(
         "sizeLimit",
       );
     }
-    await tx
-      .update(communities)
-      .set({ ...input, version: sql`${communities.version} + 1`, updatedAt: new Date() })
-      .where(eq(communities.id, id));
+    await updateCommunityRow(tx, id, input);
   });
   return getCommunity(db, viewer, id);
 }
