@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { instantOutput } from "./calendar-date.ts";
+import { instantOutput } from "./calendar-date-schema.ts";
 import { deliveries } from "./notifications.ts";
 import { isTimeZone } from "./profile.ts";
 import { plainText } from "./text.ts";
