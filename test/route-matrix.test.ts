@@ -7,6 +7,7 @@ import { notify } from "../src/server/modules/notifications/notifications.servic
 import { notifications } from "../src/server/modules/notifications/notifications.table.ts";
 import { addDays, isoDay } from "../src/shared/calendar-date.ts";
 import { agreementBody, seedEngagementRoute } from "./engagements.ts";
+import { circleBody, eventBody, openBody } from "./communities.ts";
 import { buildUser, signIn, uniqueEmail } from "./factories.ts";
 import { answersMarked, copyLinks, createFeedbackRequest, requestBody } from "./feedback.ts";
 import { createTestContext, type RequestOptions, type TestContext } from "./harness.ts";
@@ -214,6 +215,42 @@ const matrix: Record<string, Access> = {
   "POST /api/urgent-calls/:id/accept": signedIn,
   "POST /api/urgent-calls/:id/withdraw": signedIn,
   "POST /api/urgent-calls/:id/session": signedIn,
+  "GET /api/communities": signedIn,
+  "POST /api/communities": signedIn,
+  "GET /api/communities/:id": signedIn,
+  "PUT /api/communities/:id": signedIn,
+  "POST /api/communities/:id/join": signedIn,
+  "POST /api/communities/:id/leave": signedIn,
+  "PUT /api/communities/:id/notifications": signedIn,
+  "GET /api/communities/:id/members": signedIn,
+  "POST /api/communities/:id/members/:userId/remove": signedIn,
+  "PUT /api/communities/:id/members/:userId/role": signedIn,
+  "POST /api/communities/:id/channels": signedIn,
+  "POST /api/communities/:id/applications": signedIn,
+  "GET /api/communities/:id/applications": signedIn,
+  "POST /api/communities/:id/applications/:applicationId/decision": signedIn,
+  "POST /api/communities/:id/applications/:applicationId/answer": signedIn,
+  "GET /api/communities/:id/threads": signedIn,
+  "POST /api/communities/:id/threads": signedIn,
+  "GET /api/communities/:id/moderation-log": signedIn,
+  "GET /api/communities/:id/events": signedIn,
+  "POST /api/communities/:id/events": signedIn,
+  "GET /api/community-search": signedIn,
+  "GET /api/threads/:id": signedIn,
+  "POST /api/threads/:id/replies": signedIn,
+  "PUT /api/posts/:id": signedIn,
+  "GET /api/posts/:id/history": signedIn,
+  "POST /api/posts/:id/flag": signedIn,
+  "POST /api/posts/:id/hide": signedIn,
+  "GET /api/events/:id": signedIn,
+  "POST /api/events/:id/rsvp": signedIn,
+  "DELETE /api/events/:id/rsvp": signedIn,
+  "GET /api/calendar-feed": signedIn,
+  "POST /api/calendar-feed/reset": signedIn,
+  // A calendar file, not JSON: its content is parsed with ical.js in the communities tests.
+  "GET /api/events/:id/calendar": { ...signedIn, member: "ok" },
+  // A calendar app fetches the feed without a session: the secret link decides.
+  "GET /api/calendar/:token": publicRoute,
   "GET /api/admin/users": adminOnly,
   "POST /api/admin/users/:id/disable": adminOnly,
   "POST /api/admin/users/:id/enable": adminOnly,
@@ -310,6 +347,22 @@ const matrixLogEntry = { menteeName: "Jo", where: "outside", startedOn: "2025-01
 
 // Bodies that pass validation, so the access check is what decides the answer.
 const sampleBodies: Record<string, unknown> = {
+  "POST /api/communities": circleBody(),
+  "PUT /api/communities/:id": { ...circleBody({ kind: undefined }), kind: undefined },
+  "POST /api/communities/:id/join": { acceptNorms: true },
+  "PUT /api/communities/:id/notifications": { delivery: "digest" },
+  "POST /api/communities/:id/members/:userId/remove": { reason: "Matrix" },
+  "PUT /api/communities/:id/members/:userId/role": { role: "moderator" },
+  "POST /api/communities/:id/channels": { name: "Matrix channel" },
+  "POST /api/communities/:id/applications": { answers: "I lead product." },
+  "POST /api/communities/:id/applications/:applicationId/decision": { decision: "ask", message: "More?" },
+  "POST /api/communities/:id/applications/:applicationId/answer": { answer: "Forty people." },
+  "POST /api/communities/:id/threads": { title: "Matrix thread", body: "Hello" },
+  "POST /api/communities/:id/events": eventBody(),
+  "POST /api/threads/:id/replies": { body: "A reply" },
+  "PUT /api/posts/:id": { body: "Edited" },
+  "POST /api/posts/:id/flag": { reason: "off_topic" },
+  "POST /api/posts/:id/hide": { hidden: true, reason: "Matrix" },
   "PUT /api/profile": { name: "Matrix Member", timeZone: "UTC" },
   "POST /api/lanes/assessments": {
     ratings: { crafting: 3, market: 2, organizational: 3, domain: 1, team: 2, growth: 4 },
@@ -630,6 +683,8 @@ async function ownerRequest(
     params.id = await matrixRequest(key, cookie as string);
   } else if (mine("/api/mentoring-log/:id")) {
     params.id = (await created("/api/mentoring-log", matrixLogEntry, cookie as string)).id;
+  } else if (communityRoute(path) && cookie !== undefined) {
+    Object.assign(params, await communityAsOwner(key, cookie));
   } else if (path === "/api/target-role/checks/:itemId") {
     params.itemId = "apm.own-an-area.shipped-alone";
   } else if (path.startsWith("/api/admin/users/:id")) {
@@ -657,12 +712,98 @@ async function ownerRequest(
     await becomeMentor(ctx, mentor.cookie);
     body = { ...(body as object), mentorId: mentor.id };
   }
+  if (key === "PUT /api/communities/:id") {
+    const { version } = await (await ctx.request(`/api/communities/${params.id}`, { cookie })).json();
+    body = { ...(body as object), version };
+  }
+  if (key === "PUT /api/posts/:id") {
+    const thread = await (await ctx.request(`/api/threads/${params.id}`, { cookie })).json();
+    body = { ...(body as object), version: thread.post.version };
+  }
   if (key === "PUT /api/tours/order") {
     await created("/api/tours", runningTour, cookie as string);
     const { tours } = await (await ctx.request("/api/tours", { cookie })).json();
     body = { ids: tours.map((t: { id: string }) => t.id).reverse() };
   }
   return { params, body };
+}
+
+const communityRoute = (path: string) =>
+  ["/api/communities/:id", "/api/threads/:id", "/api/posts/:id", "/api/events/:id"].some((p) =>
+    path.startsWith(p),
+  );
+
+/**
+ * A circle the member organizes, with a thread, an event, a second member and a pending application:
+ * what every circle route needs to succeed for its organizer.
+ */
+async function circleSeed(cookie: string): Promise<Seeded> {
+  const circle = await created("/api/communities", circleBody(), cookie);
+  const other = await buildUser(ctx);
+  const otherApp = await created(
+    `/api/communities/${circle.id}/applications`,
+    { answers: "Me" },
+    other.cookie,
+  );
+  await created(
+    `/api/communities/${circle.id}/applications/${otherApp.myApplication.id}/decision`,
+    { decision: "admit" },
+    cookie,
+  );
+  await created(`/api/communities/${circle.id}/join`, { acceptNorms: true }, other.cookie);
+  const applicant = await buildUser(ctx);
+  const pending = await created(
+    `/api/communities/${circle.id}/applications`,
+    { answers: "Me" },
+    applicant.cookie,
+  );
+  const thread = await created(
+    `/api/communities/${circle.id}/threads`,
+    { title: "Seed", body: "Seed" },
+    cookie,
+  );
+  const event = await created(`/api/communities/${circle.id}/events`, eventBody({ capacity: 5 }), cookie);
+  const id = { thread: thread.id, event: event.id };
+  return {
+    id: circle.id,
+    userId: other.id,
+    applicationId: pending.myApplication.id,
+    threadId: id.thread,
+    eventId: id.event,
+  };
+}
+
+/** Someone else's circle the member applied to, with the organizers' question waiting for them. */
+async function askedApplicant(cookie: string): Promise<Seeded> {
+  const organizer = await buildUser(ctx);
+  const circle = await created("/api/communities", circleBody(), organizer.cookie);
+  const applied = await created(`/api/communities/${circle.id}/applications`, { answers: "Me" }, cookie);
+  await created(
+    `/api/communities/${circle.id}/applications/${applied.myApplication.id}/decision`,
+    { decision: "ask", message: "More?" },
+    organizer.cookie,
+  );
+  return { id: circle.id, applicationId: applied.myApplication.id };
+}
+
+async function communityAsOwner(key: string, cookie: string): Promise<Seeded> {
+  const path = key.slice(key.indexOf(" ") + 1);
+  if (key === "POST /api/communities/:id/applications") {
+    const organizer = await buildUser(ctx);
+    return { id: (await created("/api/communities", circleBody(), organizer.cookie)).id };
+  }
+  if (path === "/api/communities/:id/applications/:applicationId/answer") return askedApplicant(cookie);
+  if (key === "POST /api/communities/:id/leave") {
+    const organizer = await buildUser(ctx);
+    const open = await created("/api/communities", openBody(), organizer.cookie);
+    await created(`/api/communities/${open.id}/join`, { acceptNorms: true }, cookie);
+    return { id: open.id };
+  }
+  const seed = await circleSeed(cookie);
+  if (path.startsWith("/api/threads/") || path.startsWith("/api/posts/"))
+    return { id: seed.threadId as string };
+  if (path.startsWith("/api/events/")) return { id: seed.eventId as string };
+  return seed;
 }
 
 async function ensureMentor(cookie: string) {
@@ -754,6 +895,11 @@ const owned: Record<string, (cookie: string) => Promise<Seeded>> = {
     const me = await (await ctx.request("/api/me", { cookie, ip: nextAddress() })).json();
     return { id: (await (await sendRequest(ctx, mentee.cookie, me.user.id)).json()).id };
   },
+  "/api/communities/:id/applications/:applicationId/answer": askedApplicant,
+  "/api/communities/": circleSeed,
+  "/api/threads/": async (cookie) => ({ id: (await circleSeed(cookie)).threadId as string }),
+  "/api/posts/": async (cookie) => ({ id: (await circleSeed(cookie)).threadId as string }),
+  "/api/events/": async (cookie) => ({ id: (await circleSeed(cookie)).eventId as string }),
   "/api/mentoring-log/": async (cookie) => ({
     id: (await created("/api/mentoring-log", matrixLogEntry, cookie)).id,
   }),
@@ -783,8 +929,20 @@ async function created(path: string, body: unknown, cookie: string) {
 
 describe("a member's own things: another member and an instance admin find nothing", () => {
   it("answers 404 to anyone but the owner on every route that names one, and lets the owner through", async () => {
+    // A circle's description, and applying or joining, are open to every member by design: they decide
+    // there whether to apply. The communities tests walk these for outsiders and removed members.
+    const openToMembers = [
+      "GET /api/communities/:id",
+      "POST /api/communities/:id/join",
+      "POST /api/communities/:id/applications",
+    ];
     const ownedRoutes = routes.filter(
-      (r) => r.path.includes("/:") && !r.path.startsWith("/api/admin/") && !r.path.startsWith("/api/auth/"),
+      (r) =>
+        r.path.includes("/:") &&
+        !r.path.startsWith("/api/admin/") &&
+        !r.path.startsWith("/api/auth/") &&
+        !r.path.startsWith("/api/calendar/") &&
+        !openToMembers.includes(`${r.method} ${r.path}`),
     );
     const seedFor = (path: string) => Object.entries(owned).find(([prefix]) => path.startsWith(prefix))?.[1];
     const unseeded = ownedRoutes
@@ -795,6 +953,7 @@ describe("a member's own things: another member and an instance admin find nothi
           !r.path.startsWith("/api/unsubscribe/") &&
           // A mentor's profile is open to every member by design (see the mentors tests).
           !r.path.startsWith("/api/mentors/") &&
+          !r.path.startsWith("/api/calendar/") &&
           !r.path.includes("/checks/"),
       )
       .map((r) => `${r.method} ${r.path}`);

@@ -107,3 +107,55 @@ describe("statements per signed-in read", () => {
     expect(await statementsFor(many, await firstTour(many))).toBe(4);
   });
 });
+
+describe("statements per community read, however much the community holds", () => {
+  it("reads a circle's lists and a thread in the same statements with one item or 25", async () => {
+    const { circleWith, eventBody, startThread } = await import("./communities.ts");
+    const small = await circleWith(ctx, 1);
+    const large = await circleWith(ctx, 3);
+    const seed = async (circle: Awaited<ReturnType<typeof circleWith>>, count: number) => {
+      const thread = await startThread(ctx, circle.organizer.cookie, circle.circle.id);
+      for (let i = 0; i < count; i++) {
+        const author = circle.members[i % circle.members.length] ?? circle.organizer;
+        await ctx.request(`/api/threads/${thread.id}/replies`, {
+          body: { body: `Reply ${i}` },
+          cookie: author.cookie,
+        });
+        if (i < 5) {
+          await ctx.request(`/api/communities/${circle.circle.id}/events`, {
+            body: eventBody({ title: `Meeting ${i}`, capacity: 2 }),
+            cookie: circle.organizer.cookie,
+          });
+        }
+      }
+      return thread.id as string;
+    };
+    const smallThread = await seed(small, 1);
+    const largeThread = await seed(large, 25);
+    const paths = (c: { circle: { id: string } }, thread: string) => ({
+      "/api/communities": "/api/communities",
+      "/api/communities/:id": `/api/communities/${c.circle.id}`,
+      "/api/communities/:id/threads": `/api/communities/${c.circle.id}/threads`,
+      "/api/communities/:id/members": `/api/communities/${c.circle.id}/members`,
+      "/api/communities/:id/events": `/api/communities/${c.circle.id}/events`,
+      "/api/threads/:id": `/api/threads/${thread}`,
+    });
+    const counted: Record<string, number> = {};
+    const smallPaths = paths(small, smallThread);
+    const largePaths = paths(large, largeThread);
+    for (const [key, path] of Object.entries(smallPaths)) {
+      counted[key] = await statementsFor(small.organizer, path);
+      expect(await statementsFor(large.organizer, largePaths[key as keyof typeof largePaths]), key).toBe(
+        counted[key],
+      );
+    }
+    expect(counted).toEqual({
+      "/api/communities": 2,
+      "/api/communities/:id": 6,
+      "/api/communities/:id/threads": 3,
+      "/api/communities/:id/members": 3,
+      "/api/communities/:id/events": 5,
+      "/api/threads/:id": 5,
+    });
+  });
+});

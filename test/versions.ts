@@ -44,6 +44,11 @@ const finders: [RegExp, Finder][] = [
     /^\/api\/story\/thought-leadership-cadence$/,
     { read: () => "/api/story/thought-leadership", version: (body) => body.cadenceVersion as number },
   ],
+  [/^\/api\/communities\/([^/]+)$/, { read: ([id]) => `/api/communities/${id}`, version: byVersion }],
+  [
+    /^\/api\/posts\/([^/]+)$/,
+    { read: ([id]) => `/api/threads/${id}`, version: (body) => (body.post as Json | undefined)?.version },
+  ],
   [/^\/api\/mentors\/me$/, { read: () => "/api/mentors/me", version: byVersion }],
   [
     /^\/api\/mentoring-log\/([^/]+)$/,

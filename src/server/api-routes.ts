@@ -2,6 +2,7 @@ import { createRouter } from "./http/router.ts";
 import { jobsRoutes } from "./jobs/jobs.routes.ts";
 import { adminRoutes } from "./modules/admin/admin.routes.ts";
 import { careerPlanRoutes } from "./modules/career-plan/career-plan.routes.ts";
+import { communitiesRoutes } from "./modules/communities/communities.routes.ts";
 import { decisionsRoutes } from "./modules/decisions/decisions.routes.ts";
 import { engagementsRoutes } from "./modules/engagements/engagements.routes.ts";
 import { feedbackRoutes } from "./modules/feedback/feedback.routes.ts";
@@ -39,6 +40,7 @@ export function apiRoutes() {
     .route("/", sharingRoutes())
     .route("/", mentorsRoutes())
     .route("/", engagementsRoutes())
+    .route("/", communitiesRoutes())
     .route("/", notificationsRoutes())
     .route("/", adminRoutes())
     .route("/", jobsRoutes())

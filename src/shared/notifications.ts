@@ -125,6 +125,43 @@ export const notificationKinds = {
     essential: true,
     dayPrecision: false,
   },
+  community_application: {
+    label: "Circle applications",
+    description:
+      "As an organizer, when someone applies to your circle or answers your question; as an applicant, when organizers admit you, decline or ask for more.",
+    defaultDelivery: "each",
+    essential: false,
+    dayPrecision: false,
+  },
+  community_thread: {
+    label: "New threads in your communities",
+    description: "When a member starts a discussion in a circle or community you belong to.",
+    defaultDelivery: "digest",
+    essential: false,
+    dayPrecision: false,
+  },
+  community_reply: {
+    label: "Replies to your threads",
+    description: "When someone replies in a thread you started.",
+    defaultDelivery: "each",
+    essential: false,
+    dayPrecision: false,
+  },
+  community_mention: {
+    label: "Mentions",
+    description: "When a member mentions you in a post.",
+    defaultDelivery: "each",
+    essential: false,
+    dayPrecision: false,
+  },
+  community_event: {
+    label: "Events and meetings",
+    description:
+      "New events in your communities, reminders the day before, and a place opening up for you from a waitlist.",
+    defaultDelivery: "each",
+    essential: false,
+    dayPrecision: false,
+  },
   account_security: {
     label: "Account and security",
     description:

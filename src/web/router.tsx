@@ -436,6 +436,29 @@ const mentorRequestRoute = createRoute({
   path: "/mentoring/requests/$requestId",
   component: lazyRouteComponent(() => import("./features/mentors/requests-page.tsx"), "RequestPage"),
 });
+const communitiesRoute = createRoute({
+  getParentRoute: () => appLayout,
+  path: "/communities",
+  component: lazyRouteComponent(
+    () => import("./features/communities/communities-page.tsx"),
+    "CommunitiesPage",
+  ),
+});
+const communityRoute = createRoute({
+  getParentRoute: () => appLayout,
+  path: "/communities/$communityId",
+  component: lazyRouteComponent(() => import("./features/communities/community-page.tsx"), "CommunityPage"),
+});
+const threadRoute = createRoute({
+  getParentRoute: () => appLayout,
+  path: "/threads/$threadId",
+  component: lazyRouteComponent(() => import("./features/communities/thread-page.tsx"), "ThreadPage"),
+});
+const eventRoute = createRoute({
+  getParentRoute: () => appLayout,
+  path: "/events/$eventId",
+  component: lazyRouteComponent(() => import("./features/communities/event-page.tsx"), "EventPage"),
+});
 const mentoringLogRoute = createRoute({
   getParentRoute: () => appLayout,
   path: "/mentoring/log",
@@ -583,6 +606,10 @@ const routeTree = rootRoute.addChildren([
     engagementRoute,
     urgentCallsRoute,
     urgentCallRoute,
+    communitiesRoute,
+    communityRoute,
+    threadRoute,
+    eventRoute,
     securityRoute,
     notificationsRoute,
     notificationSettingsRoute,

@@ -41,9 +41,14 @@ function allowed(
 
 // Records every member may read are checked on their own below.
 const readableByMembers: ResourceKind[] = ["mentorProfile"];
+// Community resources are keyed by membership, not ownership: checked in the communities tests.
+const byMembership: ResourceKind[] = ["community", "communityContent", "communityApplications"];
 const ownRecords = Object.keys(policies).filter(
   (kind) =>
-    kind !== "instance" && !kind.startsWith("shared") && !readableByMembers.includes(kind as ResourceKind),
+    kind !== "instance" &&
+    !kind.startsWith("shared") &&
+    !readableByMembers.includes(kind as ResourceKind) &&
+    !byMembership.includes(kind as ResourceKind),
 ) as ResourceKind[];
 const sharedViews = {
   sharedPlan: "plan",
@@ -131,5 +136,67 @@ describe("access policies", () => {
     expect(await allowed("instance", "read", admin, undefined)).toBe(false);
     expect(policies.instance.denied().status).toBe(403);
     for (const kind of ownRecords) expect(policies[kind].denied().status, kind).toBe(404);
+  });
+});
+
+describe("community policies: the grant is an active membership, read each time", () => {
+  type Standing = {
+    kind: "circle" | "open";
+    activeRole: "organizer" | "moderator" | "member" | null;
+    banned: boolean;
+  };
+  const inCommunity = (viewer: Viewer, standing: Standing | undefined) => ({
+    viewer,
+    ownerId: undefined,
+    sharedParts: async () => new Set<SharePart>(),
+    community: async () => standing,
+  });
+  const can = (
+    kind: ResourceKind,
+    action: (typeof actions)[number],
+    standing: Standing | undefined,
+    viewer = member("ada"),
+  ) => decide(policies[kind], action, inCommunity(viewer, standing));
+  const circle = (activeRole: Standing["activeRole"], banned = false): Standing => ({
+    kind: "circle",
+    activeRole,
+    banned,
+  });
+
+  it("opens a circle's inside to active members only, never to an admin outside it", async () => {
+    for (const role of ["organizer", "moderator", "member"] as const) {
+      expect(await can("communityContent", "read", circle(role))).toBe(true);
+      expect(await can("communityContent", "create", circle(role))).toBe(true);
+    }
+    // Never joined, left, removed: all the same, nothing inside.
+    expect(await can("communityContent", "read", circle(null))).toBe(false);
+    expect(await can("communityContent", "create", circle(null))).toBe(false);
+    expect(await can("communityContent", "read", circle(null), admin)).toBe(false);
+    expect(await can("communityContent", "read", undefined)).toBe(false);
+    // The description is there to decide whether to apply; a missing circle is nobody's.
+    expect(await can("community", "read", circle(null))).toBe(true);
+    expect(await can("community", "read", undefined)).toBe(false);
+  });
+
+  it("lets anyone not banned read an open community, and only members write", async () => {
+    expect(await can("communityContent", "read", { kind: "open", activeRole: null, banned: false })).toBe(
+      true,
+    );
+    expect(await can("communityContent", "create", { kind: "open", activeRole: null, banned: false })).toBe(
+      false,
+    );
+    expect(await can("communityContent", "read", { kind: "open", activeRole: null, banned: true })).toBe(
+      false,
+    );
+  });
+
+  it("keeps moderation to organizers and moderators, and the circle's settings and applications to organizers", async () => {
+    expect(await can("communityContent", "manage", circle("moderator"))).toBe(true);
+    expect(await can("communityContent", "manage", circle("member"))).toBe(false);
+    expect(await can("community", "update", circle("organizer"))).toBe(true);
+    expect(await can("community", "update", circle("moderator"))).toBe(false);
+    expect(await can("communityApplications", "read", circle("organizer"))).toBe(true);
+    expect(await can("communityApplications", "read", circle("member"))).toBe(false);
+    expect(await can("communityApplications", "manage", circle(null), admin)).toBe(false);
   });
 });

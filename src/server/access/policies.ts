@@ -1,5 +1,17 @@
 import { AppError } from "../http/errors.ts";
-import { allow, type Grant, isAdmin, isMember, isOwner, sharedReadOnly } from "./rules.ts";
+import {
+  allow,
+  communityExists,
+  type Grant,
+  isAdmin,
+  isCommunityMember,
+  isCommunityModerator,
+  isCommunityOrganizer,
+  isMember,
+  isOpenToViewer,
+  isOwner,
+  sharedReadOnly,
+} from "./rules.ts";
 
 export type Policy = { grants: readonly Grant[]; denied: () => AppError };
 
@@ -133,6 +145,34 @@ export const policies = {
   mentorReviews: {
     grants: [allow(["read"], isMember)],
     denied: notFound("There is no mentor with this id."),
+  },
+  // Communities are keyed by membership, not ownership: the grant is an active membership row, read on
+  // every request, so leaving, removal or a ban closes every path at once. An instance admin holds no
+  // grant inside a circle: confidentiality binds the operator too.
+  // The member's own view across communities: the directory, starting one, searching what they may read.
+  communityDirectory: {
+    grants: [allow(["create", "read"], isOwner)],
+    denied: notFound("There is nothing here among yours."),
+  },
+  community: {
+    grants: [allow(["read"], communityExists), allow(["update", "manage"], isCommunityOrganizer)],
+    denied: notFound("There is no community with this id."),
+  },
+  communityContent: {
+    grants: [
+      allow(["read"], isCommunityMember, isOpenToViewer),
+      allow(["create"], isCommunityMember),
+      allow(["manage"], isCommunityModerator),
+    ],
+    denied: notFound("There is nothing with this id among the communities you belong to."),
+  },
+  communityApplications: {
+    grants: [allow(["read", "manage"], isCommunityOrganizer)],
+    denied: notFound("There is no application with this id among yours."),
+  },
+  calendarFeed: {
+    grants: [allow(["read", "update"], isOwner)],
+    denied: notFound("There is no calendar feed here among yours."),
   },
   instance: {
     grants: [allow(["manage"], isAdmin)],

@@ -3,7 +3,7 @@ import type { Db } from "../db/open.ts";
 import { requireSignedIn, type Viewer } from "../http/viewer.ts";
 import { listSharedParts } from "../modules/sharing/sharing.repo.ts";
 import { type Policy, policies, type ResourceKind } from "./policies.ts";
-import type { AccessFacts, Action } from "./rules.ts";
+import type { AccessFacts, Action, CommunityFacts } from "./rules.ts";
 
 /** Whether any grant of `policy` for `action` lets these facts through; rules run in order, lazily. */
 export async function decide(policy: Policy, action: Action, facts: AccessFacts): Promise<boolean> {
@@ -75,4 +75,31 @@ export async function requireAccess(
   const ownerId = target.length === 0 ? me.userId : typeof given === "string" ? given : record?.userId;
   if (!(await authorize(db, me, action, kind, ownerId))) throw policies[kind].denied();
   return record ?? me;
+}
+
+export type CommunityKind = "community" | "communityContent" | "communityApplications";
+
+/**
+ * The first statement of every community use case: `facts` reads the community and the viewer's
+ * membership now (undefined when the community does not exist), and the policy of `kind` decides.
+ * A refusal is the resource's 404, so nothing tells a non-member what a circle holds.
+ */
+export async function requireCommunityAccess(
+  db: Db,
+  viewer: Viewer | null,
+  action: Action,
+  kind: CommunityKind,
+  facts: (viewer: Viewer) => Promise<CommunityFacts | undefined>,
+): Promise<Viewer> {
+  const me = requireSignedIn(viewer);
+  let read: Promise<CommunityFacts | undefined> | undefined;
+  const allowed = await decide(policies[kind], action, {
+    ...factsFor(db, me, undefined),
+    community: () => {
+      read ??= facts(me);
+      return read;
+    },
+  });
+  if (!allowed) throw policies[kind].denied();
+  return me;
 }

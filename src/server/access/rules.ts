@@ -11,6 +11,16 @@ export type AccessFacts = {
   ownerId: string | undefined;
   /** The parts the owner shares with the viewer at this moment; read per request, never cached. */
   sharedParts: () => Promise<ReadonlySet<SharePart>>;
+  /** For community resources: the community and the viewer's membership, read per request, never cached. */
+  community?: () => Promise<CommunityFacts | undefined>;
+};
+
+/** Where the viewer stands in one community, as its membership row says at this moment. */
+export type CommunityFacts = {
+  kind: "circle" | "open";
+  /** The viewer's role while their membership is active; null otherwise (never joined, left, removed, banned). */
+  activeRole: "organizer" | "moderator" | "member" | null;
+  banned: boolean;
 };
 
 export type Rule = (facts: AccessFacts) => boolean | Promise<boolean>;
@@ -40,3 +50,27 @@ export function sharedReadOnly(part: SharePart): Rule {
     viewer.emailVerified &&
     (await sharedParts()).has(part);
 }
+
+async function communityOf(facts: AccessFacts) {
+  return facts.community ? await facts.community() : undefined;
+}
+
+/** An active member of the community: the grant that leaving, removal and banning revoke. */
+export const isCommunityMember: Rule = async (facts) => (await communityOf(facts))?.activeRole != null;
+
+export const isCommunityModerator: Rule = async (facts) => {
+  const role = (await communityOf(facts))?.activeRole;
+  return role === "organizer" || role === "moderator";
+};
+
+export const isCommunityOrganizer: Rule = async (facts) =>
+  (await communityOf(facts))?.activeRole === "organizer";
+
+/** An open community is read by every member it has not banned; a circle by nobody outside it. */
+export const isOpenToViewer: Rule = async (facts) => {
+  const community = await communityOf(facts);
+  return community?.kind === "open" && !community.banned;
+};
+
+/** The community exists: its public description, for deciding whether to apply or join. */
+export const communityExists: Rule = async (facts) => (await communityOf(facts)) !== undefined;

@@ -1,6 +1,7 @@
 export * from "../auth/auth.table.ts";
 export * from "../jobs/jobs.table.ts";
 export * from "../modules/career-plan/career-plan.table.ts";
+export * from "../modules/communities/communities.table.ts";
 export * from "../modules/decisions/decisions.table.ts";
 export * from "../modules/engagements/engagements.table.ts";
 export * from "../modules/feedback/feedback.table.ts";

@@ -49,6 +49,27 @@ describe("the demo data", () => {
     expect(requests.sent.length).toBe(1);
   });
 
+  it("puts the first demo member in a CPO circle and an open community with meetups", async () => {
+    const first = demoPeople[0];
+    if (!first) throw new Error("no demo people");
+    const { cookie } = await signIn(ctx, first.email, demoPassword, "198.51.100.201");
+    const get = async (path: string) => (await ctx.request(path, { cookie })).json();
+    const { communities } = await get("/api/communities");
+    const circle = communities.find((c: { name: string }) => c.name === "CPO Circle");
+    const open = communities.find((c: { name: string }) => c.name === "Product People");
+    expect(circle.myState).toBe("member");
+    expect(open.myState).toBe("member");
+    const threads = (await get(`/api/communities/${circle.id}/threads`)).threads;
+    expect(threads[0].replies).toBe(1);
+    const meetings = (await get(`/api/communities/${circle.id}/events`)).events;
+    expect(meetings[0].recurrence).toMatch(/FREQ=MONTHLY/);
+    expect((await get(`/api/communities/${open.id}`)).inside.channels).toHaveLength(3);
+    const openThreads = (await get(`/api/communities/${open.id}/threads`)).threads;
+    expect(openThreads.some((t: { hidden: boolean }) => t.hidden)).toBe(true);
+    const london = (await get(`/api/communities/${open.id}/events?city=London`)).events[0];
+    expect(london).toMatchObject({ capacity: 2, going: 2, waitlisted: 1, myRsvp: "going" });
+  });
+
   it("lets every demo account sign in with the demo password", async () => {
     for (const person of demoPeople) {
       const { response } = await signIn(

@@ -8,6 +8,7 @@ import { users } from "../auth/auth.table.ts";
 import type { Auth } from "../auth/auth.ts";
 import type { Db } from "../db/open.ts";
 import { saveActThree, saveCareerPlanParts } from "../modules/career-plan/career-plan.repo.ts";
+import { seedDemoCommunities } from "../modules/communities/communities.demo.ts";
 import { insertDecision, insertRevisit } from "../modules/decisions/decisions.repo.ts";
 import { seedDemoEngagements } from "../modules/engagements/engagements.demo.ts";
 import { seedDemoFeedback } from "../modules/feedback/feedback.demo.ts";
@@ -341,6 +342,7 @@ export async function seedDemo(db: Db, auth: Auth): Promise<void> {
   }
   await seedDemoMentors(db, auth, demoPassword);
   await seedDemoEngagements(db);
+  await seedDemoCommunities(db);
 }
 
 const daysFromNow = (days: number) =>

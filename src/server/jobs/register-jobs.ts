@@ -2,6 +2,7 @@ import { and, eq, lt } from "drizzle-orm";
 import type { Deps } from "../http/router.ts";
 import { registerEngagementJobs } from "../modules/engagements/engagements.service.ts";
 import { registerUrgentCallJobs } from "../modules/engagements/urgent-calls.service.ts";
+import { registerCommunityJobs } from "../modules/communities/events.service.ts";
 import { registerFeedbackJobs } from "../modules/feedback/feedback.jobs.ts";
 import { deliverMailJob } from "../modules/mail/mailer.ts";
 import { registerMentorJobs } from "../modules/mentors/mentors.service.ts";
@@ -30,6 +31,7 @@ export function registerJobs(runner: JobRunner, deps: Deps) {
   registerMentorJobs(runner, deps);
   registerEngagementJobs(runner, deps);
   registerUrgentCallJobs(runner, deps);
+  registerCommunityJobs(runner, deps);
 
   // Mail whose tries ran out while SMTP was down goes out once it is back, for two days.
   runner.every("mail.requeue", "7 * * * *", async () => {

@@ -27,6 +27,7 @@ import {
   User,
   UserRoundCheck,
   Users,
+  UsersRound,
   X,
 } from "lucide-react";
 import { type ReactNode, useEffect, useRef, useState } from "react";
@@ -194,6 +195,9 @@ export function AppLayout() {
               </NavLink>
               <NavLink to="/mentoring/log" icon={<NotebookPen size={18} aria-hidden="true" />}>
                 Mentoring others
+              </NavLink>
+              <NavLink to="/communities" icon={<UsersRound size={18} aria-hidden="true" />}>
+                Communities
               </NavLink>
             </ul>
           </div>

@@ -53,6 +53,10 @@ export type NotifyInput = {
   link?: string | null;
   /** Files for the email, such as a calendar invitation; an email that is not sent at once has none. */
   attachments?: MailAttachment[];
+  /** The community it comes from; removal from the community deletes it. */
+  communityId?: string | null;
+  /** The member's own choice for that community, which overrides their choice for the kind. */
+  communityDelivery?: Delivery | null;
 };
 
 const notFound = () => new AppError("NOT_FOUND", "There is no notification with this id among yours.");
@@ -78,7 +82,9 @@ export async function notify(deps: NotifyDeps, tx: Db, input: NotifyInput): Prom
   const definition = notificationKinds[input.kind];
   const delivery: Delivery = definition.essential
     ? "each"
-    : ((await findPreference(tx, input.userId, input.kind)) ?? definition.defaultDelivery);
+    : (input.communityDelivery ??
+      (await findPreference(tx, input.userId, input.kind)) ??
+      definition.defaultDelivery);
   const now = new Date();
   await insertNotification(tx, {
     userId: input.userId,
@@ -86,6 +92,7 @@ export async function notify(deps: NotifyDeps, tx: Db, input: NotifyInput): Prom
     title: input.title,
     body: input.body,
     link: input.link ?? null,
+    communityId: input.communityId ?? null,
     email: delivery === "each" ? "sent" : delivery === "digest" ? "digest" : "none",
     createdAt: definition.dayPrecision ? startOfUtcDay(now) : now,
   });
@@ -98,7 +105,7 @@ export async function notify(deps: NotifyDeps, tx: Db, input: NotifyInput): Prom
       {
         ...notificationEmail(
           person.email,
-          { ...input, link: input.link ?? null },
+          { kind: input.kind, title: input.title, body: input.body, link: input.link ?? null },
           deps.config.baseUrl,
           links,
         ),

@@ -19,12 +19,15 @@ export const notifications = pgTable(
     // How its email goes: sent at once, waiting for the daily digest, in a sent digest, or none.
     email: text("email", { enum: ["sent", "digest", "digested", "none"] }).notNull(),
     digestId: text("digest_id"),
+    /** The community it came from, if any: leaving or removal takes these away with the membership. */
+    communityId: text("community_id"),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
     index("notifications_user_created_idx").on(t.userId, t.createdAt),
     // The header reads the unread count on every page: this keeps it one small index lookup.
     index("notifications_unread_idx").on(t.userId).where(sql`${t.readAt} is null`),
+    index("notifications_community_idx").on(t.userId, t.communityId).where(sql`${t.communityId} is not null`),
     index("notifications_digest_due_idx").on(t.userId).where(sql`${t.email} = 'digest'`),
   ],
 );

@@ -1,0 +1,556 @@
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { Link, useParams } from "@tanstack/react-router";
+import { CalendarDays, ClipboardCheck, MessagesSquare, ScrollText, Shield, Users } from "lucide-react";
+import { useState } from "react";
+import type { Community } from "../../../shared/communities.ts";
+import { deliveryLabels } from "../../../shared/notifications.ts";
+import { api, call } from "../../api.ts";
+import { useMe, useMomentFormat } from "../../session.ts";
+import { Alert } from "../../ui/alert.tsx";
+import { Button } from "../../ui/button.tsx";
+import { Card } from "../../ui/card.tsx";
+import { CheckboxGroup } from "../../ui/checkbox-group.tsx";
+import { EmptyState } from "../../ui/empty-state.tsx";
+import { SelectField, TextAreaField, TextField } from "../../ui/field.tsx";
+import { Form, FormActions } from "../../ui/form.tsx";
+import { PageHeader } from "../../ui/page-header.tsx";
+import { LoadingState } from "../../ui/spinner.tsx";
+import { useToast } from "../../ui/toast.tsx";
+import { useTitle } from "../../ui/use-title.ts";
+import {
+  applicationsQuery,
+  communityQuery,
+  eventsQuery,
+  membersQuery,
+  moderationQuery,
+  threadsQuery,
+} from "./communities-api.ts";
+import { EventSummary, NewEventForm } from "./event-parts.tsx";
+import "./communities.css";
+
+const param = (id: string) => ({ id: encodeURIComponent(id) });
+type Refresh = () => Promise<void>;
+
+function useRefresh(id: string): Refresh {
+  const queryClient = useQueryClient();
+  return async () => {
+    await queryClient.invalidateQueries({ queryKey: ["communities"] });
+    await queryClient.invalidateQueries({ queryKey: ["communities", id] });
+  };
+}
+
+function Messages({
+  messages,
+}: {
+  messages: Community["myApplication"] extends infer A
+    ? A extends { messages: infer M }
+      ? M
+      : never
+    : never;
+}) {
+  const { moment } = useMomentFormat();
+  const what = {
+    answers: "Application",
+    question: "The organizers asked",
+    answer: "Your answer",
+    decline: "The organizers wrote",
+  };
+  return (
+    <ol className="community-list" aria-label="Application messages">
+      {messages.map((m) => (
+        <li key={`${m.at}-${m.kind}`} className="community-item">
+          <span className="small muted">
+            {what[m.kind]}, {moment(m.at)}
+          </span>
+          <p className="community-prose">{m.text}</p>
+        </li>
+      ))}
+    </ol>
+  );
+}
+
+function Outside({ community, refresh }: { community: Community; refresh: Refresh }) {
+  const [answers, setAnswers] = useState("");
+  const [accepted, setAccepted] = useState<string[]>([]);
+  const [error, setError] = useState<string | null>(null);
+  const application = community.myApplication;
+  const apply = useMutation({
+    mutationFn: () =>
+      application?.state === "info_requested"
+        ? call(
+            api.communities[":id"].applications[":applicationId"].answer.$post({
+              param: { ...param(community.id), applicationId: encodeURIComponent(application.id) },
+              json: { answer: answers },
+            }),
+          )
+        : call(api.communities[":id"].applications.$post({ param: param(community.id), json: { answers } })),
+    onSuccess: async () => {
+      setAnswers("");
+      setError(null);
+      await refresh();
+    },
+    onError: (e) => setError(e.message),
+  });
+  const join = useMutation({
+    mutationFn: () =>
+      call(api.communities[":id"].join.$post({ param: param(community.id), json: { acceptNorms: true } })),
+    onSuccess: refresh,
+    onError: (e) => setError(e.message),
+  });
+  const canJoin =
+    community.myState === "admitted" || (community.kind === "open" && community.myState === "none");
+  if (community.myState === "banned") return <Alert tone="error">You were banned from this community.</Alert>;
+  return (
+    <Card
+      id="join"
+      title={canJoin ? "Accept the norms and join" : "Apply"}
+      icon={<ClipboardCheck size={18} />}
+    >
+      {application ? <Messages messages={application.messages} /> : null}
+      {canJoin ? (
+        <Form onSubmit={() => join.mutate()} error={error} aria-label="Join">
+          <CheckboxGroup
+            legend="The norms"
+            name="norms"
+            optional={false}
+            options={[{ value: "accept", label: "I accept these norms and will keep them" }]}
+            value={accepted}
+            onChange={setAccepted}
+          />
+          <FormActions>
+            <Button type="submit" disabled={accepted.length === 0} pending={join.isPending}>
+              Join {community.name}
+            </Button>
+          </FormActions>
+        </Form>
+      ) : application?.state === "pending" ? (
+        <p>Your application waits for the organizers. You will be told when they answer.</p>
+      ) : application?.state === "declined" ? (
+        <p>The organizers declined your application; their reason is above.</p>
+      ) : (
+        <Form onSubmit={() => apply.mutate()} error={error} aria-label="Apply">
+          <TextAreaField
+            label={
+              application?.state === "info_requested"
+                ? "Your answer to the organizers"
+                : "How you meet the criteria"
+            }
+            value={answers}
+            onValueChange={setAnswers}
+            rows={5}
+            maxLength={3000}
+          />
+          <FormActions>
+            <Button type="submit" pending={apply.isPending}>
+              {application?.state === "info_requested" ? "Send answer" : "Apply"}
+            </Button>
+          </FormActions>
+        </Form>
+      )}
+    </Card>
+  );
+}
+
+function Threads({ community }: { community: Community }) {
+  const [channel, setChannel] = useState("");
+  const query = useQuery(threadsQuery(community.id, channel || undefined));
+  const members = useQuery(membersQuery(community.id));
+  const me = useMe();
+  const queryClient = useQueryClient();
+  const [title, setTitle] = useState("");
+  const [body, setBody] = useState("");
+  const [mentions, setMentions] = useState<string[]>([]);
+  const [postChannel, setPostChannel] = useState("");
+  const [error, setError] = useState<string | null>(null);
+  const member = ["organizer", "moderator", "member"].includes(community.myState);
+  const start = useMutation({
+    mutationFn: () =>
+      call(
+        api.communities[":id"].threads.$post({
+          param: param(community.id),
+          json: { title, body, mentions, channelId: postChannel || null },
+        }),
+      ),
+    onSuccess: async () => {
+      setTitle("");
+      setBody("");
+      setMentions([]);
+      setError(null);
+      await queryClient.invalidateQueries({ queryKey: ["communities", community.id, "threads"] });
+    },
+    onError: (e) => setError(e.message),
+  });
+  const channels = community.inside?.channels ?? [];
+  return (
+    <Card id="threads" title="Discussions" icon={<MessagesSquare size={18} />}>
+      {channels.length > 0 ? (
+        <SelectField
+          label="Channel"
+          value={channel}
+          onValueChange={setChannel}
+          options={[
+            { value: "", label: "All channels" },
+            ...channels.map((c) => ({ value: c.id, label: c.name })),
+          ]}
+        />
+      ) : null}
+      {query.isPending ? (
+        <LoadingState label="Loading threads…" />
+      ) : query.isError ? (
+        <Alert tone="error">{query.error.message}</Alert>
+      ) : query.data.threads.length === 0 ? (
+        <EmptyState title="No discussions yet" headingLevel={3}>
+          Start the first one below.
+        </EmptyState>
+      ) : (
+        <ul className="community-list">
+          {query.data.threads.map((t) => (
+            <li key={t.id} className="community-item">
+              <Link to="/threads/$threadId" params={{ threadId: t.id }}>
+                {t.hidden ? "Hidden post" : t.title}
+              </Link>
+              <span className="small muted">
+                {t.authorName} · {t.replies} {t.replies === 1 ? "reply" : "replies"}
+              </span>
+            </li>
+          ))}
+        </ul>
+      )}
+      {member ? (
+        <Form onSubmit={() => start.mutate()} error={error} aria-label="Start a discussion">
+          <h3>Start a discussion</h3>
+          <TextField label="Title" value={title} onValueChange={setTitle} maxLength={200} />
+          <TextAreaField label="Post (Markdown)" value={body} onValueChange={setBody} rows={5} />
+          {channels.length > 0 ? (
+            <SelectField
+              label="Post in channel"
+              value={postChannel}
+              onValueChange={setPostChannel}
+              options={[
+                { value: "", label: "No channel" },
+                ...channels.map((c) => ({ value: c.id, label: c.name })),
+              ]}
+            />
+          ) : null}
+          {members.data && members.data.members.length > 1 ? (
+            <CheckboxGroup
+              legend="Mention"
+              name="mentions"
+              hint="They are told about this post."
+              options={members.data.members
+                .filter((m) => m.userId !== me.user.id)
+                .map((m) => ({ value: m.userId, label: m.name }))}
+              value={mentions}
+              onChange={setMentions}
+            />
+          ) : null}
+          <FormActions>
+            <Button type="submit" pending={start.isPending}>
+              Post
+            </Button>
+          </FormActions>
+        </Form>
+      ) : (
+        <p className="muted">Join to take part.</p>
+      )}
+    </Card>
+  );
+}
+
+function Events({ community }: { community: Community }) {
+  const [city, setCity] = useState("");
+  const query = useQuery(eventsQuery(community.id, city || undefined));
+  const [adding, setAdding] = useState(false);
+  const canAdd = community.myState === "organizer" || community.myState === "moderator";
+  return (
+    <Card
+      id="events"
+      title="Events"
+      icon={<CalendarDays size={18} />}
+      actions={
+        canAdd ? (
+          <Button variant="secondary" size="small" onClick={() => setAdding(!adding)}>
+            {adding ? "Close" : "Add an event"}
+          </Button>
+        ) : null
+      }
+    >
+      {adding ? <NewEventForm community={community} onDone={() => setAdding(false)} /> : null}
+      {query.data && query.data.cities.length > 0 ? (
+        <SelectField
+          label="City"
+          value={city}
+          onValueChange={setCity}
+          options={[
+            { value: "", label: "Every city and online" },
+            ...query.data.cities.map((c) => ({ value: c, label: c })),
+          ]}
+        />
+      ) : null}
+      {query.isPending ? (
+        <LoadingState label="Loading events…" />
+      ) : query.isError ? (
+        <Alert tone="error">{query.error.message}</Alert>
+      ) : query.data.events.length === 0 ? (
+        <p className="muted">No upcoming events{canAdd ? ": add one." : "."}</p>
+      ) : (
+        <ul className="community-list">
+          {query.data.events.map((e) => (
+            <li key={e.id} className="community-item">
+              <EventSummary event={e} />
+            </li>
+          ))}
+        </ul>
+      )}
+    </Card>
+  );
+}
+
+function Members({ community }: { community: Community }) {
+  const query = useQuery(membersQuery(community.id));
+  const me = useMe();
+  const queryClient = useQueryClient();
+  const toast = useToast();
+  const remove = useMutation({
+    mutationFn: (userId: string) =>
+      call(
+        api.communities[":id"].members[":userId"].remove.$post({
+          param: { ...param(community.id), userId: encodeURIComponent(userId) },
+          json: { reason: "" },
+        }),
+      ),
+    onSuccess: async (data) => {
+      queryClient.setQueryData(membersQuery(community.id).queryKey, data);
+      await queryClient.invalidateQueries({ queryKey: ["communities", community.id] });
+      toast({ title: "Removed: they lost access at once" });
+    },
+  });
+  const organizer = community.myState === "organizer";
+  return (
+    <Card id="members" title={`Members (${community.inside?.memberCount ?? 0})`} icon={<Users size={18} />}>
+      {query.data ? (
+        <ul className="community-list">
+          {query.data.members.map((m) => (
+            <li key={m.userId} className="community-row">
+              <span>
+                {m.name} {m.role !== "member" ? <span className="badge">{m.role}</span> : null}
+              </span>
+              {organizer && m.userId !== me.user.id ? (
+                <Button
+                  size="small"
+                  variant="ghost"
+                  pending={remove.isPending && remove.variables === m.userId}
+                  onClick={() => remove.mutate(m.userId)}
+                  aria-label={`Remove ${m.name}`}
+                >
+                  Remove
+                </Button>
+              ) : null}
+            </li>
+          ))}
+        </ul>
+      ) : (
+        <LoadingState label="Loading members…" />
+      )}
+    </Card>
+  );
+}
+
+function Applications({ community }: { community: Community }) {
+  const query = useQuery(applicationsQuery(community.id));
+  const queryClient = useQueryClient();
+  const [texts, setTexts] = useState<Record<string, string>>({});
+  const [error, setError] = useState<string | null>(null);
+  const decide = useMutation({
+    mutationFn: ({ id, decision }: { id: string; decision: "admit" | "decline" | "ask" }) =>
+      call(
+        api.communities[":id"].applications[":applicationId"].decision.$post({
+          param: { ...param(community.id), applicationId: encodeURIComponent(id) },
+          json: { decision, message: texts[id] ?? "" },
+        }),
+      ),
+    onSuccess: (data) => {
+      setError(null);
+      queryClient.setQueryData(applicationsQuery(community.id).queryKey, data);
+    },
+    onError: (e) => setError(e.message),
+  });
+  const waiting = query.data?.applications ?? [];
+  return (
+    <Card id="applications" title="Applications" icon={<ClipboardCheck size={18} />}>
+      {error ? <Alert tone="error">{error}</Alert> : null}
+      {waiting.length === 0 ? (
+        <p className="muted">No applications wait for you.</p>
+      ) : (
+        <ul className="community-list">
+          {waiting.map((a) => (
+            <li key={a.id} className="community-item">
+              <strong>{a.name}</strong>
+              {a.messages.map((m) => (
+                <p key={`${m.at}-${m.kind}`} className="community-prose">
+                  <span className="small muted">{m.from === "applicant" ? "Applicant" : "Organizers"}: </span>
+                  {m.text}
+                </p>
+              ))}
+              {a.state === "admitted" ? (
+                <p className="small">Admitted: they join once they accept the norms.</p>
+              ) : a.state === "info_requested" ? (
+                <p className="small">Waiting for their answer.</p>
+              ) : (
+                <>
+                  <TextAreaField
+                    label={`Message to ${a.name} (a reason or a question)`}
+                    value={texts[a.id] ?? ""}
+                    onValueChange={(v) => setTexts({ ...texts, [a.id]: v })}
+                    rows={2}
+                  />
+                  <div className="community-actions">
+                    <Button size="small" onClick={() => decide.mutate({ id: a.id, decision: "admit" })}>
+                      Admit {a.name}
+                    </Button>
+                    <Button
+                      size="small"
+                      variant="secondary"
+                      onClick={() => decide.mutate({ id: a.id, decision: "ask" })}
+                    >
+                      Ask for more
+                    </Button>
+                    <Button
+                      size="small"
+                      variant="ghost"
+                      onClick={() => decide.mutate({ id: a.id, decision: "decline" })}
+                    >
+                      Decline
+                    </Button>
+                  </div>
+                </>
+              )}
+            </li>
+          ))}
+        </ul>
+      )}
+    </Card>
+  );
+}
+
+function ModerationLog({ community }: { community: Community }) {
+  const query = useQuery(moderationQuery(community.id));
+  const { moment } = useMomentFormat();
+  return (
+    <Card
+      id="moderation"
+      title="Moderation log"
+      icon={<Shield size={18} />}
+      description="Visible to organizers and moderators only."
+    >
+      {query.data && query.data.entries.length > 0 ? (
+        <ul className="community-list">
+          {query.data.entries.map((e) => (
+            <li key={`${e.at}-${e.action}-${e.postId ?? e.targetName}`} className="small">
+              {moment(e.at)}: {e.action.replace("_", " ")} {e.targetName ? `· ${e.targetName}` : ""}{" "}
+              {e.actorName ? `by ${e.actorName}` : "automatically"} {e.reason ? `— ${e.reason}` : ""}
+            </li>
+          ))}
+        </ul>
+      ) : (
+        <p className="muted">Nothing moderated yet.</p>
+      )}
+    </Card>
+  );
+}
+
+function Settings({ community, refresh }: { community: Community; refresh: Refresh }) {
+  const [error, setError] = useState<string | null>(null);
+  const delivery = useMutation({
+    mutationFn: (value: string) =>
+      call(
+        api.communities[":id"].notifications.$put({
+          param: param(community.id),
+          json: { delivery: value as "default" },
+        }),
+      ),
+    onSuccess: refresh,
+    onError: (e) => setError(e.message),
+  });
+  const leave = useMutation({
+    mutationFn: () => call(api.communities[":id"].leave.$post({ param: param(community.id) })),
+    onSuccess: refresh,
+    onError: (e) => setError(e.message),
+  });
+  return (
+    <Card id="settings" title="Your membership" icon={<ScrollText size={18} />}>
+      {error ? <Alert tone="error">{error}</Alert> : null}
+      <SelectField
+        label="Emails from this community"
+        value={community.inside?.notificationDelivery ?? "default"}
+        onValueChange={(v) => delivery.mutate(v)}
+        options={[
+          { value: "default", label: "As my notification settings say" },
+          ...(Object.keys(deliveryLabels) as (keyof typeof deliveryLabels)[]).map((d) => ({
+            value: d,
+            label: deliveryLabels[d],
+          })),
+        ]}
+      />
+      <Button variant="ghost" pending={leave.isPending} onClick={() => leave.mutate()}>
+        Leave {community.name}
+      </Button>
+    </Card>
+  );
+}
+
+export function CommunityPage() {
+  const { communityId } = useParams({ strict: false }) as { communityId: string };
+  const query = useQuery(communityQuery(communityId));
+  const refresh = useRefresh(communityId);
+  useTitle(query.data?.name ?? "Community");
+  if (query.isPending) return <LoadingState label="Loading the community…" />;
+  if (query.isError) {
+    return (
+      <>
+        <PageHeader title="Community" />
+        <Alert tone="error">
+          {query.error.message} <Link to="/communities">All communities</Link>
+        </Alert>
+      </>
+    );
+  }
+  const community = query.data;
+  const inside = community.inside !== null;
+  const member = ["organizer", "moderator", "member"].includes(community.myState);
+  const moderator = community.myState === "organizer" || community.myState === "moderator";
+  return (
+    <>
+      <PageHeader
+        title={community.name}
+        description={community.kind === "circle" ? "Vetted circle" : "Open community"}
+      />
+      <div className="stack-lg">
+        <Card id="about" title="About">
+          <p className="community-prose">{community.description}</p>
+          {community.admissionCriteria ? (
+            <>
+              <h3>Who it is for</h3>
+              <p className="community-prose">{community.admissionCriteria}</p>
+            </>
+          ) : null}
+          <h3>Norms</h3>
+          <p className="community-prose">{community.norms}</p>
+          {community.sizeLimit ? <p className="small muted">At most {community.sizeLimit} members.</p> : null}
+        </Card>
+        {member ? null : <Outside community={community} refresh={refresh} />}
+        {inside ? <Threads community={community} /> : null}
+        {inside ? <Events community={community} /> : null}
+        {member ? <Members community={community} /> : null}
+        {community.myState === "organizer" && community.kind === "circle" ? (
+          <Applications community={community} />
+        ) : null}
+        {moderator ? <ModerationLog community={community} /> : null}
+        {member ? <Settings community={community} refresh={refresh} /> : null}
+        <p>
+          <Link to="/communities">All communities</Link>
+        </p>
+      </div>
+    </>
+  );
+}
