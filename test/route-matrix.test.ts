@@ -6,8 +6,8 @@ import { feedbackRequests } from "../src/server/modules/feedback/feedback.table.
 import { notify } from "../src/server/modules/notifications/notifications.service.ts";
 import { notifications } from "../src/server/modules/notifications/notifications.table.ts";
 import { addDays, isoDay } from "../src/shared/calendar-date.ts";
-import { agreementBody, seedEngagementRoute } from "./engagements.ts";
 import { circleBody, eventBody, openBody } from "./communities.ts";
+import { agreementBody, seedEngagementRoute } from "./engagements.ts";
 import { buildUser, signIn, uniqueEmail } from "./factories.ts";
 import { answersMarked, copyLinks, createFeedbackRequest, requestBody } from "./feedback.ts";
 import { createTestContext, type RequestOptions, type TestContext } from "./harness.ts";

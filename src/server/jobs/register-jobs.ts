@@ -1,8 +1,8 @@
 import { and, eq, lt } from "drizzle-orm";
 import type { Deps } from "../http/router.ts";
+import { registerCommunityJobs } from "../modules/communities/events.service.ts";
 import { registerEngagementJobs } from "../modules/engagements/engagements.service.ts";
 import { registerUrgentCallJobs } from "../modules/engagements/urgent-calls.service.ts";
-import { registerCommunityJobs } from "../modules/communities/events.service.ts";
 import { registerFeedbackJobs } from "../modules/feedback/feedback.jobs.ts";
 import { deliverMailJob } from "../modules/mail/mailer.ts";
 import { registerMentorJobs } from "../modules/mentors/mentors.service.ts";
