@@ -31,11 +31,13 @@ function allowed(
   viewer: Viewer,
   ownerId: string | undefined,
   shared: SharePart[] = [],
+  programAdmins: string[] = [],
 ) {
   return decide(policies[kind], action, {
     viewer,
     ownerId,
     sharedParts: async () => new Set(shared),
+    programAdmin: async () => programAdmins.includes(viewer.userId),
   });
 }
 
@@ -43,7 +45,10 @@ function allowed(
 const readableByMembers: ResourceKind[] = ["mentorProfile"];
 const ownRecords = Object.keys(policies).filter(
   (kind) =>
-    kind !== "instance" && !kind.startsWith("shared") && !readableByMembers.includes(kind as ResourceKind),
+    kind !== "instance" &&
+    kind !== "program" &&
+    !kind.startsWith("shared") &&
+    !readableByMembers.includes(kind as ResourceKind),
 ) as ResourceKind[];
 const sharedViews = {
   sharedPlan: "plan",
@@ -69,6 +74,19 @@ describe("access policies", () => {
         }
       }
     }
+  });
+
+  it("lets a program's admins run it, the instance admin read it and manage its admins, and nobody else in", async () => {
+    // The owner id of a program resource is the program's id.
+    for (const action of ["read", "update", "manage"] as const) {
+      expect(await allowed("program", action, member("ada"), "p1", [], ["ada"]), action).toBe(true);
+      expect(await allowed("program", action, member("bob"), "p1", [], ["ada"]), action).toBe(false);
+      expect(await allowed("program", action, member("ada"), undefined, [], ["ada"]), action).toBe(false);
+    }
+    expect(await allowed("program", "read", admin, "p1")).toBe(true);
+    expect(await allowed("program", "manage", admin, "p1")).toBe(true);
+    expect(await allowed("program", "update", admin, "p1")).toBe(false);
+    expect(await allowed("program", "delete", member("ada"), "p1", [], ["ada"])).toBe(false);
   });
 
   it("treats a missing record as nobody's: even an admin is refused", async () => {
@@ -105,6 +123,7 @@ describe("access policies", () => {
         asked += 1;
         return new Set<SharePart>(["plan"]);
       },
+      programAdmin: async () => false,
     });
     await decide(policies.sharedPlan, "read", facts(member("ada")));
     await decide(policies.tour, "update", facts(member("bob")));

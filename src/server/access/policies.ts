@@ -1,5 +1,5 @@
 import { AppError } from "../http/errors.ts";
-import { allow, type Grant, isAdmin, isMember, isOwner, sharedReadOnly } from "./rules.ts";
+import { allow, type Grant, isAdmin, isMember, isOwner, isProgramAdmin, sharedReadOnly } from "./rules.ts";
 
 export type Policy = { grants: readonly Grant[]; denied: () => AppError };
 
@@ -113,6 +113,21 @@ export const policies = {
   mentoringLog: {
     grants: [allow(["create", "read", "update", "delete"], isOwner)],
     denied: notFound("There is no entry with this id in your mentoring log."),
+  },
+  // Any member may start a program and becomes its first program admin. A program's admins run it; the
+  // instance admin may see it and grant or revoke its admins, nothing more. Its owner id is the program's id.
+  program: {
+    grants: [
+      allow(["create"], isOwner),
+      allow(["read", "update", "manage"], isProgramAdmin),
+      allow(["read", "manage"], isAdmin),
+    ],
+    denied: notFound("There is no program with this id among those you run."),
+  },
+  // A participant's own place in a cohort: their questionnaire, their match and their meetings.
+  programParticipation: {
+    grants: [allow(["read", "update"], isOwner)],
+    denied: notFound("There is no program place with this id among yours."),
   },
   instance: {
     grants: [allow(["manage"], isAdmin)],

@@ -11,6 +11,8 @@ export type AccessFacts = {
   ownerId: string | undefined;
   /** The parts the owner shares with the viewer at this moment; read per request, never cached. */
   sharedParts: () => Promise<ReadonlySet<SharePart>>;
+  /** For a program's resources (ownerId is the program's id): whether the viewer holds its program admin role now. */
+  programAdmin: () => Promise<boolean>;
 };
 
 export type Rule = (facts: AccessFacts) => boolean | Promise<boolean>;
@@ -40,3 +42,6 @@ export function sharedReadOnly(part: SharePart): Rule {
     viewer.emailVerified &&
     (await sharedParts()).has(part);
 }
+
+/** The viewer is a program admin of the program the resource belongs to, read per request so a revoke takes effect at once. */
+export const isProgramAdmin: Rule = ({ ownerId, programAdmin }) => ownerId !== undefined && programAdmin();
