@@ -45,6 +45,8 @@ const finders: [RegExp, Finder][] = [
     { read: () => "/api/story/thought-leadership", version: (body) => body.cadenceVersion as number },
   ],
   [/^\/api\/mentors\/me$/, { read: () => "/api/mentors/me", version: byVersion }],
+  [/^\/api\/programs\/([^/]+)$/, { read: ([id]) => `/api/programs/${id}`, version: byVersion }],
+  [/^\/api\/cohorts\/([^/]+)\/settings$/, { read: ([id]) => `/api/cohorts/${id}`, version: byVersion }],
   [
     /^\/api\/mentoring-log\/([^/]+)$/,
     {

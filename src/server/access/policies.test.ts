@@ -76,15 +76,16 @@ describe("access policies", () => {
     }
   });
 
-  it("lets a program's admins run it, the instance admin read it and manage its admins, and nobody else in", async () => {
+  it("lets a program's admins run it, the instance admin manage its admins only, and nobody else in", async () => {
     // The owner id of a program resource is the program's id.
     for (const action of ["read", "update", "manage"] as const) {
       expect(await allowed("program", action, member("ada"), "p1", [], ["ada"]), action).toBe(true);
       expect(await allowed("program", action, member("bob"), "p1", [], ["ada"]), action).toBe(false);
       expect(await allowed("program", action, member("ada"), undefined, [], ["ada"]), action).toBe(false);
     }
-    expect(await allowed("program", "read", admin, "p1")).toBe(true);
+    expect(await allowed("program", "read", admin, "p1")).toBe(false);
     expect(await allowed("program", "manage", admin, "p1")).toBe(true);
+    expect(await allowed("program", "manage", admin, undefined)).toBe(false);
     expect(await allowed("program", "update", admin, "p1")).toBe(false);
     expect(await allowed("program", "delete", member("ada"), "p1", [], ["ada"])).toBe(false);
   });

@@ -115,12 +115,12 @@ export const policies = {
     denied: notFound("There is no entry with this id in your mentoring log."),
   },
   // Any member may start a program and becomes its first program admin. A program's admins run it; the
-  // instance admin may see it and grant or revoke its admins, nothing more. Its owner id is the program's id.
+  // instance admin may grant or revoke its admins, and sees nothing of it. Its owner id is the program's id.
   program: {
     grants: [
       allow(["create"], isOwner),
       allow(["read", "update", "manage"], isProgramAdmin),
-      allow(["read", "manage"], isAdmin),
+      allow(["manage"], (facts) => facts.ownerId !== undefined && isAdmin(facts)),
     ],
     denied: notFound("There is no program with this id among those you run."),
   },

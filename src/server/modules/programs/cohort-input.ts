@@ -58,18 +58,14 @@ export async function buildCohortInput(db: Db, cohort: CohortRow, mentoring: boo
     if (!level || !timeZone) continue;
     ready.push(p);
     const ratings = lanesOf.get(p.userId as string);
-    const rules =
-      p.role === "mentor" && mentorProfile && mentorProfile.weekly.length > 0
-        ? mentorProfile.weekly
-        : q.availability;
-    const ruleZone =
-      p.role === "mentor" && mentorProfile && mentorProfile.weekly.length > 0
-        ? mentorProfile.timeZone
-        : timeZone;
+    const fromMentorProfile =
+      p.role === "mentor" && mentorProfile !== undefined && mentorProfile.weekly.length > 0;
+    const rules = fromMentorProfile ? (mentorProfile?.weekly ?? []) : q.availability;
+    // Availability is read in the zone it was written in: the mentor profile's, or the questionnaire's.
+    const ruleZone = fromMentorProfile ? (mentorProfile?.timeZone ?? timeZone) : (q.timeZone ?? timeZone);
     const base = {
       id: p.id,
       level,
-      // Availability is kept in the zone it was written in; a mentor profile's may differ from the profile's.
       timeZone: ruleZone,
       availability: rules.map((r) => ({ day: r.weekday - 1, start: r.start, end: r.end })),
       experience: { stages: q.stages, markets: q.markets },

@@ -162,7 +162,7 @@ export async function runMatching(db: Db, runId: string, logger: Deps["logger"])
     await db.transaction(async (tx) => {
       // A cancel that arrived after the solve finished still wins: nothing is stored.
       const current = await findRun(tx, runId);
-      if (!current || current.state !== "running" || current.cancelRequested) {
+      if (current?.state !== "running" || current.cancelRequested) {
         await updateRun(tx, runId, { state: "cancelled", phase: "done", finishedAt: new Date() });
         return;
       }

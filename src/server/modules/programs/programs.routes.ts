@@ -58,10 +58,6 @@ const tags = ["Programs"];
 const mineTags = ["My programs"];
 const csvOutput = z.object({ csv: z.string(), fileName: z.string() }).meta({ id: "HealthExport" });
 
-function route<T extends Parameters<typeof createRoute>[0]>(spec: T) {
-  return createRoute({ security: signedInRoute, ...spec });
-}
-
 const list = createRoute({
   security: signedInRoute,
   operationId: "listMyPrograms",

@@ -51,6 +51,7 @@ import {
   insertParticipants,
   insertProgram,
   insertRun,
+  isProgramAdminOf,
   listAdministeredPrograms,
   listAllParticipants,
   listCohortSummaries,
@@ -110,9 +111,23 @@ async function requireProgram(
 }
 
 export async function getProgram(db: Db, viewer: Viewer | null, id: string) {
-  const program = await requireProgram(db, viewer, "read", id);
-  const [admins, cohorts] = await Promise.all([listProgramAdmins(db, id), listCohortSummaries(db, id)]);
+  return presentProgramById(db, (await requireProgram(db, viewer, "read", id)).id);
+}
+
+/** After an allowed change: the instance admin, who may manage admins without reading the program, sees its admins only. */
+async function presentProgramById(db: Db, id: string, options: { adminsOnly?: boolean } = {}) {
+  const program = (await findProgram(db, id)) as NonNullable<Awaited<ReturnType<typeof findProgram>>>;
+  const [admins, cohorts] = await Promise.all([
+    listProgramAdmins(db, id),
+    options.adminsOnly ? Promise.resolve([]) : listCohortSummaries(db, id),
+  ]);
   return presentProgram(program, admins, cohorts);
+}
+
+async function asManager(db: Db, viewer: Viewer | null, id: string) {
+  const me = requireSignedIn(viewer);
+  const programAdmin = await isProgramAdminOf(db, id, me.userId);
+  return presentProgramById(db, id, { adminsOnly: !programAdmin });
 }
 
 export async function updateProgram(
@@ -144,7 +159,7 @@ export async function grantProgramAdmin(db: Db, viewer: Viewer | null, id: strin
     );
   }
   await addProgramAdmin(db, id, user.id, me.userId);
-  return getProgram(db, viewer, id);
+  return asManager(db, viewer, id);
 }
 
 export async function revokeProgramAdmin(db: Db, viewer: Viewer | null, id: string, userId: string) {
@@ -157,7 +172,7 @@ export async function revokeProgramAdmin(db: Db, viewer: Viewer | null, id: stri
   }
   if (!(await removeProgramAdmin(db, id, userId)))
     throw new AppError("NOT_FOUND", "This member is not an admin of the program.");
-  return getProgram(db, viewer, id);
+  return asManager(db, viewer, id);
 }
 
 // ---- Cohorts

@@ -1,6 +1,6 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { buildUser, signIn } from "../../../../test/factories.ts";
+import { buildUser } from "../../../../test/factories.ts";
 import { createTestContext, type TestContext } from "../../../../test/harness.ts";
 import {
   buildParticipants,
@@ -10,6 +10,7 @@ import {
   joinAll,
   type Member,
   ok,
+  questionnaire,
   runToEnd,
 } from "../../../../test/programs.ts";
 import { closeMatchingWorker } from "../../matching/solve-in-worker.ts";
@@ -195,5 +196,163 @@ describe("programs that make mentoring requests", () => {
     ]);
     const me = await ok(ctx, "/api/mentors/me", mentor.cookie);
     expect(me.activeMentees).toBe(2);
+  });
+});
+
+const onPostgres = Boolean(process.env.DATABASE_URL);
+
+describe("races settled by the database", () => {
+  it.runIf(onPostgres)(
+    "lets one of several runs started at once through for a cohort, on PostgreSQL",
+    async () => {
+      const admin = await buildUser(ctx);
+      const { cohort } = await createProgramWithCohort(ctx, admin);
+      for (let round = 0; round < 3; round++) {
+        const answers = await Promise.all(
+          [0, 1, 2, 3].map(() => call(ctx, `/api/cohorts/${cohort.id}/runs`, admin.cookie, {})),
+        );
+        expect(answers.map((a) => a.status).sort()).toEqual([200, 409, 409, 409]);
+        const started = answers.find((a) => a.status === 200)?.body;
+        await ok(ctx, `/api/runs/${started.id}/cancel`, admin.cookie, {});
+      }
+    },
+  );
+
+  it.runIf(onPostgres)("publishes a cohort once when two publishes race, on PostgreSQL", async () => {
+    const admin = await buildUser(ctx);
+    const { cohort } = await createProgramWithCohort(ctx, admin, "mentoring");
+    const people = await buildParticipants(ctx, 2, 1);
+    await ok(ctx, `/api/cohorts/${cohort.id}/import`, admin.cookie, { csv: csvOf(people), apply: true });
+    await joinAll(ctx, people);
+    await runToEnd(ctx, cohort.id, admin.cookie);
+    const answers = await Promise.all([
+      call(ctx, `/api/cohorts/${cohort.id}/publish`, admin.cookie, {}),
+      call(ctx, `/api/cohorts/${cohort.id}/publish`, admin.cookie, {}),
+    ]);
+    expect(answers.map((a) => a.status).sort()).toEqual([200, 409]);
+    const mentor = people[2] as Member;
+    const requests = await ctx.db.select().from(mentorRequests).where(eq(mentorRequests.mentorId, mentor.id));
+    expect(requests).toHaveLength(2);
+  });
+});
+
+describe("program roles: program admin, participant, another member, instance admin", () => {
+  it("walks every program route for each role", async () => {
+    const admin = await buildUser(ctx);
+    const instanceAdmin = await buildUser(ctx, { role: "admin" });
+    const stranger = await buildUser(ctx);
+    const { program, cohort } = await createProgramWithCohort(ctx, admin);
+    const people = await buildParticipants(ctx, 1, 1);
+    await ok(ctx, `/api/cohorts/${cohort.id}/import`, admin.cookie, { csv: csvOf(people), apply: true });
+    await joinAll(ctx, people);
+    const run = await runToEnd(ctx, cohort.id, admin.cookie);
+    const participant = people[0] as Member;
+    const adminRoutes: [string, string, unknown?][] = [
+      ["GET", `/api/programs/${program.id}`],
+      [
+        "PUT",
+        `/api/programs/${program.id}`,
+        { ...program, name: "Renamed", admins: undefined, cohorts: undefined, id: undefined },
+      ],
+      [
+        "POST",
+        `/api/programs/${program.id}/cohorts`,
+        { name: "Autumn", startsOn: "2026-09-01", endsOn: "2026-12-01" },
+      ],
+      ["GET", `/api/cohorts/${cohort.id}`],
+      ["GET", `/api/cohorts/${cohort.id}/participants`],
+      ["POST", `/api/cohorts/${cohort.id}/import`, { csv: csvOf(people), apply: false }],
+      ["GET", `/api/cohorts/${cohort.id}/preview`],
+      ["GET", `/api/runs/${run.run.id}`],
+      ["GET", `/api/cohorts/${cohort.id}/health`],
+      ["GET", `/api/cohorts/${cohort.id}/health/export`],
+    ];
+    const failures: string[] = [];
+    for (const [method, path, body] of adminRoutes) {
+      for (const [who, cookie, want] of [
+        ["participant", participant.cookie, 404],
+        ["another member", stranger.cookie, 404],
+        ["instance admin", instanceAdmin.cookie, 404],
+        ["program admin", admin.cookie, 200],
+      ] as const) {
+        let sent = body;
+        if (method === "PUT" && who === "program admin") {
+          const fresh = await ok(ctx, `/api/programs/${program.id}`, admin.cookie);
+          sent = { name: "Renamed", description: "", publishMode: "introduction", version: fresh.version };
+        } else if (method === "PUT")
+          sent = { name: "Renamed", description: "", publishMode: "introduction", version: 1 };
+        const got = await call(ctx, path, cookie, sent, method);
+        if (got.status !== want) failures.push(`${method} ${path} as ${who}: ${got.status}`);
+      }
+    }
+    // The participant's own routes: theirs, and nobody else's.
+    const place = (await ok(ctx, "/api/my-programs", participant.cookie)).participations[0];
+    for (const [who, cookie, want] of [
+      ["program admin", admin.cookie, 404],
+      ["another member", stranger.cookie, 404],
+      ["instance admin", instanceAdmin.cookie, 404],
+      ["participant", participant.cookie, 200],
+    ] as const) {
+      const got = await call(ctx, `/api/my-programs/${place.id}/join`, cookie, {
+        questionnaire: questionnaire(),
+      });
+      if (got.status !== want) failures.push(`join as ${who}: ${got.status}`);
+    }
+    // The instance admin grants the role, and sees the program's admins only.
+    const granted = await call(ctx, `/api/programs/${program.id}/admins`, instanceAdmin.cookie, {
+      email: stranger.email,
+    });
+    expect(granted.status).toBe(200);
+    expect(granted.body.cohorts).toEqual([]);
+    expect((await call(ctx, `/api/cohorts/${cohort.id}`, stranger.cookie)).status).toBe(200);
+    expect(failures).toEqual([]);
+  });
+});
+
+describe("the canary: a program admin never sees what participants write for themselves", () => {
+  it("finds a participant's plan, story and request message in no program admin answer or export", async () => {
+    const admin = await buildUser(ctx);
+    const { program, cohort } = await createProgramWithCohort(ctx, admin, "mentoring");
+    const people = await buildParticipants(ctx, 2, 1);
+    const canary = "canary-program-7f3a91";
+    const mentee = people[0] as Member;
+    const mentor = people[2] as Member;
+    await ok(ctx, "/api/story/entries", mentee.cookie, {
+      title: `Story ${canary}`,
+      actions: canary,
+      result: canary,
+    });
+    await ok(
+      ctx,
+      "/api/plan",
+      mentee.cookie,
+      { northStar: { role: `CPO ${canary}`, horizonYear: 2031 }, skipJob: null, nextJob: null, version: 0 },
+      "PUT",
+    );
+    await ok(ctx, "/api/mentor-requests", mentee.cookie, {
+      mentorId: mentor.id,
+      message: `Please ${canary}`,
+    });
+    await ok(ctx, `/api/cohorts/${cohort.id}/import`, admin.cookie, { csv: csvOf(people), apply: true });
+    await joinAll(ctx, people);
+    const run = await runToEnd(ctx, cohort.id, admin.cookie);
+    await ok(ctx, `/api/cohorts/${cohort.id}/publish`, admin.cookie, {});
+    const seen: string[] = [];
+    for (const path of [
+      "/api/programs",
+      `/api/programs/${program.id}`,
+      `/api/cohorts/${cohort.id}`,
+      `/api/cohorts/${cohort.id}/participants`,
+      `/api/cohorts/${cohort.id}/preview`,
+      `/api/runs/${run.run.id}`,
+      `/api/cohorts/${cohort.id}/health`,
+      `/api/cohorts/${cohort.id}/health/export`,
+    ]) {
+      seen.push(JSON.stringify((await call(ctx, path, admin.cookie)).body));
+    }
+    const mail = await ctx.db.select().from(outbox).where(eq(outbox.to, admin.email));
+    seen.push(JSON.stringify(mail));
+    expect(seen.join("\n")).not.toContain(canary);
+    expect(seen.join("\n")).toContain(mentee.name);
   });
 });
