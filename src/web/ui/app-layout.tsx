@@ -188,6 +188,9 @@ export function AppLayout() {
               <NavLink to="/mentoring/log" icon={<NotebookPen size={18} aria-hidden="true" />}>
                 Mentoring others
               </NavLink>
+              <NavLink to="/programs" icon={<Users size={18} aria-hidden="true" />}>
+                Programs
+              </NavLink>
             </ul>
           </div>
           <div className="nav-section">
