@@ -14,6 +14,7 @@ import { insertLaneAssessment } from "../modules/lanes/lanes.repo.ts";
 import { seedDemoMentors } from "../modules/mentors/mentors.demo.ts";
 import { insertPortfolioRole } from "../modules/portfolio/portfolio.repo.ts";
 import { saveProfileRow } from "../modules/profile/profile.repo.ts";
+import { seedDemoProgram } from "../modules/programs/programs.demo.ts";
 import { insertMilestone, insertTour } from "../modules/tours/tours.repo.ts";
 
 export const demoPassword = "sidecar demo 2026";
@@ -339,6 +340,7 @@ export async function seedDemo(db: Db, auth: Auth): Promise<void> {
     if (person.email === "mei@demo.sidecar") await seedMeisPlan(db, row.id);
   }
   await seedDemoMentors(db, auth, demoPassword);
+  await seedDemoProgram(db);
 }
 
 const daysFromNow = (days: number) =>

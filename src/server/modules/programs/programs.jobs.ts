@@ -62,7 +62,7 @@ function storedExplanation(explained: PairExplanation) {
  * the dual certificate, computes the greedy baseline beside it, and stores every pair with its explanation.
  * A cancel asked for from any process is seen within a fraction of a second and stops the worker.
  */
-export async function runMatching(db: Db, runId: string, logger: Deps["logger"]) {
+export async function runMatching(db: Db, runId: string, logger: Pick<Deps["logger"], "warn">) {
   const run = await claimRun(db, runId);
   if (!run) return;
   const controller = new AbortController();

@@ -102,7 +102,7 @@ export async function listCohortSummaries(db: Db, programId: string) {
       startsOn: programCohorts.startsOn,
       endsOn: programCohorts.endsOn,
       publishedAt: programCohorts.publishedAt,
-      participants: sql<number>`(select count(*)::int from ${programParticipants} where ${programParticipants.cohortId} = ${programCohorts.id})`,
+      participants: sql<number>`(select count(*)::int from program_participants pp where pp.cohort_id = "program_cohorts"."id")`,
     })
     .from(programCohorts)
     .where(eq(programCohorts.programId, programId))
@@ -290,8 +290,9 @@ export async function insertPairs(db: Db, values: (typeof programPairs.$inferIns
 }
 
 export async function listPairPage(db: Db, runId: string, page: { page: number; pageSize: number }) {
-  const mentee = sql`(select name from ${programParticipants} p where p.id = ${programPairs.menteeId})`;
-  const mentor = sql`(select name from ${programParticipants} p where p.id = ${programPairs.mentorId})`;
+  // Written out in full: drizzle leaves columns of a one-table select unqualified, and a subquery would read its own.
+  const mentee = sql`(select name from program_participants p where p.id = "program_pairs"."mentee_id")`;
+  const mentor = sql`(select name from program_participants p where p.id = "program_pairs"."mentor_id")`;
   const [rows, [total]] = await Promise.all([
     db
       .select({ pair: programPairs, menteeName: sql<string>`${mentee}`, mentorName: sql<string>`${mentor}` })
@@ -318,7 +319,7 @@ export async function listUnmatchedMentees(db: Db, cohortId: string, runId: stri
         eq(programParticipants.cohortId, cohortId),
         eq(programParticipants.role, "mentee"),
         isNotNull(programParticipants.joinedAt),
-        sql`not exists (select 1 from ${programPairs} where ${programPairs.runId} = ${runId} and ${programPairs.menteeId} = ${programParticipants.id})`,
+        sql`not exists (select 1 from program_pairs pp where pp.run_id = ${runId} and pp.mentee_id = "program_participants"."id")`,
       ),
     )
     .orderBy(asc(programParticipants.name))
@@ -410,8 +411,8 @@ export async function healthFigures(db: Db, cohortId: string, today: string) {
   >`(select max(met_on)::text from ${programMeetings} m where m.pair_id = ${programPairs.id})`;
   const stalled = await db
     .select({
-      mentee: sql<string>`(select name from ${programParticipants} p where p.id = ${programPairs.menteeId})`,
-      mentor: sql<string>`(select name from ${programParticipants} p where p.id = ${programPairs.mentorId})`,
+      mentee: sql<string>`(select name from program_participants p where p.id = "program_pairs"."mentee_id")`,
+      mentor: sql<string>`(select name from program_participants p where p.id = "program_pairs"."mentor_id")`,
       publishedOn: sql<string>`(${programPairs.publishedAt} at time zone 'UTC')::date::text`,
       lastMetOn: lastMet,
     })

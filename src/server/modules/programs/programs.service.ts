@@ -1,4 +1,3 @@
-import { parse } from "csv-parse/sync";
 import { and, eq, isNull } from "drizzle-orm";
 import {
   type CohortSettings,
@@ -22,6 +21,7 @@ import { freeSeat, takeSeat } from "../mentors/mentors.repo.ts";
 import { mentorRequests } from "../mentors/mentors.table.ts";
 import { type NotifyDeps, notify } from "../notifications/notifications.service.ts";
 import { buildCohortInput } from "./cohort-input.ts";
+import { readParticipantsCsv } from "./participants-csv.ts";
 import { matchJobKind } from "./programs.jobs.ts";
 import {
   presentCohort,
@@ -248,8 +248,6 @@ export async function listCohortParticipants(db: Db, viewer: Viewer | null, id: 
 
 // ---- Import
 
-type RowError = { line: number; column: string; message: string };
-
 /**
  * Reads a participants file: csv-parse for the format, zod for each row. Every error names the file's
  * line and the column at fault. With `apply`, valid rows are saved by email: the same file twice changes
@@ -262,65 +260,7 @@ export async function importParticipants(
   input: ImportInput,
 ) {
   const { cohort, program } = await requireCohort(deps.db, viewer, "update", id);
-  let records: { record: Record<string, string>; line: number }[];
-  let headers: string[] = [];
-  try {
-    const parsed = parse(input.csv, {
-      columns: (header: string[]) => {
-        headers = header.map((h) => h.trim());
-        return headers;
-      },
-      bom: true,
-      skip_empty_lines: true,
-      trim: true,
-      relax_column_count: true,
-      info: true,
-    }) as { record: Record<string, string>; info: { lines: number } }[];
-    records = parsed.map((r) => ({ record: r.record, line: r.info.lines }));
-  } catch (error) {
-    const line = (error as { lines?: number }).lines ?? 1;
-    throw new AppError("VALIDATION", `The file is not valid CSV near line ${line}: check its quotes.`, "csv");
-  }
-  const mapping = {} as Record<ImportField, string>;
-  const lowered = new Map(headers.map((h) => [h.toLowerCase().replace(/[\s_-]/g, ""), h]));
-  for (const field of importFields) {
-    mapping[field] = input.mapping?.[field] || lowered.get(field.toLowerCase()) || "";
-  }
-  const errors: RowError[] = [];
-  for (const field of ["email", "name", "role"] as const) {
-    if (!mapping[field] || !headers.includes(mapping[field])) {
-      errors.push({ line: 1, column: mapping[field] || field, message: `No column for ${field}: map one` });
-    }
-  }
-  const valid: (ReturnType<typeof importRow.parse> & { line: number })[] = [];
-  const seen = new Map<string, number>();
-  if (errors.length === 0) {
-    for (const { record, line } of records) {
-      const raw = (field: ImportField) => (mapping[field] ? (record[mapping[field]] ?? "") : "");
-      const candidate = {
-        email: raw("email").toLowerCase(),
-        name: raw("name"),
-        role: raw("role").toLowerCase(),
-        managerEmail: raw("managerEmail") ? raw("managerEmail").toLowerCase() : null,
-        capacity: raw("capacity") === "" ? 0 : raw("capacity"),
-      };
-      const result = importRow.safeParse(candidate);
-      if (!result.success) {
-        for (const issue of result.error.issues) {
-          const field = String(issue.path[0]) as ImportField;
-          errors.push({ line, column: mapping[field] || field, message: issue.message });
-        }
-        continue;
-      }
-      const earlier = seen.get(result.data.email);
-      if (earlier !== undefined) {
-        errors.push({ line, column: mapping.email, message: `This email is already on line ${earlier}` });
-        continue;
-      }
-      seen.set(result.data.email, line);
-      valid.push({ ...result.data, line });
-    }
-  }
+  const { records, headers, mapping, valid, errors } = readParticipantsCsv(input.csv, input.mapping ?? {});
   const emails = new Set(valid.map((r) => r.email));
   const reportingLines = valid.filter((r) => r.managerEmail && emails.has(r.managerEmail)).length;
   const outcome = {
