@@ -2,10 +2,7 @@ import { and, eq, isNull } from "drizzle-orm";
 import {
   type CohortSettings,
   defaultCohortSettings,
-  type ImportField,
   type ImportInput,
-  importFields,
-  importRow,
   type OverrideInput,
   type Questionnaire,
 } from "../../../shared/programs.ts";
