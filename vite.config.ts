@@ -46,11 +46,18 @@ export default defineConfig({
     modulePreload: { polyfill: false },
     assetsInlineLimit: 0,
     rolldownOptions: {
+      // Building a zod schema has no effect beyond the schema: a page that uses none of a module's
+      // schemas (only its labels or date helpers) then loads no zod at all.
+      treeshake: { manualPureFunctions: ["z"] },
       output: {
         // React changes less often than the app: its own file stays cached across releases. Every other
         // library goes with the pages that use it, so a page loads only what it draws (charts, QR codes).
         codeSplitting: {
-          groups: [{ name: "react", test: /node_modules[\\/](react|react-dom|scheduler)[\\/]/ }],
+          groups: [
+            { name: "react", test: /node_modules[\\/](react|react-dom|scheduler)[\\/]/ },
+            // Icons are tiny and used everywhere: one file, not one request per icon.
+            { name: "icons", test: /node_modules[\\/]lucide-react[\\/]/ },
+          ],
         },
       },
     },

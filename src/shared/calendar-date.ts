@@ -1,7 +1,6 @@
 // lightFormat, not format: format carries every locale token and weighs on every page that shows a date.
 import { addDays as addCalendarDays, isValid, lightFormat, parseISO } from "date-fns";
-import { z } from "zod";
-import { isTimeZone } from "./profile.ts";
+import { isTimeZone } from "./time-zone.ts";
 
 /** True for an ISO calendar date that exists, such as "2026-02-28" (not "2026-02-30"). */
 export function isCalendarDate(value: string): boolean {
@@ -9,19 +8,6 @@ export function isCalendarDate(value: string): boolean {
   const parsed = parseISO(value);
   return isValid(parsed) && lightFormat(parsed, "yyyy-MM-dd") === value;
 }
-
-/** A calendar date "YYYY-MM-DD" with no time zone (a tour starts on a day, not an instant), in a plausible range. */
-export function calendarDate(message: string) {
-  return z
-    .string({ error: message })
-    .refine(isCalendarDate, message)
-    .refine((value) => value >= "1900-01-01" && value <= "2199-12-31", "Pick a date between 1900 and 2199");
-}
-
-/** A calendar date as the API answers it. */
-export const dayOutput = z.string().meta({ format: "date", example: "2026-01-15" });
-/** An instant as the API answers it (ISO 8601, UTC). */
-export const instantOutput = z.string().meta({ format: "date-time", example: "2026-01-15T09:30:00.000Z" });
 
 // Building an Intl.DateTimeFormat costs far more than using one: one per time zone and kind, kept.
 function cachedFormatter(

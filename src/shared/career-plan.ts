@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { calendarDate, currentYear, dayOutput, instantOutput, isNotInTheFuture } from "./calendar-date.ts";
+import { currentYear, isNotInTheFuture } from "./calendar-date.ts";
+import { calendarDate, dayOutput, instantOutput } from "./calendar-date-schema.ts";
 import { experienceKey, experienceKeys } from "./experience.ts";
 import { laneIds } from "./lanes.ts";
 import { plainText } from "./text.ts";

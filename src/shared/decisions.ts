@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { calendarDate, dayOutput, instantOutput, isNotInTheFuture } from "./calendar-date.ts";
+import { isNotInTheFuture } from "./calendar-date.ts";
+import { calendarDate, dayOutput, instantOutput } from "./calendar-date-schema.ts";
 import { plainText } from "./text.ts";
 import { withVersion } from "./version.ts";
 

@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { addDays, calendarDate, dayOutput, formatCalendarDate } from "./calendar-date.ts";
+import { addDays, formatCalendarDate } from "./calendar-date.ts";
+import { calendarDate, dayOutput } from "./calendar-date-schema.ts";
 import { themeKeys } from "./feedback-themes.ts";
 import { laneIds } from "./lanes.ts";
 import { superpowerKeys } from "./superpowers.ts";

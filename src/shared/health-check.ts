@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { instantOutput } from "./calendar-date.ts";
+import { instantOutput } from "./calendar-date-schema.ts";
 import { plainText } from "./text.ts";
 import { withVersion } from "./version.ts";
 

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { dayOutput, instantOutput } from "./calendar-date.ts";
+import { dayOutput, instantOutput } from "./calendar-date-schema.ts";
 import { experienceKeys } from "./experience.ts";
 import { laneIds } from "./lanes.ts";
 import { milestoneStatuses, tourStatuses } from "./tours.ts";

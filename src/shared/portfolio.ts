@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { calendarDate, dayOutput } from "./calendar-date.ts";
+import { calendarDate, dayOutput } from "./calendar-date-schema.ts";
 import {
   type CompanyStage,
   companyStages,

@@ -1,34 +1,11 @@
 import { z } from "zod";
+import { levels, tracks } from "./levels.ts";
 import { personName, plainText } from "./text.ts";
+import { isTimeZone } from "./time-zone.ts";
 import { withVersion } from "./version.ts";
 
-export const levels = ["apm", "pm", "senior_pm", "group_pm", "director", "vp", "cpo"] as const;
-export type Level = (typeof levels)[number];
-export const levelLabels: Record<Level, string> = {
-  apm: "Associate PM (APM)",
-  pm: "Product manager",
-  senior_pm: "Senior PM",
-  group_pm: "Group PM / product lead",
-  director: "Director of product",
-  vp: "VP of product",
-  cpo: "Chief Product Officer",
-};
-
-export const tracks = ["ic", "manager"] as const;
-export type Track = (typeof tracks)[number];
-export const trackLabels: Record<Track, string> = {
-  ic: "Individual contributor",
-  manager: "Manager",
-};
-
-export function isTimeZone(value: string): boolean {
-  try {
-    new Intl.DateTimeFormat("en-US", { timeZone: value });
-    return value.includes("/") || value === "UTC";
-  } catch {
-    return false;
-  }
-}
+export * from "./levels.ts";
+export { isTimeZone };
 
 export const profileInput = z.object({
   name: personName(),

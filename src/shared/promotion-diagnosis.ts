@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { dayOutput, instantOutput } from "./calendar-date.ts";
+import { dayOutput, instantOutput } from "./calendar-date-schema.ts";
 import { plainText } from "./text.ts";
 
 export const promotionCauses = ["advocate", "no_role", "impatience", "development_area"] as const;

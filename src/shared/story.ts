@@ -1,12 +1,6 @@
 import { z } from "zod";
-import {
-  addDays,
-  calendarDate,
-  dayOutput,
-  formatCalendarDate,
-  instantOutput,
-  isNotInTheFuture,
-} from "./calendar-date.ts";
+import { addDays, formatCalendarDate, isNotInTheFuture } from "./calendar-date.ts";
+import { calendarDate, dayOutput, instantOutput } from "./calendar-date-schema.ts";
 import { laneIds } from "./lanes.ts";
 import { plainText } from "./text.ts";
 import { withVersion } from "./version.ts";

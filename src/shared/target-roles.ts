@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { dayOutput, instantOutput } from "./calendar-date.ts";
+import { dayOutput, instantOutput } from "./calendar-date-schema.ts";
 import { type ExperienceKey, experienceKeys } from "./experience.ts";
 import { type LaneId, laneIds } from "./lanes.ts";
 import { type Level, levels } from "./profile.ts";

@@ -1,6 +1,7 @@
 import { addDays, addMonths, differenceInCalendarDays, differenceInMonths, parseISO } from "date-fns";
 import { z } from "zod";
-import { calendarDate, dayOutput, formatCalendarDate, isCalendarDate } from "./calendar-date.ts";
+import { formatCalendarDate, isCalendarDate } from "./calendar-date.ts";
+import { calendarDate, dayOutput } from "./calendar-date-schema.ts";
 import { experienceKey, experienceKeys } from "./experience.ts";
 import { laneIds } from "./lanes.ts";
 import { plainText } from "./text.ts";

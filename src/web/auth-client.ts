@@ -2,14 +2,9 @@ import { twoFactorClient } from "better-auth/client/plugins";
 import { createAuthClient } from "better-auth/react";
 import { retryMessage } from "./api.ts";
 
-type TwoFactorRedirectHandler = () => void;
-let onTwoFactorRedirect: TwoFactorRedirectHandler = () => {};
-let lastRetryAfterSeconds: number | undefined;
+import { goToTwoFactorStep } from "./two-factor-redirect.ts";
 
-/** The router registers where the sign-in code step lives, once it exists. */
-export function setTwoFactorRedirect(handler: TwoFactorRedirectHandler) {
-  onTwoFactorRedirect = handler;
-}
+let lastRetryAfterSeconds: number | undefined;
 
 export const authClient = createAuthClient({
   baseURL: typeof window === "undefined" ? "http://localhost" : window.location.origin,
@@ -28,7 +23,7 @@ export const authClient = createAuthClient({
   plugins: [
     twoFactorClient({
       onTwoFactorRedirect() {
-        onTwoFactorRedirect();
+        goToTwoFactorStep();
       },
     }),
   ],

@@ -8,21 +8,10 @@ import {
   redirect,
 } from "@tanstack/react-router";
 import { isUnauthenticated } from "./api.ts";
-import { authClient } from "./auth-client.ts";
-import { CheckEmailPage } from "./features/auth/check-email-page.tsx";
-import { ForgotPasswordPage } from "./features/auth/forgot-password-page.tsx";
-import { ResetPasswordPage } from "./features/auth/reset-password-page.tsx";
-import { SetupPage } from "./features/auth/setup-page.tsx";
-import { SignInPage } from "./features/auth/sign-in-page.tsx";
-import { SignUpPage } from "./features/auth/sign-up-page.tsx";
-import { TwoFactorPage } from "./features/auth/two-factor-page.tsx";
-import { VerifiedPage } from "./features/auth/verified-page.tsx";
 import { ErrorPage } from "./features/errors/error-page.tsx";
 import { NotFoundPage } from "./features/errors/not-found-page.tsx";
-import { HomePage } from "./features/home/home-page.tsx";
-import { ProfilePage } from "./features/profile/profile-page.tsx";
-import { type Me, meQuery, safeNext } from "./session.ts";
-import { AppLayout } from "./ui/app-layout.tsx";
+import { homeDashboardQuery } from "./features/home/home-api.ts";
+import { hasSession, type Me, meQuery, safeNext } from "./session.ts";
 import { AuthLayout } from "./ui/auth-layout.tsx";
 import { LoadingState } from "./ui/spinner.tsx";
 
@@ -49,9 +38,7 @@ const publicLayout = createRoute({ getParentRoute: () => rootRoute, id: "public"
 async function skipIfSignedIn({ context, search }: { context: RouterContext; search: { next?: string } }) {
   let signedIn = Boolean(context.queryClient.getQueryData<Me>(meQuery.queryKey));
   if (!signedIn) {
-    // get-session answers 200 with null when signed out, so a signed-out visit logs no failed request.
-    const { data } = await authClient.getSession().catch(() => ({ data: null }));
-    signedIn = Boolean(data?.session);
+    signedIn = (await hasSession()) === true;
   }
   if (signedIn) throw redirect({ href: safeNext(search.next) });
 }
@@ -63,7 +50,7 @@ const signInRoute = createRoute({
     next: optionalString(search.next),
   }),
   beforeLoad: skipIfSignedIn,
-  component: SignInPage,
+  component: lazyRouteComponent(() => import("./features/auth/sign-in-page.tsx"), "SignInPage"),
 });
 
 const signUpRoute = createRoute({
@@ -73,7 +60,7 @@ const signUpRoute = createRoute({
     next: optionalString(search.next),
   }),
   beforeLoad: skipIfSignedIn,
-  component: SignUpPage,
+  component: lazyRouteComponent(() => import("./features/auth/sign-up-page.tsx"), "SignUpPage"),
 });
 
 const checkEmailRoute = createRoute({
@@ -82,13 +69,13 @@ const checkEmailRoute = createRoute({
   validateSearch: (search: Record<string, unknown>): { email?: string } => ({
     email: optionalString(search.email),
   }),
-  component: CheckEmailPage,
+  component: lazyRouteComponent(() => import("./features/auth/check-email-page.tsx"), "CheckEmailPage"),
 });
 
 const setupRoute = createRoute({
   getParentRoute: () => publicLayout,
   path: "/setup",
-  component: SetupPage,
+  component: lazyRouteComponent(() => import("./features/auth/setup-page.tsx"), "SetupPage"),
 });
 
 const verifiedRoute = createRoute({
@@ -97,7 +84,7 @@ const verifiedRoute = createRoute({
   validateSearch: (search: Record<string, unknown>): { error?: string } => ({
     error: optionalString(search.error),
   }),
-  component: VerifiedPage,
+  component: lazyRouteComponent(() => import("./features/auth/verified-page.tsx"), "VerifiedPage"),
 });
 
 const forgotPasswordRoute = createRoute({
@@ -106,7 +93,10 @@ const forgotPasswordRoute = createRoute({
   validateSearch: (search: Record<string, unknown>): { email?: string } => ({
     email: optionalString(search.email),
   }),
-  component: ForgotPasswordPage,
+  component: lazyRouteComponent(
+    () => import("./features/auth/forgot-password-page.tsx"),
+    "ForgotPasswordPage",
+  ),
 });
 
 const resetPasswordRoute = createRoute({
@@ -116,7 +106,7 @@ const resetPasswordRoute = createRoute({
     token: optionalString(search.token),
     error: optionalString(search.error),
   }),
-  component: ResetPasswordPage,
+  component: lazyRouteComponent(() => import("./features/auth/reset-password-page.tsx"), "ResetPasswordPage"),
 });
 
 const twoFactorRoute = createRoute({
@@ -125,7 +115,7 @@ const twoFactorRoute = createRoute({
   validateSearch: (search: Record<string, unknown>): { next?: string } => ({
     next: optionalString(search.next),
   }),
-  component: TwoFactorPage,
+  component: lazyRouteComponent(() => import("./features/auth/two-factor-page.tsx"), "TwoFactorPage"),
 });
 
 // Unsubscribing needs no account: the link in the email is the credential.
@@ -159,9 +149,7 @@ const appLayout = createRoute({
   beforeLoad: async ({ context, location }) => {
     const next = location.href === "/" ? undefined : location.href;
     if (!context.queryClient.getQueryData(meQuery.queryKey)) {
-      // get-session answers 200 with null when signed out, so a signed-out visit logs no failed request.
-      const { data } = await authClient.getSession().catch(() => ({ data: undefined }));
-      if (data === null) throw redirect({ to: "/sign-in", search: { next } });
+      if ((await hasSession()) === false) throw redirect({ to: "/sign-in", search: { next } });
     }
     try {
       await context.queryClient.ensureQueryData(meQuery);
@@ -172,7 +160,7 @@ const appLayout = createRoute({
       throw error;
     }
   },
-  component: AppLayout,
+  component: lazyRouteComponent(() => import("./ui/app-layout.tsx"), "AppLayout"),
   pendingComponent: () => (
     <main id="main">
       <LoadingState label="Loading Sidecar…" />
@@ -203,7 +191,13 @@ const printPressReleaseRoute = createRoute({
   ),
 });
 
-const homeRoute = createRoute({ getParentRoute: () => appLayout, path: "/", component: HomePage });
+const homeRoute = createRoute({
+  getParentRoute: () => appLayout,
+  path: "/",
+  // The dashboard arrives with the page, so its cards never push the rest down as they load.
+  loader: ({ context }) => context.queryClient.ensureQueryData(homeDashboardQuery),
+  component: lazyRouteComponent(() => import("./features/home/home-page.tsx"), "HomePage"),
+});
 const glossaryRoute = createRoute({
   getParentRoute: () => appLayout,
   path: "/glossary",
@@ -212,7 +206,7 @@ const glossaryRoute = createRoute({
 const profileRoute = createRoute({
   getParentRoute: () => appLayout,
   path: "/profile",
-  component: ProfilePage,
+  component: lazyRouteComponent(() => import("./features/profile/profile-page.tsx"), "ProfilePage"),
 });
 const lanesRoute = createRoute({
   getParentRoute: () => appLayout,

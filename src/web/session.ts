@@ -15,6 +15,24 @@ export const meQuery = queryOptions({
   retry: false,
 });
 
+/**
+ * Whether this browser holds a live session, or undefined when the server could not say. The account
+ * server answers 200 with null when signed out, so a signed-out visit logs no failed request.
+ */
+export async function hasSession(): Promise<boolean | undefined> {
+  try {
+    const response = await fetch("/api/auth/get-session", {
+      credentials: "same-origin",
+      headers: { accept: "application/json" },
+    });
+    if (!response.ok) return undefined;
+    const data = (await response.json()) as { session?: unknown } | null;
+    return Boolean(data?.session);
+  } catch {
+    return undefined;
+  }
+}
+
 /** The signed-in person. Only for pages under the signed-in layout, which loads it first. */
 export function useMe(): Me {
   return useSuspenseQuery(meQuery).data;

@@ -1,50 +1,102 @@
-import * as DropdownMenu from "@radix-ui/react-dropdown-menu";
 import { Link } from "@tanstack/react-router";
 import { ChevronDown, LogOut, ShieldCheck, User, Users } from "lucide-react";
+import { useEffect, useId, useRef, useState } from "react";
 import type { MeUser } from "../session.ts";
 import { initials } from "../session.ts";
 
+/**
+ * The account's links behind one button: a disclosure (a button that shows a list of links), the
+ * pattern meant for navigation, closed by Escape, a click elsewhere or focus moving away.
+ */
 export function AccountMenu({ user, onSignOut }: { user: MeUser; onSignOut: () => void }) {
+  const [open, setOpen] = useState(false);
+  const rootRef = useRef<HTMLDivElement>(null);
+  const triggerRef = useRef<HTMLButtonElement>(null);
+  const panelId = useId();
+
+  useEffect(() => {
+    if (!open) return;
+    const closeOnOutsidePointer = (event: PointerEvent) => {
+      if (!rootRef.current?.contains(event.target as Node)) setOpen(false);
+    };
+    const closeOnEscape = (event: KeyboardEvent) => {
+      if (event.key !== "Escape") return;
+      setOpen(false);
+      triggerRef.current?.focus();
+    };
+    const closeOnFocusAway = (event: FocusEvent) => {
+      const next = event.relatedTarget as Node | null;
+      if (next && !rootRef.current?.contains(next)) setOpen(false);
+    };
+    const root = rootRef.current;
+    document.addEventListener("pointerdown", closeOnOutsidePointer);
+    document.addEventListener("keydown", closeOnEscape);
+    root?.addEventListener("focusout", closeOnFocusAway);
+    return () => {
+      document.removeEventListener("pointerdown", closeOnOutsidePointer);
+      document.removeEventListener("keydown", closeOnEscape);
+      root?.removeEventListener("focusout", closeOnFocusAway);
+    };
+  }, [open]);
+
+  const close = () => setOpen(false);
+
   return (
-    <DropdownMenu.Root modal={false}>
-      <DropdownMenu.Trigger className="account-trigger" aria-label="Account menu">
+    <div className="account-menu" ref={rootRef}>
+      <button
+        ref={triggerRef}
+        type="button"
+        className="account-trigger"
+        aria-label="Account menu"
+        aria-expanded={open}
+        aria-controls={panelId}
+        data-state={open ? "open" : "closed"}
+        onClick={() => setOpen((value) => !value)}
+      >
         <span className="avatar" aria-hidden="true" data-initials={initials(user.name, user.email)} />
         <ChevronDown size={16} aria-hidden="true" />
-      </DropdownMenu.Trigger>
-      <DropdownMenu.Portal>
-        <DropdownMenu.Content className="menu-content" align="end" sideOffset={6} collisionPadding={8}>
-          <div className="menu-label">
-            <span className="menu-label-name">{user.name || "Your account"}</span>
-            <span className="menu-label-email">{user.email}</span>
-          </div>
-          <DropdownMenu.Separator className="menu-separator" />
-          <DropdownMenu.Item asChild className="menu-item">
-            <Link to="/profile">
+      </button>
+      <div id={panelId} className="menu-content account-menu-panel" hidden={!open}>
+        <div className="menu-label">
+          <span className="menu-label-name">{user.name || "Your account"}</span>
+          <span className="menu-label-email">{user.email}</span>
+        </div>
+        <hr className="menu-separator" />
+        <ul className="account-menu-list">
+          <li>
+            <Link to="/profile" className="menu-item" onClick={close}>
               <User size={16} aria-hidden="true" />
               Profile
             </Link>
-          </DropdownMenu.Item>
-          <DropdownMenu.Item asChild className="menu-item">
-            <Link to="/security">
+          </li>
+          <li>
+            <Link to="/security" className="menu-item" onClick={close}>
               <ShieldCheck size={16} aria-hidden="true" />
               Security
             </Link>
-          </DropdownMenu.Item>
+          </li>
           {user.role === "admin" ? (
-            <DropdownMenu.Item asChild className="menu-item">
-              <Link to="/admin/users">
+            <li>
+              <Link to="/admin/users" className="menu-item" onClick={close}>
                 <Users size={16} aria-hidden="true" />
                 Admin
               </Link>
-            </DropdownMenu.Item>
+            </li>
           ) : null}
-          <DropdownMenu.Separator className="menu-separator" />
-          <DropdownMenu.Item className="menu-item" onSelect={onSignOut}>
-            <LogOut size={16} aria-hidden="true" />
-            Sign out
-          </DropdownMenu.Item>
-        </DropdownMenu.Content>
-      </DropdownMenu.Portal>
-    </DropdownMenu.Root>
+        </ul>
+        <hr className="menu-separator" />
+        <button
+          type="button"
+          className="menu-item account-menu-sign-out"
+          onClick={() => {
+            close();
+            onSignOut();
+          }}
+        >
+          <LogOut size={16} aria-hidden="true" />
+          Sign out
+        </button>
+      </div>
+    </div>
   );
 }

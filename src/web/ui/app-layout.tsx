@@ -29,7 +29,6 @@ import {
   X,
 } from "lucide-react";
 import { type ReactNode, useEffect, useRef, useState } from "react";
-import { authClient } from "../auth-client.ts";
 import { NotificationBell } from "../features/notifications/notification-bell.tsx";
 import { useMe } from "../session.ts";
 import { AccountMenu } from "./account-menu.tsx";
@@ -63,6 +62,7 @@ export function useSignOut() {
   const navigate = useNavigate();
   const toast = useToast();
   return async () => {
+    const { authClient } = await import("../auth-client.ts");
     const { error } = await authClient.signOut();
     if (error && error.status !== 401) {
       toast({ title: "Sign out failed", description: "Check your connection and try again.", tone: "error" });

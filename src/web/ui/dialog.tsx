@@ -1,37 +1,16 @@
-import * as RadixDialog from "@radix-ui/react-dialog";
-import { X } from "lucide-react";
-import type { ReactNode } from "react";
+import { lazy, Suspense, useState } from "react";
+import type { DialogProps } from "./dialog-frame.tsx";
 
-type DialogProps = {
-  open: boolean;
-  onOpenChange: (open: boolean) => void;
-  title: string;
-  description?: ReactNode;
-  children: ReactNode;
-  wide?: boolean;
-};
+// The dialog's parts load the first time it opens, not with every page that could open one.
+const DialogFrame = lazy(() => import("./dialog-frame.tsx"));
 
-export function Dialog({ open, onOpenChange, title, description, children, wide = false }: DialogProps) {
+export function Dialog(props: DialogProps) {
+  const [opened, setOpened] = useState(props.open);
+  if (props.open && !opened) setOpened(true);
+  if (!opened) return null;
   return (
-    <RadixDialog.Root open={open} onOpenChange={onOpenChange}>
-      <RadixDialog.Portal>
-        <RadixDialog.Overlay className="dialog-overlay" />
-        <RadixDialog.Content
-          className={wide ? "dialog-content dialog-content-wide" : "dialog-content"}
-          {...(description ? {} : { "aria-describedby": undefined })}
-        >
-          <div className="dialog-header">
-            <RadixDialog.Title className="dialog-title">{title}</RadixDialog.Title>
-            <RadixDialog.Close className="button button-ghost button-icon dialog-close" aria-label="Close">
-              <X size={18} aria-hidden="true" />
-            </RadixDialog.Close>
-          </div>
-          {description ? (
-            <RadixDialog.Description className="dialog-description">{description}</RadixDialog.Description>
-          ) : null}
-          {children}
-        </RadixDialog.Content>
-      </RadixDialog.Portal>
-    </RadixDialog.Root>
+    <Suspense fallback={null}>
+      <DialogFrame {...props} />
+    </Suspense>
   );
 }

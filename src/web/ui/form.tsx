@@ -231,6 +231,8 @@ export function isStaleVersion(error: unknown): error is ApiError {
 
 type FormProps = {
   onSubmit: () => void;
+  /** When focus first enters the form: the moment to fetch what submitting needs. */
+  onFocus?: () => void;
   formRef?: React.Ref<HTMLFormElement>;
   error?: ReactNode;
   children: ReactNode;
@@ -239,10 +241,11 @@ type FormProps = {
   "aria-labelledby"?: string;
 };
 
-export function Form({ onSubmit, formRef, error, children, className, ...aria }: FormProps) {
+export function Form({ onSubmit, onFocus, formRef, error, children, className, ...aria }: FormProps) {
   return (
     <form
       ref={formRef}
+      onFocus={onFocus}
       noValidate
       className={["form", className].filter(Boolean).join(" ")}
       onSubmit={(event: FormEvent) => {

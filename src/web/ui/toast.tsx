@@ -1,9 +1,20 @@
-import * as RadixToast from "@radix-ui/react-toast";
-import { AlertCircle, CheckCircle2, X } from "lucide-react";
-import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useState } from "react";
+import {
+  createContext,
+  lazy,
+  type ReactNode,
+  Suspense,
+  useCallback,
+  useContext,
+  useEffect,
+  useMemo,
+  useState,
+} from "react";
 
 type ToastInput = { title: string; description?: string; tone?: "success" | "error" };
-type ToastItem = ToastInput & { id: number; open: boolean; settled: boolean };
+export type ToastItem = ToastInput & { id: number; open: boolean; settled: boolean };
+
+// The toast parts load with the first toast, so no page waits for them before it is drawn.
+const ToastList = lazy(() => import("./toast-list.tsx"));
 
 // A toast made by the action that moved the person to a page (saved, then opened) belongs to that page.
 // Once the person does anything there (a click, a key), the toast has been seen on it, and it closes
@@ -57,37 +68,12 @@ export function ToastProvider({ children }: { children: ReactNode }) {
 
   return (
     <ToastContext.Provider value={value}>
-      <RadixToast.Provider swipeDirection="right" duration={6000} label="Notification">
-        {children}
-        {toasts.map((toast) => {
-          const Icon = toast.tone === "error" ? AlertCircle : CheckCircle2;
-          return (
-            <RadixToast.Root
-              key={toast.id}
-              open={toast.open}
-              onOpenChange={(open) => {
-                if (!open) close(toast.id);
-              }}
-              className={`toast${toast.tone === "error" ? " toast-error" : ""}`}
-              type={toast.tone === "error" ? "foreground" : "background"}
-            >
-              <Icon className="toast-icon" size={18} aria-hidden="true" />
-              <div className="toast-body">
-                <RadixToast.Title className="toast-title">{toast.title}</RadixToast.Title>
-                {toast.description ? (
-                  <RadixToast.Description className="toast-description">
-                    {toast.description}
-                  </RadixToast.Description>
-                ) : null}
-              </div>
-              <RadixToast.Close className="toast-close" aria-label="Dismiss notification">
-                <X size={16} aria-hidden="true" />
-              </RadixToast.Close>
-            </RadixToast.Root>
-          );
-        })}
-        <RadixToast.Viewport className="toast-viewport" />
-      </RadixToast.Provider>
+      {children}
+      {toasts.length > 0 ? (
+        <Suspense fallback={null}>
+          <ToastList toasts={toasts} onClose={close} />
+        </Suspense>
+      ) : null}
     </ToastContext.Provider>
   );
 }

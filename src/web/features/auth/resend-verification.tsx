@@ -1,5 +1,4 @@
 import { useState } from "react";
-import { authClient, describeAuthError } from "../../auth-client.ts";
 import { Alert } from "../../ui/alert.tsx";
 import { Button } from "../../ui/button.tsx";
 
@@ -21,6 +20,7 @@ export function ResendVerification({
 
   async function resend() {
     setState({ status: "pending" });
+    const { authClient, describeAuthError } = await import("../../auth-client.ts");
     const { error } = await authClient.sendVerificationEmail({ email, callbackURL: "/verified" });
     if (error) setState({ status: "error", message: describeAuthError(error).message });
     else setState({ status: "sent" });

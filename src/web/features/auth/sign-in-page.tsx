@@ -1,8 +1,6 @@
 import { useQueryClient } from "@tanstack/react-query";
 import { getRouteApi, Link, useNavigate } from "@tanstack/react-router";
 import { type ReactNode, useState } from "react";
-import { signInInput } from "../../../shared/auth.ts";
-import { authClient, describeAuthError } from "../../auth-client.ts";
 import { meQuery, safeNext } from "../../session.ts";
 import { Alert } from "../../ui/alert.tsx";
 import { AuthCard } from "../../ui/auth-layout.tsx";
@@ -15,6 +13,10 @@ import { ResendVerification } from "./resend-verification.tsx";
 
 const route = getRouteApi("/public/sign-in");
 
+// The sign-in schema and the account client load once the person starts on the form, not before the
+// page is drawn: the first screen of a visit stays light.
+const loadSignIn = () => Promise.all([import("../../../shared/auth.ts"), import("../../auth-client.ts")]);
+
 export function SignInPage() {
   useTitle("Sign in");
   const { next } = route.useSearch();
@@ -25,6 +27,7 @@ export function SignInPage() {
   const mailConfigured = useMailConfigured();
 
   async function submit() {
+    const [{ signInInput }, { authClient, describeAuthError }] = await loadSignIn();
     const input = form.validate(signInInput);
     if (!input) return;
     setPending(true);
@@ -72,7 +75,7 @@ export function SignInPage() {
       {next && next !== "/" && !form.formError ? (
         <Alert tone="info">Sign in to continue. We'll take you back to the page you were on.</Alert>
       ) : null}
-      <Form onSubmit={submit} formRef={form.formRef} error={form.formError}>
+      <Form onSubmit={submit} onFocus={() => void loadSignIn()} formRef={form.formRef} error={form.formError}>
         <TextField
           label="Email"
           type="email"

@@ -15,9 +15,9 @@ import {
 } from "lucide-react";
 import { formatCalendarDate } from "../../../shared/calendar-date.ts";
 import type { HomeDashboard } from "../../../shared/home.ts";
-import { lanes } from "../../../shared/lanes.ts";
+import { lanes } from "../../../shared/lane-words.ts";
+import { levelLabels, trackLabels } from "../../../shared/levels.ts";
 import { isMilestoneOverdue, isRenegotiationOverdue, isRevisitOverdue } from "../../../shared/overdue.ts";
-import { levelLabels, trackLabels } from "../../../shared/profile.ts";
 import { firstName, type Me, useMe, useMemberToday } from "../../session.ts";
 import { Alert } from "../../ui/alert.tsx";
 import { buttonClass } from "../../ui/button.tsx";

@@ -34,7 +34,7 @@ import { ReleaseBody } from "../story/press-release-page.tsx";
 import { StoryEntryView } from "../story/story-page.tsx";
 import { milestoneBadge } from "../tours/milestones.tsx";
 import { RoadmapChart } from "../tours/roadmap-chart.tsx";
-import { TourStatusBadge, TourTags } from "../tours/tour-page.tsx";
+import { TourStatusBadge, TourTags } from "../tours/tour-parts.tsx";
 import { sharedLanesQuery, sharedPlanQuery, sharedPortfolioQuery, sharedStoryQuery } from "./sharing-api.ts";
 
 const partNames = {

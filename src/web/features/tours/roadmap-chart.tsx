@@ -1,72 +1,25 @@
-import { parseISO } from "date-fns";
-import { useLayoutEffect, useRef } from "react";
-import {
-  Bar,
-  CartesianGrid,
-  Cell,
-  ComposedChart,
-  ReferenceDot,
-  ReferenceLine,
-  ResponsiveContainer,
-  XAxis,
-  YAxis,
-} from "recharts";
+import { lazy, useLayoutEffect, useRef } from "react";
 import { formatCalendarDate } from "../../../shared/calendar-date.ts";
 import {
-  type MilestoneStatus,
   milestoneStatusLabels,
   type Tour,
   type TourStatus,
   tourStatusLabels,
 } from "../../../shared/tours.ts";
+import { AfterPaint } from "../../ui/after-paint.tsx";
 import { useNarrowScreen } from "../../ui/use-narrow-screen.ts";
-import { labelLines, scrollLeftForToday } from "./roadmap-layout.ts";
+import { chartMargin, ms, scrollLeftForToday, yearStart } from "./roadmap-layout.ts";
 import type { PlanSummary } from "./tours-api.ts";
 import "./roadmap.css";
 
-// SVG attributes take colours as values; these are the design tokens' accent, success, warning and danger.
-const tourColours: Record<TourStatus, string> = {
-  planned: "#8a9bd9",
-  active: "#2948b8",
-  completed: "#1d6b3f",
-  ended_early: "#8a4b00",
-};
-const milestoneColours: Record<MilestoneStatus, string> = {
-  planned: "#ffffff",
-  in_progress: "#f2c14e",
-  done: "#3fbf7f",
-  missed: "#b42318",
-};
-const markerColour = "#1b2230";
+// The chart library is the heaviest part of any page: it loads after the page is drawn, into a box
+// that already has its height, so nothing moves when the picture arrives.
+const RoadmapPicture = lazy(() => import("./roadmap-picture.tsx"));
 
-const ms = (iso: string) => parseISO(iso).getTime();
-const yearStart = (year: number) => new Date(year, 0, 1).getTime();
 const yAxisWidth = 170;
 const narrowYAxisWidth = 36;
-const chartMargin = { top: 28, right: 24, bottom: 8, left: 8 };
 
-/** A tour's name beside its bar, on two lines when it needs them. */
-function TourTick({ x, y, payload }: { x?: number; y?: number; payload?: { value?: string } }) {
-  const lines = labelLines(String(payload?.value ?? ""));
-  return (
-    <text
-      x={x}
-      y={y}
-      textAnchor="end"
-      fill="#1b2230"
-      fontSize={13}
-      className="recharts-cartesian-axis-tick-value"
-    >
-      {lines.map((line, index) => (
-        <tspan key={line} x={x} dy={index === 0 ? (lines.length === 1 ? 4 : -3) : 15}>
-          {line}
-        </tspan>
-      ))}
-    </text>
-  );
-}
-
-type Marker = { key: string; label: string; year: number };
+export type Marker = { key: string; label: string; year: number };
 
 export function roadmapMarkers(plan: PlanSummary | null): Marker[] {
   const markers: Marker[] = [];
@@ -148,73 +101,24 @@ export function RoadmapChart({
         // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling region must be reachable by keyboard, so the picture can be scrolled sideways on a phone.
         tabIndex={0}
       >
-        <div className="roadmap-chart" data-testid="roadmap-chart" data-height={height} aria-hidden="true">
-          <ResponsiveContainer width="100%" height={height}>
-            <ComposedChart data={rows} layout="vertical" margin={chartMargin} accessibilityLayer={false}>
-              <CartesianGrid horizontal={false} stroke="#dfe3ea" />
-              <XAxis
-                type="number"
-                domain={[ticks[0] ?? 0, ticks.at(-1) ?? 0]}
-                ticks={ticks}
-                tickFormatter={(value: number) => String(new Date(value).getFullYear())}
-                tick={{ fill: "#4d5768", fontSize: 12 }}
-                allowDataOverflow
-              />
-              <YAxis
-                type="category"
-                dataKey="key"
-                width={axisWidth}
-                tick={narrow ? { fill: "#1b2230", fontSize: 13 } : <TourTick />}
-                tickFormatter={narrow ? (key: string) => key.slice(0, key.indexOf(".")) : undefined}
-              />
-              <Bar dataKey="span" barSize={22} radius={4} minPointSize={4} isAnimationActive={false}>
-                {rows.map((row) => (
-                  <Cell key={row.key} fill={tourColours[row.status]} />
-                ))}
-              </Bar>
-              {tours.flatMap((tour) =>
-                tour.milestones.map((milestone) => (
-                  <ReferenceDot
-                    key={milestone.id}
-                    x={ms(milestone.dueOn)}
-                    y={`${tour.position}. ${tour.title}`}
-                    r={6}
-                    fill={milestoneColours[milestone.status]}
-                    stroke={markerColour}
-                    strokeWidth={1.5}
-                    ifOverflow="extendDomain"
-                  />
-                )),
-              )}
-              <ReferenceLine
-                x={ms(today)}
-                stroke="#b42318"
-                strokeWidth={2}
-                label={{ value: "Today", position: "top", fill: "#b42318", fontSize: 12 }}
-              />
-              {markers.map((marker) => (
-                <ReferenceLine
-                  key={marker.key}
-                  x={yearStart(marker.year)}
-                  stroke={markerColour}
-                  strokeDasharray="6 4"
-                  label={{
-                    value: marker.key === "skip" ? "Skip job" : "North Star",
-                    position: "top",
-                    fill: markerColour,
-                    fontSize: 12,
-                  }}
-                />
-              ))}
-            </ComposedChart>
-          </ResponsiveContainer>
+        <div
+          className="roadmap-chart"
+          data-testid="roadmap-chart"
+          data-height={height}
+          style={{ height }}
+          aria-hidden="true"
+        >
+          <AfterPaint
+            component={RoadmapPicture}
+            props={{ rows, ticks, height, narrow, axisWidth, tours, markers, today }}
+          />
         </div>
       </section>
       <p className="roadmap-scroll-hint small muted" aria-hidden="true">
         Swipe sideways to see the whole timeline.
       </p>
       <ul className="roadmap-key" aria-hidden="true">
-        {(Object.keys(tourColours) as TourStatus[]).map((status) => (
+        {(Object.keys(tourStatusLabels) as TourStatus[]).map((status) => (
           <li key={status}>
             <span className={`roadmap-swatch roadmap-swatch-${status}`} />
             {tourStatusLabels[status]}

@@ -1,3 +1,9 @@
+import { parseISO } from "date-fns";
+
+export const ms = (iso: string) => parseISO(iso).getTime();
+export const yearStart = (year: number) => new Date(year, 0, 1).getTime();
+export const chartMargin = { top: 28, right: 24, bottom: 8, left: 8 };
+
 /**
  * Where to scroll the roadmap so that today is in view on a narrow screen: today's line a third of the
  * way into the visible part, never before the start. All in pixels of the drawn picture.

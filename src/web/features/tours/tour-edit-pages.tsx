@@ -1,6 +1,6 @@
 import { useQuery } from "@tanstack/react-query";
-import { getRouteApi, Link, useNavigate } from "@tanstack/react-router";
-import { ArrowLeft, Flag } from "lucide-react";
+import { getRouteApi, useNavigate } from "@tanstack/react-router";
+import { Flag } from "lucide-react";
 import { type ExperienceKey, experienceKeys } from "../../../shared/experience.ts";
 import { type LaneId, laneIds } from "../../../shared/lanes.ts";
 import { useMemberToday } from "../../session.ts";
@@ -12,6 +12,7 @@ import { useTitle } from "../../ui/use-title.ts";
 import { GuideBanner } from "../home/first-run-guide.tsx";
 import { newTourValues, TourForm, valuesFromTour } from "./tour-form.tsx";
 import { TourNotFound } from "./tour-not-found.tsx";
+import { BackToTours } from "./tour-parts.tsx";
 import { tourQuery, toursQuery } from "./tours-api.ts";
 
 const newRoute = getRouteApi("/app/tours/new");
@@ -21,15 +22,6 @@ const editRoute = getRouteApi("/app/tours/$tourId/edit");
 function knownValues<T extends string>(text: string | undefined, known: readonly T[]): T[] {
   const wanted = new Set((text ?? "").split(",").map((part) => part.trim()));
   return known.filter((value) => wanted.has(value));
-}
-
-export function BackToTours() {
-  return (
-    <Link to="/tours" className="breadcrumb">
-      <ArrowLeft size={16} aria-hidden="true" />
-      Tours of duty
-    </Link>
-  );
 }
 
 export function NewTourPage() {

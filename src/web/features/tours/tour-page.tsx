@@ -3,16 +3,8 @@ import { getRouteApi, Link, useNavigate } from "@tanstack/react-router";
 import { CircleStop, Flag, Pencil } from "lucide-react";
 import { useState } from "react";
 import { addDays, formatCalendarDate } from "../../../shared/calendar-date.ts";
-import { experienceLabels } from "../../../shared/experience.ts";
-import { lanes } from "../../../shared/lanes.ts";
 import { isRenegotiationOverdue } from "../../../shared/overdue.ts";
-import {
-  type EndTourInput,
-  endTourInput,
-  type Tour,
-  type TourStatus,
-  tourStatusLabels,
-} from "../../../shared/tours.ts";
+import { type EndTourInput, endTourInput, type Tour } from "../../../shared/tours.ts";
 import { api, call } from "../../api.ts";
 import { useMemberToday } from "../../session.ts";
 import { Alert } from "../../ui/alert.tsx";
@@ -29,22 +21,11 @@ import { LoadingState } from "../../ui/spinner.tsx";
 import { useToast } from "../../ui/toast.tsx";
 import { useTitle } from "../../ui/use-title.ts";
 import { MilestonesCard } from "./milestones.tsx";
-import { BackToTours } from "./tour-edit-pages.tsx";
 import { TourNotFound } from "./tour-not-found.tsx";
+import { BackToTours, TourStatusBadge, TourTags } from "./tour-parts.tsx";
 import { rememberTour, tourQuery, toursQuery } from "./tours-api.ts";
 
 const route = getRouteApi("/app/tours/$tourId");
-
-export const tourBadge: Record<TourStatus, string> = {
-  planned: "badge",
-  active: "badge badge-accent",
-  completed: "badge badge-success",
-  ended_early: "badge badge-warning",
-};
-
-export function TourStatusBadge({ status }: { status: TourStatus }) {
-  return <span className={tourBadge[status]}>{tourStatusLabels[status]}</span>;
-}
 
 export function TourWarnings({ tour }: { tour: Tour }) {
   if (tour.warnings.length === 0) return null;
@@ -56,24 +37,6 @@ export function TourWarnings({ tour }: { tour: Tour }) {
         ))}
       </ul>
     </Alert>
-  );
-}
-
-export function TourTags({ tour }: { tour: Tour }) {
-  if (tour.lanes.length === 0 && tour.experiences.length === 0) return null;
-  return (
-    <ul className="tour-tags" aria-label="Lanes and experiences">
-      {tour.lanes.map((lane) => (
-        <li key={lane} className="badge badge-accent">
-          {lanes[lane].label} lane
-        </li>
-      ))}
-      {tour.experiences.map((key) => (
-        <li key={key} className="badge">
-          {experienceLabels[key]}
-        </li>
-      ))}
-    </ul>
   );
 }
 

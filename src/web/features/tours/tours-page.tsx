@@ -14,7 +14,7 @@ import { LoadingState } from "../../ui/spinner.tsx";
 import { useToast } from "../../ui/toast.tsx";
 import { useTitle } from "../../ui/use-title.ts";
 import { Term } from "../glossary/term.tsx";
-import { TourStatusBadge, TourTags } from "./tour-page.tsx";
+import { TourStatusBadge, TourTags } from "./tour-parts.tsx";
 import { toursQuery } from "./tours-api.ts";
 
 type Move = { id: string; direction: "up" | "down" };

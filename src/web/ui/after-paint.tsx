@@ -1,0 +1,31 @@
+import { type ComponentType, type LazyExoticComponent, Suspense, useEffect, useState } from "react";
+
+/** False for the page's first frame, true once it has been painted. */
+function usePainted(): boolean {
+  const [painted, setPainted] = useState(false);
+  useEffect(() => {
+    const frame = requestAnimationFrame(() => setTimeout(() => setPainted(true), 0));
+    return () => cancelAnimationFrame(frame);
+  }, []);
+  return painted;
+}
+
+/**
+ * A heavy part (a chart) fetched only after the page around it is on screen, so it never delays the
+ * first picture. Its box is sized by the caller's CSS, so nothing moves when it arrives.
+ */
+export function AfterPaint<P extends object>({
+  component: Component,
+  props,
+}: {
+  component: LazyExoticComponent<ComponentType<P>>;
+  props: P;
+}) {
+  const painted = usePainted();
+  if (!painted) return null;
+  return (
+    <Suspense fallback={null}>
+      <Component {...props} />
+    </Suspense>
+  );
+}
