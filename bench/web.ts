@@ -106,7 +106,10 @@ try {
         .filter((entry) => entry.name.endsWith(".js") && entry.startTime <= headingAt)
         .map((entry) => entry.name);
     });
-    if (args.files) console.log(`${page.path}\theading at ${await tab.evaluate(() => (window as unknown as { headingAt?: number }).headingAt)}`);
+    if (args.files)
+      console.log(
+        `${page.path}\theading at ${await tab.evaluate(() => (window as unknown as { headingAt?: number }).headingAt)}`,
+      );
     if (args.files) {
       for (const url of scripts) {
         console.log(`${page.path}\t${(gzippedSize(url) / 1024).toFixed(1)} KB\t${new URL(url).pathname}`);

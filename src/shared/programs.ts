@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { calendarDate, dayOutput, instantOutput } from "./calendar-date.ts";
+import { calendarDate, dayOutput, instantOutput } from "./calendar-date-schema.ts";
 import { laneIds } from "./lanes.ts";
 import { availabilityRuleInput } from "./mentors.ts";
 import { isTimeZone, levels } from "./profile.ts";

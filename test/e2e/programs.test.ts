@@ -90,7 +90,9 @@ describe("a program admin matches a cohort; a participant reads why", () => {
     await admin.getByRole("button", { name: /^Preview/ }).click();
     const problems = admin.getByRole("table").filter({ hasText: "Problem" });
     await problems.getByRole("row", { name: /5 Work email/ }).waitFor();
-    await expect(problems.getByRole("row", { name: /6 Role Enter mentee or mentor/ }).count()).resolves.toBe(1);
+    await expect(problems.getByRole("row", { name: /6 Role Enter mentee or mentor/ }).count()).resolves.toBe(
+      1,
+    );
     await expectAccessibleAtBothWidths(admin, "cohort-import-errors");
     await file.setInputFiles({ name: "cohort.csv", mimeType: "text/csv", buffer: Buffer.from(csv("")) });
     await admin.getByRole("button", { name: /^Preview/ }).click();
@@ -108,9 +110,19 @@ describe("a program admin matches a cohort; a participant reads why", () => {
     await mentee.getByRole("button", { name: "Join the cohort" }).click();
     await mentee.getByText("You joined.").waitFor();
     for (const page of mentors) {
-      const places = await page.evaluate(async () => (await (await fetch("/api/my-programs")).json()).participations);
+      const places = await page.evaluate(
+        async () => (await (await fetch("/api/my-programs")).json()).participations,
+      );
       await send(page, "POST", `/api/my-programs/${places[0].id}/join`, {
-        questionnaire: { goals: ["Lead a team"], stages: [], markets: [], level: null, timeZone: "UTC", availability: slots, lanes: [] },
+        questionnaire: {
+          goals: ["Lead a team"],
+          stages: [],
+          markets: [],
+          level: null,
+          timeZone: "UTC",
+          availability: slots,
+          lanes: [],
+        },
       });
     }
   });
@@ -139,7 +151,9 @@ describe("a program admin matches a cohort; a participant reads why", () => {
     await admin.getByText(/They already work together/).waitFor();
     await admin.getByRole("button", { name: "Run matching again" }).click();
     const other = firstMentor === "Nora" ? "Omar" : "Nora";
-    await admin.locator("details.program-pair summary", { hasText: `Ben Mentee with ${other}` }).waitFor({ timeout: 60_000 });
+    await admin
+      .locator("details.program-pair summary", { hasText: `Ben Mentee with ${other}` })
+      .waitFor({ timeout: 60_000 });
     await admin.getByRole("button", { name: "Publish the pairs" }).click();
     await admin.getByText(/Published on/).waitFor();
     await admin.getByText("Matches made").waitFor();
