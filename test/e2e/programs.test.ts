@@ -57,7 +57,7 @@ afterAll(async () => {
 
 const csv = (extra: string) =>
   [
-    "Work email,Full name,Role,Manager,Seats",
+    "email,name,role,manager_email,capacity",
     `${emails.mentee},Ben Mentee,mentee,,`,
     `${emails.mentor0},Nora Mentor,mentor,,2`,
     `${emails.mentor1},Omar Mentor,mentor,,2`,
@@ -89,8 +89,8 @@ describe("a program admin matches a cohort; a participant reads why", () => {
     });
     await admin.getByRole("button", { name: /^Preview/ }).click();
     const problems = admin.getByRole("table").filter({ hasText: "Problem" });
-    await problems.getByRole("row", { name: /5 Work email/ }).waitFor();
-    await expect(problems.getByRole("row", { name: /6 Role Enter mentee or mentor/ }).count()).resolves.toBe(
+    await problems.getByRole("row", { name: /5 email/ }).waitFor();
+    await expect(problems.getByRole("row", { name: /6 role Enter mentee or mentor/ }).count()).resolves.toBe(
       1,
     );
     await expectAccessibleAtBothWidths(admin, "cohort-import-errors");

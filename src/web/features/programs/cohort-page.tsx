@@ -137,7 +137,13 @@ function ImportCard({ cohort }: { cohort: CohortOutput }) {
           </p>
           {result.errors.length > 0 ? (
             <Alert tone="error" title={`${result.errors.length} problems to fix before importing`}>
-              <div className="program-table-wrap">
+              {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must be reachable by keyboard */}
+              <div
+                className="program-table-wrap"
+                tabIndex={0}
+                role="region"
+                aria-label="Problems in the file"
+              >
                 <table className="program-table">
                   <thead>
                     <tr>
@@ -171,7 +177,8 @@ function ImportCard({ cohort }: { cohort: CohortOutput }) {
         </EmptyState>
       ) : (
         <>
-          <div className="program-table-wrap">
+          {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must be reachable by keyboard */}
+          <div className="program-table-wrap" tabIndex={0} role="region" aria-label="Participants table">
             <table className="program-table">
               <caption className="visually-hidden">Participants</caption>
               <thead>
