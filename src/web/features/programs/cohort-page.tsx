@@ -137,13 +137,7 @@ function ImportCard({ cohort }: { cohort: CohortOutput }) {
           </p>
           {result.errors.length > 0 ? (
             <Alert tone="error" title={`${result.errors.length} problems to fix before importing`}>
-              {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must be reachable by keyboard */}
-              <div
-                className="program-table-wrap"
-                tabIndex={0}
-                role="region"
-                aria-label="Problems in the file"
-              >
+              <div className="program-table-wrap">
                 <table className="program-table">
                   <thead>
                     <tr>
@@ -177,8 +171,7 @@ function ImportCard({ cohort }: { cohort: CohortOutput }) {
         </EmptyState>
       ) : (
         <>
-          {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must be reachable by keyboard */}
-          <div className="program-table-wrap" tabIndex={0} role="region" aria-label="Participants table">
+          <div className="program-table-wrap">
             <table className="program-table">
               <caption className="visually-hidden">Participants</caption>
               <thead>
