@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { closeMatchingWorker } from "../src/server/matching/solve-in-worker.ts";
 import { type BuiltUser, buildUser } from "./factories.ts";
 import { createTestContext, type TestContext } from "./harness.ts";
+import { buildParticipants, createProgramWithCohort, csvOf, joinAll, ok, runToEnd } from "./programs.ts";
 
 // What each signed-in read costs in SQL statements, the session lookup included. A route that starts
 // reading more (a query per item, a repeated read) fails here; lower a number when a route gets leaner.
@@ -73,7 +75,10 @@ beforeAll(async () => {
   await addRecords(few, 1);
   await addRecords(many, 25);
 });
-afterAll(() => ctx.close());
+afterAll(async () => {
+  await ctx.close();
+  await closeMatchingWorker();
+});
 
 async function statementsFor(member: BuiltUser, path: string) {
   let status = 0;
@@ -157,5 +162,37 @@ describe("statements per community read, however much the community holds", () =
       "/api/communities/:id/events": 5,
       "/api/threads/:id": 5,
     });
+  });
+});
+
+describe("statements per program read", () => {
+  it("reads a cohort, its participants, a run's pairs and health in the same statements for 2 or 8 people", async () => {
+    const counts: Record<string, number>[] = [];
+    for (const [mentees, mentors] of [
+      [1, 1],
+      [6, 2],
+    ] as const) {
+      const admin = await buildUser(ctx);
+      const { program, cohort } = await createProgramWithCohort(ctx, admin);
+      const people = await buildParticipants(ctx, mentees, mentors);
+      await ok(ctx, `/api/cohorts/${cohort.id}/import`, admin.cookie, { csv: csvOf(people), apply: true });
+      await joinAll(ctx, people);
+      const run = await runToEnd(ctx, cohort.id, admin.cookie);
+      await ok(ctx, `/api/cohorts/${cohort.id}/publish`, admin.cookie, {});
+      const count: Record<string, number> = {};
+      for (const [label, path] of [
+        ["program", `/api/programs/${program.id}`],
+        ["cohort", `/api/cohorts/${cohort.id}`],
+        ["participants", `/api/cohorts/${cohort.id}/participants`],
+        ["run", `/api/runs/${run.run.id}`],
+        ["health", `/api/cohorts/${cohort.id}/health`],
+      ] as const) {
+        count[label] = await statementsFor(admin, path);
+      }
+      count.places = await statementsFor(people[0] as BuiltUser, "/api/my-programs");
+      counts.push(count);
+    }
+    expect(counts[1]).toEqual(counts[0]);
+    expect(counts[0]).toEqual({ program: 6, cohort: 8, participants: 4, run: 7, health: 8, places: 3 });
   });
 });

@@ -50,6 +50,8 @@ const finders: [RegExp, Finder][] = [
     { read: ([id]) => `/api/threads/${id}`, version: (body) => (body.post as Json | undefined)?.version },
   ],
   [/^\/api\/mentors\/me$/, { read: () => "/api/mentors/me", version: byVersion }],
+  [/^\/api\/programs\/([^/]+)$/, { read: ([id]) => `/api/programs/${id}`, version: byVersion }],
+  [/^\/api\/cohorts\/([^/]+)\/settings$/, { read: ([id]) => `/api/cohorts/${id}`, version: byVersion }],
   [
     /^\/api\/mentoring-log\/([^/]+)$/,
     {

@@ -15,6 +15,7 @@ import { mentorsRoutes } from "./modules/mentors/mentors.routes.ts";
 import { notificationsRoutes } from "./modules/notifications/notifications.routes.ts";
 import { portfolioRoutes } from "./modules/portfolio/portfolio.routes.ts";
 import { profileRoutes } from "./modules/profile/profile.routes.ts";
+import { programsRoutes } from "./modules/programs/programs.routes.ts";
 import { promotionDiagnosisRoutes } from "./modules/promotion-diagnosis/promotion-diagnosis.routes.ts";
 import { sharingRoutes } from "./modules/sharing/sharing.routes.ts";
 import { storyRoutes } from "./modules/story/story.routes.ts";
@@ -41,6 +42,7 @@ export function apiRoutes() {
     .route("/", mentorsRoutes())
     .route("/", engagementsRoutes())
     .route("/", communitiesRoutes())
+    .route("/", programsRoutes())
     .route("/", notificationsRoutes())
     .route("/", adminRoutes())
     .route("/", jobsRoutes())

@@ -162,6 +162,14 @@ export const notificationKinds = {
     essential: false,
     dayPrecision: false,
   },
+  program_matched: {
+    label: "A program matched you",
+    description:
+      "When a mentoring program you joined publishes its matches: who you are matched with, and why.",
+    defaultDelivery: "each",
+    essential: false,
+    dayPrecision: false,
+  },
   account_security: {
     label: "Account and security",
     description:

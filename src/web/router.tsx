@@ -408,6 +408,26 @@ const notificationSettingsRoute = createRoute({
     "NotificationSettingsPage",
   ),
 });
+const programsRoute = createRoute({
+  getParentRoute: () => appLayout,
+  path: "/programs",
+  component: lazyRouteComponent(() => import("./features/programs/programs-page.tsx"), "ProgramsPage"),
+});
+const myProgramsRoute = createRoute({
+  getParentRoute: () => appLayout,
+  path: "/programs/mine",
+  component: lazyRouteComponent(() => import("./features/programs/my-programs-page.tsx"), "MyProgramsPage"),
+});
+const programRoute = createRoute({
+  getParentRoute: () => appLayout,
+  path: "/programs/$programId",
+  component: lazyRouteComponent(() => import("./features/programs/program-page.tsx"), "ProgramPage"),
+});
+const cohortRoute = createRoute({
+  getParentRoute: () => appLayout,
+  path: "/programs/cohorts/$cohortId",
+  component: lazyRouteComponent(() => import("./features/programs/cohort-page.tsx"), "CohortPage"),
+});
 const findMentorsRoute = createRoute({
   getParentRoute: () => appLayout,
   path: "/mentors",
@@ -610,6 +630,10 @@ const routeTree = rootRoute.addChildren([
     communityRoute,
     threadRoute,
     eventRoute,
+    programsRoute,
+    myProgramsRoute,
+    programRoute,
+    cohortRoute,
     securityRoute,
     notificationsRoute,
     notificationSettingsRoute,

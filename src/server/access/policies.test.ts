@@ -31,11 +31,13 @@ function allowed(
   viewer: Viewer,
   ownerId: string | undefined,
   shared: SharePart[] = [],
+  programAdmins: string[] = [],
 ) {
   return decide(policies[kind], action, {
     viewer,
     ownerId,
     sharedParts: async () => new Set(shared),
+    programAdmin: async () => programAdmins.includes(viewer.userId),
   });
 }
 
@@ -46,6 +48,7 @@ const byMembership: ResourceKind[] = ["community", "communityContent", "communit
 const ownRecords = Object.keys(policies).filter(
   (kind) =>
     kind !== "instance" &&
+    kind !== "program" &&
     !kind.startsWith("shared") &&
     !readableByMembers.includes(kind as ResourceKind) &&
     !byMembership.includes(kind as ResourceKind),
@@ -74,6 +77,20 @@ describe("access policies", () => {
         }
       }
     }
+  });
+
+  it("lets a program's admins run it, the instance admin manage its admins only, and nobody else in", async () => {
+    // The owner id of a program resource is the program's id.
+    for (const action of ["read", "update", "manage"] as const) {
+      expect(await allowed("program", action, member("ada"), "p1", [], ["ada"]), action).toBe(true);
+      expect(await allowed("program", action, member("bob"), "p1", [], ["ada"]), action).toBe(false);
+      expect(await allowed("program", action, member("ada"), undefined, [], ["ada"]), action).toBe(false);
+    }
+    expect(await allowed("program", "read", admin, "p1")).toBe(false);
+    expect(await allowed("program", "manage", admin, "p1")).toBe(true);
+    expect(await allowed("program", "manage", admin, undefined)).toBe(false);
+    expect(await allowed("program", "update", admin, "p1")).toBe(false);
+    expect(await allowed("program", "delete", member("ada"), "p1", [], ["ada"])).toBe(false);
   });
 
   it("treats a missing record as nobody's: even an admin is refused", async () => {
@@ -110,6 +127,7 @@ describe("access policies", () => {
         asked += 1;
         return new Set<SharePart>(["plan"]);
       },
+      programAdmin: async () => false,
     });
     await decide(policies.sharedPlan, "read", facts(member("ada")));
     await decide(policies.tour, "update", facts(member("bob")));
@@ -149,6 +167,7 @@ describe("community policies: the grant is an active membership, read each time"
     viewer,
     ownerId: undefined,
     sharedParts: async () => new Set<SharePart>(),
+    programAdmin: async () => false,
     community: async () => standing,
   });
   const can = (

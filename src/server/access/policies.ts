@@ -10,6 +10,7 @@ import {
   isMember,
   isOpenToViewer,
   isOwner,
+  isProgramAdmin,
   sharedReadOnly,
 } from "./rules.ts";
 
@@ -173,6 +174,21 @@ export const policies = {
   calendarFeed: {
     grants: [allow(["read", "update"], isOwner)],
     denied: notFound("There is no calendar feed here among yours."),
+  },
+  // Any member may start a program and becomes its first program admin. A program's admins run it; the
+  // instance admin may grant or revoke its admins, and sees nothing of it. Its owner id is the program's id.
+  program: {
+    grants: [
+      allow(["create"], isOwner),
+      allow(["read", "update", "manage"], isProgramAdmin),
+      allow(["manage"], (facts) => facts.ownerId !== undefined && isAdmin(facts)),
+    ],
+    denied: notFound("There is no program with this id among those you run."),
+  },
+  // A participant's own place in a cohort: their questionnaire, their match and their meetings.
+  programParticipation: {
+    grants: [allow(["read", "update"], isOwner)],
+    denied: notFound("There is no program place with this id among yours."),
   },
   instance: {
     grants: [allow(["manage"], isAdmin)],

@@ -1,6 +1,7 @@
 import type { SharePart } from "../../shared/sharing.ts";
 import type { Db } from "../db/open.ts";
 import { requireSignedIn, type Viewer } from "../http/viewer.ts";
+import { isProgramAdminOf } from "../modules/programs/programs.repo.ts";
 import { listSharedParts } from "../modules/sharing/sharing.repo.ts";
 import { type Policy, policies, type ResourceKind } from "./policies.ts";
 import type { AccessFacts, Action, CommunityFacts } from "./rules.ts";
@@ -26,6 +27,8 @@ function factsFor(db: Db, viewer: Viewer, ownerId: string | undefined): AccessFa
           : listSharedParts(db, ownerId, viewer.email).then((list) => new Set(list));
       return parts;
     },
+    programAdmin: () =>
+      ownerId === undefined ? Promise.resolve(false) : isProgramAdminOf(db, ownerId, viewer.userId),
   };
 }
 

@@ -11,6 +11,8 @@ export type AccessFacts = {
   ownerId: string | undefined;
   /** The parts the owner shares with the viewer at this moment; read per request, never cached. */
   sharedParts: () => Promise<ReadonlySet<SharePart>>;
+  /** For a program's resources (ownerId is the program's id): whether the viewer holds its program admin role now. */
+  programAdmin: () => Promise<boolean>;
   /** For community resources: the community and the viewer's membership, read per request, never cached. */
   community?: () => Promise<CommunityFacts | undefined>;
 };
@@ -74,3 +76,6 @@ export const isOpenToViewer: Rule = async (facts) => {
 
 /** The community exists: its public description, for deciding whether to apply or join. */
 export const communityExists: Rule = async (facts) => (await communityOf(facts)) !== undefined;
+
+/** The viewer is a program admin of the program the resource belongs to, read per request so a revoke takes effect at once. */
+export const isProgramAdmin: Rule = ({ ownerId, programAdmin }) => ownerId !== undefined && programAdmin();

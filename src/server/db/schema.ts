@@ -12,6 +12,7 @@ export * from "../modules/mentors/mentors.table.ts";
 export * from "../modules/notifications/notifications.table.ts";
 export * from "../modules/portfolio/portfolio.table.ts";
 export * from "../modules/profile/profile.table.ts";
+export * from "../modules/programs/programs.table.ts";
 export * from "../modules/promotion-diagnosis/promotion-diagnosis.table.ts";
 export * from "../modules/sharing/sharing.table.ts";
 export * from "../modules/story/story.table.ts";

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { signIn } from "../../../test/factories.ts";
 import { createTestContext, type TestContext } from "../../../test/harness.ts";
 import type { HomeDashboard } from "../../shared/home.ts";
+import { closeMatchingWorker } from "../matching/solve-in-worker.ts";
 import { demoPassword, demoPeople, seedDemo } from "./seed-demo.ts";
 
 let ctx: TestContext;
@@ -9,7 +10,10 @@ beforeAll(async () => {
   ctx = await createTestContext();
   await seedDemo(ctx.db, ctx.auth);
 });
-afterAll(() => ctx.close());
+afterAll(async () => {
+  await ctx.close();
+  await closeMatchingWorker();
+});
 
 describe("the demo data", () => {
   it("gives the first demo member a complete plan that every page can show", async () => {
@@ -68,6 +72,39 @@ describe("the demo data", () => {
     expect(openThreads.some((t: { hidden: boolean }) => t.hidden)).toBe(true);
     const london = (await get(`/api/communities/${open.id}/events?city=London`)).events[0];
     expect(london).toMatchObject({ capacity: 2, going: 2, waitlisted: 1, myRsvp: "going" });
+  });
+
+  it("runs a 300-person program imported from the repository's CSV: matched, published, with health figures", async () => {
+    const jonas = demoPeople.find((p) => p.email === "jonas@demo.sidecar");
+    if (!jonas) throw new Error("no Jonas in the demo");
+    const { cookie } = await signIn(ctx, jonas.email, demoPassword, "198.51.100.201");
+    const get = async (path: string) => {
+      const answer = await ctx.request(path, { cookie });
+      expect(answer.status, path).toBe(200);
+      return answer.json();
+    };
+    const [program] = (await get("/api/programs")).administered;
+    const { cohorts } = await get(`/api/programs/${program.id}`);
+    expect(cohorts[0].participants).toBe(300);
+    const cohort = await get(`/api/cohorts/${cohorts[0].id}`);
+    expect(cohort.currentRun).toMatchObject({ state: "done", certified: true, menteeCount: 240 });
+    expect(cohort.currentRun.matched).toBeGreaterThan(200);
+    expect(cohort.currentRun.score).toBeGreaterThanOrEqual(cohort.currentRun.greedyScore);
+    const health = await get(`/api/cohorts/${cohorts[0].id}/health`);
+    expect(health.matchesMade).toBe(cohort.currentRun.matched);
+    expect(health.accepted).toBeGreaterThan(0);
+    expect(health.meetingsHeld).toBeGreaterThan(0);
+    expect(health.stalled).toBeGreaterThan(0);
+    expect(health.stalledPairs).toHaveLength(health.stalled);
+    expect(health.weekly.length).toBeGreaterThan(3);
+    const priya = demoPeople[0];
+    if (!priya) throw new Error("no demo people");
+    const mine = await (
+      await ctx.request("/api/my-programs", {
+        cookie: (await signIn(ctx, priya.email, demoPassword, "198.51.100.202")).cookie,
+      })
+    ).json();
+    expect(mine.participations[0].matches[0].explanation.criteria.length).toBeGreaterThan(0);
   });
 
   it("lets every demo account sign in with the demo password", async () => {

@@ -16,6 +16,7 @@ import { insertLaneAssessment } from "../modules/lanes/lanes.repo.ts";
 import { seedDemoMentors } from "../modules/mentors/mentors.demo.ts";
 import { insertPortfolioRole } from "../modules/portfolio/portfolio.repo.ts";
 import { saveProfileRow } from "../modules/profile/profile.repo.ts";
+import { seedDemoProgram } from "../modules/programs/programs.demo.ts";
 import { insertMilestone, insertTour } from "../modules/tours/tours.repo.ts";
 
 export const demoPassword = "sidecar demo 2026";
@@ -343,6 +344,7 @@ export async function seedDemo(db: Db, auth: Auth): Promise<void> {
   await seedDemoMentors(db, auth, demoPassword);
   await seedDemoEngagements(db);
   await seedDemoCommunities(db);
+  await seedDemoProgram(db);
 }
 
 const daysFromNow = (days: number) =>

@@ -7,6 +7,7 @@ import { registerFeedbackJobs } from "../modules/feedback/feedback.jobs.ts";
 import { deliverMailJob } from "../modules/mail/mailer.ts";
 import { registerMentorJobs } from "../modules/mentors/mentors.service.ts";
 import { sendDueDigests } from "../modules/notifications/notifications.service.ts";
+import { registerProgramJobs } from "../modules/programs/programs.jobs.ts";
 import { registerStoryJobs } from "../modules/story/story.jobs.ts";
 import type { JobRunner } from "./job-runner.ts";
 import { jobs } from "./jobs.table.ts";
@@ -32,6 +33,7 @@ export function registerJobs(runner: JobRunner, deps: Deps) {
   registerEngagementJobs(runner, deps);
   registerUrgentCallJobs(runner, deps);
   registerCommunityJobs(runner, deps);
+  registerProgramJobs(runner, deps);
 
   // Mail whose tries ran out while SMTP was down goes out once it is back, for two days.
   runner.every("mail.requeue", "7 * * * *", async () => {

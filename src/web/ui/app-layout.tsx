@@ -199,6 +199,9 @@ export function AppLayout() {
               <NavLink to="/communities" icon={<UsersRound size={18} aria-hidden="true" />}>
                 Communities
               </NavLink>
+              <NavLink to="/programs" icon={<Users size={18} aria-hidden="true" />}>
+                Programs
+              </NavLink>
             </ul>
           </div>
           <div className="nav-section">

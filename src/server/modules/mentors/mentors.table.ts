@@ -24,6 +24,7 @@ import type { Level } from "../../../shared/profile.ts";
 import type { SharePart } from "../../../shared/sharing.ts";
 import { users } from "../../auth/auth.table.ts";
 import { versionColumn } from "../../db/versioned-write.ts";
+import { programCohorts } from "../programs/programs.table.ts";
 
 const tsvector = customType<{ data: string }>({
   dataType: () => "tsvector",
@@ -89,6 +90,8 @@ export const mentorRequests = pgTable(
     /** How many times it reached the mentor, so each reach has its own expiry job. */
     reachCount: integer("reach_count").notNull().default(1),
     closedAt: timestamp("closed_at", { withTimezone: true }),
+    /** Set when a program's published match made this request; null for a request a member sent. */
+    programCohortId: text("program_cohort_id").references(() => programCohorts.id, { onDelete: "set null" }),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },

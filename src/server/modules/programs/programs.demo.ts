@@ -1,0 +1,184 @@
+import { readFileSync } from "node:fs";
+import { eq, inArray } from "drizzle-orm";
+import { type LaneId, laneIds } from "../../../shared/lanes.ts";
+import type { Level } from "../../../shared/profile.ts";
+import { defaultCohortSettings, type Questionnaire } from "../../../shared/programs.ts";
+import { users } from "../../auth/auth.table.ts";
+import { newId } from "../../db/new-id.ts";
+import type { Db } from "../../db/open.ts";
+import { profiles } from "../profile/profile.table.ts";
+import { readParticipantsCsv } from "./participants-csv.ts";
+import { runMatching } from "./programs.jobs.ts";
+import {
+  insertCohort,
+  insertParticipants,
+  insertProgram,
+  insertRun,
+  listPairsOfRun,
+} from "./programs.repo.ts";
+import { programCohorts, programMeetings, programPairs, type programParticipants } from "./programs.table.ts";
+
+const dayMs = 24 * 3600 * 1000;
+const zones = [
+  "Europe/London",
+  "Europe/Berlin",
+  "America/New_York",
+  "America/Chicago",
+  "Asia/Kolkata",
+  "Asia/Singapore",
+  "America/Sao_Paulo",
+];
+const menteeLevels: Level[] = ["apm", "pm", "senior_pm"];
+const mentorLevels: Level[] = ["senior_pm", "group_pm", "director", "vp"];
+const goalsPool = [
+  "Lead a team",
+  "Move into growth",
+  "Price a product",
+  "Run discovery well",
+  "Work with executives",
+  "Hire my first PM",
+];
+
+/** A small deterministic generator, so the demo is the same cohort every time. */
+function random(seed: number) {
+  let state = seed >>> 0;
+  return () => {
+    state = (state * 1664525 + 1013904223) >>> 0;
+    return state / 2 ** 32;
+  };
+}
+
+const day = (offset: number) => new Date(Date.now() + offset * dayMs).toISOString().slice(0, 10);
+
+/**
+ * The demo's program: Jonas runs it; its 300-person cohort is imported from demo-cohort.csv (Priya is a
+ * mentee, Amara a mentor; the rest are accounts made for the cohort), matched on the worker, published six
+ * weeks ago, and has weeks of acceptances and meetings for the health page.
+ */
+export async function seedDemoProgram(db: Db) {
+  const [jonas] = await db.select({ id: users.id }).from(users).where(eq(users.email, "jonas@demo.sidecar"));
+  if (!jonas) return;
+  const csv = readFileSync(new URL("./demo-cohort.csv", import.meta.url), "utf8");
+  const { valid, errors } = readParticipantsCsv(csv, {});
+  if (errors.length > 0) throw new Error(`The demo cohort file has errors: ${JSON.stringify(errors[0])}`);
+
+  const program = await insertProgram(
+    db,
+    {
+      id: newId(),
+      name: "Northwind product mentoring",
+      description: "Pairs product managers with leaders a level or two ahead, across offices.",
+      publishMode: "introduction",
+      createdBy: jonas.id,
+    },
+    jonas.id,
+  );
+  const cohort = await insertCohort(db, {
+    id: newId(),
+    programId: program.id,
+    name: "Spring cohort",
+    startsOn: day(-49),
+    endsOn: day(70),
+    settings: defaultCohortSettings,
+  });
+
+  const next = random(2026);
+  const pick = <T>(list: readonly T[]) => list[Math.floor(next() * list.length)] as T;
+  const existing = new Map(
+    (
+      await db
+        .select({ id: users.id, email: users.email })
+        .from(users)
+        .where(
+          inArray(
+            users.email,
+            valid.map((r) => r.email),
+          ),
+        )
+    ).map((u) => [u.email, u.id]),
+  );
+  const accounts: (typeof users.$inferInsert)[] = [];
+  const profileRows: (typeof profiles.$inferInsert)[] = [];
+  const participants: (typeof programParticipants.$inferInsert)[] = [];
+  const joinedAt = new Date(Date.now() - 56 * dayMs);
+  for (const row of valid) {
+    let userId = existing.get(row.email);
+    const timeZone = pick(zones);
+    if (!userId) {
+      // Accounts made for the cohort hold no password: they stand for colleagues who have not signed in.
+      userId = newId();
+      accounts.push({ id: userId, name: row.name, email: row.email, emailVerified: true });
+      profileRows.push({
+        userId,
+        level: pick(row.role === "mentee" ? menteeLevels : mentorLevels),
+        timeZone,
+      });
+    }
+    const start = 8 + Math.floor(next() * 8);
+    const questionnaire: Questionnaire = {
+      goals: [pick(goalsPool), pick(goalsPool)].filter((g, k, all) => all.indexOf(g) === k),
+      stages: [pick(["pre_pmf", "smoke_to_fire", "fire_to_great"] as const)],
+      markets: [pick(["consumer", "b2b"] as const)],
+      level: null,
+      timeZone,
+      availability: [1 + Math.floor(next() * 5), 1 + Math.floor(next() * 5)].map((weekday, k) => ({
+        weekday,
+        start: `${String(start + k).padStart(2, "0")}:00`,
+        end: `${String(start + k + 2).padStart(2, "0")}:00`,
+      })),
+      lanes: [pick(laneIds), pick(laneIds)].filter((l, k, all) => all.indexOf(l) === k) as LaneId[],
+    };
+    participants.push({
+      id: newId(),
+      cohortId: cohort.id,
+      email: row.email,
+      name: row.name,
+      role: row.role,
+      managerEmail: row.managerEmail,
+      capacity: row.role === "mentor" ? row.capacity : 0,
+      userId,
+      questionnaire,
+      joinedAt,
+      importedLine: row.line,
+    });
+  }
+  for (let k = 0; k < accounts.length; k += 200) await db.insert(users).values(accounts.slice(k, k + 200));
+  for (let k = 0; k < profileRows.length; k += 200)
+    await db.insert(profiles).values(profileRows.slice(k, k + 200));
+  await insertParticipants(db, participants);
+
+  // Matched on the worker, as a program admin's run would be.
+  const runId = newId();
+  await insertRun(db, { id: runId, cohortId: cohort.id, requestedBy: jonas.id });
+  await runMatching(db, runId, { warn: () => {} });
+
+  // Published six weeks ago; most pairs confirmed within days and met every two or three weeks since.
+  const publishedAt = new Date(Date.now() - 42 * dayMs);
+  await db.update(programCohorts).set({ publishedAt }).where(eq(programCohorts.id, cohort.id));
+  const pairs = await listPairsOfRun(db, runId);
+  const meetings: (typeof programMeetings.$inferInsert)[] = [];
+  for (const pair of pairs) {
+    const accepted = next() < 0.88;
+    const acceptedAt = new Date(publishedAt.getTime() + (1 + Math.floor(next() * 6)) * dayMs);
+    await db
+      .update(programPairs)
+      .set({
+        publishedAt,
+        menteeAcceptedAt: accepted ? acceptedAt : null,
+        mentorAcceptedAt: accepted ? acceptedAt : null,
+      })
+      .where(eq(programPairs.id, pair.id));
+    if (!accepted || next() < 0.12) continue;
+    for (let offset = 40 - Math.floor(next() * 10); offset > 0; offset -= 14 + Math.floor(next() * 8)) {
+      meetings.push({
+        id: newId(),
+        pairId: pair.id,
+        cohortId: cohort.id,
+        metOn: day(-offset),
+        recordedBy: null,
+      });
+    }
+  }
+  for (let k = 0; k < meetings.length; k += 200)
+    await db.insert(programMeetings).values(meetings.slice(k, k + 200));
+}

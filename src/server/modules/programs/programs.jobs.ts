@@ -1,0 +1,212 @@
+import { eq } from "drizzle-orm";
+import type { RunPhase } from "../../../shared/programs.ts";
+import type { Db } from "../../db/open.ts";
+import type { Deps } from "../../http/router.ts";
+import type { JobRunner } from "../../jobs/job-runner.ts";
+import { describeFailure } from "../../logger.ts";
+import { certifyMatching } from "../../matching/certify-matching.ts";
+import { matchGreedily } from "../../matching/match-greedily.ts";
+import type { MatchingProblem, MatchingResult } from "../../matching/matching-problem.ts";
+import { type PairExplanation, scorePairs } from "../../matching/score-pairs.ts";
+import { solveInWorker } from "../../matching/solve-in-worker.ts";
+import { buildCohortInput } from "./cohort-input.ts";
+import {
+  claimRun,
+  findCohort,
+  findProgram,
+  findRun,
+  insertPairs,
+  newId,
+  type RunRow,
+  updateRun,
+} from "./programs.repo.ts";
+import { programCohorts } from "./programs.table.ts";
+
+export const matchJobKind = "programs.match";
+const progressEveryMs = 300;
+
+type Duals = NonNullable<RunRow["duals"]>;
+
+/** Leaves pinned mentees out of the solve and takes their seats from their mentors: the rest is solved around them. */
+function withoutPins(problem: MatchingProblem, pinnedMentees: Set<number>, seatsTaken: Map<number, number>) {
+  const keep: number[] = [];
+  for (let k = 0; k < problem.pairMentee.length; k++)
+    if (!pinnedMentees.has(problem.pairMentee[k] as number)) keep.push(k);
+  const capacity = Int32Array.from(problem.capacity);
+  for (const [j, taken] of seatsTaken) capacity[j] = Math.max(0, (capacity[j] as number) - taken);
+  return {
+    menteeCount: problem.menteeCount,
+    mentorCount: problem.mentorCount,
+    capacity,
+    pairMentee: Int32Array.from(keep, (k) => problem.pairMentee[k] as number),
+    pairMentor: Int32Array.from(keep, (k) => problem.pairMentor[k] as number),
+    pairScore: Int32Array.from(keep, (k) => problem.pairScore[k] as number),
+  } satisfies MatchingProblem;
+}
+
+function storedExplanation(explained: PairExplanation) {
+  if (explained.feasible) return { criteria: explained.criteria };
+  return {
+    criteria: explained.reasons.map((r) => ({
+      criterion: "seniority" as const,
+      weight: 0,
+      value: 0,
+      points: 0,
+      text: `Pinned by the program admin although: ${r.text}`,
+    })),
+  };
+}
+
+/**
+ * Runs one matching run: scores the cohort, solves it on the matching worker with live progress, checks
+ * the dual certificate, computes the greedy baseline beside it, and stores every pair with its explanation.
+ * A cancel asked for from any process is seen within a fraction of a second and stops the worker.
+ */
+export async function runMatching(db: Db, runId: string, logger: Pick<Deps["logger"], "warn">) {
+  const run = await claimRun(db, runId);
+  if (!run) return;
+  const controller = new AbortController();
+  let latest: { phase: RunPhase; done: number; total: number } = { phase: "scoring", done: 0, total: 0 };
+  let written = "";
+  let writing: Promise<unknown> = Promise.resolve();
+  const flush = () => {
+    const key = `${latest.phase}:${latest.done}:${latest.total}`;
+    writing = writing.then(async () => {
+      const row =
+        key === written
+          ? await findRun(db, runId)
+          : await updateRun(db, runId, {
+              phase: latest.phase,
+              progressDone: latest.done,
+              progressTotal: latest.total,
+            });
+      written = key;
+      if (row?.cancelRequested) controller.abort(new Error("cancelled"));
+    });
+    return writing;
+  };
+  const timer = setInterval(() => void flush().catch(() => {}), progressEveryMs);
+  try {
+    const cohort = await findCohort(db, run.cohortId);
+    const program = cohort && (await findProgram(db, cohort.programId));
+    if (!cohort || !program) throw new Error("The cohort was deleted");
+    const built = await buildCohortInput(db, cohort, program.publishMode === "mentoring");
+    const scored = scorePairs(built.input);
+    const mode = cohort.settings.mode;
+    const menteeIndex = new Map(scored.menteeIds.map((id, i) => [id, i]));
+    const mentorIndex = new Map(scored.mentorIds.map((id, j) => [id, j]));
+    const pins = built.pins
+      .map((p) => ({ i: menteeIndex.get(p.menteeId), j: mentorIndex.get(p.mentorId) }))
+      .filter((p): p is { i: number; j: number } => p.i !== undefined && p.j !== undefined);
+    const seatsTaken = new Map<number, number>();
+    for (const p of pins) seatsTaken.set(p.j, (seatsTaken.get(p.j) ?? 0) + 1);
+    const problem = withoutPins(scored.problem, new Set(pins.map((p) => p.i)), seatsTaken);
+    latest = { phase: "preparing", done: 0, total: problem.menteeCount };
+
+    // Warm start from the previous run's duals when they price the same problem (same mode, same mentees).
+    const previous = cohort.currentRunId ? await findRun(db, cohort.currentRunId) : undefined;
+    const previousDuals = previous?.duals;
+    let warmStart: { menteeDual: Float64Array; mentorDual: Float64Array } | undefined;
+    if (previousDuals && previousDuals.mode === mode && previousDuals.menteeCount === problem.menteeCount) {
+      warmStart = {
+        menteeDual: Float64Array.from(scored.menteeIds, (id) => previousDuals.mentee[id] ?? 0),
+        mentorDual: Float64Array.from(scored.mentorIds, (id) => previousDuals.mentor[id] ?? 0),
+      };
+    }
+    const started = performance.now();
+    // `warmStart` is read by solvers that support it and ignored by the others.
+    const result: MatchingResult = await solveInWorker(problem, {
+      mode,
+      signal: controller.signal,
+      onProgress: (progress) => {
+        latest = {
+          phase: progress.phase === "done" ? "saving" : progress.phase,
+          done: progress.done,
+          total: progress.total,
+        };
+      },
+      ...((warmStart ? { warmStart } : {}) as object),
+    });
+    const solveMs = Math.round(performance.now() - started);
+    const certified = certifyMatching(problem, mode, result) === null;
+    const greedy = matchGreedily(problem);
+    latest = { phase: "saving", done: problem.menteeCount, total: problem.menteeCount };
+
+    const pairs: { i: number; j: number; pinned: boolean }[] = pins.map((p) => ({ ...p, pinned: true }));
+    for (let i = 0; i < result.mentorOf.length; i++) {
+      const j = result.mentorOf[i] as number;
+      if (j >= 0) pairs.push({ i, j, pinned: false });
+    }
+    const rows = pairs.map(({ i, j, pinned }) => {
+      const explained = scored.explainPair(i, j);
+      return {
+        id: newId(),
+        runId,
+        cohortId: cohort.id,
+        menteeId: scored.menteeIds[i] as string,
+        mentorId: scored.mentorIds[j] as string,
+        score: explained.feasible ? explained.score : 0,
+        pinned,
+        explanation: storedExplanation(explained),
+      };
+    });
+    const pinScore = rows.filter((r) => r.pinned).reduce((sum, r) => sum + r.score, 0);
+    const duals: Duals = {
+      mode,
+      menteeCount: problem.menteeCount,
+      mentee: Object.fromEntries(scored.menteeIds.map((id, i) => [id, result.menteeDual[i] as number])),
+      mentor: Object.fromEntries(scored.mentorIds.map((id, j) => [id, result.mentorDual[j] as number])),
+    };
+    clearInterval(timer);
+    await writing;
+    await db.transaction(async (tx) => {
+      // A cancel that arrived after the solve finished still wins: nothing is stored.
+      const current = await findRun(tx, runId);
+      if (current?.state !== "running" || current.cancelRequested) {
+        await updateRun(tx, runId, { state: "cancelled", phase: "done", finishedAt: new Date() });
+        return;
+      }
+      await insertPairs(tx, rows);
+      await updateRun(tx, runId, {
+        state: "done",
+        phase: "done",
+        progressDone: problem.menteeCount,
+        progressTotal: problem.menteeCount,
+        menteeCount: problem.menteeCount,
+        mentorCount: problem.mentorCount,
+        feasiblePairs: scored.problem.pairScore.length,
+        excludedBy: scored.excludedBy,
+        matched: result.matched + pins.length,
+        score: result.score + pinScore,
+        greedyMatched: greedy.matched + pins.length,
+        greedyScore: greedy.score + pinScore,
+        certified,
+        solveMs,
+        duals,
+        finishedAt: new Date(),
+      });
+      await tx.update(programCohorts).set({ currentRunId: runId }).where(eq(programCohorts.id, cohort.id));
+    });
+  } catch (error) {
+    clearInterval(timer);
+    await writing.catch(() => {});
+    const cancelled = controller.signal.aborted;
+    if (!cancelled) logger.warn("a matching run failed", { runId, ...describeFailure(error) });
+    await updateRun(db, runId, {
+      state: cancelled ? "cancelled" : "failed",
+      phase: "done",
+      error: cancelled ? null : "The run could not finish. Check the participants' data and run it again.",
+      finishedAt: new Date(),
+    });
+  } finally {
+    clearInterval(timer);
+  }
+}
+
+export function registerProgramJobs(runner: JobRunner, deps: Deps) {
+  // One try: a failed run is reported on the page, and the admin starts another.
+  runner.register(matchJobKind, (payload) => runMatching(deps.db, String(payload.runId), deps.logger), {
+    maxAttempts: 2,
+    leaseSeconds: 1800,
+  });
+}

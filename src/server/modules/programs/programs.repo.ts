@@ -1,0 +1,461 @@
+import { and, asc, count, desc, eq, inArray, isNotNull, isNull, sql } from "drizzle-orm";
+import { users } from "../../auth/auth.table.ts";
+import { newId } from "../../db/new-id.ts";
+import type { Db } from "../../db/open.ts";
+import { laneAssessments } from "../lanes/lanes.table.ts";
+import { mentorProfiles } from "../mentors/mentors.table.ts";
+import { profiles } from "../profile/profile.table.ts";
+import {
+  programAdmins,
+  programCohorts,
+  programMeetings,
+  programOverrides,
+  programPairs,
+  programParticipants,
+  programRuns,
+  programs,
+} from "./programs.table.ts";
+
+export type ProgramRow = typeof programs.$inferSelect;
+export type CohortRow = typeof programCohorts.$inferSelect;
+export type ParticipantRow = typeof programParticipants.$inferSelect;
+export type RunRow = typeof programRuns.$inferSelect;
+export type PairRow = typeof programPairs.$inferSelect;
+export type OverrideRow = typeof programOverrides.$inferSelect;
+
+export async function isProgramAdminOf(db: Db, programId: string, userId: string): Promise<boolean> {
+  const [row] = await db
+    .select({ userId: programAdmins.userId })
+    .from(programAdmins)
+    .where(and(eq(programAdmins.programId, programId), eq(programAdmins.userId, userId)));
+  return row !== undefined;
+}
+
+export async function insertProgram(db: Db, values: typeof programs.$inferInsert, adminId: string) {
+  const [row] = await db.insert(programs).values(values).returning();
+  await db.insert(programAdmins).values({ programId: values.id, userId: adminId, grantedBy: adminId });
+  return row as ProgramRow;
+}
+
+export async function findProgram(db: Db, id: string) {
+  const [row] = await db.select().from(programs).where(eq(programs.id, id));
+  return row;
+}
+
+export async function listAdministeredPrograms(db: Db, userId: string) {
+  return db
+    .select({
+      id: programs.id,
+      name: programs.name,
+      description: programs.description,
+      publishMode: programs.publishMode,
+      version: programs.version,
+    })
+    .from(programs)
+    .innerJoin(programAdmins, eq(programAdmins.programId, programs.id))
+    .where(eq(programAdmins.userId, userId))
+    .orderBy(asc(programs.name));
+}
+
+export async function listProgramAdmins(db: Db, programId: string) {
+  return db
+    .select({ userId: users.id, name: users.name, email: users.email })
+    .from(programAdmins)
+    .innerJoin(users, eq(users.id, programAdmins.userId))
+    .where(eq(programAdmins.programId, programId))
+    .orderBy(asc(users.name));
+}
+
+export async function findUserByEmail(db: Db, email: string) {
+  const [row] = await db
+    .select({ id: users.id, name: users.name, emailVerified: users.emailVerified })
+    .from(users)
+    .where(eq(sql`lower(${users.email})`, email.toLowerCase()));
+  return row;
+}
+
+export async function addProgramAdmin(db: Db, programId: string, userId: string, grantedBy: string) {
+  await db.insert(programAdmins).values({ programId, userId, grantedBy }).onConflictDoNothing();
+}
+
+export async function removeProgramAdmin(db: Db, programId: string, userId: string) {
+  const rows = await db
+    .delete(programAdmins)
+    .where(and(eq(programAdmins.programId, programId), eq(programAdmins.userId, userId)))
+    .returning({ userId: programAdmins.userId });
+  return rows.length > 0;
+}
+
+export async function countProgramAdmins(db: Db, programId: string) {
+  const [row] = await db
+    .select({ n: count() })
+    .from(programAdmins)
+    .where(eq(programAdmins.programId, programId));
+  return row?.n ?? 0;
+}
+
+export async function listCohortSummaries(db: Db, programId: string) {
+  return db
+    .select({
+      id: programCohorts.id,
+      name: programCohorts.name,
+      startsOn: programCohorts.startsOn,
+      endsOn: programCohorts.endsOn,
+      publishedAt: programCohorts.publishedAt,
+      participants: sql<number>`(select count(*)::int from program_participants pp where pp.cohort_id = "program_cohorts"."id")`,
+    })
+    .from(programCohorts)
+    .where(eq(programCohorts.programId, programId))
+    .orderBy(desc(programCohorts.startsOn));
+}
+
+export async function insertCohort(db: Db, values: typeof programCohorts.$inferInsert) {
+  const [row] = await db.insert(programCohorts).values(values).returning();
+  return row as CohortRow;
+}
+
+export async function findCohort(db: Db, id: string, options: { lock?: boolean } = {}) {
+  const query = db.select().from(programCohorts).where(eq(programCohorts.id, id));
+  const [row] = await (options.lock ? query.for("update") : query);
+  return row;
+}
+
+export async function countParticipants(db: Db, cohortId: string) {
+  const [row] = await db
+    .select({
+      mentees: sql<number>`count(*) filter (where ${programParticipants.role} = 'mentee')::int`,
+      mentors: sql<number>`count(*) filter (where ${programParticipants.role} = 'mentor')::int`,
+      joined: sql<number>`count(*) filter (where ${programParticipants.joinedAt} is not null)::int`,
+      seats: sql<number>`coalesce(sum(${programParticipants.capacity}) filter (where ${programParticipants.role} = 'mentor'), 0)::int`,
+    })
+    .from(programParticipants)
+    .where(eq(programParticipants.cohortId, cohortId));
+  return row ?? { mentees: 0, mentors: 0, joined: 0, seats: 0 };
+}
+
+export async function listParticipantPage(
+  db: Db,
+  cohortId: string,
+  page: { page: number; pageSize: number },
+) {
+  const [rows, [total]] = await Promise.all([
+    db
+      .select()
+      .from(programParticipants)
+      .where(eq(programParticipants.cohortId, cohortId))
+      .orderBy(asc(programParticipants.role), asc(programParticipants.name), asc(programParticipants.id))
+      .limit(page.pageSize)
+      .offset((page.page - 1) * page.pageSize),
+    db.select({ n: count() }).from(programParticipants).where(eq(programParticipants.cohortId, cohortId)),
+  ]);
+  return { rows, total: total?.n ?? 0 };
+}
+
+export async function listAllParticipants(db: Db, cohortId: string) {
+  return db
+    .select()
+    .from(programParticipants)
+    .where(eq(programParticipants.cohortId, cohortId))
+    .orderBy(asc(programParticipants.id));
+}
+
+export async function insertParticipants(db: Db, values: (typeof programParticipants.$inferInsert)[]) {
+  if (values.length === 0) return;
+  await db.insert(programParticipants).values(values);
+}
+
+export async function updateParticipant(
+  db: Db,
+  id: string,
+  set: Partial<typeof programParticipants.$inferInsert>,
+) {
+  await db
+    .update(programParticipants)
+    .set({ ...set, updatedAt: new Date() })
+    .where(eq(programParticipants.id, id));
+}
+
+/** What matching reads about each joined participant from their own data, in a fixed number of queries. */
+export async function listParticipantFacts(db: Db, userIds: string[]) {
+  if (userIds.length === 0) return { profiles: [], mentors: [], lanes: [] };
+  const [profileRows, mentorRows, laneRows] = await Promise.all([
+    db
+      .select({ userId: profiles.userId, level: profiles.level, timeZone: profiles.timeZone })
+      .from(profiles)
+      .where(inArray(profiles.userId, userIds)),
+    db
+      .select({
+        userId: mentorProfiles.userId,
+        lanes: mentorProfiles.lanes,
+        timeZone: mentorProfiles.timeZone,
+        weekly: mentorProfiles.weekly,
+        capacity: mentorProfiles.capacity,
+        activeMentees: mentorProfiles.activeMentees,
+      })
+      .from(mentorProfiles)
+      .where(inArray(mentorProfiles.userId, userIds)),
+    db
+      .selectDistinctOn([laneAssessments.userId], {
+        userId: laneAssessments.userId,
+        crafting: laneAssessments.crafting,
+        market: laneAssessments.market,
+        organizational: laneAssessments.organizational,
+        domain: laneAssessments.domain,
+        team: laneAssessments.team,
+        growth: laneAssessments.growth,
+      })
+      .from(laneAssessments)
+      .where(inArray(laneAssessments.userId, userIds))
+      .orderBy(laneAssessments.userId, desc(laneAssessments.createdAt)),
+  ]);
+  return { profiles: profileRows, mentors: mentorRows, lanes: laneRows };
+}
+
+export async function listOverrides(db: Db, cohortId: string) {
+  return db
+    .select({
+      override: programOverrides,
+      byName: sql<string>`coalesce(${users.name}, 'A former program admin')`,
+    })
+    .from(programOverrides)
+    .leftJoin(users, eq(users.id, programOverrides.createdBy))
+    .where(eq(programOverrides.cohortId, cohortId))
+    .orderBy(asc(programOverrides.createdAt), asc(programOverrides.id));
+}
+
+export async function insertOverride(db: Db, values: typeof programOverrides.$inferInsert) {
+  await db.insert(programOverrides).values(values);
+}
+
+export async function participantsByIds(db: Db, ids: string[]) {
+  if (ids.length === 0) return [];
+  return db
+    .select({
+      id: programParticipants.id,
+      name: programParticipants.name,
+      cohortId: programParticipants.cohortId,
+    })
+    .from(programParticipants)
+    .where(inArray(programParticipants.id, ids));
+}
+
+// Runs
+
+export async function insertRun(db: Db, values: typeof programRuns.$inferInsert) {
+  const [row] = await db.insert(programRuns).values(values).onConflictDoNothing().returning();
+  return row;
+}
+
+export async function findRun(db: Db, id: string) {
+  const [row] = await db.select().from(programRuns).where(eq(programRuns.id, id));
+  return row;
+}
+
+export async function findLiveRun(db: Db, cohortId: string) {
+  const [row] = await db
+    .select()
+    .from(programRuns)
+    .where(and(eq(programRuns.cohortId, cohortId), inArray(programRuns.state, ["queued", "running"])));
+  return row;
+}
+
+export async function updateRun(db: Db, id: string, set: Partial<typeof programRuns.$inferInsert>) {
+  const [row] = await db.update(programRuns).set(set).where(eq(programRuns.id, id)).returning();
+  return row;
+}
+
+/** Takes a queued run (or one whose process stopped while running) for this job; null when it is settled. */
+export async function claimRun(db: Db, id: string) {
+  const [row] = await db
+    .update(programRuns)
+    .set({ state: "running", phase: "scoring" })
+    .where(and(eq(programRuns.id, id), inArray(programRuns.state, ["queued", "running"])))
+    .returning();
+  return row;
+}
+
+export async function requestCancel(db: Db, id: string) {
+  const [row] = await db
+    .update(programRuns)
+    .set({ cancelRequested: true })
+    .where(and(eq(programRuns.id, id), inArray(programRuns.state, ["queued", "running"])))
+    .returning();
+  return row;
+}
+
+export async function insertPairs(db: Db, values: (typeof programPairs.$inferInsert)[]) {
+  for (let start = 0; start < values.length; start += 500) {
+    await db.insert(programPairs).values(values.slice(start, start + 500));
+  }
+}
+
+export async function listPairPage(db: Db, runId: string, page: { page: number; pageSize: number }) {
+  // Written out in full: drizzle leaves columns of a one-table select unqualified, and a subquery would read its own.
+  const mentee = sql`(select name from program_participants p where p.id = "program_pairs"."mentee_id")`;
+  const mentor = sql`(select name from program_participants p where p.id = "program_pairs"."mentor_id")`;
+  const [rows, [total]] = await Promise.all([
+    db
+      .select({ pair: programPairs, menteeName: sql<string>`${mentee}`, mentorName: sql<string>`${mentor}` })
+      .from(programPairs)
+      .where(eq(programPairs.runId, runId))
+      .orderBy(desc(programPairs.pinned), desc(programPairs.score), asc(programPairs.id))
+      .limit(page.pageSize)
+      .offset((page.page - 1) * page.pageSize),
+    db.select({ n: count() }).from(programPairs).where(eq(programPairs.runId, runId)),
+  ]);
+  return { rows, total: total?.n ?? 0 };
+}
+
+export async function listPairsOfRun(db: Db, runId: string) {
+  return db.select().from(programPairs).where(eq(programPairs.runId, runId));
+}
+
+export async function listUnmatchedMentees(db: Db, cohortId: string, runId: string) {
+  return db
+    .select({ id: programParticipants.id, name: programParticipants.name })
+    .from(programParticipants)
+    .where(
+      and(
+        eq(programParticipants.cohortId, cohortId),
+        eq(programParticipants.role, "mentee"),
+        isNotNull(programParticipants.joinedAt),
+        sql`not exists (select 1 from program_pairs pp where pp.run_id = ${runId} and pp.mentee_id = "program_participants"."id")`,
+      ),
+    )
+    .orderBy(asc(programParticipants.name))
+    .limit(200);
+}
+
+// Participants' own view
+
+export async function listParticipationRows(db: Db, userId: string, email: string, verified: boolean) {
+  const mine = verified
+    ? sql`(${programParticipants.userId} = ${userId} or (${programParticipants.userId} is null and ${programParticipants.email} = ${email.toLowerCase()}))`
+    : eq(programParticipants.userId, userId);
+  return db
+    .select({
+      participant: programParticipants,
+      cohortName: programCohorts.name,
+      startsOn: programCohorts.startsOn,
+      endsOn: programCohorts.endsOn,
+      programName: programs.name,
+    })
+    .from(programParticipants)
+    .innerJoin(programCohorts, eq(programCohorts.id, programParticipants.cohortId))
+    .innerJoin(programs, eq(programs.id, programCohorts.programId))
+    .where(mine)
+    .orderBy(desc(programCohorts.startsOn));
+}
+
+export async function findParticipant(db: Db, id: string) {
+  const [row] = await db.select().from(programParticipants).where(eq(programParticipants.id, id));
+  return row;
+}
+
+/** Published pairs of these participants, with the other side's name and email. */
+export async function listPublishedPairsOf(db: Db, participantIds: string[]) {
+  if (participantIds.length === 0) return [];
+  return db
+    .select({
+      pair: programPairs,
+      mentee: {
+        id: programParticipants.id,
+        name: programParticipants.name,
+        email: programParticipants.email,
+      },
+      mentorName: sql<string>`(select name from ${programParticipants} p where p.id = ${programPairs.mentorId})`,
+      mentorEmail: sql<string>`(select email from ${programParticipants} p where p.id = ${programPairs.mentorId})`,
+      lastMetOn: sql<
+        string | null
+      >`(select max(met_on)::text from ${programMeetings} m where m.pair_id = ${programPairs.id})`,
+    })
+    .from(programPairs)
+    .innerJoin(programParticipants, eq(programParticipants.id, programPairs.menteeId))
+    .where(
+      and(
+        isNotNull(programPairs.publishedAt),
+        sql`(${inArray(programPairs.menteeId, participantIds)} or ${inArray(programPairs.mentorId, participantIds)})`,
+      ),
+    );
+}
+
+export async function findPair(db: Db, id: string) {
+  const [row] = await db.select().from(programPairs).where(eq(programPairs.id, id));
+  return row;
+}
+
+export async function updatePair(db: Db, id: string, set: Partial<typeof programPairs.$inferInsert>) {
+  await db.update(programPairs).set(set).where(eq(programPairs.id, id));
+}
+
+export async function insertMeeting(db: Db, values: typeof programMeetings.$inferInsert) {
+  await db.insert(programMeetings).values(values).onConflictDoNothing();
+}
+
+// Health: aggregates only, never what a pair said or wrote.
+
+export async function healthFigures(db: Db, cohortId: string, today: string) {
+  const [totals] = await db
+    .select({
+      matchesMade: sql<number>`count(*)::int`,
+      accepted: sql<number>`count(*) filter (where ${programPairs.menteeAcceptedAt} is not null and ${programPairs.mentorAcceptedAt} is not null)::int`,
+    })
+    .from(programPairs)
+    .where(and(eq(programPairs.cohortId, cohortId), isNotNull(programPairs.publishedAt)));
+  const [meetings] = await db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(programMeetings)
+    .where(eq(programMeetings.cohortId, cohortId));
+  const lastMet = sql<
+    string | null
+  >`(select max(met_on)::text from ${programMeetings} m where m.pair_id = ${programPairs.id})`;
+  const stalled = await db
+    .select({
+      mentee: sql<string>`(select name from program_participants p where p.id = "program_pairs"."mentee_id")`,
+      mentor: sql<string>`(select name from program_participants p where p.id = "program_pairs"."mentor_id")`,
+      publishedOn: sql<string>`(${programPairs.publishedAt} at time zone 'UTC')::date::text`,
+      lastMetOn: lastMet,
+    })
+    .from(programPairs)
+    .where(
+      and(
+        eq(programPairs.cohortId, cohortId),
+        isNotNull(programPairs.publishedAt),
+        sql`coalesce(${lastMet}::date, (${programPairs.publishedAt} at time zone 'UTC')::date) < ${today}::date - 21`,
+      ),
+    )
+    .orderBy(asc(programPairs.publishedAt), asc(programPairs.id))
+    .limit(500);
+  const weekly = await db.execute(sql`
+    with events as (
+      select date_trunc('week', published_at at time zone 'UTC')::date as week, 1 as matches, 0 as accepted, 0 as meetings
+        from ${programPairs} where cohort_id = ${cohortId} and published_at is not null
+      union all
+      select date_trunc('week', greatest(mentee_accepted_at, mentor_accepted_at) at time zone 'UTC')::date, 0, 1, 0
+        from ${programPairs} where cohort_id = ${cohortId} and mentee_accepted_at is not null and mentor_accepted_at is not null
+      union all
+      select date_trunc('week', met_on)::date, 0, 0, 1 from ${programMeetings} where cohort_id = ${cohortId}
+    )
+    select week::text as week, sum(matches)::int as matches, sum(accepted)::int as accepted, sum(meetings)::int as meetings
+    from events group by week order by week
+  `);
+  return {
+    matchesMade: totals?.matchesMade ?? 0,
+    accepted: totals?.accepted ?? 0,
+    meetingsHeld: meetings?.n ?? 0,
+    stalled,
+    weekly: (
+      weekly as unknown as { rows: { week: string; matches: number; accepted: number; meetings: number }[] }
+    ).rows,
+  };
+}
+
+export async function publishPairs(db: Db, runId: string, at: Date) {
+  return db
+    .update(programPairs)
+    .set({ publishedAt: at })
+    .where(and(eq(programPairs.runId, runId), isNull(programPairs.publishedAt)))
+    .returning();
+}
+
+export { newId };

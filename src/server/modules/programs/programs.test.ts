@@ -1,0 +1,358 @@
+import { eq } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { buildUser } from "../../../../test/factories.ts";
+import { createTestContext, type TestContext } from "../../../../test/harness.ts";
+import {
+  buildParticipants,
+  call,
+  createProgramWithCohort,
+  csvOf,
+  joinAll,
+  type Member,
+  ok,
+  questionnaire,
+  runToEnd,
+} from "../../../../test/programs.ts";
+import { closeMatchingWorker } from "../../matching/solve-in-worker.ts";
+import { outbox } from "../mail/outbox.table.ts";
+import { mentorRequests } from "../mentors/mentors.table.ts";
+import { programRuns } from "./programs.table.ts";
+
+let ctx: TestContext;
+beforeAll(async () => {
+  ctx = await createTestContext();
+});
+afterAll(async () => {
+  await ctx.close();
+  await closeMatchingWorker();
+});
+
+describe("programs: import, match, override, publish, health", () => {
+  let admin: Awaited<ReturnType<typeof buildUser>>;
+  let people: Member[];
+  let cohortId: string;
+  let programId: string;
+
+  it("previews a CSV with per-row errors by line and column, then imports it once", async () => {
+    admin = await buildUser(ctx, { name: "Program Admin" });
+    const { program, cohort } = await createProgramWithCohort(ctx, admin);
+    programId = program.id;
+    cohortId = cohort.id;
+    people = await buildParticipants(ctx, 6, 3);
+    const bad =
+      "not-an-email,Broken Row,mentee,,\nbad@example.test,Bad Role,coach,,\nseats@example.test,Too Many,mentor,,99\n";
+    const csv = csvOf(people, bad);
+    const preview = await ok(ctx, `/api/cohorts/${cohortId}/import`, admin.cookie, { csv, apply: false });
+    expect(preview.applied).toBe(false);
+    expect(preview.valid).toBe(9);
+    expect(preview.errors).toEqual([
+      { line: 11, column: "email", message: expect.stringMatching(/email/i) },
+      { line: 12, column: "role", message: "Enter mentee or mentor" },
+      { line: 13, column: "capacity", message: expect.stringMatching(/0 to 20/) },
+    ]);
+    // Errors keep the file out; the good rows alone go in.
+    const good = csvOf(people);
+    const first = await ok(ctx, `/api/cohorts/${cohortId}/import`, admin.cookie, { csv: good, apply: true });
+    expect(first).toMatchObject({ applied: true, created: 9, updated: 0, unchanged: 0, invited: 9 });
+    const again = await ok(ctx, `/api/cohorts/${cohortId}/import`, admin.cookie, { csv: good, apply: true });
+    expect(again).toMatchObject({ applied: true, created: 0, updated: 0, unchanged: 9, invited: 0 });
+    const invitation = await ctx.db
+      .select()
+      .from(outbox)
+      .where(eq(outbox.to, people[0]?.email as string));
+    expect(invitation.filter((m) => m.subject.startsWith("You are invited"))).toHaveLength(1);
+  });
+
+  it("maps columns with other names, and counts reporting lines inside the cohort", async () => {
+    const [a, b] = people as [Member, Member];
+    const csv = `Work email;Full name;Kind;Boss\n${a.email};${a.name};mentee;${b.email}\n`.replaceAll(
+      ";",
+      ",",
+    );
+    const got = await ok(ctx, `/api/cohorts/${cohortId}/import`, admin.cookie, {
+      csv: `${csv}${b.email},${b.name},mentee,\n`,
+      mapping: { email: "Work email", name: "Full name", role: "Kind", managerEmail: "Boss" },
+      apply: false,
+    });
+    expect(got.errors).toEqual([]);
+    expect(got.reportingLines).toBe(1);
+    expect(got.updated).toBe(1);
+  });
+
+  it("runs matching on the worker after participants join, with the greedy baseline and explanations", async () => {
+    await joinAll(ctx, people);
+    const preview = await ok(ctx, `/api/cohorts/${cohortId}/preview`, admin.cookie);
+    expect(preview).toMatchObject({ mentees: 6, mentors: 3, notReady: 0, allPairs: 18 });
+    const result = await runToEnd(ctx, cohortId, admin.cookie);
+    expect(result.run).toMatchObject({ state: "done", matched: 6, certified: true, menteeCount: 6 });
+    expect(result.run.score).toBeGreaterThanOrEqual(result.run.greedyScore);
+    expect(result.pairs).toHaveLength(6);
+    const criteria = result.pairs[0].explanation.criteria.map((c: { criterion: string }) => c.criterion);
+    expect(criteria).toContain("lanes");
+    expect(result.pairs[0].explanation.criteria[0].text.length).toBeGreaterThan(5);
+  });
+
+  it("allows one run per cohort at a time and cancels a queued run", async () => {
+    const first = await call(ctx, `/api/cohorts/${cohortId}/runs`, admin.cookie, {});
+    expect(first.status).toBe(200);
+    const second = await call(ctx, `/api/cohorts/${cohortId}/runs`, admin.cookie, {});
+    expect(second.status).toBe(409);
+    const cancelled = await ok(ctx, `/api/runs/${first.body.id}/cancel`, admin.cookie, {});
+    expect(cancelled.state).toBe("cancelled");
+    await ctx.jobs.runDueJobs();
+    const [row] = await ctx.db.select().from(programRuns).where(eq(programRuns.id, first.body.id));
+    expect(row?.state).toBe("cancelled");
+    expect((await call(ctx, `/api/runs/${first.body.id}/cancel`, admin.cookie, {})).status).toBe(409);
+  });
+
+  it("pins and forbids pairs, records who and why, and re-solves around them", async () => {
+    const cohort = await ok(ctx, `/api/cohorts/${cohortId}`, admin.cookie);
+    const current = await ok(ctx, `/api/runs/${cohort.currentRun.id}`, admin.cookie);
+    const pair = current.pairs[0];
+    const other = current.pairs.find((p: { mentor: { id: string } }) => p.mentor.id !== pair.mentor.id);
+    await ok(ctx, `/api/cohorts/${cohortId}/overrides`, admin.cookie, {
+      kind: "forbid",
+      menteeId: pair.mentee.id,
+      mentorId: pair.mentor.id,
+      reason: "They worked together before",
+    });
+    await ok(ctx, `/api/cohorts/${cohortId}/overrides`, admin.cookie, {
+      kind: "pin",
+      menteeId: other.mentee.id,
+      mentorId: other.mentor.id,
+      reason: "Asked for each other",
+    });
+    const after = await ok(ctx, `/api/cohorts/${cohortId}`, admin.cookie);
+    expect(
+      after.overrides.map((o: { kind: string; byName: string; reason: string }) => [
+        o.kind,
+        o.byName,
+        o.reason,
+      ]),
+    ).toEqual([
+      ["forbid", "Program Admin", "They worked together before"],
+      ["pin", "Program Admin", "Asked for each other"],
+    ]);
+    const resolved = await runToEnd(ctx, cohortId, admin.cookie);
+    expect(resolved.run).toMatchObject({ state: "done", certified: true, warmStarted: true });
+    const pairs = resolved.pairs as { mentee: { id: string }; mentor: { id: string }; pinned: boolean }[];
+    expect(pairs.some((p) => p.mentee.id === pair.mentee.id && p.mentor.id === pair.mentor.id)).toBe(false);
+    expect(pairs.find((p) => p.mentee.id === other.mentee.id)).toMatchObject({
+      mentor: { id: other.mentor.id },
+      pinned: true,
+    });
+  });
+
+  it("publishes once, tells both people why, and shows each participant their match", async () => {
+    const published = await ok(ctx, `/api/cohorts/${cohortId}/publish`, admin.cookie, {});
+    expect(published.published).toBe(6);
+    expect((await call(ctx, `/api/cohorts/${cohortId}/publish`, admin.cookie, {})).status).toBe(409);
+    const mentee = people[0] as Member;
+    const mine = await ok(ctx, "/api/my-programs", mentee.cookie);
+    const match = mine.participations[0].matches[0];
+    expect(match.with.role).toBe("mentor");
+    expect(match.explanation.criteria.length).toBeGreaterThan(0);
+    await ok(ctx, `/api/program-matches/${match.pairId}/accept`, mentee.cookie, {});
+    await ok(ctx, `/api/program-matches/${match.pairId}/meetings`, mentee.cookie, { metOn: "2026-03-10" });
+    const health = await ok(ctx, `/api/cohorts/${cohortId}/health`, admin.cookie);
+    expect(health).toMatchObject({ matchesMade: 6, accepted: 0, meetingsHeld: 1 });
+    const exported = await ok(ctx, `/api/cohorts/${cohortId}/health/export`, admin.cookie);
+    expect(exported.csv).toContain("total,6,0,1");
+    // Someone else's match is not theirs to confirm.
+    expect(
+      (await call(ctx, `/api/program-matches/${match.pairId}/accept`, (people[1] as Member).cookie, {}))
+        .status,
+    ).toBe(404);
+  });
+
+  it("keeps a program to its admins: another member finds nothing, a granted admin gets in until revoked", async () => {
+    const other = await buildUser(ctx);
+    expect((await call(ctx, `/api/programs/${programId}`, other.cookie)).status).toBe(404);
+    expect((await call(ctx, `/api/cohorts/${cohortId}/health`, other.cookie)).status).toBe(404);
+    await ok(ctx, `/api/programs/${programId}/admins`, admin.cookie, { email: other.email });
+    expect((await call(ctx, `/api/cohorts/${cohortId}/health`, other.cookie)).status).toBe(200);
+    await ok(ctx, `/api/programs/${programId}/admins/${other.id}`, admin.cookie, undefined, "DELETE");
+    expect((await call(ctx, `/api/cohorts/${cohortId}/health`, other.cookie)).status).toBe(404);
+  });
+});
+
+describe("programs that make mentoring requests", () => {
+  it("creates an accepted request per pair, marked with the cohort, within the mentor's seats", async () => {
+    const admin = await buildUser(ctx);
+    const { cohort } = await createProgramWithCohort(ctx, admin, "mentoring");
+    const people = await buildParticipants(ctx, 4, 1);
+    await ok(ctx, `/api/cohorts/${cohort.id}/import`, admin.cookie, { csv: csvOf(people), apply: true });
+    await joinAll(ctx, people);
+    const result = await runToEnd(ctx, cohort.id, admin.cookie);
+    // The CSV offers 2 seats; the mentor's profile has 3 free: 2 are matched.
+    expect(result.run.matched).toBe(2);
+    const published = await ok(ctx, `/api/cohorts/${cohort.id}/publish`, admin.cookie, {});
+    expect(published).toMatchObject({ published: 2, requests: 2 });
+    const mentor = people[4] as Member;
+    const requests = await ctx.db.select().from(mentorRequests).where(eq(mentorRequests.mentorId, mentor.id));
+    expect(requests.map((r) => [r.state, r.programCohortId])).toEqual([
+      ["accepted", cohort.id],
+      ["accepted", cohort.id],
+    ]);
+    const me = await ok(ctx, "/api/mentors/me", mentor.cookie);
+    expect(me.activeMentees).toBe(2);
+  });
+});
+
+const onPostgres = Boolean(process.env.DATABASE_URL);
+
+describe("races settled by the database", () => {
+  it.runIf(onPostgres)(
+    "lets one of several runs started at once through for a cohort, on PostgreSQL",
+    async () => {
+      const admin = await buildUser(ctx);
+      const { cohort } = await createProgramWithCohort(ctx, admin);
+      for (let round = 0; round < 3; round++) {
+        const answers = await Promise.all(
+          [0, 1, 2, 3].map(() => call(ctx, `/api/cohorts/${cohort.id}/runs`, admin.cookie, {})),
+        );
+        expect(answers.map((a) => a.status).sort()).toEqual([200, 409, 409, 409]);
+        const started = answers.find((a) => a.status === 200)?.body;
+        await ok(ctx, `/api/runs/${started.id}/cancel`, admin.cookie, {});
+      }
+    },
+  );
+
+  it.runIf(onPostgres)("publishes a cohort once when two publishes race, on PostgreSQL", async () => {
+    const admin = await buildUser(ctx);
+    const { cohort } = await createProgramWithCohort(ctx, admin, "mentoring");
+    const people = await buildParticipants(ctx, 2, 1);
+    await ok(ctx, `/api/cohorts/${cohort.id}/import`, admin.cookie, { csv: csvOf(people), apply: true });
+    await joinAll(ctx, people);
+    await runToEnd(ctx, cohort.id, admin.cookie);
+    const answers = await Promise.all([
+      call(ctx, `/api/cohorts/${cohort.id}/publish`, admin.cookie, {}),
+      call(ctx, `/api/cohorts/${cohort.id}/publish`, admin.cookie, {}),
+    ]);
+    expect(answers.map((a) => a.status).sort()).toEqual([200, 409]);
+    const mentor = people[2] as Member;
+    const requests = await ctx.db.select().from(mentorRequests).where(eq(mentorRequests.mentorId, mentor.id));
+    expect(requests).toHaveLength(2);
+  });
+});
+
+describe("program roles: program admin, participant, another member, instance admin", () => {
+  it("walks every program route for each role", async () => {
+    const admin = await buildUser(ctx);
+    const instanceAdmin = await buildUser(ctx, { role: "admin" });
+    const stranger = await buildUser(ctx);
+    const { program, cohort } = await createProgramWithCohort(ctx, admin);
+    const people = await buildParticipants(ctx, 1, 1);
+    await ok(ctx, `/api/cohorts/${cohort.id}/import`, admin.cookie, { csv: csvOf(people), apply: true });
+    await joinAll(ctx, people);
+    const run = await runToEnd(ctx, cohort.id, admin.cookie);
+    const participant = people[0] as Member;
+    const adminRoutes: [string, string, unknown?][] = [
+      ["GET", `/api/programs/${program.id}`],
+      [
+        "PUT",
+        `/api/programs/${program.id}`,
+        { ...program, name: "Renamed", admins: undefined, cohorts: undefined, id: undefined },
+      ],
+      [
+        "POST",
+        `/api/programs/${program.id}/cohorts`,
+        { name: "Autumn", startsOn: "2026-09-01", endsOn: "2026-12-01" },
+      ],
+      ["GET", `/api/cohorts/${cohort.id}`],
+      ["GET", `/api/cohorts/${cohort.id}/participants`],
+      ["POST", `/api/cohorts/${cohort.id}/import`, { csv: csvOf(people), apply: false }],
+      ["GET", `/api/cohorts/${cohort.id}/preview`],
+      ["GET", `/api/runs/${run.run.id}`],
+      ["GET", `/api/cohorts/${cohort.id}/health`],
+      ["GET", `/api/cohorts/${cohort.id}/health/export`],
+    ];
+    const failures: string[] = [];
+    for (const [method, path, body] of adminRoutes) {
+      for (const [who, cookie, want] of [
+        ["participant", participant.cookie, 404],
+        ["another member", stranger.cookie, 404],
+        ["instance admin", instanceAdmin.cookie, 404],
+        ["program admin", admin.cookie, 200],
+      ] as const) {
+        let sent = body;
+        if (method === "PUT" && who === "program admin") {
+          const fresh = await ok(ctx, `/api/programs/${program.id}`, admin.cookie);
+          sent = { name: "Renamed", description: "", publishMode: "introduction", version: fresh.version };
+        } else if (method === "PUT")
+          sent = { name: "Renamed", description: "", publishMode: "introduction", version: 1 };
+        const got = await call(ctx, path, cookie, sent, method);
+        if (got.status !== want) failures.push(`${method} ${path} as ${who}: ${got.status}`);
+      }
+    }
+    // The participant's own routes: theirs, and nobody else's.
+    const place = (await ok(ctx, "/api/my-programs", participant.cookie)).participations[0];
+    for (const [who, cookie, want] of [
+      ["program admin", admin.cookie, 404],
+      ["another member", stranger.cookie, 404],
+      ["instance admin", instanceAdmin.cookie, 404],
+      ["participant", participant.cookie, 200],
+    ] as const) {
+      const got = await call(ctx, `/api/my-programs/${place.id}/join`, cookie, {
+        questionnaire: questionnaire(),
+      });
+      if (got.status !== want) failures.push(`join as ${who}: ${got.status}`);
+    }
+    // The instance admin grants the role, and sees the program's admins only.
+    const granted = await call(ctx, `/api/programs/${program.id}/admins`, instanceAdmin.cookie, {
+      email: stranger.email,
+    });
+    expect(granted.status).toBe(200);
+    expect(granted.body.cohorts).toEqual([]);
+    expect((await call(ctx, `/api/cohorts/${cohort.id}`, stranger.cookie)).status).toBe(200);
+    expect(failures).toEqual([]);
+  });
+});
+
+describe("the canary: a program admin never sees what participants write for themselves", () => {
+  it("finds a participant's plan, story and request message in no program admin answer or export", async () => {
+    const admin = await buildUser(ctx);
+    const { program, cohort } = await createProgramWithCohort(ctx, admin, "mentoring");
+    const people = await buildParticipants(ctx, 2, 1);
+    const canary = "canary-program-7f3a91";
+    const mentee = people[0] as Member;
+    const mentor = people[2] as Member;
+    await ok(ctx, "/api/story/entries", mentee.cookie, {
+      title: `Story ${canary}`,
+      actions: canary,
+      result: canary,
+    });
+    await ok(
+      ctx,
+      "/api/plan",
+      mentee.cookie,
+      { northStar: { role: `CPO ${canary}`, horizonYear: 2031 }, skipJob: null, nextJob: null, version: 0 },
+      "PUT",
+    );
+    await ok(ctx, "/api/mentor-requests", mentee.cookie, {
+      mentorId: mentor.id,
+      message: `Please ${canary}`,
+    });
+    await ok(ctx, `/api/cohorts/${cohort.id}/import`, admin.cookie, { csv: csvOf(people), apply: true });
+    await joinAll(ctx, people);
+    const run = await runToEnd(ctx, cohort.id, admin.cookie);
+    await ok(ctx, `/api/cohorts/${cohort.id}/publish`, admin.cookie, {});
+    const seen: string[] = [];
+    for (const path of [
+      "/api/programs",
+      `/api/programs/${program.id}`,
+      `/api/cohorts/${cohort.id}`,
+      `/api/cohorts/${cohort.id}/participants`,
+      `/api/cohorts/${cohort.id}/preview`,
+      `/api/runs/${run.run.id}`,
+      `/api/cohorts/${cohort.id}/health`,
+      `/api/cohorts/${cohort.id}/health/export`,
+    ]) {
+      seen.push(JSON.stringify((await call(ctx, path, admin.cookie)).body));
+    }
+    const mail = await ctx.db.select().from(outbox).where(eq(outbox.to, admin.email));
+    seen.push(JSON.stringify(mail));
+    expect(seen.join("\n")).not.toContain(canary);
+    expect(seen.join("\n")).toContain(mentee.name);
+  });
+});

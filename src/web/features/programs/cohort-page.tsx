@@ -1,0 +1,730 @@
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { Link, useParams } from "@tanstack/react-router";
+import { Activity, FileUp, Gauge, Play, Send, SlidersHorizontal } from "lucide-react";
+import { lazy, Suspense, useEffect, useState } from "react";
+import {
+  type CohortOutput,
+  type CohortSettings,
+  criteria,
+  criterionLabels,
+  type ImportField,
+  importFieldLabels,
+  importFields,
+  type RunOutput,
+  ruleLabels,
+} from "../../../shared/programs.ts";
+import { api, call } from "../../api.ts";
+import { Alert } from "../../ui/alert.tsx";
+import { Button, buttonClass } from "../../ui/button.tsx";
+import { Card } from "../../ui/card.tsx";
+import { EmptyState } from "../../ui/empty-state.tsx";
+import { SelectField, TextField } from "../../ui/field.tsx";
+import { Form, FormActions, isStaleVersion } from "../../ui/form.tsx";
+import { PageHeader } from "../../ui/page-header.tsx";
+import { isNotFound, LoadFailed, RecordNotFound } from "../../ui/query-state.tsx";
+import { LoadingState } from "../../ui/spinner.tsx";
+import { useToast } from "../../ui/toast.tsx";
+import { useTitle } from "../../ui/use-title.ts";
+import {
+  cohortQuery,
+  healthQuery,
+  param,
+  participantsQuery,
+  previewQuery,
+  runQuery,
+} from "./programs-api.ts";
+import "./programs.css";
+
+// The chart library loads with the health card only, never in the main bundle.
+const HealthChart = lazy(() => import("./health-chart.tsx"));
+
+type ImportResult = Awaited<ReturnType<typeof importCsv>>;
+function importCsv(
+  cohortId: string,
+  csv: string,
+  mapping: Partial<Record<ImportField, string>>,
+  apply: boolean,
+) {
+  return call(api.cohorts[":id"].import.$post({ param: param(cohortId), json: { csv, mapping, apply } }));
+}
+
+function ImportCard({ cohort }: { cohort: CohortOutput }) {
+  const queryClient = useQueryClient();
+  const toast = useToast();
+  const [csv, setCsv] = useState("");
+  const [fileName, setFileName] = useState("");
+  const [mapping, setMapping] = useState<Partial<Record<ImportField, string>>>({});
+  const [result, setResult] = useState<ImportResult | null>(null);
+  const [page, setPage] = useState(1);
+  const list = useQuery(participantsQuery(cohort.id, page));
+  const run = useMutation({
+    mutationFn: (apply: boolean) => importCsv(cohort.id, csv, mapping, apply),
+    onSuccess: async (data) => {
+      setResult(data);
+      setMapping(data.mapping as Partial<Record<ImportField, string>>);
+      if (data.applied) {
+        toast({ title: `${data.created} added, ${data.updated} updated, ${data.unchanged} unchanged` });
+        await queryClient.invalidateQueries({ queryKey: ["cohorts", cohort.id] });
+      }
+    },
+  });
+  const headerOptions = [
+    { value: "", label: "(none)" },
+    ...(result?.headers ?? []).map((h) => ({ value: h, label: h })),
+  ];
+  return (
+    <Card
+      id="participants"
+      title="Participants"
+      icon={<FileUp size={18} />}
+      description="Import a CSV with email, name, role (mentee or mentor), the manager's email and a mentor's seats. Importing the same file again changes nothing; invited people join with their Sidecar account."
+    >
+      <Form onSubmit={() => run.mutate(false)} aria-label="Import participants" error={run.error?.message}>
+        <div className="field">
+          <label className="field-label" htmlFor="participants-file">
+            CSV file
+          </label>
+          <input
+            id="participants-file"
+            type="file"
+            accept=".csv,text/csv"
+            className="input"
+            onChange={async (event) => {
+              const file = event.target.files?.[0];
+              if (!file) return;
+              setFileName(file.name);
+              setCsv(await file.text());
+              setResult(null);
+            }}
+          />
+        </div>
+        {result ? (
+          <fieldset className="program-weights">
+            <legend className="field-label">Columns</legend>
+            {importFields.map((field) => (
+              <SelectField
+                key={field}
+                label={importFieldLabels[field]}
+                value={mapping[field] ?? ""}
+                onValueChange={(value) => setMapping({ ...mapping, [field]: value })}
+                options={headerOptions}
+              />
+            ))}
+          </fieldset>
+        ) : null}
+        <FormActions>
+          <Button
+            type="submit"
+            variant="secondary"
+            disabled={!csv}
+            pending={run.isPending && run.variables === false}
+          >
+            Preview {fileName}
+          </Button>
+          {result && result.errors.length === 0 && !result.applied ? (
+            <Button pending={run.isPending && run.variables === true} onClick={() => run.mutate(true)}>
+              Import {result.valid} participants
+            </Button>
+          ) : null}
+        </FormActions>
+      </Form>
+      {result ? (
+        <div aria-live="polite">
+          <p>
+            {result.rows} rows: {result.valid} valid · {result.created} new · {result.updated} changed ·{" "}
+            {result.unchanged} unchanged · {result.reportingLines} reporting lines inside the cohort
+            {result.applied ? ` · ${result.invited} invited by email` : ""}
+          </p>
+          {result.errors.length > 0 ? (
+            <Alert tone="error" title={`${result.errors.length} problems to fix before importing`}>
+              <div className="program-table-wrap">
+                <table className="program-table">
+                  <thead>
+                    <tr>
+                      <th scope="col">Line</th>
+                      <th scope="col">Column</th>
+                      <th scope="col">Problem</th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {result.errors.map((e) => (
+                      <tr key={`${e.line}-${e.column}-${e.message}`}>
+                        <td>{e.line}</td>
+                        <td>{e.column}</td>
+                        <td>{e.message}</td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </div>
+            </Alert>
+          ) : null}
+        </div>
+      ) : null}
+      {list.isPending ? (
+        <LoadingState label="Loading participants…" />
+      ) : list.isError ? (
+        <LoadFailed what="Participants" error={list.error} />
+      ) : list.data.total === 0 ? (
+        <EmptyState title="No participants yet" headingLevel={3}>
+          Choose a CSV file above, preview it, then import it.
+        </EmptyState>
+      ) : (
+        <>
+          <div className="program-table-wrap">
+            <table className="program-table">
+              <caption className="visually-hidden">Participants</caption>
+              <thead>
+                <tr>
+                  <th scope="col">Name</th>
+                  <th scope="col">Role</th>
+                  <th scope="col">Seats</th>
+                  <th scope="col">Joined</th>
+                </tr>
+              </thead>
+              <tbody>
+                {list.data.participants.map((p) => (
+                  <tr key={p.id}>
+                    <td>
+                      {p.name}
+                      <br />
+                      <span className="muted small">{p.email}</span>
+                    </td>
+                    <td>{p.role}</td>
+                    <td>{p.role === "mentor" ? p.capacity : ""}</td>
+                    <td>{p.joined ? "Joined" : "Invited"}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+          <div className="program-actions">
+            <Button size="small" variant="ghost" disabled={page <= 1} onClick={() => setPage(page - 1)}>
+              Previous
+            </Button>
+            <span className="muted small">
+              Page {page} of {Math.max(1, Math.ceil(list.data.total / list.data.pageSize))}
+            </span>
+            <Button
+              size="small"
+              variant="ghost"
+              disabled={page * list.data.pageSize >= list.data.total}
+              onClick={() => setPage(page + 1)}
+            >
+              Next
+            </Button>
+          </div>
+        </>
+      )}
+    </Card>
+  );
+}
+
+function SettingsCard({ cohort }: { cohort: CohortOutput }) {
+  const queryClient = useQueryClient();
+  const toast = useToast();
+  const [settings, setSettings] = useState<CohortSettings>(cohort.settings);
+  const [version, setVersion] = useState(cohort.version);
+  const preview = useQuery(previewQuery(cohort.id));
+  const save = useMutation({
+    mutationFn: () =>
+      call(api.cohorts[":id"].settings.$put({ param: param(cohort.id), json: { settings, version } })),
+    onSuccess: async (data) => {
+      setVersion(data.version);
+      queryClient.setQueryData(cohortQuery(cohort.id).queryKey, data);
+      await queryClient.invalidateQueries({ queryKey: ["cohorts", cohort.id, "preview"] });
+      toast({ title: "Criteria and rules saved" });
+    },
+  });
+  const stale = isStaleVersion(save.error);
+  const rules = Object.keys(ruleLabels) as (keyof typeof ruleLabels)[];
+  return (
+    <Card
+      id="criteria"
+      title="Criteria and rules"
+      icon={<SlidersHorizontal size={18} />}
+      description="Weights say how much each criterion counts; hard rules remove pairs altogether."
+    >
+      {stale ? (
+        <Alert tone="warning" title="Changed in another tab or on another device">
+          <p>{save.error?.message}</p>
+          <Button
+            variant="secondary"
+            size="small"
+            onClick={async () => {
+              const latest = await queryClient.fetchQuery({ ...cohortQuery(cohort.id), staleTime: 0 });
+              setVersion(latest.version);
+              save.reset();
+            }}
+          >
+            Load the latest version, keep my changes
+          </Button>
+        </Alert>
+      ) : null}
+      <Form
+        onSubmit={() => save.mutate()}
+        aria-label="Criteria and rules"
+        error={stale ? undefined : save.error?.message}
+      >
+        <fieldset className="program-weights">
+          <legend className="field-label">Weights (0 to 10)</legend>
+          {criteria.map((c) => (
+            <TextField
+              key={c}
+              label={criterionLabels[c]}
+              type="number"
+              min={0}
+              max={10}
+              value={String(settings.weights[c])}
+              onValueChange={(v) =>
+                setSettings({ ...settings, weights: { ...settings.weights, [c]: Number(v) } })
+              }
+            />
+          ))}
+        </fieldset>
+        <fieldset className="field">
+          <legend className="field-label">Hard rules</legend>
+          {[...rules, "mentorCapacity" as const].map((rule) => (
+            <label key={rule} className="checkbox">
+              <input
+                type="checkbox"
+                checked={settings.rules[rule]}
+                onChange={(e) =>
+                  setSettings({ ...settings, rules: { ...settings.rules, [rule]: e.target.checked } })
+                }
+              />{" "}
+              {rule === "mentorCapacity" ? "Mentor capacity (seats)" : ruleLabels[rule]}
+              {rule !== "mentorCapacity" && preview.data ? (
+                <span className="muted small"> — removes {preview.data.removedBy[rule]} pairs</span>
+              ) : null}
+            </label>
+          ))}
+        </fieldset>
+        <div className="program-weights">
+          <TextField
+            label="Minimum weekly overlap (minutes)"
+            type="number"
+            value={String(settings.minimumOverlapMinutes)}
+            onValueChange={(v) => setSettings({ ...settings, minimumOverlapMinutes: Number(v) })}
+          />
+          <TextField
+            label="Mentor ahead by at least (levels)"
+            type="number"
+            value={String(settings.seniorityMinGap)}
+            onValueChange={(v) => setSettings({ ...settings, seniorityMinGap: Number(v) })}
+          />
+          <TextField
+            label="Mentor ahead by at most (levels)"
+            type="number"
+            value={String(settings.seniorityMaxGap)}
+            onValueChange={(v) => setSettings({ ...settings, seniorityMaxGap: Number(v) })}
+          />
+          <SelectField
+            label="Objective"
+            value={settings.mode}
+            onValueChange={(v) => setSettings({ ...settings, mode: v as CohortSettings["mode"] })}
+            options={[
+              { value: "participation", label: "Match as many mentees as possible, then the best total" },
+              { value: "score", label: "The best total score" },
+            ]}
+          />
+        </div>
+        <FormActions>
+          <Button type="submit" pending={save.isPending}>
+            Save criteria and rules
+          </Button>
+        </FormActions>
+      </Form>
+      {preview.data ? (
+        <p aria-live="polite">
+          With the saved rules: {preview.data.feasiblePairs} of {preview.data.allPairs} pairs allowed ·{" "}
+          {preview.data.mentees} mentees, {preview.data.mentors} mentors, {preview.data.seats} seats
+          {preview.data.notReady > 0 ? ` · ${preview.data.notReady} not joined yet, left out` : ""}
+        </p>
+      ) : null}
+    </Card>
+  );
+}
+
+function progressText(run: RunOutput) {
+  if (run.state === "queued") return "Waiting for the worker…";
+  if (run.phase === "matching") return `Placing mentees: ${run.done} of ${run.total}`;
+  if (run.phase === "pricing") return "Pricing: checking every other pair against the dual";
+  if (run.phase === "saving") return "Saving the pairs";
+  return "Scoring every pair";
+}
+
+function Figure({ label, value }: { label: string; value: React.ReactNode }) {
+  return (
+    <div className="program-figure">
+      <dt>{label}</dt>
+      <dd>{value}</dd>
+    </div>
+  );
+}
+
+function ReasonForm({
+  label,
+  onSubmit,
+  pending,
+  onCancel,
+}: {
+  label: string;
+  onSubmit: (reason: string) => void;
+  pending: boolean;
+  onCancel: () => void;
+}) {
+  const [reason, setReason] = useState("");
+  return (
+    <Form onSubmit={() => onSubmit(reason)} aria-label={label}>
+      <TextField label={`${label}: why?`} value={reason} onValueChange={setReason} required maxLength={500} />
+      <FormActions>
+        <Button type="submit" size="small" pending={pending}>
+          {label}
+        </Button>
+        <Button size="small" variant="ghost" onClick={onCancel}>
+          Cancel
+        </Button>
+      </FormActions>
+    </Form>
+  );
+}
+
+function MatchingCard({ cohort }: { cohort: CohortOutput }) {
+  const queryClient = useQueryClient();
+  const toast = useToast();
+  const [page, setPage] = useState(1);
+  const [acting, setActing] = useState<{ kind: "pin" | "forbid"; menteeId: string; mentorId: string } | null>(
+    null,
+  );
+  const current = cohort.currentRun;
+  const result = useQuery({ ...runQuery(current?.id ?? "", page), enabled: Boolean(current) });
+  const refresh = () => queryClient.invalidateQueries({ queryKey: ["cohorts", cohort.id] });
+  const start = useMutation({
+    mutationFn: () => call(api.cohorts[":id"].runs.$post({ param: param(cohort.id) })),
+    onSuccess: refresh,
+  });
+  const cancel = useMutation({
+    mutationFn: (id: string) => call(api.runs[":id"].cancel.$post({ param: param(id) })),
+    onSuccess: async () => {
+      toast({ title: "Run cancelled" });
+      await refresh();
+    },
+  });
+  const override = useMutation({
+    mutationFn: (json: Parameters<(typeof api.cohorts)[":id"]["overrides"]["$post"]>[0]["json"]) =>
+      call(api.cohorts[":id"].overrides.$post({ param: param(cohort.id), json })),
+    onSuccess: (data) => {
+      queryClient.setQueryData(cohortQuery(cohort.id).queryKey, data);
+      setActing(null);
+      toast({ title: "Recorded. Run matching again to solve around it." });
+    },
+  });
+  const live = cohort.liveRun;
+  const published = Boolean(cohort.publishedAt);
+  return (
+    <Card
+      id="matching"
+      title="Matching"
+      icon={<Gauge size={18} />}
+      description="Each run solves the whole cohort for the best total and proves it optimal; the greedy baseline shows what first-come matching would have given."
+    >
+      {live ? (
+        <div aria-live="polite" className="stack">
+          <p>{progressText(live)}</p>
+          <progress
+            className="program-progress"
+            aria-label="Matching progress"
+            max={Math.max(1, live.total)}
+            value={live.phase === "matching" ? live.done : undefined}
+          />
+          <Button variant="secondary" pending={cancel.isPending} onClick={() => cancel.mutate(live.id)}>
+            Cancel the run
+          </Button>
+        </div>
+      ) : (
+        <div className="program-actions">
+          <Button
+            icon={<Play size={16} aria-hidden="true" />}
+            disabled={published}
+            pending={start.isPending}
+            onClick={() => start.mutate()}
+          >
+            {current ? "Run matching again" : "Run matching"}
+          </Button>
+          {start.isError ? <Alert tone="error">{start.error.message}</Alert> : null}
+        </div>
+      )}
+      {!current ? (
+        <EmptyState title="No result yet" headingLevel={3}>
+          Import participants, let them join, then run matching.
+        </EmptyState>
+      ) : (
+        <>
+          <dl className="program-figures">
+            <Figure label="Matched" value={`${current.matched} of ${current.menteeCount}`} />
+            <Figure label="Total score" value={current.score} />
+            <Figure label="Greedy: matched" value={current.greedyMatched} />
+            <Figure label="Greedy: total score" value={current.greedyScore} />
+            <Figure label="Proved optimal" value={current.certified ? "Yes" : "No"} />
+          </dl>
+          {result.data ? (
+            <>
+              <h3>Pairs</h3>
+              <ul className="program-list">
+                {result.data.pairs.map((pair) => (
+                  <li key={pair.id}>
+                    <details className="program-pair" style={{ width: "100%" }}>
+                      <summary>
+                        <span>
+                          {pair.mentee.name} with {pair.mentor.name}
+                          {pair.pinned ? " (pinned)" : ""}
+                        </span>
+                        <span className="muted">score {pair.score}</span>
+                      </summary>
+                      <ul>
+                        {pair.explanation.criteria.map((c) => (
+                          <li key={c.criterion + c.text}>
+                            <strong>{criterionLabels[c.criterion]}</strong> ({c.points} points): {c.text}
+                          </li>
+                        ))}
+                      </ul>
+                      {published ? null : acting &&
+                        acting.menteeId === pair.mentee.id &&
+                        acting.mentorId === pair.mentor.id ? (
+                        <ReasonForm
+                          label={acting.kind === "pin" ? "Pin this pair" : "Forbid this pair"}
+                          pending={override.isPending}
+                          onCancel={() => setActing(null)}
+                          onSubmit={(reason) => override.mutate({ ...acting, reason })}
+                        />
+                      ) : (
+                        <div className="program-actions">
+                          <Button
+                            size="small"
+                            variant="secondary"
+                            onClick={() =>
+                              setActing({ kind: "pin", menteeId: pair.mentee.id, mentorId: pair.mentor.id })
+                            }
+                          >
+                            Pin
+                          </Button>
+                          <Button
+                            size="small"
+                            variant="ghost"
+                            onClick={() =>
+                              setActing({
+                                kind: "forbid",
+                                menteeId: pair.mentee.id,
+                                mentorId: pair.mentor.id,
+                              })
+                            }
+                          >
+                            Forbid
+                          </Button>
+                        </div>
+                      )}
+                      {override.isError ? <Alert tone="error">{override.error.message}</Alert> : null}
+                    </details>
+                  </li>
+                ))}
+              </ul>
+              <div className="program-actions">
+                <Button size="small" variant="ghost" disabled={page <= 1} onClick={() => setPage(page - 1)}>
+                  Previous pairs
+                </Button>
+                <Button
+                  size="small"
+                  variant="ghost"
+                  disabled={page * result.data.pageSize >= result.data.total}
+                  onClick={() => setPage(page + 1)}
+                >
+                  Next pairs
+                </Button>
+              </div>
+              {result.data.unmatched.length > 0 ? (
+                <p>Not matched: {result.data.unmatched.map((p) => p.name).join(", ")}</p>
+              ) : null}
+            </>
+          ) : null}
+        </>
+      )}
+      {cohort.overrides.length > 0 ? (
+        <>
+          <h3>Overrides</h3>
+          <ul className="program-list">
+            {cohort.overrides.map((o) => (
+              <li key={o.id}>
+                <span>
+                  {o.kind === "pin"
+                    ? "Pinned"
+                    : o.kind === "forbid"
+                      ? "Forbade"
+                      : `Seats set to ${o.capacity} for`}{" "}
+                  {o.mentee ? `${o.mentee.name} with ` : ""}
+                  {o.mentor?.name}: “{o.reason}”
+                </span>
+                <span className="muted small">by {o.byName}</span>
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : null}
+    </Card>
+  );
+}
+
+function PublishCard({ cohort }: { cohort: CohortOutput }) {
+  const queryClient = useQueryClient();
+  const toast = useToast();
+  const publish = useMutation({
+    mutationFn: () => call(api.cohorts[":id"].publish.$post({ param: param(cohort.id) })),
+    onSuccess: async (data) => {
+      toast({ title: `${data.published} pairs published` });
+      await queryClient.invalidateQueries({ queryKey: ["cohorts", cohort.id] });
+    },
+  });
+  return (
+    <Card
+      id="publish"
+      title="Publish"
+      icon={<Send size={18} />}
+      description={
+        cohort.publishMode === "mentoring"
+          ? "Each pair becomes an accepted mentoring request; both people are told who and why."
+          : "Both people of each pair are introduced, with why they were matched."
+      }
+    >
+      {cohort.publishedAt ? (
+        <p>Published on {cohort.publishedAt.slice(0, 10)}.</p>
+      ) : (
+        <Button
+          disabled={!cohort.currentRun || Boolean(cohort.liveRun)}
+          pending={publish.isPending}
+          onClick={() => publish.mutate()}
+        >
+          Publish the pairs
+        </Button>
+      )}
+      {publish.isError ? <Alert tone="error">{publish.error.message}</Alert> : null}
+    </Card>
+  );
+}
+
+function HealthCard({ cohort }: { cohort: CohortOutput }) {
+  const health = useQuery({ ...healthQuery(cohort.id), enabled: Boolean(cohort.publishedAt) });
+  const [exportError, setExportError] = useState<string | null>(null);
+  async function download() {
+    try {
+      const { csv, fileName } = await call(
+        api.cohorts[":id"].health.export.$get({ param: param(cohort.id) }),
+      );
+      const url = URL.createObjectURL(new Blob([csv], { type: "text/csv" }));
+      const link = document.createElement("a");
+      link.href = url;
+      link.download = fileName;
+      link.click();
+      URL.revokeObjectURL(url);
+    } catch (error) {
+      setExportError((error as Error).message);
+    }
+  }
+  return (
+    <Card
+      id="health"
+      title="Program health"
+      icon={<Activity size={18} />}
+      description="Aggregates only: nobody's notes, feedback, plan or what was said in a meeting."
+    >
+      {!cohort.publishedAt ? (
+        <EmptyState title="Nothing to watch yet" headingLevel={3}>
+          Health figures start once the pairs are published.
+        </EmptyState>
+      ) : health.isPending ? (
+        <LoadingState label="Loading health figures…" />
+      ) : health.isError ? (
+        <LoadFailed what="Health figures" error={health.error} />
+      ) : (
+        <>
+          <dl className="program-figures">
+            <Figure label="Matches made" value={health.data.matchesMade} />
+            <Figure label="Accepted by both" value={health.data.accepted} />
+            <Figure label="Meetings held" value={health.data.meetingsHeld} />
+            <Figure label="Stalled (no meeting in 21 days)" value={health.data.stalled} />
+          </dl>
+          <Suspense fallback={<LoadingState label="Loading the chart…" />}>
+            <HealthChart weekly={health.data.weekly} />
+          </Suspense>
+          {health.data.stalledPairs.length > 0 ? (
+            <>
+              <h3>Stalled pairs</h3>
+              <ul className="program-list">
+                {health.data.stalledPairs.map((p) => (
+                  <li key={`${p.mentee}-${p.mentor}`}>
+                    {p.mentee} with {p.mentor}
+                    <span className="muted small">last met {p.lastMetOn ?? "never"}</span>
+                  </li>
+                ))}
+              </ul>
+            </>
+          ) : null}
+          <Button variant="secondary" onClick={download}>
+            Export the figures as CSV
+          </Button>
+          {exportError ? <Alert tone="error">{exportError}</Alert> : null}
+        </>
+      )}
+    </Card>
+  );
+}
+
+export function CohortPage() {
+  const { cohortId } = useParams({ strict: false }) as { cohortId: string };
+  const query = useQuery({
+    ...cohortQuery(cohortId),
+    // Live progress: the page asks again every second while a run is under way.
+    refetchInterval: (q) => (q.state.data?.liveRun ? 1000 : false),
+  });
+  const queryClient = useQueryClient();
+  const liveId = query.data?.liveRun?.id;
+  useEffect(() => {
+    if (!liveId) void queryClient.invalidateQueries({ queryKey: ["runs"] });
+  }, [liveId, queryClient]);
+  useTitle(query.data?.name ?? "Cohort");
+  if (query.isPending) return <LoadingState label="Loading the cohort…" />;
+  if (query.isError) {
+    return isNotFound(query.error) ? (
+      <RecordNotFound
+        thing="cohort"
+        back={
+          <Link to="/programs" className={buttonClass("secondary")}>
+            Back to programs
+          </Link>
+        }
+      />
+    ) : (
+      <LoadFailed what="The cohort" error={query.error} retry={() => query.refetch()} />
+    );
+  }
+  const cohort = query.data;
+  return (
+    <>
+      <PageHeader
+        title={cohort.name}
+        description={`${cohort.programName} · ${cohort.startsOn} to ${cohort.endsOn} · ${cohort.counts.mentees} mentees, ${cohort.counts.mentors} mentors (${cohort.counts.seats} seats), ${cohort.counts.joined} joined`}
+        actions={
+          <Link to="/programs/$programId" params={{ programId: cohort.programId }}>
+            Back to the program
+          </Link>
+        }
+      />
+      <div className="program-grid">
+        <ImportCard cohort={cohort} />
+        <SettingsCard key={cohort.version} cohort={cohort} />
+        <MatchingCard cohort={cohort} />
+        <PublishCard cohort={cohort} />
+        <HealthCard cohort={cohort} />
+      </div>
+    </>
+  );
+}
