@@ -114,7 +114,6 @@ export async function runMatching(db: Db, runId: string, logger: Pick<Deps["logg
       };
     }
     const started = performance.now();
-    // `warmStart` is read by solvers that support it and ignored by the others.
     const result: MatchingResult = await solveInWorker(problem, {
       mode,
       signal: controller.signal,
@@ -125,7 +124,7 @@ export async function runMatching(db: Db, runId: string, logger: Pick<Deps["logg
           total: progress.total,
         };
       },
-      ...((warmStart ? { warmStart } : {}) as object),
+      warmStart,
     });
     const solveMs = Math.round(performance.now() - started);
     const certified = certifyMatching(problem, mode, result) === null;

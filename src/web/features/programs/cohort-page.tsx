@@ -22,6 +22,7 @@ import { SelectField, TextField } from "../../ui/field.tsx";
 import { Form, FormActions, isStaleVersion } from "../../ui/form.tsx";
 import { PageHeader } from "../../ui/page-header.tsx";
 import { isNotFound, LoadFailed, RecordNotFound } from "../../ui/query-state.tsx";
+import { ScrollBox } from "../../ui/scroll-box.tsx";
 import { LoadingState } from "../../ui/spinner.tsx";
 import { useToast } from "../../ui/toast.tsx";
 import { useTitle } from "../../ui/use-title.ts";
@@ -137,7 +138,7 @@ function ImportCard({ cohort }: { cohort: CohortOutput }) {
           </p>
           {result.errors.length > 0 ? (
             <Alert tone="error" title={`${result.errors.length} problems to fix before importing`}>
-              <div className="program-table-wrap">
+              <ScrollBox label="Problems in the file">
                 <table className="program-table">
                   <thead>
                     <tr>
@@ -156,7 +157,7 @@ function ImportCard({ cohort }: { cohort: CohortOutput }) {
                     ))}
                   </tbody>
                 </table>
-              </div>
+              </ScrollBox>
             </Alert>
           ) : null}
         </div>
@@ -171,7 +172,7 @@ function ImportCard({ cohort }: { cohort: CohortOutput }) {
         </EmptyState>
       ) : (
         <>
-          <div className="program-table-wrap">
+          <ScrollBox label="Participants">
             <table className="program-table">
               <caption className="visually-hidden">Participants</caption>
               <thead>
@@ -197,7 +198,7 @@ function ImportCard({ cohort }: { cohort: CohortOutput }) {
                 ))}
               </tbody>
             </table>
-          </div>
+          </ScrollBox>
           <div className="program-actions">
             <Button size="small" variant="ghost" disabled={page <= 1} onClick={() => setPage(page - 1)}>
               Previous
