@@ -5,6 +5,7 @@ import type { CommunityFacts } from "../../access/rules.ts";
 import { users } from "../../auth/auth.table.ts";
 import { newId } from "../../db/new-id.ts";
 import type { Db } from "../../db/open.ts";
+import { outbox } from "../mail/outbox.table.ts";
 import { notifications } from "../notifications/notifications.table.ts";
 import {
   calendarFeeds,
@@ -257,6 +258,23 @@ export async function deleteCommunityNotifications(db: Db, communityId: string, 
   await db
     .delete(notifications)
     .where(and(eq(notifications.userId, userId), eq(notifications.communityId, communityId)));
+}
+
+/**
+ * Mail from a community that has not gone out yet goes with the membership too: nothing written in the
+ * circle reaches someone after they leave or are removed, even when the mail server was slow.
+ */
+export async function withdrawCommunityMail(db: Db, communityId: string, userId: string) {
+  const email = db.select({ email: users.email }).from(users).where(eq(users.id, userId));
+  await db
+    .delete(outbox)
+    .where(
+      and(
+        eq(outbox.communityId, communityId),
+        inArray(outbox.to, email),
+        inArray(outbox.status, ["kept", "queued", "failed"]),
+      ),
+    );
 }
 
 export async function deleteRsvpsOf(db: Db, communityId: string, userId: string) {

@@ -47,6 +47,7 @@ import {
   takeMemberPlace,
   updateCommunityRow,
   upsertActiveMember,
+  withdrawCommunityMail,
 } from "./communities.repo.ts";
 
 export type CommunityDeps = Pick<Deps, "db" | "mailer" | "config" | "auth">;
@@ -265,6 +266,7 @@ async function closeMembership(
     else await freeEventSeat(tx, rsvp.eventId);
   }
   await deleteCommunityNotifications(tx, communityId, userId);
+  await withdrawCommunityMail(tx, communityId, userId);
   return { ended, promoted };
 }
 

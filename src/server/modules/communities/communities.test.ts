@@ -193,6 +193,13 @@ describe("circles: applications and membership", () => {
     );
     expect((await get(`/api/threads/${thread.id}`, removed.cookie)).status).toBe(200);
     expect((await notificationsOf(removed.id)).length).toBeGreaterThan(0);
+    // Mail about the circle still waiting to go out (here: no mail server) ...
+    const undelivered = () =>
+      ctx.db
+        .select({ id: outbox.id, status: outbox.status })
+        .from(outbox)
+        .where(and(eq(outbox.to, removed.email), eq(outbox.communityId, circle.id)));
+    expect((await undelivered()).length).toBeGreaterThan(0);
 
     const after = await post(`/api/communities/${circle.id}/members/${removed.id}/remove`, organizer.cookie, {
       reason: "Broke the norms",
@@ -213,8 +220,9 @@ describe("circles: applications and membership", () => {
       (await post(`/api/threads/${thread.id}/replies`, removed.cookie, { body: "Still here?" })).status,
     ).toBe(404);
     expect((await json(await get("/api/community-search?q=board", removed.cookie))).hits).toEqual([]);
-    // Their notifications from the circle went with the membership.
+    // Their notifications from the circle went with the membership, and so did its mail not yet sent.
     expect((await notificationsOf(removed.id)).filter((n) => n.communityId === circle.id)).toEqual([]);
+    expect(await undelivered()).toEqual([]);
     expect(
       (await post(`/api/communities/${circle.id}/applications`, removed.cookie, { answers: "Again" })).status,
     ).toBe(403);

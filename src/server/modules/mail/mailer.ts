@@ -17,6 +17,8 @@ export type MailMessage = {
   html?: string;
   headers?: Record<string, string>;
   attachments?: MailAttachment[];
+  /** The community the message is about, if any (see `withdrawCommunityMail`). */
+  communityId?: string | null;
 };
 
 export const deliverMailJob = "mail.deliver";

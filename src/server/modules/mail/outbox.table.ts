@@ -32,6 +32,8 @@ export const outbox = pgTable(
     error: text("error"),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     sentAt: timestamp("sent_at", { withTimezone: true }),
+    // Mail about a community: leaving it, removal or a ban withdraws what has not gone out yet.
+    communityId: text("community_id"),
     // Once delivered, the body (with its one-time links) and headers are erased from the outbox.
     bodyRemovedAt: timestamp("body_removed_at", { withTimezone: true }),
   },

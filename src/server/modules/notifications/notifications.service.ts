@@ -110,6 +110,7 @@ export async function notify(deps: NotifyDeps, tx: Db, input: NotifyInput): Prom
           links,
         ),
         ...(input.attachments ? { attachments: input.attachments } : {}),
+        ...(input.communityId ? { communityId: input.communityId } : {}),
       },
     ],
     tx,
