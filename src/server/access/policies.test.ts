@@ -42,7 +42,7 @@ function allowed(
 }
 
 // Records every member may read are checked on their own below.
-const readableByMembers: ResourceKind[] = ["mentorProfile"];
+const readableByMembers: ResourceKind[] = ["mentorProfile", "mentorReviews"];
 // Community resources are keyed by membership, not ownership: checked in the communities tests.
 const byMembership: ResourceKind[] = ["community", "communityContent", "communityApplications"];
 const ownRecords = Object.keys(policies).filter(
@@ -134,6 +134,16 @@ describe("access policies", () => {
     expect(asked).toBe(0);
     await decide(policies.sharedPlan, "read", facts(member("bob")));
     expect(asked).toBe(1);
+  });
+
+  it("lets every member read a mentor's revealed reviews and change none, and nobody find a missing mentor's", async () => {
+    for (const viewer of [member("ada"), member("bob"), admin]) {
+      expect(await allowed("mentorReviews", "read", viewer, "ada")).toBe(true);
+      expect(await allowed("mentorReviews", "read", viewer, undefined)).toBe(false);
+      for (const action of ["create", "update", "delete", "manage"] as const) {
+        expect(await allowed("mentorReviews", action, viewer, "ada")).toBe(false);
+      }
+    }
   });
 
   it("lets every member read a mentor's profile, only the mentor change it, and nobody find a missing one", async () => {
