@@ -152,7 +152,7 @@ describe("a new member in the browser", () => {
     expect(row?.twoFactorEnabled).toBe(true);
 
     await page.getByRole("button", { name: "Account menu" }).click();
-    await page.getByRole("button", { name: "Sign out" }).click();
+    await page.getByRole("button", { name: "Sign out", exact: true }).click();
     await page.waitForURL(/\/sign-in/);
 
     await signInThroughForm(page, email, password);
@@ -167,7 +167,7 @@ describe("a new member in the browser", () => {
     await page.getByRole("heading", { name: /Welcome/ }).waitFor();
 
     await page.getByRole("button", { name: "Account menu" }).click();
-    await page.getByRole("button", { name: "Sign out" }).click();
+    await page.getByRole("button", { name: "Sign out", exact: true }).click();
     await page.waitForURL(/\/sign-in/);
     await page.goto(`${baseUrl}/profile`);
     await page.waitForURL(/\/sign-in/);

@@ -98,8 +98,21 @@ export async function expectAccessible(page: Page, label: string) {
     (v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`,
   );
   expect(summary, `axe findings on ${label}`).toEqual([]);
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-  expect(overflow, `horizontal scrolling on ${label}`).toBeLessThanOrEqual(1);
+  // A string, not a function: the TypeScript loader would wrap a function in helpers the page lacks.
+  const { overflow, widest } = await page.evaluate<{ overflow: number; widest: string[] }>(`(() => {
+    const overflow = document.documentElement.scrollWidth - window.innerWidth;
+    const widest = [...document.querySelectorAll("body *")]
+      .filter((element) => element.getBoundingClientRect().right > window.innerWidth + 1)
+      .filter((element) => {
+        for (let up = element.parentElement; up; up = up.parentElement)
+          if (getComputedStyle(up).overflowX !== "visible") return up === document.body || up === document.documentElement;
+        return true;
+      })
+      .slice(0, 5)
+      .map((element) => element.tagName.toLowerCase() + "." + [...element.classList].join("."));
+    return { overflow, widest };
+  })()`);
+  expect(overflow, `horizontal scrolling on ${label}: ${widest.join(", ")}`).toBeLessThanOrEqual(1);
   if (screenshotDir) {
     mkdirSync(screenshotDir, { recursive: true });
     const width = page.viewportSize()?.width ?? 0;

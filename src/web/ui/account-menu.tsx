@@ -49,54 +49,56 @@ export function AccountMenu({ user, onSignOut }: { user: MeUser; onSignOut: () =
         className="account-trigger"
         aria-label="Account menu"
         aria-expanded={open}
-        aria-controls={panelId}
+        aria-controls={open ? panelId : undefined}
         data-state={open ? "open" : "closed"}
         onClick={() => setOpen((value) => !value)}
       >
         <span className="avatar" aria-hidden="true" data-initials={initials(user.name, user.email)} />
         <ChevronDown size={16} aria-hidden="true" />
       </button>
-      <div id={panelId} className="menu-content account-menu-panel" hidden={!open}>
-        <div className="menu-label">
-          <span className="menu-label-name">{user.name || "Your account"}</span>
-          <span className="menu-label-email">{user.email}</span>
-        </div>
-        <hr className="menu-separator" />
-        <ul className="account-menu-list">
-          <li>
-            <Link to="/profile" className="menu-item" onClick={close}>
-              <User size={16} aria-hidden="true" />
-              Profile
-            </Link>
-          </li>
-          <li>
-            <Link to="/security" className="menu-item" onClick={close}>
-              <ShieldCheck size={16} aria-hidden="true" />
-              Security
-            </Link>
-          </li>
-          {user.role === "admin" ? (
+      {open ? (
+        <div id={panelId} className="menu-content account-menu-panel">
+          <div className="menu-label">
+            <span className="menu-label-name">{user.name || "Your account"}</span>
+            <span className="menu-label-email">{user.email}</span>
+          </div>
+          <hr className="menu-separator" />
+          <ul className="account-menu-list">
             <li>
-              <Link to="/admin/users" className="menu-item" onClick={close}>
-                <Users size={16} aria-hidden="true" />
-                Admin
+              <Link to="/profile" className="menu-item" onClick={close}>
+                <User size={16} aria-hidden="true" />
+                Profile
               </Link>
             </li>
-          ) : null}
-        </ul>
-        <hr className="menu-separator" />
-        <button
-          type="button"
-          className="menu-item account-menu-sign-out"
-          onClick={() => {
-            close();
-            onSignOut();
-          }}
-        >
-          <LogOut size={16} aria-hidden="true" />
-          Sign out
-        </button>
-      </div>
+            <li>
+              <Link to="/security" className="menu-item" onClick={close}>
+                <ShieldCheck size={16} aria-hidden="true" />
+                Security
+              </Link>
+            </li>
+            {user.role === "admin" ? (
+              <li>
+                <Link to="/admin/users" className="menu-item" onClick={close}>
+                  <Users size={16} aria-hidden="true" />
+                  Admin
+                </Link>
+              </li>
+            ) : null}
+          </ul>
+          <hr className="menu-separator" />
+          <button
+            type="button"
+            className="menu-item account-menu-sign-out"
+            onClick={() => {
+              close();
+              onSignOut();
+            }}
+          >
+            <LogOut size={16} aria-hidden="true" />
+            Sign out
+          </button>
+        </div>
+      ) : null}
     </div>
   );
 }
