@@ -27,6 +27,7 @@ import {
 } from "./communities-api.ts";
 import { EventSummary, NewEventForm } from "./event-parts.tsx";
 import "./communities.css";
+import { MentionPicker } from "./mention-picker.tsx";
 
 const param = (id: string) => ({ id: encodeURIComponent(id) });
 type Refresh = () => Promise<void>;
@@ -155,7 +156,6 @@ function Threads({ community }: { community: Community }) {
   const [channel, setChannel] = useState("");
   const query = useQuery(threadsQuery(community.id, channel || undefined));
   const members = useQuery(membersQuery(community.id));
-  const me = useMe();
   const queryClient = useQueryClient();
   const [title, setTitle] = useState("");
   const [body, setBody] = useState("");
@@ -232,18 +232,13 @@ function Threads({ community }: { community: Community }) {
               ]}
             />
           ) : null}
-          {members.data && members.data.members.length > 1 ? (
-            <CheckboxGroup
-              legend="Mention"
-              name="mentions"
-              hint="They are told about this post."
-              options={members.data.members
-                .filter((m) => m.userId !== me.user.id)
-                .map((m) => ({ value: m.userId, label: m.name }))}
-              value={mentions}
-              onChange={setMentions}
-            />
-          ) : null}
+          <MentionPicker
+            members={members.data?.members}
+            name="mentions"
+            hint="They are told about this post."
+            value={mentions}
+            onChange={setMentions}
+          />
           <FormActions>
             <Button type="submit" pending={start.isPending}>
               Post

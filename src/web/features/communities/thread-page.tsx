@@ -8,7 +8,6 @@ import { useMe, useMomentFormat } from "../../session.ts";
 import { Alert } from "../../ui/alert.tsx";
 import { Button } from "../../ui/button.tsx";
 import { Card } from "../../ui/card.tsx";
-import { CheckboxGroup } from "../../ui/checkbox-group.tsx";
 import { ConflictNotice } from "../../ui/conflict.tsx";
 import { TextAreaField } from "../../ui/field.tsx";
 import { Form, FormActions } from "../../ui/form.tsx";
@@ -19,6 +18,7 @@ import { useTitle } from "../../ui/use-title.ts";
 import { historyQuery, membersQuery, threadQuery } from "./communities-api.ts";
 import { PostBody } from "./markdown.tsx";
 import "./communities.css";
+import { MentionPicker } from "./mention-picker.tsx";
 
 const param = (id: string) => ({ id: encodeURIComponent(id) });
 
@@ -165,7 +165,6 @@ function PostView({ post, thread }: { post: Post; thread: Thread }) {
 function ReplyForm({ thread }: { thread: Thread }) {
   const queryClient = useQueryClient();
   const members = useQuery(membersQuery(thread.communityId));
-  const me = useMe();
   const [body, setBody] = useState("");
   const [mentions, setMentions] = useState<string[]>([]);
   const [error, setError] = useState<string | null>(null);
@@ -183,18 +182,13 @@ function ReplyForm({ thread }: { thread: Thread }) {
   return (
     <Form onSubmit={() => reply.mutate()} error={error} aria-label="Reply">
       <TextAreaField label="Your reply (Markdown)" value={body} onValueChange={setBody} rows={4} />
-      {members.data && members.data.members.length > 1 ? (
-        <CheckboxGroup
-          legend="Mention"
-          name="reply-mentions"
-          hint="They are told about your reply."
-          options={members.data.members
-            .filter((m) => m.userId !== me.user.id)
-            .map((m) => ({ value: m.userId, label: m.name }))}
-          value={mentions}
-          onChange={setMentions}
-        />
-      ) : null}
+      <MentionPicker
+        members={members.data?.members}
+        name="reply-mentions"
+        hint="They are told about your reply."
+        value={mentions}
+        onChange={setMentions}
+      />
       <FormActions>
         <Button type="submit" pending={reply.isPending}>
           Reply
