@@ -4,19 +4,7 @@ import { certifyMatching } from "./certify-matching.ts";
 import type { MatchingProblem, MatchMode } from "./matching-problem.ts";
 import { bestScoreByMatchedCount } from "./reference-matching.ts";
 import { solveMatching } from "./solve-matching.ts";
-
-type Pair = [mentee: number, mentor: number, score: number];
-
-function toProblem(menteeCount: number, capacity: number[], pairs: Pair[]): MatchingProblem {
-  return {
-    menteeCount,
-    mentorCount: capacity.length,
-    capacity: Int32Array.from(capacity),
-    pairMentee: Int32Array.from(pairs, (p) => p[0]),
-    pairMentor: Int32Array.from(pairs, (p) => p[1]),
-    pairScore: Int32Array.from(pairs, (p) => p[2]),
-  };
-}
+import { arbitraryCohort, type Pair, seededRandom, toProblem } from "./test-cohorts.ts";
 
 function pairsOf(problem: MatchingProblem): Pair[] {
   return Array.from(problem.pairScore, (s, k) => [
@@ -26,33 +14,7 @@ function pairsOf(problem: MatchingProblem): Pair[] {
   ]);
 }
 
-function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-const cohort = fc
-  .record({
-    menteeCount: fc.integer({ min: 1, max: 10 }),
-    capacity: fc.array(fc.integer({ min: 0, max: 3 }), { minLength: 1, maxLength: 5 }),
-    density: fc.double({ min: 0.1, max: 1, noNaN: true }),
-    scoreRange: fc.constantFrom(1, 3, 1000),
-    seed: fc.integer(),
-  })
-  .map(({ menteeCount, capacity, density, scoreRange, seed }) => {
-    const random = seededRandom(seed);
-    const pairs: Pair[] = [];
-    for (let i = 0; i < menteeCount; i++)
-      for (let j = 0; j < capacity.length; j++)
-        if (random() < density) pairs.push([i, j, Math.floor(random() * (scoreRange + 1))]);
-    return toProblem(menteeCount, capacity, pairs);
-  });
+const cohort = arbitraryCohort({ minMentees: 1, maxMentees: 10, minMentors: 1, minDensity: 0.1 });
 
 /** The changes a program admin makes between two runs, with the mentee and mentor indices kept. */
 type Change =
