@@ -377,11 +377,28 @@ export const publishOutput = z
   .object({ published: z.number().int(), requests: z.number().int(), skipped: z.number().int() })
   .meta({ id: "PublishOutcome" });
 
+const reviewFigure = z.object({
+  revealed: z.number().int().meta({ description: "Close-out reviews revealed so far" }),
+  averaged: z
+    .number()
+    .int()
+    .meta({
+      description: "How many of them the average covers: whole groups of five, in the order revealed",
+    }),
+  averageRating: z.number().nullable().meta({ description: "Out of 5; null until five are revealed" }),
+});
 export const healthOutput = z
   .object({
     matchesMade: z.number().int(),
     accepted: z.number().int(),
-    meetingsHeld: z.number().int(),
+    sessionsHeld: z
+      .number()
+      .int()
+      .meta({ description: "Sessions booked in the pairs' engagements that took place (not cancelled)" }),
+    meetingsRecorded: z
+      .number()
+      .int()
+      .meta({ description: "Days participants recorded meeting, themselves" }),
     stalled: z.number().int(),
     stalledPairs: z.array(
       z.object({
@@ -389,6 +406,7 @@ export const healthOutput = z
         mentor: z.string(),
         publishedOn: dayOutput,
         lastMetOn: dayOutput.nullable(),
+        lastMetBy: z.enum(["session", "recorded"]).nullable(),
       }),
     ),
     weekly: z.array(
@@ -396,9 +414,11 @@ export const healthOutput = z
         week: dayOutput,
         matches: z.number().int(),
         accepted: z.number().int(),
+        sessions: z.number().int(),
         meetings: z.number().int(),
       }),
     ),
+    reviews: z.object({ byMentees: reviewFigure, byMentors: reviewFigure }),
   })
   .meta({ id: "ProgramHealth" });
 

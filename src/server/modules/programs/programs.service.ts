@@ -72,7 +72,6 @@ import { programCohorts, programs } from "./programs.table.ts";
 
 export const participantPageSize = 50;
 export const pairPageSize = 50;
-const stalledAfterDays = 21;
 
 type ProgramDeps = NotifyDeps & Pick<Deps, "jobs" | "db">;
 
@@ -541,20 +540,17 @@ function todayUtc(now = new Date()) {
 
 export async function getCohortHealth(db: Db, viewer: Viewer | null, id: string) {
   await requireCohort(db, viewer, "read", id);
-  const figures = await healthFigures(db, id, todayUtc());
-  return { ...figures, stalled: figures.stalled.length, stalledPairs: figures.stalled };
+  return healthFigures(db, id, new Date());
 }
 
 export async function exportCohortHealth(db: Db, viewer: Viewer | null, id: string) {
   const { cohort } = await requireCohort(db, viewer, "read", id);
-  const figures = await healthFigures(db, id, todayUtc());
+  const figures = await healthFigures(db, id, new Date());
   return {
-    csv: presentHealthCsv({ ...figures, stalled: figures.stalled.length }),
+    csv: presentHealthCsv(figures),
     fileName: `${cohort.name.replace(/[^A-Za-z0-9-]+/g, "-").toLowerCase() || "cohort"}-health.csv`,
   };
 }
-
-export { stalledAfterDays };
 
 // ---- A participant's own view
 

@@ -14,9 +14,15 @@ import {
   runToEnd,
 } from "../../../../test/programs.ts";
 import { closeMatchingWorker } from "../../matching/solve-in-worker.ts";
+import {
+  engagementNotes,
+  engagementReviews,
+  engagementSessions,
+  engagements,
+} from "../engagements/engagements.table.ts";
 import { outbox } from "../mail/outbox.table.ts";
 import { mentorRequests } from "../mentors/mentors.table.ts";
-import { programRuns } from "./programs.table.ts";
+import { programPairs, programRuns } from "./programs.table.ts";
 
 let ctx: TestContext;
 beforeAll(async () => {
@@ -155,9 +161,9 @@ describe("programs: import, match, override, publish, health", () => {
     await ok(ctx, `/api/program-matches/${match.pairId}/accept`, mentee.cookie, {});
     await ok(ctx, `/api/program-matches/${match.pairId}/meetings`, mentee.cookie, { metOn: "2026-03-10" });
     const health = await ok(ctx, `/api/cohorts/${cohortId}/health`, admin.cookie);
-    expect(health).toMatchObject({ matchesMade: 6, accepted: 0, meetingsHeld: 1 });
+    expect(health).toMatchObject({ matchesMade: 6, accepted: 0, sessionsHeld: 0, meetingsRecorded: 1 });
     const exported = await ok(ctx, `/api/cohorts/${cohortId}/health/export`, admin.cookie);
-    expect(exported.csv).toContain("total,6,0,1");
+    expect(exported.csv).toContain("total,6,0,0,1");
     // Someone else's match is not theirs to confirm.
     expect(
       (await call(ctx, `/api/program-matches/${match.pairId}/accept`, (people[1] as Member).cookie, {}))
@@ -196,6 +202,165 @@ describe("programs that make mentoring requests", () => {
     ]);
     const me = await ok(ctx, "/api/mentors/me", mentor.cookie);
     expect(me.activeMentees).toBe(2);
+  });
+});
+
+const day = 86_400_000;
+const ago = (days: number) => new Date(Date.now() - days * day);
+
+/** An engagement for a published pair's mentoring request, written straight to the tables (its flow has its own tests). */
+async function engagementFor(
+  request: { id: string; menteeId: string; mentorId: string },
+  state: "active" | "closing" | "closed",
+  closeStartedDaysAgo?: number,
+) {
+  const id = `eng-${request.id}`;
+  await ctx.db.insert(engagements).values({
+    id,
+    requestId: request.id,
+    menteeId: request.menteeId,
+    mentorId: request.mentorId,
+    state,
+    closeStartedAt: closeStartedDaysAgo === undefined ? null : ago(closeStartedDaysAgo),
+    closedAt: state === "closed" ? ago((closeStartedDaysAgo ?? 1) - 1) : null,
+  });
+  return id;
+}
+
+let sessionHour = -40;
+async function sessionOf(
+  engagementId: string,
+  request: { menteeId: string; mentorId: string },
+  daysAgo: number,
+  state: "booked" | "cancelled" = "booked",
+  agenda = "",
+) {
+  // Each session at its own hour, so one mentor's sessions never overlap.
+  sessionHour += 2;
+  const startsAt = new Date(Date.now() - daysAgo * day + sessionHour * 3600_000);
+  await ctx.db.insert(engagementSessions).values({
+    id: `s-${engagementId}-${daysAgo}`,
+    engagementId,
+    mentorId: request.mentorId,
+    menteeId: request.menteeId,
+    startsAt,
+    endsAt: new Date(startsAt.getTime() + 3600_000),
+    state,
+    agenda,
+  });
+}
+
+async function reviewOf(
+  engagementId: string,
+  request: { menteeId: string; mentorId: string },
+  side: "mentee" | "mentor",
+  rating: number,
+  text = "Thank you",
+) {
+  await ctx.db.insert(engagementReviews).values({
+    id: `r-${engagementId}-${side}`,
+    engagementId,
+    mentorId: request.mentorId,
+    side,
+    authorId: side === "mentee" ? request.menteeId : request.mentorId,
+    rating,
+    text,
+  });
+}
+
+describe("program health from the pairs' mentoring", () => {
+  it("counts sessions that took place, stalls from sessions and recorded meetings, and review averages in groups of five", async () => {
+    const admin = await buildUser(ctx);
+    const { cohort } = await createProgramWithCohort(ctx, admin, "mentoring");
+    const people = await buildParticipants(ctx, 8, 4);
+    await ok(ctx, `/api/cohorts/${cohort.id}/import`, admin.cookie, { csv: csvOf(people), apply: true });
+    await joinAll(ctx, people);
+    expect((await runToEnd(ctx, cohort.id, admin.cookie)).run.matched).toBe(8);
+    await ok(ctx, `/api/cohorts/${cohort.id}/publish`, admin.cookie, {});
+    await ctx.db
+      .update(programPairs)
+      .set({ publishedAt: ago(40) })
+      .where(eq(programPairs.cohortId, cohort.id));
+    const requests = (
+      await ctx.db.select().from(mentorRequests).where(eq(mentorRequests.programCohortId, cohort.id))
+    ).sort((a, b) => a.id.localeCompare(b.id));
+    expect(requests).toHaveLength(8);
+    type Request = (typeof requests)[number];
+    const [r0, r1, r2, r3, r4, r5, r6, r7] = requests as [
+      Request,
+      Request,
+      Request,
+      Request,
+      Request,
+      Request,
+      Request,
+      Request,
+    ];
+    // Met three days ago; a cancelled session and one still ahead do not count.
+    const e0 = await engagementFor(r0, "active");
+    await sessionOf(e0, r0, 3);
+    await sessionOf(e0, r0, 2, "cancelled");
+    await sessionOf(e0, r0, -2);
+    // Last session 30 days ago: stalled.
+    const e1 = await engagementFor(r1, "active");
+    await sessionOf(e1, r1, 30);
+    // No session, but the mentee recorded meeting five days ago.
+    await engagementFor(r2, "active");
+    const [pair2] = await ctx.db.select().from(programPairs).where(eq(programPairs.mentorRequestId, r2.id));
+    const mentee2 = people.find((p) => p.id === r2.menteeId) as Member;
+    await ok(ctx, `/api/program-matches/${pair2?.id}/meetings`, mentee2.cookie, {
+      metOn: ago(5).toISOString().slice(0, 10),
+    });
+    // Closed, both reviews in.
+    for (const [r, rating] of [
+      [r3, 5],
+      [r4, 4],
+      [r5, 3],
+    ] as const) {
+      const e = await engagementFor(r, "closed", 10);
+      await sessionOf(e, r, 20);
+      await reviewOf(e, r, "mentee", rating);
+      await reviewOf(e, r, "mentor", 4);
+    }
+    // Closing for two days, one review in: hidden, so not counted.
+    const e6 = await engagementFor(r6, "closing", 2);
+    await reviewOf(e6, r6, "mentee", 5);
+    // Closing for 20 days: revealed by time.
+    const e7 = await engagementFor(r7, "closing", 20);
+    await reviewOf(e7, r7, "mentee", 1);
+
+    const health = await ok(ctx, `/api/cohorts/${cohort.id}/health`, admin.cookie);
+    expect(health).toMatchObject({
+      matchesMade: 8,
+      sessionsHeld: 5,
+      meetingsRecorded: 1,
+      reviews: {
+        byMentees: { revealed: 4, averaged: 0, averageRating: null },
+        byMentors: { revealed: 3, averaged: 0, averageRating: null },
+      },
+    });
+    // Stalled: only r1 (last session 30 days ago); closing and closed engagements are finished, not stalled.
+    const names = (id: string) => people.find((p) => p.id === id)?.name;
+    expect(
+      health.stalledPairs.map((p: { mentee: string; lastMetBy: string | null }) => [p.mentee, p.lastMetBy]),
+    ).toEqual([[names(r1.menteeId), "session"]]);
+    expect(health.stalled).toBe(1);
+    expect(health.weekly.reduce((n: number, w: { sessions: number }) => n + w.sessions, 0)).toBe(5);
+
+    // The fifth revealed review of a mentor: the average appears, over all five.
+    await ctx.db
+      .update(engagements)
+      .set({ state: "closed", closedAt: new Date() })
+      .where(eq(engagements.id, e0));
+    await reviewOf(e0, r0, "mentee", 2);
+    const after = await ok(ctx, `/api/cohorts/${cohort.id}/health`, admin.cookie);
+    expect(after.reviews.byMentees).toEqual({ revealed: 5, averaged: 5, averageRating: 3 });
+    expect(after.stalled).toBe(1);
+    const exported = await ok(ctx, `/api/cohorts/${cohort.id}/health/export`, admin.cookie);
+    expect(exported.csv).toContain("total,8,0,5,1");
+    expect(exported.csv).toContain("by mentees,3,5,5");
+    expect(exported.csv).toContain("by mentors,not shown until 5 are revealed,0,3");
+    expect(exported.csv).not.toContain("Mentee");
   });
 });
 
@@ -337,6 +502,25 @@ describe("the canary: a program admin never sees what participants write for the
     await joinAll(ctx, people);
     const run = await runToEnd(ctx, cohort.id, admin.cookie);
     await ok(ctx, `/api/cohorts/${cohort.id}/publish`, admin.cookie, {});
+    // What the pairs then wrote in their mentoring: a session's agenda, notes, both close-out reviews.
+    const requests = await ctx.db
+      .select()
+      .from(mentorRequests)
+      .where(eq(mentorRequests.programCohortId, cohort.id));
+    for (const r of requests) {
+      const e = await engagementFor(r, "closed", 3);
+      await sessionOf(e, r, 10, "booked", `Agenda ${canary}`);
+      for (const [authorId, shared] of [
+        [r.menteeId, false],
+        [r.mentorId, true],
+      ] as const)
+        await ctx.db
+          .insert(engagementNotes)
+          .values({ id: `n-${e}-${authorId}`, engagementId: e, authorId, body: `Note ${canary}`, shared });
+      await reviewOf(e, r, "mentee", 5, `Review ${canary}`);
+      await reviewOf(e, r, "mentor", 4, `Review ${canary}`);
+    }
+    expect(requests.length).toBeGreaterThan(0);
     const seen: string[] = [];
     for (const path of [
       "/api/programs",

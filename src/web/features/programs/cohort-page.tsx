@@ -612,6 +612,12 @@ function PublishCard({ cohort }: { cohort: CohortOutput }) {
   );
 }
 
+function reviewText(r: { revealed: number; averaged: number; averageRating: number | null }) {
+  if (r.averageRating === null)
+    return r.revealed === 0 ? "None revealed yet" : `${r.revealed} revealed; the average shows from 5`;
+  return `${r.averageRating.toFixed(1)} of 5 (over ${r.averaged} of ${r.revealed})`;
+}
+
 function HealthCard({ cohort }: { cohort: CohortOutput }) {
   const health = useQuery({ ...healthQuery(cohort.id), enabled: Boolean(cohort.publishedAt) });
   const [exportError, setExportError] = useState<string | null>(null);
@@ -635,7 +641,7 @@ function HealthCard({ cohort }: { cohort: CohortOutput }) {
       id="health"
       title="Program health"
       icon={<Activity size={18} />}
-      description="Aggregates only: nobody's notes, feedback, plan or what was said in a meeting."
+      description="Aggregates only: nobody's notes, feedback, plan, review text or what was said in a session."
     >
       {!cohort.publishedAt ? (
         <EmptyState title="Nothing to watch yet" headingLevel={3}>
@@ -650,9 +656,16 @@ function HealthCard({ cohort }: { cohort: CohortOutput }) {
           <dl className="program-figures">
             <Figure label="Matches made" value={health.data.matchesMade} />
             <Figure label="Accepted by both" value={health.data.accepted} />
-            <Figure label="Meetings held" value={health.data.meetingsHeld} />
-            <Figure label="Stalled (no meeting in 21 days)" value={health.data.stalled} />
+            <Figure label="Sessions held (booked in Sidecar, took place)" value={health.data.sessionsHeld} />
+            <Figure label="Meetings recorded by participants" value={health.data.meetingsRecorded} />
+            <Figure label="Stalled (no session or meeting in 21 days)" value={health.data.stalled} />
+            <Figure label="Close-out reviews by mentees" value={reviewText(health.data.reviews.byMentees)} />
+            <Figure label="Close-out reviews by mentors" value={reviewText(health.data.reviews.byMentors)} />
           </dl>
+          <p className="muted small">
+            Review ratings are shown only as averages over whole groups of five, in the order they were
+            revealed, so no one person's rating can be read off a figure or a change in it.
+          </p>
           <Suspense fallback={<LoadingState label="Loading the chart…" />}>
             <HealthChart weekly={health.data.weekly} />
           </Suspense>
@@ -661,9 +674,13 @@ function HealthCard({ cohort }: { cohort: CohortOutput }) {
               <h3>Stalled pairs</h3>
               <ul className="program-list">
                 {health.data.stalledPairs.map((p) => (
-                  <li key={`${p.mentee}-${p.mentor}`}>
+                  <li key={`${p.mentee}-${p.mentor}-${p.publishedOn}`}>
                     {p.mentee} with {p.mentor}
-                    <span className="muted small">last met {p.lastMetOn ?? "never"}</span>
+                    <span className="muted small">
+                      {p.lastMetOn
+                        ? `last ${p.lastMetBy === "session" ? "session" : "recorded meeting"} ${p.lastMetOn}`
+                        : `never met since ${p.publishedOn}`}
+                    </span>
                   </li>
                 ))}
               </ul>
