@@ -191,8 +191,14 @@ export const overrideInput = z
       .object({
         kind: z.literal("capacity"),
         mentorId: id,
-        capacity: z.number().int().min(0).max(20),
+        capacity: z
+          .number({ error: "Enter the seats, from 0 to 20" })
+          .int("Enter a whole number of seats")
+          .min(0, "Enter the seats, from 0 to 20")
+          .max(20, "Enter the seats, from 0 to 20"),
         reason: text("the reason", 500),
+        /** The mentor's seats version as read, so a change made meanwhile is not overwritten. */
+        version: versionInput,
       })
       .strict(),
   ])
@@ -358,6 +364,11 @@ export const pairOutput = z.object({
   id: z.string(),
   mentee: person,
   mentor: person,
+  mentorSeats: z
+    .object({ seats: z.number().int(), version: z.number().int() })
+    .meta({
+      description: "The mentor's seats now (after seat changes), with the version a seat change sends",
+    }),
   score: z.number().int(),
   pinned: z.boolean(),
   explanation: explanationOutput,
@@ -379,12 +390,9 @@ export const publishOutput = z
 
 const reviewFigure = z.object({
   revealed: z.number().int().meta({ description: "Close-out reviews revealed so far" }),
-  averaged: z
-    .number()
-    .int()
-    .meta({
-      description: "How many of them the average covers: whole groups of five, in the order revealed",
-    }),
+  averaged: z.number().int().meta({
+    description: "How many of them the average covers: whole groups of five, in the order revealed",
+  }),
   averageRating: z.number().nullable().meta({ description: "Out of 5; null until five are revealed" }),
 });
 export const healthOutput = z
@@ -447,3 +455,4 @@ export const myProgramsOutput = z
   .meta({ id: "MyPrograms" });
 export type CohortOutput = z.infer<typeof cohortOutput>;
 export type RunOutput = z.infer<typeof runOutput>;
+export type PairOutput = z.infer<typeof pairOutput>;

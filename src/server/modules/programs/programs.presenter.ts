@@ -150,11 +150,14 @@ export function presentPair(row: {
   pair: PairRow;
   menteeName: string;
   mentorName: string;
+  mentorSeats: number;
+  mentorVersion: number;
 }): z.infer<typeof pairOutput> {
   return {
     id: row.pair.id,
     mentee: { id: row.pair.menteeId, name: row.menteeName },
     mentor: { id: row.pair.mentorId, name: row.mentorName },
+    mentorSeats: { seats: Number(row.mentorSeats), version: Number(row.mentorVersion) },
     score: row.pair.score,
     pinned: row.pair.pinned,
     explanation: explanationOf(row.pair),

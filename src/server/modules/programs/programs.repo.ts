@@ -171,10 +171,15 @@ export async function updateParticipant(
   db: Db,
   id: string,
   set: Partial<typeof programParticipants.$inferInsert>,
+  options: { seatsChanged?: boolean } = {},
 ) {
   await db
     .update(programParticipants)
-    .set({ ...set, updatedAt: new Date() })
+    .set({
+      ...set,
+      updatedAt: new Date(),
+      ...(options.seatsChanged ? { version: sql`${programParticipants.version} + 1` } : {}),
+    })
     .where(eq(programParticipants.id, id));
 }
 
@@ -230,6 +235,22 @@ export async function insertOverride(db: Db, values: typeof programOverrides.$in
   await db.insert(programOverrides).values(values);
 }
 
+/** The seat change's conditional write: only from the version read, so of two racing changes one goes through. */
+export async function bumpSeatsVersion(db: Db, cohortId: string, mentorId: string, version: number) {
+  const rows = await db
+    .update(programParticipants)
+    .set({ version: sql`${programParticipants.version} + 1`, updatedAt: new Date() })
+    .where(
+      and(
+        eq(programParticipants.id, mentorId),
+        eq(programParticipants.cohortId, cohortId),
+        eq(programParticipants.version, version),
+      ),
+    )
+    .returning({ id: programParticipants.id });
+  return rows.length > 0;
+}
+
 export async function participantsByIds(db: Db, ids: string[]) {
   if (ids.length === 0) return [];
   return db
@@ -237,6 +258,7 @@ export async function participantsByIds(db: Db, ids: string[]) {
       id: programParticipants.id,
       name: programParticipants.name,
       cohortId: programParticipants.cohortId,
+      role: programParticipants.role,
     })
     .from(programParticipants)
     .where(inArray(programParticipants.id, ids));
@@ -296,9 +318,20 @@ export async function listPairPage(db: Db, runId: string, page: { page: number; 
   // Written out in full: drizzle leaves columns of a one-table select unqualified, and a subquery would read its own.
   const mentee = sql`(select name from program_participants p where p.id = "program_pairs"."mentee_id")`;
   const mentor = sql`(select name from program_participants p where p.id = "program_pairs"."mentor_id")`;
+  const seats = sql`coalesce(
+    (select o.capacity from program_overrides o where o.cohort_id = "program_pairs"."cohort_id" and o.kind = 'capacity'
+       and o.mentor_id = "program_pairs"."mentor_id" order by o.created_at desc, o.id desc limit 1),
+    (select capacity from program_participants p where p.id = "program_pairs"."mentor_id"))`;
+  const seatsVersion = sql`(select version from program_participants p where p.id = "program_pairs"."mentor_id")`;
   const [rows, [total]] = await Promise.all([
     db
-      .select({ pair: programPairs, menteeName: sql<string>`${mentee}`, mentorName: sql<string>`${mentor}` })
+      .select({
+        pair: programPairs,
+        menteeName: sql<string>`${mentee}`,
+        mentorName: sql<string>`${mentor}`,
+        mentorSeats: sql<number>`${seats}`,
+        mentorVersion: sql<number>`${seatsVersion}`,
+      })
       .from(programPairs)
       .where(eq(programPairs.runId, runId))
       .orderBy(desc(programPairs.pinned), desc(programPairs.score), asc(programPairs.id))

@@ -149,6 +149,71 @@ describe("programs: import, match, override, publish, health", () => {
     });
   });
 
+  it("changes a mentor's seats from the seats read, records who and why, and re-solves around it", async () => {
+    const cohort = await ok(ctx, `/api/cohorts/${cohortId}`, admin.cookie);
+    const current = await ok(ctx, `/api/runs/${cohort.currentRun.id}`, admin.cookie);
+    type Pair = {
+      mentee: { id: string };
+      mentor: { id: string; name: string };
+      pinned: boolean;
+      mentorSeats: { seats: number; version: number };
+    };
+    const pairs = current.pairs as Pair[];
+    const pinned = pairs.find((p) => p.pinned) as Pair;
+    const target = pairs.find((p) => p.mentor.id !== pinned.mentor.id) as Pair;
+    expect(target.mentorSeats).toEqual({ seats: 2, version: 1 });
+    const change = (version: number, capacity: number) =>
+      call(ctx, `/api/cohorts/${cohortId}/overrides`, admin.cookie, {
+        kind: "capacity",
+        mentorId: target.mentor.id,
+        capacity,
+        reason: "On leave for a month",
+        version,
+      });
+    expect((await change(1, 0)).status).toBe(200);
+    // A second change made from the same read is refused, naming the version.
+    const stale = await change(1, 3);
+    expect(stale.status).toBe(409);
+    expect(stale.body.error.field).toBe("version");
+    // A mentee is not given seats.
+    const wrong = await call(ctx, `/api/cohorts/${cohortId}/overrides`, admin.cookie, {
+      kind: "capacity",
+      mentorId: target.mentee.id,
+      capacity: 1,
+      reason: "Typo",
+      version: 1,
+    });
+    expect(wrong.status).toBe(400);
+    const after = await ok(ctx, `/api/cohorts/${cohortId}`, admin.cookie);
+    expect(after.overrides.at(-1)).toMatchObject({
+      kind: "capacity",
+      capacity: 0,
+      mentor: { id: target.mentor.id },
+      byName: "Program Admin",
+      reason: "On leave for a month",
+    });
+    const resolved = await runToEnd(ctx, cohortId, admin.cookie);
+    expect(resolved.run).toMatchObject({ state: "done", certified: true, matched: 4 });
+    const again = resolved.pairs as Pair[];
+    expect(again.some((p) => p.mentor.id === target.mentor.id)).toBe(false);
+    expect(again.find((p) => p.mentee.id === pinned.mentee.id)?.mentor.id).toBe(pinned.mentor.id);
+    // Seats back to 2, from the version now read: the rest is solved around the pin again.
+    const seatsNow = await ok(ctx, `/api/cohorts/${cohortId}/overrides`, admin.cookie, {
+      kind: "capacity",
+      mentorId: target.mentor.id,
+      capacity: 2,
+      reason: "Back from leave",
+      version: 2,
+    });
+    expect(seatsNow.overrides).toHaveLength(4);
+    const back = await runToEnd(ctx, cohortId, admin.cookie);
+    expect(back.run.matched).toBe(6);
+    expect((back.pairs as Pair[]).find((p) => p.mentor.id === target.mentor.id)?.mentorSeats).toEqual({
+      seats: 2,
+      version: 3,
+    });
+  });
+
   it("publishes once, tells both people why, and shows each participant their match", async () => {
     const published = await ok(ctx, `/api/cohorts/${cohortId}/publish`, admin.cookie, {});
     expect(published.published).toBe(6);
@@ -382,6 +447,31 @@ describe("races settled by the database", () => {
       }
     },
   );
+
+  it.runIf(onPostgres)("lets one of two seat changes made from one read through, on PostgreSQL", async () => {
+    const admin = await buildUser(ctx);
+    const { cohort } = await createProgramWithCohort(ctx, admin);
+    const people = await buildParticipants(ctx, 1, 1);
+    await ok(ctx, `/api/cohorts/${cohort.id}/import`, admin.cookie, { csv: csvOf(people), apply: true });
+    const { participants } = await ok(ctx, `/api/cohorts/${cohort.id}/participants`, admin.cookie);
+    const mentor = participants.find((p: { role: string }) => p.role === "mentor");
+    for (let round = 1; round <= 3; round++) {
+      const answers = await Promise.all(
+        [1, 3].map((capacity) =>
+          call(ctx, `/api/cohorts/${cohort.id}/overrides`, admin.cookie, {
+            kind: "capacity",
+            mentorId: mentor.id,
+            capacity,
+            reason: "Race",
+            version: round,
+          }),
+        ),
+      );
+      expect(answers.map((a) => a.status).sort()).toEqual([200, 409]);
+    }
+    const after = await ok(ctx, `/api/cohorts/${cohort.id}`, admin.cookie);
+    expect(after.overrides).toHaveLength(3);
+  });
 
   it.runIf(onPostgres)("publishes a cohort once when two publishes race, on PostgreSQL", async () => {
     const admin = await buildUser(ctx);
