@@ -364,11 +364,9 @@ export const pairOutput = z.object({
   id: z.string(),
   mentee: person,
   mentor: person,
-  mentorSeats: z
-    .object({ seats: z.number().int(), version: z.number().int() })
-    .meta({
-      description: "The mentor's seats now (after seat changes), with the version a seat change sends",
-    }),
+  mentorSeats: z.object({ seats: z.number().int(), version: z.number().int() }).meta({
+    description: "The mentor's seats now (after seat changes), with the version a seat change sends",
+  }),
   score: z.number().int(),
   pinned: z.boolean(),
   explanation: explanationOutput,

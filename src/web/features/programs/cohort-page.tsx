@@ -543,7 +543,7 @@ function MatchingCard({ cohort }: { cohort: CohortOutput }) {
     >
       {live ? (
         <div aria-live="polite" className="stack">
-          <p>{progressText(live)}</p>
+          <p data-run-progress="">{progressText(live)}</p>
           <progress
             className="program-progress"
             aria-label="Matching progress"
@@ -553,6 +553,7 @@ function MatchingCard({ cohort }: { cohort: CohortOutput }) {
           <Button variant="secondary" pending={cancel.isPending} onClick={() => cancel.mutate(live.id)}>
             Cancel the run
           </Button>
+          {cancel.isError ? <Alert tone="error">{cancel.error.message}</Alert> : null}
         </div>
       ) : (
         <div className="program-actions">
