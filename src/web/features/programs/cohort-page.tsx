@@ -429,7 +429,7 @@ function SeatForm({
       form.markSaved(sent.version + 1);
       await queryClient.invalidateQueries({ queryKey: ["runs"] });
       toast({
-        title: `${pair.mentor.name} now has ${sent.capacity} seats. Run matching again to solve around it.`,
+        title: `${pair.mentor.name} now has ${sent.capacity} ${sent.capacity === 1 ? "seat" : "seats"}. Run matching again to solve around it.`,
       });
       onDone();
     },
