@@ -622,3 +622,12 @@ async function expectNothingOfHers(input: {
     expect(row.email).toMatch(/@deleted\.invalid$/);
   }
 }
+
+describe("docs/account-data.md", () => {
+  it("describes every field of every section, as the schema has them", async () => {
+    const { readFileSync } = await import("node:fs");
+    const { accountDataDoc } = await import("./account-data-doc.ts");
+    const written = readFileSync(new URL("../../../../docs/account-data.md", import.meta.url), "utf8");
+    expect(written, "run npx tsx scripts/account-data-doc.ts").toBe(accountDataDoc());
+  });
+});
