@@ -71,19 +71,21 @@ function ExportCard() {
       icon={<FileJson size={18} />}
       description={`One JSON file with everything below, and your career story as Markdown. Sidecar gathers it in the background and emails you when it is ready; the file is kept for ${accountExportKeepDays} days.`}
     >
-      <ul className="data-contents">
-        {accountDataContents.map((line) => (
-          <li key={line}>{line}</li>
-        ))}
-      </ul>
-      <p className="muted">
-        Feedback results appear exactly as on their results page: never one person's answers, and nothing
-        before enough people answered. Other people's private notes are never included.
-      </p>
-      {error ? <Alert tone="error">{error}</Alert> : null}
-      <QueryState query={query} loading="Loading your export…" failed="Your export">
-        {(data) => <ExportState status={data.export} onPrepare={prepare} preparing={start.isPending} />}
-      </QueryState>
+      <div className="stack">
+        <ul className="data-contents">
+          {accountDataContents.map((line) => (
+            <li key={line}>{line}</li>
+          ))}
+        </ul>
+        <p className="muted">
+          Feedback results appear exactly as on their results page: never one person's answers, and nothing
+          before enough people answered. Other people's private notes are never included.
+        </p>
+        {error ? <Alert tone="error">{error}</Alert> : null}
+        <QueryState query={query} loading="Loading your export…" failed="Your export">
+          {(data) => <ExportState status={data.export} onPrepare={prepare} preparing={start.isPending} />}
+        </QueryState>
+      </div>
     </Card>
   );
 }
@@ -225,74 +227,76 @@ function DeleteCard() {
       iconTone="warning"
       description="This cannot be undone. Download your data first if you want a copy."
     >
-      <div className="data-keeps">
-        <div>
-          <h3>Deleted at once</h3>
-          <ul>
-            <li>Your plan, tours, decisions, lanes, portfolio, story and diagnostics</li>
-            <li>Your feedback requests and their results</li>
-            <li>
-              Your mentor profile, your notes and reviews, what you share and what others shared with you
-            </li>
-            <li>Every session: you are signed out everywhere</li>
-          </ul>
+      <div className="stack">
+        <div className="data-keeps">
+          <div>
+            <h3>Deleted at once</h3>
+            <ul>
+              <li>Your plan, tours, decisions, lanes, portfolio, story and diagnostics</li>
+              <li>Your feedback requests and their results</li>
+              <li>
+                Your mentor profile, your notes and reviews, what you share and what others shared with you
+              </li>
+              <li>Every session: you are signed out everywhere</li>
+            </ul>
+          </div>
+          <div>
+            <h3>Stays for others</h3>
+            <ul>
+              <li>Your circle and community posts, shown as by "a former member"</li>
+              <li>Feedback you gave, still anonymous</li>
+              <li>Your mentors' and mentees' own notes; your engagements end for them</li>
+            </ul>
+          </div>
         </div>
-        <div>
-          <h3>Stays for others</h3>
-          <ul>
-            <li>Your circle and community posts, shown as by "a former member"</li>
-            <li>Feedback you gave, still anonymous</li>
-            <li>Your mentors' and mentees' own notes; your engagements end for them</li>
-          </ul>
-        </div>
-      </div>
-      <Form onSubmit={submit} formRef={form.formRef} error={form.formError}>
-        <div className="form-grid">
-          <TextField
-            label="Your password"
-            type="password"
-            name="password"
-            autoComplete="current-password"
-            value={form.values.password}
-            onValueChange={(value) => form.set("password", value)}
-            error={form.errors.password}
-            required
-          />
-          {user.twoFactorEnabled ? (
+        <Form onSubmit={submit} formRef={form.formRef} error={form.formError}>
+          <div className="form-grid">
             <TextField
-              label="Code from your authenticator app"
-              name="code"
-              inputMode="numeric"
-              autoComplete="one-time-code"
-              value={form.values.code}
-              onValueChange={(value) => form.set("code", value)}
-              error={form.errors.code}
+              label="Your password"
+              type="password"
+              name="password"
+              autoComplete="current-password"
+              value={form.values.password}
+              onValueChange={(value) => form.set("password", value)}
+              error={form.errors.password}
               required
             />
+            {user.twoFactorEnabled ? (
+              <TextField
+                label="Code from your authenticator app"
+                name="code"
+                inputMode="numeric"
+                autoComplete="one-time-code"
+                value={form.values.code}
+                onValueChange={(value) => form.set("code", value)}
+                error={form.errors.code}
+                required
+              />
+            ) : null}
+          </div>
+          <label className="checkbox-option">
+            <input
+              type="checkbox"
+              name="confirm"
+              checked={form.values.confirm}
+              aria-invalid={form.errors.confirm ? true : undefined}
+              aria-describedby={form.errors.confirm ? "confirm-error" : undefined}
+              onChange={(event) => form.set("confirm", event.target.checked)}
+            />
+            <span>I understand that my account and all my data will be deleted for good</span>
+          </label>
+          {form.errors.confirm ? (
+            <p id="confirm-error" className="field-error">
+              {form.errors.confirm}
+            </p>
           ) : null}
-        </div>
-        <label className="checkbox-option">
-          <input
-            type="checkbox"
-            name="confirm"
-            checked={form.values.confirm}
-            aria-invalid={form.errors.confirm ? true : undefined}
-            aria-describedby={form.errors.confirm ? "confirm-error" : undefined}
-            onChange={(event) => form.set("confirm", event.target.checked)}
-          />
-          <span>I understand that my account and all my data will be deleted for good</span>
-        </label>
-        {form.errors.confirm ? (
-          <p id="confirm-error" className="field-error">
-            {form.errors.confirm}
-          </p>
-        ) : null}
-        <FormActions>
-          <Button type="submit" variant="danger" pending={remove.isPending}>
-            Delete my account and data
-          </Button>
-        </FormActions>
-      </Form>
+          <FormActions>
+            <Button type="submit" variant="danger" pending={remove.isPending}>
+              Delete my account and data
+            </Button>
+          </FormActions>
+        </Form>
+      </div>
     </Card>
   );
 }
