@@ -494,6 +494,12 @@ describe("account deletion", () => {
     // Nothing of hers is readable through any route, walked as each of the others.
     await expectNothingOfHers({ alice, others: [bob, carol, olive], ids: scene });
 
+    // The stand-in is no one an instance admin manages.
+    const admin = await buildUser(ctx, { role: "admin" });
+    const listed = await ok(await ctx.request("/api/admin/users", { cookie: admin.cookie }), "admin users");
+    expect(JSON.stringify(listed)).not.toContain(formerMemberName);
+    expect(JSON.stringify(listed)).not.toContain(alice.email);
+
     // Her address signs up again as a new person, who inherits nothing.
     const again = await buildUser(ctx, { email: alice.email, name: "Alice Again" });
     expect(again.id).not.toBe(alice.id);
