@@ -19,3 +19,6 @@ export function yearFromField(value: string): number | null | string {
   if (!trimmed) return null;
   return /^\d+$/.test(trimmed) ? Number(trimmed) : trimmed;
 }
+
+/** Where the plan form keeps what was typed until it is saved or the edit is cancelled. */
+export const planDraftKey = (userId: string) => `sidecar:draft:${userId}:plan`;

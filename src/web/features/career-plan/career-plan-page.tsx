@@ -1,28 +1,29 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { Flag, Mountain, Sprout } from "lucide-react";
-import { useState } from "react";
+import { Mountain, Sprout } from "lucide-react";
+import { lazy, useState } from "react";
 import { formatCalendarDate } from "../../../shared/calendar-date.ts";
 import type { CareerPlan } from "../../../shared/career-plan.ts";
 import { api, call } from "../../api.ts";
-import { useMe, useMemberToday } from "../../session.ts";
+import { useMe } from "../../session.ts";
+import { AfterPaint } from "../../ui/after-paint.tsx";
 import { Button } from "../../ui/button.tsx";
 import { Card } from "../../ui/card.tsx";
-import { ConflictNotice } from "../../ui/conflict.tsx";
 import { EmptyState } from "../../ui/empty-state.tsx";
-import { TextField } from "../../ui/field.tsx";
-import { FormActions } from "../../ui/form.tsx";
 import { PageHeader } from "../../ui/page-header.tsx";
 import { LoadFailed } from "../../ui/query-state.tsx";
-import { SubmitButton, useSchemaForm, ValidatedForm } from "../../ui/schema-form.tsx";
 import { LoadingState } from "../../ui/spinner.tsx";
 import { useToast } from "../../ui/toast.tsx";
 import { useTitle } from "../../ui/use-title.ts";
 import { Term } from "../glossary/term.tsx";
 import { GuideBanner } from "../home/first-run-guide.tsx";
-import { ActThreeForm } from "./act-three-form.tsx";
-import { careerPlanQuery } from "./career-plan-api.ts";
-import { PlanForm, planDraftKey } from "./plan-form.tsx";
+import { careerPlanQuery, planDraftKey } from "./career-plan-api.ts";
 import { PlanSummary } from "./plan-summary.tsx";
+
+// The forms and the form library arrive once the summary is on screen, each in a box that keeps
+// its place, so the plan is drawn at once and nothing moves when a form arrives.
+const PlanForm = lazy(() => import("./plan-form.tsx").then((m) => ({ default: m.PlanForm })));
+const ActThreeForm = lazy(() => import("./act-three-form.tsx").then((m) => ({ default: m.ActThreeForm })));
+const MarkReachedCard = lazy(() => import("./mark-reached-card.tsx"));
 
 /** Unsaved changes from earlier in this tab open the form again, so they are never hidden. */
 function hasPlanDraft(userId: string): boolean {
@@ -36,68 +37,6 @@ function hasPlanDraft(userId: string): boolean {
 function useSetPlan() {
   const queryClient = useQueryClient();
   return (plan: CareerPlan) => queryClient.setQueryData(careerPlanQuery.queryKey, plan);
-}
-
-function MarkReachedCard({ role, version }: { role: string; version: number }) {
-  const today = useMemberToday();
-  const toast = useToast();
-  const setPlan = useSetPlan();
-  const queryClient = useQueryClient();
-  const form = useSchemaForm(
-    { reachedOn: today },
-    {
-      schema: () => import("../../../shared/career-plan.ts").then((m) => m.northStarReachedInput),
-      version,
-    },
-  );
-  const mark = useMutation({
-    mutationFn: (input: { reachedOn: string }) =>
-      call(api.plan["north-star"].reached.$post({ json: { ...input, version: form.version } })),
-    onSuccess: (saved) => {
-      setPlan(saved);
-      toast({ title: "North Star reached", description: "Now plan Act Three: what comes after." });
-      // The page now opens with Act Three; bring the person to it.
-      window.scrollTo({ top: 0 });
-      document.getElementById("main")?.focus({ preventScroll: true });
-    },
-  });
-  return (
-    <Card
-      id="north-star-reached"
-      title="Reached your North Star?"
-      icon={<Flag size={18} />}
-      description={`When you become ${role}, mark it here. Sidecar then helps you plan Act Three: what comes after.`}
-    >
-      <ValidatedForm
-        form={form}
-        onSave={(input) => mark.mutateAsync(input)}
-        aria-labelledby="north-star-reached-title"
-      >
-        <ConflictNotice
-          form={form}
-          labels={{ reachedOn: "Date reached" }}
-          loadLatest={async () => {
-            const latest = await queryClient.fetchQuery({ ...careerPlanQuery, staleTime: 0 });
-            setPlan(latest);
-            return { values: { reachedOn: form.values.reachedOn }, version: latest.version };
-          }}
-        />
-        <div className="form-grid">
-          <TextField
-            label="Date you reached it"
-            name="reachedOn"
-            type="date"
-            value={form.values.reachedOn}
-            onValueChange={(value) => form.set("reachedOn", value)}
-            error={form.errors.reachedOn}
-          />
-        </div>
-        <FormActions>
-          <SubmitButton variant="secondary">Mark as reached</SubmitButton>
-        </FormActions>
-      </ValidatedForm>
-    </Card>
-  );
 }
 
 function ReachedBanner({ plan }: { plan: CareerPlan }) {
@@ -162,7 +101,9 @@ export function CareerPlanPage() {
           {reached ? (
             <>
               <ReachedBanner plan={plan} />
-              <ActThreeForm plan={plan} />
+              <div className="plan-slot plan-slot-act-three">
+                <AfterPaint component={ActThreeForm} props={{ plan }} />
+              </div>
             </>
           ) : null}
           {plan.northStar ? null : (
@@ -176,16 +117,30 @@ export function CareerPlanPage() {
           {plan.northStar && !editing && !hasPlanDraft(me.user.id) ? (
             <PlanSummary plan={plan} onEdit={() => setEditing(true)} />
           ) : (
-            <PlanForm
-              plan={plan}
-              onSaved={() => setEditing(false)}
-              onCancel={plan.northStar ? () => setEditing(false) : undefined}
-            />
+            <div className="plan-slot plan-slot-form">
+              <AfterPaint
+                component={PlanForm}
+                props={{
+                  plan,
+                  onSaved: () => setEditing(false),
+                  onCancel: plan.northStar ? () => setEditing(false) : undefined,
+                }}
+              />
+            </div>
           )}
           {plan.northStar && !reached ? (
-            <MarkReachedCard role={plan.northStar.role} version={plan.version} />
+            <div className="plan-slot plan-slot-reached">
+              <AfterPaint
+                component={MarkReachedCard}
+                props={{ role: plan.northStar.role, version: plan.version }}
+              />
+            </div>
           ) : null}
-          {!reached && plan.actThree ? <ActThreeForm plan={plan} /> : null}
+          {!reached && plan.actThree ? (
+            <div className="plan-slot plan-slot-act-three">
+              <AfterPaint component={ActThreeForm} props={{ plan }} />
+            </div>
+          ) : null}
           {!reached && !plan.actThree && plan.northStar ? (
             <Card
               id="act-three-later"

@@ -17,7 +17,7 @@ import { RowList } from "../../ui/row-list.tsx";
 import { SubmitButton, useSchemaForm, ValidatedForm } from "../../ui/schema-form.tsx";
 import { useToast } from "../../ui/toast.tsx";
 import { Term } from "../glossary/term.tsx";
-import { careerPlanQuery, newRowKey, yearFromField } from "./career-plan-api.ts";
+import { careerPlanQuery, newRowKey, planDraftKey, yearFromField } from "./career-plan-api.ts";
 
 type NeedRow = { key: string; text: string; link: string };
 type Values = {
@@ -113,9 +113,6 @@ function toInput(values: Values) {
       : { role: values["nextJob.role"], targetYear: yearFromField(values["nextJob.targetYear"]) },
   };
 }
-
-/** Where the plan form keeps what was typed until it is saved or the edit is cancelled. */
-export const planDraftKey = (userId: string) => `sidecar:draft:${userId}:plan`;
 
 export function PlanForm({
   plan,

@@ -17,3 +17,13 @@ export const portfolioCoverageQuery = queryOptions({
 export function formatRolePeriod(role: Pick<PortfolioRole, "startsOn" | "endsOn">): string {
   return `${formatCalendarMonth(role.startsOn)} – ${role.endsOn ? formatCalendarMonth(role.endsOn) : "now"}`;
 }
+
+/** How a role is named in headings and messages: "Title at Company". */
+export function roleLabel(role: { title: string; company: string }): string {
+  return `${role.title} at ${role.company}`;
+}
+
+/** Where a role form keeps what was typed until it is saved or the dialog is closed. */
+export function roleDraftKey(userId: string, roleId?: string): string {
+  return `sidecar:draft:${userId}:portfolio-role:${roleId ?? "new"}`;
+}

@@ -1,7 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { Link } from "@tanstack/react-router";
 import { Briefcase, Compass, Grid3x3, Pencil, Plus, Route } from "lucide-react";
-import { useState } from "react";
+import { lazy, Suspense, useState } from "react";
 import {
   companyStageLabels,
   experienceLabels,
@@ -9,7 +9,7 @@ import {
   vantageLabels,
   workKindLabels,
 } from "../../../shared/experience.ts";
-import { type PortfolioCoverage, type PortfolioRole, roleLabel } from "../../../shared/portfolio.ts";
+import type { PortfolioCoverage, PortfolioRole } from "../../../shared/portfolio.ts";
 import { api, call } from "../../api.ts";
 import { useMe } from "../../session.ts";
 import { Alert } from "../../ui/alert.tsx";
@@ -28,8 +28,16 @@ import { Term } from "../glossary/term.tsx";
 import { GuideBanner } from "../home/first-run-guide.tsx";
 import { NewTourLink } from "../tours/new-tour-link.tsx";
 import { CoverageSingles, CoverageTable } from "./coverage-grid.tsx";
-import { formatRolePeriod, portfolioCoverageQuery, portfolioRolesQuery } from "./portfolio-api.ts";
-import { RoleForm, roleDraftKey } from "./role-form.tsx";
+import {
+  formatRolePeriod,
+  portfolioCoverageQuery,
+  portfolioRolesQuery,
+  roleDraftKey,
+  roleLabel,
+} from "./portfolio-api.ts";
+
+// The role form and the form library load when the dialog first opens, not with the page.
+const RoleForm = lazy(() => import("./role-form.tsx"));
 
 type Editing = { mode: "add" } | { mode: "edit"; role: PortfolioRole } | null;
 
@@ -262,11 +270,13 @@ export function PortfolioPage() {
         wide
       >
         {editing ? (
-          <RoleForm
-            key={editing.mode === "edit" ? editing.role.id : "new"}
-            role={editing.mode === "edit" ? editing.role : undefined}
-            onDone={() => setEditing(null)}
-          />
+          <Suspense fallback={<LoadingState label="Opening the form…" />}>
+            <RoleForm
+              key={editing.mode === "edit" ? editing.role.id : "new"}
+              role={editing.mode === "edit" ? editing.role : undefined}
+              onDone={() => setEditing(null)}
+            />
+          </Suspense>
         ) : null}
       </Dialog>
       <Dialog

@@ -20,6 +20,7 @@ import { describedBy, SelectField, TextAreaField, TextField } from "../../ui/fie
 import { FormActions } from "../../ui/form.tsx";
 import { SubmitButton, useSchemaForm, ValidatedForm } from "../../ui/schema-form.tsx";
 import { useToast } from "../../ui/toast.tsx";
+import { roleDraftKey } from "./portfolio-api.ts";
 
 type Values = {
   company: string;
@@ -75,11 +76,6 @@ const roleLabels: Partial<Record<keyof Values, string>> = {
   wellKnownLogo: "Well-known logo",
   notes: "Notes",
 };
-
-/** Where a role form keeps what was typed until it is saved or the dialog is closed. */
-export function roleDraftKey(userId: string, roleId?: string): string {
-  return `sidecar:draft:${userId}:portfolio-role:${roleId ?? "new"}`;
-}
 
 export function RoleForm({ role, onDone }: { role?: PortfolioRole; onDone: () => void }) {
   const { user } = useMe();
@@ -303,3 +299,5 @@ export function RoleForm({ role, onDone }: { role?: PortfolioRole; onDone: () =>
     </ValidatedForm>
   );
 }
+
+export default RoleForm;
