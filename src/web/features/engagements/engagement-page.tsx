@@ -11,7 +11,7 @@ import {
   engagementStateLabels,
   intakeShareParts,
 } from "../../../shared/engagements.ts";
-import { laneIds, lanes } from "../../../shared/lanes.ts";
+import { laneIds, lanes } from "../../../shared/lane-words.ts";
 import { api, call } from "../../api.ts";
 import { useMomentFormat } from "../../session.ts";
 import { Alert } from "../../ui/alert.tsx";

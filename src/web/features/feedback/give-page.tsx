@@ -4,7 +4,7 @@ import { CheckCircle2, Clock, Link2Off, ShieldCheck } from "lucide-react";
 import { useState } from "react";
 import { formatCalendarDate } from "../../../shared/calendar-date.ts";
 import { type GiveInput, type GiverView, giveInput } from "../../../shared/feedback.ts";
-import { type LaneId, lanes, ratingValues } from "../../../shared/lanes.ts";
+import { type LaneId, lanes, ratingValues } from "../../../shared/lane-words.ts";
 import { ApiError, api, call } from "../../api.ts";
 import { Alert } from "../../ui/alert.tsx";
 import { AuthCard } from "../../ui/auth-layout.tsx";

@@ -9,7 +9,7 @@ import {
   minResponsesBounds,
   starterQuestions,
 } from "../../../shared/feedback.ts";
-import { type LaneId, laneIds, lanes } from "../../../shared/lanes.ts";
+import { type LaneId, laneIds, lanes } from "../../../shared/lane-words.ts";
 import { api, call } from "../../api.ts";
 import { useMe, useMemberToday } from "../../session.ts";
 import { Alert } from "../../ui/alert.tsx";

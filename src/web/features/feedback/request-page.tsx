@@ -27,7 +27,7 @@ import {
   type ThankYouInput,
   thankYouInput,
 } from "../../../shared/feedback.ts";
-import { lanes } from "../../../shared/lanes.ts";
+import { lanes } from "../../../shared/lane-words.ts";
 import { api, call } from "../../api.ts";
 import { useMemberToday } from "../../session.ts";
 import { Alert } from "../../ui/alert.tsx";

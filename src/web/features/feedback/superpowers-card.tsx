@@ -2,7 +2,7 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { Link } from "@tanstack/react-router";
 import { Sparkles } from "lucide-react";
 import { type SuperpowersView, superpowersInput } from "../../../shared/feedback.ts";
-import { lanes } from "../../../shared/lanes.ts";
+import { lanes } from "../../../shared/lane-words.ts";
 import { type SuperpowerKey, superpowerKeys, superpowers } from "../../../shared/superpowers.ts";
 import { api, call } from "../../api.ts";
 import { Alert } from "../../ui/alert.tsx";

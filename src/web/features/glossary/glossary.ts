@@ -1,4 +1,4 @@
-import { laneIds, lanes } from "../../../shared/lanes.ts";
+import { laneIds, lanes } from "../../../shared/lane-words.ts";
 
 /** The words of the method, each with the sentence shown where it first appears and a longer note. */
 export const glossaryIds = [

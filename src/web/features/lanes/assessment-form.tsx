@@ -1,13 +1,7 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { ChartNoAxesCombined } from "lucide-react";
-import {
-  type LaneAssessment,
-  type LaneAssessmentInput,
-  type LaneId,
-  laneIds,
-  lanes,
-  ratingValues,
-} from "../../../shared/lanes.ts";
+import { type LaneId, laneIds, lanes, ratingValues } from "../../../shared/lane-words.ts";
+import type { LaneAssessment, LaneAssessmentInput } from "../../../shared/lanes.ts";
 import { api, call } from "../../api.ts";
 import { useMe } from "../../session.ts";
 import { Alert } from "../../ui/alert.tsx";

@@ -1,5 +1,6 @@
 import { lazy } from "react";
-import { type LaneAssessment, type LaneId, laneIds, lanes } from "../../../shared/lanes.ts";
+import { type LaneId, laneIds, lanes } from "../../../shared/lane-words.ts";
+import type { LaneAssessment } from "../../../shared/lanes.ts";
 import { useMomentFormat } from "../../session.ts";
 import { AfterPaint } from "../../ui/after-paint.tsx";
 import { useNarrowScreen } from "../../ui/use-narrow-screen.ts";

@@ -2,7 +2,7 @@ import { useQuery } from "@tanstack/react-query";
 import { Link } from "@tanstack/react-router";
 import { Search, Sparkles } from "lucide-react";
 import { useState } from "react";
-import { laneIds, lanes } from "../../../shared/lanes.ts";
+import { laneIds, lanes } from "../../../shared/lane-words.ts";
 import { mentorStyleLabels, mentorStyles } from "../../../shared/mentors.ts";
 import { levelLabels, levels } from "../../../shared/profile.ts";
 import { Alert } from "../../ui/alert.tsx";

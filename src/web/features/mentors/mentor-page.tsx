@@ -1,7 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { Link, useNavigate, useParams } from "@tanstack/react-router";
 import { CalendarClock, Send, UserRound } from "lucide-react";
-import { experienceLabels } from "../../../shared/experience.ts";
+import { experienceLabels } from "../../../shared/experience-words.ts";
 import {
   maxOpenRequests,
   mentorRequestInput,

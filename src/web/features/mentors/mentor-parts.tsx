@@ -2,7 +2,7 @@ import { Link } from "@tanstack/react-router";
 import { Clock, Globe2, Users } from "lucide-react";
 import type { ReactNode } from "react";
 import { formatCalendarDate, formatMoment } from "../../../shared/calendar-date.ts";
-import { lanes } from "../../../shared/lanes.ts";
+import { lanes } from "../../../shared/lane-words.ts";
 import type { MentorCard, Slot } from "../../../shared/mentors.ts";
 import { levelLabels } from "../../../shared/profile.ts";
 import "./mentors.css";

@@ -1,7 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { Link } from "@tanstack/react-router";
 import { CalendarClock, Pause, Play, UserRoundCog } from "lucide-react";
-import { laneIds, lanes } from "../../../shared/lanes.ts";
+import { laneIds, lanes } from "../../../shared/lane-words.ts";
 import {
   type MentorProfile,
   type MyMentorProfile,

@@ -8,7 +8,7 @@ import {
   marketLabels,
   vantageLabels,
   workKindLabels,
-} from "../../../shared/experience.ts";
+} from "../../../shared/experience-words.ts";
 import type { PortfolioCoverage, PortfolioRole } from "../../../shared/portfolio.ts";
 import { api, call } from "../../api.ts";
 import { useMe } from "../../session.ts";

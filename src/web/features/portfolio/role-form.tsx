@@ -9,7 +9,7 @@ import {
   type WorkKind,
   workKindLabels,
   workKinds,
-} from "../../../shared/experience.ts";
+} from "../../../shared/experience-words.ts";
 import type { PortfolioRole, PortfolioRoleInput } from "../../../shared/portfolio.ts";
 import { api, call } from "../../api.ts";
 import { useMe } from "../../session.ts";

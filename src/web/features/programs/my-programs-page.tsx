@@ -1,7 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { Handshake } from "lucide-react";
 import { useState } from "react";
-import { laneIds, lanes } from "../../../shared/lanes.ts";
+import { laneIds, lanes } from "../../../shared/lane-words.ts";
 import { weekdayLabels } from "../../../shared/mentors.ts";
 import { levelLabels, levels } from "../../../shared/profile.ts";
 import { criterionLabels, type Questionnaire } from "../../../shared/programs.ts";

@@ -14,7 +14,7 @@ import {
 } from "lucide-react";
 import type { ReactNode } from "react";
 import { formatCalendarDate } from "../../../shared/calendar-date.ts";
-import { lanes } from "../../../shared/lanes.ts";
+import { lanes } from "../../../shared/lane-words.ts";
 import type { SharedPlan, Sharer } from "../../../shared/sharing.ts";
 import { milestoneStatusLabels, type Tour } from "../../../shared/tours.ts";
 import { ApiError } from "../../api.ts";

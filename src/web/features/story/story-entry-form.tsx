@@ -2,7 +2,7 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { Link, useNavigate } from "@tanstack/react-router";
 import { NotebookPen, SpellCheck } from "lucide-react";
 import { useState } from "react";
-import { laneIds, lanes } from "../../../shared/lanes.ts";
+import { laneIds, lanes } from "../../../shared/lane-words.ts";
 import {
   type StoryEntry,
   type StoryField,

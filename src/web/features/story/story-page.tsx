@@ -1,7 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { getRouteApi, Link } from "@tanstack/react-router";
 import { ArrowLeft, BookOpen, Megaphone, Mic, Pencil, Plus, Trash2 } from "lucide-react";
-import { lanes } from "../../../shared/lanes.ts";
+import { lanes } from "../../../shared/lane-words.ts";
 import { type StoryEntry, storyFieldLabels, storyFields } from "../../../shared/story.ts";
 import { api, call } from "../../api.ts";
 import { Alert } from "../../ui/alert.tsx";

@@ -1,6 +1,6 @@
 import { Link } from "@tanstack/react-router";
 import type { ReactNode } from "react";
-import type { ExperienceKey } from "../../../shared/experience.ts";
+import type { ExperienceKey } from "../../../shared/experience-words.ts";
 
 /** A link to the new-tour form, prefilled with a mission and the experiences it adds. */
 export function NewTourLink({

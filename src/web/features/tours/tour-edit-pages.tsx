@@ -1,8 +1,8 @@
 import { useQuery } from "@tanstack/react-query";
 import { getRouteApi, useNavigate } from "@tanstack/react-router";
 import { Flag } from "lucide-react";
-import { type ExperienceKey, experienceKeys } from "../../../shared/experience.ts";
-import { type LaneId, laneIds } from "../../../shared/lanes.ts";
+import { type ExperienceKey, experienceKeys } from "../../../shared/experience-words.ts";
+import { type LaneId, laneIds } from "../../../shared/lane-words.ts";
 import { useMemberToday } from "../../session.ts";
 import { Alert } from "../../ui/alert.tsx";
 import { Card } from "../../ui/card.tsx";

@@ -1,8 +1,8 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useNavigate } from "@tanstack/react-router";
 import { addDays, addMonths, format, parseISO } from "date-fns";
-import { type ExperienceKey, experienceKeys, experienceLabels } from "../../../shared/experience.ts";
-import { type LaneId, laneIds, lanes } from "../../../shared/lanes.ts";
+import { type ExperienceKey, experienceKeys, experienceLabels } from "../../../shared/experience-words.ts";
+import { type LaneId, laneIds, lanes } from "../../../shared/lane-words.ts";
 import { suggestTourTitle, type Tour, type TourInput, tourWarnings } from "../../../shared/tours.ts";
 import { api, call } from "../../api.ts";
 import { useMe } from "../../session.ts";

@@ -1,6 +1,6 @@
 import { Link } from "@tanstack/react-router";
 import { ArrowLeft } from "lucide-react";
-import { experienceLabels } from "../../../shared/experience.ts";
+import { experienceLabels } from "../../../shared/experience-words.ts";
 import { lanes } from "../../../shared/lane-words.ts";
 import { type Tour, type TourStatus, tourStatusLabels } from "../../../shared/tours.ts";
 
