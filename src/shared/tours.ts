@@ -5,25 +5,10 @@ import { calendarDate, dayOutput } from "./calendar-date-schema.ts";
 import { experienceKey, experienceKeys } from "./experience.ts";
 import { laneIds } from "./lanes.ts";
 import { plainText } from "./text.ts";
+import { milestoneStatuses, tourStatuses } from "./tour-words.ts";
 import { withVersion } from "./version.ts";
 
-export const tourStatuses = ["planned", "active", "completed", "ended_early"] as const;
-export type TourStatus = (typeof tourStatuses)[number];
-export const tourStatusLabels: Record<TourStatus, string> = {
-  planned: "Planned",
-  active: "Active",
-  completed: "Completed",
-  ended_early: "Ended early",
-};
-
-export const milestoneStatuses = ["planned", "in_progress", "done", "missed"] as const;
-export type MilestoneStatus = (typeof milestoneStatuses)[number];
-export const milestoneStatusLabels: Record<MilestoneStatus, string> = {
-  planned: "Planned",
-  in_progress: "In progress",
-  done: "Done",
-  missed: "Missed",
-};
+export * from "./tour-words.ts";
 
 /** Tours of duty are usually 12 to 18 months: long enough to finish something, short enough to renegotiate. */
 export const tourMonths = { min: 12, max: 18 } as const;

@@ -1,11 +1,7 @@
 import { lazy, useLayoutEffect, useRef } from "react";
 import { formatCalendarDate } from "../../../shared/calendar-date.ts";
-import {
-  milestoneStatusLabels,
-  type Tour,
-  type TourStatus,
-  tourStatusLabels,
-} from "../../../shared/tours.ts";
+import { milestoneStatusLabels, type TourStatus, tourStatusLabels } from "../../../shared/tour-words.ts";
+import type { Tour } from "../../../shared/tours.ts";
 import { AfterPaint } from "../../ui/after-paint.tsx";
 import { useNarrowScreen } from "../../ui/use-narrow-screen.ts";
 import { chartMargin, ms, scrollLeftForToday, yearStart } from "./roadmap-layout.ts";

@@ -2,7 +2,8 @@ import { Link } from "@tanstack/react-router";
 import { ArrowLeft } from "lucide-react";
 import { experienceLabels } from "../../../shared/experience-words.ts";
 import { lanes } from "../../../shared/lane-words.ts";
-import { type Tour, type TourStatus, tourStatusLabels } from "../../../shared/tours.ts";
+import { type TourStatus, tourStatusLabels } from "../../../shared/tour-words.ts";
+import type { Tour } from "../../../shared/tours.ts";
 
 // Small parts shown on several tour pages, apart from the pages, so a list loads no editing forms.
 export const tourBadge: Record<TourStatus, string> = {
