@@ -3,7 +3,7 @@ import { Outlet, useParams } from "@tanstack/react-router";
 import { CheckCircle2, Clock, Link2Off, ShieldCheck } from "lucide-react";
 import { useState } from "react";
 import { formatCalendarDate } from "../../../shared/calendar-date.ts";
-import { type GiveInput, type GiverView, giveInput } from "../../../shared/feedback.ts";
+import type { GiveInput, GiverView } from "../../../shared/feedback.ts";
 import { type LaneId, lanes, ratingValues } from "../../../shared/lane-words.ts";
 import { ApiError, api, call } from "../../api.ts";
 import { Alert } from "../../ui/alert.tsx";
@@ -161,7 +161,9 @@ function GiveForm({ token, view, onSent }: { token: string; view: OpenView; onSe
     }
   }
 
-  function submit() {
+  async function submit() {
+    // The schema loads with the first send, not with the page: a giver's first screen stays light.
+    const { giveInput } = await import("../../../shared/feedback.ts");
     const { values } = form;
     const input = form.validate(giveInput, {
       answers: Object.fromEntries(view.questions.map((q) => [q.key, values[`answers.${q.key}`] ?? ""])),
@@ -205,7 +207,13 @@ function GiveForm({ token, view, onSent }: { token: string; view: OpenView; onSe
         </section>
       </div>
       <div className="auth-card give-card">
-        <Form onSubmit={submit} formRef={form.formRef} error={form.formError} aria-label="Your feedback">
+        <Form
+          onSubmit={() => void submit()}
+          onFocus={() => void import("../../../shared/feedback.ts")}
+          formRef={form.formRef}
+          error={form.formError}
+          aria-label="Your feedback"
+        >
           {restored ? <Alert tone="info">We restored the draft you saved in this browser.</Alert> : null}
           {view.questions.map((q) => (
             <TextAreaField
