@@ -15,7 +15,7 @@ const statementsPerRoute: Record<string, number> = {
   "/api/lanes/assessments": 2,
   "/api/portfolio/roles": 2,
   "/api/feedback/requests": 2,
-  "/api/decisions": 3,
+  "/api/decisions": 4,
   "/api/tours": 5,
   "/api/target-role": 5,
   "/api/engagements": 3,

@@ -88,6 +88,13 @@ export const notificationKinds = {
     essential: false,
     dayPrecision: false,
   },
+  decision_comment: {
+    label: "Comments on decisions you shared",
+    description: "When your mentor comments on a decision from your journal you shared in a mentoring.",
+    defaultDelivery: "each",
+    essential: false,
+    dayPrecision: false,
+  },
   engagement_session: {
     label: "Mentoring sessions booked, moved or cancelled",
     description:

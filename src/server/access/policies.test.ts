@@ -229,3 +229,47 @@ describe("community policies: the grant is an active membership, read each time"
     expect(await can("communityApplications", "manage", circle(null), admin)).toBe(false);
   });
 });
+
+describe("a decision shared in an engagement: the mentor reads and comments while the share holds", () => {
+  const withShare = (
+    viewer: Viewer,
+    ownerId: string | undefined,
+    share?: { mentorId: string; live: boolean },
+  ) => ({
+    viewer,
+    ownerId,
+    sharedParts: async () => new Set<SharePart>(["plan", "lanes", "portfolio", "story"]),
+    programAdmin: async () => false,
+    decisionShare: async () => share,
+  });
+  const can = (
+    action: Action,
+    viewer: Viewer,
+    share?: { mentorId: string; live: boolean },
+    ownerId = "ada",
+  ) => decide(policies.sharedDecision, action, withShare(viewer, ownerId, share));
+
+  it("lets the mentor read and comment while live, and nobody else; nobody writes the decision but its owner", async () => {
+    const live = { mentorId: "nora", live: true };
+    expect(await can("read", member("nora"), live)).toBe(true);
+    expect(await can("create", member("nora"), live)).toBe(true);
+    for (const action of ["update", "delete", "manage"] as const) {
+      expect(await can(action, member("nora"), live), action).toBe(false);
+    }
+    // Revoked, or the engagement closed: the next request finds nothing.
+    expect(await can("read", member("nora"), { mentorId: "nora", live: false })).toBe(false);
+    expect(await can("create", member("nora"), { mentorId: "nora", live: false })).toBe(false);
+    expect(await can("read", member("bob"), live)).toBe(false);
+    expect(await can("read", admin, live)).toBe(false);
+    expect(await can("read", member("nora"), undefined)).toBe(false);
+    expect(await decide(policies.sharedDecision, "read", withShare(member("nora"), undefined, live))).toBe(
+      false,
+    );
+    // The owner reads their own; the decision itself stays theirs alone to write, whatever is shared.
+    expect(await can("read", member("ada"), live)).toBe(true);
+    expect(await can("create", member("ada"), live)).toBe(false);
+    for (const action of ["update", "delete"] as const) {
+      expect(await decide(policies.decision, action, withShare(member("nora"), "ada", live))).toBe(false);
+    }
+  });
+});

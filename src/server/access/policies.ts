@@ -7,6 +7,7 @@ import {
   isCommunityMember,
   isCommunityModerator,
   isCommunityOrganizer,
+  isDecisionShareMentor,
   isMember,
   isOpenToViewer,
   isOwner,
@@ -136,6 +137,14 @@ export const policies = {
   engagementNote: {
     grants: [allow(["read", "update", "delete"], isOwner)],
     denied: notFound("There is no note with this id among yours."),
+  },
+  // A decision the mentee shares in an engagement: the mentor reads it and comments on it while the
+  // share holds; only the mentee writes the decision itself (the `decision` policy above).
+  sharedDecision: {
+    grants: [allow(["read"], isOwner, isDecisionShareMentor), allow(["create"], isDecisionShareMentor)],
+    denied: notFound(
+      "No decision is shared with you here: it may never have been, the mentee stopped sharing it, or the mentoring closed.",
+    ),
   },
   // A 911 call is checked against its member, or against a mentor it was offered to, as the owner.
   urgentCall: {

@@ -4,7 +4,7 @@ import { requireSignedIn, type Viewer } from "../http/viewer.ts";
 import { isProgramAdminOf } from "../modules/programs/programs.repo.ts";
 import { listSharedParts } from "../modules/sharing/sharing.repo.ts";
 import { type Policy, policies, type ResourceKind } from "./policies.ts";
-import type { AccessFacts, Action, CommunityFacts } from "./rules.ts";
+import type { AccessFacts, Action, CommunityFacts, DecisionShareFacts } from "./rules.ts";
 
 /** Whether any grant of `policy` for `action` lets these facts through; rules run in order, lazily. */
 export async function decide(policy: Policy, action: Action, facts: AccessFacts): Promise<boolean> {
@@ -104,5 +104,30 @@ export async function requireCommunityAccess(
     },
   });
   if (!allowed) throw policies[kind].denied();
+  return me;
+}
+
+/**
+ * The first statement of every use case on a decision shared in an engagement: `ownerId` is the
+ * decision's owner (the mentee), `share` reads the share now (undefined when there is none), and the
+ * `sharedDecision` policy decides. A refusal is its 404, so a revoked share looks like none.
+ */
+export async function requireSharedDecisionAccess(
+  db: Db,
+  viewer: Viewer | null,
+  action: Action,
+  ownerId: string | undefined,
+  share: () => Promise<DecisionShareFacts | undefined>,
+): Promise<Viewer> {
+  const me = requireSignedIn(viewer);
+  let read: Promise<DecisionShareFacts | undefined> | undefined;
+  const allowed = await decide(policies.sharedDecision, action, {
+    ...factsFor(db, me, ownerId),
+    decisionShare: () => {
+      read ??= share();
+      return read;
+    },
+  });
+  if (!allowed) throw policies.sharedDecision.denied();
   return me;
 }

@@ -15,6 +15,15 @@ export type AccessFacts = {
   programAdmin: () => Promise<boolean>;
   /** For community resources: the community and the viewer's membership, read per request, never cached. */
   community?: () => Promise<CommunityFacts | undefined>;
+  /** For a decision shared in an engagement: who its mentor is and whether the share holds now, read per request. */
+  decisionShare?: () => Promise<DecisionShareFacts | undefined>;
+};
+
+/** A decision's share in one engagement, as its rows say at this moment. */
+export type DecisionShareFacts = {
+  mentorId: string;
+  /** Not revoked by the mentee, and the engagement has not closed. */
+  live: boolean;
 };
 
 /** Where the viewer stands in one community, as its membership row says at this moment. */
@@ -79,3 +88,13 @@ export const communityExists: Rule = async (facts) => (await communityOf(facts))
 
 /** The viewer is a program admin of the program the resource belongs to, read per request so a revoke takes effect at once. */
 export const isProgramAdmin: Rule = ({ ownerId, programAdmin }) => ownerId !== undefined && programAdmin();
+
+/**
+ * The mentor of an engagement in which the owner shares this decision, while the share holds: the
+ * grant that revoking it, or the engagement closing, ends on the next request.
+ */
+export const isDecisionShareMentor: Rule = async ({ viewer, ownerId, decisionShare }) => {
+  if (ownerId === undefined || viewer.userId === ownerId || !decisionShare) return false;
+  const share = await decisionShare();
+  return share !== undefined && share.live && share.mentorId === viewer.userId;
+};
