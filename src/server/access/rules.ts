@@ -96,5 +96,5 @@ export const isProgramAdmin: Rule = ({ ownerId, programAdmin }) => ownerId !== u
 export const isDecisionShareMentor: Rule = async ({ viewer, ownerId, decisionShare }) => {
   if (ownerId === undefined || viewer.userId === ownerId || !decisionShare) return false;
   const share = await decisionShare();
-  return share !== undefined && share.live && share.mentorId === viewer.userId;
+  return share?.live === true && share.mentorId === viewer.userId;
 };

@@ -52,6 +52,17 @@ function DecisionList({ decisions }: { decisions: Decision[] }) {
             <span className="muted">Decided {formatCalendarDate(decision.decidedOn)}:</span>{" "}
             {decision.decision}
           </p>
+          {decision.discussions.length > 0 ? (
+            <p className="small decision-discussed">
+              {decision.discussions
+                .map((d) => `Discussed with ${d.mentorName} in your engagement`)
+                .filter((line, i, all) => all.indexOf(line) === i)
+                .join(" · ")}
+              {decision.discussions.some((d) => d.comments.length > 0)
+                ? ` · ${decision.discussions.reduce((n, d) => n + d.comments.length, 0)} comments`
+                : ""}
+            </p>
+          ) : null}
         </li>
       ))}
     </ul>
