@@ -663,6 +663,8 @@ const ownerBodies: Record<string, unknown> = {
   "POST /api/tours/:id/end-early": { endedOn: today, reason: "The team was merged" },
   "PATCH /api/feedback/requests/:id": { closesOn: addDays(today, 20) },
   "POST /api/feedback/requests/:id/invitations": { links: 1 },
+  // The member mentors several people by then (the engagement routes seed them): room for all of them.
+  "PUT /api/mentors/me": mentorBody({ capacity: 20 }),
 };
 
 /** The params and body with which the person a route serves succeeds, after making what it needs. */
@@ -1039,6 +1041,8 @@ const owned: Record<string, (cookie: string) => Promise<Seeded>> = {
       "/api/engagement-sessions/",
       "/api/engagement-notes/",
       "/api/engagement-action-items/",
+      "/api/engagement-decisions/",
+      "/api/engagement-decision-comments/",
       "/api/urgent-calls/",
     ].map((prefix) => [prefix, async () => ({})]),
   ),

@@ -113,6 +113,53 @@ describe("statements per signed-in read", () => {
   });
 });
 
+describe("statements per engagement read, however many decisions are shared in it", () => {
+  it("reads an engagement, and the mentee's journal, in the same statements with one shared decision or five", async () => {
+    const { engagementPair } = await import("./engagements.ts");
+    const counts = [];
+    for (const shared of [1, 5]) {
+      const { mentor, mentee, engagement } = await engagementPair(ctx, { active: true });
+      for (let i = 0; i < shared; i++) {
+        const decision = await (
+          await ctx.request("/api/decisions", {
+            cookie: mentee.cookie,
+            body: {
+              dilemma: `Stay or go ${i}?`,
+              options: [{ label: "Stay" }, { label: "Go" }],
+              decision: "Stay",
+              decidedOn: "2025-01-01",
+            },
+          })
+        ).json();
+        const after = await (
+          await ctx.request(`/api/engagements/${engagement.id}/decisions`, {
+            cookie: mentee.cookie,
+            body: { decisionId: decision.id },
+          })
+        ).json();
+        const shareId = after.decisions.find(
+          (d: { decisionId: string }) => d.decisionId === decision.id,
+        ).shareId;
+        for (const body of ["A first thought", "A second thought"]) {
+          await ctx.request(`/api/engagement-decisions/${shareId}/comments`, {
+            cookie: mentor.cookie,
+            body: { body },
+          });
+        }
+      }
+      const forMentor = await (
+        await ctx.request(`/api/engagements/${engagement.id}`, { cookie: mentor.cookie })
+      ).json();
+      expect(forMentor.decisions).toHaveLength(shared);
+      counts.push({
+        engagement: await statementsFor(mentor as BuiltUser, `/api/engagements/${engagement.id}`),
+        journal: await statementsFor(mentee as BuiltUser, "/api/decisions"),
+      });
+    }
+    expect(counts[1]).toEqual(counts[0]);
+  });
+});
+
 describe("statements per community read, however much the community holds", () => {
   it("reads a circle's lists and a thread in the same statements with one item or 25", async () => {
     const { circleWith, eventBody, startThread } = await import("./communities.ts");

@@ -229,7 +229,11 @@ describe("an engagement from the accepted request to close-out", () => {
     await shared.getByLabel("Your comment").fill("Who will you hand growth over to, and when?");
     await shared.getByRole("button", { name: "Comment" }).click();
     await mentor.getByText("Comment sent to Ben Mentee").first().waitFor();
-    await shared.getByText("Who will you hand growth over to, and when?").waitFor();
+    await shared
+      .getByRole("list", { name: "Comments" })
+      .getByText("Who will you hand growth over to, and when?")
+      .waitFor();
+    expect(await shared.getByLabel("Your comment").inputValue()).toBe("");
     // The decision stays the mentee's: the mentor has no way to change it.
     expect(await shared.getByRole("link", { name: "Open in your journal" }).count()).toBe(0);
     await expectAccessibleAtBothWidths(mentor, "engagement-decisions-mentor");

@@ -59,6 +59,8 @@ function useStep<V extends Values, A = null>(
   form: FormState<V>,
   run: (param: Param, input: A, version: number) => Promise<E>,
   done: string,
+  /** After the save: a form that stays on the page starts again from what was saved. */
+  after?: (updated: E) => void,
 ) {
   const queryClient = useQueryClient();
   const toast = useToast();
@@ -67,6 +69,7 @@ function useStep<V extends Values, A = null>(
     onSuccess: (updated) => {
       queryClient.setQueryData(["engagements", engagement.id], updated);
       void queryClient.invalidateQueries({ queryKey: ["engagements"], exact: true });
+      after?.(updated);
       toast({ title: done });
     },
     onError: (e) => form.showApiError(e),
@@ -466,6 +469,11 @@ function Plan({ engagement }: { engagement: E }) {
         }),
       ),
     current ? "Plan revised" : "Plan saved",
+    (updated) => {
+      const saved = planOf(updated);
+      form.setValues(saved.values);
+      form.markSaved(saved.version, saved.values);
+    },
   );
   const set = (i: number, patch: Partial<Goal>) =>
     form.set(
@@ -818,6 +826,7 @@ function Notes({ engagement }: { engagement: E }) {
         }),
       ),
     "Note saved",
+    () => form.setValues({ body: "", shared: false }),
   );
   const open = engagement.state === "active" || engagement.state === "closing";
   return (
@@ -950,6 +959,7 @@ function ActionItems({ engagement }: { engagement: E }) {
         }),
       ),
     engagement.side === "mentee" ? "Action committed" : "Action suggested",
+    () => form.setValues({ text: "", dueOn: "" }),
   );
   const mentee = engagement.side === "mentee";
   return (
@@ -1101,6 +1111,7 @@ function ShareDecision({ engagement }: { engagement: E }) {
     (param, _: null) =>
       call(api.engagements[":id"].decisions.$post({ param, json: { decisionId: form.values.decisionId } })),
     `Shared with ${engagement.mentor.name}, read-only`,
+    () => form.setValues({ decisionId: "" }),
   );
   if (journal.isPending) return <LoadingState label="Loading your decisions…" />;
   if (journal.isError)
@@ -1184,7 +1195,7 @@ function SharedDecision({ engagement, decision }: { engagement: E; decision: Sha
         {decision.comments.length > 0 ? (
           <ul className="engagement-comments" aria-label="Comments">
             {decision.comments.map((c) => (
-              <CommentItem key={c.id} engagement={engagement} comment={c} />
+              <CommentItem key={`${c.id}:${c.version}`} engagement={engagement} comment={c} />
             ))}
           </ul>
         ) : (
@@ -1224,6 +1235,7 @@ function CommentForm({ engagement, decision }: { engagement: E; decision: Shared
         }),
       ),
     `Comment sent to ${engagement.mentee.name}`,
+    () => form.setValues({ body: "" }),
   );
   return (
     <Form
@@ -1262,6 +1274,7 @@ function CommentItem({ engagement, comment }: { engagement: E; comment: Shared["
         }),
       ),
     "Comment changed",
+    () => setEditing(false),
   );
   return (
     <li>
