@@ -7,6 +7,7 @@ import {
   Building2,
   ChartGantt,
   Compass,
+  Database,
   Flag,
   GraduationCap,
   Handshake,
@@ -246,6 +247,9 @@ export function AppLayout() {
               </NavLink>
               <NavLink to="/security" icon={<ShieldCheck size={18} aria-hidden="true" />}>
                 Security
+              </NavLink>
+              <NavLink to="/settings/data" icon={<Database size={18} aria-hidden="true" />}>
+                Your data
               </NavLink>
               <NavLink to="/glossary" icon={<BookOpen size={18} aria-hidden="true" />}>
                 Glossary
