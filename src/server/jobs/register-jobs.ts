@@ -5,6 +5,7 @@ import { registerEngagementJobs } from "../modules/engagements/engagements.servi
 import { registerUrgentCallJobs } from "../modules/engagements/urgent-calls.service.ts";
 import { registerFeedbackJobs } from "../modules/feedback/feedback.jobs.ts";
 import { deliverMailJob } from "../modules/mail/mailer.ts";
+import { registerManagerJobs } from "../modules/managers/managers.service.ts";
 import { registerMentorJobs } from "../modules/mentors/mentors.service.ts";
 import { sendDueDigests } from "../modules/notifications/notifications.service.ts";
 import { registerProgramJobs } from "../modules/programs/programs.jobs.ts";
@@ -34,6 +35,7 @@ export function registerJobs(runner: JobRunner, deps: Deps) {
   registerUrgentCallJobs(runner, deps);
   registerCommunityJobs(runner, deps);
   registerProgramJobs(runner, deps);
+  registerManagerJobs(runner, deps);
 
   // Mail whose tries ran out while SMTP was down goes out once it is back, for two days.
   runner.every("mail.requeue", "7 * * * *", async () => {
