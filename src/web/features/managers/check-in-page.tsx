@@ -205,7 +205,7 @@ function Agenda({ checkIn }: { checkIn: CheckIn }) {
             }}
             formRef={form.formRef}
             error={form.formError}
-            aria-label={isReport ? "Add a topic" : "Suggest a topic"}
+            aria-label={isReport ? "Add a topic to the agenda" : "Suggest a topic for the agenda"}
           >
             <TextField
               label={isReport ? "Add a topic" : "Suggest a topic"}
