@@ -114,34 +114,17 @@ export async function deleteAreaShare(db: Db, linkId: string, id: string) {
   return deleted.length > 0;
 }
 
-/**
- * The share the viewer may read as a manager right now: the row, its link active, the viewer its
- * manager, the report's account enabled. Read on every request, never cached.
- */
-export async function findManagerReadableShare(db: Db, linkId: string, shareId: string, viewerId: string) {
+/** A share of the link, read now; a disabled report shares nothing until their account is enabled. */
+export async function findAreaShare(db: Db, linkId: string, shareId: string) {
   const [row] = await db
-    .select({ share: checkInAreaShares, link: managerLinks })
+    .select({ share: checkInAreaShares })
     .from(checkInAreaShares)
     .innerJoin(managerLinks, eq(managerLinks.id, checkInAreaShares.linkId))
     .innerJoin(users, eq(users.id, managerLinks.reportId))
     .where(
-      and(
-        eq(checkInAreaShares.id, shareId),
-        eq(checkInAreaShares.linkId, linkId),
-        eq(managerLinks.managerId, viewerId),
-        eq(managerLinks.state, "active"),
-        eq(users.disabled, false),
-      ),
+      and(eq(checkInAreaShares.id, shareId), eq(checkInAreaShares.linkId, linkId), eq(users.disabled, false)),
     );
-  return row;
-}
-
-export async function findAreaShare(db: Db, linkId: string, shareId: string) {
-  const [row] = await db
-    .select()
-    .from(checkInAreaShares)
-    .where(and(eq(checkInAreaShares.id, shareId), eq(checkInAreaShares.linkId, linkId)));
-  return row;
+  return row?.share;
 }
 
 export async function insertCheckIn(db: Db, linkId: string, heldOn: string, helpWith: string) {

@@ -336,6 +336,20 @@ describe("check-ins: the manager sees only what the report invites them into", (
     expect((await call(`/api/manager-links/${link.id}/areas/${lanes?.id}`, manager.cookie)).status).toBe(404);
   });
 
+  it("shares nothing while the report's account is disabled", async () => {
+    const { manager, report, link } = await linkedPair();
+    const { areas } = await ok(`/api/manager-links/${link.id}/areas`, report.cookie, "POST", {
+      area: "lanes",
+    });
+    const admin = await buildUser(ctx, { role: "admin" });
+    const path = `/api/manager-links/${link.id}/areas/${areas[0].id}`;
+    expect((await call(path, manager.cookie)).status).toBe(200);
+    await ok(`/api/admin/users/${report.id}/disable`, admin.cookie);
+    expect((await call(path, manager.cookie)).status).toBe(404);
+    await ok(`/api/admin/users/${report.id}/enable`, admin.cookie);
+    expect((await call(path, manager.cookie)).status).toBe(200);
+  });
+
   it("shares a decision, feedback themes (never answers' words) and a diagnosis (never its notes)", async () => {
     const { manager, report, link } = await linkedPair();
     const ids = await reportWithEverything(report, "THEMES");
