@@ -16,7 +16,7 @@ export type LatencyReport = {
   idleP99Ms: number;
   busyP99Ms: number;
   ratio: number;
-  /** p99 during the worker's very first solve, before the JIT has compiled the solver. */
+  /** p99 during the worker's first solve (its warm-up at start has run during the first requests). */
   firstSolveP99Ms: number;
   requests: number;
   solves: number;

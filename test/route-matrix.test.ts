@@ -112,6 +112,13 @@ const matrix: Record<string, Access> = {
   // Unsubscribing needs no account: the link in the email decides (a mail provider posts it itself).
   "GET /api/unsubscribe/:token": publicRoute,
   "POST /api/unsubscribe/:token": publicRoute,
+  // Your data: the member's own export, and deleting the account (its success is walked in the
+  // account-data tests; here a wrong password shows each role is let through to the check, or not).
+  "GET /api/account/export": signedIn,
+  "POST /api/account/export": signedIn,
+  "GET /api/account/export/download": signedIn,
+  "GET /api/account/export/story": signedIn,
+  "POST /api/account/delete": { ...signedIn, member: "ok" },
   "GET /api/tours": signedIn,
   "POST /api/tours": signedIn,
   "PUT /api/tours/order": signedIn,
@@ -528,6 +535,7 @@ const sampleBodies: Record<string, unknown> = {
   },
   "POST /api/urgent-calls/:id/session": { startsAt: "2031-01-07T14:00:00.000Z", minutes: 30 },
   "POST /api/auth/verify-password": { password: "wrong but well-formed" },
+  "POST /api/account/delete": { password: "wrong but well-formed", confirm: true },
   "POST /api/auth/change-password": {
     currentPassword: "wrong but well-formed",
     newPassword: "another long passphrase",
@@ -775,6 +783,10 @@ async function ownerRequest(
   } else if (path === "/api/admin/outbox/:id") {
     const outbox = await (await ctx.request("/api/admin/outbox", { cookie })).json();
     params.id = outbox.messages[0].id;
+  }
+  if (path.startsWith("/api/account/export/") && cookie !== undefined) {
+    await created("/api/account/export", {}, cookie);
+    await ctx.jobs.runDueJobs();
   }
   if (key === "POST /api/plan/north-star/reached") {
     await ctx.request("/api/plan", { method: "PUT", body: sampleBodies["PUT /api/plan"], cookie });

@@ -1,5 +1,6 @@
 import { createRouter } from "./http/router.ts";
 import { jobsRoutes } from "./jobs/jobs.routes.ts";
+import { accountDataRoutes } from "./modules/account-data/account-data.routes.ts";
 import { adminRoutes } from "./modules/admin/admin.routes.ts";
 import { careerPlanRoutes } from "./modules/career-plan/career-plan.routes.ts";
 import { communitiesRoutes } from "./modules/communities/communities.routes.ts";
@@ -46,6 +47,7 @@ export function apiRoutes() {
     .route("/", programsRoutes())
     .route("/", managersRoutes())
     .route("/", notificationsRoutes())
+    .route("/", accountDataRoutes())
     .route("/", adminRoutes())
     .route("/", jobsRoutes())
     .route("/", instanceRoutes());

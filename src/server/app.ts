@@ -8,7 +8,7 @@ import { compress } from "hono/compress";
 import { HTTPException } from "hono/http-exception";
 import { apiRoutes } from "./api-routes.ts";
 import { authRoutes } from "./auth/auth.routes.ts";
-import { isDatabaseUnavailable } from "./db/unavailable.ts";
+import { isDatabaseUnavailable, isForeignKeyViolation } from "./db/unavailable.ts";
 import { AppError, databaseUnavailable, errorResponse } from "./http/errors.ts";
 import { buildOpenApiDocument } from "./http/openapi.ts";
 import { type AppEnv, createRouter, type Deps } from "./http/router.ts";
@@ -133,6 +133,14 @@ export function createApp(options: AppOptions) {
         ...describeFailure(error),
       });
       return errorResponse(c, databaseUnavailable());
+    }
+    if (isForeignKeyViolation(error)) {
+      // A write that raced with a deletion (an account deleted while its other tab saved) finds what it
+      // pointed at gone: nothing half-written stays, and the person is told, not shown a 500.
+      return errorResponse(
+        c,
+        new AppError("CONFLICT", "What this change refers to was just removed. Reload the page."),
+      );
     }
     if (error instanceof HTTPException && error.status < 500) {
       const message = /json/i.test(error.message)

@@ -536,6 +536,14 @@ const urgentCallRoute = createRoute({
     "UrgentCallsPage",
   ),
 });
+const accountDataRoute = createRoute({
+  getParentRoute: () => appLayout,
+  path: "/settings/data",
+  component: lazyRouteComponent(
+    () => import("./features/account-data/account-data-page.tsx"),
+    "AccountDataPage",
+  ),
+});
 const securityRoute = createRoute({
   getParentRoute: () => appLayout,
   path: "/security",
@@ -659,6 +667,7 @@ const routeTree = rootRoute.addChildren([
     programRoute,
     cohortRoute,
     securityRoute,
+    accountDataRoute,
     notificationsRoute,
     notificationSettingsRoute,
     adminLayout.addChildren([

@@ -1,5 +1,6 @@
 export * from "../auth/auth.table.ts";
 export * from "../jobs/jobs.table.ts";
+export * from "../modules/account-data/account-data.table.ts";
 export * from "../modules/career-plan/career-plan.table.ts";
 export * from "../modules/communities/communities.table.ts";
 export * from "../modules/decisions/decisions.table.ts";

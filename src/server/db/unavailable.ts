@@ -36,3 +36,14 @@ export function isDatabaseUnavailable(error: unknown): boolean {
   }
   return false;
 }
+
+/** True when a write pointed at a row that is gone (a foreign-key violation), anywhere in the cause chain. */
+export function isForeignKeyViolation(error: unknown): boolean {
+  for (let current = error, depth = 0; current && depth < 8; depth++) {
+    if (typeof current !== "object") return false;
+    const { code, cause } = current as { code?: unknown; cause?: unknown };
+    if (code === "23503") return true;
+    current = cause;
+  }
+  return false;
+}

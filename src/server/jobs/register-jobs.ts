@@ -1,5 +1,6 @@
 import { and, eq, lt } from "drizzle-orm";
 import type { Deps } from "../http/router.ts";
+import { registerAccountDataJobs } from "../modules/account-data/account-data.service.ts";
 import { registerCommunityJobs } from "../modules/communities/events.service.ts";
 import { registerEngagementJobs } from "../modules/engagements/engagements.service.ts";
 import { registerUrgentCallJobs } from "../modules/engagements/urgent-calls.service.ts";
@@ -36,6 +37,7 @@ export function registerJobs(runner: JobRunner, deps: Deps) {
   registerCommunityJobs(runner, deps);
   registerProgramJobs(runner, deps);
   registerManagerJobs(runner, deps);
+  registerAccountDataJobs(runner, deps);
 
   // Mail whose tries ran out while SMTP was down goes out once it is back, for two days.
   runner.every("mail.requeue", "7 * * * *", async () => {

@@ -2,6 +2,7 @@ import { constants, setPriority } from "node:os";
 import { parentPort } from "node:worker_threads";
 import type { MatchingProblem, MatchingProgress, MatchingResult } from "./matching-problem.ts";
 import { type SolveMatchingOptions, solveMatching } from "./solve-matching.ts";
+import { warmUpSolver } from "./warm-up.ts";
 
 export type WorkerJob = {
   id: number;
@@ -22,6 +23,9 @@ if (port) {
   } catch {
     // Not permitted here; the solve runs at normal priority.
   }
+  // Compile the solver's hot loops now, at low priority and before any job, so the first cohort is
+  // solved by compiled code as every later one is; a job posted meanwhile waits for it in the queue.
+  warmUpSolver();
   port.on("message", ({ id, problem, options }: WorkerJob) => {
     try {
       const result = solveMatching(problem, {

@@ -1,5 +1,5 @@
 import { Link } from "@tanstack/react-router";
-import { ChevronDown, LogOut, ShieldCheck, User, Users } from "lucide-react";
+import { ChevronDown, Database, LogOut, ShieldCheck, User, Users } from "lucide-react";
 import { useEffect, useId, useRef, useState } from "react";
 import type { MeUser } from "../session.ts";
 import { initials } from "../session.ts";
@@ -74,6 +74,12 @@ export function AccountMenu({ user, onSignOut }: { user: MeUser; onSignOut: () =
               <Link to="/security" className="menu-item" onClick={close}>
                 <ShieldCheck size={16} aria-hidden="true" />
                 Security
+              </Link>
+            </li>
+            <li>
+              <Link to="/settings/data" className="menu-item" onClick={close}>
+                <Database size={16} aria-hidden="true" />
+                Your data
               </Link>
             </li>
             {user.role === "admin" ? (

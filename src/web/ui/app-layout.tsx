@@ -8,6 +8,7 @@ import {
   ChartGantt,
   Compass,
   Contact,
+  Database,
   Flag,
   GraduationCap,
   Handshake,
@@ -257,6 +258,9 @@ export function AppLayout() {
               </NavLink>
               <NavLink to="/security" icon={<ShieldCheck size={18} aria-hidden="true" />}>
                 Security
+              </NavLink>
+              <NavLink to="/settings/data" icon={<Database size={18} aria-hidden="true" />}>
+                Your data
               </NavLink>
               <NavLink to="/glossary" icon={<BookOpen size={18} aria-hidden="true" />}>
                 Glossary

@@ -1,6 +1,7 @@
-import { count, desc, eq, ilike, or } from "drizzle-orm";
+import { and, count, desc, eq, ilike, notExists, or } from "drizzle-orm";
 import { sessions, users } from "../../auth/auth.table.ts";
 import type { Db } from "../../db/open.ts";
+import { formerMembers } from "../account-data/account-data.table.ts";
 import { outbox } from "../mail/outbox.table.ts";
 
 const userColumns = {
@@ -18,7 +19,9 @@ export type Page = { page: number; pageSize: number };
 
 export async function listUserRows(db: Db, query: string, { page, pageSize }: Page) {
   const pattern = `%${query.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`;
-  const where = query ? or(ilike(users.email, pattern), ilike(users.name, pattern)) : undefined;
+  // The stand-ins of deleted accounts ("A former member") are no one to manage.
+  const people = notExists(db.select().from(formerMembers).where(eq(formerMembers.userId, users.id)));
+  const where = query ? and(people, or(ilike(users.email, pattern), ilike(users.name, pattern))) : people;
   const [rows, [total]] = await Promise.all([
     db
       .select(userColumns)

@@ -249,7 +249,7 @@ export async function joinCommunity(deps: CommunityDeps, viewer: Viewer | null, 
 }
 
 /** Ends a membership: the place, RSVPs (promoting whoever waits) and notifications go with it. */
-async function closeMembership(
+export async function closeMembership(
   tx: Db,
   communityId: string,
   userId: string,
