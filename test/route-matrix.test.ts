@@ -431,6 +431,7 @@ const sampleBodies: Record<string, unknown> = {
     mentorId: "unknown-id",
     capacity: 1,
     reason: "Matrix",
+    version: 1,
   },
   "POST /api/my-programs/:id/join": { questionnaire: questionnaire() },
   "POST /api/program-matches/:id/meetings": { metOn: "2026-03-10" },

@@ -193,7 +193,7 @@ describe("statements per program read", () => {
       counts.push(count);
     }
     expect(counts[1]).toEqual(counts[0]);
-    expect(counts[0]).toEqual({ program: 6, cohort: 8, participants: 6, run: 7, health: 8, places: 3 });
+    expect(counts[0]).toEqual({ program: 6, cohort: 8, participants: 6, run: 7, health: 5, places: 3 });
   });
 });
 

@@ -191,8 +191,14 @@ export const overrideInput = z
       .object({
         kind: z.literal("capacity"),
         mentorId: id,
-        capacity: z.number().int().min(0).max(20),
+        capacity: z
+          .number({ error: "Enter the seats, from 0 to 20" })
+          .int("Enter a whole number of seats")
+          .min(0, "Enter the seats, from 0 to 20")
+          .max(20, "Enter the seats, from 0 to 20"),
         reason: text("the reason", 500),
+        /** The mentor's seats version as read, so a change made meanwhile is not overwritten. */
+        version: versionInput,
       })
       .strict(),
   ])
@@ -358,6 +364,9 @@ export const pairOutput = z.object({
   id: z.string(),
   mentee: person,
   mentor: person,
+  mentorSeats: z.object({ seats: z.number().int(), version: z.number().int() }).meta({
+    description: "The mentor's seats now (after seat changes), with the version a seat change sends",
+  }),
   score: z.number().int(),
   pinned: z.boolean(),
   explanation: explanationOutput,
@@ -377,11 +386,25 @@ export const publishOutput = z
   .object({ published: z.number().int(), requests: z.number().int(), skipped: z.number().int() })
   .meta({ id: "PublishOutcome" });
 
+const reviewFigure = z.object({
+  revealed: z.number().int().meta({ description: "Close-out reviews revealed so far" }),
+  averaged: z.number().int().meta({
+    description: "How many of them the average covers: whole groups of five, in the order revealed",
+  }),
+  averageRating: z.number().nullable().meta({ description: "Out of 5; null until five are revealed" }),
+});
 export const healthOutput = z
   .object({
     matchesMade: z.number().int(),
     accepted: z.number().int(),
-    meetingsHeld: z.number().int(),
+    sessionsHeld: z
+      .number()
+      .int()
+      .meta({ description: "Sessions booked in the pairs' engagements that took place (not cancelled)" }),
+    meetingsRecorded: z
+      .number()
+      .int()
+      .meta({ description: "Days participants recorded meeting, themselves" }),
     stalled: z.number().int(),
     stalledPairs: z.array(
       z.object({
@@ -389,6 +412,7 @@ export const healthOutput = z
         mentor: z.string(),
         publishedOn: dayOutput,
         lastMetOn: dayOutput.nullable(),
+        lastMetBy: z.enum(["session", "recorded"]).nullable(),
       }),
     ),
     weekly: z.array(
@@ -396,9 +420,11 @@ export const healthOutput = z
         week: dayOutput,
         matches: z.number().int(),
         accepted: z.number().int(),
+        sessions: z.number().int(),
         meetings: z.number().int(),
       }),
     ),
+    reviews: z.object({ byMentees: reviewFigure, byMentors: reviewFigure }),
   })
   .meta({ id: "ProgramHealth" });
 
@@ -427,3 +453,4 @@ export const myProgramsOutput = z
   .meta({ id: "MyPrograms" });
 export type CohortOutput = z.infer<typeof cohortOutput>;
 export type RunOutput = z.infer<typeof runOutput>;
+export type PairOutput = z.infer<typeof pairOutput>;

@@ -1,6 +1,8 @@
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { users } from "../../src/server/auth/auth.table.ts";
 import { closeMatchingWorker } from "../../src/server/matching/solve-in-worker.ts";
+import { programParticipants } from "../../src/server/modules/programs/programs.table.ts";
 import type { Sidecar } from "../../src/server/server.ts";
 import { expectAccessibleAtBothWidths, openPage, signUpInBrowser, startBrowserTarget } from "./browser.ts";
 
@@ -11,6 +13,8 @@ let admin: Page;
 let mentee: Page;
 let mentors: Page[];
 const emails: Record<string, string> = {};
+const bigMentees = Number(process.env.BIG_COHORT_MENTEES ?? 6000);
+const bigMentors = Math.round(bigMentees / 8);
 
 async function send(page: Page, method: string, path: string, body: Record<string, unknown>) {
   const answer = await page.evaluate(
@@ -141,7 +145,7 @@ describe("a program admin matches a cohort; a participant reads why", () => {
     await expectAccessibleAtBothWidths(admin, "cohort-matched");
   });
 
-  it("forbids the pair with a reason, re-solves around it, and publishes", async () => {
+  it("forbids the pair with a reason and re-solves around it", async () => {
     const summary = await admin.locator("details.program-pair summary").first().innerText();
     const firstMentor = summary.includes("Nora") ? "Nora" : "Omar";
     const pair = admin.locator("details.program-pair").first();
@@ -154,6 +158,50 @@ describe("a program admin matches a cohort; a participant reads why", () => {
     await admin
       .locator("details.program-pair summary", { hasText: `Ben Mentee with ${other}` })
       .waitFor({ timeout: 60_000 });
+  });
+
+  it("changes a mentor's seats with a reason, and explains a change made meanwhile elsewhere", async () => {
+    const pair = admin.locator("details.program-pair").first();
+    await pair.locator("summary").click();
+    await pair.getByRole("button", { name: "Change seats (2)" }).click();
+    const form = pair.getByRole("form", { name: /^Seats of / });
+    const mentorName = ((await form.getAttribute("aria-label")) ?? "").replace("Seats of ", "");
+    await form.getByLabel(`Seats of ${mentorName}`).fill("1");
+    await form.getByLabel("Why change the seats?").fill("Half time this quarter");
+    // Another admin's tab changes the same mentor's seats first.
+    const cohortPath = new URL(admin.url()).pathname.replace("/programs/cohorts/", "/api/cohorts/");
+    const cohort = await admin.evaluate(async (path) => (await fetch(path)).json(), cohortPath);
+    const run = await admin.evaluate(
+      async (id) => (await fetch(`/api/runs/${id}`)).json(),
+      cohort.currentRun.id as string,
+    );
+    const seats = run.pairs[0];
+    await send(admin, "POST", `${cohortPath}/overrides`, {
+      kind: "capacity",
+      mentorId: seats.mentor.id,
+      capacity: 3,
+      reason: "Asked for more",
+      version: seats.mentorSeats.version,
+    });
+    await form.getByRole("button", { name: "Change the seats" }).click();
+    await form.getByText("Changed in another tab or on another device").waitFor();
+    await expectAccessibleAtBothWidths(admin, "cohort-seats-conflict");
+    await form.getByRole("button", { name: "Load the latest version" }).click();
+    await form.getByText("You now have the latest version").waitFor();
+    await form.getByRole("button", { name: "Change the seats" }).click();
+    await admin.getByText(`Seats set to 1 for ${mentorName}: “Half time this quarter”`).waitFor();
+    await admin.getByText(`Seats set to 3 for ${mentorName}: “Asked for more”`).waitFor();
+    await admin.getByRole("button", { name: "Run matching again" }).click();
+    await admin.getByRole("button", { name: "Run matching again" }).waitFor({ timeout: 60_000 });
+    await admin
+      .locator("details.program-pair summary", { hasText: `Ben Mentee with ${mentorName}` })
+      .waitFor();
+    await admin.locator("details.program-pair").first().locator("summary").click();
+    await admin.getByRole("button", { name: "Change seats (1)" }).waitFor();
+    await expectAccessibleAtBothWidths(admin, "cohort-seats-changed");
+  });
+
+  it("publishes", async () => {
     await admin.getByRole("button", { name: "Publish the pairs" }).click();
     await admin.getByText(/Published on/).waitFor();
     await admin.getByText("Matches made").waitFor();
@@ -169,4 +217,135 @@ describe("a program admin matches a cohort; a participant reads why", () => {
     await mentee.getByText("You confirmed this match").waitFor();
     await expectAccessibleAtBothWidths(mentee, "program-match");
   });
+});
+
+/** A cohort too big to solve in a blink, written straight to the tables (the import has its own test). */
+async function bigCohort(cohortId: string, mentees: number, mentors: number) {
+  const db = sidecar.database.db;
+  let seed = 7;
+  const random = () => {
+    seed = (seed * 1_103_515_245 + 12_345) % 2_147_483_648;
+    return seed / 2_147_483_648;
+  };
+  const pick = <T>(items: readonly T[]) => items[Math.floor(random() * items.length)] as T;
+  const lanes = ["crafting", "market", "organizational", "domain", "team", "growth"] as const;
+  const zones = ["UTC", "Europe/Berlin", "America/New_York", "Asia/Kolkata", "America/Los_Angeles"];
+  const rows: (typeof programParticipants.$inferInsert)[] = [];
+  const people: (typeof users.$inferInsert)[] = [];
+  for (let k = 0; k < mentees + mentors; k++) {
+    const role = k < mentees ? "mentee" : "mentor";
+    const id = `big-${cohortId.slice(0, 6)}-${k}`;
+    const email = `${id}@example.test`.toLowerCase();
+    people.push({ id, name: `Person ${k}`, email, emailVerified: true });
+    const start = 8 + Math.floor(random() * 8);
+    rows.push({
+      id: `p-${id}`,
+      cohortId,
+      email,
+      name: `Person ${k}`,
+      role,
+      capacity: role === "mentor" ? 1 + Math.floor(random() * 3) : 0,
+      userId: id,
+      joinedAt: new Date(),
+      questionnaire: {
+        goals: [pick(["Lead a team", "Grow a product", "Find a new role", "Learn pricing"])],
+        stages: [pick(["pre_pmf", "smoke_to_fire", "fire_to_great"] as const)],
+        markets: [pick(["consumer", "b2b"] as const)],
+        level:
+          role === "mentee"
+            ? pick(["apm", "pm", "senior_pm"] as const)
+            : pick(["group_pm", "director", "vp"] as const),
+        timeZone: pick(zones),
+        availability: [
+          {
+            weekday: 1 + Math.floor(random() * 5),
+            start: `${start}:00`.padStart(5, "0"),
+            end: `${start + 2}:00`.padStart(5, "0"),
+          },
+        ],
+        lanes: [pick(lanes), pick(lanes)].filter((l, i, all) => all.indexOf(l) === i),
+      },
+    });
+  }
+  for (let k = 0; k < people.length; k += 500) {
+    await db.insert(users).values(people.slice(k, k + 500));
+    await db.insert(programParticipants).values(rows.slice(k, k + 500));
+  }
+}
+
+describe("a program admin watches a large cohort's run live, and cancels one", () => {
+  it("shows the run's phases live on a cohort of thousands; a cancelled run leaves the result as it was", async () => {
+    const program = await send(admin, "POST", "/api/programs", {
+      name: "Large program",
+      description: "",
+      publishMode: "introduction",
+    });
+    const cohort = await send(admin, "POST", `/api/programs/${program.id}/cohorts`, {
+      name: "Large cohort",
+      startsOn: "2026-03-02",
+      endsOn: "2026-06-30",
+    });
+    await bigCohort(cohort.id, bigMentees, bigMentors);
+    // Every pair allowed but the seats: millions of pairs, fewer seats than mentees.
+    const settings = {
+      ...cohort.settings,
+      rules: {
+        reportingLine: false,
+        mentorCapacity: true,
+        noAvailabilityOverlap: false,
+        notSeniorEnough: false,
+        neverPair: false,
+      },
+    };
+    const saved = await admin.evaluate(
+      async ({ id, settings, version }) =>
+        (
+          await fetch(`/api/cohorts/${id}/settings`, {
+            method: "PUT",
+            headers: { "content-type": "application/json" },
+            body: JSON.stringify({ settings, version }),
+          })
+        ).status,
+      { id: cohort.id as string, settings, version: cohort.version as number },
+    );
+    expect(saved).toBe(200);
+    await admin.goto(`${baseUrl}/programs/cohorts/${cohort.id}`);
+    await admin.getByRole("heading", { name: "Large cohort" }).waitFor();
+    // Every text the progress line shows, as the page polls.
+    await admin.evaluate(() => {
+      const seen: string[] = [];
+      (window as unknown as { progressSeen: string[] }).progressSeen = seen;
+      new MutationObserver(() => {
+        const text = document.querySelector("[data-run-progress]")?.textContent;
+        if (text && seen.at(-1) !== text) seen.push(text);
+      }).observe(document.body, { subtree: true, childList: true, characterData: true });
+    });
+    // A cancelled run: the page says so and the cohort keeps no result.
+    await admin.getByRole("button", { name: "Run matching" }).click();
+    // The machine is busy scoring millions of pairs: give the page time to settle.
+    await admin.getByRole("button", { name: "Cancel the run" }).click({ timeout: 60_000 });
+    await admin.getByText("Run cancelled").first().waitFor({ timeout: 60_000 });
+    await admin.getByRole("heading", { name: "No result yet" }).waitFor({ timeout: 30_000 });
+    const afterCancel = await admin.evaluate(
+      async (path) => (await (await fetch(path)).json()) as { currentRun: unknown; liveRun: unknown },
+      `/api/cohorts/${cohort.id}`,
+    );
+    expect(afterCancel).toMatchObject({ currentRun: null, liveRun: null });
+
+    // The next run, watched to its end.
+    await admin.getByRole("button", { name: "Run matching" }).click();
+    await admin.getByRole("progressbar", { name: "Matching progress" }).waitFor();
+    await admin.screenshot({ path: `${process.env.SCREENSHOT_DIR ?? "/tmp"}/cohort-run-live-1280.png` });
+    await admin.getByText("Proved optimal").waitFor({ timeout: 120_000 });
+    const seen = await admin.evaluate(() => (window as unknown as { progressSeen: string[] }).progressSeen);
+    console.log(`progress seen: ${JSON.stringify(seen)}`);
+    // The phases arrive as the page polls once a second: scoring always shows on a cohort this size; placing
+    // and pricing take a fraction of a second on the engine, so the poll may land on them or not.
+    const phase = new RegExp(
+      `^(Waiting for the worker|Scoring every pair|Placing mentees: \\d+ of ${bigMentees}|Pricing|Saving)`,
+    );
+    expect(seen.filter((t) => t !== "Waiting for the worker…").length).toBeGreaterThan(0);
+    expect(seen.every((t) => phase.test(t))).toBe(true);
+    await expectAccessibleAtBothWidths(admin, "cohort-large-matched");
+  }, 240_000);
 });

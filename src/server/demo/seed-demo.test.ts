@@ -93,7 +93,7 @@ describe("the demo data", () => {
     const health = await get(`/api/cohorts/${cohorts[0].id}/health`);
     expect(health.matchesMade).toBe(cohort.currentRun.matched);
     expect(health.accepted).toBeGreaterThan(0);
-    expect(health.meetingsHeld).toBeGreaterThan(0);
+    expect(health.meetingsRecorded).toBeGreaterThan(0);
     expect(health.stalled).toBeGreaterThan(0);
     expect(health.stalledPairs).toHaveLength(health.stalled);
     expect(health.weekly.length).toBeGreaterThan(3);

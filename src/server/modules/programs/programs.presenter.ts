@@ -150,11 +150,14 @@ export function presentPair(row: {
   pair: PairRow;
   menteeName: string;
   mentorName: string;
+  mentorSeats: number;
+  mentorVersion: number;
 }): z.infer<typeof pairOutput> {
   return {
     id: row.pair.id,
     mentee: { id: row.pair.menteeId, name: row.menteeName },
     mentor: { id: row.pair.mentorId, name: row.mentorName },
+    mentorSeats: { seats: Number(row.mentorSeats), version: Number(row.mentorVersion) },
     score: row.pair.score,
     pinned: row.pair.pinned,
     explanation: explanationOf(row.pair),
@@ -201,19 +204,29 @@ export function presentMyParticipations(
   });
 }
 
-/** Aggregates only: counts per week and totals, and no participant's name. */
+type ReviewFigure = { revealed: number; averaged: number; averageRating: number | null };
+
+/** Aggregates only: counts per week and totals, review averages over whole groups, and no participant's name. */
 export function presentHealthCsv(figures: {
   matchesMade: number;
   accepted: number;
-  meetingsHeld: number;
+  sessionsHeld: number;
+  meetingsRecorded: number;
   stalled: number;
-  weekly: { week: string; matches: number; accepted: number; meetings: number }[];
+  weekly: { week: string; matches: number; accepted: number; sessions: number; meetings: number }[];
+  reviews: { byMentees: ReviewFigure; byMentors: ReviewFigure };
 }): string {
+  const average = (r: ReviewFigure) =>
+    `${r.averageRating ?? "not shown until 5 are revealed"},${r.averaged},${r.revealed}`;
   const lines = [
-    "week,matches made,matches accepted,meetings held",
-    ...figures.weekly.map((w) => `${w.week},${w.matches},${w.accepted},${w.meetings}`),
-    `total,${figures.matchesMade},${figures.accepted},${figures.meetingsHeld}`,
-    `stalled pairs (no meeting in 21 days),${figures.stalled},,`,
+    "week,matches made,matches accepted,sessions held,meetings recorded by participants",
+    ...figures.weekly.map((w) => `${w.week},${w.matches},${w.accepted},${w.sessions},${w.meetings}`),
+    `total,${figures.matchesMade},${figures.accepted},${figures.sessionsHeld},${figures.meetingsRecorded}`,
+    `stalled pairs (no session or meeting in 21 days),${figures.stalled},,,`,
+    "",
+    "close-out reviews,average rating (of 5),reviews averaged,reviews revealed",
+    `by mentees,${average(figures.reviews.byMentees)}`,
+    `by mentors,${average(figures.reviews.byMentors)}`,
   ];
   return `${lines.join("\r\n")}\r\n`;
 }

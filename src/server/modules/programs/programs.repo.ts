@@ -1,4 +1,5 @@
 import { and, asc, count, desc, eq, inArray, isNotNull, isNull, sql } from "drizzle-orm";
+import { reviewRevealDays } from "../../../shared/engagements.ts";
 import { users } from "../../auth/auth.table.ts";
 import { newId } from "../../db/new-id.ts";
 import type { Db } from "../../db/open.ts";
@@ -22,6 +23,8 @@ export type ParticipantRow = typeof programParticipants.$inferSelect;
 export type RunRow = typeof programRuns.$inferSelect;
 export type PairRow = typeof programPairs.$inferSelect;
 export type OverrideRow = typeof programOverrides.$inferSelect;
+
+export const stalledAfterDays = 21;
 
 export async function isProgramAdminOf(db: Db, programId: string, userId: string): Promise<boolean> {
   const [row] = await db
@@ -168,10 +171,15 @@ export async function updateParticipant(
   db: Db,
   id: string,
   set: Partial<typeof programParticipants.$inferInsert>,
+  options: { seatsChanged?: boolean } = {},
 ) {
   await db
     .update(programParticipants)
-    .set({ ...set, updatedAt: new Date() })
+    .set({
+      ...set,
+      updatedAt: new Date(),
+      ...(options.seatsChanged ? { version: sql`${programParticipants.version} + 1` } : {}),
+    })
     .where(eq(programParticipants.id, id));
 }
 
@@ -227,6 +235,22 @@ export async function insertOverride(db: Db, values: typeof programOverrides.$in
   await db.insert(programOverrides).values(values);
 }
 
+/** The seat change's conditional write: only from the version read, so of two racing changes one goes through. */
+export async function bumpSeatsVersion(db: Db, cohortId: string, mentorId: string, version: number) {
+  const rows = await db
+    .update(programParticipants)
+    .set({ version: sql`${programParticipants.version} + 1`, updatedAt: new Date() })
+    .where(
+      and(
+        eq(programParticipants.id, mentorId),
+        eq(programParticipants.cohortId, cohortId),
+        eq(programParticipants.version, version),
+      ),
+    )
+    .returning({ id: programParticipants.id });
+  return rows.length > 0;
+}
+
 export async function participantsByIds(db: Db, ids: string[]) {
   if (ids.length === 0) return [];
   return db
@@ -234,6 +258,7 @@ export async function participantsByIds(db: Db, ids: string[]) {
       id: programParticipants.id,
       name: programParticipants.name,
       cohortId: programParticipants.cohortId,
+      role: programParticipants.role,
     })
     .from(programParticipants)
     .where(inArray(programParticipants.id, ids));
@@ -293,9 +318,20 @@ export async function listPairPage(db: Db, runId: string, page: { page: number; 
   // Written out in full: drizzle leaves columns of a one-table select unqualified, and a subquery would read its own.
   const mentee = sql`(select name from program_participants p where p.id = "program_pairs"."mentee_id")`;
   const mentor = sql`(select name from program_participants p where p.id = "program_pairs"."mentor_id")`;
+  const seats = sql`coalesce(
+    (select o.capacity from program_overrides o where o.cohort_id = "program_pairs"."cohort_id" and o.kind = 'capacity'
+       and o.mentor_id = "program_pairs"."mentor_id" order by o.created_at desc, o.id desc limit 1),
+    (select capacity from program_participants p where p.id = "program_pairs"."mentor_id"))`;
+  const seatsVersion = sql`(select version from program_participants p where p.id = "program_pairs"."mentor_id")`;
   const [rows, [total]] = await Promise.all([
     db
-      .select({ pair: programPairs, menteeName: sql<string>`${mentee}`, mentorName: sql<string>`${mentor}` })
+      .select({
+        pair: programPairs,
+        menteeName: sql<string>`${mentee}`,
+        mentorName: sql<string>`${mentor}`,
+        mentorSeats: sql<number>`${seats}`,
+        mentorVersion: sql<number>`${seatsVersion}`,
+      })
       .from(programPairs)
       .where(eq(programPairs.runId, runId))
       .orderBy(desc(programPairs.pinned), desc(programPairs.score), asc(programPairs.id))
@@ -394,59 +430,139 @@ export async function insertMeeting(db: Db, values: typeof programMeetings.$infe
 
 // Health: aggregates only, never what a pair said or wrote.
 
-export async function healthFigures(db: Db, cohortId: string, today: string) {
-  const [totals] = await db
-    .select({
-      matchesMade: sql<number>`count(*)::int`,
-      accepted: sql<number>`count(*) filter (where ${programPairs.menteeAcceptedAt} is not null and ${programPairs.mentorAcceptedAt} is not null)::int`,
-    })
-    .from(programPairs)
-    .where(and(eq(programPairs.cohortId, cohortId), isNotNull(programPairs.publishedAt)));
-  const [meetings] = await db
-    .select({ n: sql<number>`count(*)::int` })
-    .from(programMeetings)
-    .where(eq(programMeetings.cohortId, cohortId));
-  const lastMet = sql<
-    string | null
-  >`(select max(met_on)::text from ${programMeetings} m where m.pair_id = ${programPairs.id})`;
-  const stalled = await db
-    .select({
-      mentee: sql<string>`(select name from program_participants p where p.id = "program_pairs"."mentee_id")`,
-      mentor: sql<string>`(select name from program_participants p where p.id = "program_pairs"."mentor_id")`,
-      publishedOn: sql<string>`(${programPairs.publishedAt} at time zone 'UTC')::date::text`,
-      lastMetOn: lastMet,
-    })
-    .from(programPairs)
-    .where(
-      and(
-        eq(programPairs.cohortId, cohortId),
-        isNotNull(programPairs.publishedAt),
-        sql`coalesce(${lastMet}::date, (${programPairs.publishedAt} at time zone 'UTC')::date) < ${today}::date - 21`,
-      ),
-    )
-    .orderBy(asc(programPairs.publishedAt), asc(programPairs.id))
-    .limit(500);
-  const weekly = await db.execute(sql`
-    with events as (
-      select date_trunc('week', published_at at time zone 'UTC')::date as week, 1 as matches, 0 as accepted, 0 as meetings
-        from ${programPairs} where cohort_id = ${cohortId} and published_at is not null
+/** Reviews are averaged in whole groups of this many, so no one rating can be read off a figure or a change in it. */
+export const reviewGroupSize = 5;
+
+type HealthRow = {
+  matches_made: number;
+  accepted: number;
+  sessions_held: number;
+  meetings_recorded: number;
+  stalled: number;
+  stalled_pairs: {
+    mentee: string;
+    mentor: string;
+    publishedOn: string;
+    lastMetOn: string | null;
+    lastMetBy: "session" | "recorded" | null;
+  }[];
+  weekly: { week: string; matches: number; accepted: number; sessions: number; meetings: number }[];
+  reviews: { side: "mentee" | "mentor"; revealed: number; averaged: number; total: number }[];
+};
+
+/**
+ * Every health figure of a cohort in one statement. Sessions are those of the engagements its published
+ * pairs became (through the mentoring request marked with the cohort), booked and already over; meetings
+ * are the days participants recorded themselves. A pair is stalled when neither shows it meeting in 21
+ * days (counted from publishing until the first); a pair whose engagement is closing or closed is finished,
+ * not stalled. Close-out reviews count once revealed, and are averaged only over the first whole groups of
+ * `reviewGroupSize` in the order they were revealed.
+ */
+export async function healthFigures(db: Db, cohortId: string, now: Date) {
+  const today = now.toISOString().slice(0, 10);
+  const revealedBefore = new Date(now.getTime() - reviewRevealDays * 86_400_000);
+  const result = await db.execute(sql`
+    with pairs as (
+      select pp.id, pp.mentee_id, pp.mentor_id, pp.published_at, pp.mentee_accepted_at, pp.mentor_accepted_at,
+        pp.mentor_request_id
+      from program_pairs pp where pp.cohort_id = ${cohortId} and pp.published_at is not null
+    ),
+    engs as (
+      select e.id, e.request_id, e.state, e.close_started_at, e.closed_at
+      from engagements e join mentor_requests r on r.id = e.request_id
+      where r.program_cohort_id = ${cohortId}
+    ),
+    held as (
+      select s.engagement_id, (s.starts_at at time zone 'UTC')::date as day
+      from engagement_sessions s join engs on engs.id = s.engagement_id
+      where s.state = 'booked' and s.ends_at <= ${now.toISOString()}::timestamptz
+    ),
+    recorded as (select pair_id, met_on as day from program_meetings where cohort_id = ${cohortId}),
+    contact as (
+      select p.*,
+        (select max(h.day) from held h join engs e on e.id = h.engagement_id where e.request_id = p.mentor_request_id) as last_session,
+        (select max(m.day) from recorded m where m.pair_id = p.id) as last_recorded,
+        (select e.state from engs e where e.request_id = p.mentor_request_id) as engagement_state
+      from pairs p
+    ),
+    stalled as (
+      select c.*, greatest(c.last_session, c.last_recorded) as last_met
+      from contact c
+      where coalesce(c.engagement_state, '') not in ('closing', 'closed')
+        and coalesce(greatest(c.last_session, c.last_recorded), (c.published_at at time zone 'UTC')::date)
+          < ${today}::date - ${sql.raw(String(stalledAfterDays))}
+    ),
+    stalled_list as (
+      select s.*,
+        (select name from program_participants x where x.id = s.mentee_id) as mentee,
+        (select name from program_participants x where x.id = s.mentor_id) as mentor
+      from stalled s order by s.published_at, s.id limit 500
+    ),
+    revealed as (
+      select rv.side, rv.rating,
+        row_number() over (partition by rv.side order by
+          least(coalesce(e.closed_at, 'infinity'::timestamptz), e.close_started_at + interval '${sql.raw(String(reviewRevealDays))} days'),
+          rv.id) as n,
+        count(*) over (partition by rv.side) as revealed
+      from engagement_reviews rv join engs e on e.id = rv.engagement_id
+      where e.state = 'closed' or e.close_started_at <= ${revealedBefore.toISOString()}::timestamptz
+    ),
+    events as (
+      select date_trunc('week', published_at at time zone 'UTC')::date as week, 1 as matches, 0 as accepted, 0 as sessions, 0 as meetings
+        from pairs
       union all
-      select date_trunc('week', greatest(mentee_accepted_at, mentor_accepted_at) at time zone 'UTC')::date, 0, 1, 0
-        from ${programPairs} where cohort_id = ${cohortId} and mentee_accepted_at is not null and mentor_accepted_at is not null
+      select date_trunc('week', greatest(mentee_accepted_at, mentor_accepted_at) at time zone 'UTC')::date, 0, 1, 0, 0
+        from pairs where mentee_accepted_at is not null and mentor_accepted_at is not null
       union all
-      select date_trunc('week', met_on)::date, 0, 0, 1 from ${programMeetings} where cohort_id = ${cohortId}
+      select date_trunc('week', day)::date, 0, 0, 1, 0 from held
+      union all
+      select date_trunc('week', day)::date, 0, 0, 0, 1 from recorded
     )
-    select week::text as week, sum(matches)::int as matches, sum(accepted)::int as accepted, sum(meetings)::int as meetings
-    from events group by week order by week
+    select
+      (select count(*)::int from pairs) as matches_made,
+      (select count(*)::int from pairs where mentee_accepted_at is not null and mentor_accepted_at is not null) as accepted,
+      (select count(*)::int from held) as sessions_held,
+      (select count(*)::int from recorded) as meetings_recorded,
+      (select count(*)::int from stalled) as stalled,
+      (select coalesce(json_agg(json_build_object(
+          'mentee', coalesce(mentee, 'A former participant'), 'mentor', coalesce(mentor, 'A former participant'),
+          'publishedOn', (published_at at time zone 'UTC')::date::text,
+          'lastMetOn', last_met::text,
+          'lastMetBy', case when last_met is null then null when last_met = last_session then 'session' else 'recorded' end
+        ) order by published_at, id), '[]'::json) from stalled_list) as stalled_pairs,
+      (select coalesce(json_agg(w order by w.week), '[]'::json) from (
+        select week::text as week, sum(matches)::int as matches, sum(accepted)::int as accepted,
+          sum(sessions)::int as sessions, sum(meetings)::int as meetings
+        from events group by week
+      ) w) as weekly,
+      (select coalesce(json_agg(r), '[]'::json) from (
+        select side, max(revealed)::int as revealed,
+          (max(revealed) - max(revealed) % ${sql.raw(String(reviewGroupSize))})::int as averaged,
+          coalesce(sum(rating) filter (where n <= max_n), 0)::int as total
+        from (select *, revealed - revealed % ${sql.raw(String(reviewGroupSize))} as max_n from revealed) g
+        group by side
+      ) r) as reviews
   `);
+  const [row] = (result as unknown as { rows: HealthRow[] }).rows;
+  const reviewsOf = (side: "mentee" | "mentor") => {
+    const r = row?.reviews.find((x) => x.side === side);
+    const revealed = Number(r?.revealed ?? 0);
+    const averaged = Number(r?.averaged ?? 0);
+    return {
+      revealed,
+      averaged,
+      averageRating: averaged >= reviewGroupSize ? Math.round((Number(r?.total) / averaged) * 10) / 10 : null,
+    };
+  };
   return {
-    matchesMade: totals?.matchesMade ?? 0,
-    accepted: totals?.accepted ?? 0,
-    meetingsHeld: meetings?.n ?? 0,
-    stalled,
-    weekly: (
-      weekly as unknown as { rows: { week: string; matches: number; accepted: number; meetings: number }[] }
-    ).rows,
+    matchesMade: Number(row?.matches_made ?? 0),
+    accepted: Number(row?.accepted ?? 0),
+    sessionsHeld: Number(row?.sessions_held ?? 0),
+    meetingsRecorded: Number(row?.meetings_recorded ?? 0),
+    stalled: Number(row?.stalled ?? 0),
+    stalledPairs: row?.stalled_pairs ?? [],
+    weekly: row?.weekly ?? [],
+    reviews: { byMentees: reviewsOf("mentee"), byMentors: reviewsOf("mentor") },
   };
 }
 

@@ -8,7 +8,7 @@ import {
 } from "../../../shared/programs.ts";
 import { requireAccess } from "../../access/require-access.ts";
 import type { Db } from "../../db/open.ts";
-import { writeVersioned } from "../../db/versioned-write.ts";
+import { staleWriteError, writeVersioned } from "../../db/versioned-write.ts";
 import { AppError } from "../../http/errors.ts";
 import type { Deps } from "../../http/router.ts";
 import { requireSignedIn, type Viewer } from "../../http/viewer.ts";
@@ -32,6 +32,7 @@ import {
 } from "./programs.presenter.ts";
 import {
   addProgramAdmin,
+  bumpSeatsVersion,
   countParticipants,
   countProgramAdmins,
   findCohort,
@@ -72,7 +73,6 @@ import { programCohorts, programs } from "./programs.table.ts";
 
 export const participantPageSize = 50;
 export const pairPageSize = 50;
-const stalledAfterDays = 21;
 
 type ProgramDeps = NotifyDeps & Pick<Deps, "jobs" | "db">;
 
@@ -301,13 +301,12 @@ export async function importParticipants(
         p.capacity === capacity
       )
         continue;
-      await updateParticipant(tx, p.id, {
-        name: r.name,
-        role: r.role,
-        managerEmail: r.managerEmail,
-        capacity,
-        importedLine: r.line,
-      });
+      await updateParticipant(
+        tx,
+        p.id,
+        { name: r.name, role: r.role, managerEmail: r.managerEmail, capacity, importedLine: r.line },
+        { seatsChanged: true },
+      );
     }
     await insertParticipants(
       tx,
@@ -445,15 +444,22 @@ export async function addOverride(db: Db, viewer: Viewer | null, id: string, inp
     throw new AppError("VALIDATION", "This mentee is not in the cohort.", "menteeId");
   if (!inCohort(input.mentorId))
     throw new AppError("VALIDATION", "This mentor is not in the cohort.", "mentorId");
-  await insertOverride(db, {
-    id: newId(),
-    cohortId: id,
-    kind: input.kind,
-    menteeId: input.kind === "capacity" ? null : input.menteeId,
-    mentorId: input.mentorId,
-    capacity: input.kind === "capacity" ? input.capacity : null,
-    reason: input.reason,
-    createdBy: me.userId,
+  if (people.find((p) => p.id === input.mentorId)?.role !== "mentor")
+    throw new AppError("VALIDATION", "This participant takes part as a mentee, not a mentor.", "mentorId");
+  await db.transaction(async (tx) => {
+    // A seat change is made from the seats the admin read: a change made meanwhile (another admin, a re-import) wins and this one is refused.
+    if (input.kind === "capacity" && !(await bumpSeatsVersion(tx, id, input.mentorId, input.version)))
+      throw staleWriteError("mentor's seats");
+    await insertOverride(tx, {
+      id: newId(),
+      cohortId: id,
+      kind: input.kind,
+      menteeId: input.kind === "capacity" ? null : input.menteeId,
+      mentorId: input.mentorId,
+      capacity: input.kind === "capacity" ? input.capacity : null,
+      reason: input.reason,
+      createdBy: me.userId,
+    });
   });
   return getCohort(db, viewer, id);
 }
@@ -541,20 +547,17 @@ function todayUtc(now = new Date()) {
 
 export async function getCohortHealth(db: Db, viewer: Viewer | null, id: string) {
   await requireCohort(db, viewer, "read", id);
-  const figures = await healthFigures(db, id, todayUtc());
-  return { ...figures, stalled: figures.stalled.length, stalledPairs: figures.stalled };
+  return healthFigures(db, id, new Date());
 }
 
 export async function exportCohortHealth(db: Db, viewer: Viewer | null, id: string) {
   const { cohort } = await requireCohort(db, viewer, "read", id);
-  const figures = await healthFigures(db, id, todayUtc());
+  const figures = await healthFigures(db, id, new Date());
   return {
-    csv: presentHealthCsv({ ...figures, stalled: figures.stalled.length }),
+    csv: presentHealthCsv(figures),
     fileName: `${cohort.name.replace(/[^A-Za-z0-9-]+/g, "-").toLowerCase() || "cohort"}-health.csv`,
   };
 }
-
-export { stalledAfterDays };
 
 // ---- A participant's own view
 

@@ -94,6 +94,8 @@ export const programParticipants = pgTable(
     questionnaire: jsonb("questionnaire").$type<Questionnaire>(),
     joinedAt: timestamp("joined_at", { withTimezone: true }),
     importedLine: integer("imported_line"),
+    /** One more on each change to the seats (a re-import or a seat change), so a stale seat change is refused. */
+    version: versionColumn(),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },

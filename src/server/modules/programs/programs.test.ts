@@ -14,9 +14,15 @@ import {
   runToEnd,
 } from "../../../../test/programs.ts";
 import { closeMatchingWorker } from "../../matching/solve-in-worker.ts";
+import {
+  engagementNotes,
+  engagementReviews,
+  engagementSessions,
+  engagements,
+} from "../engagements/engagements.table.ts";
 import { outbox } from "../mail/outbox.table.ts";
 import { mentorRequests } from "../mentors/mentors.table.ts";
-import { programRuns } from "./programs.table.ts";
+import { programPairs, programRuns } from "./programs.table.ts";
 
 let ctx: TestContext;
 beforeAll(async () => {
@@ -143,6 +149,71 @@ describe("programs: import, match, override, publish, health", () => {
     });
   });
 
+  it("changes a mentor's seats from the seats read, records who and why, and re-solves around it", async () => {
+    const cohort = await ok(ctx, `/api/cohorts/${cohortId}`, admin.cookie);
+    const current = await ok(ctx, `/api/runs/${cohort.currentRun.id}`, admin.cookie);
+    type Pair = {
+      mentee: { id: string };
+      mentor: { id: string; name: string };
+      pinned: boolean;
+      mentorSeats: { seats: number; version: number };
+    };
+    const pairs = current.pairs as Pair[];
+    const pinned = pairs.find((p) => p.pinned) as Pair;
+    const target = pairs.find((p) => p.mentor.id !== pinned.mentor.id) as Pair;
+    expect(target.mentorSeats).toEqual({ seats: 2, version: 1 });
+    const change = (version: number, capacity: number) =>
+      call(ctx, `/api/cohorts/${cohortId}/overrides`, admin.cookie, {
+        kind: "capacity",
+        mentorId: target.mentor.id,
+        capacity,
+        reason: "On leave for a month",
+        version,
+      });
+    expect((await change(1, 0)).status).toBe(200);
+    // A second change made from the same read is refused, naming the version.
+    const stale = await change(1, 3);
+    expect(stale.status).toBe(409);
+    expect(stale.body.error.field).toBe("version");
+    // A mentee is not given seats.
+    const wrong = await call(ctx, `/api/cohorts/${cohortId}/overrides`, admin.cookie, {
+      kind: "capacity",
+      mentorId: target.mentee.id,
+      capacity: 1,
+      reason: "Typo",
+      version: 1,
+    });
+    expect(wrong.status).toBe(400);
+    const after = await ok(ctx, `/api/cohorts/${cohortId}`, admin.cookie);
+    expect(after.overrides.at(-1)).toMatchObject({
+      kind: "capacity",
+      capacity: 0,
+      mentor: { id: target.mentor.id },
+      byName: "Program Admin",
+      reason: "On leave for a month",
+    });
+    const resolved = await runToEnd(ctx, cohortId, admin.cookie);
+    expect(resolved.run).toMatchObject({ state: "done", certified: true, matched: 4 });
+    const again = resolved.pairs as Pair[];
+    expect(again.some((p) => p.mentor.id === target.mentor.id)).toBe(false);
+    expect(again.find((p) => p.mentee.id === pinned.mentee.id)?.mentor.id).toBe(pinned.mentor.id);
+    // Seats back to 2, from the version now read: the rest is solved around the pin again.
+    const seatsNow = await ok(ctx, `/api/cohorts/${cohortId}/overrides`, admin.cookie, {
+      kind: "capacity",
+      mentorId: target.mentor.id,
+      capacity: 2,
+      reason: "Back from leave",
+      version: 2,
+    });
+    expect(seatsNow.overrides).toHaveLength(4);
+    const back = await runToEnd(ctx, cohortId, admin.cookie);
+    expect(back.run.matched).toBe(6);
+    expect((back.pairs as Pair[]).find((p) => p.mentor.id === target.mentor.id)?.mentorSeats).toEqual({
+      seats: 2,
+      version: 3,
+    });
+  });
+
   it("publishes once, tells both people why, and shows each participant their match", async () => {
     const published = await ok(ctx, `/api/cohorts/${cohortId}/publish`, admin.cookie, {});
     expect(published.published).toBe(6);
@@ -155,9 +226,9 @@ describe("programs: import, match, override, publish, health", () => {
     await ok(ctx, `/api/program-matches/${match.pairId}/accept`, mentee.cookie, {});
     await ok(ctx, `/api/program-matches/${match.pairId}/meetings`, mentee.cookie, { metOn: "2026-03-10" });
     const health = await ok(ctx, `/api/cohorts/${cohortId}/health`, admin.cookie);
-    expect(health).toMatchObject({ matchesMade: 6, accepted: 0, meetingsHeld: 1 });
+    expect(health).toMatchObject({ matchesMade: 6, accepted: 0, sessionsHeld: 0, meetingsRecorded: 1 });
     const exported = await ok(ctx, `/api/cohorts/${cohortId}/health/export`, admin.cookie);
-    expect(exported.csv).toContain("total,6,0,1");
+    expect(exported.csv).toContain("total,6,0,0,1");
     // Someone else's match is not theirs to confirm.
     expect(
       (await call(ctx, `/api/program-matches/${match.pairId}/accept`, (people[1] as Member).cookie, {}))
@@ -199,6 +270,165 @@ describe("programs that make mentoring requests", () => {
   });
 });
 
+const day = 86_400_000;
+const ago = (days: number) => new Date(Date.now() - days * day);
+
+/** An engagement for a published pair's mentoring request, written straight to the tables (its flow has its own tests). */
+async function engagementFor(
+  request: { id: string; menteeId: string; mentorId: string },
+  state: "active" | "closing" | "closed",
+  closeStartedDaysAgo?: number,
+) {
+  const id = `eng-${request.id}`;
+  await ctx.db.insert(engagements).values({
+    id,
+    requestId: request.id,
+    menteeId: request.menteeId,
+    mentorId: request.mentorId,
+    state,
+    closeStartedAt: closeStartedDaysAgo === undefined ? null : ago(closeStartedDaysAgo),
+    closedAt: state === "closed" ? ago((closeStartedDaysAgo ?? 1) - 1) : null,
+  });
+  return id;
+}
+
+let sessionHour = -40;
+async function sessionOf(
+  engagementId: string,
+  request: { menteeId: string; mentorId: string },
+  daysAgo: number,
+  state: "booked" | "cancelled" = "booked",
+  agenda = "",
+) {
+  // Each session at its own hour, so one mentor's sessions never overlap.
+  sessionHour += 2;
+  const startsAt = new Date(Date.now() - daysAgo * day + sessionHour * 3600_000);
+  await ctx.db.insert(engagementSessions).values({
+    id: `s-${engagementId}-${daysAgo}`,
+    engagementId,
+    mentorId: request.mentorId,
+    menteeId: request.menteeId,
+    startsAt,
+    endsAt: new Date(startsAt.getTime() + 3600_000),
+    state,
+    agenda,
+  });
+}
+
+async function reviewOf(
+  engagementId: string,
+  request: { menteeId: string; mentorId: string },
+  side: "mentee" | "mentor",
+  rating: number,
+  text = "Thank you",
+) {
+  await ctx.db.insert(engagementReviews).values({
+    id: `r-${engagementId}-${side}`,
+    engagementId,
+    mentorId: request.mentorId,
+    side,
+    authorId: side === "mentee" ? request.menteeId : request.mentorId,
+    rating,
+    text,
+  });
+}
+
+describe("program health from the pairs' mentoring", () => {
+  it("counts sessions that took place, stalls from sessions and recorded meetings, and review averages in groups of five", async () => {
+    const admin = await buildUser(ctx);
+    const { cohort } = await createProgramWithCohort(ctx, admin, "mentoring");
+    const people = await buildParticipants(ctx, 8, 4);
+    await ok(ctx, `/api/cohorts/${cohort.id}/import`, admin.cookie, { csv: csvOf(people), apply: true });
+    await joinAll(ctx, people);
+    expect((await runToEnd(ctx, cohort.id, admin.cookie)).run.matched).toBe(8);
+    await ok(ctx, `/api/cohorts/${cohort.id}/publish`, admin.cookie, {});
+    await ctx.db
+      .update(programPairs)
+      .set({ publishedAt: ago(40) })
+      .where(eq(programPairs.cohortId, cohort.id));
+    const requests = (
+      await ctx.db.select().from(mentorRequests).where(eq(mentorRequests.programCohortId, cohort.id))
+    ).sort((a, b) => a.id.localeCompare(b.id));
+    expect(requests).toHaveLength(8);
+    type Request = (typeof requests)[number];
+    const [r0, r1, r2, r3, r4, r5, r6, r7] = requests as [
+      Request,
+      Request,
+      Request,
+      Request,
+      Request,
+      Request,
+      Request,
+      Request,
+    ];
+    // Met three days ago; a cancelled session and one still ahead do not count.
+    const e0 = await engagementFor(r0, "active");
+    await sessionOf(e0, r0, 3);
+    await sessionOf(e0, r0, 2, "cancelled");
+    await sessionOf(e0, r0, -2);
+    // Last session 30 days ago: stalled.
+    const e1 = await engagementFor(r1, "active");
+    await sessionOf(e1, r1, 30);
+    // No session, but the mentee recorded meeting five days ago.
+    await engagementFor(r2, "active");
+    const [pair2] = await ctx.db.select().from(programPairs).where(eq(programPairs.mentorRequestId, r2.id));
+    const mentee2 = people.find((p) => p.id === r2.menteeId) as Member;
+    await ok(ctx, `/api/program-matches/${pair2?.id}/meetings`, mentee2.cookie, {
+      metOn: ago(5).toISOString().slice(0, 10),
+    });
+    // Closed, both reviews in.
+    for (const [r, rating] of [
+      [r3, 5],
+      [r4, 4],
+      [r5, 3],
+    ] as const) {
+      const e = await engagementFor(r, "closed", 10);
+      await sessionOf(e, r, 20);
+      await reviewOf(e, r, "mentee", rating);
+      await reviewOf(e, r, "mentor", 4);
+    }
+    // Closing for two days, one review in: hidden, so not counted.
+    const e6 = await engagementFor(r6, "closing", 2);
+    await reviewOf(e6, r6, "mentee", 5);
+    // Closing for 20 days: revealed by time.
+    const e7 = await engagementFor(r7, "closing", 20);
+    await reviewOf(e7, r7, "mentee", 1);
+
+    const health = await ok(ctx, `/api/cohorts/${cohort.id}/health`, admin.cookie);
+    expect(health).toMatchObject({
+      matchesMade: 8,
+      sessionsHeld: 5,
+      meetingsRecorded: 1,
+      reviews: {
+        byMentees: { revealed: 4, averaged: 0, averageRating: null },
+        byMentors: { revealed: 3, averaged: 0, averageRating: null },
+      },
+    });
+    // Stalled: only r1 (last session 30 days ago); closing and closed engagements are finished, not stalled.
+    const names = (id: string) => people.find((p) => p.id === id)?.name;
+    expect(
+      health.stalledPairs.map((p: { mentee: string; lastMetBy: string | null }) => [p.mentee, p.lastMetBy]),
+    ).toEqual([[names(r1.menteeId), "session"]]);
+    expect(health.stalled).toBe(1);
+    expect(health.weekly.reduce((n: number, w: { sessions: number }) => n + w.sessions, 0)).toBe(5);
+
+    // The fifth revealed review of a mentor: the average appears, over all five.
+    await ctx.db
+      .update(engagements)
+      .set({ state: "closed", closedAt: new Date() })
+      .where(eq(engagements.id, e0));
+    await reviewOf(e0, r0, "mentee", 2);
+    const after = await ok(ctx, `/api/cohorts/${cohort.id}/health`, admin.cookie);
+    expect(after.reviews.byMentees).toEqual({ revealed: 5, averaged: 5, averageRating: 3 });
+    expect(after.stalled).toBe(1);
+    const exported = await ok(ctx, `/api/cohorts/${cohort.id}/health/export`, admin.cookie);
+    expect(exported.csv).toContain("total,8,0,5,1");
+    expect(exported.csv).toContain("by mentees,3,5,5");
+    expect(exported.csv).toContain("by mentors,not shown until 5 are revealed,0,3");
+    expect(exported.csv).not.toContain("Mentee");
+  });
+});
+
 const onPostgres = Boolean(process.env.DATABASE_URL);
 
 describe("races settled by the database", () => {
@@ -217,6 +447,31 @@ describe("races settled by the database", () => {
       }
     },
   );
+
+  it.runIf(onPostgres)("lets one of two seat changes made from one read through, on PostgreSQL", async () => {
+    const admin = await buildUser(ctx);
+    const { cohort } = await createProgramWithCohort(ctx, admin);
+    const people = await buildParticipants(ctx, 1, 1);
+    await ok(ctx, `/api/cohorts/${cohort.id}/import`, admin.cookie, { csv: csvOf(people), apply: true });
+    const { participants } = await ok(ctx, `/api/cohorts/${cohort.id}/participants`, admin.cookie);
+    const mentor = participants.find((p: { role: string }) => p.role === "mentor");
+    for (let round = 1; round <= 3; round++) {
+      const answers = await Promise.all(
+        [1, 3].map((capacity) =>
+          call(ctx, `/api/cohorts/${cohort.id}/overrides`, admin.cookie, {
+            kind: "capacity",
+            mentorId: mentor.id,
+            capacity,
+            reason: "Race",
+            version: round,
+          }),
+        ),
+      );
+      expect(answers.map((a) => a.status).sort()).toEqual([200, 409]);
+    }
+    const after = await ok(ctx, `/api/cohorts/${cohort.id}`, admin.cookie);
+    expect(after.overrides).toHaveLength(3);
+  });
 
   it.runIf(onPostgres)("publishes a cohort once when two publishes race, on PostgreSQL", async () => {
     const admin = await buildUser(ctx);
@@ -337,6 +592,25 @@ describe("the canary: a program admin never sees what participants write for the
     await joinAll(ctx, people);
     const run = await runToEnd(ctx, cohort.id, admin.cookie);
     await ok(ctx, `/api/cohorts/${cohort.id}/publish`, admin.cookie, {});
+    // What the pairs then wrote in their mentoring: a session's agenda, notes, both close-out reviews.
+    const requests = await ctx.db
+      .select()
+      .from(mentorRequests)
+      .where(eq(mentorRequests.programCohortId, cohort.id));
+    for (const r of requests) {
+      const e = await engagementFor(r, "closed", 3);
+      await sessionOf(e, r, 10, "booked", `Agenda ${canary}`);
+      for (const [authorId, shared] of [
+        [r.menteeId, false],
+        [r.mentorId, true],
+      ] as const)
+        await ctx.db
+          .insert(engagementNotes)
+          .values({ id: `n-${e}-${authorId}`, engagementId: e, authorId, body: `Note ${canary}`, shared });
+      await reviewOf(e, r, "mentee", 5, `Review ${canary}`);
+      await reviewOf(e, r, "mentor", 4, `Review ${canary}`);
+    }
+    expect(requests.length).toBeGreaterThan(0);
     const seen: string[] = [];
     for (const path of [
       "/api/programs",

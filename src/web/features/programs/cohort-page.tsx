@@ -10,6 +10,9 @@ import {
   type ImportField,
   importFieldLabels,
   importFields,
+  type OverrideInput,
+  overrideInput,
+  type PairOutput,
   type RunOutput,
   ruleLabels,
 } from "../../../shared/programs.ts";
@@ -17,9 +20,10 @@ import { api, call } from "../../api.ts";
 import { Alert } from "../../ui/alert.tsx";
 import { Button, buttonClass } from "../../ui/button.tsx";
 import { Card } from "../../ui/card.tsx";
+import { ConflictNotice } from "../../ui/conflict.tsx";
 import { EmptyState } from "../../ui/empty-state.tsx";
 import { SelectField, TextField } from "../../ui/field.tsx";
-import { Form, FormActions, isStaleVersion } from "../../ui/form.tsx";
+import { Form, FormActions, isStaleVersion, useFormState } from "../../ui/form.tsx";
 import { PageHeader } from "../../ui/page-header.tsx";
 import { isNotFound, LoadFailed, RecordNotFound } from "../../ui/query-state.tsx";
 import { ScrollBox } from "../../ui/scroll-box.tsx";
@@ -391,13 +395,120 @@ function ReasonForm({
   );
 }
 
+type SeatValues = { capacity: string; reason: string };
+
+/**
+ * A mentor's seats for the next run, with the reason on record. Sent with the seats' version as read:
+ * when another admin or a re-import changed them meanwhile, the notice offers the latest and keeps
+ * what was typed.
+ */
+function SeatForm({
+  cohortId,
+  pair,
+  page,
+  onDone,
+  onCancel,
+}: {
+  cohortId: string;
+  pair: PairOutput;
+  page: { runId: string; number: number };
+  onDone: () => void;
+  onCancel: () => void;
+}) {
+  const queryClient = useQueryClient();
+  const toast = useToast();
+  const form = useFormState<SeatValues>(
+    { capacity: String(pair.mentorSeats.seats), reason: "" },
+    { version: pair.mentorSeats.version },
+  );
+  const save = useMutation({
+    mutationFn: (json: Extract<OverrideInput, { kind: "capacity" }>) =>
+      call(api.cohorts[":id"].overrides.$post({ param: param(cohortId), json })),
+    onSuccess: async (data, sent) => {
+      queryClient.setQueryData(cohortQuery(cohortId).queryKey, data);
+      form.markSaved(sent.version + 1);
+      await queryClient.invalidateQueries({ queryKey: ["runs"] });
+      toast({
+        title: `${pair.mentor.name} now has ${sent.capacity} ${sent.capacity === 1 ? "seat" : "seats"}. Run matching again to solve around it.`,
+      });
+      onDone();
+    },
+    onError: (error) => form.showApiError(error),
+  });
+  return (
+    <Form
+      onSubmit={() => {
+        const capacity = form.values.capacity.trim() === "" ? Number.NaN : Number(form.values.capacity);
+        const input = form.validate(overrideInput, {
+          kind: "capacity",
+          mentorId: pair.mentor.id,
+          capacity,
+          reason: form.values.reason,
+          version: form.version,
+        });
+        if (input?.kind === "capacity") save.mutate(input);
+      }}
+      formRef={form.formRef}
+      error={form.formError}
+      aria-label={`Seats of ${pair.mentor.name}`}
+    >
+      <ConflictNotice
+        form={form}
+        labels={{ capacity: "Seats", reason: "Why" }}
+        loadLatest={async () => {
+          const latest = await queryClient.fetchQuery({
+            ...runQuery(page.runId, page.number),
+            staleTime: 0,
+          });
+          const mine = latest.pairs.find((p) => p.mentor.id === pair.mentor.id);
+          if (!mine) throw new Error("This mentor is no longer on this page of pairs.");
+          return {
+            values: { capacity: String(mine.mentorSeats.seats), reason: "" },
+            version: mine.mentorSeats.version,
+          };
+        }}
+      />
+      <div className="program-weights">
+        <TextField
+          label={`Seats of ${pair.mentor.name}`}
+          type="number"
+          min={0}
+          max={20}
+          inputMode="numeric"
+          value={form.values.capacity}
+          onValueChange={(v) => form.set("capacity", v)}
+          error={form.errors.capacity}
+          hint={`Now ${pair.mentorSeats.seats}. 0 to 20; the next run fills at most this many.`}
+        />
+        <TextField
+          label="Why change the seats?"
+          value={form.values.reason}
+          onValueChange={(v) => form.set("reason", v)}
+          error={form.errors.reason}
+          maxLength={500}
+        />
+      </div>
+      <FormActions>
+        <Button type="submit" size="small" pending={save.isPending}>
+          Change the seats
+        </Button>
+        <Button size="small" variant="ghost" onClick={onCancel}>
+          Cancel
+        </Button>
+      </FormActions>
+    </Form>
+  );
+}
+
 function MatchingCard({ cohort }: { cohort: CohortOutput }) {
   const queryClient = useQueryClient();
   const toast = useToast();
   const [page, setPage] = useState(1);
-  const [acting, setActing] = useState<{ kind: "pin" | "forbid"; menteeId: string; mentorId: string } | null>(
-    null,
-  );
+  const [acting, setActing] = useState<{
+    kind: "pin" | "forbid" | "seats";
+    menteeId: string;
+    mentorId: string;
+  } | null>(null);
   const current = cohort.currentRun;
   const result = useQuery({ ...runQuery(current?.id ?? "", page), enabled: Boolean(current) });
   const refresh = () => queryClient.invalidateQueries({ queryKey: ["cohorts", cohort.id] });
@@ -432,7 +543,7 @@ function MatchingCard({ cohort }: { cohort: CohortOutput }) {
     >
       {live ? (
         <div aria-live="polite" className="stack">
-          <p>{progressText(live)}</p>
+          <p data-run-progress="">{progressText(live)}</p>
           <progress
             className="program-progress"
             aria-label="Matching progress"
@@ -442,6 +553,7 @@ function MatchingCard({ cohort }: { cohort: CohortOutput }) {
           <Button variant="secondary" pending={cancel.isPending} onClick={() => cancel.mutate(live.id)}>
             Cancel the run
           </Button>
+          {cancel.isError ? <Alert tone="error">{cancel.error.message}</Alert> : null}
         </div>
       ) : (
         <div className="program-actions">
@@ -490,14 +602,33 @@ function MatchingCard({ cohort }: { cohort: CohortOutput }) {
                           </li>
                         ))}
                       </ul>
-                      {published ? null : acting &&
+                      {published ? null : acting?.kind === "seats" &&
+                        acting.menteeId === pair.mentee.id &&
+                        acting.mentorId === pair.mentor.id &&
+                        current ? (
+                        <SeatForm
+                          cohortId={cohort.id}
+                          pair={pair}
+                          page={{ runId: current.id, number: page }}
+                          onDone={() => setActing(null)}
+                          onCancel={() => setActing(null)}
+                        />
+                      ) : acting &&
+                        acting.kind !== "seats" &&
                         acting.menteeId === pair.mentee.id &&
                         acting.mentorId === pair.mentor.id ? (
                         <ReasonForm
                           label={acting.kind === "pin" ? "Pin this pair" : "Forbid this pair"}
                           pending={override.isPending}
                           onCancel={() => setActing(null)}
-                          onSubmit={(reason) => override.mutate({ ...acting, reason })}
+                          onSubmit={(reason) =>
+                            override.mutate({
+                              kind: acting.kind as "pin" | "forbid",
+                              menteeId: acting.menteeId,
+                              mentorId: acting.mentorId,
+                              reason,
+                            })
+                          }
                         />
                       ) : (
                         <div className="program-actions">
@@ -522,6 +653,15 @@ function MatchingCard({ cohort }: { cohort: CohortOutput }) {
                             }
                           >
                             Forbid
+                          </Button>
+                          <Button
+                            size="small"
+                            variant="ghost"
+                            onClick={() =>
+                              setActing({ kind: "seats", menteeId: pair.mentee.id, mentorId: pair.mentor.id })
+                            }
+                          >
+                            Change seats ({pair.mentorSeats.seats})
                           </Button>
                         </div>
                       )}
@@ -612,6 +752,12 @@ function PublishCard({ cohort }: { cohort: CohortOutput }) {
   );
 }
 
+function reviewText(r: { revealed: number; averaged: number; averageRating: number | null }) {
+  if (r.averageRating === null)
+    return r.revealed === 0 ? "None revealed yet" : `${r.revealed} revealed; the average shows from 5`;
+  return `${r.averageRating.toFixed(1)} of 5 (over ${r.averaged} of ${r.revealed})`;
+}
+
 function HealthCard({ cohort }: { cohort: CohortOutput }) {
   const health = useQuery({ ...healthQuery(cohort.id), enabled: Boolean(cohort.publishedAt) });
   const [exportError, setExportError] = useState<string | null>(null);
@@ -635,7 +781,7 @@ function HealthCard({ cohort }: { cohort: CohortOutput }) {
       id="health"
       title="Program health"
       icon={<Activity size={18} />}
-      description="Aggregates only: nobody's notes, feedback, plan or what was said in a meeting."
+      description="Aggregates only: nobody's notes, feedback, plan, review text or what was said in a session."
     >
       {!cohort.publishedAt ? (
         <EmptyState title="Nothing to watch yet" headingLevel={3}>
@@ -650,9 +796,16 @@ function HealthCard({ cohort }: { cohort: CohortOutput }) {
           <dl className="program-figures">
             <Figure label="Matches made" value={health.data.matchesMade} />
             <Figure label="Accepted by both" value={health.data.accepted} />
-            <Figure label="Meetings held" value={health.data.meetingsHeld} />
-            <Figure label="Stalled (no meeting in 21 days)" value={health.data.stalled} />
+            <Figure label="Sessions held (booked in Sidecar, took place)" value={health.data.sessionsHeld} />
+            <Figure label="Meetings recorded by participants" value={health.data.meetingsRecorded} />
+            <Figure label="Stalled (no session or meeting in 21 days)" value={health.data.stalled} />
+            <Figure label="Close-out reviews by mentees" value={reviewText(health.data.reviews.byMentees)} />
+            <Figure label="Close-out reviews by mentors" value={reviewText(health.data.reviews.byMentors)} />
           </dl>
+          <p className="muted small">
+            Review ratings are shown only as averages over whole groups of five, in the order they were
+            revealed, so no one person's rating can be read off a figure or a change in it.
+          </p>
           <Suspense fallback={<LoadingState label="Loading the chart…" />}>
             <HealthChart weekly={health.data.weekly} />
           </Suspense>
@@ -661,9 +814,13 @@ function HealthCard({ cohort }: { cohort: CohortOutput }) {
               <h3>Stalled pairs</h3>
               <ul className="program-list">
                 {health.data.stalledPairs.map((p) => (
-                  <li key={`${p.mentee}-${p.mentor}`}>
+                  <li key={`${p.mentee}-${p.mentor}-${p.publishedOn}`}>
                     {p.mentee} with {p.mentor}
-                    <span className="muted small">last met {p.lastMetOn ?? "never"}</span>
+                    <span className="muted small">
+                      {p.lastMetOn
+                        ? `last ${p.lastMetBy === "session" ? "session" : "recorded meeting"} ${p.lastMetOn}`
+                        : `never met since ${p.publishedOn}`}
+                    </span>
                   </li>
                 ))}
               </ul>

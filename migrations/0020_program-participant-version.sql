@@ -1,0 +1,1 @@
+ALTER TABLE "program_participants" ADD COLUMN "version" integer DEFAULT 1 NOT NULL;
