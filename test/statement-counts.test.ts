@@ -243,3 +243,55 @@ describe("statements per program read", () => {
     expect(counts[0]).toEqual({ program: 6, cohort: 8, participants: 6, run: 7, health: 5, places: 3 });
   });
 });
+
+describe("statements per managers read, however many reports, areas and check-ins", () => {
+  it("reads the overview, a link and a check-in in the same statements with one of each or five", async () => {
+    const { linkAs } = await import("./managers.ts");
+    const post = async (path: string, cookie: string, body: unknown) => {
+      const response = await ctx.request(path, { cookie, body });
+      expect(response.status, `${path}: ${await response.clone().text()}`).toBe(200);
+      return response.json();
+    };
+    const counts: Record<string, number>[] = [];
+    for (const size of [1, 5]) {
+      const manager = await buildUser(ctx);
+      let linkId = "";
+      let report: BuiltUser | undefined;
+      for (let i = 0; i < size; i++) {
+        const linked = await linkAs(ctx, manager, "manager");
+        linkId = linked.linkId;
+        report = linked.other;
+      }
+      const reporter = report as BuiltUser;
+      const areas: unknown[] = [{ area: "lanes" }, { area: "story" }];
+      for (let i = 0; i < size; i++) {
+        const tour = await post("/api/tours", reporter.cookie, {
+          title: `Tour ${i}`,
+          mission: "Grow",
+          startsOn: `${2010 + i * 2}-01-01`,
+          endsOn: `${2011 + i * 2}-03-31`,
+        });
+        areas.push({ area: "tour", targetId: tour.id });
+      }
+      // One tour among the areas costs a read for the tours' titles; five tours cost the same one.
+      for (const area of size === 1 ? [areas[0], areas[2]] : areas) {
+        await post(`/api/manager-links/${linkId}/areas`, reporter.cookie, area);
+      }
+      let checkInId = "";
+      for (let i = 0; i < size; i++) {
+        checkInId = (
+          await post(`/api/manager-links/${linkId}/check-ins`, reporter.cookie, { heldOn: "2026-01-05" })
+        ).id;
+        await post(`/api/check-ins/${checkInId}/comments`, manager.cookie, { body: `Comment ${i}` });
+        await post(`/api/check-ins/${checkInId}/agenda`, manager.cookie, { text: `Topic ${i}` });
+      }
+      counts.push({
+        overview: await statementsFor(manager, "/api/managers"),
+        link: await statementsFor(manager, `/api/manager-links/${linkId}`),
+        checkIn: await statementsFor(manager, `/api/check-ins/${checkInId}`),
+      });
+    }
+    expect(counts[1]).toEqual(counts[0]);
+    expect(counts[0]).toEqual({ overview: 3, link: 6, checkIn: 8 });
+  });
+});

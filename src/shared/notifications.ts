@@ -177,6 +177,29 @@ export const notificationKinds = {
     essential: false,
     dayPrecision: false,
   },
+  manager_link: {
+    label: "Your manager or reports",
+    description:
+      "When someone accepts your invitation to be your report, ends a manager link, or proposes or agrees a check-in cadence.",
+    defaultDelivery: "each",
+    essential: false,
+    dayPrecision: false,
+  },
+  check_in_update: {
+    label: "Check-ins",
+    description:
+      "When a check-in starts, the other person comments, your manager suggests a topic or writes what they will do.",
+    defaultDelivery: "each",
+    essential: false,
+    dayPrecision: false,
+  },
+  check_in_reminder: {
+    label: "Check-in reminders",
+    description: "When a check-in is due, at the cadence you and your manager or report agreed.",
+    defaultDelivery: "each",
+    essential: false,
+    dayPrecision: false,
+  },
   account_security: {
     label: "Account and security",
     description:

@@ -17,6 +17,8 @@ export type AccessFacts = {
   community?: () => Promise<CommunityFacts | undefined>;
   /** For a decision shared in an engagement: who its mentor is and whether the share holds now, read per request. */
   decisionShare?: () => Promise<DecisionShareFacts | undefined>;
+  /** For a manager link and its check-ins: the viewer's side of the link and its state, read per request. */
+  link?: () => Promise<LinkFacts | undefined>;
 };
 
 /** A decision's share in one engagement, as its rows say at this moment. */
@@ -24,6 +26,17 @@ export type DecisionShareFacts = {
   mentorId: string;
   /** Not revoked by the mentee, and the engagement has not closed. */
   live: boolean;
+};
+
+/**
+ * Where the viewer stands on one manager link, as its row says at this moment: its manager, its
+ * report (once accepted), the holder of the invited address (while invited), or nobody.
+ */
+export type LinkFacts = {
+  side: "manager" | "report" | "invitee" | null;
+  state: "invited" | "active" | "declined" | "ended";
+  /** For a shared area: the report shares it with this link right now. */
+  areaShared?: boolean;
 };
 
 /** Where the viewer stands in one community, as its membership row says at this moment. */
@@ -97,4 +110,36 @@ export const isDecisionShareMentor: Rule = async ({ viewer, ownerId, decisionSha
   if (ownerId === undefined || viewer.userId === ownerId || !decisionShare) return false;
   const share = await decisionShare();
   return share?.live === true && share.mentorId === viewer.userId;
+};
+
+async function linkOf(facts: AccessFacts) {
+  return facts.link ? await facts.link() : undefined;
+}
+
+/** The manager of a link that is invited or active; an ended or declined link shows them nothing. */
+export const isLinkManager: Rule = async (facts) => {
+  const link = await linkOf(facts);
+  return link?.side === "manager" && (link.state === "invited" || link.state === "active");
+};
+
+export const isActiveManager: Rule = async (facts) => {
+  const link = await linkOf(facts);
+  return link?.side === "manager" && link.state === "active";
+};
+
+export const isActiveReport: Rule = async (facts) => {
+  const link = await linkOf(facts);
+  return link?.side === "report" && link.state === "active";
+};
+
+/** The holder of the invited address, confirmed, while the invitation waits for an answer. */
+export const isLinkInvitee: Rule = async (facts) => {
+  const link = await linkOf(facts);
+  return link?.side === "invitee" && link.state === "invited";
+};
+
+/** The manager of an active link whose report invites them into this area right now. */
+export const isInvitedInByReport: Rule = async (facts) => {
+  const link = await linkOf(facts);
+  return link?.side === "manager" && link.state === "active" && link.areaShared === true;
 };
