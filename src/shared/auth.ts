@@ -22,3 +22,7 @@ export const signInInput = z.object({
 export const totpCodeInput = z.object({
   code: z.string().regex(/^\d{6}$/, "Enter the 6-digit code from your app"),
 });
+
+export type SignUpInput = z.infer<typeof signUpInput>;
+export type SignInInput = z.infer<typeof signInInput>;
+export type TotpCodeInput = z.infer<typeof totpCodeInput>;

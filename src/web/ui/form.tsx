@@ -15,7 +15,7 @@ export function zodFieldErrors(error: z.ZodError): FieldErrors {
   return errors;
 }
 
-function readDraft<T>(key: string): T | undefined {
+export function readDraft<T>(key: string): T | undefined {
   try {
     const stored = window.sessionStorage.getItem(key);
     return stored ? (JSON.parse(stored) as T) : undefined;
@@ -24,7 +24,7 @@ function readDraft<T>(key: string): T | undefined {
   }
 }
 
-function writeDraft(key: string, values: unknown) {
+export function writeDraft(key: string, values: unknown) {
   try {
     window.sessionStorage.setItem(key, JSON.stringify(values));
   } catch {
@@ -44,7 +44,7 @@ export function discardDraft(key: string) {
 
 // Row lists carry a React `key` made up on each load; it says nothing about what was typed.
 const withoutRowKeys = (name: string, value: unknown) => (name === "key" ? undefined : value);
-const same = (a: unknown, b: unknown) =>
+export const same = (a: unknown, b: unknown) =>
   JSON.stringify(a, withoutRowKeys) === JSON.stringify(b, withoutRowKeys);
 
 /** What loading the latest version did to the form: fields taken from it, and fields kept as typed. */

@@ -6,9 +6,9 @@ import { emailField } from "../../../shared/auth.ts";
 import { authClient, describeAuthError } from "../../auth-client.ts";
 import { Alert } from "../../ui/alert.tsx";
 import { AuthCard } from "../../ui/auth-layout.tsx";
-import { Button } from "../../ui/button.tsx";
 import { TextField } from "../../ui/field.tsx";
-import { Form, FormActions, useFormState } from "../../ui/form.tsx";
+import { FormActions } from "../../ui/form.tsx";
+import { SubmitButton, useSchemaForm, ValidatedForm } from "../../ui/schema-form.tsx";
 import { useTitle } from "../../ui/use-title.ts";
 
 const route = getRouteApi("/public/forgot-password");
@@ -17,19 +17,14 @@ const forgotInput = z.object({ email: emailField });
 export function ForgotPasswordPage() {
   useTitle("Reset your password");
   const { email } = route.useSearch();
-  const form = useFormState({ email: email ?? "" });
-  const [pending, setPending] = useState(false);
+  const form = useSchemaForm({ email: email ?? "" }, { schema: forgotInput });
   const [sentTo, setSentTo] = useState<string | null>(null);
 
-  async function submit() {
-    const input = form.validate(forgotInput);
-    if (!input) return;
-    setPending(true);
+  async function submit(input: z.output<typeof forgotInput>) {
     const { error } = await authClient.requestPasswordReset({
       email: input.email,
       redirectTo: "/reset-password",
     });
-    setPending(false);
     if (error) {
       form.showErrors({}, describeAuthError(error).message);
       return;
@@ -54,7 +49,7 @@ export function ForgotPasswordPage() {
           for one hour.
         </Alert>
       ) : null}
-      <Form onSubmit={submit} formRef={form.formRef} error={form.formError}>
+      <ValidatedForm form={form} onSave={submit}>
         <TextField
           label="Email"
           type="email"
@@ -66,11 +61,9 @@ export function ForgotPasswordPage() {
           required
         />
         <FormActions>
-          <Button type="submit" block pending={pending}>
-            Send reset link
-          </Button>
+          <SubmitButton block>Send reset link</SubmitButton>
         </FormActions>
-      </Form>
+      </ValidatedForm>
     </AuthCard>
   );
 }

@@ -1,13 +1,14 @@
 import { getRouteApi, Link, useNavigate } from "@tanstack/react-router";
 import { CircleX, KeyRound } from "lucide-react";
-import { type ReactNode, useState } from "react";
+import type { ReactNode } from "react";
 import { z } from "zod";
 import { passwordField, passwordMinLength } from "../../../shared/auth.ts";
 import { authClient, describeAuthError } from "../../auth-client.ts";
 import { AuthCard } from "../../ui/auth-layout.tsx";
-import { Button, buttonClass } from "../../ui/button.tsx";
+import { buttonClass } from "../../ui/button.tsx";
 import { TextField } from "../../ui/field.tsx";
-import { Form, FormActions, useFormState } from "../../ui/form.tsx";
+import { FormActions } from "../../ui/form.tsx";
+import { SubmitButton, useSchemaForm, ValidatedForm } from "../../ui/schema-form.tsx";
 import { useToast } from "../../ui/toast.tsx";
 import { useTitle } from "../../ui/use-title.ts";
 
@@ -37,15 +38,10 @@ export function ResetPasswordPage() {
 function ResetForm({ token }: { token: string }) {
   const navigate = useNavigate();
   const toast = useToast();
-  const form = useFormState({ newPassword: "" });
-  const [pending, setPending] = useState(false);
+  const form = useSchemaForm({ newPassword: "" }, { schema: resetInput });
 
-  async function submit() {
-    const input = form.validate(resetInput);
-    if (!input) return;
-    setPending(true);
+  async function submit(input: z.output<typeof resetInput>) {
     const { error } = await authClient.resetPassword({ newPassword: input.newPassword, token });
-    setPending(false);
     if (error) {
       const failure = describeAuthError(error);
       if (failure.field) {
@@ -74,7 +70,7 @@ function ResetForm({ token }: { token: string }) {
       icon={<KeyRound size={22} />}
       description="Choose a password you don't use anywhere else. You'll be signed out on every device."
     >
-      <Form onSubmit={submit} formRef={form.formRef} error={form.formError}>
+      <ValidatedForm form={form} onSave={submit}>
         <TextField
           label="New password"
           type="password"
@@ -87,11 +83,9 @@ function ResetForm({ token }: { token: string }) {
           required
         />
         <FormActions>
-          <Button type="submit" block pending={pending}>
-            Set new password
-          </Button>
+          <SubmitButton block>Set new password</SubmitButton>
         </FormActions>
-      </Form>
+      </ValidatedForm>
     </AuthCard>
   );
 }

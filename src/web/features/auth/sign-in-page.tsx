@@ -1,12 +1,13 @@
 import { useQueryClient } from "@tanstack/react-query";
 import { getRouteApi, Link, useNavigate } from "@tanstack/react-router";
-import { type ReactNode, useState } from "react";
+import type { ReactNode } from "react";
+import type { SignInInput } from "../../../shared/auth.ts";
 import { meQuery, safeNext } from "../../session.ts";
 import { Alert } from "../../ui/alert.tsx";
 import { AuthCard } from "../../ui/auth-layout.tsx";
-import { Button } from "../../ui/button.tsx";
 import { TextField } from "../../ui/field.tsx";
-import { Form, FormActions, useFormState } from "../../ui/form.tsx";
+import { FormActions } from "../../ui/form.tsx";
+import { SubmitButton, useSchemaForm, ValidatedForm } from "../../ui/schema-form.tsx";
 import { useTitle } from "../../ui/use-title.ts";
 import { useMailConfigured } from "./instance-api.ts";
 import { ResendVerification } from "./resend-verification.tsx";
@@ -22,17 +23,15 @@ export function SignInPage() {
   const { next } = route.useSearch();
   const navigate = useNavigate();
   const queryClient = useQueryClient();
-  const form = useFormState({ email: "", password: "" });
-  const [pending, setPending] = useState(false);
+  const form = useSchemaForm(
+    { email: "", password: "" },
+    { schema: () => import("../../../shared/auth.ts").then((m) => m.signInInput) },
+  );
   const mailConfigured = useMailConfigured();
 
-  async function submit() {
-    const [{ signInInput }, { authClient, describeAuthError }] = await loadSignIn();
-    const input = form.validate(signInInput);
-    if (!input) return;
-    setPending(true);
+  async function submit(input: SignInInput) {
+    const [, { authClient, describeAuthError }] = await loadSignIn();
     const { data, error } = await authClient.signIn.email({ email: input.email, password: input.password });
-    setPending(false);
     if (error) {
       const failure = describeAuthError(error);
       let message: ReactNode = failure.message;
@@ -75,7 +74,7 @@ export function SignInPage() {
       {next && next !== "/" && !form.formError ? (
         <Alert tone="info">Sign in to continue. We'll take you back to the page you were on.</Alert>
       ) : null}
-      <Form onSubmit={submit} onFocus={() => void loadSignIn()} formRef={form.formRef} error={form.formError}>
+      <ValidatedForm form={form} onSave={submit} onFocus={() => void loadSignIn()}>
         <TextField
           label="Email"
           type="email"
@@ -103,11 +102,9 @@ export function SignInPage() {
           }
         />
         <FormActions>
-          <Button type="submit" block pending={pending}>
-            Sign in
-          </Button>
+          <SubmitButton block>Sign in</SubmitButton>
         </FormActions>
-      </Form>
+      </ValidatedForm>
     </AuthCard>
   );
 }

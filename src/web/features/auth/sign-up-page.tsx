@@ -1,13 +1,12 @@
 import { useQueryClient } from "@tanstack/react-query";
 import { Link, useNavigate } from "@tanstack/react-router";
-import { useState } from "react";
-import { passwordMinLength, signUpInput } from "../../../shared/auth.ts";
+import { passwordMinLength, type SignUpInput, signUpInput } from "../../../shared/auth.ts";
 import { authClient, describeAuthError } from "../../auth-client.ts";
 import { meQuery } from "../../session.ts";
 import { AuthCard } from "../../ui/auth-layout.tsx";
-import { Button } from "../../ui/button.tsx";
 import { TextField } from "../../ui/field.tsx";
-import { Form, FormActions, useFormState } from "../../ui/form.tsx";
+import { FormActions } from "../../ui/form.tsx";
+import { SubmitButton, useSchemaForm, ValidatedForm } from "../../ui/schema-form.tsx";
 import { useTitle } from "../../ui/use-title.ts";
 import { useMailConfigured } from "./instance-api.ts";
 
@@ -16,16 +15,11 @@ export function SignUpPage() {
   const navigate = useNavigate();
   const queryClient = useQueryClient();
   const mailConfigured = useMailConfigured();
-  const form = useFormState({ name: "", email: "", password: "" });
-  const [pending, setPending] = useState(false);
+  const form = useSchemaForm({ name: "", email: "", password: "" }, { schema: signUpInput });
 
-  async function submit() {
-    const input = form.validate(signUpInput);
-    if (!input) return;
-    setPending(true);
+  async function submit(input: SignUpInput) {
     const { data, error } = await authClient.signUp.email({ ...input, callbackURL: "/verified" });
     if (error) {
-      setPending(false);
       const failure = describeAuthError(error);
       if (failure.field && failure.field in form.values)
         form.showErrors({ [failure.field]: failure.message });
@@ -37,11 +31,9 @@ export function SignUpPage() {
     if ("role" in data.user && data.user.role === "admin" && data.user.emailVerified) {
       await authClient.signIn.email({ email: input.email, password: input.password });
       await queryClient.resetQueries({ queryKey: meQuery.queryKey });
-      setPending(false);
       await navigate({ to: "/setup" });
       return;
     }
-    setPending(false);
     await navigate({ to: "/check-email", search: { email: input.email } });
   }
 
@@ -55,7 +47,7 @@ export function SignUpPage() {
         </p>
       }
     >
-      <Form onSubmit={submit} formRef={form.formRef} error={form.formError}>
+      <ValidatedForm form={form} onSave={submit}>
         <TextField
           label="Name"
           name="name"
@@ -93,11 +85,9 @@ export function SignUpPage() {
           required
         />
         <FormActions>
-          <Button type="submit" block pending={pending}>
-            Create account
-          </Button>
+          <SubmitButton block>Create account</SubmitButton>
         </FormActions>
-      </Form>
+      </ValidatedForm>
     </AuthCard>
   );
 }

@@ -9,7 +9,8 @@ import { meQuery, safeNext } from "../../session.ts";
 import { AuthCard } from "../../ui/auth-layout.tsx";
 import { Button } from "../../ui/button.tsx";
 import { TextField } from "../../ui/field.tsx";
-import { Form, FormActions, useFormState } from "../../ui/form.tsx";
+import { FormActions } from "../../ui/form.tsx";
+import { SubmitButton, useSchemaForm, ValidatedForm } from "../../ui/schema-form.tsx";
 import { useTitle } from "../../ui/use-title.ts";
 
 const route = getRouteApi("/public/two-factor");
@@ -21,28 +22,25 @@ export function TwoFactorPage() {
   const navigate = useNavigate();
   const queryClient = useQueryClient();
   const [mode, setMode] = useState<"totp" | "recovery">("totp");
-  const form = useFormState({ code: "" });
-  const [pending, setPending] = useState(false);
+  const form = useSchemaForm(
+    { code: "" },
+    {
+      schema: mode === "totp" ? totpCodeInput : recoveryInput,
+      toInput: (values) => (mode === "totp" ? { code: values.code.replace(/\s/g, "") } : values),
+    },
+  );
 
   function switchMode(to: "totp" | "recovery") {
     setMode(to);
     form.setValues({ code: "" });
-    form.setErrors({});
-    form.setFormError(null);
+    form.showErrors({});
   }
 
-  async function submit() {
-    const input =
-      mode === "totp"
-        ? form.validate(totpCodeInput, { code: form.values.code.replace(/\s/g, "") })
-        : form.validate(recoveryInput);
-    if (!input) return;
-    setPending(true);
+  async function submit(input: { code: string }) {
     const { error } =
       mode === "totp"
         ? await authClient.twoFactor.verifyTotp({ code: input.code, trustDevice: false })
         : await authClient.twoFactor.verifyBackupCode({ code: input.code });
-    setPending(false);
     if (error) {
       const failure = describeAuthError(error);
       if (failure.code === "INVALID_CODE" || failure.code === "INVALID_BACKUP_CODE") {
@@ -79,12 +77,7 @@ export function TwoFactorPage() {
         </p>
       }
     >
-      <Form
-        onSubmit={submit}
-        formRef={form.formRef}
-        error={form.formError}
-        aria-label="Two-factor authentication"
-      >
+      <ValidatedForm form={form} onSave={submit} aria-label="Two-factor authentication">
         {mode === "totp" ? (
           <TextField
             key="totp"
@@ -117,9 +110,7 @@ export function TwoFactorPage() {
           />
         )}
         <FormActions>
-          <Button type="submit" block pending={pending}>
-            Verify
-          </Button>
+          <SubmitButton block>Verify</SubmitButton>
         </FormActions>
         <p className="small">
           {mode === "totp" ? (
@@ -132,7 +123,7 @@ export function TwoFactorPage() {
             </Button>
           )}
         </p>
-      </Form>
+      </ValidatedForm>
     </AuthCard>
   );
 }

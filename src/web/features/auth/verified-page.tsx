@@ -6,9 +6,10 @@ import { emailField } from "../../../shared/auth.ts";
 import { authClient, describeAuthError } from "../../auth-client.ts";
 import { Alert } from "../../ui/alert.tsx";
 import { AuthCard } from "../../ui/auth-layout.tsx";
-import { Button, buttonClass } from "../../ui/button.tsx";
+import { buttonClass } from "../../ui/button.tsx";
 import { TextField } from "../../ui/field.tsx";
-import { Form, FormActions, useFormState } from "../../ui/form.tsx";
+import { FormActions } from "../../ui/form.tsx";
+import { SubmitButton, useSchemaForm, ValidatedForm } from "../../ui/schema-form.tsx";
 import { useTitle } from "../../ui/use-title.ts";
 
 const route = getRouteApi("/public/verified");
@@ -48,19 +49,14 @@ export function VerifiedPage() {
 }
 
 function VerifyFailed({ message }: { message: string }) {
-  const form = useFormState({ email: "" });
-  const [pending, setPending] = useState(false);
+  const form = useSchemaForm({ email: "" }, { schema: resendInput });
   const [sentTo, setSentTo] = useState<string | null>(null);
 
-  async function submit() {
-    const input = form.validate(resendInput);
-    if (!input) return;
-    setPending(true);
+  async function submit(input: z.output<typeof resendInput>) {
     const { error } = await authClient.sendVerificationEmail({
       email: input.email,
       callbackURL: "/verified",
     });
-    setPending(false);
     if (error) {
       form.showErrors({}, describeAuthError(error).message);
       return;
@@ -85,12 +81,7 @@ function VerifyFailed({ message }: { message: string }) {
           If <strong>{sentTo}</strong> has an account waiting for confirmation, a new link is on its way.
         </Alert>
       ) : null}
-      <Form
-        onSubmit={submit}
-        formRef={form.formRef}
-        error={form.formError}
-        aria-label="Send a new confirmation link"
-      >
+      <ValidatedForm form={form} onSave={submit} aria-label="Send a new confirmation link">
         <TextField
           label="Email"
           type="email"
@@ -102,11 +93,9 @@ function VerifyFailed({ message }: { message: string }) {
           required
         />
         <FormActions>
-          <Button type="submit" block pending={pending}>
-            Send a new link
-          </Button>
+          <SubmitButton block>Send a new link</SubmitButton>
         </FormActions>
-      </Form>
+      </ValidatedForm>
     </AuthCard>
   );
 }

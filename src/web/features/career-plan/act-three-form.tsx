@@ -2,7 +2,7 @@ import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { Sprout } from "lucide-react";
 import { useId } from "react";
 import {
-  actThreeInput,
+  type ActThreeInput,
   type CareerPlan,
   type GivingForm,
   givingFormLabels,
@@ -11,21 +11,21 @@ import {
 import { api, call } from "../../api.ts";
 import { useMe } from "../../session.ts";
 import { Alert } from "../../ui/alert.tsx";
-import { Button } from "../../ui/button.tsx";
 import { Card } from "../../ui/card.tsx";
 import { ConflictNotice } from "../../ui/conflict.tsx";
 import { TextAreaField, TextField } from "../../ui/field.tsx";
-import { type FieldErrors, Form, FormActions, useFormState } from "../../ui/form.tsx";
+import { type FieldErrors, FormActions } from "../../ui/form.tsx";
 import { RowList } from "../../ui/row-list.tsx";
+import { SubmitButton, useSchemaForm, ValidatedForm } from "../../ui/schema-form.tsx";
 import { useToast } from "../../ui/toast.tsx";
 import { careerPlanQuery, newRowKey } from "./career-plan-api.ts";
 
 type StepRow = { key: string; text: string; done: boolean };
 type Arc = "economics" | "giving";
 type Values = {
-  "economics.description": string;
-  "giving.description": string;
-  "giving.forms": GivingForm[];
+  economicsDescription: string;
+  givingDescription: string;
+  givingForms: GivingForm[];
   economicsSteps: StepRow[];
   givingSteps: StepRow[];
 };
@@ -35,9 +35,9 @@ const stepRows = (steps: { text: string; done: boolean }[] | undefined): StepRow
 
 function toValues(actThree: CareerPlan["actThree"]): Values {
   return {
-    "economics.description": actThree?.economics.description ?? "",
-    "giving.description": actThree?.giving.description ?? "",
-    "giving.forms": actThree?.giving.forms ?? [],
+    economicsDescription: actThree?.economics.description ?? "",
+    givingDescription: actThree?.giving.description ?? "",
+    givingForms: actThree?.giving.forms ?? [],
     economicsSteps: actThree
       ? stepRows(actThree.economics.steps)
       : [{ key: newRowKey(), text: "", done: false }],
@@ -117,9 +117,9 @@ function StepList({
 }
 
 const actThreeLabels: Partial<Record<keyof Values, string>> = {
-  "economics.description": "Scaled-economics arc",
-  "giving.description": "Giving arc",
-  "giving.forms": "Ways of giving",
+  economicsDescription: "Scaled-economics arc",
+  givingDescription: "Giving arc",
+  givingForms: "Ways of giving",
   economicsSteps: "Scaled-economics first steps",
   givingSteps: "Giving first steps",
 };
@@ -128,14 +128,35 @@ export function ActThreeForm({ plan }: { plan: CareerPlan }) {
   const { user } = useMe();
   const toast = useToast();
   const queryClient = useQueryClient();
-  const form = useFormState<Values>(toValues(plan.actThree), {
+  const form = useSchemaForm(toValues(plan.actThree), {
+    schema: () => import("../../../shared/career-plan.ts").then((m) => m.actThreeInput),
     draftKey: `sidecar:draft:${user.id}:act-three`,
+    toInput: (values) => {
+      // Empty step lines are left out rather than refused: they are room to write, not mistakes.
+      const steps = (rows: StepRow[]) =>
+        rows.filter((row) => row.text.trim() !== "").map((row) => ({ text: row.text, done: row.done }));
+      return {
+        economics: { description: values.economicsDescription, steps: steps(values.economicsSteps) },
+        giving: {
+          description: values.givingDescription,
+          forms: values.givingForms,
+          steps: steps(values.givingSteps),
+        },
+      };
+    },
+    serverFields: (values) => [
+      "economics.description",
+      "giving.description",
+      "giving.forms",
+      ...values.economicsSteps.map((_, i) => `economics.steps.${i}.text`),
+      ...values.givingSteps.map((_, i) => `giving.steps.${i}.text`),
+    ],
     version: plan.version,
   });
   const formsErrorId = "giving-forms-error";
 
   const save = useMutation({
-    mutationFn: (input: ReturnType<typeof actThreeInput.parse>) =>
+    mutationFn: (input: ActThreeInput) =>
       call(api.plan["act-three"].$put({ json: { ...input, version: form.version } })),
     onSuccess: (saved) => {
       form.clearDraft();
@@ -144,31 +165,7 @@ export function ActThreeForm({ plan }: { plan: CareerPlan }) {
       queryClient.setQueryData(careerPlanQuery.queryKey, saved);
       toast({ title: "Act Three saved" });
     },
-    onError: (error) =>
-      form.showApiError(error, [
-        "economics.description",
-        "giving.description",
-        "giving.forms",
-        ...form.values.economicsSteps.map((_, i) => `economics.steps.${i}.text`),
-        ...form.values.givingSteps.map((_, i) => `giving.steps.${i}.text`),
-      ]),
   });
-
-  function submit() {
-    const { values } = form;
-    // Empty step lines are left out rather than refused: they are room to write, not mistakes.
-    const steps = (rows: StepRow[]) =>
-      rows.filter((row) => row.text.trim() !== "").map((row) => ({ text: row.text, done: row.done }));
-    const input = form.validate(actThreeInput, {
-      economics: { description: values["economics.description"], steps: steps(values.economicsSteps) },
-      giving: {
-        description: values["giving.description"],
-        forms: values["giving.forms"],
-        steps: steps(values.givingSteps),
-      },
-    });
-    if (input) save.mutate(input);
-  }
 
   const formsError = form.errors["giving.forms"];
   // Asked for after saving, not required: the arcs are worth saving before the steps are clear.
@@ -186,7 +183,11 @@ export function ActThreeForm({ plan }: { plan: CareerPlan }) {
       iconTone="success"
       description="Two arcs for the years after your North Star: scaled economics, where what you have built keeps working for you, and giving, where you pass it on. Write each in your own words with a few first steps."
     >
-      <Form onSubmit={submit} formRef={form.formRef} error={form.formError} aria-labelledby="act-three-title">
+      <ValidatedForm
+        form={form}
+        onSave={(input) => save.mutateAsync(input)}
+        aria-labelledby="act-three-title"
+      >
         <ConflictNotice
           form={form}
           labels={actThreeLabels}
@@ -212,8 +213,8 @@ export function ActThreeForm({ plan }: { plan: CareerPlan }) {
             label="Your scaled-economics arc"
             name="economics.description"
             hint="Investing, accumulating: such as angel investing, advising for equity, building a portfolio."
-            value={form.values["economics.description"]}
-            onValueChange={(value) => form.set("economics.description", value)}
+            value={form.values.economicsDescription}
+            onValueChange={(value) => form.set("economicsDescription", value)}
             error={form.errors["economics.description"]}
             maxLength={2100}
           />
@@ -231,8 +232,8 @@ export function ActThreeForm({ plan }: { plan: CareerPlan }) {
             label="Your giving arc"
             name="giving.description"
             hint="Who you want to help, and how."
-            value={form.values["giving.description"]}
-            onValueChange={(value) => form.set("giving.description", value)}
+            value={form.values.givingDescription}
+            onValueChange={(value) => form.set("givingDescription", value)}
             error={form.errors["giving.description"]}
             maxLength={2100}
           />
@@ -245,14 +246,14 @@ export function ActThreeForm({ plan }: { plan: CareerPlan }) {
                     type="checkbox"
                     name="giving.forms"
                     value={kind}
-                    checked={form.values["giving.forms"].includes(kind)}
+                    checked={form.values.givingForms.includes(kind)}
                     aria-invalid={formsError ? true : undefined}
                     onChange={(event) =>
                       form.set(
-                        "giving.forms",
+                        "givingForms",
                         event.target.checked
-                          ? givingForms.filter((f) => f === kind || form.values["giving.forms"].includes(f))
-                          : form.values["giving.forms"].filter((f) => f !== kind),
+                          ? givingForms.filter((f) => f === kind || form.values.givingForms.includes(f))
+                          : form.values.givingForms.filter((f) => f !== kind),
                       )
                     }
                   />
@@ -275,11 +276,9 @@ export function ActThreeForm({ plan }: { plan: CareerPlan }) {
           />
         </fieldset>
         <FormActions>
-          <Button type="submit" pending={save.isPending}>
-            Save Act Three
-          </Button>
+          <SubmitButton>Save Act Three</SubmitButton>
         </FormActions>
-      </Form>
+      </ValidatedForm>
     </Card>
   );
 }

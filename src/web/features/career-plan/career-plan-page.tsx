@@ -2,7 +2,7 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { Flag, Mountain, Sprout } from "lucide-react";
 import { useState } from "react";
 import { formatCalendarDate } from "../../../shared/calendar-date.ts";
-import { type CareerPlan, northStarReachedInput } from "../../../shared/career-plan.ts";
+import type { CareerPlan } from "../../../shared/career-plan.ts";
 import { api, call } from "../../api.ts";
 import { useMe, useMemberToday } from "../../session.ts";
 import { Button } from "../../ui/button.tsx";
@@ -10,9 +10,10 @@ import { Card } from "../../ui/card.tsx";
 import { ConflictNotice } from "../../ui/conflict.tsx";
 import { EmptyState } from "../../ui/empty-state.tsx";
 import { TextField } from "../../ui/field.tsx";
-import { Form, FormActions, useFormState } from "../../ui/form.tsx";
+import { FormActions } from "../../ui/form.tsx";
 import { PageHeader } from "../../ui/page-header.tsx";
 import { LoadFailed } from "../../ui/query-state.tsx";
+import { SubmitButton, useSchemaForm, ValidatedForm } from "../../ui/schema-form.tsx";
 import { LoadingState } from "../../ui/spinner.tsx";
 import { useToast } from "../../ui/toast.tsx";
 import { useTitle } from "../../ui/use-title.ts";
@@ -42,7 +43,13 @@ function MarkReachedCard({ role, version }: { role: string; version: number }) {
   const toast = useToast();
   const setPlan = useSetPlan();
   const queryClient = useQueryClient();
-  const form = useFormState({ reachedOn: today }, { version });
+  const form = useSchemaForm(
+    { reachedOn: today },
+    {
+      schema: () => import("../../../shared/career-plan.ts").then((m) => m.northStarReachedInput),
+      version,
+    },
+  );
   const mark = useMutation({
     mutationFn: (input: { reachedOn: string }) =>
       call(api.plan["north-star"].reached.$post({ json: { ...input, version: form.version } })),
@@ -53,7 +60,6 @@ function MarkReachedCard({ role, version }: { role: string; version: number }) {
       window.scrollTo({ top: 0 });
       document.getElementById("main")?.focus({ preventScroll: true });
     },
-    onError: (error) => form.showApiError(error),
   });
   return (
     <Card
@@ -62,13 +68,9 @@ function MarkReachedCard({ role, version }: { role: string; version: number }) {
       icon={<Flag size={18} />}
       description={`When you become ${role}, mark it here. Sidecar then helps you plan Act Three: what comes after.`}
     >
-      <Form
-        onSubmit={() => {
-          const input = form.validate(northStarReachedInput);
-          if (input) mark.mutate(input);
-        }}
-        formRef={form.formRef}
-        error={form.formError}
+      <ValidatedForm
+        form={form}
+        onSave={(input) => mark.mutateAsync(input)}
         aria-labelledby="north-star-reached-title"
       >
         <ConflictNotice
@@ -91,11 +93,9 @@ function MarkReachedCard({ role, version }: { role: string; version: number }) {
           />
         </div>
         <FormActions>
-          <Button type="submit" variant="secondary" pending={mark.isPending}>
-            Mark as reached
-          </Button>
+          <SubmitButton variant="secondary">Mark as reached</SubmitButton>
         </FormActions>
-      </Form>
+      </ValidatedForm>
     </Card>
   );
 }

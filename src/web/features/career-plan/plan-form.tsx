@@ -2,7 +2,7 @@ import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { Link } from "@tanstack/react-router";
 import { Compass } from "lucide-react";
 import { yearOf } from "../../../shared/calendar-date.ts";
-import { type CareerPlan, careerPlanInput } from "../../../shared/career-plan.ts";
+import type { CareerPlan, CareerPlanInput } from "../../../shared/career-plan.ts";
 import { type ExperienceKey, experienceKeys, experienceLabels } from "../../../shared/experience.ts";
 import { type LaneId, laneIds, lanes } from "../../../shared/lanes.ts";
 import { api, call } from "../../api.ts";
@@ -12,8 +12,9 @@ import { Button } from "../../ui/button.tsx";
 import { Card } from "../../ui/card.tsx";
 import { ConflictNotice } from "../../ui/conflict.tsx";
 import { SelectField, TextAreaField, TextField } from "../../ui/field.tsx";
-import { Form, FormActions, useFormState } from "../../ui/form.tsx";
+import { FormActions } from "../../ui/form.tsx";
 import { RowList } from "../../ui/row-list.tsx";
+import { SubmitButton, useSchemaForm, ValidatedForm } from "../../ui/schema-form.tsx";
 import { useToast } from "../../ui/toast.tsx";
 import { Term } from "../glossary/term.tsx";
 import { careerPlanQuery, newRowKey, yearFromField } from "./career-plan-api.ts";
@@ -128,14 +129,20 @@ export function PlanForm({
   const { user } = useMe();
   const toast = useToast();
   const queryClient = useQueryClient();
-  const form = useFormState<Values>(toValues(plan), {
+  const form = useSchemaForm(toValues(plan), {
+    schema: () => import("../../../shared/career-plan.ts").then((m) => m.careerPlanInput),
     draftKey: planDraftKey(user.id),
+    toInput,
+    serverFields: (values) => [
+      ...Object.keys(values),
+      ...values.needs.flatMap((_, i) => [`skipJob.needs.${i}.text`, `skipJob.needs.${i}.lane`]),
+    ],
     version: plan.version,
   });
   const thisYear = yearOf(useMemberToday());
 
   const save = useMutation({
-    mutationFn: (input: ReturnType<typeof careerPlanInput.parse>) =>
+    mutationFn: (input: CareerPlanInput) =>
       call(api.plan.$put({ json: { ...input, version: form.version } })),
     onSuccess: (saved) => {
       form.clearDraft();
@@ -145,17 +152,7 @@ export function PlanForm({
       toast({ title: "Plan saved" });
       onSaved?.();
     },
-    onError: (error) =>
-      form.showApiError(error, [
-        ...Object.keys(form.values),
-        ...form.values.needs.flatMap((_, i) => [`skipJob.needs.${i}.text`, `skipJob.needs.${i}.lane`]),
-      ]),
   });
-
-  function submit() {
-    const input = form.validate(careerPlanInput, toInput(form.values));
-    if (input) save.mutate(input);
-  }
 
   function setNeed(index: number, change: Partial<NeedRow>) {
     form.set(
@@ -179,7 +176,11 @@ export function PlanForm({
       icon={<Compass size={18} />}
       description="Start from the end state and work back. Leave a part empty until you know it."
     >
-      <Form onSubmit={submit} formRef={form.formRef} error={form.formError} aria-labelledby="plan-form-title">
+      <ValidatedForm
+        form={form}
+        onSave={(input) => save.mutateAsync(input)}
+        aria-labelledby="plan-form-title"
+      >
         <ConflictNotice
           form={form}
           labels={planLabels}
@@ -324,9 +325,7 @@ export function PlanForm({
           </div>
         </fieldset>
         <FormActions>
-          <Button type="submit" pending={save.isPending}>
-            Save plan
-          </Button>
+          <SubmitButton>Save plan</SubmitButton>
           {onCancel ? (
             <Button
               variant="secondary"
@@ -342,7 +341,7 @@ export function PlanForm({
             Facing a choice? Weigh it in your decision journal
           </Link>
         </FormActions>
-      </Form>
+      </ValidatedForm>
     </Card>
   );
 }

@@ -1,16 +1,17 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { Link, useNavigate } from "@tanstack/react-router";
 import { Scale } from "lucide-react";
-import { type Decision, decisionInput } from "../../../shared/decisions.ts";
+import type { Decision, decisionInput } from "../../../shared/decisions.ts";
 import { api, call } from "../../api.ts";
 import { useMe, useMemberToday } from "../../session.ts";
 import { Alert } from "../../ui/alert.tsx";
-import { Button, buttonClass } from "../../ui/button.tsx";
+import { buttonClass } from "../../ui/button.tsx";
 import { Card } from "../../ui/card.tsx";
 import { ConflictNotice } from "../../ui/conflict.tsx";
 import { TextAreaField, TextField } from "../../ui/field.tsx";
-import { Form, FormActions, useFormState } from "../../ui/form.tsx";
+import { FormActions } from "../../ui/form.tsx";
 import { RowList } from "../../ui/row-list.tsx";
+import { SubmitButton, useSchemaForm, ValidatedForm } from "../../ui/schema-form.tsx";
 import { useToast } from "../../ui/toast.tsx";
 import { careerPlanQuery, newRowKey } from "../career-plan/career-plan-api.ts";
 
@@ -75,8 +76,23 @@ export function DecisionForm({ decision }: { decision?: Decision }) {
   const toast = useToast();
   const navigate = useNavigate();
   const queryClient = useQueryClient();
-  const form = useFormState<Values>(toValues(decision, today), {
+  const form = useSchemaForm(toValues(decision, today), {
+    schema: () => import("../../../shared/decisions.ts").then((m) => m.decisionInput),
     draftKey: `sidecar:draft:${user.id}:decision:${decision?.id ?? "new"}`,
+    toInput: (values) => ({
+      dilemma: values.dilemma,
+      options: values.options
+        .filter((option) => option.label.trim() !== "" || option.servesSkipJob.trim() !== "")
+        .map(({ label, servesSkipJob }) => ({ label, servesSkipJob })),
+      decision: values.decision,
+      reason: values.reason,
+      decidedOn: values.decidedOn,
+      revisitOn: values.revisitOn || null,
+    }),
+    serverFields: (values) => [
+      ...Object.keys(values),
+      ...values.options.flatMap((_, i) => [`options.${i}.label`, `options.${i}.servesSkipJob`]),
+    ],
     version: decision?.version,
   });
 
@@ -97,27 +113,7 @@ export function DecisionForm({ decision }: { decision?: Decision }) {
       toast({ title: decision ? "Decision updated" : "Decision recorded" });
       await navigate({ to: "/decisions/$id", params: { id: saved.id } });
     },
-    onError: (error) =>
-      form.showApiError(error, [
-        ...Object.keys(form.values),
-        ...form.values.options.flatMap((_, i) => [`options.${i}.label`, `options.${i}.servesSkipJob`]),
-      ]),
   });
-
-  function submit() {
-    const { values } = form;
-    const input = form.validate(decisionInput, {
-      dilemma: values.dilemma,
-      options: values.options
-        .filter((option) => option.label.trim() !== "" || option.servesSkipJob.trim() !== "")
-        .map(({ label, servesSkipJob }) => ({ label, servesSkipJob })),
-      decision: values.decision,
-      reason: values.reason,
-      decidedOn: values.decidedOn,
-      revisitOn: values.revisitOn || null,
-    });
-    if (input) save.mutate(input);
-  }
 
   function setOption(index: number, change: Partial<OptionRow>) {
     form.set(
@@ -133,10 +129,9 @@ export function DecisionForm({ decision }: { decision?: Decision }) {
       icon={<Scale size={18} />}
       description="Write it down while it is fresh: future you will want to know what you weighed and why."
     >
-      <Form
-        onSubmit={submit}
-        formRef={form.formRef}
-        error={form.formError}
+      <ValidatedForm
+        form={form}
+        onSave={(input) => save.mutateAsync(input)}
         aria-labelledby="decision-form-title"
       >
         {decision ? (
@@ -249,9 +244,7 @@ export function DecisionForm({ decision }: { decision?: Decision }) {
           />
         </div>
         <FormActions>
-          <Button type="submit" pending={save.isPending}>
-            {decision ? "Save changes" : "Record decision"}
-          </Button>
+          <SubmitButton>{decision ? "Save changes" : "Record decision"}</SubmitButton>
           {decision ? (
             <Link
               to="/decisions/$id"
@@ -267,7 +260,7 @@ export function DecisionForm({ decision }: { decision?: Decision }) {
             </Link>
           )}
         </FormActions>
-      </Form>
+      </ValidatedForm>
     </Card>
   );
 }

@@ -6,8 +6,8 @@ import {
   urgentCallKindLabels,
   urgentCallKinds,
   urgentPromiseMinutes,
-} from "../../../shared/engagements.ts";
-import { laneIds, lanes } from "../../../shared/lanes.ts";
+} from "../../../shared/engagement-words.ts";
+import { laneIds, lanes } from "../../../shared/lane-words.ts";
 import { api, call } from "../../api.ts";
 import { useMomentFormat } from "../../session.ts";
 import { Alert } from "../../ui/alert.tsx";

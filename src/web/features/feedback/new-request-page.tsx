@@ -3,13 +3,10 @@ import { Link, useNavigate } from "@tanstack/react-router";
 import { MessageSquarePlus, Trash2 } from "lucide-react";
 import { addDays } from "../../../shared/calendar-date.ts";
 import {
-  closingDateRule,
   type FeedbackRequestInput,
-  feedbackRequestInput,
   maxClosingDays,
   maxQuestions,
   minResponsesBounds,
-  requestTitleRequired,
   starterQuestions,
 } from "../../../shared/feedback.ts";
 import { type LaneId, laneIds, lanes } from "../../../shared/lanes.ts";
@@ -19,8 +16,9 @@ import { Alert } from "../../ui/alert.tsx";
 import { Button } from "../../ui/button.tsx";
 import { Card } from "../../ui/card.tsx";
 import { SelectField, TextAreaField, TextField } from "../../ui/field.tsx";
-import { Form, FormActions, useFormState } from "../../ui/form.tsx";
+import { FormActions } from "../../ui/form.tsx";
 import { PageHeader } from "../../ui/page-header.tsx";
+import { SubmitButton, useSchemaForm, ValidatedForm } from "../../ui/schema-form.tsx";
 import { useToast } from "../../ui/toast.tsx";
 import { useTitle } from "../../ui/use-title.ts";
 
@@ -45,7 +43,7 @@ export function NewFeedbackRequestPage() {
   const toast = useToast();
   const navigate = useNavigate();
   const queryClient = useQueryClient();
-  const form = useFormState<Values>(
+  const form = useSchemaForm(
     {
       title: "",
       purpose: "",
@@ -53,8 +51,18 @@ export function NewFeedbackRequestPage() {
       lanes: [...laneIds],
       closesOn: addDays(today, 14),
       minResponses: String(minResponsesBounds.default),
+    } as Values,
+    {
+      schema: async () => {
+        const shared = await import("../../../shared/feedback.ts");
+        return shared.feedbackRequestInput
+          .and(shared.requestTitleRequired)
+          .superRefine(shared.closingDateRule(today));
+      },
+      toInput: (values: Values) => ({ ...values, minResponses: Number(values.minResponses) }),
+      serverFields: () => ["title", "purpose", "closesOn", "minResponses", "questions", "lanes"],
+      draftKey: `sidecar:draft:${user.id}:feedback-request`,
     },
-    { draftKey: `sidecar:draft:${user.id}:feedback-request` },
   );
   const { values } = form;
 
@@ -66,21 +74,7 @@ export function NewFeedbackRequestPage() {
       toast({ title: "Request created", description: "Now invite the people you want to hear from." });
       await navigate({ to: "/feedback/$requestId", params: { requestId: created.id } });
     },
-    onError: (error) =>
-      form.showApiError(error, ["title", "purpose", "closesOn", "minResponses", "questions", "lanes"]),
   });
-
-  function submit() {
-    const input = form.validate(
-      feedbackRequestInput.and(requestTitleRequired).superRefine(closingDateRule(today)),
-      {
-        ...values,
-        questions: values.questions,
-        minResponses: Number(values.minResponses),
-      },
-    );
-    if (input) create.mutate(input);
-  }
 
   const setQuestion = (index: number, text: string) =>
     form.set(
@@ -100,10 +94,9 @@ export function NewFeedbackRequestPage() {
         description="Givers see who is asking and why, answer without an account, and are told plainly that their answers reach you without their names and only once enough people have answered."
       />
       <Card id="new-request" title="Your request" icon={<MessageSquarePlus size={18} />}>
-        <Form
-          onSubmit={submit}
-          formRef={form.formRef}
-          error={form.formError}
+        <ValidatedForm
+          form={form}
+          onSave={(input) => create.mutateAsync(input)}
           aria-labelledby="new-request-title"
         >
           {form.draftRestored ? (
@@ -231,14 +224,12 @@ export function NewFeedbackRequestPage() {
             />
           </div>
           <FormActions>
-            <Button type="submit" pending={create.isPending}>
-              Create request
-            </Button>
+            <SubmitButton>Create request</SubmitButton>
             <Button variant="ghost" asChild>
               <Link to="/feedback">Cancel</Link>
             </Button>
           </FormActions>
-        </Form>
+        </ValidatedForm>
       </Card>
     </>
   );

@@ -3,8 +3,8 @@ import { Link } from "@tanstack/react-router";
 import { ChartNoAxesCombined, History, Radar as RadarIcon } from "lucide-react";
 import {
   type LaneAssessment,
+  type LaneAssessmentInput,
   type LaneId,
-  laneAssessmentInput,
   laneIds,
   lanes,
   ratingValues,
@@ -12,13 +12,13 @@ import {
 import { api, call } from "../../api.ts";
 import { useMe, useMomentFormat } from "../../session.ts";
 import { Alert } from "../../ui/alert.tsx";
-import { Button } from "../../ui/button.tsx";
 import { Card } from "../../ui/card.tsx";
 import { EmptyState } from "../../ui/empty-state.tsx";
 import { SelectField, TextAreaField, TextField } from "../../ui/field.tsx";
-import { Form, FormActions, useFormState } from "../../ui/form.tsx";
+import { FormActions } from "../../ui/form.tsx";
 import { PageHeader } from "../../ui/page-header.tsx";
 import { LoadFailed } from "../../ui/query-state.tsx";
+import { SubmitButton, useSchemaForm, ValidatedForm } from "../../ui/schema-form.tsx";
 import { LoadingState } from "../../ui/spinner.tsx";
 import { useToast } from "../../ui/toast.tsx";
 import { useTitle } from "../../ui/use-title.ts";
@@ -36,8 +36,8 @@ function toValues(latest: LaneAssessment | undefined): Values {
     worldClassLane: latest?.worldClassLane ?? "",
   };
   for (const lane of laneIds) {
-    values[`ratings.${lane}`] = latest ? String(latest.ratings[lane]) : "";
-    values[`evidence.${lane}`] = latest?.evidence[lane] ?? "";
+    values[`ratings_${lane}`] = latest ? String(latest.ratings[lane]) : "";
+    values[`evidence_${lane}`] = latest?.evidence[lane] ?? "";
   }
   return values;
 }
@@ -112,11 +112,29 @@ function AssessmentForm({ latest }: { latest: LaneAssessment | undefined }) {
   const { user } = useMe();
   const toast = useToast();
   const queryClient = useQueryClient();
-  const form = useFormState<Values>(toValues(latest), { draftKey: `sidecar:draft:${user.id}:lanes` });
+  const form = useSchemaForm(toValues(latest), {
+    schema: () => import("../../../shared/lanes.ts").then((m) => m.laneAssessmentInput),
+    draftKey: `sidecar:draft:${user.id}:lanes`,
+    toInput: (values) => ({
+      ratings: Object.fromEntries(
+        laneIds.map((lane) => [
+          lane,
+          values[`ratings_${lane}`] ? Number(values[`ratings_${lane}`]) : undefined,
+        ]),
+      ),
+      evidence: Object.fromEntries(laneIds.map((lane) => [lane, values[`evidence_${lane}`] ?? ""])),
+      domainName: values.domainName ?? "",
+      worldClassLane: values.worldClassLane || null,
+    }),
+    serverFields: () => [
+      "domainName",
+      "worldClassLane",
+      ...laneIds.flatMap((lane) => [`ratings.${lane}`, `evidence.${lane}`]),
+    ],
+  });
 
   const save = useMutation({
-    mutationFn: (input: ReturnType<typeof laneAssessmentInput.parse>) =>
-      call(api.lanes.assessments.$post({ json: input })),
+    mutationFn: (input: LaneAssessmentInput) => call(api.lanes.assessments.$post({ json: input })),
     onSuccess: async (saved) => {
       form.clearDraft();
       form.setValues(toValues(saved));
@@ -126,25 +144,7 @@ function AssessmentForm({ latest }: { latest: LaneAssessment | undefined }) {
       toast({ title: "Assessment saved" });
       await queryClient.invalidateQueries({ queryKey: ["lanes"] });
     },
-    onError: (error) => form.showApiError(error),
   });
-
-  function submit() {
-    const { values } = form;
-    const input = form.validate(laneAssessmentInput, {
-      ratings: Object.fromEntries(
-        laneIds.map((lane) => [
-          lane,
-          values[`ratings.${lane}`] ? Number(values[`ratings.${lane}`]) : undefined,
-        ]),
-      ),
-      evidence: Object.fromEntries(laneIds.map((lane) => [lane, values[`evidence.${lane}`] ?? ""])),
-      domainName: values.domainName ?? "",
-      worldClassLane: values.worldClassLane || null,
-    });
-    if (!input) return;
-    save.mutate(input);
-  }
 
   return (
     <Card
@@ -157,10 +157,9 @@ function AssessmentForm({ latest }: { latest: LaneAssessment | undefined }) {
           : "Rate yourself from 1 to 5 in each lane. Be honest: this is private to you, and it is a starting point, not a grade."
       }
     >
-      <Form
-        onSubmit={submit}
-        formRef={form.formRef}
-        error={form.formError}
+      <ValidatedForm
+        form={form}
+        onSave={(input) => save.mutateAsync(input)}
         aria-labelledby="lanes-form-title"
       >
         {form.draftRestored ? (
@@ -170,9 +169,9 @@ function AssessmentForm({ latest }: { latest: LaneAssessment | undefined }) {
           <div key={lane} className="lane-block">
             <RatingGroup
               lane={lane}
-              value={form.values[`ratings.${lane}`] ?? ""}
+              value={form.values[`ratings_${lane}`] ?? ""}
               error={form.errors[`ratings.${lane}`]}
-              onChange={(value) => form.set(`ratings.${lane}`, value)}
+              onChange={(value) => form.set(`ratings_${lane}`, value)}
             />
             {lane === "domain" ? (
               <TextField
@@ -189,8 +188,8 @@ function AssessmentForm({ latest }: { latest: LaneAssessment | undefined }) {
             <TextAreaField
               label={`Evidence for ${lanes[lane].label}`}
               name={`evidence.${lane}`}
-              value={form.values[`evidence.${lane}`] ?? ""}
-              onValueChange={(value) => form.set(`evidence.${lane}`, value)}
+              value={form.values[`evidence_${lane}`] ?? ""}
+              onValueChange={(value) => form.set(`evidence_${lane}`, value)}
               error={form.errors[`evidence.${lane}`]}
               hint="What you did that shows this level: projects, outcomes, feedback you received."
               optional
@@ -208,11 +207,9 @@ function AssessmentForm({ latest }: { latest: LaneAssessment | undefined }) {
           hint="Great product leaders are world-class in one lane and good enough in the rest."
         />
         <FormActions>
-          <Button type="submit" pending={save.isPending}>
-            Save assessment
-          </Button>
+          <SubmitButton>Save assessment</SubmitButton>
         </FormActions>
-      </Form>
+      </ValidatedForm>
     </Card>
   );
 }

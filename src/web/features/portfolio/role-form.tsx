@@ -10,18 +10,15 @@ import {
   workKindLabels,
   workKinds,
 } from "../../../shared/experience.ts";
-import {
-  type PortfolioRole,
-  type PortfolioRoleInput,
-  portfolioRoleInput,
-} from "../../../shared/portfolio.ts";
+import type { PortfolioRole, PortfolioRoleInput } from "../../../shared/portfolio.ts";
 import { api, call } from "../../api.ts";
 import { useMe } from "../../session.ts";
 import { Alert } from "../../ui/alert.tsx";
 import { Button } from "../../ui/button.tsx";
 import { ConflictNotice } from "../../ui/conflict.tsx";
 import { describedBy, SelectField, TextAreaField, TextField } from "../../ui/field.tsx";
-import { Form, FormActions, useFormState } from "../../ui/form.tsx";
+import { FormActions } from "../../ui/form.tsx";
+import { SubmitButton, useSchemaForm, ValidatedForm } from "../../ui/schema-form.tsx";
 import { useToast } from "../../ui/toast.tsx";
 
 type Values = {
@@ -88,8 +85,20 @@ export function RoleForm({ role, onDone }: { role?: PortfolioRole; onDone: () =>
   const { user } = useMe();
   const toast = useToast();
   const queryClient = useQueryClient();
-  const form = useFormState<Values>(toValues(role), {
+  const form = useSchemaForm(toValues(role), {
+    schema: () => import("../../../shared/portfolio.ts").then((m) => m.portfolioRoleInput),
     draftKey: roleDraftKey(user.id, role?.id),
+    toInput: (values) => {
+      const people = values.peopleManaged.trim();
+      return {
+        ...values,
+        endsOn: values.endsOn || null,
+        stage: values.stage || undefined,
+        market: values.market || undefined,
+        vantage: values.vantage || undefined,
+        peopleManaged: people === "" ? undefined : Number(people),
+      };
+    },
     version: role?.version,
   });
 
@@ -109,22 +118,7 @@ export function RoleForm({ role, onDone }: { role?: PortfolioRole; onDone: () =>
       await queryClient.invalidateQueries({ queryKey: ["portfolio"] });
       onDone();
     },
-    onError: (error) => form.showApiError(error),
   });
-
-  function submit() {
-    const { values } = form;
-    const people = values.peopleManaged.trim();
-    const input = form.validate(portfolioRoleInput, {
-      ...values,
-      endsOn: values.endsOn || null,
-      stage: values.stage || undefined,
-      market: values.market || undefined,
-      vantage: values.vantage || undefined,
-      peopleManaged: people === "" ? undefined : Number(people),
-    });
-    if (input) save.mutate(input);
-  }
 
   function toggleWork(kind: WorkKind, on: boolean) {
     const next = on ? [...form.values.work, kind] : form.values.work.filter((k) => k !== kind);
@@ -136,10 +130,9 @@ export function RoleForm({ role, onDone }: { role?: PortfolioRole; onDone: () =>
 
   const workError = form.errors.work ?? form.errors["work.0"];
   return (
-    <Form
-      onSubmit={submit}
-      formRef={form.formRef}
-      error={form.formError}
+    <ValidatedForm
+      form={form}
+      onSave={(input) => save.mutateAsync(input)}
       aria-label={role ? "Edit role" : "Add a role"}
     >
       {role ? (
@@ -296,9 +289,7 @@ export function RoleForm({ role, onDone }: { role?: PortfolioRole; onDone: () =>
         maxLength={2200}
       />
       <FormActions>
-        <Button type="submit" pending={save.isPending}>
-          {role ? "Save role" : "Add role"}
-        </Button>
+        <SubmitButton>{role ? "Save role" : "Add role"}</SubmitButton>
         <Button
           variant="secondary"
           onClick={() => {
@@ -309,6 +300,6 @@ export function RoleForm({ role, onDone }: { role?: PortfolioRole; onDone: () =>
           Cancel
         </Button>
       </FormActions>
-    </Form>
+    </ValidatedForm>
   );
 }

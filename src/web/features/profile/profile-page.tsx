@@ -4,7 +4,7 @@ import {
   type Level,
   levelLabels,
   levels,
-  profileInput,
+  type ProfileInput,
   type Track,
   trackLabels,
   tracks,
@@ -12,12 +12,12 @@ import {
 import { api, call } from "../../api.ts";
 import { type ProfileData, useMe, useSetMe } from "../../session.ts";
 import { Alert } from "../../ui/alert.tsx";
-import { Button } from "../../ui/button.tsx";
 import { Card } from "../../ui/card.tsx";
 import { ConflictNotice } from "../../ui/conflict.tsx";
 import { SelectField, TextField } from "../../ui/field.tsx";
-import { Form, FormActions, useFormState } from "../../ui/form.tsx";
+import { FormActions } from "../../ui/form.tsx";
 import { PageHeader } from "../../ui/page-header.tsx";
+import { SubmitButton, useSchemaForm, ValidatedForm } from "../../ui/schema-form.tsx";
 import { useToast } from "../../ui/toast.tsx";
 import { useTitle } from "../../ui/use-title.ts";
 import { browserTimeZone, TimeZoneField } from "./time-zone-field.tsx";
@@ -65,14 +65,20 @@ export function ProfilePage() {
   const { user, profile } = useMe();
   const setMe = useSetMe();
   const toast = useToast();
-  const form = useFormState<Values>(toValues(profile), {
+  const form = useSchemaForm(toValues(profile), {
+    schema: () => import("../../../shared/profile.ts").then((m) => m.profileInput),
     draftKey: `sidecar:draft:${user.id}:profile`,
+    toInput: (values) => ({
+      ...values,
+      level: (values.level || null) as Level | null,
+      track: (values.track || null) as Track | null,
+    }),
     version: profile.version,
   });
   const [headlineCount, setHeadlineCount] = useState(form.values.headline.length);
 
   const save = useMutation({
-    mutationFn: (input: ReturnType<typeof profileInput.parse>) =>
+    mutationFn: (input: ProfileInput) =>
       call(api.profile.$put({ json: { ...input, version: form.version } })),
     onSuccess: (saved) => {
       setMe((me) => ({ ...me, profile: saved, user: { ...me.user, name: saved.name } }));
@@ -82,19 +88,7 @@ export function ProfilePage() {
       setHeadlineCount(saved.headline.length);
       toast({ title: "Profile saved" });
     },
-    onError: (error) => form.showApiError(error),
   });
-
-  function submit() {
-    const { values } = form;
-    const input = form.validate(profileInput, {
-      ...values,
-      level: (values.level || null) as Level | null,
-      track: (values.track || null) as Track | null,
-    });
-    if (!input) return;
-    save.mutate(input);
-  }
 
   return (
     <>
@@ -103,7 +97,7 @@ export function ProfilePage() {
         description="Tell Sidecar where you are in your career. Only you and the people you choose to work with see this."
       />
       <Card>
-        <Form onSubmit={submit} formRef={form.formRef} error={form.formError}>
+        <ValidatedForm form={form} onSave={(input) => save.mutateAsync(input)}>
           <ConflictNotice
             form={form}
             labels={profileLabels}
@@ -180,11 +174,9 @@ export function ProfilePage() {
             />
           </div>
           <FormActions>
-            <Button type="submit" pending={save.isPending}>
-              Save profile
-            </Button>
+            <SubmitButton>Save profile</SubmitButton>
           </FormActions>
-        </Form>
+        </ValidatedForm>
       </Card>
     </>
   );

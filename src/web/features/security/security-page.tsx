@@ -1,15 +1,15 @@
-import { useQueryClient } from "@tanstack/react-query";
+import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useNavigate } from "@tanstack/react-router";
 import { KeyRound, LogOut } from "lucide-react";
-import { useState } from "react";
 import { z } from "zod";
 import { passwordField, passwordMinLength } from "../../../shared/auth.ts";
 import { authClient, describeAuthError } from "../../auth-client.ts";
 import { Button } from "../../ui/button.tsx";
 import { Card } from "../../ui/card.tsx";
 import { TextField } from "../../ui/field.tsx";
-import { Form, FormActions, useFormState } from "../../ui/form.tsx";
+import { FormActions } from "../../ui/form.tsx";
 import { PageHeader } from "../../ui/page-header.tsx";
+import { SubmitButton, useSchemaForm, ValidatedForm } from "../../ui/schema-form.tsx";
 import { useToast } from "../../ui/toast.tsx";
 import { useTitle } from "../../ui/use-title.ts";
 import { TwoFactorCard } from "./two-factor-card.tsx";
@@ -37,15 +37,10 @@ export function SecurityPage() {
 
 function ChangePasswordCard() {
   const toast = useToast();
-  const form = useFormState({ currentPassword: "", newPassword: "" });
-  const [pending, setPending] = useState(false);
+  const form = useSchemaForm({ currentPassword: "", newPassword: "" }, { schema: changePasswordInput });
 
-  async function submit() {
-    const input = form.validate(changePasswordInput);
-    if (!input) return;
-    setPending(true);
+  async function submit(input: z.output<typeof changePasswordInput>) {
     const { error } = await authClient.changePassword({ ...input, revokeOtherSessions: true });
-    setPending(false);
     if (error) {
       const failure = describeAuthError(error);
       if (failure.code === "INVALID_PASSWORD")
@@ -65,7 +60,7 @@ function ChangePasswordCard() {
       icon={<KeyRound size={18} />}
       description="Changing your password signs you out on every other device."
     >
-      <Form onSubmit={submit} formRef={form.formRef} error={form.formError}>
+      <ValidatedForm form={form} onSave={submit}>
         <div className="form-grid">
           <TextField
             label="Current password"
@@ -90,11 +85,9 @@ function ChangePasswordCard() {
           />
         </div>
         <FormActions>
-          <Button type="submit" variant="secondary" pending={pending}>
-            Change password
-          </Button>
+          <SubmitButton variant="secondary">Change password</SubmitButton>
         </FormActions>
-      </Form>
+      </ValidatedForm>
     </Card>
   );
 }
@@ -103,22 +96,18 @@ function SessionsCard() {
   const toast = useToast();
   const navigate = useNavigate();
   const queryClient = useQueryClient();
-  const [pending, setPending] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-
-  async function signOutEverywhere() {
-    setPending(true);
-    setError(null);
-    const result = await authClient.revokeSessions();
-    setPending(false);
-    if (result.error) {
-      setError(describeAuthError(result.error).message);
-      return;
-    }
-    queryClient.clear();
-    await navigate({ to: "/sign-in" });
-    toast({ title: "Signed out everywhere", description: "Every session has ended, including this one." });
-  }
+  const signOut = useMutation({
+    mutationFn: async () => {
+      const result = await authClient.revokeSessions();
+      if (result.error) throw new Error(describeAuthError(result.error).message);
+    },
+    onSuccess: async () => {
+      queryClient.clear();
+      await navigate({ to: "/sign-in" });
+      toast({ title: "Signed out everywhere", description: "Every session has ended, including this one." });
+    },
+  });
+  const error = signOut.error?.message;
 
   return (
     <Card
@@ -133,7 +122,7 @@ function SessionsCard() {
         </p>
       ) : null}
       <div className="card-footer">
-        <Button variant="secondary" pending={pending} onClick={signOutEverywhere}>
+        <Button variant="secondary" pending={signOut.isPending} onClick={() => signOut.mutate()}>
           Sign out everywhere
         </Button>
       </div>

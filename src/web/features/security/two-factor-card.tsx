@@ -10,7 +10,8 @@ import { Button } from "../../ui/button.tsx";
 import { Card } from "../../ui/card.tsx";
 import { Dialog } from "../../ui/dialog.tsx";
 import { TextField } from "../../ui/field.tsx";
-import { Form, FormActions, useFormState } from "../../ui/form.tsx";
+import { FormActions } from "../../ui/form.tsx";
+import { SubmitButton, useSchemaForm, ValidatedForm } from "../../ui/schema-form.tsx";
 import { useToast } from "../../ui/toast.tsx";
 import { RecoveryCodes } from "./recovery-codes.tsx";
 
@@ -44,15 +45,10 @@ function TwoFactorOff({
 }: {
   onStarted: (setup: { totpURI: string; backupCodes: string[] }) => void;
 }) {
-  const form = useFormState({ password: "" });
-  const [pending, setPending] = useState(false);
+  const form = useSchemaForm({ password: "" }, { schema: passwordInput });
 
-  async function submit() {
-    const input = form.validate(passwordInput);
-    if (!input) return;
-    setPending(true);
+  async function submit(input: { password: string }) {
     const { data, error } = await authClient.twoFactor.enable({ password: input.password });
-    setPending(false);
     if (error || !data || !("totpURI" in data)) {
       const { failure, onPassword } = passwordFailure(error);
       if (onPassword) form.showErrors({ password: failure.message });
@@ -70,14 +66,12 @@ function TwoFactorOff({
       iconTone="warning"
       description="Off. Add a second step at sign-in: a 6-digit code from an authenticator app such as 1Password, Google Authenticator or Authy."
     >
-      <Form onSubmit={submit} formRef={form.formRef} error={form.formError}>
+      <ValidatedForm form={form} onSave={submit}>
         <PasswordConfirmation form={form} hint="Confirm your password to start." />
         <FormActions>
-          <Button type="submit" pending={pending}>
-            Set up two-factor
-          </Button>
+          <SubmitButton>Set up two-factor</SubmitButton>
         </FormActions>
-      </Form>
+      </ValidatedForm>
     </Card>
   );
 }
@@ -92,16 +86,14 @@ function TwoFactorSetup({
   const { user } = useMe();
   const setMe = useSetMe();
   const toast = useToast();
-  const form = useFormState({ code: "" });
-  const [pending, setPending] = useState(false);
+  const form = useSchemaForm(
+    { code: "" },
+    { schema: totpCodeInput, toInput: (values) => ({ code: values.code.replace(/\s/g, "") }) },
+  );
   const secret = secretOf(setup.totpURI);
 
-  async function submit() {
-    const input = form.validate(totpCodeInput, { code: form.values.code.replace(/\s/g, "") });
-    if (!input) return;
-    setPending(true);
+  async function submit(input: { code: string }) {
     const { error } = await authClient.twoFactor.verifyTotp({ code: input.code });
-    setPending(false);
     if (error) {
       const failure = describeAuthError(error);
       if (failure.code === "INVALID_CODE") form.showErrors({ code: failure.message });
@@ -161,12 +153,7 @@ function TwoFactorSetup({
         <li className="step">
           <div className="step-body">
             <h3>Enter the code from your app</h3>
-            <Form
-              onSubmit={submit}
-              formRef={form.formRef}
-              error={form.formError}
-              aria-label="Turn on two-factor"
-            >
+            <ValidatedForm form={form} onSave={submit} aria-label="Turn on two-factor">
               <TextField
                 label="Authentication code"
                 name="code"
@@ -180,14 +167,12 @@ function TwoFactorSetup({
                 required
               />
               <FormActions>
-                <Button type="submit" pending={pending}>
-                  Turn on two-factor
-                </Button>
-                <Button variant="ghost" onClick={onCancel} disabled={pending}>
+                <SubmitButton>Turn on two-factor</SubmitButton>
+                <Button variant="ghost" onClick={onCancel} disabled={form.pending}>
                   Cancel
                 </Button>
               </FormActions>
-            </Form>
+            </ValidatedForm>
           </div>
         </li>
       </ol>
@@ -227,15 +212,10 @@ function TwoFactorOn() {
 function DisableDialog({ open, onOpenChange }: { open: boolean; onOpenChange: (open: boolean) => void }) {
   const setMe = useSetMe();
   const toast = useToast();
-  const form = useFormState({ password: "" });
-  const [pending, setPending] = useState(false);
+  const form = useSchemaForm({ password: "" }, { schema: passwordInput });
 
-  async function submit() {
-    const input = form.validate(passwordInput);
-    if (!input) return;
-    setPending(true);
+  async function submit(input: { password: string }) {
     const { error } = await authClient.twoFactor.disable({ password: input.password });
-    setPending(false);
     if (error) {
       const { failure, onPassword } = passwordFailure(error);
       if (onPassword) form.showErrors({ password: failure.message });
@@ -257,33 +237,26 @@ function DisableDialog({ open, onOpenChange }: { open: boolean; onOpenChange: (o
       title="Turn off two-factor?"
       description="Without it, anyone with your password can sign in as you. Your recovery codes stop working."
     >
-      <Form onSubmit={submit} formRef={form.formRef} error={form.formError}>
+      <ValidatedForm form={form} onSave={submit}>
         <PasswordConfirmation form={form} />
         <FormActions>
-          <Button type="submit" variant="danger" pending={pending}>
-            Turn off two-factor
-          </Button>
-          <Button variant="ghost" onClick={() => onOpenChange(false)} disabled={pending}>
+          <SubmitButton variant="danger">Turn off two-factor</SubmitButton>
+          <Button variant="ghost" onClick={() => onOpenChange(false)} disabled={form.pending}>
             Keep it on
           </Button>
         </FormActions>
-      </Form>
+      </ValidatedForm>
     </Dialog>
   );
 }
 
 function NewCodesDialog({ open, onOpenChange }: { open: boolean; onOpenChange: (open: boolean) => void }) {
   const { user } = useMe();
-  const form = useFormState({ password: "" });
-  const [pending, setPending] = useState(false);
+  const form = useSchemaForm({ password: "" }, { schema: passwordInput });
   const [codes, setCodes] = useState<string[] | null>(null);
 
-  async function submit() {
-    const input = form.validate(passwordInput);
-    if (!input) return;
-    setPending(true);
+  async function submit(input: { password: string }) {
     const { data, error } = await authClient.twoFactor.generateBackupCodes({ password: input.password });
-    setPending(false);
     if (error || !data) {
       const { failure, onPassword } = passwordFailure(error);
       if (onPassword) form.showErrors({ password: failure.message });
@@ -319,28 +292,25 @@ function NewCodesDialog({ open, onOpenChange }: { open: boolean; onOpenChange: (
           </FormActions>
         </div>
       ) : (
-        <Form
-          onSubmit={submit}
-          formRef={form.formRef}
-          error={form.formError}
-          aria-label="Get new recovery codes"
-        >
+        <ValidatedForm form={form} onSave={submit} aria-label="Get new recovery codes">
           <PasswordConfirmation form={form} />
           <FormActions>
-            <Button type="submit" pending={pending}>
-              Get new recovery codes
-            </Button>
-            <Button variant="ghost" onClick={() => onOpenChange(false)} disabled={pending}>
+            <SubmitButton>Get new recovery codes</SubmitButton>
+            <Button variant="ghost" onClick={() => onOpenChange(false)} disabled={form.pending}>
               Cancel
             </Button>
           </FormActions>
-        </Form>
+        </ValidatedForm>
       )}
     </Dialog>
   );
 }
 
-type PasswordForm = ReturnType<typeof useFormState<{ password: string }>>;
+type PasswordForm = {
+  values: { password: string };
+  errors: Record<string, string | undefined>;
+  set: (key: "password", value: string) => void;
+};
 
 /** Every two-factor change asks for the password again, the same way. */
 function PasswordConfirmation({ form, hint }: { form: PasswordForm; hint?: string }) {

@@ -6,7 +6,7 @@ import { laneIds, lanes } from "../../../shared/lanes.ts";
 import {
   type StoryEntry,
   type StoryField,
-  storyEntryInput,
+  type storyEntryInput,
   storyFields,
   type WritingFlag,
 } from "../../../shared/story.ts";
@@ -18,7 +18,8 @@ import { Card } from "../../ui/card.tsx";
 import { CheckboxGroup } from "../../ui/checkbox-group.tsx";
 import { ConflictNotice } from "../../ui/conflict.tsx";
 import { SelectField, TextAreaField, TextField } from "../../ui/field.tsx";
-import { Form, FormActions, useFormState } from "../../ui/form.tsx";
+import { FormActions } from "../../ui/form.tsx";
+import { SubmitButton, useSchemaForm, ValidatedForm } from "../../ui/schema-form.tsx";
 import { useToast } from "../../ui/toast.tsx";
 import { portfolioRolesQuery } from "../portfolio/portfolio-api.ts";
 import { WritingFlags } from "./writing-flags.tsx";
@@ -72,8 +73,10 @@ export function StoryEntryForm({ entry }: { entry?: StoryEntry }) {
   const navigate = useNavigate();
   const queryClient = useQueryClient();
   const roles = useQuery(portfolioRolesQuery);
-  const form = useFormState<Values>(toValues(entry), {
+  const form = useSchemaForm(toValues(entry), {
+    schema: () => import("../../../shared/story.ts").then((m) => m.storyEntryInput),
     draftKey: `sidecar:draft:${user.id}:story:${entry?.id ?? "new"}`,
+    toInput: (values) => ({ ...values, portfolioRoleId: values.portfolioRoleId || null }),
     version: entry?.version,
   });
   const [flags, setFlags] = useState<(WritingFlag & { field: StoryField })[] | null>(null);
@@ -117,17 +120,7 @@ export function StoryEntryForm({ entry }: { entry?: StoryEntry }) {
       });
       await navigate({ to: "/story", hash: `entry-${saved.id}` });
     },
-    onError: (error) => form.showApiError(error),
   });
-
-  function submit() {
-    const { values } = form;
-    const input = form.validate(storyEntryInput, {
-      ...values,
-      portfolioRoleId: values.portfolioRoleId || null,
-    });
-    if (input) save.mutate(input);
-  }
 
   function applySuggestion(flag: WritingFlag & { field: StoryField }) {
     if (!flag.suggestion) return;
@@ -147,10 +140,9 @@ export function StoryEntryForm({ entry }: { entry?: StoryEntry }) {
       icon={<NotebookPen size={18} />}
       description="One role or project. Tell it so the person who could hire you for your skip job sees what you did."
     >
-      <Form
-        onSubmit={submit}
-        formRef={form.formRef}
-        error={form.formError}
+      <ValidatedForm
+        form={form}
+        onSave={(input) => save.mutateAsync(input)}
         aria-labelledby="story-entry-form-title"
       >
         {entry ? (
@@ -239,14 +231,12 @@ export function StoryEntryForm({ entry }: { entry?: StoryEntry }) {
           ) : null}
         </section>
         <FormActions>
-          <Button type="submit" pending={save.isPending}>
-            {entry ? "Save changes" : "Save entry"}
-          </Button>
+          <SubmitButton>{entry ? "Save changes" : "Save entry"}</SubmitButton>
           <Link to="/story" className={buttonClass("ghost")} onClick={() => form.clearDraft()}>
             Cancel
           </Link>
         </FormActions>
-      </Form>
+      </ValidatedForm>
     </Card>
   );
 }

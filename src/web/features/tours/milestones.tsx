@@ -7,7 +7,6 @@ import {
   type Milestone,
   type MilestoneInput,
   type MilestoneStatus,
-  milestoneInput,
   milestoneStatuses,
   milestoneStatusLabels,
   type Tour,
@@ -21,8 +20,9 @@ import { DeleteButton } from "../../ui/delete-button.tsx";
 import { Dialog } from "../../ui/dialog.tsx";
 import { EmptyState } from "../../ui/empty-state.tsx";
 import { SelectField, TextField } from "../../ui/field.tsx";
-import { Form, FormActions, isStaleVersion, useFormState } from "../../ui/form.tsx";
+import { FormActions, isStaleVersion } from "../../ui/form.tsx";
 import { OverdueBadge } from "../../ui/overdue-badge.tsx";
+import { SubmitButton, useSchemaForm, ValidatedForm } from "../../ui/schema-form.tsx";
 import { useToast } from "../../ui/toast.tsx";
 import { rememberTour, tourQuery } from "./tours-api.ts";
 
@@ -79,29 +79,26 @@ function MilestoneForm({
     status: milestone?.status ?? "planned",
     doneOn: milestone?.doneOn ?? "",
   };
-  const form = useFormState<Values>(initial, { version: milestone?.version });
+  const form = useSchemaForm(initial, {
+    schema: () => import("../../../shared/tours.ts").then((m) => m.milestoneInput),
+    toInput,
+    version: milestone?.version,
+  });
   const save = useSaveMilestone(tour, milestone?.id, () => form.version);
   const queryClient = useQueryClient();
   const prefix = milestone ? `milestone-${milestone.id}` : "milestone-new";
 
-  function submit() {
-    const input = form.validate(milestoneInput, toInput(form.values));
-    if (!input) return;
-    save.mutate(input, {
-      onSuccess: () => {
-        toast({ title: milestone ? "Milestone saved" : "Milestone added" });
-        if (!milestone) form.setValues(initial);
-        onDone?.();
-      },
-      onError: (error) => form.showApiError(error),
-    });
+  async function submit(input: MilestoneInput) {
+    await save.mutateAsync(input);
+    toast({ title: milestone ? "Milestone saved" : "Milestone added" });
+    if (!milestone) form.setValues(initial);
+    onDone?.();
   }
 
   return (
-    <Form
-      onSubmit={submit}
-      formRef={form.formRef}
-      error={form.formError}
+    <ValidatedForm
+      form={form}
+      onSave={submit}
       aria-label={milestone ? `Edit milestone “${milestone.title}”` : "Add a milestone"}
     >
       {milestone ? (
@@ -169,11 +166,11 @@ function MilestoneForm({
         ) : null}
       </div>
       <FormActions>
-        <Button type="submit" pending={save.isPending} icon={milestone ? undefined : <Plus size={16} />}>
+        <SubmitButton icon={milestone ? undefined : <Plus size={16} />}>
           {milestone ? "Save milestone" : "Add milestone"}
-        </Button>
+        </SubmitButton>
       </FormActions>
-    </Form>
+    </ValidatedForm>
   );
 }
 

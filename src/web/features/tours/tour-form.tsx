@@ -3,13 +3,7 @@ import { useNavigate } from "@tanstack/react-router";
 import { addDays, addMonths, format, parseISO } from "date-fns";
 import { type ExperienceKey, experienceKeys, experienceLabels } from "../../../shared/experience.ts";
 import { type LaneId, laneIds, lanes } from "../../../shared/lanes.ts";
-import {
-  suggestTourTitle,
-  type Tour,
-  type TourInput,
-  tourInput,
-  tourWarnings,
-} from "../../../shared/tours.ts";
+import { suggestTourTitle, type Tour, type TourInput, tourWarnings } from "../../../shared/tours.ts";
 import { api, call } from "../../api.ts";
 import { useMe } from "../../session.ts";
 import { Alert } from "../../ui/alert.tsx";
@@ -17,7 +11,8 @@ import { Button } from "../../ui/button.tsx";
 import { CheckboxGroup } from "../../ui/checkbox-group.tsx";
 import { ConflictNotice } from "../../ui/conflict.tsx";
 import { TextAreaField, TextField } from "../../ui/field.tsx";
-import { Form, FormActions, useFormState } from "../../ui/form.tsx";
+import { FormActions } from "../../ui/form.tsx";
+import { SubmitButton, useSchemaForm, ValidatedForm } from "../../ui/schema-form.tsx";
 import { useToast } from "../../ui/toast.tsx";
 import { rememberTour, tourQuery, toursQuery } from "./tours-api.ts";
 
@@ -110,7 +105,9 @@ export function TourForm({
   const toast = useToast();
   const navigate = useNavigate();
   const queryClient = useQueryClient();
-  const form = useFormState<TourValues>(initial, {
+  const form = useSchemaForm(initial, {
+    schema: () => import("../../../shared/tours.ts").then((m) => m.tourInput),
+    toInput: (values) => ({ ...values, renegotiateOn: values.renegotiateOn || null }),
     draftKey: `sidecar:draft:${user.id}:${draftKey}`,
     version,
   });
@@ -143,19 +140,10 @@ export function TourForm({
       });
       await navigate({ to: "/tours/$tourId", params: { tourId: saved.id } });
     },
-    onError: (error) => form.showApiError(error),
   });
 
-  function submit() {
-    const input = form.validate(tourInput, {
-      ...values,
-      renegotiateOn: values.renegotiateOn || null,
-    });
-    if (input) save.mutate(input);
-  }
-
   return (
-    <Form onSubmit={submit} formRef={form.formRef} error={form.formError} aria-label={submitLabel}>
+    <ValidatedForm form={form} onSave={(input) => save.mutateAsync(input)} aria-label={submitLabel}>
       {tourId ? (
         <ConflictNotice
           form={form}
@@ -249,9 +237,7 @@ export function TourForm({
         error={errorFor(form.errors, "experiences")}
       />
       <FormActions>
-        <Button type="submit" pending={save.isPending}>
-          {submitLabel}
-        </Button>
+        <SubmitButton>{submitLabel}</SubmitButton>
         <Button
           variant="secondary"
           onClick={() => {
@@ -262,6 +248,6 @@ export function TourForm({
           Cancel
         </Button>
       </FormActions>
-    </Form>
+    </ValidatedForm>
   );
 }

@@ -4,7 +4,7 @@ import { CircleStop, Flag, Pencil } from "lucide-react";
 import { useState } from "react";
 import { addDays, formatCalendarDate } from "../../../shared/calendar-date.ts";
 import { isRenegotiationOverdue } from "../../../shared/overdue.ts";
-import { type EndTourInput, endTourInput, type Tour } from "../../../shared/tours.ts";
+import type { EndTourInput, Tour } from "../../../shared/tours.ts";
 import { api, call } from "../../api.ts";
 import { useMemberToday } from "../../session.ts";
 import { Alert } from "../../ui/alert.tsx";
@@ -14,9 +14,10 @@ import { ConflictNotice } from "../../ui/conflict.tsx";
 import { DeleteButton } from "../../ui/delete-button.tsx";
 import { Dialog } from "../../ui/dialog.tsx";
 import { TextAreaField, TextField } from "../../ui/field.tsx";
-import { Form, FormActions, useFormState } from "../../ui/form.tsx";
+import { FormActions } from "../../ui/form.tsx";
 import { OverdueBadge } from "../../ui/overdue-badge.tsx";
 import { PageHeader } from "../../ui/page-header.tsx";
+import { SubmitButton, useSchemaForm, ValidatedForm } from "../../ui/schema-form.tsx";
 import { LoadingState } from "../../ui/spinner.tsx";
 import { useToast } from "../../ui/toast.tsx";
 import { useTitle } from "../../ui/use-title.ts";
@@ -55,7 +56,10 @@ function EndEarlyDialog({
   const dayBeforeEnd = addDays(tour.endsOn, -1);
   const latest = today < dayBeforeEnd ? today : dayBeforeEnd;
   const suggested = latest >= tour.startsOn ? latest : tour.startsOn;
-  const form = useFormState({ endedOn: suggested, reason: "" }, { version: tour.version });
+  const form = useSchemaForm(
+    { endedOn: suggested, reason: "" },
+    { schema: () => import("../../../shared/tours.ts").then((m) => m.endTourInput), version: tour.version },
+  );
   const end = useMutation({
     mutationFn: (input: EndTourInput) =>
       call(
@@ -69,7 +73,6 @@ function EndEarlyDialog({
       onOpenChange(false);
       toast({ title: "Tour ended early" });
     },
-    onError: (error) => form.showApiError(error),
   });
   return (
     <Dialog
@@ -78,15 +81,7 @@ function EndEarlyDialog({
       title="End this tour early"
       description="Tours end early for good reasons: a reorganisation, a better opportunity, a mission that changed. Write down why while it's fresh; it helps you plan the next one."
     >
-      <Form
-        onSubmit={() => {
-          const input = form.validate(endTourInput);
-          if (input) end.mutate(input);
-        }}
-        formRef={form.formRef}
-        error={form.formError}
-        aria-label="End the tour early"
-      >
+      <ValidatedForm form={form} onSave={(input) => end.mutateAsync(input)} aria-label="End the tour early">
         <ConflictNotice
           form={form}
           labels={{ endedOn: "Ended on", reason: "Reason" }}
@@ -118,14 +113,12 @@ function EndEarlyDialog({
           required
         />
         <FormActions>
-          <Button type="submit" pending={end.isPending}>
-            End tour early
-          </Button>
+          <SubmitButton>End tour early</SubmitButton>
           <Button variant="secondary" onClick={() => onOpenChange(false)}>
             Cancel
           </Button>
         </FormActions>
-      </Form>
+      </ValidatedForm>
     </Dialog>
   );
 }
