@@ -116,6 +116,12 @@ const goalSample = {
   tourId: null,
   hurdle: null,
 };
+const decisionSample = {
+  dilemma: "Grit it out or move on?",
+  options: [{ label: "Stay" }, { label: "Go" }],
+  decision: "Stay",
+  decidedOn: "2026-01-10",
+};
 let urgentHour = 0;
 
 /**
@@ -130,7 +136,10 @@ export async function seedEngagementRoute(
   const path = key.slice(key.indexOf(" ") + 1);
   const get = async (id: string, cookie = owner.cookie) =>
     json(await ctx.request(`/api/engagements/${id}`, { cookie }), "engagement");
-  const mentorSide = path.endsWith("/intake/questions");
+  const mentorSide =
+    path.endsWith("/intake/questions") ||
+    path.startsWith("/api/engagement-decisions/:id/comments") ||
+    path.startsWith("/api/engagement-decision-comments");
   if (key === "GET /api/engagements") return { params: {}, body: undefined, other: null };
   if (path === "/api/engagements" && key.startsWith("POST")) {
     const { requestId, other } = await acceptedRequestWith(ctx, owner, "mentee");
@@ -171,7 +180,49 @@ export async function seedEngagementRoute(
       );
       return booked.sessions[0];
     };
+    // A decision of the mentee's journal, shared in the engagement (with a comment of the mentor's).
+    const sharedDecision = async () => {
+      const decision = await json(
+        await ctx.request("/api/decisions", { body: decisionSample, cookie: mentee.cookie }),
+        "decision",
+      );
+      const after = await json(
+        await ctx.request(`/api/engagements/${id}/decisions`, {
+          body: { decisionId: decision.id },
+          cookie: mentee.cookie,
+        }),
+        "share decision",
+      );
+      return after.decisions[0].shareId as string;
+    };
     switch (path) {
+      case "/api/engagements/:id/decisions": {
+        const decision = await json(
+          await ctx.request("/api/decisions", { body: decisionSample, cookie: mentee.cookie }),
+          "decision",
+        );
+        return { params: { id }, body: { decisionId: decision.id }, other };
+      }
+      case "/api/engagement-decisions/:id":
+        return { params: { id: await sharedDecision() }, body: undefined, other };
+      case "/api/engagement-decisions/:id/comments":
+        return { params: { id: await sharedDecision() }, body: { body: "What would a yes need?" }, other };
+      case "/api/engagement-decision-comments/:id": {
+        const shareId = await sharedDecision();
+        const commented = await json(
+          await ctx.request(`/api/engagement-decisions/${shareId}/comments`, {
+            body: { body: "A first thought" },
+            cookie: mentor.cookie,
+          }),
+          "comment",
+        );
+        const comment = commented.decisions[0].comments[0];
+        return {
+          params: { id: comment.id },
+          body: { body: "A second thought", version: comment.version },
+          other,
+        };
+      }
       case "/api/engagements/:id":
         return { params: { id }, body: undefined, other };
       case "/api/engagements/:id/agreement":

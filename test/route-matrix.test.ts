@@ -12,6 +12,7 @@ import { agreementBody, seedEngagementRoute } from "./engagements.ts";
 import { buildUser, signIn, uniqueEmail } from "./factories.ts";
 import { answersMarked, copyLinks, createFeedbackRequest, requestBody } from "./feedback.ts";
 import { createTestContext, type RequestOptions, type TestContext } from "./harness.ts";
+import { isManagerRoute, linkAs, seedManagerRoute } from "./managers.ts";
 import { becomeMentor, mentorBody, sendRequest } from "./mentors.ts";
 import { buildParticipants, csvOf, joinAll, type Member, questionnaire, runToEnd } from "./programs.ts";
 import { concretePath, enumerateRoutes, type Route } from "./routes.ts";
@@ -218,6 +219,26 @@ const matrix: Record<string, Access> = {
   "POST /api/my-programs/:id/join": signedIn,
   "POST /api/program-matches/:id/accept": signedIn,
   "POST /api/program-matches/:id/meetings": signedIn,
+  // Managers and check-ins: "member" is the side the route serves (see seedManagerRoute); the manager
+  // and report columns are in the block "managers: the manager, the report and everyone else" below.
+  "GET /api/managers": signedIn,
+  "POST /api/managers/invitations": signedIn,
+  "GET /api/manager-links/:id": signedIn,
+  "POST /api/manager-links/:id/accept": signedIn,
+  "POST /api/manager-links/:id/decline": signedIn,
+  "POST /api/manager-links/:id/end": signedIn,
+  "POST /api/manager-links/:id/cadence": signedIn,
+  "POST /api/manager-links/:id/cadence/agree": signedIn,
+  "POST /api/manager-links/:id/areas": signedIn,
+  "GET /api/manager-links/:id/areas/:areaId": signedIn,
+  "DELETE /api/manager-links/:id/areas/:areaId": signedIn,
+  "POST /api/manager-links/:id/check-ins": signedIn,
+  "GET /api/check-ins/:id": signedIn,
+  "PUT /api/check-ins/:id": signedIn,
+  "PUT /api/check-ins/:id/manager-plan": signedIn,
+  "POST /api/check-ins/:id/comments": signedIn,
+  "POST /api/check-ins/:id/agenda": signedIn,
+  "POST /api/agenda-topics/:id/decision": signedIn,
   "GET /api/mentoring-log": signedIn,
   "POST /api/mentoring-log": signedIn,
   "PUT /api/mentoring-log/:id": signedIn,
@@ -241,6 +262,10 @@ const matrix: Record<string, Access> = {
   "PUT /api/engagement-notes/:id": signedIn,
   "DELETE /api/engagement-notes/:id": signedIn,
   "PUT /api/engagement-action-items/:id": signedIn,
+  "POST /api/engagements/:id/decisions": signedIn,
+  "DELETE /api/engagement-decisions/:id": signedIn,
+  "POST /api/engagement-decisions/:id/comments": signedIn,
+  "PUT /api/engagement-decision-comments/:id": signedIn,
   "GET /api/mentors/:id/reviews": signedIn,
   "GET /api/urgent-calls": signedIn,
   "POST /api/urgent-calls": signedIn,
@@ -460,6 +485,18 @@ const sampleBodies: Record<string, unknown> = {
   "POST /api/health-checks": healthCheckSample,
   "PUT /api/health-checks/:id": healthCheckSample,
   "POST /api/sharing/grants": { email: "matrix-grantee@example.test", parts: ["plan"] },
+  "POST /api/managers/invitations": { email: "matrix-report@example.test" },
+  "POST /api/manager-links/:id/accept": { version: 1 },
+  "POST /api/manager-links/:id/decline": { version: 1 },
+  "POST /api/manager-links/:id/cadence": { cadence: "weekly", version: 1 },
+  "POST /api/manager-links/:id/cadence/agree": { version: 1 },
+  "POST /api/manager-links/:id/areas": { area: "lanes" },
+  "POST /api/manager-links/:id/check-ins": { heldOn: "2026-01-05", helpWith: "" },
+  "PUT /api/check-ins/:id": { heldOn: "2026-01-05", helpWith: "", version: 1 },
+  "PUT /api/check-ins/:id/manager-plan": { managerPlan: "I will ask.", version: 1 },
+  "POST /api/check-ins/:id/comments": { body: "A comment" },
+  "POST /api/check-ins/:id/agenda": { text: "A topic" },
+  "POST /api/agenda-topics/:id/decision": { decision: "accepted", version: 1 },
   "PUT /api/mentors/me": mentorBody(),
   "POST /api/mentor-requests": {
     mentorId: "unknown-id",
@@ -495,6 +532,9 @@ const sampleBodies: Record<string, unknown> = {
   "POST /api/engagement-sessions/:id/cancel": { reason: "Ill", version: 1 },
   "PUT /api/engagement-notes/:id": { body: "A note", shared: true, version: 1 },
   "PUT /api/engagement-action-items/:id": { text: "An action", dueOn: null, state: "done", version: 1 },
+  "POST /api/engagements/:id/decisions": { decisionId: "unknown-id" },
+  "POST /api/engagement-decisions/:id/comments": { body: "A comment" },
+  "PUT /api/engagement-decision-comments/:id": { body: "A comment", version: 1 },
   "POST /api/urgent-calls": {
     kind: "offer",
     lane: null,
@@ -665,6 +705,8 @@ const ownerBodies: Record<string, unknown> = {
   "POST /api/tours/:id/end-early": { endedOn: today, reason: "The team was merged" },
   "PATCH /api/feedback/requests/:id": { closesOn: addDays(today, 20) },
   "POST /api/feedback/requests/:id/invitations": { links: 1 },
+  // The member mentors several people by then (the engagement routes seed them): room for all of them.
+  "PUT /api/mentors/me": mentorBody({ capacity: 20 }),
 };
 
 /** The params and body with which the person a route serves succeeds, after making what it needs. */
@@ -764,6 +806,10 @@ async function ownerRequest(
     (path.startsWith("/api/engagement") || path.startsWith("/api/urgent-calls") || path.endsWith("/reviews"))
   ) {
     const seeded = await seedEngagementRoute(ctx, key, { ...people.member, cookie });
+    return { params: seeded.params, body: seeded.body ?? {} };
+  }
+  if (cookie !== undefined && isManagerRoute(path)) {
+    const seeded = await seedManagerRoute(ctx, key, { cookie, email: people.member.email });
     return { params: seeded.params, body: seeded.body ?? {} };
   }
   let body = ownerBodies[key] ?? sampleBodies[key] ?? {};
@@ -1045,7 +1091,12 @@ const owned: Record<string, (cookie: string) => Promise<Seeded>> = {
       "/api/engagement-sessions/",
       "/api/engagement-notes/",
       "/api/engagement-action-items/",
+      "/api/engagement-decisions/",
+      "/api/engagement-decision-comments/",
       "/api/urgent-calls/",
+      "/api/manager-links/",
+      "/api/check-ins/",
+      "/api/agenda-topics/",
     ].map((prefix) => [prefix, async () => ({})]),
   ),
   "/api/feedback/requests/": async (cookie) => ({
@@ -1106,7 +1157,11 @@ describe("a member's own things: another member and an instance admin find nothi
       const key = `${route.method} ${route.path}`;
       const engagementRoute =
         route.path.startsWith("/api/engagement") || route.path.startsWith("/api/urgent-calls/");
-      const seeded = engagementRoute ? await seedEngagementRoute(ctx, key, owner) : null;
+      const seeded = engagementRoute
+        ? await seedEngagementRoute(ctx, key, owner)
+        : isManagerRoute(route.path)
+          ? await seedManagerRoute(ctx, key, owner)
+          : null;
       const path = concretePath(route.path, seeded?.params ?? (await seed(owner.cookie)));
       const body = route.method === "GET" ? undefined : (seeded?.body ?? sampleBodies[key] ?? {});
       // The owner goes last, so a DELETE cannot hide a leak to the others.
@@ -1197,4 +1252,112 @@ describe("feedback: the receiver, another member, anyone signed out, and a giver
     // The receiver's own routes stay closed to a giver, who holds a link but no session.
     expect((await ctx.request(`/api/feedback/requests/${id}`, { ip: nextAddress() })).status).toBe(401);
   });
+});
+
+// The manager and report columns: every managers route, for the manager of an active link, its report,
+// its manager once the link has ended, and any other member. Each row runs on a fresh link with a
+// check-in, a shared area and a topic the manager suggested; "ok" is any answer but 401/403/5xx.
+type LinkRole = "manager" | "report" | "former manager" | "another member";
+type LinkOutcome = 200 | 403 | 404 | 409 | "ok";
+const linkRoles: LinkRole[] = ["manager", "report", "former manager", "another member"];
+const linkRow = (manager: LinkOutcome, report: LinkOutcome, others: LinkOutcome = 404) => ({
+  manager,
+  report,
+  "former manager": others,
+  "another member": others,
+});
+const managerMatrix: Record<string, Record<LinkRole, LinkOutcome>> = {
+  "GET /api/managers": linkRow(200, 200, 200),
+  "POST /api/managers/invitations": linkRow("ok", "ok", "ok"),
+  "GET /api/manager-links/:id": linkRow(200, 200),
+  // Only the holder of the invited address answers, and only while it waits.
+  "POST /api/manager-links/:id/accept": linkRow(404, 404),
+  "POST /api/manager-links/:id/decline": linkRow(404, 404),
+  "POST /api/manager-links/:id/end": linkRow(200, 200),
+  "POST /api/manager-links/:id/cadence": linkRow(200, 200),
+  // The manager proposed the cadence: the report agrees to it.
+  "POST /api/manager-links/:id/cadence/agree": linkRow(409, 200),
+  "POST /api/manager-links/:id/areas": linkRow(404, 200),
+  "GET /api/manager-links/:id/areas/:areaId": linkRow(200, 200),
+  "DELETE /api/manager-links/:id/areas/:areaId": linkRow(404, 200),
+  "POST /api/manager-links/:id/check-ins": linkRow(404, 200),
+  "GET /api/check-ins/:id": linkRow(200, 200),
+  "PUT /api/check-ins/:id": linkRow(404, 200),
+  "PUT /api/check-ins/:id/manager-plan": linkRow(200, 403),
+  "POST /api/check-ins/:id/comments": linkRow(200, 200),
+  "POST /api/check-ins/:id/agenda": linkRow(200, 200),
+  "POST /api/agenda-topics/:id/decision": linkRow(404, 200),
+};
+
+describe("managers: the manager, the report and everyone else", () => {
+  it("has a manager and report column for every managers route", () => {
+    const keys = routes
+      .filter((r) => r.path.startsWith("/api/managers") || isManagerRoute(r.path))
+      .map((r) => `${r.method} ${r.path}`);
+    expect(keys.filter((k) => !(k in managerMatrix))).toEqual([]);
+    expect(Object.keys(managerMatrix).filter((k) => !keys.includes(k))).toEqual([]);
+  });
+
+  it("answers each side of a link as the matrix says", async () => {
+    const failures: string[] = [];
+    for (const [key, expected] of Object.entries(managerMatrix)) {
+      const [method = "GET", template = ""] = key.split(" ");
+      for (const role of linkRoles) {
+        const manager = await buildUser(ctx);
+        const { linkId, other: report } = await linkAs(ctx, manager, "manager");
+        const post = (path: string, body: unknown, cookie: string) => created(path, body, cookie);
+        const { areas } = await post(`/api/manager-links/${linkId}/areas`, { area: "lanes" }, report.cookie);
+        const checkIn = await post(
+          `/api/manager-links/${linkId}/check-ins`,
+          { heldOn: "2026-01-05" },
+          report.cookie,
+        );
+        const withTopic = await post(
+          `/api/check-ins/${checkIn.id}/agenda`,
+          { text: "Hiring" },
+          manager.cookie,
+        );
+        const proposed = await post(
+          `/api/manager-links/${linkId}/cadence`,
+          { cadence: "weekly", version: 2 },
+          manager.cookie,
+        );
+        if (role === "former manager") await post(`/api/manager-links/${linkId}/end`, {}, manager.cookie);
+        const cookie =
+          role === "manager" || role === "former manager"
+            ? manager.cookie
+            : role === "report"
+              ? report.cookie
+              : (await buildUser(ctx)).cookie;
+        const id = template.startsWith("/api/check-ins/")
+          ? checkIn.id
+          : template.startsWith("/api/agenda-topics/")
+            ? withTopic.agenda[0].id
+            : linkId;
+        const bodies: Record<string, unknown> = {
+          ...sampleBodies,
+          "POST /api/managers/invitations": { email: uniqueEmail("matrix-report") },
+          "POST /api/manager-links/:id/accept": { version: proposed.link.version },
+          "POST /api/manager-links/:id/decline": { version: proposed.link.version },
+          "POST /api/manager-links/:id/cadence": { cadence: "monthly", version: proposed.link.version },
+          "POST /api/manager-links/:id/cadence/agree": { version: proposed.link.version },
+          "PUT /api/check-ins/:id": { heldOn: "2026-01-06", helpWith: "x", version: checkIn.version },
+          "PUT /api/check-ins/:id/manager-plan": { managerPlan: "I will ask.", version: checkIn.version },
+        };
+        const path = concretePath(template, { id, areaId: areas[0].id });
+        const got = (
+          await ctx.request(path, {
+            method,
+            body: method === "GET" || method === "DELETE" ? undefined : (bodies[key] ?? {}),
+            cookie,
+            ip: nextAddress(),
+          })
+        ).status;
+        const want = expected[role];
+        const pass = want === "ok" ? got < 500 && got !== 401 && got !== 403 : got === want;
+        if (!pass) failures.push(`${key} as ${role}: expected ${want}, got ${got}`);
+      }
+    }
+    expect(failures).toEqual([]);
+  }, 300_000);
 });

@@ -15,7 +15,7 @@ const statementsPerRoute: Record<string, number> = {
   "/api/lanes/assessments": 2,
   "/api/portfolio/roles": 2,
   "/api/feedback/requests": 2,
-  "/api/decisions": 3,
+  "/api/decisions": 4,
   "/api/tours": 5,
   "/api/target-role": 5,
   "/api/engagements": 3,
@@ -113,6 +113,53 @@ describe("statements per signed-in read", () => {
   });
 });
 
+describe("statements per engagement read, however many decisions are shared in it", () => {
+  it("reads an engagement, and the mentee's journal, in the same statements with one shared decision or five", async () => {
+    const { engagementPair } = await import("./engagements.ts");
+    const counts = [];
+    for (const shared of [1, 5]) {
+      const { mentor, mentee, engagement } = await engagementPair(ctx, { active: true });
+      for (let i = 0; i < shared; i++) {
+        const decision = await (
+          await ctx.request("/api/decisions", {
+            cookie: mentee.cookie,
+            body: {
+              dilemma: `Stay or go ${i}?`,
+              options: [{ label: "Stay" }, { label: "Go" }],
+              decision: "Stay",
+              decidedOn: "2025-01-01",
+            },
+          })
+        ).json();
+        const after = await (
+          await ctx.request(`/api/engagements/${engagement.id}/decisions`, {
+            cookie: mentee.cookie,
+            body: { decisionId: decision.id },
+          })
+        ).json();
+        const shareId = after.decisions.find(
+          (d: { decisionId: string }) => d.decisionId === decision.id,
+        ).shareId;
+        for (const body of ["A first thought", "A second thought"]) {
+          await ctx.request(`/api/engagement-decisions/${shareId}/comments`, {
+            cookie: mentor.cookie,
+            body: { body },
+          });
+        }
+      }
+      const forMentor = await (
+        await ctx.request(`/api/engagements/${engagement.id}`, { cookie: mentor.cookie })
+      ).json();
+      expect(forMentor.decisions).toHaveLength(shared);
+      counts.push({
+        engagement: await statementsFor(mentor as BuiltUser, `/api/engagements/${engagement.id}`),
+        journal: await statementsFor(mentee as BuiltUser, "/api/decisions"),
+      });
+    }
+    expect(counts[1]).toEqual(counts[0]);
+  });
+});
+
 describe("statements per community read, however much the community holds", () => {
   it("reads a circle's lists and a thread in the same statements with one item or 25", async () => {
     const { circleWith, eventBody, startThread } = await import("./communities.ts");
@@ -194,5 +241,57 @@ describe("statements per program read", () => {
     }
     expect(counts[1]).toEqual(counts[0]);
     expect(counts[0]).toEqual({ program: 6, cohort: 8, participants: 6, run: 7, health: 5, places: 3 });
+  });
+});
+
+describe("statements per managers read, however many reports, areas and check-ins", () => {
+  it("reads the overview, a link and a check-in in the same statements with one of each or five", async () => {
+    const { linkAs } = await import("./managers.ts");
+    const post = async (path: string, cookie: string, body: unknown) => {
+      const response = await ctx.request(path, { cookie, body });
+      expect(response.status, `${path}: ${await response.clone().text()}`).toBe(200);
+      return response.json();
+    };
+    const counts: Record<string, number>[] = [];
+    for (const size of [1, 5]) {
+      const manager = await buildUser(ctx);
+      let linkId = "";
+      let report: BuiltUser | undefined;
+      for (let i = 0; i < size; i++) {
+        const linked = await linkAs(ctx, manager, "manager");
+        linkId = linked.linkId;
+        report = linked.other;
+      }
+      const reporter = report as BuiltUser;
+      const areas: unknown[] = [{ area: "lanes" }, { area: "story" }];
+      for (let i = 0; i < size; i++) {
+        const tour = await post("/api/tours", reporter.cookie, {
+          title: `Tour ${i}`,
+          mission: "Grow",
+          startsOn: `${2010 + i * 2}-01-01`,
+          endsOn: `${2011 + i * 2}-03-31`,
+        });
+        areas.push({ area: "tour", targetId: tour.id });
+      }
+      // One tour among the areas costs a read for the tours' titles; five tours cost the same one.
+      for (const area of size === 1 ? [areas[0], areas[2]] : areas) {
+        await post(`/api/manager-links/${linkId}/areas`, reporter.cookie, area);
+      }
+      let checkInId = "";
+      for (let i = 0; i < size; i++) {
+        checkInId = (
+          await post(`/api/manager-links/${linkId}/check-ins`, reporter.cookie, { heldOn: "2026-01-05" })
+        ).id;
+        await post(`/api/check-ins/${checkInId}/comments`, manager.cookie, { body: `Comment ${i}` });
+        await post(`/api/check-ins/${checkInId}/agenda`, manager.cookie, { text: `Topic ${i}` });
+      }
+      counts.push({
+        overview: await statementsFor(manager, "/api/managers"),
+        link: await statementsFor(manager, `/api/manager-links/${linkId}`),
+        checkIn: await statementsFor(manager, `/api/check-ins/${checkInId}`),
+      });
+    }
+    expect(counts[1]).toEqual(counts[0]);
+    expect(counts[0]).toEqual({ overview: 3, link: 6, checkIn: 8 });
   });
 });

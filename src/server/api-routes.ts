@@ -12,6 +12,7 @@ import { healthCheckRoutes } from "./modules/health-check/health-check.routes.ts
 import { homeRoutes } from "./modules/home/home.routes.ts";
 import { instanceRoutes } from "./modules/instance/instance.routes.ts";
 import { lanesRoutes } from "./modules/lanes/lanes.routes.ts";
+import { managersRoutes } from "./modules/managers/managers.routes.ts";
 import { mentorsRoutes } from "./modules/mentors/mentors.routes.ts";
 import { notificationsRoutes } from "./modules/notifications/notifications.routes.ts";
 import { portfolioRoutes } from "./modules/portfolio/portfolio.routes.ts";
@@ -44,6 +45,7 @@ export function apiRoutes() {
     .route("/", engagementsRoutes())
     .route("/", communitiesRoutes())
     .route("/", programsRoutes())
+    .route("/", managersRoutes())
     .route("/", notificationsRoutes())
     .route("/", accountDataRoutes())
     .route("/", adminRoutes())

@@ -8,6 +8,7 @@ import { engagementOutput, urgentCallListOutput } from "./engagements.ts";
 import { feedbackRequestOutput, feedbackResultsOutput, superpowersOutput } from "./feedback.ts";
 import { healthCheckListOutput } from "./health-check.ts";
 import { laneAssessmentListOutput } from "./lanes.ts";
+import { checkInAreaOutput, checkInOutput, managerLinkOutput, managersOverviewOutput } from "./managers.ts";
 import { mentoringLogOutput, mentorRequestListOutput, myMentorProfileOutput } from "./mentors.ts";
 import { preferencesOutput } from "./notifications.ts";
 import { portfolioRoleListOutput } from "./portfolio.ts";
@@ -117,6 +118,17 @@ export const accountDataSections = z
     }),
     communities: communitiesSection,
     programs: myProgramsOutput,
+    managers: z.object({
+      overview: managersOverviewOutput,
+      /** Each active link with what the report shares in it and its check-ins, whole. */
+      links: z.array(
+        z.object({
+          link: managerLinkOutput,
+          areas: z.array(checkInAreaOutput),
+          checkIns: z.array(checkInOutput),
+        }),
+      ),
+    }),
     sharing: shareGrantListSchema,
     notificationSettings: preferencesOutput,
   })

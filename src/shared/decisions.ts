@@ -75,6 +75,30 @@ export type DecisionRevisitInput = z.infer<typeof decisionRevisitInput>;
 /** A revisit moves the decision's revisit date on, so it names the decision's version. */
 export const decisionRevisitUpdateInput = withVersion(decisionRevisitInput);
 
+export const decisionCommentOutput = z.object({
+  id: z.string(),
+  body: z.string(),
+  authorName: z.string(),
+  mine: z.boolean(),
+  createdAt: instantOutput,
+  updatedAt: instantOutput,
+  version: z.number().int(),
+});
+export type DecisionCommentOutput = z.infer<typeof decisionCommentOutput>;
+
+/** A mentoring engagement in which the member shared the decision: which one helped, and what the mentor said. */
+export const decisionDiscussionOutput = z.object({
+  shareId: z.string(),
+  engagementId: z.string(),
+  mentorName: z.string(),
+  sharedAt: instantOutput,
+  sharedNow: z
+    .boolean()
+    .meta({ description: "The mentor can read it now: not revoked, and the engagement has not closed" }),
+  comments: z.array(decisionCommentOutput),
+});
+export type DecisionDiscussion = z.infer<typeof decisionDiscussionOutput>;
+
 export const decisionOutput = z
   .object({
     id: z.string(),
@@ -90,6 +114,9 @@ export const decisionOutput = z
       .boolean()
       .meta({ description: "The revisit date is today or past in the member's time zone" }),
     revisits: z.array(z.object({ id: z.string(), revisitedOn: dayOutput, outcome: z.string() })),
+    discussions: z.array(decisionDiscussionOutput).meta({
+      description: "The mentoring engagements in which you shared this decision, with the mentors' comments",
+    }),
     createdAt: instantOutput,
     updatedAt: instantOutput,
     version: z.number().int().meta({

@@ -1,32 +1,19 @@
 import { z } from "zod";
 import { calendarDate, dayOutput, instantOutput } from "./calendar-date-schema.ts";
+import { decisionCommentOutput } from "./decisions.ts";
+import {
+  actionItemStates,
+  cadences,
+  engagementStates,
+  intakeShareParts,
+  sessionMinutes,
+  urgentCallKinds,
+} from "./engagement-words.ts";
 import { laneIds } from "./lanes.ts";
 import { plainText } from "./text.ts";
 import { versionInput, withVersion } from "./version.ts";
 
-export const engagementStates = ["agreeing", "active", "closing", "closed"] as const;
-export type EngagementState = (typeof engagementStates)[number];
-export const engagementStateLabels: Record<EngagementState, string> = {
-  agreeing: "Agreeing terms",
-  active: "In progress",
-  closing: "Closing: reviews",
-  closed: "Closed",
-};
-
-export const cadences = ["weekly", "fortnightly", "monthly"] as const;
-export type Cadence = (typeof cadences)[number];
-export const cadenceLabels: Record<Cadence, string> = {
-  weekly: "Every week",
-  fortnightly: "Every two weeks",
-  monthly: "Every month",
-};
-
-/** Sessions last one of these many minutes. */
-export const sessionMinutes = [30, 45, 60, 90] as const;
-/** No session booked for this many days: both people are nudged. */
-export const stallDays = 21;
-/** Reviews are shown once both are in, or this many days after the close-out began. */
-export const reviewRevealDays = 14;
+export * from "./engagement-words.ts";
 
 const text = (label: string, max: number) =>
   plainText()
@@ -75,9 +62,6 @@ export const intakeQuestionsInput = z.strictObject({
     .max(10, "Ask at most 10 intake questions"),
   version: versionInput,
 });
-
-export const intakeShareParts = ["lanes", "portfolio"] as const;
-export type IntakeSharePart = (typeof intakeShareParts)[number];
 
 export const intakeAnswersInput = z.strictObject({
   answers: z.array(text("an answer", 4000)).max(10, "Answer at most 10 questions"),
@@ -138,16 +122,6 @@ export const noteUpdateInput = z.strictObject({
   version: versionInput,
 });
 
-export const actionItemStates = ["suggested", "committed", "done", "not_done", "declined"] as const;
-export type ActionItemState = (typeof actionItemStates)[number];
-export const actionItemStateLabels: Record<ActionItemState, string> = {
-  suggested: "Suggested by the mentor",
-  committed: "Committed",
-  done: "Done",
-  not_done: "Not done",
-  declined: "Not taken up",
-};
-
 export const actionItemInput = z.strictObject({
   text: requiredText("Write the action", "an action", 500),
   dueOn: calendarDate("Pick a due date").nullable(),
@@ -171,6 +145,19 @@ export const reviewInput = z.strictObject({
 });
 
 export const closeInput = z.strictObject({ version: versionInput });
+
+/** The mentee shares one decision of their journal with the mentor, read-only, for the engagement's life. */
+export const shareDecisionInput = z.strictObject({
+  decisionId: z
+    .string({ error: "Pick one of your decisions to share" })
+    .min(1, "Pick one of your decisions to share")
+    .max(64),
+});
+
+export const decisionCommentInput = z.strictObject({
+  body: requiredText("Write the comment", "a comment", 4000),
+});
+export const decisionCommentUpdateInput = withVersion(decisionCommentInput);
 
 // Outputs
 
@@ -271,6 +258,23 @@ export const engagementListOutput = z.object({
   startable: z.array(z.object({ requestId: z.string(), side: z.enum(["mentee", "mentor"]), other: person })),
 });
 
+/**
+ * A decision the mentee shares in this engagement, as the mentor may read it: the dilemma, the options
+ * and how each serves the skip job, the choice and why. Not the revisits, not the revisit date.
+ */
+export const sharedDecisionOutput = z.object({
+  shareId: z.string(),
+  decisionId: z.string(),
+  dilemma: z.string(),
+  options: z.array(z.object({ label: z.string(), servesSkipJob: z.string() })),
+  decision: z.string(),
+  reason: z.string(),
+  decidedOn: dayOutput,
+  sharedAt: instantOutput,
+  comments: z.array(decisionCommentOutput),
+});
+export type SharedDecisionOutput = z.infer<typeof sharedDecisionOutput>;
+
 export const engagementOutput = z.object({
   id: z.string(),
   requestId: z.string(),
@@ -290,6 +294,8 @@ export const engagementOutput = z.object({
   slots: z.array(slotOutput),
   notes: z.array(noteOutput),
   actionItems: z.array(actionItemOutput),
+  /** The decisions the mentee shares in this engagement while it lasts; none once it closed. */
+  decisions: z.array(sharedDecisionOutput),
   reviews: z.object({
     mine: reviewOutput.nullable(),
     theirsIn: z.boolean(),
@@ -320,17 +326,6 @@ export const mentorReviewsOutput = z.object({
 });
 
 // 911 calls
-
-export const urgentCallKinds = ["offer", "layoff", "conflict", "other"] as const;
-export type UrgentCallKind = (typeof urgentCallKinds)[number];
-export const urgentCallKindLabels: Record<UrgentCallKind, string> = {
-  offer: "An offer with a deadline",
-  layoff: "A layoff",
-  conflict: "A conflict at work",
-  other: "Something else urgent",
-};
-/** How long the mentors of each wave have to accept before the call widens or ends. */
-export const urgentPromiseMinutes = 120;
 
 export const urgentCallInput = z.strictObject({
   kind: z.enum(urgentCallKinds, { error: "Pick what kind of dilemma this is" }),

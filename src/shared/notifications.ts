@@ -88,6 +88,13 @@ export const notificationKinds = {
     essential: false,
     dayPrecision: false,
   },
+  decision_comment: {
+    label: "Comments on decisions you shared",
+    description: "When your mentor comments on a decision from your journal you shared in a mentoring.",
+    defaultDelivery: "each",
+    essential: false,
+    dayPrecision: false,
+  },
   engagement_session: {
     label: "Mentoring sessions booked, moved or cancelled",
     description:
@@ -166,6 +173,29 @@ export const notificationKinds = {
     label: "A program matched you",
     description:
       "When a mentoring program you joined publishes its matches: who you are matched with, and why.",
+    defaultDelivery: "each",
+    essential: false,
+    dayPrecision: false,
+  },
+  manager_link: {
+    label: "Your manager or reports",
+    description:
+      "When someone accepts your invitation to be your report, ends a manager link, or proposes or agrees a check-in cadence.",
+    defaultDelivery: "each",
+    essential: false,
+    dayPrecision: false,
+  },
+  check_in_update: {
+    label: "Check-ins",
+    description:
+      "When a check-in starts, the other person comments, your manager suggests a topic or writes what they will do.",
+    defaultDelivery: "each",
+    essential: false,
+    dayPrecision: false,
+  },
+  check_in_reminder: {
+    label: "Check-in reminders",
+    description: "When a check-in is due, at the cadence you and your manager or report agreed.",
     defaultDelivery: "each",
     essential: false,
     dayPrecision: false,

@@ -389,6 +389,26 @@ const sharedPortfolioRoute = createRoute({
   path: "/shared/$ownerId/portfolio",
   component: lazyRouteComponent(() => import("./features/sharing/shared-views.tsx"), "SharedPortfolioPage"),
 });
+const managersRoute = createRoute({
+  getParentRoute: () => appLayout,
+  path: "/managers",
+  component: lazyRouteComponent(() => import("./features/managers/managers-page.tsx"), "ManagersPage"),
+});
+const managerLinkRoute = createRoute({
+  getParentRoute: () => appLayout,
+  path: "/managers/$linkId",
+  component: lazyRouteComponent(() => import("./features/managers/link-page.tsx"), "ManagerLinkPage"),
+});
+const checkInAreaRoute = createRoute({
+  getParentRoute: () => appLayout,
+  path: "/managers/$linkId/areas/$areaId",
+  component: lazyRouteComponent(() => import("./features/managers/area-page.tsx"), "CheckInAreaPage"),
+});
+const checkInRoute = createRoute({
+  getParentRoute: () => appLayout,
+  path: "/check-ins/$checkInId",
+  component: lazyRouteComponent(() => import("./features/managers/check-in-page.tsx"), "CheckInPage"),
+});
 const notificationsRoute = createRoute({
   getParentRoute: () => appLayout,
   path: "/notifications",
@@ -611,6 +631,10 @@ const routeTree = rootRoute.addChildren([
     decisionRoute,
     editDecisionRoute,
     sharingRoute,
+    managersRoute,
+    managerLinkRoute,
+    checkInAreaRoute,
+    checkInRoute,
     sharedWithMeRoute,
     sharedPlanRoute,
     sharedLanesRoute,

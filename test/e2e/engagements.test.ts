@@ -172,6 +172,86 @@ describe("an engagement from the accepted request to close-out", () => {
     await actions.getByText("Done", { exact: true }).waitFor();
   });
 
+  it("moves a session in the form, and a move from a stale page shows the conflict notice", async () => {
+    await mentor.reload();
+    const mentorSessions = mentor.getByRole("list", { name: "Booked sessions" }).getByRole("listitem");
+    // The mentor starts moving the first session while the mentee moves it first.
+    await mentorSessions.first().getByRole("button", { name: "Move" }).click();
+    await mentorSessions.first().getByLabel("New time").selectOption({ index: 3 });
+    const menteeSessions = mentee.getByRole("list", { name: "Booked sessions" }).getByRole("listitem");
+    const before = (await menteeSessions.first().locator("strong").textContent()) ?? "";
+    await menteeSessions.first().getByRole("button", { name: "Move" }).click();
+    await menteeSessions.first().getByLabel("New time").selectOption({ index: 1 });
+    await menteeSessions.first().getByLabel("Note to the other person").fill("A customer visit moved.");
+    await menteeSessions.first().getByRole("button", { name: "Move the session" }).click();
+    await mentee.getByText("Session moved").first().waitFor();
+    const moved = mentee.getByRole("list", { name: "Booked sessions" }).getByRole("listitem");
+    const after = await moved.allTextContents();
+    expect(after.join(" ")).not.toContain(before);
+    const mail = await sidecar.database.db.query.outbox.findMany();
+    const files = mail
+      .filter((m) => m.subject.includes("moved to"))
+      .map((m) => readCalendar(m.attachments?.[0]?.content ?? ""));
+    expect(files.map((f) => f.sequence)).toEqual([1, 1]);
+    await expectAccessibleAtBothWidths(mentee, "engagement-session-moved");
+    // The mentor's form was based on the session before the move: saving says so, and offers the latest.
+    await mentorSessions.first().getByRole("button", { name: "Move the session" }).click();
+    await mentor.getByText("Changed in another tab or on another device").waitFor();
+    await mentor.getByRole("button", { name: "Load the latest version" }).click();
+    await mentor.getByText("You now have the latest version").waitFor();
+    await expectAccessibleAtBothWidths(mentor, "engagement-session-conflict");
+    await mentor.getByRole("button", { name: "Move the session" }).click();
+    await mentor.getByText("Session moved").first().waitFor();
+  });
+
+  it("lets the mentee share a decision, the mentor comment, and the journal show which engagement helped", async () => {
+    const decision = await api(mentee, "POST", "/api/decisions", {
+      dilemma: "Take the platform team or stay on growth?",
+      options: [
+        { label: "Take the platform team", servesSkipJob: "Leading through others" },
+        { label: "Stay on growth", servesSkipJob: "A deeper growth lane" },
+      ],
+      decision: "Take the platform team",
+      reason: "It is the team the product lead role needs.",
+      decidedOn: new Date().toISOString().slice(0, 10),
+      revisitOn: null,
+    });
+    await mentee.reload();
+    const decisions = mentee.locator("#decisions");
+    await decisions.getByLabel("A decision from your journal").selectOption(decision.id);
+    await decisions.getByRole("button", { name: "Share with Nora Mentor" }).click();
+    await mentee.getByText("Shared with Nora Mentor, read-only").first().waitFor();
+    await decisions.getByRole("list", { name: "Shared decisions" }).getByText(decision.dilemma).waitFor();
+    await mentor.reload();
+    const shared = mentor.getByRole("list", { name: "Shared decisions" });
+    await shared.getByText(decision.dilemma).waitFor();
+    await shared.getByText("Take the platform team", { exact: false }).first().waitFor();
+    await shared.getByLabel("Your comment").fill("Who will you hand growth over to, and when?");
+    await shared.getByRole("button", { name: "Comment" }).click();
+    await mentor.getByText("Comment sent to Ben Mentee").first().waitFor();
+    await shared
+      .getByRole("list", { name: "Comments" })
+      .getByText("Who will you hand growth over to, and when?")
+      .waitFor();
+    expect(await shared.getByLabel("Your comment").inputValue()).toBe("");
+    // The decision stays the mentee's: the mentor has no way to change it.
+    expect(await shared.getByRole("link", { name: "Open in your journal" }).count()).toBe(0);
+    await expectAccessibleAtBothWidths(mentor, "engagement-decisions-mentor");
+    const notices = await api(mentee, "GET", "/api/notifications");
+    expect(JSON.stringify(notices)).toContain("Nora Mentor commented on a decision you shared");
+    await mentee.goto(`${baseUrl}/decisions`);
+    await mentee.getByText("Discussed with Nora Mentor in your engagement").first().waitFor();
+    await expectAccessibleAtBothWidths(mentee, "decision-journal-discussed");
+    await mentee.getByRole("link", { name: decision.dilemma }).click();
+    const discussions = mentee.locator("#decision-discussions");
+    await discussions.getByText("Discussed with Nora Mentor in your engagement").waitFor();
+    await discussions.getByText("Who will you hand growth over to, and when?").waitFor();
+    await expectAccessibleAtBothWidths(mentee, "decision-discussed");
+    await mentee.goto(`${baseUrl}${engagementUrl}`);
+    await mentee.getByRole("heading", { name: "Mentored by Nora Mentor" }).waitFor();
+    await expectAccessibleAtBothWidths(mentee, "engagement-decisions-mentee");
+  });
+
   it("revises the plan with its reason, and closes with reviews revealed once both are in", async () => {
     await mentee
       .getByLabel("Why the plan changes")

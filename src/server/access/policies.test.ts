@@ -3,7 +3,7 @@ import type { SharePart } from "../../shared/sharing.ts";
 import type { Viewer } from "../http/viewer.ts";
 import { policies, type ResourceKind } from "./policies.ts";
 import { decide } from "./require-access.ts";
-import { type Action, actions } from "./rules.ts";
+import { type Action, actions, type LinkFacts } from "./rules.ts";
 
 const member = (userId: string, extra: Partial<Viewer> = {}): Viewer => ({
   userId,
@@ -45,13 +45,16 @@ function allowed(
 const readableByMembers: ResourceKind[] = ["mentorProfile", "mentorReviews"];
 // Community resources are keyed by membership, not ownership: checked in the communities tests.
 const byMembership: ResourceKind[] = ["community", "communityContent", "communityApplications"];
+// Managers resources are keyed by the link between two members: checked below and in the managers tests.
+const byLink: ResourceKind[] = ["managerLink", "checkInArea"];
 const ownRecords = Object.keys(policies).filter(
   (kind) =>
     kind !== "instance" &&
     kind !== "program" &&
     !kind.startsWith("shared") &&
     !readableByMembers.includes(kind as ResourceKind) &&
-    !byMembership.includes(kind as ResourceKind),
+    !byMembership.includes(kind as ResourceKind) &&
+    !byLink.includes(kind as ResourceKind),
 ) as ResourceKind[];
 const sharedViews = {
   sharedPlan: "plan",
@@ -61,6 +64,48 @@ const sharedViews = {
 } as const;
 
 describe("access policies", () => {
+  it("lets each side of a manager link do only its part, and nobody once it ends", async () => {
+    type Side = LinkFacts["side"];
+    type State = LinkFacts["state"];
+    const may = (
+      kind: "managerLink" | "checkInArea",
+      action: Action,
+      side: Side,
+      state: State,
+      areaShared = false,
+    ) =>
+      decide(policies[kind], action, {
+        viewer: member("ada"),
+        ownerId: undefined,
+        sharedParts: async () => new Set(),
+        programAdmin: async () => false,
+        link: async () => ({ side, state, areaShared }),
+      });
+    const table: [Side, State, Action[]][] = [
+      ["manager", "active", ["read", "update", "delete"]],
+      ["report", "active", ["read", "update", "manage", "delete"]],
+      ["manager", "invited", ["read", "delete"]],
+      ["invitee", "invited", ["read", "create"]],
+      ["invitee", "active", []],
+      ["manager", "ended", []],
+      ["report", "ended", []],
+      ["manager", "declined", []],
+      [null, "active", []],
+    ];
+    for (const [side, state, allowedActions] of table) {
+      for (const action of actions) {
+        expect(await may("managerLink", action, side, state), `${side} ${state} ${action}`).toBe(
+          allowedActions.includes(action),
+        );
+      }
+    }
+    expect(await may("checkInArea", "read", "manager", "active", true)).toBe(true);
+    expect(await may("checkInArea", "read", "manager", "active", false)).toBe(false);
+    expect(await may("checkInArea", "read", "manager", "ended", true)).toBe(false);
+    expect(await may("checkInArea", "read", "report", "active")).toBe(true);
+    expect(await may("checkInArea", "read", null, "active", true)).toBe(false);
+  });
+
   it("lets the owner do everything declared on their own records, and nobody else anything, whatever they share", async () => {
     for (const kind of ownRecords) {
       for (const action of actions) {
@@ -227,5 +272,49 @@ describe("community policies: the grant is an active membership, read each time"
     expect(await can("communityApplications", "read", circle("organizer"))).toBe(true);
     expect(await can("communityApplications", "read", circle("member"))).toBe(false);
     expect(await can("communityApplications", "manage", circle(null), admin)).toBe(false);
+  });
+});
+
+describe("a decision shared in an engagement: the mentor reads and comments while the share holds", () => {
+  const withShare = (
+    viewer: Viewer,
+    ownerId: string | undefined,
+    share?: { mentorId: string; live: boolean },
+  ) => ({
+    viewer,
+    ownerId,
+    sharedParts: async () => new Set<SharePart>(["plan", "lanes", "portfolio", "story"]),
+    programAdmin: async () => false,
+    decisionShare: async () => share,
+  });
+  const can = (
+    action: Action,
+    viewer: Viewer,
+    share?: { mentorId: string; live: boolean },
+    ownerId = "ada",
+  ) => decide(policies.sharedDecision, action, withShare(viewer, ownerId, share));
+
+  it("lets the mentor read and comment while live, and nobody else; nobody writes the decision but its owner", async () => {
+    const live = { mentorId: "nora", live: true };
+    expect(await can("read", member("nora"), live)).toBe(true);
+    expect(await can("create", member("nora"), live)).toBe(true);
+    for (const action of ["update", "delete", "manage"] as const) {
+      expect(await can(action, member("nora"), live), action).toBe(false);
+    }
+    // Revoked, or the engagement closed: the next request finds nothing.
+    expect(await can("read", member("nora"), { mentorId: "nora", live: false })).toBe(false);
+    expect(await can("create", member("nora"), { mentorId: "nora", live: false })).toBe(false);
+    expect(await can("read", member("bob"), live)).toBe(false);
+    expect(await can("read", admin, live)).toBe(false);
+    expect(await can("read", member("nora"), undefined)).toBe(false);
+    expect(await decide(policies.sharedDecision, "read", withShare(member("nora"), undefined, live))).toBe(
+      false,
+    );
+    // The owner reads their own; the decision itself stays theirs alone to write, whatever is shared.
+    expect(await can("read", member("ada"), live)).toBe(true);
+    expect(await can("create", member("ada"), live)).toBe(false);
+    for (const action of ["update", "delete"] as const) {
+      expect(await decide(policies.decision, action, withShare(member("nora"), "ada", live))).toBe(false);
+    }
   });
 });

@@ -3,10 +3,16 @@ import {
   allow,
   communityExists,
   type Grant,
+  isActiveManager,
+  isActiveReport,
   isAdmin,
   isCommunityMember,
   isCommunityModerator,
   isCommunityOrganizer,
+  isDecisionShareMentor,
+  isInvitedInByReport,
+  isLinkInvitee,
+  isLinkManager,
   isMember,
   isOpenToViewer,
   isOwner,
@@ -137,6 +143,14 @@ export const policies = {
     grants: [allow(["read", "update", "delete"], isOwner)],
     denied: notFound("There is no note with this id among yours."),
   },
+  // A decision the mentee shares in an engagement: the mentor reads it and comments on it while the
+  // share holds; only the mentee writes the decision itself (the `decision` policy above).
+  sharedDecision: {
+    grants: [allow(["read"], isOwner, isDecisionShareMentor), allow(["create"], isDecisionShareMentor)],
+    denied: notFound(
+      "No decision is shared with you here: it may never have been, the mentee stopped sharing it, or the mentoring closed.",
+    ),
+  },
   // A 911 call is checked against its member, or against a mentor it was offered to, as the owner.
   urgentCall: {
     grants: [allow(["create", "read", "update"], isOwner)],
@@ -189,6 +203,28 @@ export const policies = {
   programParticipation: {
     grants: [allow(["read", "update"], isOwner)],
     denied: notFound("There is no program place with this id among yours."),
+  },
+  // Managers and check-ins are keyed by the link, read on every request: ending it closes every path at
+  // once. The manager reads the link and check-ins; only the report decides what is shared and on the
+  // agenda. An instance admin holds no grant here.
+  managerLink: {
+    grants: [
+      allow(["read"], isLinkManager, isActiveReport, isLinkInvitee),
+      // Comment, suggest a topic, propose or agree a cadence, end the link.
+      allow(["update"], isActiveManager, isActiveReport),
+      // Share or revoke areas, hold check-ins, accept or decline topics.
+      allow(["manage"], isActiveReport),
+      // Accept or decline the invitation.
+      allow(["create"], isLinkInvitee),
+      // The manager may withdraw an invitation not yet answered.
+      allow(["delete"], isLinkManager, isActiveReport),
+    ],
+    denied: notFound("There is no manager link with this id among yours."),
+  },
+  // A shared area is the report's own record: the report reads it, and their manager while it is shared.
+  checkInArea: {
+    grants: [allow(["read"], isActiveReport, isInvitedInByReport)],
+    denied: notFound("Nothing is shared with you here: it may never have been, or the share was revoked."),
   },
   instance: {
     grants: [allow(["manage"], isAdmin)],

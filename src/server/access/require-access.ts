@@ -4,7 +4,7 @@ import { requireSignedIn, type Viewer } from "../http/viewer.ts";
 import { isProgramAdminOf } from "../modules/programs/programs.repo.ts";
 import { listSharedParts } from "../modules/sharing/sharing.repo.ts";
 import { type Policy, policies, type ResourceKind } from "./policies.ts";
-import type { AccessFacts, Action, CommunityFacts } from "./rules.ts";
+import type { AccessFacts, Action, CommunityFacts, DecisionShareFacts, LinkFacts } from "./rules.ts";
 
 /** Whether any grant of `policy` for `action` lets these facts through; rules run in order, lazily. */
 export async function decide(policy: Policy, action: Action, facts: AccessFacts): Promise<boolean> {
@@ -99,6 +99,58 @@ export async function requireCommunityAccess(
   const allowed = await decide(policies[kind], action, {
     ...factsFor(db, me, undefined),
     community: () => {
+      read ??= facts(me);
+      return read;
+    },
+  });
+  if (!allowed) throw policies[kind].denied();
+  return me;
+}
+
+/**
+ * The first statement of every use case on a decision shared in an engagement: `ownerId` is the
+ * decision's owner (the mentee), `share` reads the share now (undefined when there is none), and the
+ * `sharedDecision` policy decides. A refusal is its 404, so a revoked share looks like none.
+ */
+export async function requireSharedDecisionAccess(
+  db: Db,
+  viewer: Viewer | null,
+  action: Action,
+  ownerId: string | undefined,
+  share: () => Promise<DecisionShareFacts | undefined>,
+): Promise<Viewer> {
+  const me = requireSignedIn(viewer);
+  let read: Promise<DecisionShareFacts | undefined> | undefined;
+  const allowed = await decide(policies.sharedDecision, action, {
+    ...factsFor(db, me, ownerId),
+    decisionShare: () => {
+      read ??= share();
+      return read;
+    },
+  });
+  if (!allowed) throw policies.sharedDecision.denied();
+  return me;
+}
+
+export type LinkKind = "managerLink" | "checkInArea";
+
+/**
+ * The first statement of every managers use case: `facts` reads the link and the viewer's side of it
+ * now (undefined when there is no such link), and the policy of `kind` decides. A refusal is the
+ * resource's 404, so nobody learns who manages whom.
+ */
+export async function requireLinkAccess(
+  db: Db,
+  viewer: Viewer | null,
+  action: Action,
+  kind: LinkKind,
+  facts: (viewer: Viewer) => Promise<LinkFacts | undefined>,
+): Promise<Viewer> {
+  const me = requireSignedIn(viewer);
+  let read: Promise<LinkFacts | undefined> | undefined;
+  const allowed = await decide(policies[kind], action, {
+    ...factsFor(db, me, undefined),
+    link: () => {
       read ??= facts(me);
       return read;
     },

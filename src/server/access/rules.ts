@@ -15,6 +15,28 @@ export type AccessFacts = {
   programAdmin: () => Promise<boolean>;
   /** For community resources: the community and the viewer's membership, read per request, never cached. */
   community?: () => Promise<CommunityFacts | undefined>;
+  /** For a decision shared in an engagement: who its mentor is and whether the share holds now, read per request. */
+  decisionShare?: () => Promise<DecisionShareFacts | undefined>;
+  /** For a manager link and its check-ins: the viewer's side of the link and its state, read per request. */
+  link?: () => Promise<LinkFacts | undefined>;
+};
+
+/** A decision's share in one engagement, as its rows say at this moment. */
+export type DecisionShareFacts = {
+  mentorId: string;
+  /** Not revoked by the mentee, and the engagement has not closed. */
+  live: boolean;
+};
+
+/**
+ * Where the viewer stands on one manager link, as its row says at this moment: its manager, its
+ * report (once accepted), the holder of the invited address (while invited), or nobody.
+ */
+export type LinkFacts = {
+  side: "manager" | "report" | "invitee" | null;
+  state: "invited" | "active" | "declined" | "ended";
+  /** For a shared area: the report shares it with this link right now. */
+  areaShared?: boolean;
 };
 
 /** Where the viewer stands in one community, as its membership row says at this moment. */
@@ -79,3 +101,45 @@ export const communityExists: Rule = async (facts) => (await communityOf(facts))
 
 /** The viewer is a program admin of the program the resource belongs to, read per request so a revoke takes effect at once. */
 export const isProgramAdmin: Rule = ({ ownerId, programAdmin }) => ownerId !== undefined && programAdmin();
+
+/**
+ * The mentor of an engagement in which the owner shares this decision, while the share holds: the
+ * grant that revoking it, or the engagement closing, ends on the next request.
+ */
+export const isDecisionShareMentor: Rule = async ({ viewer, ownerId, decisionShare }) => {
+  if (ownerId === undefined || viewer.userId === ownerId || !decisionShare) return false;
+  const share = await decisionShare();
+  return share?.live === true && share.mentorId === viewer.userId;
+};
+
+async function linkOf(facts: AccessFacts) {
+  return facts.link ? await facts.link() : undefined;
+}
+
+/** The manager of a link that is invited or active; an ended or declined link shows them nothing. */
+export const isLinkManager: Rule = async (facts) => {
+  const link = await linkOf(facts);
+  return link?.side === "manager" && (link.state === "invited" || link.state === "active");
+};
+
+export const isActiveManager: Rule = async (facts) => {
+  const link = await linkOf(facts);
+  return link?.side === "manager" && link.state === "active";
+};
+
+export const isActiveReport: Rule = async (facts) => {
+  const link = await linkOf(facts);
+  return link?.side === "report" && link.state === "active";
+};
+
+/** The holder of the invited address, confirmed, while the invitation waits for an answer. */
+export const isLinkInvitee: Rule = async (facts) => {
+  const link = await linkOf(facts);
+  return link?.side === "invitee" && link.state === "invited";
+};
+
+/** The manager of an active link whose report invites them into this area right now. */
+export const isInvitedInByReport: Rule = async (facts) => {
+  const link = await linkOf(facts);
+  return link?.side === "manager" && link.state === "active" && link.areaShared === true;
+};

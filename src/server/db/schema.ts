@@ -9,6 +9,7 @@ export * from "../modules/feedback/feedback.table.ts";
 export * from "../modules/health-check/health-check.table.ts";
 export * from "../modules/lanes/lanes.table.ts";
 export * from "../modules/mail/outbox.table.ts";
+export * from "../modules/managers/managers.table.ts";
 export * from "../modules/mentors/mentors.table.ts";
 export * from "../modules/notifications/notifications.table.ts";
 export * from "../modules/portfolio/portfolio.table.ts";

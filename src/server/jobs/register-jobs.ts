@@ -6,6 +6,7 @@ import { registerEngagementJobs } from "../modules/engagements/engagements.servi
 import { registerUrgentCallJobs } from "../modules/engagements/urgent-calls.service.ts";
 import { registerFeedbackJobs } from "../modules/feedback/feedback.jobs.ts";
 import { deliverMailJob } from "../modules/mail/mailer.ts";
+import { registerManagerJobs } from "../modules/managers/managers.service.ts";
 import { registerMentorJobs } from "../modules/mentors/mentors.service.ts";
 import { sendDueDigests } from "../modules/notifications/notifications.service.ts";
 import { registerProgramJobs } from "../modules/programs/programs.jobs.ts";
@@ -35,6 +36,7 @@ export function registerJobs(runner: JobRunner, deps: Deps) {
   registerUrgentCallJobs(runner, deps);
   registerCommunityJobs(runner, deps);
   registerProgramJobs(runner, deps);
+  registerManagerJobs(runner, deps);
   registerAccountDataJobs(runner, deps);
 
   // Mail whose tries ran out while SMTP was down goes out once it is back, for two days.

@@ -237,11 +237,8 @@ function chainsOfCommand(cohort: Cohort): Map<string, Set<string>> {
   return chains;
 }
 
-/**
- * Scores every mentee–mentor pair of a cohort from the program's criteria weights, removes pairs the hard
- * rules forbid, and returns the matching problem with an explanation, criterion by criterion, for any pair.
- */
-export function scorePairs(input: CohortInput): ScoredCohort {
+/** Per-person facts of a cohort, computed once, and the per-pair rules and scores read from them. */
+function prepareCohort(input: CohortInput) {
   const cohort = cohortInput.parse(input);
   const { program, mentees, mentors } = cohort;
   const at = program.referenceDate ? new Date(program.referenceDate) : new Date();
@@ -448,26 +445,55 @@ export function scorePairs(input: CohortInput): ScoredCohort {
     });
   }
 
+  function explainPair(i: number, j: number): PairExplanation {
+    if (!mentees[i] || !mentors[j]) throw new RangeError(`No pair for mentee ${i} and mentor ${j}`);
+    const reasons = exclusions(i, j);
+    if (reasons.length > 0) return { feasible: false, reasons };
+    return { feasible: true, score: scoreOfValues(pairValues(i, j)), criteria: criterionScores(i, j) };
+  }
+
+  return { mentees, mentors, excludedBits, pairValues, scoreOfValues, explainPair };
+}
+
+function noExclusions(): Record<ExclusionReason, number> {
+  return Object.fromEntries(exclusionReasons.map((reason) => [reason, 0])) as Record<ExclusionReason, number>;
+}
+
+function countExcluded(excludedBy: Record<ExclusionReason, number>, excluded: number): void {
+  exclusionReasons.forEach((reason, bit) => {
+    if (excluded & (1 << bit)) excludedBy[reason]++;
+  });
+}
+
+/** Reports the mentees scored so far, out of all, every this many mentees. */
+export type ScoringProgress = (done: number, total: number) => void;
+const progressEveryMentees = 100;
+
+/**
+ * Scores every mentee–mentor pair of a cohort from the program's criteria weights, removes pairs the hard
+ * rules forbid, and returns the matching problem with an explanation, criterion by criterion, for any pair.
+ * Scoring a large cohort takes seconds: the server calls it on the matching worker (scoreInWorker).
+ */
+export function scorePairs(input: CohortInput, onProgress?: ScoringProgress): ScoredCohort {
+  const { mentees, mentors, excludedBits, pairValues, scoreOfValues, explainPair } = prepareCohort(input);
   const pairMentee: number[] = [];
   const pairMentor: number[] = [];
   const pairScore: number[] = [];
-  const excludedBy = Object.fromEntries(exclusionReasons.map((reason) => [reason, 0])) as Record<
-    ExclusionReason,
-    number
-  >;
-  for (let i = 0; i < mentees.length; i++)
+  const excludedBy = noExclusions();
+  for (let i = 0; i < mentees.length; i++) {
+    if (onProgress && i % progressEveryMentees === 0) onProgress(i, mentees.length);
     for (let j = 0; j < mentors.length; j++) {
       const excluded = excludedBits(i, j);
       if (excluded !== 0) {
-        exclusionReasons.forEach((reason, bit) => {
-          if (excluded & (1 << bit)) excludedBy[reason]++;
-        });
+        countExcluded(excludedBy, excluded);
         continue;
       }
       pairMentee.push(i);
       pairMentor.push(j);
       pairScore.push(scoreOfValues(pairValues(i, j)));
     }
+  }
+  onProgress?.(mentees.length, mentees.length);
 
   return {
     problem: {
@@ -481,11 +507,32 @@ export function scorePairs(input: CohortInput): ScoredCohort {
     menteeIds: mentees.map((p) => p.id),
     mentorIds: mentors.map((p) => p.id),
     excludedBy,
-    explainPair(i, j) {
-      if (!mentees[i] || !mentors[j]) throw new RangeError(`No pair for mentee ${i} and mentor ${j}`);
-      const reasons = exclusions(i, j);
-      if (reasons.length > 0) return { feasible: false, reasons };
-      return { feasible: true, score: scoreOfValues(pairValues(i, j)), criteria: criterionScores(i, j) };
-    },
+    explainPair,
   };
+}
+
+/**
+ * How many pairs each hard rule removes and how many remain, as scorePairs counts them, without scoring
+ * the pairs that remain (the rules preview needs only the counts).
+ */
+export function countRuleExclusions(input: CohortInput): {
+  feasiblePairs: number;
+  excludedBy: Record<ExclusionReason, number>;
+} {
+  const { mentees, mentors, excludedBits } = prepareCohort(input);
+  const excludedBy = noExclusions();
+  let feasiblePairs = 0;
+  for (let i = 0; i < mentees.length; i++)
+    for (let j = 0; j < mentors.length; j++) {
+      const excluded = excludedBits(i, j);
+      if (excluded === 0) feasiblePairs++;
+      else countExcluded(excludedBy, excluded);
+    }
+  return { feasiblePairs, excludedBy };
+}
+
+/** Explanations of chosen pairs only: the per-person facts are computed again, the other pairs are not. */
+export function explainPairs(input: CohortInput, pairs: { i: number; j: number }[]): PairExplanation[] {
+  const { explainPair } = prepareCohort(input);
+  return pairs.map(({ i, j }) => explainPair(i, j));
 }

@@ -7,6 +7,7 @@ import {
   Building2,
   ChartGantt,
   Compass,
+  Contact,
   Database,
   Flag,
   GraduationCap,
@@ -221,6 +222,16 @@ export function AppLayout() {
               </NavLink>
               <NavLink to="/diagnostics/company" icon={<Building2 size={18} aria-hidden="true" />}>
                 Company health
+              </NavLink>
+            </ul>
+          </div>
+          <div className="nav-section">
+            <p className="nav-section-title" id="nav-managers">
+              Managers
+            </p>
+            <ul className="nav-list" aria-labelledby="nav-managers">
+              <NavLink to="/managers" icon={<Contact size={18} aria-hidden="true" />}>
+                My manager and reports
               </NavLink>
             </ul>
           </div>

@@ -28,6 +28,8 @@ const sectionProse: Record<AccountDataSectionKey, string> = {
   communities:
     "Your memberships, your applications with only what you wrote in them, every post and reply you wrote (with the community's name; never other people's posts), and your RSVPs.",
   programs: "Your places in mentoring programs and your matches, as on My programs.",
+  managers:
+    "Your manager and your reports, and for each active link the areas the report invites the manager into (names only: the areas themselves are in their own sections of the report's export) and every check-in whole: what the report wants help with, the agenda, both people's comments and what the manager will do. An ended link's check-ins close for both people and are not exported.",
   sharing: "What you share with whom. (What others share with you is theirs.)",
   notificationSettings: "How each kind of notification reaches you by email.",
 };

@@ -6,6 +6,7 @@ import { activeEngagement } from "../../../../test/engagements.ts";
 import { type BuiltUser, buildUser, cookieFrom, mailTo, signIn } from "../../../../test/factories.ts";
 import { answersMarked, copyLinks, createFeedbackRequest, give, results } from "../../../../test/feedback.ts";
 import { createTestContext, type TestContext } from "../../../../test/harness.ts";
+import { linkAs } from "../../../../test/managers.ts";
 import { becomeMentor, sendRequest } from "../../../../test/mentors.ts";
 import { concretePath, enumerateRoutes } from "../../../../test/routes.ts";
 import { accountDataExport } from "../../../shared/account-data.ts";
@@ -255,6 +256,17 @@ async function world() {
     "carol shares",
   );
 
+  // Alice reports to Dave: a check-in she starts and his comment on it are hers to export.
+  const { linkId, other: dave } = await linkAs(ctx, alice, "report");
+  const checkIn = await ok(
+    await post(`/api/manager-links/${linkId}/check-ins`, { heldOn: isoDay(), helpWith: "ALICE-CHECKIN" }, a),
+    "check-in",
+  );
+  await ok(
+    await post(`/api/check-ins/${checkIn.id}/comments`, { body: "DAVE-CHECKIN-COMMENT" }, dave.cookie),
+    "check-in comment",
+  );
+
   await ok(
     await post(
       "/api/notifications/preferences",
@@ -313,6 +325,8 @@ describe("export of all of a member's own data", () => {
       "BOB-SHARED-NOTE",
       "ALICE-ACTION",
       "ALICE-POST",
+      "ALICE-CHECKIN",
+      "DAVE-CHECKIN-COMMENT",
       scene.alice.email,
     ]) {
       expect(text, canary).toContain(canary);

@@ -87,11 +87,11 @@ export function sectionFields(key: AccountDataSectionKey): FieldRow[] {
 
 export function fieldTable(key: AccountDataSectionKey): string {
   const rows = describedFields(key);
-  const escape = (text: string) => text.replaceAll("|", "\\|").replaceAll("\n", " ");
+  const tableCell = (text: string) => text.replaceAll("|", "\\|").replaceAll("\n", " ");
   return [
     "| field | type | meaning |",
     "|---|---|---|",
-    ...rows.map((r) => `| \`${r.path}\` | ${escape(r.type)} | ${escape(r.description)} |`),
+    ...rows.map((r) => `| \`${r.path}\` | ${tableCell(r.type)} | ${tableCell(r.description)} |`),
   ].join("\n");
 }
 

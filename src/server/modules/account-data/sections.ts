@@ -10,6 +10,7 @@ import { getFeedbackResults } from "../feedback/results.service.ts";
 import { getMySuperpowers } from "../feedback/superpowers.service.ts";
 import { listMyHealthChecks } from "../health-check/health-check.service.ts";
 import { listMyLaneAssessments } from "../lanes/lanes.service.ts";
+import { getCheckIn, getLinkDetail, getManagersOverview } from "../managers/managers.service.ts";
 import { getMyMentoringLog, getMyMentorProfile, listMyMentorRequests } from "../mentors/mentors.service.ts";
 import { getMyPreferences } from "../notifications/notifications.service.ts";
 import { listMyPortfolioRoles } from "../portfolio/portfolio.service.ts";
@@ -124,6 +125,19 @@ export const exportSections: ExportSection[] = [
     rsvps: (await listMyRsvps(db, me.userId)).map((r) => ({ ...r, startsAt: r.startsAt.toISOString() })),
   })),
   section("programs", (db, me) => listMyParticipations(db, me)),
+  section("managers", async (db, me) => {
+    const overview = await getManagersOverview(db, me);
+    const links = [];
+    // Only an active link's check-ins are readable, to either side, as on the pages.
+    for (const link of [overview.myManager, ...overview.myReports]) {
+      if (link?.state !== "active") continue;
+      const detail = await getLinkDetail(db, me, link.id);
+      const checkIns = [];
+      for (const summary of detail.checkIns) checkIns.push(await getCheckIn(db, me, summary.id));
+      links.push({ link: detail.link, areas: detail.areas, checkIns });
+    }
+    return { overview, links };
+  }),
   section("sharing", (db, me) => listMyShareGrants(db, me)),
   section("notificationSettings", (db, me) => getMyPreferences(db, me)),
 ];

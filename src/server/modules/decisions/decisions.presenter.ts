@@ -1,7 +1,12 @@
-import type { Decision } from "../../../shared/decisions.ts";
+import type { Decision, DecisionDiscussion } from "../../../shared/decisions.ts";
 import type { DecisionRevisitRow, DecisionRow } from "./decisions.repo.ts";
 
-export function presentDecision(row: DecisionRow, revisits: DecisionRevisitRow[], today: string): Decision {
+export function presentDecision(
+  row: DecisionRow,
+  revisits: DecisionRevisitRow[],
+  today: string,
+  discussions: DecisionDiscussion[],
+): Decision {
   return {
     id: row.id,
     dilemma: row.dilemma,
@@ -16,6 +21,7 @@ export function presentDecision(row: DecisionRow, revisits: DecisionRevisitRow[]
       revisitedOn: revisit.revisitedOn,
       outcome: revisit.outcome,
     })),
+    discussions,
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
     version: row.version,

@@ -1,10 +1,17 @@
 import { formatCalendarDate } from "../../../shared/calendar-date.ts";
-import type { Decision, DecisionInput, DecisionRevisitInput } from "../../../shared/decisions.ts";
+import type {
+  Decision,
+  DecisionDiscussion,
+  DecisionInput,
+  DecisionRevisitInput,
+} from "../../../shared/decisions.ts";
 import type { Versioned } from "../../../shared/version.ts";
 import { requireAccess } from "../../access/require-access.ts";
 import type { Db } from "../../db/open.ts";
 import { AppError } from "../../http/errors.ts";
 import { requireSignedIn, type Viewer } from "../../http/viewer.ts";
+import { presentDecisionComment } from "../engagements/engagements.presenter.ts";
+import { listDecisionComments, listDecisionDiscussions } from "../engagements/engagements.repo.ts";
 import { memberToday, viewerToday } from "../profile/member-today.ts";
 import { presentDecision } from "./decisions.presenter.ts";
 import {
@@ -18,9 +25,36 @@ import {
   updateDecisionRow,
 } from "./decisions.repo.ts";
 
+/**
+ * The engagements each decision was shared in, for its owner: which mentoring helped, whether the
+ * mentor reads it now, and the mentor's comments. Two statements, however many decisions.
+ */
+async function discussionsOf(db: Db, decisionIds: string[], viewerId: string) {
+  const shares = await listDecisionDiscussions(db, decisionIds);
+  const comments = await listDecisionComments(
+    db,
+    shares.map((s) => s.shareId),
+  );
+  return (decisionId: string): DecisionDiscussion[] =>
+    shares
+      .filter((s) => s.decisionId === decisionId)
+      .map((s) => ({
+        shareId: s.shareId,
+        engagementId: s.engagementId,
+        mentorName: s.mentorName,
+        sharedAt: s.sharedAt.toISOString(),
+        sharedNow: s.revokedAt === null && s.state !== "closed",
+        comments: comments
+          .filter((c) => c.shareId === s.shareId)
+          .map((c) => presentDecisionComment(c, viewerId)),
+      }));
+}
+
 async function present(db: Db, row: DecisionRow) {
-  const [revisits, today] = await Promise.all([listRevisitRows(db, [row.id]), memberToday(db, row.userId)]);
-  return presentDecision(row, revisits, today);
+  const revisits = await listRevisitRows(db, [row.id]);
+  const today = await memberToday(db, row.userId);
+  const discussions = await discussionsOf(db, [row.id], row.userId);
+  return presentDecision(row, revisits, today, discussions(row.id));
 }
 
 async function requireDecision(
@@ -52,11 +86,17 @@ export async function listMyDecisions(db: Db, viewer: Viewer | null) {
     ),
     viewerToday(me),
   ]);
+  const discussions = await discussionsOf(
+    db,
+    rows.map((row) => row.id),
+    me.userId,
+  );
   const presented = rows.map((row) =>
     presentDecision(
       row,
       revisits.filter((revisit) => revisit.decisionId === row.id),
       today,
+      discussions(row.id),
     ),
   );
   return orderForJournal(presented);

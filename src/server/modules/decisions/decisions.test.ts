@@ -45,6 +45,7 @@ describe("decision journal", () => {
       "decidedOn",
       "decision",
       "dilemma",
+      "discussions",
       "dueForRevisit",
       "id",
       "options",

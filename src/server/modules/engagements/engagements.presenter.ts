@@ -1,19 +1,23 @@
 import { TZDate } from "@date-fns/tz";
 import type { z } from "zod";
+import type { DecisionCommentOutput } from "../../../shared/decisions.ts";
 import type {
   actionItemOutput,
   noteOutput,
   planRevisionOutput,
   reviewOutput,
+  SharedDecisionOutput,
   sessionOutput,
   urgentCallOutput,
 } from "../../../shared/engagements.ts";
 import type {
   ActionItemRow,
+  DecisionCommentListRow,
   NoteRow,
   PlanRevisionRow,
   ReviewRow,
   SessionRow,
+  SharedDecisionListRow,
   UrgentCallRow,
 } from "./engagements.repo.ts";
 
@@ -129,5 +133,36 @@ export function presentUrgentCall(
     answerBy: new Date(row.createdAt.getTime() + row.wave * row.promiseMinutes * 60_000).toISOString(),
     sessions: mine || takenByMe ? sessions : [],
     createdAt: row.createdAt.toISOString(),
+  };
+}
+
+export function presentDecisionComment(row: DecisionCommentListRow, viewerId: string): DecisionCommentOutput {
+  return {
+    id: row.id,
+    body: row.body,
+    authorName: row.authorName,
+    mine: row.authorId === viewerId,
+    createdAt: row.createdAt.toISOString(),
+    updatedAt: row.updatedAt.toISOString(),
+    version: row.version,
+  };
+}
+
+/** Only the fields a share shows: the revisits and the revisit date stay the mentee's. */
+export function presentSharedDecision(
+  row: SharedDecisionListRow,
+  comments: DecisionCommentListRow[],
+  viewerId: string,
+): SharedDecisionOutput {
+  return {
+    shareId: row.shareId,
+    decisionId: row.decisionId,
+    dilemma: row.dilemma,
+    options: row.options.map((o) => ({ label: o.label, servesSkipJob: o.servesSkipJob })),
+    decision: row.decision,
+    reason: row.reason,
+    decidedOn: row.decidedOn,
+    sharedAt: row.sharedAt.toISOString(),
+    comments: comments.map((c) => presentDecisionComment(c, viewerId)),
   };
 }

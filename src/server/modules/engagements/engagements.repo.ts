@@ -2,10 +2,13 @@ import { and, asc, desc, eq, gt, inArray, isNull, ne, or, sql } from "drizzle-or
 import { users } from "../../auth/auth.table.ts";
 import { newId } from "../../db/new-id.ts";
 import type { Db } from "../../db/open.ts";
+import { decisions } from "../decisions/decisions.table.ts";
 import { mentorProfiles, mentorRequests } from "../mentors/mentors.table.ts";
 import { profiles } from "../profile/profile.table.ts";
 import {
   actionItems,
+  decisionComments,
+  decisionShares,
   engagementNotes,
   engagementReviews,
   engagementSessions,
@@ -22,6 +25,7 @@ export type ActionItemRow = typeof actionItems.$inferSelect;
 export type ReviewRow = typeof engagementReviews.$inferSelect;
 export type PlanRevisionRow = typeof planRevisions.$inferSelect;
 export type UrgentCallRow = typeof urgentCalls.$inferSelect;
+export type DecisionCommentRow = typeof decisionComments.$inferSelect;
 
 export async function findEngagementRow(db: Db, id: string, options: { lock?: boolean } = {}) {
   const query = db.select().from(engagements).where(eq(engagements.id, id));
@@ -425,4 +429,158 @@ export async function countOffers(db: Db, callIds: string[]) {
     .where(inArray(urgentCallOffers.callId, callIds))
     .groupBy(urgentCallOffers.callId);
   return new Map(rows.map((r) => [r.callId, Number(r.n)]));
+}
+
+// Decisions the mentee shares in an engagement
+
+/** A share with what every check on it needs: its engagement's two people and state, and the decision's owner. */
+export async function findDecisionShareRow(db: Db, id: string) {
+  const [row] = await db
+    .select({
+      id: decisionShares.id,
+      engagementId: decisionShares.engagementId,
+      decisionId: decisionShares.decisionId,
+      revokedAt: decisionShares.revokedAt,
+      menteeId: engagements.menteeId,
+      mentorId: engagements.mentorId,
+      state: engagements.state,
+      ownerId: decisions.userId,
+    })
+    .from(decisionShares)
+    .innerJoin(engagements, eq(engagements.id, decisionShares.engagementId))
+    .innerJoin(decisions, eq(decisions.id, decisionShares.decisionId))
+    .where(eq(decisionShares.id, id));
+  return row;
+}
+export type DecisionShareRow = NonNullable<Awaited<ReturnType<typeof findDecisionShareRow>>>;
+
+/** Shares the decision in the engagement, or shares it again after a revoke; one row per pair. */
+export async function upsertDecisionShare(db: Db, engagementId: string, decisionId: string) {
+  const now = new Date();
+  const [row] = await db
+    .insert(decisionShares)
+    .values({ id: newId(), engagementId, decisionId, sharedAt: now })
+    .onConflictDoUpdate({
+      target: [decisionShares.engagementId, decisionShares.decisionId],
+      set: { revokedAt: null, sharedAt: now },
+      setWhere: sql`${decisionShares.revokedAt} is not null`,
+    })
+    .returning();
+  return row;
+}
+
+/** Ends a live share; false when it was already revoked. */
+export async function revokeDecisionShare(db: Db, id: string) {
+  const rows = await db
+    .update(decisionShares)
+    .set({ revokedAt: new Date() })
+    .where(and(eq(decisionShares.id, id), isNull(decisionShares.revokedAt)))
+    .returning({ id: decisionShares.id });
+  return rows.length > 0;
+}
+
+/**
+ * The decisions shared in an engagement now, with only the fields a share shows: never the revisits,
+ * the revisit date, or any decision not shared. The decision must still be the mentee's.
+ */
+export async function listLiveSharedDecisions(db: Db, engagementId: string, menteeId: string) {
+  return db
+    .select({
+      shareId: decisionShares.id,
+      decisionId: decisions.id,
+      sharedAt: decisionShares.sharedAt,
+      dilemma: decisions.dilemma,
+      options: decisions.options,
+      decision: decisions.decision,
+      reason: decisions.reason,
+      decidedOn: decisions.decidedOn,
+    })
+    .from(decisionShares)
+    .innerJoin(decisions, eq(decisions.id, decisionShares.decisionId))
+    .where(
+      and(
+        eq(decisionShares.engagementId, engagementId),
+        isNull(decisionShares.revokedAt),
+        eq(decisions.userId, menteeId),
+      ),
+    )
+    .orderBy(desc(decisionShares.sharedAt), asc(decisionShares.id));
+}
+
+export type SharedDecisionListRow = Awaited<ReturnType<typeof listLiveSharedDecisions>>[number];
+
+/** Every comment on these shares, oldest first, with its author's name, in one statement. */
+export async function listDecisionComments(db: Db, shareIds: string[]) {
+  if (shareIds.length === 0) return [];
+  return db
+    .select({
+      id: decisionComments.id,
+      shareId: decisionComments.shareId,
+      authorId: decisionComments.authorId,
+      authorName: users.name,
+      body: decisionComments.body,
+      version: decisionComments.version,
+      createdAt: decisionComments.createdAt,
+      updatedAt: decisionComments.updatedAt,
+    })
+    .from(decisionComments)
+    .innerJoin(users, eq(users.id, decisionComments.authorId))
+    .where(inArray(decisionComments.shareId, shareIds))
+    .orderBy(asc(decisionComments.createdAt), asc(decisionComments.id));
+}
+export type DecisionCommentListRow = Awaited<ReturnType<typeof listDecisionComments>>[number];
+
+/** The engagements each of these decisions was shared in, with the mentor's name, in one statement. */
+export async function listDecisionDiscussions(db: Db, decisionIds: string[]) {
+  if (decisionIds.length === 0) return [];
+  return db
+    .select({
+      shareId: decisionShares.id,
+      decisionId: decisionShares.decisionId,
+      engagementId: decisionShares.engagementId,
+      mentorName: users.name,
+      sharedAt: decisionShares.sharedAt,
+      revokedAt: decisionShares.revokedAt,
+      state: engagements.state,
+    })
+    .from(decisionShares)
+    .innerJoin(engagements, eq(engagements.id, decisionShares.engagementId))
+    .innerJoin(users, eq(users.id, engagements.mentorId))
+    .where(inArray(decisionShares.decisionId, decisionIds))
+    .orderBy(asc(decisionShares.sharedAt), asc(decisionShares.id));
+}
+
+export async function insertDecisionComment(db: Db, shareId: string, authorId: string, body: string) {
+  const [row] = await db
+    .insert(decisionComments)
+    .values({ id: newId(), shareId, authorId, body })
+    .returning();
+  return row as DecisionCommentRow;
+}
+
+export async function findDecisionCommentRow(db: Db, id: string) {
+  const [row] = await db.select().from(decisionComments).where(eq(decisionComments.id, id));
+  return row;
+}
+
+/** Changes the author's comment at the version they read; undefined when it changed since. */
+export async function updateDecisionComment(
+  db: Db,
+  id: string,
+  authorId: string,
+  body: string,
+  version: number,
+) {
+  const [row] = await db
+    .update(decisionComments)
+    .set({ body, version: sql`${decisionComments.version} + 1`, updatedAt: new Date() })
+    .where(
+      and(
+        eq(decisionComments.id, id),
+        eq(decisionComments.authorId, authorId),
+        eq(decisionComments.version, version),
+      ),
+    )
+    .returning();
+  return row;
 }

@@ -8,6 +8,8 @@ import {
   calendarFileOutput,
   cancelSessionInput,
   closeInput,
+  decisionCommentInput,
+  decisionCommentUpdateInput,
   engagementListOutput,
   engagementOutput,
   idParam,
@@ -21,6 +23,7 @@ import {
   rescheduleSessionInput,
   reviewInput,
   sessionOutput,
+  shareDecisionInput,
   startEngagementInput,
   urgentCallInput,
   urgentCallListOutput,
@@ -34,6 +37,7 @@ import {
   addNote,
   bookSession,
   cancelSession,
+  commentOnDecision,
   deleteSessionNote,
   getEngagement,
   getMentorReviews,
@@ -44,9 +48,12 @@ import {
   saveAgreement,
   saveIntakeAnswers,
   saveIntakeQuestions,
+  shareDecision,
   startCloseOut,
   startEngagement,
+  unshareDecision,
   updateActionItemOf,
+  updateDecisionCommentOf,
   updateSessionNote,
   writeReview,
 } from "./engagements.service.ts";
@@ -189,6 +196,43 @@ const review = step(
   reviewInput,
   "Write my review of the engagement, once; the other side's stays hidden until it is revealed",
 );
+const shareOneDecision = step(
+  "shareEngagementDecision",
+  "post",
+  "/api/engagements/{id}/decisions",
+  shareDecisionInput,
+  "As the mentee, share a decision of my journal with my mentor, read-only, until I stop or the mentoring closes",
+);
+const unshare = createRoute({
+  operationId: "unshareEngagementDecision",
+  security: signedInRoute,
+  method: "delete",
+  path: "/api/engagement-decisions/{id}",
+  tags,
+  summary: "As the mentee, stop sharing a decision: my mentor's next request no longer finds it",
+  request: { params: idParam },
+  responses: engagementAnswer("The engagement without the decision"),
+});
+const comment = createRoute({
+  operationId: "commentOnEngagementDecision",
+  security: signedInRoute,
+  method: "post",
+  path: "/api/engagement-decisions/{id}/comments",
+  tags,
+  summary: "As the mentor, comment on a decision my mentee shares; the decision itself stays theirs to write",
+  request: { params: idParam, ...jsonBody(decisionCommentInput) },
+  responses: engagementAnswer("The engagement with the comment"),
+});
+const putComment = createRoute({
+  operationId: "updateEngagementDecisionComment",
+  security: signedInRoute,
+  method: "put",
+  path: "/api/engagement-decision-comments/{id}",
+  tags,
+  summary: "Change my comment on a shared decision, at the version I read",
+  request: { params: idParam, ...jsonBody(decisionCommentUpdateInput) },
+  responses: engagementAnswer("The engagement with the changed comment"),
+});
 
 const reschedule = createRoute({
   operationId: "rescheduleSession",
@@ -397,6 +441,27 @@ export function engagementsRoutes() {
     )
     .openapi(review, async (c) =>
       c.json(await writeReview(c.var.deps, c.var.viewer, c.req.valid("param").id, c.req.valid("json")), 200),
+    )
+    .openapi(shareOneDecision, async (c) =>
+      c.json(
+        await shareDecision(c.var.deps, c.var.viewer, c.req.valid("param").id, c.req.valid("json")),
+        200,
+      ),
+    )
+    .openapi(unshare, async (c) =>
+      c.json(await unshareDecision(c.var.deps, c.var.viewer, c.req.valid("param").id), 200),
+    )
+    .openapi(comment, async (c) =>
+      c.json(
+        await commentOnDecision(c.var.deps, c.var.viewer, c.req.valid("param").id, c.req.valid("json")),
+        200,
+      ),
+    )
+    .openapi(putComment, async (c) =>
+      c.json(
+        await updateDecisionCommentOf(c.var.deps, c.var.viewer, c.req.valid("param").id, c.req.valid("json")),
+        200,
+      ),
     )
     .openapi(reschedule, async (c) =>
       c.json(

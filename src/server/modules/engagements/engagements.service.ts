@@ -7,6 +7,8 @@ import {
   type actionItemUpdateInput,
   type bookSessionInput,
   type cancelSessionInput,
+  type decisionCommentInput,
+  type decisionCommentUpdateInput,
   type EngagementOutput,
   type IntakeSharePart,
   type intakeAnswersInput,
@@ -17,11 +19,12 @@ import {
   type rescheduleSessionInput,
   type reviewInput,
   reviewRevealDays,
+  type shareDecisionInput,
   stallDays,
 } from "../../../shared/engagements.ts";
 import { isTimeZone } from "../../../shared/profile.ts";
 import type { Versioned } from "../../../shared/version.ts";
-import { requireAccess } from "../../access/require-access.ts";
+import { authorize, requireAccess, requireSharedDecisionAccess } from "../../access/require-access.ts";
 import { newId } from "../../db/new-id.ts";
 import type { Db } from "../../db/open.ts";
 import { staleWriteError } from "../../db/versioned-write.ts";
@@ -30,6 +33,7 @@ import type { Deps } from "../../http/router.ts";
 import { requireSignedIn, type Viewer } from "../../http/viewer.ts";
 import { enqueueJob } from "../../jobs/enqueue-job.ts";
 import type { JobRunner } from "../../jobs/job-runner.ts";
+import { findDecisionRow } from "../decisions/decisions.repo.ts";
 import { expandAvailability } from "../mentors/availability.ts";
 import { findMentorRow, findRequestRow, freeSeat, updateRequest } from "../mentors/mentors.repo.ts";
 import { notify } from "../notifications/notifications.service.ts";
@@ -44,15 +48,20 @@ import {
   presentReview,
   presentRevision,
   presentSession,
+  presentSharedDecision,
 } from "./engagements.presenter.ts";
 import {
+  type DecisionShareRow,
   deleteNote,
   type EngagementRow,
   findActionItemRow,
+  findDecisionCommentRow,
+  findDecisionShareRow,
   findEngagementRow,
   findNoteRow,
   findSessionRow,
   insertActionItem,
+  insertDecisionComment,
   insertEngagement,
   insertNote,
   insertPlanRevision,
@@ -60,7 +69,9 @@ import {
   insertSession,
   listActionItemRows,
   listBookedRangesOf,
+  listDecisionComments,
   listEngagementRowsOf,
+  listLiveSharedDecisions,
   listNextSessions,
   listPeople,
   listPlanRevisions,
@@ -70,11 +81,14 @@ import {
   listStartableRequests,
   listVisibleNotes,
   type ReviewRow,
+  revokeDecisionShare,
   type SessionRow,
   updateActionItem,
+  updateDecisionComment,
   updateEngagement,
   updateNote,
   updateSession,
+  upsertDecisionShare,
 } from "./engagements.repo.ts";
 
 export type NotifyDeps = Pick<Deps, "db" | "mailer" | "config" | "auth">;
@@ -340,6 +354,12 @@ async function presentEngagement(db: Db, viewerId: string, row: EngagementRow): 
   const theirs = reviews.find((r) => r.side !== side) ?? null;
   const revealed = reviewsRevealed(row, reviews, now);
   const presented = revisions.map((r) => presentRevision(r, nameOf(r.authorId)));
+  // A closed engagement shares nothing any more: its mentor reads no decision through it.
+  const shared = row.state === "closed" ? [] : await listLiveSharedDecisions(db, row.id, row.menteeId);
+  const comments = await listDecisionComments(
+    db,
+    shared.map((d) => d.shareId),
+  );
   return {
     id: row.id,
     requestId: row.requestId,
@@ -366,6 +386,13 @@ async function presentEngagement(db: Db, viewerId: string, row: EngagementRow): 
     slots: row.state === "active" ? await freeSlots(db, row, zones, now) : [],
     notes: notes.map((n) => presentNote(n, viewerId, nameOf(n.authorId))),
     actionItems: items.map(presentActionItem),
+    decisions: shared.map((d) =>
+      presentSharedDecision(
+        d,
+        comments.filter((c) => c.shareId === d.shareId),
+        viewerId,
+      ),
+    ),
     reviews: {
       mine: mine && presentReview(mine, nameOf(mine.authorId)),
       theirsIn: theirs !== null,
@@ -950,6 +977,113 @@ export async function deleteSessionNote(db: Db, viewer: Viewer | null, id: strin
   const { note } = await requireOwnNote(db, me, id, "delete");
   await deleteNote(db, id, me.userId);
   return { id: note.id };
+}
+
+// Decisions the mentee shares
+
+/**
+ * The share, reached through its engagement: a stranger (an instance admin too) finds nothing, and the
+ * other side of the engagement is told whose step it is.
+ */
+async function requireDecisionShare(db: Db, me: Viewer, shareId: string, only: Side) {
+  const share = await findDecisionShareRow(db, shareId);
+  const { row } = await requireEngagement(db, me, share?.engagementId ?? "", { only, action: "update" });
+  return { share: share as DecisionShareRow, row };
+}
+
+function shareHolds(share: DecisionShareRow) {
+  return async () => ({
+    mentorId: share.mentorId,
+    live: share.revokedAt === null && share.state !== "closed" && share.ownerId === share.menteeId,
+  });
+}
+
+/**
+ * The mentee shares one decision of their journal with the mentor, read-only, for the engagement's
+ * life. Sharing one already shared changes nothing; sharing one again after a revoke opens it again.
+ */
+export async function shareDecision(
+  deps: NotifyDeps,
+  viewer: Viewer | null,
+  id: string,
+  input: z.infer<typeof shareDecisionInput>,
+) {
+  const me = requireSignedIn(viewer);
+  await runAfterCommit(deps, async (tx, later) => {
+    const { row } = await requireEngagement(tx, me, id, { lock: true, only: "mentee", action: "update" });
+    requireState(row, ["active", "closing"], "share a decision");
+    const decision = await findDecisionRow(tx, input.decisionId);
+    // Only a decision of the mentee's own journal can be shared; anyone else's is as if missing.
+    if (!decision || !(await authorize(tx, me, "read", "decision", decision.userId))) {
+      throw new AppError("VALIDATION", "Pick one of the decisions in your journal", "decisionId");
+    }
+    const opened = await upsertDecisionShare(tx, id, decision.id);
+    if (!opened) return;
+    later(
+      await tellOther(deps, tx, row, me.userId, (name) => ({
+        title: `${name} shared a decision with you`,
+        body: "Read it and comment on it on your engagement page. The decision stays theirs: only they change it.",
+      })),
+    );
+  });
+  return getEngagement(deps.db, viewer, id);
+}
+
+/** The mentee stops sharing a decision: the mentor's next request no longer finds it. */
+export async function unshareDecision(deps: NotifyDeps, viewer: Viewer | null, shareId: string) {
+  const me = requireSignedIn(viewer);
+  const { share } = await requireDecisionShare(deps.db, me, shareId, "mentee");
+  if (!(await revokeDecisionShare(deps.db, shareId))) {
+    throw new AppError("CONFLICT", "You already stopped sharing this decision.");
+  }
+  return getEngagement(deps.db, viewer, share.engagementId);
+}
+
+/** The mentor comments on a decision shared with them; the mentee reads it in their journal. */
+export async function commentOnDecision(
+  deps: NotifyDeps,
+  viewer: Viewer | null,
+  shareId: string,
+  input: z.infer<typeof decisionCommentInput>,
+) {
+  const me = requireSignedIn(viewer);
+  const engagementId = await runAfterCommit(deps, async (tx, later) => {
+    const { share, row } = await requireDecisionShare(tx, me, shareId, "mentor");
+    await requireSharedDecisionAccess(tx, me, "create", share.ownerId, shareHolds(share));
+    await insertDecisionComment(tx, shareId, me.userId, input.body);
+    const name = (await listPeople(tx, [me.userId])).get(me.userId)?.name ?? "Your mentor";
+    later(
+      await notify(deps, tx, {
+        userId: row.menteeId,
+        kind: "decision_comment",
+        title: `${name} commented on a decision you shared`,
+        body: `${input.body.length > 600 ? `${input.body.slice(0, 600)}…` : input.body}\n\nRead it beside your decision in your journal.`,
+        link: `/decisions/${share.decisionId}`,
+      }),
+    );
+    return row.id;
+  });
+  return getEngagement(deps.db, viewer, engagementId);
+}
+
+/** The mentor changes their comment at the version they read, while the share holds. */
+export async function updateDecisionCommentOf(
+  deps: NotifyDeps,
+  viewer: Viewer | null,
+  id: string,
+  input: z.infer<typeof decisionCommentUpdateInput>,
+) {
+  const me = requireSignedIn(viewer);
+  const comment = await findDecisionCommentRow(deps.db, id);
+  const { share } = await requireDecisionShare(deps.db, me, comment?.shareId ?? "", "mentor");
+  await requireSharedDecisionAccess(deps.db, me, "create", share.ownerId, shareHolds(share));
+  // Someone else's comment answers like a missing one.
+  if (comment?.authorId !== me.userId) {
+    throw new AppError("NOT_FOUND", "There is no comment with this id among yours.");
+  }
+  const updated = await updateDecisionComment(deps.db, id, me.userId, input.body, input.version);
+  if (!updated) throw staleWriteError("comment");
+  return getEngagement(deps.db, viewer, share.engagementId);
 }
 
 // Action items

@@ -22,6 +22,7 @@ import type {
 import type { LaneId } from "../../../shared/lanes.ts";
 import { users } from "../../auth/auth.table.ts";
 import { versionColumn } from "../../db/versioned-write.ts";
+import { decisions } from "../decisions/decisions.table.ts";
 import { mentorRequests } from "../mentors/mentors.table.ts";
 
 const tstzrange = customType<{ data: string }>({ dataType: () => "tstzrange" });
@@ -230,4 +231,47 @@ export const engagementReviews = pgTable(
     index("engagement_reviews_mentor_idx").on(t.mentorId),
     check("engagement_reviews_rating", sql`${t.rating} between 1 and 5`),
   ],
+);
+
+/**
+ * A decision of the mentee's journal shared with the mentor of one engagement, read-only. The mentor
+ * reads it while the share is not revoked and the engagement has not closed; the row stays after
+ * either, so the journal still shows which engagement helped, with the mentor's comments.
+ */
+export const decisionShares = pgTable(
+  "engagement_decision_shares",
+  {
+    id: text("id").primaryKey(),
+    engagementId: text("engagement_id")
+      .notNull()
+      .references(() => engagements.id, { onDelete: "cascade" }),
+    decisionId: text("decision_id")
+      .notNull()
+      .references(() => decisions.id, { onDelete: "cascade" }),
+    sharedAt: timestamp("shared_at", { withTimezone: true }).notNull().defaultNow(),
+    revokedAt: timestamp("revoked_at", { withTimezone: true }),
+  },
+  (t) => [
+    uniqueIndex("engagement_decision_shares_pair_idx").on(t.engagementId, t.decisionId),
+    index("engagement_decision_shares_decision_idx").on(t.decisionId),
+  ],
+);
+
+/** The mentor's comments on a shared decision; the mentee reads them in the journal. */
+export const decisionComments = pgTable(
+  "engagement_decision_comments",
+  {
+    id: text("id").primaryKey(),
+    shareId: text("share_id")
+      .notNull()
+      .references(() => decisionShares.id, { onDelete: "cascade" }),
+    authorId: text("author_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    body: text("body").notNull(),
+    version: versionColumn(),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("engagement_decision_comments_share_idx").on(t.shareId, t.createdAt)],
 );

@@ -179,7 +179,10 @@ describe("an engagement from an accepted request to close-out", () => {
 
   it("books, moves and cancels sessions with calendar files for both, checked in both time zones", async () => {
     const { mentor, mentee, engagement } = await engagementPair(ctx, { active: true });
-    const slot = engagement.slots[0];
+    // A free time from the start of a rule: one under way now begins at the next quarter hour instead.
+    const slot = engagement.slots.find((s: { start: string }) =>
+      ["09:00", "13:00"].includes(clockIn(new Date(s.start), "America/New_York")),
+    );
     const booked = await ok(`/api/engagements/${engagement.id}/sessions`, mentee.cookie, {
       body: { startsAt: slot.start, minutes: 60, agenda: "Hiring my first PM" },
     });
@@ -479,6 +482,246 @@ describe("session notes: private or shared, per note", () => {
   });
 });
 
+describe("decisions stay the mentee's: shared read-only, commented on by the mentor", () => {
+  const decisionBody = (dilemma: string, extra: Record<string, unknown> = {}) => ({
+    dilemma,
+    options: [
+      { label: "Stay", servesSkipJob: "Keeps the platform scope" },
+      { label: "Go", servesSkipJob: "A product lead title sooner" },
+    ],
+    decision: "Stay one more year",
+    reason: "The platform scope is what the skip job needs.",
+    decidedOn: "2026-01-10",
+    revisitOn: null,
+    ...extra,
+  });
+
+  it("lets the mentor read a shared decision and comment, never write it, for the share's and engagement's life", async () => {
+    const { mentor, mentee, engagement } = await engagementPair(ctx, { active: true });
+    const canaries = {
+      revisit: `canary-decision-revisit-${Date.now()}`,
+      unshared: `canary-decision-unshared-${Date.now()}`,
+    };
+    const shared = await ok("/api/decisions", mentee.cookie, {
+      body: decisionBody("Grit it out or move on?", { revisitOn: "2026-02-01" }),
+    });
+    const revisited = await ok(`/api/decisions/${shared.id}/revisit`, mentee.cookie, {
+      body: {
+        revisitedOn: "2026-02-01",
+        outcome: `Still unsure. ${canaries.revisit}`,
+        nextRevisitOn: "2026-08-01",
+        version: shared.version,
+      },
+    });
+    const unshared = await ok("/api/decisions", mentee.cookie, {
+      body: {
+        ...decisionBody(`Tell my manager? ${canaries.unshared}`),
+        decision: `Not yet ${canaries.unshared}`,
+        reason: `Fear ${canaries.unshared}`,
+      },
+    });
+    const stranger = await buildUser(ctx);
+    const admin = await buildUser(ctx, { role: "admin" });
+    const othersDecision = await ok("/api/decisions", stranger.cookie, { body: decisionBody("Theirs") });
+
+    // Only the mentee shares, and only a decision of their own journal.
+    const byMentor = await call(`/api/engagements/${engagement.id}/decisions`, mentor.cookie, {
+      body: { decisionId: shared.id },
+    });
+    expect(byMentor.status).toBe(403);
+    const notMine = await call(`/api/engagements/${engagement.id}/decisions`, mentee.cookie, {
+      body: { decisionId: othersDecision.id },
+    });
+    expect(notMine.status).toBe(400);
+    expect((await notMine.json()).error.field).toBe("decisionId");
+    const afterShare = await ok(`/api/engagements/${engagement.id}/decisions`, mentee.cookie, {
+      body: { decisionId: shared.id },
+    });
+    expect(afterShare.decisions).toHaveLength(1);
+    const shareId = afterShare.decisions[0].shareId;
+    // Sharing it twice changes nothing.
+    const twice = await ok(`/api/engagements/${engagement.id}/decisions`, mentee.cookie, {
+      body: { decisionId: shared.id },
+    });
+    expect(twice.decisions.map((d: { shareId: string }) => d.shareId)).toEqual([shareId]);
+
+    const forMentor = await ok(`/api/engagements/${engagement.id}`, mentor.cookie);
+    expect(forMentor.decisions[0]).toMatchObject({
+      decisionId: shared.id,
+      dilemma: "Grit it out or move on?",
+      decision: "Stay one more year",
+      comments: [],
+    });
+    expect(Object.keys(forMentor.decisions[0])).not.toContain("revisits");
+    // The decision itself stays the mentee's: the mentor reaches none of its own routes.
+    for (const [method, path, body] of [
+      ["GET", `/api/decisions/${shared.id}`, undefined],
+      ["PUT", `/api/decisions/${shared.id}`, { ...decisionBody("Overwritten"), version: revisited.version }],
+      ["DELETE", `/api/decisions/${shared.id}`, undefined],
+      [
+        "POST",
+        `/api/decisions/${shared.id}/revisit`,
+        { revisitedOn: "2026-03-01", outcome: "x", nextRevisitOn: null, version: revisited.version },
+      ],
+    ] as const) {
+      expect((await call(path, mentor.cookie, { method, body })).status, `${method} ${path}`).toBe(404);
+    }
+    expect((await ok(`/api/decisions/${shared.id}`, mentee.cookie)).dilemma).toBe("Grit it out or move on?");
+
+    // The mentor comments; the mentee cannot comment in the mentor's place, nobody else reaches it.
+    const commented = await ok(`/api/engagement-decisions/${shareId}/comments`, mentor.cookie, {
+      body: { body: "What would make staying a clear yes in six months?" },
+    });
+    const comment = commented.decisions[0].comments[0];
+    expect(comment).toMatchObject({ mine: true, authorName: "Nora Mentor", version: 1 });
+    const commentBody = { body: "Another view" };
+    expect(
+      (await call(`/api/engagement-decisions/${shareId}/comments`, mentee.cookie, { body: commentBody }))
+        .status,
+    ).toBe(403);
+    for (const outsider of [stranger, admin]) {
+      expect(
+        (await call(`/api/engagement-decisions/${shareId}/comments`, outsider.cookie, { body: commentBody }))
+          .status,
+      ).toBe(404);
+      expect(
+        (await call(`/api/engagement-decisions/${shareId}`, outsider.cookie, { method: "DELETE" })).status,
+      ).toBe(404);
+      expect((await call(`/api/engagements/${engagement.id}`, outsider.cookie)).status).toBe(404);
+      expect((await call(`/api/decisions/${shared.id}`, outsider.cookie)).status).toBe(404);
+    }
+    // A comment is versioned: a stale change is refused and says so.
+    const edited = await ok(`/api/engagement-decision-comments/${comment.id}`, mentor.cookie, {
+      method: "PUT",
+      body: { body: "What would make staying a clear yes by summer?", version: 1 },
+    });
+    expect(edited.decisions[0].comments[0]).toMatchObject({ version: 2 });
+    const stale = await call(`/api/engagement-decision-comments/${comment.id}`, mentor.cookie, {
+      method: "PUT",
+      body: { body: "Lost edit", version: 1 },
+    });
+    expect(stale.status).toBe(409);
+    expect((await stale.json()).error.field).toBe("version");
+    expect(
+      (
+        await call(`/api/engagement-decision-comments/${comment.id}`, mentee.cookie, {
+          method: "PUT",
+          body: { body: "Rewritten by the mentee", version: 2 },
+        })
+      ).status,
+    ).toBe(403);
+
+    // The mentee is told, and the journal says which engagement helped, with the comment.
+    const notices = await ctx.db
+      .select()
+      .from(notifications)
+      .where(and(eq(notifications.userId, mentee.id), eq(notifications.kind, "decision_comment")));
+    expect(notices).toHaveLength(1);
+    expect(notices[0]?.link).toBe(`/decisions/${shared.id}`);
+    const inJournal = await ok(`/api/decisions/${shared.id}`, mentee.cookie);
+    expect(inJournal.discussions).toEqual([
+      expect.objectContaining({
+        engagementId: engagement.id,
+        mentorName: "Nora Mentor",
+        sharedNow: true,
+        comments: [
+          expect.objectContaining({ body: "What would make staying a clear yes by summer?", mine: false }),
+        ],
+      }),
+    ]);
+    const journal = await ok("/api/decisions", mentee.cookie);
+    const listed = journal.decisions.find((d: { id: string }) => d.id === shared.id);
+    expect(listed.discussions[0].mentorName).toBe("Nora Mentor");
+    expect(journal.decisions.find((d: { id: string }) => d.id === unshared.id).discussions).toEqual([]);
+
+    // Nothing the mentee did not share reaches the mentor, through any path.
+    const paths = [
+      `/api/engagements/${engagement.id}`,
+      "/api/engagements",
+      "/api/notifications",
+      "/api/home",
+      "/api/decisions",
+      `/api/decisions/${unshared.id}`,
+      "/api/shared",
+      `/api/shared/${mentee.id}/plan`,
+    ];
+    const leaks: string[] = [];
+    for (const [who, cookie] of [
+      ["mentor", mentor.cookie],
+      ["stranger", stranger.cookie],
+      ["admin", admin.cookie],
+    ] as const) {
+      for (const path of paths) {
+        const text = await (await call(path, cookie)).text();
+        for (const canary of Object.values(canaries))
+          if (text.includes(canary)) leaks.push(`${path} as ${who}`);
+      }
+    }
+    const mentorMail = JSON.stringify(await mailTo(mentor.email));
+    const everyNotice = JSON.stringify(await ctx.db.select().from(notifications));
+    const everyJob = JSON.stringify(await ctx.db.select().from(jobs));
+    for (const canary of Object.values(canaries)) {
+      if (mentorMail.includes(canary)) leaks.push("mail to the mentor");
+      if (everyNotice.includes(canary)) leaks.push("notifications");
+      if (everyJob.includes(canary)) leaks.push("jobs");
+    }
+    expect(leaks).toEqual([]);
+
+    // Revoked: the mentor's next request finds nothing; the journal keeps the comment and says so.
+    const mentorEdit = { body: "After the revoke", version: 2 };
+    expect(
+      (await call(`/api/engagement-decisions/${shareId}`, mentor.cookie, { method: "DELETE" })).status,
+    ).toBe(403);
+    const revoked = await ok(`/api/engagement-decisions/${shareId}`, mentee.cookie, { method: "DELETE" });
+    expect(revoked.decisions).toEqual([]);
+    expect((await ok(`/api/engagements/${engagement.id}`, mentor.cookie)).decisions).toEqual([]);
+    expect(
+      (await call(`/api/engagement-decisions/${shareId}/comments`, mentor.cookie, { body: commentBody }))
+        .status,
+    ).toBe(404);
+    expect(
+      (
+        await call(`/api/engagement-decision-comments/${comment.id}`, mentor.cookie, {
+          method: "PUT",
+          body: mentorEdit,
+        })
+      ).status,
+    ).toBe(404);
+    const afterRevoke = await ok(`/api/decisions/${shared.id}`, mentee.cookie);
+    expect(afterRevoke.discussions[0]).toMatchObject({ sharedNow: false });
+    expect(afterRevoke.discussions[0].comments).toHaveLength(1);
+
+    // Shared again, then the engagement closes: the share ends with it.
+    const again = await ok(`/api/engagements/${engagement.id}/decisions`, mentee.cookie, {
+      body: { decisionId: shared.id },
+    });
+    expect(again.decisions.map((d: { shareId: string }) => d.shareId)).toEqual([shareId]);
+    await ok(`/api/engagements/${engagement.id}/close`, mentor.cookie, { body: { version: again.version } });
+    expect((await ok(`/api/engagements/${engagement.id}`, mentor.cookie)).decisions).toHaveLength(1);
+    for (const who of [mentee, mentor]) {
+      await ok(`/api/engagements/${engagement.id}/review`, who.cookie, {
+        body: { rating: 5, text: "Useful.", quoteAllowed: false },
+      });
+    }
+    const closed = await ok(`/api/engagements/${engagement.id}`, mentor.cookie);
+    expect(closed.state).toBe("closed");
+    expect(closed.decisions).toEqual([]);
+    expect(
+      (await call(`/api/engagement-decisions/${shareId}/comments`, mentor.cookie, { body: commentBody }))
+        .status,
+    ).toBe(404);
+    const afterClose = await ok(`/api/decisions/${shared.id}`, mentee.cookie);
+    expect(afterClose.discussions[0]).toMatchObject({ mentorName: "Nora Mentor", sharedNow: false });
+    expect(
+      (
+        await call(`/api/engagements/${engagement.id}/decisions`, mentee.cookie, {
+          body: { decisionId: shared.id },
+        })
+      ).status,
+    ).toBe(409);
+  });
+});
+
 describe("911 calls", () => {
   const urgent = (lanes: string[]) => ({
     lanes,
@@ -543,6 +786,54 @@ describe("911 calls", () => {
     expect((await ok(`/api/urgent-calls/${posted.id}/accept`, wider.cookie, { body: {} })).state).toBe(
       "taken",
     );
+  });
+
+  it("ends honestly when nobody takes the call even after it widened, and leaves nothing waiting", async () => {
+    const member = await buildUser(ctx, { name: "Una Answered" });
+    const fit = await buildUser(ctx);
+    await becomeMentor(ctx, fit.cookie, urgent(["domain"]));
+    const wider = await buildUser(ctx);
+    await becomeMentor(ctx, wider.cookie, urgent(["growth"]));
+    const posted = await ok("/api/urgent-calls", member.cookie, {
+      body: { kind: "offer", lane: "domain", dilemma: "An offer expires tonight.", decideBy: null },
+    });
+    const created = Date.parse(posted.createdAt);
+    await ctx.jobs.runDueJobs({ at: new Date(created + 2 * hour + 1000) });
+    expect((await ok(`/api/urgent-calls/${posted.id}`, member.cookie)).wave).toBe(2);
+    // The second promise passes too, with nobody accepting.
+    await ctx.jobs.runDueJobs({ at: new Date(created + 4 * hour + 2000) });
+    const ended = await ok(`/api/urgent-calls/${posted.id}`, member.cookie);
+    expect(ended).toMatchObject({ state: "unanswered", takenByName: null, sessions: [] });
+    const told = await ctx.db
+      .select()
+      .from(notifications)
+      .where(and(eq(notifications.userId, member.id), eq(notifications.kind, "urgent_call")));
+    expect(told.map((n) => n.title)).toEqual(
+      expect.arrayContaining([
+        "No mentor accepted your 911 call yet: it now reaches more mentors",
+        "No mentor could take your 911 call",
+      ]),
+    );
+    expect((await mailTo(member.email)).map((m) => m.subject)).toContain(
+      "No mentor could take your 911 call",
+    );
+    // Nothing dangles: no job waits for the call, no mentor can take it late, the member can post again.
+    const waiting = await ctx.db.select().from(jobs).where(eq(jobs.state, "queued"));
+    expect(waiting.filter((j) => JSON.stringify(j.payload).includes(posted.id))).toEqual([]);
+    for (const mentor of [fit, wider]) {
+      const late = await call(`/api/urgent-calls/${posted.id}/accept`, mentor.cookie, { body: {} });
+      expect(late.status).toBe(409);
+      expect((await late.json()).error.message).toMatch(/nobody could take it in time/);
+      const offered = await ok("/api/urgent-calls", mentor.cookie);
+      expect(offered.offered.find((c: { id: string }) => c.id === posted.id).state).toBe("unanswered");
+    }
+    expect((await call(`/api/urgent-calls/${posted.id}/withdraw`, member.cookie, { body: {} })).status).toBe(
+      409,
+    );
+    const again = await ok("/api/urgent-calls", member.cookie, {
+      body: { kind: "offer", lane: null, dilemma: "Still deciding on the offer.", decideBy: null },
+    });
+    expect(again.state).toBe("open");
   });
 
   it.runIf(onPostgres)("lets exactly one of several racing mentors take a call, on PostgreSQL", async () => {
@@ -661,6 +952,10 @@ describe("every route of the module, for the mentee, the mentor, another member 
     "PUT /api/engagement-notes/:id": 404,
     "DELETE /api/engagement-notes/:id": 404,
     "PUT /api/engagement-action-items/:id": 403,
+    "POST /api/engagements/:id/decisions": 403,
+    "DELETE /api/engagement-decisions/:id": 403,
+    "POST /api/engagement-decisions/:id/comments": 403,
+    "PUT /api/engagement-decision-comments/:id": 403,
     "GET /api/mentors/:id/reviews": null,
     "GET /api/urgent-calls": null,
     "POST /api/urgent-calls": null,

@@ -239,7 +239,9 @@ export async function acceptUrgentCall(deps: NotifyDeps, viewer: Viewer | null, 
         "CONFLICT",
         call.state === "withdrawn"
           ? "The member withdrew this call."
-          : "Another mentor took this call first.",
+          : call.state === "unanswered"
+            ? "This call has ended: nobody could take it in time, and the member was told."
+            : "Another mentor took this call first.",
       );
     }
     const name = (await listPeople(tx, [me.userId])).get(me.userId)?.name ?? "A mentor";

@@ -7,6 +7,7 @@ export const mailKinds = [
   "feedback-invitation",
   "feedback-reminder",
   "thank-you",
+  "manager-invitation",
   "notification",
   "other",
 ] as const;

@@ -7,8 +7,13 @@ import { describeFailure } from "../../logger.ts";
 import { certifyMatching } from "../../matching/certify-matching.ts";
 import { matchGreedily } from "../../matching/match-greedily.ts";
 import type { MatchingProblem, MatchingResult } from "../../matching/matching-problem.ts";
-import { type PairExplanation, scorePairs } from "../../matching/score-pairs.ts";
-import { solveInWorker } from "../../matching/solve-in-worker.ts";
+import type { PairExplanation } from "../../matching/score-pairs.ts";
+import {
+  explainInWorker,
+  scoreInWorker,
+  solveInWorker,
+  withReferenceDate,
+} from "../../matching/solve-in-worker.ts";
 import { buildCohortInput } from "./cohort-input.ts";
 import {
   claimRun,
@@ -91,7 +96,14 @@ export async function runMatching(db: Db, runId: string, logger: Pick<Deps["logg
     const program = cohort && (await findProgram(db, cohort.programId));
     if (!cohort || !program) throw new Error("The cohort was deleted");
     const built = await buildCohortInput(db, cohort, program.publishMode === "mentoring");
-    const scored = scorePairs(built.input);
+    // Scoring every pair of a large cohort takes seconds: it runs on the matching worker, with progress.
+    const input = withReferenceDate(built.input);
+    const scored = await scoreInWorker(input, {
+      signal: controller.signal,
+      onProgress: (progress) => {
+        latest = { phase: "scoring", done: progress.done, total: progress.total };
+      },
+    });
     const mode = cohort.settings.mode;
     const menteeIndex = new Map(scored.menteeIds.map((id, i) => [id, i]));
     const mentorIndex = new Map(scored.mentorIds.map((id, j) => [id, j]));
@@ -136,8 +148,9 @@ export async function runMatching(db: Db, runId: string, logger: Pick<Deps["logg
       const j = result.mentorOf[i] as number;
       if (j >= 0) pairs.push({ i, j, pinned: false });
     }
-    const rows = pairs.map(({ i, j, pinned }) => {
-      const explained = scored.explainPair(i, j);
+    const explanations = await explainInWorker(input, pairs, { signal: controller.signal });
+    const rows = pairs.map(({ i, j, pinned }, k) => {
+      const explained = explanations[k] as PairExplanation;
       return {
         id: newId(),
         runId,

@@ -13,7 +13,7 @@ import { AppError } from "../../http/errors.ts";
 import type { Deps } from "../../http/router.ts";
 import { requireSignedIn, type Viewer } from "../../http/viewer.ts";
 import { enqueueJob } from "../../jobs/enqueue-job.ts";
-import { scorePairs } from "../../matching/score-pairs.ts";
+import { countExclusionsInWorker } from "../../matching/solve-in-worker.ts";
 import { freeSeat, takeSeat } from "../mentors/mentors.repo.ts";
 import { mentorRequests } from "../mentors/mentors.table.ts";
 import { type NotifyDeps, notify } from "../notifications/notifications.service.ts";
@@ -342,11 +342,24 @@ export async function importParticipants(
 
 // ---- Rules preview
 
+const previewTimeoutMs = 20_000;
+
 /** How many pairs each hard rule removes with the saved settings, each counted on its own. */
 export async function previewRules(db: Db, viewer: Viewer | null, id: string) {
   const { cohort, program } = await requireCohort(db, viewer, "read", id);
   const built = await buildCohortInput(db, cohort, program.publishMode === "mentoring");
-  const scored = scorePairs(built.input);
+  // Counting every pair of a large cohort takes a while: it runs on the preview worker, never on the
+  // request's thread, and a cohort too large to count in time gets an answer saying so.
+  const counted = await countExclusionsInWorker(built.input, {
+    signal: AbortSignal.timeout(previewTimeoutMs),
+  }).catch((error: unknown) => {
+    if (error instanceof DOMException && error.name === "TimeoutError")
+      throw new AppError(
+        "UNAVAILABLE",
+        "This cohort is too large to preview the rules quickly; run matching to see what each rule removes.",
+      );
+    throw error;
+  });
   const mentees = built.mentees.length;
   const mentors = built.mentors.length;
   return {
@@ -354,9 +367,9 @@ export async function previewRules(db: Db, viewer: Viewer | null, id: string) {
     mentors,
     notReady: built.notReady,
     allPairs: mentees * mentors,
-    feasiblePairs: scored.problem.pairScore.length,
+    feasiblePairs: counted.feasiblePairs,
     seats: [...built.capacity.values()].reduce((a, b) => a + b, 0),
-    removedBy: scored.excludedBy,
+    removedBy: counted.excludedBy,
   };
 }
 

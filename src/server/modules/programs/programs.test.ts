@@ -13,7 +13,12 @@ import {
   questionnaire,
   runToEnd,
 } from "../../../../test/programs.ts";
-import { closeMatchingWorker } from "../../matching/solve-in-worker.ts";
+import { type CohortInput, countRuleExclusions, scorePairs } from "../../matching/score-pairs.ts";
+import {
+  closeMatchingWorker,
+  countExclusionsInWorker,
+  scoreInWorker,
+} from "../../matching/solve-in-worker.ts";
 import {
   engagementNotes,
   engagementReviews,
@@ -629,4 +634,95 @@ describe("the canary: a program admin never sees what participants write for the
     expect(seen.join("\n")).not.toContain(canary);
     expect(seen.join("\n")).toContain(mentee.name);
   });
+});
+
+/** A cohort of many people with varied levels, zones, lanes, goals and availability, no database needed. */
+function largeCohort(menteeCount: number, mentorCount: number): CohortInput {
+  const levels = ["apm", "pm", "senior_pm", "group_pm", "director", "vp", "cpo"] as const;
+  const zones = ["Europe/Berlin", "America/New_York", "Asia/Kolkata", "UTC", "Australia/Sydney"];
+  const lanes = ["crafting", "market", "organizational", "domain", "team", "growth"] as const;
+  const slots = (k: number) => [
+    { day: k % 5, start: "09:00", end: `1${k % 8}:30` },
+    { day: (k + 2) % 7, start: "14:00", end: "16:00" },
+  ];
+  return {
+    program: {
+      referenceDate: "2025-06-01T12:00:00Z",
+      rules: { neverPair: [{ menteeId: "e1", mentorId: "r1" }] },
+    },
+    mentees: Array.from({ length: menteeCount }, (_, k) => ({
+      id: `e${k}`,
+      level: levels[k % 3] as (typeof levels)[number],
+      timeZone: zones[k % zones.length] as string,
+      availability: slots(k),
+      focusLanes: [lanes[k % 6] as (typeof lanes)[number], lanes[(k + 1) % 6] as (typeof lanes)[number]],
+      goals: [`goal ${k % 9}`, `goal ${k % 4}`],
+      managerId: k % 50 === 0 ? `r${k % mentorCount}` : null,
+    })),
+    mentors: Array.from({ length: mentorCount }, (_, k) => ({
+      id: `r${k}`,
+      level: levels[2 + (k % 5)] as (typeof levels)[number],
+      timeZone: zones[(k * 3) % zones.length] as string,
+      availability: slots(k * 7),
+      lanes: [lanes[k % 6] as (typeof lanes)[number]],
+      goals: [`goal ${k % 9}`],
+      capacity: 1 + (k % 4),
+    })),
+  };
+}
+
+describe("scoring a large cohort off the server's thread", () => {
+  it("answers another request while thousands of mentees are being scored", async () => {
+    const member = await buildUser(ctx, { name: "Someone Else" });
+    const cohort = largeCohort(4_000, 600);
+    let scoringFinished = false;
+    let firstProgress: () => void = () => {};
+    const started = new Promise<void>((resolve) => {
+      firstProgress = resolve;
+    });
+    const seen: { done: number; total: number }[] = [];
+    const scoring = scoreInWorker(cohort, {
+      onProgress: (p) => {
+        seen.push(p);
+        if (p.done > 0) firstProgress();
+      },
+    }).then((scored) => {
+      scoringFinished = true;
+      return scored;
+    });
+    // Once the worker has scored its first mentees, a cheap request goes in; it must come back while the
+    // rest of the cohort is still being scored (on the server's own thread it would wait for all of it).
+    await started;
+    const response = await ctx.request("/api/mentors", { cookie: member.cookie });
+    expect(response.status).toBe(200);
+    expect(scoringFinished).toBe(false);
+
+    const scored = await scoring;
+    expect(scored.problem.menteeCount).toBe(4_000);
+    expect(seen.at(-1)).toEqual({ phase: "scoring", done: 4_000, total: 4_000 });
+    expect(seen.map((p) => p.done)).toEqual([...seen.map((p) => p.done)].sort((a, b) => a - b));
+    // The worker's problem is the one scorePairs builds in process.
+    const small = largeCohort(300, 60);
+    const [inWorker, direct] = [await scoreInWorker(small), scorePairs(small)];
+    expect(inWorker.excludedBy).toEqual(direct.excludedBy);
+    expect(Array.from(inWorker.problem.pairScore)).toEqual(Array.from(direct.problem.pairScore));
+    expect(Array.from(inWorker.problem.pairMentor)).toEqual(Array.from(direct.problem.pairMentor));
+  }, 60_000);
+
+  it("counts what each rule removes on the preview worker as scoring counts it", async () => {
+    const cohort = largeCohort(500, 80);
+    const scored = scorePairs(cohort);
+    const counted = await countExclusionsInWorker(cohort);
+    expect(counted).toEqual({
+      feasiblePairs: scored.problem.pairScore.length,
+      excludedBy: scored.excludedBy,
+    });
+    expect(countRuleExclusions(cohort)).toEqual(counted);
+    expect(Object.values(counted.excludedBy).every((n) => n > 0)).toBe(true);
+    // A preview that runs out of time is stopped, and the next one is answered.
+    await expect(
+      countExclusionsInWorker(largeCohort(4_000, 600), { signal: AbortSignal.timeout(1) }),
+    ).rejects.toThrow();
+    expect(await countExclusionsInWorker(cohort)).toEqual(counted);
+  }, 60_000);
 });

@@ -1,6 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { getRouteApi, Link, useNavigate } from "@tanstack/react-router";
-import { ArrowLeft, History, ListChecks, Pencil } from "lucide-react";
+import { ArrowLeft, History, ListChecks, MessagesSquare, Pencil } from "lucide-react";
 import { useState } from "react";
 import { formatCalendarDate } from "../../../shared/calendar-date.ts";
 import { type Decision, decisionRevisitInput } from "../../../shared/decisions.ts";
@@ -182,6 +182,7 @@ function DecisionDetail({ decision }: { decision: Decision }) {
             </>
           )}
         </Card>
+        <Discussions decision={decision} />
       </div>
       <Dialog
         open={confirming}
@@ -306,5 +307,54 @@ function RevisitForm({ decision }: { decision: Decision }) {
         </Button>
       </FormActions>
     </Form>
+  );
+}
+
+/** Which engagements helped with the decision, and what the mentors said; the decision stays the member's. */
+function Discussions({ decision }: { decision: Decision }) {
+  return (
+    <Card
+      id="decision-discussions"
+      title="Discussed in mentoring"
+      icon={<MessagesSquare size={18} />}
+      description={
+        decision.discussions.length === 0
+          ? "Not shared with a mentor. From an engagement's page you can share it, read-only, for your mentor to comment on; only you change it."
+          : "Your mentor reads it, read-only, while you share it and the mentoring lasts. Only you change the decision."
+      }
+    >
+      {decision.discussions.length > 0 ? (
+        <ul className="decision-discussions">
+          {decision.discussions.map((d) => (
+            <li key={d.shareId}>
+              <p>
+                <strong>Discussed with {d.mentorName} in your engagement</strong>{" "}
+                <span className="muted small">
+                  · {d.sharedNow ? "shared with them now" : "no longer shared"} ·{" "}
+                  <Link to="/engagements/$engagementId" params={{ engagementId: d.engagementId }}>
+                    Open the engagement
+                  </Link>
+                </span>
+              </p>
+              {d.comments.length === 0 ? (
+                <p className="muted small">No comments yet.</p>
+              ) : (
+                <ul className="decision-comments" aria-label={`Comments from ${d.mentorName}`}>
+                  {d.comments.map((c) => (
+                    <li key={c.id}>
+                      <p className="decision-comment-body">{c.body}</p>
+                      <p className="muted small">
+                        {c.mine ? "You" : c.authorName}, {formatCalendarDate(c.createdAt.slice(0, 10))}
+                        {c.version > 1 ? " (edited)" : ""}
+                      </p>
+                    </li>
+                  ))}
+                </ul>
+              )}
+            </li>
+          ))}
+        </ul>
+      ) : null}
+    </Card>
   );
 }

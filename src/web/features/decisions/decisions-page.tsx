@@ -35,6 +35,8 @@ export function RevisitBadge({ decision }: { decision: Decision }) {
   return null;
 }
 
+const commentCount = (decision: Decision) => decision.discussions.reduce((n, d) => n + d.comments.length, 0);
+
 function DecisionList({ decisions }: { decisions: Decision[] }) {
   return (
     <ul className="decision-list">
@@ -52,6 +54,17 @@ function DecisionList({ decisions }: { decisions: Decision[] }) {
             <span className="muted">Decided {formatCalendarDate(decision.decidedOn)}:</span>{" "}
             {decision.decision}
           </p>
+          {decision.discussions.length > 0 ? (
+            <p className="small decision-discussed">
+              {decision.discussions
+                .map((d) => `Discussed with ${d.mentorName} in your engagement`)
+                .filter((line, i, all) => all.indexOf(line) === i)
+                .join(" · ")}
+              {commentCount(decision) > 0
+                ? ` · ${commentCount(decision)} ${commentCount(decision) === 1 ? "comment" : "comments"}`
+                : ""}
+            </p>
+          ) : null}
         </li>
       ))}
     </ul>
@@ -80,7 +93,7 @@ export function DecisionsPage() {
           <>
             Grit it out or move on? Record the dilemma, the options and how each serves your skip job, what
             you decided and why, then <Term id="decision-revisit">look back</Term> at how it turned out. Only
-            you see this.
+            you see this, unless you share a decision with your mentor from an engagement.
           </>
         }
         actions={decisions.length > 0 ? newDecisionLink("Record a decision") : undefined}

@@ -6,7 +6,7 @@ import {
   urgentCallKindLabels,
   urgentCallKinds,
   urgentPromiseMinutes,
-} from "../../../shared/engagements.ts";
+} from "../../../shared/engagement-words.ts";
 import { laneIds, lanes } from "../../../shared/lane-words.ts";
 import { api, call } from "../../api.ts";
 import { useMomentFormat } from "../../session.ts";
