@@ -9,6 +9,7 @@ import type { Delivery, OptionalKind } from "../../../shared/notifications.ts";
 import { requireAccess, requireCommunityAccess } from "../../access/require-access.ts";
 import { newId } from "../../db/new-id.ts";
 import type { Db } from "../../db/open.ts";
+import { isViolation, runAfterCommit } from "../../db/transaction.ts";
 import { staleWriteError } from "../../db/versioned-write.ts";
 import { AppError } from "../../http/errors.ts";
 import type { Deps } from "../../http/router.ts";
@@ -55,16 +56,6 @@ export type CommunityDeps = Pick<Deps, "db" | "mailer" | "config" | "auth">;
 /** Reads where the viewer stands in `communityId` now, for the policy to decide on. */
 export const factsOf = (db: Db, communityId: string) => (viewer: Viewer) =>
   readCommunityFacts(db, communityId, viewer.userId);
-
-export async function runAfterCommit<T>(
-  deps: CommunityDeps,
-  work: (tx: Db, later: (send: () => void) => void) => Promise<T>,
-): Promise<T> {
-  const sends: (() => void)[] = [];
-  const result = await deps.db.transaction((tx) => work(tx, (send) => sends.push(send)));
-  for (const send of sends) send();
-  return result;
-}
 
 /**
  * Tells members of a community something. Only people whose membership is active at this moment are
@@ -428,8 +419,7 @@ export async function applyToCircle(deps: CommunityDeps, viewer: Viewer | null, 
     try {
       application = await insertApplication(tx, { id: newId(), communityId: id, applicantId: me.userId });
     } catch (error) {
-      const e = error as { code?: string; cause?: { code?: string } };
-      if (e.code === "23505" || e.cause?.code === "23505") {
+      if (isViolation(error, "23505")) {
         throw new AppError("CONFLICT", "You already applied: the organizers will answer here.");
       }
       throw error;

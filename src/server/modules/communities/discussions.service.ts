@@ -10,6 +10,7 @@ import { requireAccess, requireCommunityAccess } from "../../access/require-acce
 import type { CommunityFacts } from "../../access/rules.ts";
 import { newId } from "../../db/new-id.ts";
 import type { Db } from "../../db/open.ts";
+import { runAfterCommit } from "../../db/transaction.ts";
 import { staleWriteError } from "../../db/versioned-write.ts";
 import { AppError } from "../../http/errors.ts";
 import { requireSignedIn, type Viewer } from "../../http/viewer.ts";
@@ -38,7 +39,7 @@ import {
   setHidden,
   updatePostText,
 } from "./communities.repo.ts";
-import { type CommunityDeps, factsOf, notifyMembers, runAfterCommit } from "./communities.service.ts";
+import { type CommunityDeps, factsOf, notifyMembers } from "./communities.service.ts";
 
 const hourMs = 3600_000;
 const dayMs = 24 * hourMs;

@@ -7,6 +7,7 @@ import { requireAccess, requireCommunityAccess } from "../../access/require-acce
 import type { CommunityFacts } from "../../access/rules.ts";
 import { newId } from "../../db/new-id.ts";
 import type { Db } from "../../db/open.ts";
+import { runAfterCommit } from "../../db/transaction.ts";
 import { AppError } from "../../http/errors.ts";
 import type { Deps } from "../../http/router.ts";
 import { requireSignedIn, type Viewer } from "../../http/viewer.ts";
@@ -35,13 +36,7 @@ import {
   saveFeedToken,
   takeEventSeat,
 } from "./communities.repo.ts";
-import {
-  type CommunityDeps,
-  factsOf,
-  notifyMembers,
-  runAfterCommit,
-  tellPromoted,
-} from "./communities.service.ts";
+import { type CommunityDeps, factsOf, notifyMembers, tellPromoted } from "./communities.service.ts";
 
 const { RRule } = rrulePackage;
 const hourMs = 3600_000;

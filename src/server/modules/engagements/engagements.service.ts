@@ -27,6 +27,7 @@ import type { Versioned } from "../../../shared/version.ts";
 import { authorize, requireAccess, requireSharedDecisionAccess } from "../../access/require-access.ts";
 import { newId } from "../../db/new-id.ts";
 import type { Db } from "../../db/open.ts";
+import { isViolation, runAfterCommit } from "../../db/transaction.ts";
 import { staleWriteError } from "../../db/versioned-write.ts";
 import { AppError } from "../../http/errors.ts";
 import type { Deps } from "../../http/router.ts";
@@ -103,16 +104,6 @@ export const engagementJobKinds = {
 const minuteMs = 60_000;
 const dayMs = 24 * 60 * minuteMs;
 
-export async function runAfterCommit<T>(
-  deps: NotifyDeps,
-  work: (tx: Db, later: (send: () => void) => void) => Promise<T>,
-): Promise<T> {
-  const sends: (() => void)[] = [];
-  const result = await deps.db.transaction((tx) => work(tx, (send) => sends.push(send)));
-  for (const send of sends) send();
-  return result;
-}
-
 function zone(value: string | null | undefined): string {
   return value && isTimeZone(value) ? value : "UTC";
 }
@@ -165,11 +156,6 @@ function requireState(row: EngagementRow, states: EngagementRow["state"][], doin
     closed: "the mentoring is closed",
   };
   throw new AppError("CONFLICT", `You cannot ${doing} now: ${now[row.state]}.`);
-}
-
-function isViolation(error: unknown, code: string): boolean {
-  const e = error as { code?: string; cause?: { code?: string } };
-  return e.code === code || e.cause?.code === code;
 }
 
 async function scheduleStallCheck(tx: Db, row: EngagementRow, from: Date) {

@@ -8,6 +8,7 @@ import {
 import { isTimeZone } from "../../../shared/profile.ts";
 import { requireAccess } from "../../access/require-access.ts";
 import type { Db } from "../../db/open.ts";
+import { isViolation, runAfterCommit } from "../../db/transaction.ts";
 import { AppError } from "../../http/errors.ts";
 import type { Deps } from "../../http/router.ts";
 import { requireSignedIn, type Viewer } from "../../http/viewer.ts";
@@ -33,7 +34,7 @@ import {
   takeUrgentCall,
   type UrgentCallRow,
 } from "./engagements.repo.ts";
-import { type NotifyDeps, runAfterCommit, tellSessionChange } from "./engagements.service.ts";
+import { type NotifyDeps, tellSessionChange } from "./engagements.service.ts";
 
 export const urgentJobKinds = { widen: "urgent-calls.widen" } as const;
 
@@ -302,8 +303,7 @@ export async function bookUrgentSession(
         }),
       );
     } catch (error) {
-      const e = error as { code?: string; cause?: { code?: string } };
-      if (e.code === "23P01" || e.cause?.code === "23P01") {
+      if (isViolation(error, "23P01")) {
         throw new AppError("CONFLICT", "One of you has another session then: pick another time.", "startsAt");
       }
       throw error;

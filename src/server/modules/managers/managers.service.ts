@@ -13,6 +13,7 @@ import type { Versioned } from "../../../shared/version.ts";
 import { requireLinkAccess } from "../../access/require-access.ts";
 import type { LinkFacts } from "../../access/rules.ts";
 import type { Db } from "../../db/open.ts";
+import { isViolation, runAfterCommit } from "../../db/transaction.ts";
 import { staleWriteError } from "../../db/versioned-write.ts";
 import { AppError } from "../../http/errors.ts";
 import type { Deps } from "../../http/router.ts";
@@ -29,7 +30,7 @@ import { presentLaneAssessment } from "../lanes/lanes.presenter.ts";
 import { listLaneAssessmentRows } from "../lanes/lanes.repo.ts";
 import { inertLinks } from "../mail/inert-links.ts";
 import type { MailMessage } from "../mail/mailer.ts";
-import { type NotifyDeps, type NotifyInput, notify } from "../notifications/notifications.service.ts";
+import { type NotifyInput, notify } from "../notifications/notifications.service.ts";
 import { memberToday } from "../profile/member-today.ts";
 import { presentDiagnosis } from "../promotion-diagnosis/promotion-diagnosis.presenter.ts";
 import { findDiagnosisRow } from "../promotion-diagnosis/promotion-diagnosis.repo.ts";
@@ -84,21 +85,6 @@ export const managerJobKinds = { reminder: "managers.check-in-reminder" } as con
 
 const dayMs = 24 * 3600 * 1000;
 const cadenceDays = { weekly: 7, fortnightly: 14, monthly: 30 } as const;
-
-function isViolation(error: unknown, code: string): boolean {
-  const e = error as { code?: string; cause?: { code?: string } };
-  return e.code === code || e.cause?.code === code;
-}
-
-async function runAfterCommit<T>(
-  deps: NotifyDeps & { db: Db },
-  work: (tx: Db, later: (send: () => void) => void) => Promise<T>,
-): Promise<T> {
-  const sends: (() => void)[] = [];
-  const result = await deps.db.transaction((tx) => work(tx, (send) => sends.push(send)));
-  for (const send of sends) send();
-  return result;
-}
 
 /** Which side of the link the viewer is on right now; the invited address counts only while confirmed. */
 export function sideOf(row: ManagerLinkRow, viewer: Viewer): Side | null {
@@ -682,6 +668,35 @@ export async function updateCheckIn(
   return presentCheckInFor(db, me, checkInId);
 }
 
+type CheckInChange = {
+  tx: Db;
+  later: (send: () => void) => void;
+  link: ManagerLinkRow & { reportId: string };
+  side: "manager" | "report";
+};
+
+/**
+ * A write on a check-in by either side of its link, with the notice it sends, in one transaction;
+ * access is checked inside it, and the answer is the check-in as it now is.
+ */
+async function changeCheckIn(
+  deps: Deps,
+  me: Viewer,
+  checkInId: string,
+  change: (c: CheckInChange) => Promise<void>,
+) {
+  await runAfterCommit(deps, async (tx, later) => {
+    const { link } = await checkInWithLink(tx, checkInId);
+    await requireLinkAccess(tx, me, "update", "managerLink", checkInFacts(link)).catch(() => {
+      throw missingCheckIn();
+    });
+    if (!link?.reportId) throw missingCheckIn();
+    const side = link.managerId === me.userId ? "manager" : "report";
+    await change({ tx, later, link: { ...link, reportId: link.reportId }, side });
+  });
+  return presentCheckInFor(deps.db, me, checkInId);
+}
+
 /** The manager records what they will do; only the manager writes it, on the check-in's version. */
 export async function recordManagerPlan(
   deps: Deps,
@@ -690,12 +705,7 @@ export async function recordManagerPlan(
   input: { managerPlan: string } & Versioned,
 ) {
   const me = requireSignedIn(viewer);
-  await runAfterCommit(deps, async (tx, later) => {
-    const { link } = await checkInWithLink(tx, checkInId);
-    await requireLinkAccess(tx, me, "update", "managerLink", checkInFacts(link)).catch(() => {
-      throw missingCheckIn();
-    });
-    if (!link?.reportId) throw missingCheckIn();
+  return changeCheckIn(deps, me, checkInId, async ({ tx, later, link }) => {
     if (link.managerId !== me.userId) {
       throw new AppError("FORBIDDEN", "Only your manager records what they will do.");
     }
@@ -711,7 +721,6 @@ export async function recordManagerPlan(
       }),
     );
   });
-  return presentCheckInFor(deps.db, me, checkInId);
 }
 
 export async function addComment(
@@ -721,13 +730,7 @@ export async function addComment(
   input: { body: string },
 ) {
   const me = requireSignedIn(viewer);
-  await runAfterCommit(deps, async (tx, later) => {
-    const { link } = await checkInWithLink(tx, checkInId);
-    await requireLinkAccess(tx, me, "update", "managerLink", checkInFacts(link)).catch(() => {
-      throw missingCheckIn();
-    });
-    if (!link?.reportId) throw missingCheckIn();
-    const side = link.managerId === me.userId ? "manager" : "report";
+  return changeCheckIn(deps, me, checkInId, async ({ tx, later, link, side }) => {
     await insertComment(tx, checkInId, side, input.body);
     // The comment's words stay on the page: the notice only says there is one.
     later(
@@ -740,7 +743,6 @@ export async function addComment(
       }),
     );
   });
-  return presentCheckInFor(deps.db, me, checkInId);
 }
 
 /** The report adds a topic to their agenda; the manager suggests one, which waits for the report's answer. */
@@ -751,13 +753,7 @@ export async function addAgendaTopic(
   input: { text: string },
 ) {
   const me = requireSignedIn(viewer);
-  await runAfterCommit(deps, async (tx, later) => {
-    const { link } = await checkInWithLink(tx, checkInId);
-    await requireLinkAccess(tx, me, "update", "managerLink", checkInFacts(link)).catch(() => {
-      throw missingCheckIn();
-    });
-    if (!link?.reportId) throw missingCheckIn();
-    const side = link.managerId === me.userId ? "manager" : "report";
+  return changeCheckIn(deps, me, checkInId, async ({ tx, later, link, side }) => {
     await insertAgendaItem(tx, checkInId, input.text, side);
     if (side === "manager") {
       later(
@@ -771,7 +767,6 @@ export async function addAgendaTopic(
       );
     }
   });
-  return presentCheckInFor(deps.db, me, checkInId);
 }
 
 export async function decideAgendaTopic(

@@ -15,6 +15,7 @@ import type { Versioned } from "../../../shared/version.ts";
 import { requireAccess } from "../../access/require-access.ts";
 import { newId } from "../../db/new-id.ts";
 import type { Db } from "../../db/open.ts";
+import { isViolation, runAfterCommit } from "../../db/transaction.ts";
 import { AppError } from "../../http/errors.ts";
 import type { Deps } from "../../http/router.ts";
 import { requireSignedIn, type Viewer } from "../../http/viewer.ts";
@@ -313,8 +314,7 @@ async function presentOne(db: Db, viewerId: string, row: MentorRequestRow) {
 }
 
 function isUniqueViolation(error: unknown): boolean {
-  const e = error as { code?: string; cause?: { code?: string } };
-  return e.code === "23505" || e.cause?.code === "23505";
+  return isViolation(error, "23505");
 }
 
 async function scheduleExpiry(tx: Db, row: MentorRequestRow) {
@@ -325,16 +325,6 @@ async function scheduleExpiry(tx: Db, row: MentorRequestRow) {
     key: `${mentorJobKinds.expire}:${row.id}:${row.reachCount}`,
     runAt: new Date(row.reachedMentorAt.getTime() + requestExpiryHours * hourMs),
   });
-}
-
-async function runAfterCommit<T>(
-  deps: NotifyDeps,
-  work: (tx: Db, later: (send: () => void) => void) => Promise<T>,
-): Promise<T> {
-  const sends: (() => void)[] = [];
-  const result = await deps.db.transaction((tx) => work(tx, (send) => sends.push(send)));
-  for (const send of sends) send();
-  return result;
 }
 
 export async function sendMentorRequest(deps: NotifyDeps, viewer: Viewer | null, input: MentorRequestInput) {

@@ -1,16 +1,7 @@
 import { useQuery } from "@tanstack/react-query";
 import { getRouteApi, Link } from "@tanstack/react-router";
-import {
-  ArrowLeft,
-  Compass,
-  Flag,
-  MessageSquareHeart,
-  Radar as RadarIcon,
-  Scale,
-  Stethoscope,
-} from "lucide-react";
+import { ArrowLeft, Compass, Flag, MessageSquareHeart, Scale, Stethoscope } from "lucide-react";
 import { formatCalendarDate } from "../../../shared/calendar-date.ts";
-import { lanes } from "../../../shared/lane-words.ts";
 import { type CheckInAreaView, checkInAreaLabels } from "../../../shared/managers.ts";
 import { milestoneStatusLabels, type Tour } from "../../../shared/tours.ts";
 import { ApiError } from "../../api.ts";
@@ -21,8 +12,7 @@ import { PageHeader } from "../../ui/page-header.tsx";
 import { LoadFailed } from "../../ui/query-state.tsx";
 import { LoadingState } from "../../ui/spinner.tsx";
 import { useTitle } from "../../ui/use-title.ts";
-import { HistoryList } from "../lanes/lanes-page.tsx";
-import { LanesRadar } from "../lanes/lanes-radar.tsx";
+import { SharedLanesCards } from "../sharing/shared-lanes-cards.tsx";
 import { ReleaseBody } from "../story/press-release-page.tsx";
 import { StoryEntryView } from "../story/story-page.tsx";
 import { milestoneBadge } from "../tours/milestones.tsx";
@@ -35,39 +25,7 @@ const route = getRouteApi("/app/managers/$linkId/areas/$areaId");
 type View<A extends CheckInAreaView["area"]> = Extract<CheckInAreaView, { area: A }>;
 
 function LanesView({ view }: { view: View<"lanes"> }) {
-  const [latest, previous] = view.lanes;
-  if (!latest) {
-    return (
-      <Card>
-        <EmptyState icon={<RadarIcon size={24} />} title="No assessment yet">
-          They have not rated themselves in the six lanes yet. Their radar appears here once they do.
-        </EmptyState>
-      </Card>
-    );
-  }
-  const withEvidence = (Object.keys(lanes) as (keyof typeof lanes)[]).filter((lane) => latest.evidence[lane]);
-  return (
-    <>
-      <Card id="area-lanes" title="Lanes" icon={<RadarIcon size={18} />}>
-        <LanesRadar latest={latest} previous={previous} />
-      </Card>
-      {withEvidence.length ? (
-        <Card id="area-lanes-evidence" title="Evidence in the latest assessment">
-          <dl className="shared-evidence">
-            {withEvidence.map((lane) => (
-              <div key={lane}>
-                <dt>
-                  {lanes[lane].label} ({latest.ratings[lane]})
-                </dt>
-                <dd>{latest.evidence[lane]}</dd>
-              </div>
-            ))}
-          </dl>
-        </Card>
-      ) : null}
-      <HistoryList assessments={view.lanes} description="Every assessment they saved, newest first." />
-    </>
-  );
+  return <SharedLanesCards assessments={view.lanes} idPrefix="area-lanes" />;
 }
 
 const asTour = (tour: View<"tour">["tour"]): Tour => ({

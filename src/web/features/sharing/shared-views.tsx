@@ -10,11 +10,9 @@ import {
   Flag,
   Grid3x3,
   Mountain,
-  Radar as RadarIcon,
 } from "lucide-react";
 import type { ReactNode } from "react";
 import { formatCalendarDate } from "../../../shared/calendar-date.ts";
-import { lanes } from "../../../shared/lane-words.ts";
 import type { SharedPlan, Sharer } from "../../../shared/sharing.ts";
 import { milestoneStatusLabels } from "../../../shared/tour-words.ts";
 import type { Tour } from "../../../shared/tours.ts";
@@ -27,8 +25,6 @@ import { EmptyState } from "../../ui/empty-state.tsx";
 import { PageHeader } from "../../ui/page-header.tsx";
 import { LoadingState } from "../../ui/spinner.tsx";
 import { useTitle } from "../../ui/use-title.ts";
-import { HistoryList } from "../lanes/lanes-page.tsx";
-import { LanesRadar } from "../lanes/lanes-radar.tsx";
 import { CoverageSingles, CoverageTable } from "../portfolio/coverage-grid.tsx";
 import { RoleItem } from "../portfolio/portfolio-page.tsx";
 import { ReleaseBody } from "../story/press-release-page.tsx";
@@ -36,6 +32,7 @@ import { StoryEntryView } from "../story/story-page.tsx";
 import { milestoneBadge } from "../tours/milestones.tsx";
 import { RoadmapChart } from "../tours/roadmap-chart.tsx";
 import { TourStatusBadge, TourTags } from "../tours/tour-parts.tsx";
+import { SharedLanesCards } from "./shared-lanes-cards.tsx";
 import { sharedLanesQuery, sharedPlanQuery, sharedPortfolioQuery, sharedStoryQuery } from "./sharing-api.ts";
 
 const partNames = {
@@ -246,52 +243,7 @@ export function SharedLanesPage() {
   const query = useQuery(sharedLanesQuery(ownerId));
   return (
     <SharedFrame part="lanes" query={query}>
-      {({ assessments }) => {
-        const [latest, previous] = assessments;
-        if (!latest) {
-          return (
-            <Card>
-              <EmptyState icon={<RadarIcon size={24} />} title="No assessment yet">
-                They have not rated themselves in the six lanes yet. Their radar appears here once they do.
-              </EmptyState>
-            </Card>
-          );
-        }
-        const withEvidence = (Object.keys(lanes) as (keyof typeof lanes)[]).filter(
-          (lane) => latest.evidence[lane],
-        );
-        return (
-          <>
-            <Card
-              id="shared-lanes-picture"
-              title="Lanes"
-              icon={<RadarIcon size={18} />}
-              description={
-                latest.worldClassLane
-                  ? `Becoming world-class in ${lanes[latest.worldClassLane].label}.`
-                  : "No lane picked to become world-class in yet."
-              }
-            >
-              <LanesRadar latest={latest} previous={previous} />
-            </Card>
-            {withEvidence.length ? (
-              <Card id="shared-lanes-evidence" title="Evidence in the latest assessment">
-                <dl className="shared-evidence">
-                  {withEvidence.map((lane) => (
-                    <div key={lane}>
-                      <dt>
-                        {lanes[lane].label} ({latest.ratings[lane]})
-                      </dt>
-                      <dd>{latest.evidence[lane]}</dd>
-                    </div>
-                  ))}
-                </dl>
-              </Card>
-            ) : null}
-            <HistoryList assessments={assessments} description="Every assessment they saved, newest first." />
-          </>
-        );
-      }}
+      {({ assessments }) => <SharedLanesCards assessments={assessments} idPrefix="shared-lanes" />}
     </SharedFrame>
   );
 }
