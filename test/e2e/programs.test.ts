@@ -192,7 +192,18 @@ describe("a program admin matches a cohort; a participant reads why", () => {
     await admin.getByText(`Seats set to 1 for ${mentorName}: “Half time this quarter”`).waitFor();
     await admin.getByText(`Seats set to 3 for ${mentorName}: “Asked for more”`).waitFor();
     await admin.getByRole("button", { name: "Run matching again" }).click();
-    await admin.getByRole("button", { name: "Run matching again" }).waitFor({ timeout: 60_000 });
+    // The button stays on the page while the run goes on: wait for the new run to finish, then open
+    // its first pair, so the click does not land on the previous run's results as they are replaced.
+    await expect
+      .poll(
+        async () => {
+          const now = await admin.evaluate(async (path) => (await fetch(path)).json(), cohortPath);
+          return now.currentRun?.id !== cohort.currentRun.id && now.currentRun?.state === "done";
+        },
+        { timeout: 60_000, interval: 500 },
+      )
+      .toBe(true);
+    await admin.reload();
     await admin
       .locator("details.program-pair summary", { hasText: `Ben Mentee with ${mentorName}` })
       .waitFor();

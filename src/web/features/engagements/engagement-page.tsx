@@ -750,6 +750,11 @@ function Sessions({ engagement }: { engagement: E }) {
       ),
     "Session booked: both of you got a calendar file",
   );
+  // Only free times that hold the chosen length: booking a shorter one could only be refused.
+  const lengthMs = Number(form.values.minutes) * 60_000;
+  const fitting = engagement.slots.filter(
+    (slot) => Date.parse(slot.end) - Date.parse(slot.start) >= lengthMs,
+  );
   const mineClock = (s: { menteeClock: string; mentorClock: string }) =>
     engagement.side === "mentee" ? s.menteeClock : s.mentorClock;
   const theirClock = (s: { menteeClock: string; mentorClock: string }) =>
@@ -791,8 +796,13 @@ function Sessions({ engagement }: { engagement: E }) {
               />
             </div>
             <h3 className="engagement-subtitle">Free times</h3>
+            {fitting.length === 0 ? (
+              <p className="muted">
+                No free time in the next two weeks is that long: choose a shorter length.
+              </p>
+            ) : null}
             <ul className="engagement-list" aria-label="Free times">
-              {engagement.slots.slice(0, 8).map((slot) => (
+              {fitting.slice(0, 8).map((slot) => (
                 <li key={slot.start} className="engagement-item">
                   <div>
                     <strong>{mineClock(slot)}</strong>
