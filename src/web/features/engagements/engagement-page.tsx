@@ -593,6 +593,12 @@ function Plan({ engagement }: { engagement: E }) {
   );
 }
 
+/** The free times that hold a session of `minutes`: a shorter one could only be refused. */
+function slotsHolding(slots: E["slots"], minutes: string) {
+  const lengthMs = Number(minutes) * 60_000;
+  return slots.filter((slot) => Date.parse(slot.end) - Date.parse(slot.start) >= lengthMs);
+}
+
 type MoveValues = { startsAt: string; minutes: string; notice: string };
 const moveLabels = { startsAt: "New time", minutes: "Length", notice: "Note to the other person" };
 
@@ -607,6 +613,7 @@ function SessionItem({ engagement, session }: { engagement: E; session: E["sessi
   const clock = (s: { menteeClock: string; mentorClock: string }) => (mine ? s.menteeClock : s.mentorClock);
   const theirs = (s: { menteeClock: string; mentorClock: string }) => (mine ? s.mentorClock : s.menteeClock);
   const param = { id: encodeURIComponent(session.id) };
+  const fitting = slotsHolding(engagement.slots, form.values.minutes);
   const after = async (saved: { version: number }, title: string) => {
     form.setValues(empty);
     form.markSaved(saved.version, empty);
@@ -705,8 +712,8 @@ function SessionItem({ engagement, session }: { engagement: E; session: E["sessi
               onValueChange={(x) => form.set("startsAt", x)}
               error={form.errors.startsAt}
               options={[
-                { value: "", label: engagement.slots.length ? "Pick a free time" : "No free time" },
-                ...engagement.slots.slice(0, 20).map((slot) => ({ value: slot.start, label: clock(slot) })),
+                { value: "", label: fitting.length ? "Pick a free time" : "No free time that long" },
+                ...fitting.slice(0, 20).map((slot) => ({ value: slot.start, label: clock(slot) })),
               ]}
             />
             <SelectField
@@ -750,11 +757,7 @@ function Sessions({ engagement }: { engagement: E }) {
       ),
     "Session booked: both of you got a calendar file",
   );
-  // Only free times that hold the chosen length: booking a shorter one could only be refused.
-  const lengthMs = Number(form.values.minutes) * 60_000;
-  const fitting = engagement.slots.filter(
-    (slot) => Date.parse(slot.end) - Date.parse(slot.start) >= lengthMs,
-  );
+  const fitting = slotsHolding(engagement.slots, form.values.minutes);
   const mineClock = (s: { menteeClock: string; mentorClock: string }) =>
     engagement.side === "mentee" ? s.menteeClock : s.mentorClock;
   const theirClock = (s: { menteeClock: string; mentorClock: string }) =>
