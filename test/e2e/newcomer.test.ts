@@ -34,7 +34,8 @@ function watchConsole(page: Page): string[] {
   page.on("pageerror", (error) => problems.push(`page error: ${error.message}`));
   // A load the test's own next navigation cuts off (net::ERR_ABORTED) is no failure a person would see.
   page.on("requestfailed", (request) => {
-    if (request.failure()?.errorText !== "net::ERR_ABORTED") problems.push(`request failed: ${request.url()}`);
+    if (request.failure()?.errorText !== "net::ERR_ABORTED")
+      problems.push(`request failed: ${request.url()}`);
   });
   page.on("response", (response) => {
     if (response.status() >= 400) problems.push(`${response.status()}: ${response.url()}`);
