@@ -3,7 +3,6 @@ import { getRouteApi, Link } from "@tanstack/react-router";
 import { ArrowLeft, Compass, Flag, MessageSquareHeart, Scale, Stethoscope } from "lucide-react";
 import { formatCalendarDate } from "../../../shared/calendar-date.ts";
 import { type CheckInAreaView, checkInAreaLabels } from "../../../shared/managers.ts";
-import { milestoneStatusLabels, type Tour } from "../../../shared/tours.ts";
 import { ApiError } from "../../api.ts";
 import { buttonClass } from "../../ui/button.tsx";
 import { Card } from "../../ui/card.tsx";
@@ -15,10 +14,10 @@ import { useTitle } from "../../ui/use-title.ts";
 import { SharedLanesCards } from "../sharing/shared-lanes-cards.tsx";
 import { ReleaseBody } from "../story/press-release-page.tsx";
 import { StoryEntryView } from "../story/story-page.tsx";
-import { milestoneBadge } from "../tours/milestones.tsx";
 import { TourStatusBadge, TourTags } from "../tours/tour-parts.tsx";
 import { checkInAreaQuery } from "./managers-api.ts";
 import "./managers.css";
+import { asTour, SharedMilestones } from "../sharing/shared-tour.tsx";
 
 const route = getRouteApi("/app/managers/$linkId/areas/$areaId");
 
@@ -27,14 +26,6 @@ type View<A extends CheckInAreaView["area"]> = Extract<CheckInAreaView, { area: 
 function LanesView({ view }: { view: View<"lanes"> }) {
   return <SharedLanesCards assessments={view.lanes} idPrefix="area-lanes" />;
 }
-
-const asTour = (tour: View<"tour">["tour"]): Tour => ({
-  ...tour,
-  endReason: null,
-  warnings: [],
-  milestones: tour.milestones.map((milestone) => ({ ...milestone, version: 0 })),
-  version: 0,
-});
 
 function TourView({ view: { tour } }: { view: View<"tour"> }) {
   return (
@@ -49,23 +40,7 @@ function TourView({ view: { tour } }: { view: View<"tour"> }) {
         </div>
         <p className="check-in-text">{tour.mission}</p>
         <TourTags tour={asTour(tour)} />
-        {tour.milestones.length ? (
-          <ul className="shared-milestones" aria-label={`Milestones of ${tour.title}`}>
-            {tour.milestones.map((milestone) => (
-              <li key={milestone.id} className="row-between">
-                <span>
-                  {milestone.title}{" "}
-                  <span className="small muted">due {formatCalendarDate(milestone.dueOn)}</span>
-                </span>
-                <span className={milestoneBadge[milestone.status]}>
-                  {milestoneStatusLabels[milestone.status]}
-                </span>
-              </li>
-            ))}
-          </ul>
-        ) : (
-          <p className="small muted">No milestones yet.</p>
-        )}
+        <SharedMilestones tour={tour} empty={<p className="small muted">No milestones yet.</p>} />
       </div>
     </Card>
   );

@@ -14,8 +14,6 @@ import {
 import type { ReactNode } from "react";
 import { formatCalendarDate } from "../../../shared/calendar-date.ts";
 import type { SharedPlan, Sharer } from "../../../shared/sharing.ts";
-import { milestoneStatusLabels } from "../../../shared/tour-words.ts";
-import type { Tour } from "../../../shared/tours.ts";
 import { ApiError } from "../../api.ts";
 import { useMemberToday } from "../../session.ts";
 import { Alert } from "../../ui/alert.tsx";
@@ -29,10 +27,10 @@ import { CoverageSingles, CoverageTable } from "../portfolio/coverage-grid.tsx";
 import { RoleItem } from "../portfolio/portfolio-page.tsx";
 import { ReleaseBody } from "../story/press-release-page.tsx";
 import { StoryEntryView } from "../story/story-page.tsx";
-import { milestoneBadge } from "../tours/milestones.tsx";
 import { RoadmapChart } from "../tours/roadmap-chart.tsx";
 import { TourStatusBadge, TourTags } from "../tours/tour-parts.tsx";
 import { SharedLanesCards } from "./shared-lanes-cards.tsx";
+import { asTour, SharedMilestones } from "./shared-tour.tsx";
 import { sharedLanesQuery, sharedPlanQuery, sharedPortfolioQuery, sharedStoryQuery } from "./sharing-api.ts";
 
 const partNames = {
@@ -108,14 +106,6 @@ function SharedFrame<T extends { owner: Sharer }>({
 }
 
 // The roadmap chart and tour tags read the owner's full tour; a shared tour simply has no warnings.
-const asTour = (tour: SharedPlan["tours"][number]): Tour => ({
-  ...tour,
-  endReason: null,
-  warnings: [],
-  milestones: tour.milestones.map((milestone) => ({ ...milestone, version: 0 })),
-  // Read-only here: a version is only sent back by the owner's edits.
-  version: 0,
-});
 
 function PlanCards({ plan }: { plan: SharedPlan }) {
   const today = useMemberToday();
@@ -201,21 +191,7 @@ function PlanCards({ plan }: { plan: SharedPlan }) {
                   </p>
                   <p>{tour.mission}</p>
                   <TourTags tour={asTour(tour)} />
-                  {tour.milestones.length ? (
-                    <ul className="shared-milestones" aria-label={`Milestones of ${tour.title}`}>
-                      {tour.milestones.map((milestone) => (
-                        <li key={milestone.id} className="row-between">
-                          <span>
-                            {milestone.title}{" "}
-                            <span className="small muted">due {formatCalendarDate(milestone.dueOn)}</span>
-                          </span>
-                          <span className={milestoneBadge[milestone.status]}>
-                            {milestoneStatusLabels[milestone.status]}
-                          </span>
-                        </li>
-                      ))}
-                    </ul>
-                  ) : null}
+                  <SharedMilestones tour={tour} />
                 </li>
               ))}
             </ol>
