@@ -110,6 +110,7 @@ if (solver === "sidecar" || solver === "sidecar-cold") {
       maxRssKb,
       certified,
       warmUpMs,
+      startedFrom: result.startedFrom,
       ...ranks,
     }),
   );

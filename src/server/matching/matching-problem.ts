@@ -32,6 +32,8 @@ export type MatchingResult = {
   pricingRounds: number;
   /** Pairs the solver had to look at, out of all feasible pairs. */
   candidatePairs: number;
+  /** Where the mentor duals started: zero, auction prices (heavily contested cohorts), or a warm start. */
+  startedFrom?: "zero" | "auction" | "warm";
 };
 
 export type MatchingProgress = {

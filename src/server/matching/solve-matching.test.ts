@@ -16,8 +16,13 @@ function expected(problem: MatchingProblem, mode: MatchMode): { matched: number;
   return { matched: best.lastIndexOf(top), score: top };
 }
 
-function checkAgainstReference(problem: MatchingProblem, mode: MatchMode, candidateLimit?: number): void {
-  const result = solveMatching(problem, { mode, candidateLimit });
+function checkAgainstReference(
+  problem: MatchingProblem,
+  mode: MatchMode,
+  candidateLimit?: number,
+  start?: "zero" | "auction",
+): void {
+  const result = solveMatching(problem, { mode, candidateLimit, start });
   expect(certifyMatching(problem, mode, result)).toBeNull();
   expect({ matched: result.matched, score: result.score }).toEqual(expected(problem, mode));
 }
@@ -63,6 +68,20 @@ describe("solveMatching", () => {
         },
       ),
       { numRuns: 3000, seed: 20240605 },
+    );
+  });
+
+  it("reaches the same optimum from auction prices as from zero, on tiny cohorts", () => {
+    fc.assert(
+      fc.property(
+        cohort,
+        fc.constantFrom<MatchMode>("participation", "score"),
+        fc.integer({ min: 1, max: 4 }),
+        (problem, mode, limit) => {
+          checkAgainstReference(problem, mode, limit, "auction");
+        },
+      ),
+      { numRuns: 2000, seed: 20261204 },
     );
   });
 
@@ -135,8 +154,10 @@ describe("solveMatching", () => {
             pairs.push([i, j, Math.floor(1000 * (popularity[j] as number) * random())]);
         });
       const problem = toProblem(menteeCount, capacity, pairs);
-      for (const mode of ["participation", "score"] as const)
+      for (const mode of ["participation", "score"] as const) {
         checkAgainstReference(problem, mode, 1 + (run % 5));
+        checkAgainstReference(problem, mode, 1 + (run % 5), "auction");
+      }
     }
   });
 
