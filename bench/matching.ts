@@ -59,11 +59,14 @@ type Run = {
   matched: number;
   score: number;
   ms: number;
+  /** Processor time of the solve (all of the process's threads), for a machine shared with others. */
+  cpuMs?: number;
   maxRssKb: number;
   certified?: boolean;
   warmUpMs?: number;
   firstChoice?: number;
   topThree?: number;
+  startedFrom?: string;
 };
 type Resolve = { warmMs: number; coldMs: number; certified: boolean; same: boolean };
 
@@ -136,11 +139,14 @@ type SummaryRow = {
 function measureRounds(
   solvers: Solver[],
   rounds: number,
-): { measured: Measured[]; ratios: number[]; coldRatios: number[] } {
+): { measured: Measured[]; ratios: number[]; coldRatios: number[]; cpuRatios: number[] } {
   const measured: Measured[] = solvers.map(({ label, lemon }) => ({ label, lemon, runs: [] }));
   const ratios: number[] = [];
   const coldRatios: number[] = [];
+  const cpuRatios: number[] = [];
   for (let round = 0; round < rounds; round++) {
+    let oursCpu: number | undefined;
+    let bestLemonCpu = Number.POSITIVE_INFINITY;
     let ours: number | undefined;
     let cold: number | undefined;
     let bestLemon = Number.POSITIVE_INFINITY;
@@ -150,7 +156,11 @@ function measureRounds(
       try {
         const run = solver.run();
         entry.runs.push(run);
-        if (k === 0) ours = run.ms;
+        if (k === 0) {
+          ours = run.ms;
+          oursCpu = run.cpuMs;
+        }
+        if (solver.lemon && run.cpuMs !== undefined) bestLemonCpu = Math.min(bestLemonCpu, run.cpuMs);
         if (solver.label.startsWith("sidecar, cold")) cold = run.ms;
         if (solver.lemon) bestLemon = Math.min(bestLemon, run.ms);
       } catch (error) {
@@ -159,10 +169,11 @@ function measureRounds(
     });
     if (ours !== undefined && Number.isFinite(bestLemon)) ratios.push(ours / bestLemon);
     if (cold !== undefined && Number.isFinite(bestLemon)) coldRatios.push(cold / bestLemon);
+    if (oursCpu !== undefined && Number.isFinite(bestLemonCpu)) cpuRatios.push(oursCpu / bestLemonCpu);
     const slow = measured.some((m) => m.runs.some((r) => r.ms > slowRunMs));
     if (slow && round === 0) break;
   }
-  return { measured, ratios, coldRatios };
+  return { measured, ratios, coldRatios, cpuRatios };
 }
 
 async function main(): Promise<void> {
@@ -236,7 +247,7 @@ async function main(): Promise<void> {
               run: () => runJson<Run>(lemon, [file, mode, algorithm, "two-phase"]),
             });
         }
-      const { measured, ratios, coldRatios } = measureRounds(solvers, rounds);
+      const { measured, ratios, coldRatios, cpuRatios } = measureRounds(solvers, rounds);
       const highs: Measured = { label: "HiGHS simplex (WASM)", lemon: false, runs: [] };
       if (instance.highs && !args.includes("--skip-highs")) {
         try {
@@ -322,6 +333,15 @@ async function main(): Promise<void> {
       else console.log(`Dual certificate: ${certified}`);
       if (warmUpMs !== undefined)
         console.log(`The worker's warm-up at start (not in our solve time): ${format(warmUpMs, 1)} ms`);
+      if (cpuRatios.length) {
+        const cpu = (runs: Run[]) => median(runs.map((r) => r.cpuMs ?? Number.NaN));
+        const lemonCpu = Math.min(
+          ...measured.filter((m) => m.lemon && m.runs.length).map((m) => cpu(m.runs)),
+        );
+        console.log(
+          `Processor time: ours ${format(cpu(oursRuns), 1)} ms (started from ${reference?.startedFrom ?? "?"}), LEMON's best ${format(lemonCpu, 1)} ms; ours / LEMON's best, median of ${cpuRatios.length} same-round ratios: ${format(median(cpuRatios), 2)}`,
+        );
+      }
       const coldRatio = coldRatios.length ? median(coldRatios) : undefined;
       if (coldRatio !== undefined)
         console.log(`Cold (fresh process, no warm-up) / LEMON's best: ${format(coldRatio, 2)}`);

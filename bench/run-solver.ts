@@ -96,9 +96,12 @@ if (solver === "sidecar") {
 }
 const problem = parseMatchingInstance(readFileSync(file));
 const startedAt = performance.now();
+const cpuAt = process.cpuUsage();
 if (solver === "sidecar" || solver === "sidecar-cold") {
   const result = solveMatching(problem, { mode });
   const ms = performance.now() - startedAt;
+  const cpu = process.cpuUsage(cpuAt);
+  const cpuMs = (cpu.user + cpu.system) / 1000;
   const maxRssKb = process.resourceUsage().maxRSS;
   const certified = certifyMatching(problem, mode, result) === null;
   const ranks = choiceRanks(problem, result);
@@ -107,6 +110,7 @@ if (solver === "sidecar" || solver === "sidecar-cold") {
       matched: result.matched,
       score: result.score,
       ms,
+      cpuMs,
       maxRssKb,
       certified,
       warmUpMs,

@@ -195,6 +195,7 @@ export function auctionMentorPrices(
   for (let j = 0; j < m; j++) seatStart[j + 1] = (seatStart[j] as number) + (seats[j] as number);
   const holder = new Int32Array(seatStart[m] as number);
   const bid = new Float64Array(seatStart[m] as number);
+  const heldWeight = new Float64Array(seatStart[m] as number);
   const held = new Int32Array(m);
   const lowest = new Int32Array(m);
   const queue = new Int32Array(n + 1);
@@ -222,6 +223,7 @@ export function auctionMentorPrices(
       let best = 0;
       let second = 0;
       let bestMentor = -1;
+      let bestEdge = -1;
       for (let e = from; e < to; e++) {
         const w = weight[e] as number;
         if (w <= second) break;
@@ -231,6 +233,7 @@ export function auctionMentorPrices(
           second = best;
           best = value;
           bestMentor = j;
+          bestEdge = e;
         } else if (value > second) second = value;
       }
       if (bestMentor < 0) continue;
@@ -243,6 +246,7 @@ export function auctionMentorPrices(
       if (count < capacity) {
         holder[base + count] = i;
         bid[base + count] = offer;
+        heldWeight[base + count] = weight[bestEdge] as number;
         held[j] = count + 1;
         if (count + 1 < capacity) continue;
       } else {
@@ -252,13 +256,37 @@ export function auctionMentorPrices(
         waiting++;
         holder[out] = i;
         bid[out] = offer;
+        heldWeight[out] = weight[bestEdge] as number;
       }
       let low = base;
       for (let s = base + 1; s < base + capacity; s++) if ((bid[s] as number) < (bid[low] as number)) low = s;
       lowest[j] = low;
       price[j] = bid[low] as number;
     }
-    if (epsilon <= lastEpsilon) break;
+    if (epsilon <= lastEpsilon) {
+      // A mentor left with a free seat keeps the price an earlier round set, which the exact solve would
+      // have to repair seat by seat. Lower it to the most any mentee would pay for it over what the
+      // mentee earns now (0 when nobody would): no mentee then prefers it to where the auction put it.
+      const profit = new Float64Array(n);
+      for (let j = 0; j < m; j++)
+        for (let s = seatStart[j] as number; s < (seatStart[j] as number) + (held[j] as number); s++) {
+          profit[holder[s] as number] = (heldWeight[s] as number) - (price[j] as number);
+        }
+      const lowered = floor.fill(0);
+      for (let i = 0; i < n; i++) {
+        const ui = profit[i] as number;
+        const to = (rowStart[i] as number) + (active[i] as number);
+        for (let e = rowStart[i] as number; e < to; e++) {
+          const j = rowMentor[e] as number;
+          const gap = (weight[e] as number) - ui;
+          if (gap > (lowered[j] as number)) lowered[j] = gap;
+        }
+      }
+      for (let j = 0; j < m; j++)
+        if ((held[j] as number) < (seatStart[j + 1] as number) - (seatStart[j] as number))
+          price[j] = Math.min(price[j] as number, lowered[j] as number);
+      break;
+    }
     epsilon = Math.max(lastEpsilon, Math.floor(epsilon / factor));
   }
   for (let j = 0; j < m; j++) if (seats[j] === 0) price[j] = 0;
@@ -292,7 +320,7 @@ export function firstChoiceExcess(
 }
 
 /** From this first-choice excess on, a cold solve starts from auction prices (see docs/matching.md). */
-export const auctionStartExcess = 0.84;
+export const auctionStartExcess = 0.86;
 
 /**
  * Maximum-weight bipartite b-matching by successive shortest augmenting paths (Jonker–Volgenant style:

@@ -55,5 +55,7 @@ export function warmUpSolver(): void {
       warmStart: { menteeDual: first.menteeDual, mentorDual: first.mentorDual },
     });
     solveMatching(cohort, { mode });
+    // Heavily contested cohorts start from auction prices: compile that path too.
+    solveMatching(cohort, { mode, start: "auction" });
   }
 }
