@@ -7,6 +7,7 @@ import { buttonClass } from "../../ui/button.tsx";
 import { Card } from "../../ui/card.tsx";
 import { NewTourLink } from "../tours/new-tour-link.tsx";
 import { homeDashboardQuery } from "./home-api.ts";
+import "./home.css";
 
 type StepDefinition = {
   title: string;

@@ -29,6 +29,7 @@ import { useTitle } from "../../ui/use-title.ts";
 import { NewTourLink } from "../tours/new-tour-link.tsx";
 import { FirstRunGuide } from "./first-run-guide.tsx";
 import { homeDashboardQuery } from "./home-api.ts";
+import "./home.css";
 
 function profileChecklist(profile: Me["profile"]) {
   return [
