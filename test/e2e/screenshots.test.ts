@@ -108,12 +108,12 @@ const fixed: [string, string][] = [
 
 /** Pages about one record: reached by the first link of that kind on a list page (plus a suffix). */
 const details: [string, string, RegExp, string, string?][] = [
-  ["decision", "/decisions", /^\/decisions\/[^/]+$/, priya],
+  ["decision", "/decisions", /^\/decisions\/(?!new$)[^/]+$/, priya],
   ["story-edit", "/story", /^\/story\/[^/]+\/edit$/, priya],
   ["company-diagnosis", "/diagnostics/company", /^\/diagnostics\/company\/[^/]+$/, priya],
-  ["tour", "/tours", /^\/tours\/[^/]+$/, priya],
-  ["tour-edit", "/tours", /^\/tours\/[^/]+$/, priya, "/edit"],
-  ["feedback-request", "/feedback", /^\/feedback\/[^/]+$/, priya],
+  ["tour", "/tours", /^\/tours\/(?!new$)[^/]+$/, priya],
+  ["tour-edit", "/tours", /^\/tours\/(?!new$)[^/]+$/, priya, "/edit"],
+  ["feedback-request", "/feedback", /^\/feedback\/(?!new$)[^/]+$/, priya],
   ["shared-plan", "/shared", /^\/shared\/[^/]+\/plan$/, amara],
   ["shared-lanes", "/shared", /^\/shared\/[^/]+\/lanes$/, amara],
   ["shared-story", "/shared", /^\/shared\/[^/]+\/story$/, amara],
