@@ -72,9 +72,7 @@ try {
     { path: "/tours", signedIn: true, heading: /tours/i },
     { path: "/decisions", signedIn: true, heading: /decision/i },
   ].filter(
-    (page) =>
-      !args.only ||
-      args.only.some((only) => only === page.path || only === shownPath(page.path)),
+    (page) => !args.only || args.only.some((only) => only === page.path || only === shownPath(page.path)),
   );
 
   const [cookieName, cookieValue] = member.cookie.split("=") as [string, string];
@@ -161,7 +159,9 @@ try {
   console.log(
     `Sidecar web benchmark: ${cpus().length} cores (${cpus()[0]?.model ?? "unknown"}), Node ${process.version}, Lighthouse mobile defaults`,
   );
-  console.log("| page | JS before first render, gzipped | files | performance | accessibility | CLS | LCP | TBT |");
+  console.log(
+    "| page | JS before first render, gzipped | files | performance | accessibility | CLS | LCP | TBT |",
+  );
   console.log("|---|---|---|---|---|---|---|---|");
   for (const r of results) {
     console.log(

@@ -11,6 +11,8 @@ import { useTitle } from "../../ui/use-title.ts";
 import { Wordmark } from "../../ui/wordmark.tsx";
 import { giverViewQuery } from "./feedback-api.ts";
 import type { OpenView } from "./give-form.tsx";
+import "../lanes/lanes.css";
+import "./feedback.css";
 import "./give-page.css";
 
 // The form, the form library and (on the first focus) the schema arrive once the request's card is on

@@ -16,6 +16,7 @@ import { LanesResults } from "./lane-results.tsx";
 import { QuestionCard } from "./question-card.tsx";
 import { RequestStatusCard } from "./request-status-card.tsx";
 import { ThankYouCard } from "./thank-you-card.tsx";
+import "./feedback.css";
 import "./request-page.css";
 
 // A feedback request's page. Its forms (settings, invitations, what I heard, thank-you) each load with
