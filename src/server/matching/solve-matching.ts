@@ -321,6 +321,8 @@ export function firstChoiceExcess(
 
 /** From this first-choice excess on, a cold solve starts from auction prices (see docs/matching.md). */
 export const auctionStartExcess = 0.86;
+/** Above this many mentees the auction's seat repair was measured to run for minutes: keep the zero start. */
+export const auctionStartMaxMentees = 20_000;
 
 /**
  * Maximum-weight bipartite b-matching by successive shortest augmenting paths (Jonker–Volgenant style:
@@ -372,7 +374,9 @@ export function solveMatching(problem: MatchingProblem, options: SolveMatchingOp
   if (
     !warm &&
     (startFrom === "auction" ||
-      (startFrom === "auto" && firstChoiceExcess(n, m, start, rowMentor, seats) >= auctionStartExcess))
+      (startFrom === "auto" &&
+        n <= auctionStartMaxMentees &&
+        firstChoiceExcess(n, m, start, rowMentor, seats) >= auctionStartExcess))
   ) {
     const maxWeight = scale * maxPairScore + bonus;
     auctionMentorPrices(
