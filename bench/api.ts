@@ -107,9 +107,10 @@ async function benchDatabase(kind: "pglite" | "postgres") {
       ["GET /api/profile", "/api/profile", light.cookie],
       ["GET /api/home", "/api/home", light.cookie],
       ["GET /api/home, 200 tours, 500 decisions, 100 roles", "/api/home", heavy.cookie],
-      ["GET /api/tours (first page)", "/api/tours", light.cookie],
-      ["GET /api/tours (first page), 200 tours", "/api/tours", heavy.cookie],
-      ["GET /api/decisions (first page), 500 decisions", "/api/decisions", heavy.cookie],
+      ["GET /api/tours?limit=50 (first page)", "/api/tours?limit=50", light.cookie],
+      ["GET /api/tours?limit=50 (first page), 200 tours", "/api/tours?limit=50", heavy.cookie],
+      ["GET /api/tours (whole list), 200 tours", "/api/tours", heavy.cookie],
+      ["GET /api/decisions?limit=50 (first page), 500 decisions", "/api/decisions?limit=50", heavy.cookie],
     ];
     for (const [label, path, cookie] of routes.filter(([label]) => !args.route || label.includes(args.route)))
       lines.push([label, await routeRate(`${sidecar.url}${path}`, cookie)]);

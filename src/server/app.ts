@@ -12,7 +12,7 @@ import { isDatabaseUnavailable, isForeignKeyViolation } from "./db/unavailable.t
 import { AppError, databaseUnavailable, errorResponse } from "./http/errors.ts";
 import { buildOpenApiDocument } from "./http/openapi.ts";
 import { type AppEnv, createRouter, type Deps } from "./http/router.ts";
-import { csrfProtection, securityHeaders } from "./http/security.ts";
+import { apiSecurityHeaders, csrfProtection, securityHeaders } from "./http/security.ts";
 import { resolveSession } from "./http/viewer.ts";
 import { wellFormedJsonText } from "./http/well-formed-text.ts";
 import { describeFailure } from "./logger.ts";
@@ -49,34 +49,35 @@ export function createApp(options: AppOptions) {
   const { config, logger } = deps;
   const app = createRouter();
 
-  app.use("*", securityHeaders(config.baseUrl.startsWith("https://")));
+  const pageHeaders = securityHeaders(config.baseUrl.startsWith("https://"));
+  const apiHeaders = apiSecurityHeaders(config.baseUrl.startsWith("https://"));
+  const isApi = (c: Context<AppEnv>) => c.req.path.startsWith("/api/");
   app.use("*", async (c, next) => {
     c.set("deps", deps);
     c.set("viewer", null);
-    await next();
+    return isApi(c) ? apiHeaders(c, next) : pageHeaders(c, next);
   });
-  // Long lists compress well; answers under 1 KB go as they are.
-  app.use("/api/*", compress());
-  app.use("/api/*", async (c, next) => {
-    c.header("Cache-Control", "private, no-store");
-    await next();
-    c.header("Cache-Control", "private, no-store");
-  });
+  // Long lists compress well; answers under 1 KB go as they are. A client that accepts no compression
+  // (most API clients) skips the middleware altogether.
+  const compressLong = compress();
+  app.use("/api/*", (c, next) => (c.req.header("accept-encoding") ? compressLong(c, next) : next()));
   app.use("/api/*", answerWithin(config.databaseTimeouts.connectMs + config.databaseTimeouts.statementMs));
   app.use("/api/*", csrfProtection(new URL(config.baseUrl).origin));
-  app.use(
-    "/api/*",
-    bodyLimit({
-      maxSize: maxBodyBytes,
-      onError: () => {
-        throw new AppError("PAYLOAD_TOO_LARGE", "The request body is larger than 100 KB.");
-      },
-    }),
-  );
-  app.use("/api/*", async (c, next) =>
-    // better-auth reads its own bodies; its text columns take any string.
-    c.req.path.startsWith("/api/auth/") ? next() : wellFormedJsonText()(c, next),
-  );
+  const limitBody = bodyLimit({
+    maxSize: maxBodyBytes,
+    onError: () => {
+      throw new AppError("PAYLOAD_TOO_LARGE", "The request body is larger than 100 KB.");
+    },
+  });
+  const checkJsonText = wellFormedJsonText();
+  app.use("/api/*", async (c, next) => {
+    // Only a request that may carry a body is read for one (reading it builds the whole Request).
+    if (c.req.method === "GET" || c.req.method === "HEAD" || c.req.method === "OPTIONS") return next();
+    return limitBody(c, async () => {
+      // better-auth reads its own bodies; its text columns take any string.
+      await (c.req.path.startsWith("/api/auth/") ? next() : checkJsonText(c, next));
+    });
+  });
   app.use("/api/*", async (c, next) => {
     // Giving feedback never reads a session, so no giver's account is touched by answering.
     if (c.req.path.startsWith("/api/auth/") || c.req.path.startsWith("/api/give/")) return next();

@@ -88,8 +88,9 @@ export const accountDataSections = z
     account: accountSection,
     profile: profileOutput,
     plan: careerPlanOutput,
-    tours: tourListOutput,
-    decisions: decisionListOutput,
+    // An export holds the whole list, so no page follows.
+    tours: tourListOutput.omit({ nextCursor: true }),
+    decisions: decisionListOutput.omit({ nextCursor: true }),
     lanes: laneAssessmentListOutput,
     portfolio: portfolioRoleListOutput,
     targetRole: targetRoleOutput,

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { isNotInTheFuture } from "./calendar-date.ts";
 import { calendarDate, dayOutput, instantOutput } from "./calendar-date-schema.ts";
+import { nextCursorOutput } from "./page.ts";
 import { plainText } from "./text.ts";
 import { withVersion } from "./version.ts";
 
@@ -127,5 +128,8 @@ export const decisionOutput = z
   .meta({ id: "Decision" });
 export type Decision = z.infer<typeof decisionOutput>;
 
-export const decisionListOutput = z.object({ decisions: z.array(decisionOutput) });
+export const decisionListOutput = z.object({
+  decisions: z.array(decisionOutput),
+  nextCursor: nextCursorOutput,
+});
 export const decisionDeletedOutput = z.object({ id: z.string() });

@@ -4,6 +4,7 @@ import { formatCalendarDate, isCalendarDate } from "./calendar-date.ts";
 import { calendarDate, dayOutput } from "./calendar-date-schema.ts";
 import { experienceKey, experienceKeys } from "./experience.ts";
 import { laneIds } from "./lanes.ts";
+import { nextCursorOutput } from "./page.ts";
 import { plainText } from "./text.ts";
 import { milestoneStatuses, tourStatuses } from "./tour-words.ts";
 import { withVersion } from "./version.ts";
@@ -182,6 +183,7 @@ export const tourListOutput = z
     version: z.number().int().meta({
       description: "The version of my order of tours (0 before the first tour); send it back to reorder",
     }),
+    nextCursor: nextCursorOutput,
   })
   .meta({ id: "TourList" });
 export type TourList = z.infer<typeof tourListOutput>;

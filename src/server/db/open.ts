@@ -34,8 +34,33 @@ function statementCounter() {
         count += 1;
       },
     },
+    counted: () => {
+      count += 1;
+    },
     statementCount: () => count,
   };
+}
+
+/** A read run by name with text parameters; rows come back as arrays, in the statement's column order. */
+export type PreparedRead = (params: string[]) => Promise<unknown[][]>;
+type PrepareRead = (name: string, text: string) => PreparedRead;
+const readPreparers = new WeakMap<Db, PrepareRead>();
+
+/**
+ * A read that runs on nearly every request (the session lookup), prepared once per connection so the
+ * database neither parses nor plans it again, and sent in one round trip. `text` holds `$1`, `$2`…
+ * for the parameters; `name` must be unique to the statement. Counted like every other statement.
+ */
+export function prepareRead(db: Db, name: string, text: string): PreparedRead {
+  const prepare = readPreparers.get(db);
+  if (!prepare) throw new Error("prepareRead needs a database handle from openDatabase");
+  return prepare(name, text);
+}
+
+/** A text parameter as an SQL literal (standard strings: only the quote is special). */
+function textLiteral(value: string): string {
+  if (value.includes("\u0000")) throw new Error("a text parameter cannot hold NUL");
+  return `'${value.replaceAll("'", "''")}'`;
 }
 
 export type DatabaseTarget =
@@ -69,6 +94,12 @@ async function openPostgres(url: string, timeouts: DatabaseTimeouts): Promise<Da
   await pool.query("select 1");
   const counter = statementCounter();
   const db = drizzlePg(pool, { schema, logger: counter.logger }) as unknown as Db;
+  // node-postgres parses a named statement once per pooled connection, then only binds and executes.
+  readPreparers.set(db, (name, text) => async (params) => {
+    counter.counted();
+    const result = await pool.query<unknown[]>({ name, text, values: params, rowMode: "array" });
+    return result.rows;
+  });
   return {
     db,
     kind: "postgres",
@@ -111,6 +142,24 @@ async function openPglite(
   }
   const counter = statementCounter();
   const db = drizzlePglite(client, { schema, logger: counter.logger }) as unknown as Db;
+  // PGlite's own queries parse, describe, bind and execute in six calls into the database each time; a
+  // PREPAREd statement run with EXECUTE is one call and reuses its plan. `exec` waits for any open
+  // transaction like every other query.
+  readPreparers.set(db, (name, text) => {
+    let prepared: Promise<unknown> | undefined;
+    return async (params) => {
+      counter.counted();
+      prepared ??= client.exec(`prepare ${name} as ${text}`).catch((error: unknown) => {
+        prepared = undefined;
+        throw error;
+      });
+      await prepared;
+      const [result] = await client.exec(`execute ${name}(${params.map(textLiteral).join(", ")})`, {
+        rowMode: "array",
+      });
+      return (result?.rows ?? []) as unknown[][];
+    };
+  });
   return {
     db,
     kind: "pglite" as const,

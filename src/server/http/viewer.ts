@@ -4,7 +4,7 @@ import { parse } from "hono/utils/cookie";
 import type { Profile } from "../../shared/profile.ts";
 import { sessions, users } from "../auth/auth.table.ts";
 import type { Auth } from "../auth/auth.ts";
-import type { Db } from "../db/open.ts";
+import { type Db, type PreparedRead, prepareRead } from "../db/open.ts";
 import { isDatabaseUnavailable } from "../db/unavailable.ts";
 import { presentProfile } from "../modules/profile/profile.presenter.ts";
 import { profileColumns } from "../modules/profile/profile.repo.ts";
@@ -62,37 +62,54 @@ function verifiedToken(signed: string | undefined, secret: string): string | nul
   return given.length === expected.length && timingSafeEqual(given, expected) ? token : null;
 }
 
-// Built once per database: the statement runs on every signed-in request.
-const preparedLookups = new WeakMap<Db, ReturnType<typeof prepareSessionLookup>>();
+const sessionFields = {
+  sessionId: sessions.id,
+  expiresAt: sessions.expiresAt,
+  createdAt: sessions.createdAt,
+  userId: users.id,
+  email: users.email,
+  emailVerified: users.emailVerified,
+  twoFactorEnabled: users.twoFactorEnabled,
+  role: users.role,
+  disabled: users.disabled,
+  ...profileColumns,
+};
+type SessionRow = { [K in keyof typeof sessionFields]: (typeof sessionFields)[K]["_"]["data"] } & {
+  [K in keyof typeof profileColumns]: (typeof profileColumns)[K]["_"]["data"] | null;
+};
+const sessionFieldNames = Object.keys(sessionFields) as (keyof SessionRow)[];
 
-function prepareSessionLookup(db: Db) {
-  return db
-    .select({
-      sessionId: sessions.id,
-      expiresAt: sessions.expiresAt,
-      createdAt: sessions.createdAt,
-      userId: users.id,
-      email: users.email,
-      emailVerified: users.emailVerified,
-      twoFactorEnabled: users.twoFactorEnabled,
-      role: users.role,
-      disabled: users.disabled,
-      ...profileColumns,
-    })
-    .from(sessions)
-    .innerJoin(users, eq(users.id, sessions.userId))
-    .leftJoin(profiles, eq(profiles.userId, users.id))
-    .where(eq(sessions.token, sql.placeholder("token")))
-    .prepare("find_session_with_member");
-}
+// Prepared once per database (and connection): the statement runs on every signed-in request.
+const preparedLookups = new WeakMap<Db, PreparedRead>();
 
-function findSessionWithMember(db: Db, token: string) {
+function sessionLookup(db: Db): PreparedRead {
   let lookup = preparedLookups.get(db);
   if (!lookup) {
-    lookup = prepareSessionLookup(db);
+    const { sql: text } = db
+      .select(sessionFields)
+      .from(sessions)
+      .innerJoin(users, eq(users.id, sessions.userId))
+      .leftJoin(profiles, eq(profiles.userId, users.id))
+      .where(eq(sessions.token, sql.placeholder("token")))
+      .toSQL();
+    lookup = prepareRead(db, "find_session_with_member", text);
     preparedLookups.set(db, lookup);
   }
-  return lookup.execute({ token });
+  return lookup;
+}
+
+async function findSessionWithMember(db: Db, token: string): Promise<SessionRow | undefined> {
+  const [values] = await sessionLookup(db)([token]);
+  if (!values) return undefined;
+  const row: Record<string, unknown> = {};
+  sessionFieldNames.forEach((name, index) => {
+    row[name] = values[index];
+  });
+  const found = row as SessionRow;
+  // Both drivers read timestamptz as Date; a string would mean a driver setting changed.
+  found.expiresAt = new Date(found.expiresAt);
+  found.createdAt = new Date(found.createdAt);
+  return found;
 }
 
 /**
@@ -111,7 +128,7 @@ export async function resolveSession(deps: SessionDeps, headers: Headers): Promi
   const token = verifiedToken(cookies[settings.sessionCookie], settings.secret);
   if (!token) return none;
   try {
-    const [row] = await findSessionWithMember(deps.db, token);
+    const row = await findSessionWithMember(deps.db, token);
     if (!row) return none;
     const now = Date.now();
     if (row.expiresAt.getTime() <= now) return none;

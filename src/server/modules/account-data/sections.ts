@@ -57,7 +57,10 @@ export const exportSections: ExportSection[] = [
   })),
   section("profile", (db, me) => getMyProfile(db, me)),
   section("plan", (db, me) => getMyCareerPlan(db, me)),
-  section("tours", (db, me) => listMyTours(db, me)),
+  section("tours", async (db, me) => {
+    const { tours, version } = await listMyTours(db, me);
+    return { tours, version };
+  }),
   section("decisions", async (db, me) => ({ decisions: await listMyDecisions(db, me) })),
   section("lanes", async (db, me) => ({ assessments: await listMyLaneAssessments(db, me) })),
   section("portfolio", async (db, me) => ({ roles: await listMyPortfolioRoles(db, me) })),

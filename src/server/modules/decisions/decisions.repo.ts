@@ -1,4 +1,4 @@
-import { asc, desc, eq, inArray } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, type SQL, sql } from "drizzle-orm";
 import type { DecisionInput, DecisionRevisitInput } from "../../../shared/decisions.ts";
 import { newId } from "../../db/new-id.ts";
 import type { Db } from "../../db/open.ts";
@@ -46,6 +46,50 @@ export async function listDecisionRows(db: Db, userId: string) {
     .from(decisions)
     .where(eq(decisions.userId, userId))
     .orderBy(desc(decisions.decidedOn), desc(decisions.createdAt));
+}
+
+/** Where a page of the journal ended: the sort key of its last decision. */
+export type DecisionPageKey = {
+  due: 0 | 1;
+  revisitOn: string;
+  decidedOn: string;
+  createdAt: string;
+  id: string;
+};
+
+/**
+ * One page of the journal in its reading order (due for a revisit by `today` first, soonest due first;
+ * then the rest, most recently decided first), after `after`; one more row tells whether a page follows.
+ * The creation time goes out as text so the next page compares it to the microsecond.
+ */
+export async function listDecisionPageRows(
+  db: Db,
+  userId: string,
+  today: string,
+  after: DecisionPageKey | undefined,
+  limit: number,
+) {
+  const due = sql<number>`(case when ${decisions.revisitOn} <= ${today} then 0 else 1 end)`;
+  let from: SQL | undefined;
+  if (after) {
+    const laterInGroup = sql`(${decisions.decidedOn} < ${after.decidedOn} or (${decisions.decidedOn} = ${after.decidedOn} and (${decisions.createdAt} < ${after.createdAt}::timestamptz or (${decisions.createdAt} = ${after.createdAt}::timestamptz and ${decisions.id} > ${after.id}))))`;
+    from =
+      after.due === 0
+        ? sql`(${due} = 1 or ${decisions.revisitOn} > ${after.revisitOn} or (${decisions.revisitOn} = ${after.revisitOn} and ${laterInGroup}))`
+        : sql`(${due} = 1 and ${laterInGroup})`;
+  }
+  return db
+    .select({ decision: decisions, due, createdAtText: sql<string>`${decisions.createdAt}::text` })
+    .from(decisions)
+    .where(and(eq(decisions.userId, userId), from))
+    .orderBy(
+      asc(due),
+      sql`(case when ${decisions.revisitOn} <= ${today} then ${decisions.revisitOn} end) asc nulls last`,
+      desc(decisions.decidedOn),
+      desc(decisions.createdAt),
+      asc(decisions.id),
+    )
+    .limit(limit + 1);
 }
 
 export async function listRevisitRows(db: Db, decisionIds: string[]) {

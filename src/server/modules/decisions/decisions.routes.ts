@@ -7,11 +7,12 @@ import {
   decisionRevisitUpdateInput,
   decisionUpdateInput,
 } from "../../../shared/decisions.ts";
+import { pageQuery } from "../../../shared/page.ts";
 import { createRouter, errorResponses, jsonBody, jsonResponse, signedInRoute } from "../../http/router.ts";
 import {
   deleteDecision,
   getDecision,
-  listMyDecisions,
+  listMyDecisionsPage,
   recordDecision,
   revisitDecision,
   updateDecision,
@@ -27,10 +28,12 @@ const listDecisions = createRoute({
   method: "get",
   path: "/api/decisions",
   tags: ["Decision journal"],
-  summary: "My decision journal: decisions due for a revisit first, then the rest, newest first",
+  summary:
+    "My decision journal: decisions due for a revisit first, then the rest, newest first; a page at a time with limit or cursor",
+  request: { query: pageQuery },
   responses: {
     ...jsonResponse(decisionListOutput, "My decisions"),
-    ...errorResponses(401),
+    ...errorResponses(400, 401),
   },
 });
 
@@ -102,7 +105,7 @@ const postRevisit = createRoute({
 export function decisionsRoutes() {
   return createRouter()
     .openapi(listDecisions, async (c) =>
-      c.json({ decisions: await listMyDecisions(c.var.deps.db, c.var.viewer) }, 200),
+      c.json(await listMyDecisionsPage(c.var.deps.db, c.var.viewer, c.req.valid("query")), 200),
     )
     .openapi(createDecision, async (c) =>
       c.json(await recordDecision(c.var.deps.db, c.var.viewer, c.req.valid("json")), 200),

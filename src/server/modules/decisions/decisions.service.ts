@@ -1,13 +1,15 @@
-import { formatCalendarDate } from "../../../shared/calendar-date.ts";
+import { formatCalendarDate, isCalendarDate } from "../../../shared/calendar-date.ts";
 import type {
   Decision,
   DecisionDiscussion,
   DecisionInput,
   DecisionRevisitInput,
 } from "../../../shared/decisions.ts";
+import { defaultPageSize, type PageQuery } from "../../../shared/page.ts";
 import type { Versioned } from "../../../shared/version.ts";
 import { requireAccess } from "../../access/require-access.ts";
 import type { Db } from "../../db/open.ts";
+import { badCursor, decodeCursor, encodeCursor } from "../../http/cursor.ts";
 import { AppError } from "../../http/errors.ts";
 import { requireSignedIn, type Viewer } from "../../http/viewer.ts";
 import { presentDecisionComment } from "../engagements/engagements.presenter.ts";
@@ -15,11 +17,13 @@ import { listDecisionComments, listDecisionDiscussions } from "../engagements/en
 import { memberToday, viewerToday } from "../profile/member-today.ts";
 import { presentDecision } from "./decisions.presenter.ts";
 import {
+  type DecisionPageKey,
   type DecisionRow,
   deleteDecisionRow,
   findDecisionRow,
   insertDecision,
   insertRevisit,
+  listDecisionPageRows,
   listDecisionRows,
   listRevisitRows,
   updateDecisionRow,
@@ -100,6 +104,74 @@ export async function listMyDecisions(db: Db, viewer: Viewer | null) {
     ),
   );
   return orderForJournal(presented);
+}
+
+const timestampText = /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}(\.\d{1,6})?[+-]\d{2}(:\d{2})?$/;
+
+function pageKeyOf(cursor: string): DecisionPageKey {
+  const [due, revisitOn, decidedOn, createdAt, id] = decodeCursor(cursor, [
+    "number",
+    "string",
+    "string",
+    "string",
+    "string",
+  ]) as [number, string, string, string, string];
+  // Each part goes into SQL as a typed value: one that is not a day or an instant is refused here.
+  if (
+    (due !== 0 && due !== 1) ||
+    (due === 0 && !isCalendarDate(revisitOn)) ||
+    !isCalendarDate(decidedOn) ||
+    !timestampText.test(createdAt)
+  ) {
+    throw badCursor();
+  }
+  return { due, revisitOn, decidedOn, createdAt, id };
+}
+
+/**
+ * My journal a page at a time, in its reading order. Without `limit` or `cursor`, the whole journal (as
+ * before); a page reads only its own decisions' revisits and discussions.
+ */
+export async function listMyDecisionsPage(db: Db, viewer: Viewer | null, page: PageQuery) {
+  const me = await requireAccess(db, viewer, "read", "decision");
+  if (page.limit === undefined && page.cursor === undefined) {
+    return { decisions: await listMyDecisions(db, me), nextCursor: null };
+  }
+  const limit = page.limit ?? defaultPageSize;
+  const today = viewerToday(me);
+  const found = await listDecisionPageRows(
+    db,
+    me.userId,
+    today,
+    page.cursor ? pageKeyOf(page.cursor) : undefined,
+    limit,
+  );
+  const rows = found.slice(0, limit);
+  const last = rows.at(-1);
+  const nextCursor =
+    found.length > limit && last
+      ? encodeCursor([
+          last.due,
+          last.due === 0 ? (last.decision.revisitOn ?? "") : "",
+          last.decision.decidedOn,
+          last.createdAtText,
+          last.decision.id,
+        ])
+      : null;
+  const ids = rows.map((row) => row.decision.id);
+  const revisits = await listRevisitRows(db, ids);
+  const discussions = await discussionsOf(db, ids, me.userId);
+  return {
+    decisions: rows.map(({ decision }) =>
+      presentDecision(
+        decision,
+        revisits.filter((revisit) => revisit.decisionId === decision.id),
+        today,
+        discussions(decision.id),
+      ),
+    ),
+    nextCursor,
+  };
 }
 
 export async function recordDecision(db: Db, viewer: Viewer | null, input: DecisionInput) {

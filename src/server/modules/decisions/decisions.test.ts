@@ -34,6 +34,48 @@ async function list(cookie: string) {
 }
 
 describe("decision journal", () => {
+  it("reads the journal a page at a time in its reading order, and refuses a bad cursor naming it", async () => {
+    const user = await buildUser(ctx);
+    const entries = [
+      { decidedOn: "2024-01-10", revisitOn: "2024-06-01" },
+      { decidedOn: "2024-03-10", revisitOn: "2024-05-01" },
+      { decidedOn: "2024-03-10", revisitOn: null },
+      { decidedOn: "2025-02-01", revisitOn: "2099-01-01" },
+      { decidedOn: "2023-05-05", revisitOn: null },
+    ];
+    for (const [i, dates] of entries.entries()) {
+      const response = await record(user.cookie, { ...valid, ...dates, dilemma: `Dilemma ${i}` });
+      expect(response.status).toBe(200);
+    }
+    const whole: { dilemma: string }[] = await list(user.cookie);
+    const paged: { dilemma: string }[] = [];
+    let cursor: string | null = null;
+    let pages = 0;
+    do {
+      const query: string = cursor ? `limit=2&cursor=${encodeURIComponent(cursor)}` : "limit=2";
+      const response = await atVersion(`/api/decisions?${query}`, { cookie: user.cookie });
+      expect(response.status).toBe(200);
+      const page = (await response.json()) as { decisions: { dilemma: string }[]; nextCursor: string | null };
+      paged.push(...page.decisions);
+      cursor = page.nextCursor;
+      pages += 1;
+    } while (cursor);
+    expect(pages).toBe(3);
+    expect(paged.map((d) => d.dilemma)).toEqual(whole.map((d) => d.dilemma));
+    expect(paged.slice(0, 2).map((d) => d.dilemma)).toEqual(["Dilemma 1", "Dilemma 0"]);
+
+    const forged = Buffer.from(JSON.stringify([1, "", "not a day", "x", "id"])).toString("base64url");
+    for (const [query, field] of [
+      [`cursor=${forged}`, "cursor"],
+      ["cursor=%%%", "cursor"],
+      ["limit=500", "limit"],
+    ] as const) {
+      const response = await atVersion(`/api/decisions?${query}`, { cookie: user.cookie });
+      expect(response.status, query).toBe(400);
+      expect((await response.json()).error.field, query).toBe(field);
+    }
+  });
+
   it("records a decision and reads it back with only the listed fields", async () => {
     const user = await buildUser(ctx);
     expect(await list(user.cookie)).toEqual([]);

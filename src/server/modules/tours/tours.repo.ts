@@ -1,4 +1,4 @@
-import { and, asc, eq, gt, isNull, type SQL, sql } from "drizzle-orm";
+import { and, asc, eq, gt, inArray, isNull, type SQL, sql } from "drizzle-orm";
 import type { EndTourInput, MilestoneInput, TourInput } from "../../../shared/tours.ts";
 import { users } from "../../auth/auth.table.ts";
 import { newId } from "../../db/new-id.ts";
@@ -12,6 +12,46 @@ export type MilestoneRow = typeof tourMilestones.$inferSelect;
 
 export async function listTourRows(db: Db, userId: string) {
   return db.select().from(tours).where(eq(tours.userId, userId)).orderBy(asc(tours.position), asc(tours.id));
+}
+
+/** One page of the member's tours in their order, after the tour at `after` (one more, to tell if a page follows). */
+export async function listTourPageRows(
+  db: Db,
+  userId: string,
+  after: { position: number; id: string } | undefined,
+  limit: number,
+) {
+  return db
+    .select()
+    .from(tours)
+    .where(
+      and(
+        eq(tours.userId, userId),
+        after ? sql`(${tours.position}, ${tours.id}) > (${after.position}, ${after.id})` : undefined,
+      ),
+    )
+    .orderBy(asc(tours.position), asc(tours.id))
+    .limit(limit + 1);
+}
+
+/** The member's tours whose days meet the span from `from` to `to`: what a page's overlap warnings compare with. */
+export async function listToursWithin(db: Db, userId: string, from: string, to: string) {
+  return db
+    .select({
+      id: tours.id,
+      title: tours.title,
+      startsOn: tours.startsOn,
+      endsOn: tours.endsOn,
+      endedOn: tours.endedOn,
+    })
+    .from(tours)
+    .where(
+      and(
+        eq(tours.userId, userId),
+        sql`${tours.startsOn} < ${to}`,
+        sql`coalesce(${tours.endedOn}, ${tours.endsOn}) > ${from}`,
+      ),
+    );
 }
 
 /** With `lock`, the row stays locked until the caller's transaction ends, so its checks still hold at the write. */
@@ -47,6 +87,18 @@ export async function listMilestoneRowsOfMember(db: Db, userId: string) {
     .from(tourMilestones)
     .innerJoin(tours, eq(tours.id, tourMilestones.tourId))
     .where(eq(tours.userId, userId))
+    .orderBy(...milestoneOrder);
+  return rows.map((row) => row.milestone);
+}
+
+/** The milestones of some of the member's tours (a page), through the owner so the index on it is used. */
+export async function listMilestoneRowsOfTours(db: Db, userId: string, tourIds: string[]) {
+  if (tourIds.length === 0) return [];
+  const rows = await db
+    .select({ milestone: tourMilestones })
+    .from(tourMilestones)
+    .innerJoin(tours, eq(tours.id, tourMilestones.tourId))
+    .where(and(eq(tours.userId, userId), inArray(tourMilestones.tourId, tourIds)))
     .orderBy(...milestoneOrder);
   return rows.map((row) => row.milestone);
 }

@@ -1,4 +1,5 @@
 import { createRoute, z } from "@hono/zod-openapi";
+import { pageQuery } from "../../../shared/page.ts";
 import {
   endTourUpdateInput,
   milestoneInput,
@@ -17,7 +18,7 @@ import {
   editTour,
   endTourEarly,
   getTour,
-  listMyTours,
+  listMyToursPage,
   removeMilestone,
   removeTour,
   reorderTours,
@@ -38,8 +39,9 @@ const listRoute = createRoute({
   method: "get",
   path: "/api/tours",
   tags,
-  summary: "My tours of duty, in my order, with their milestones",
-  responses: { ...jsonResponse(tourList, "My tours of duty"), ...errorResponses(401) },
+  summary: "My tours of duty, in my order, with their milestones; a page at a time with limit or cursor",
+  request: { query: pageQuery },
+  responses: { ...jsonResponse(tourList, "My tours of duty"), ...errorResponses(400, 401) },
 });
 
 const createTourRoute = createRoute({
@@ -156,7 +158,9 @@ const deleteMilestoneRoute = createRoute({
 
 export function toursRoutes() {
   return createRouter()
-    .openapi(listRoute, async (c) => c.json(await listMyTours(c.var.deps.db, c.var.viewer), 200))
+    .openapi(listRoute, async (c) =>
+      c.json(await listMyToursPage(c.var.deps.db, c.var.viewer, c.req.valid("query")), 200),
+    )
     .openapi(createTourRoute, async (c) =>
       c.json(await createTour(c.var.deps.db, c.var.viewer, c.req.valid("json")), 200),
     )

@@ -1,10 +1,12 @@
 import { formatCalendarDate } from "../../../shared/calendar-date.ts";
+import { defaultPageSize, type PageQuery } from "../../../shared/page.ts";
 import type { EndTourInput, MilestoneInput, TourInput, TourOrderInput } from "../../../shared/tours.ts";
 import { tourWarnings } from "../../../shared/tours.ts";
 import type { Versioned } from "../../../shared/version.ts";
 import { requireAccess } from "../../access/require-access.ts";
 import type { Db } from "../../db/open.ts";
 import { requireVersion } from "../../db/versioned-write.ts";
+import { decodeCursor, encodeCursor } from "../../http/cursor.ts";
 import { AppError } from "../../http/errors.ts";
 import { requireSignedIn, type Viewer } from "../../http/viewer.ts";
 import { memberToday, viewerToday } from "../profile/member-today.ts";
@@ -19,8 +21,11 @@ import {
   insertTour,
   listMilestoneRows,
   listMilestoneRowsOfMember,
+  listMilestoneRowsOfTours,
+  listTourPageRows,
   listTourRows,
   listToursOverlapping,
+  listToursWithin,
   lockToursOf,
   readTourOrderVersion,
   type TourRow,
@@ -39,7 +44,11 @@ async function presentAll(db: Db, userId: string) {
 }
 
 async function presentList(db: Db, userId: string) {
-  return { tours: await presentAll(db, userId), version: await readTourOrderVersion(db, userId) };
+  return {
+    tours: await presentAll(db, userId),
+    version: await readTourOrderVersion(db, userId),
+    nextCursor: null,
+  };
 }
 
 /** One tour as its page shows it, reading only that tour's milestones and the tours it overlaps. */
@@ -77,6 +86,47 @@ export async function listMyTours(db: Db, viewer: Viewer | null) {
   // Only the member's own tours; a grantee reads them through the shared plan.
   const me = await requireAccess(db, viewer, "read", "tour");
   return presentList(db, me.userId);
+}
+
+/**
+ * My tours a page at a time, in my order. Without `limit` or `cursor`, the whole list (as before); each
+ * page reads only its own tours, their milestones and the tours their days meet, however many there are.
+ */
+export async function listMyToursPage(db: Db, viewer: Viewer | null, page: PageQuery) {
+  const me = await requireAccess(db, viewer, "read", "tour");
+  if (page.limit === undefined && page.cursor === undefined) return presentList(db, me.userId);
+  const limit = page.limit ?? defaultPageSize;
+  const after = page.cursor
+    ? (decodeCursor(page.cursor, ["number", "string"]) as [number, string])
+    : undefined;
+  const found = await listTourPageRows(db, me.userId, after && { position: after[0], id: after[1] }, limit);
+  const rows = found.slice(0, limit);
+  const last = rows.at(-1);
+  const nextCursor = found.length > limit && last ? encodeCursor([last.position, last.id]) : null;
+  if (rows.length === 0) {
+    return { tours: [], version: await readTourOrderVersion(db, me.userId), nextCursor };
+  }
+  const from = rows.reduce((min, row) => (row.startsOn < min ? row.startsOn : min), rows[0]?.startsOn ?? "");
+  const to = rows.reduce((max, row) => {
+    const end = row.endedOn ?? row.endsOn;
+    return end > max ? end : max;
+  }, "");
+  const [milestones, nearby, version] = await Promise.all([
+    listMilestoneRowsOfTours(
+      db,
+      me.userId,
+      rows.map((row) => row.id),
+    ),
+    listToursWithin(db, me.userId, from, to),
+    readTourOrderVersion(db, me.userId),
+  ]);
+  const milestonesOf = milestonesByTour(milestones);
+  const today = viewerToday(me);
+  return {
+    tours: rows.map((row) => presentTour(row, milestonesOf(row.id), tourWarnings(row, nearby), today)),
+    version,
+    nextCursor,
+  };
 }
 
 export async function getTour(db: Db, viewer: Viewer | null, id: string) {

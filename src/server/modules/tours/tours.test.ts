@@ -246,6 +246,65 @@ describe("tours of duty", () => {
     expect((await list(other)).map((t) => t.position)).toEqual([1]);
   });
 
+  it("reads tours a page at a time, in order, with each page's milestones and overlap warnings", async () => {
+    const user = await buildUser(ctx);
+    const made: Tour[] = [];
+    for (let i = 0; i < 5; i++) {
+      made.push(
+        await create(user, {
+          ...valid,
+          renegotiateOn: undefined,
+          title: `Tour ${i}`,
+          startsOn: `203${i}-01-01`,
+          endsOn: i === 0 ? "2034-06-30" : `203${i}-12-31`,
+        }),
+      );
+    }
+    const milestone = await call(user, `/api/tours/${made[3]?.id}/milestones`, "POST", {
+      title: "First hire",
+      dueOn: "2033-06-30",
+    });
+    expect(milestone.status).toBe(200);
+    const seen: Tour[] = [];
+    let cursor: string | null = null;
+    let pages = 0;
+    do {
+      const query: string = cursor ? `limit=2&cursor=${encodeURIComponent(cursor)}` : "limit=2";
+      const response = await call(user, `/api/tours?${query}`);
+      expect(response.status).toBe(200);
+      const page = (await response.json()) as { tours: Tour[]; nextCursor: string | null; version: number };
+      expect(page.tours.length).toBeLessThanOrEqual(2);
+      expect(page.version).toBeGreaterThan(0);
+      seen.push(...page.tours);
+      cursor = page.nextCursor;
+      pages += 1;
+    } while (cursor);
+    expect(pages).toBe(3);
+    expect(seen.map((t) => t.title)).toEqual(["Tour 0", "Tour 1", "Tour 2", "Tour 3", "Tour 4"]);
+    expect(seen[3]?.milestones.map((m) => m.title)).toEqual(["First hire"]);
+    // Tour 4 overlaps Tour 0, which is on another page.
+    expect(seen[4]?.warnings.map((w) => w.tourId)).toContain(made[0]?.id);
+    // Without limit or cursor, the whole list, as before, saying no page follows.
+    const whole = await (await call(user, "/api/tours")).json();
+    expect(whole.tours).toHaveLength(5);
+    expect(whole.nextCursor).toBeNull();
+  });
+
+  it("refuses a bad cursor or limit naming the field", async () => {
+    const user = await buildUser(ctx);
+    for (const [query, field] of [
+      ["cursor=nonsense", "cursor"],
+      [`cursor=${Buffer.from('["x","y"]').toString("base64url")}`, "cursor"],
+      ["limit=0", "limit"],
+      ["limit=101", "limit"],
+      ["limit=two", "limit"],
+    ] as const) {
+      const response = await call(user, `/api/tours?${query}`);
+      expect(response.status, query).toBe(400);
+      expect((await response.json()).error.field, query).toBe(field);
+    }
+  });
+
   it("deletes a tour with its milestones and closes the gap in the order", async () => {
     const user = await buildUser(ctx);
     const a = await create(user, { ...valid, title: "A" });

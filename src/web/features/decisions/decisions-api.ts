@@ -3,7 +3,7 @@ import { api, call } from "../../api.ts";
 
 export const decisionsQuery = queryOptions({
   queryKey: ["decisions"],
-  queryFn: () => call(api.decisions.$get()),
+  queryFn: () => call(api.decisions.$get({ query: {} })),
 });
 
 export const decisionQuery = (id: string) =>

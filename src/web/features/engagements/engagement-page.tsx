@@ -419,7 +419,7 @@ function useGoalLinks(engagement: E): { tours: Choice[]; hurdles: Choice[]; shar
     queryKey: mentee ? ["tours"] : ["shared", engagement.mentee.userId, "plan"],
     queryFn: async () =>
       mentee
-        ? (await call(api.tours.$get())).tours.map((t) => ({ value: t.id, label: t.title }))
+        ? (await call(api.tours.$get({ query: {} }))).tours.map((t) => ({ value: t.id, label: t.title }))
         : (await call(api.shared[":ownerId"].plan.$get({ param: { ownerId } }))).tours.map((t) => ({
             value: t.id,
             label: t.title,

@@ -119,10 +119,16 @@ function useTargets(area: CheckInArea) {
     enabled: needsTarget(area),
     queryFn: async (): Promise<Target[]> => {
       if (area === "tour") {
-        return (await call(api.tours.$get())).tours.map((t) => ({ value: t.id, label: t.title }));
+        return (await call(api.tours.$get({ query: {} }))).tours.map((t) => ({
+          value: t.id,
+          label: t.title,
+        }));
       }
       if (area === "decision") {
-        return (await call(api.decisions.$get())).decisions.map((d) => ({ value: d.id, label: d.dilemma }));
+        return (await call(api.decisions.$get({ query: {} }))).decisions.map((d) => ({
+          value: d.id,
+          label: d.dilemma,
+        }));
       }
       if (area === "feedback_themes") {
         return (await call(api.feedback.requests.$get())).requests.map((r) => ({

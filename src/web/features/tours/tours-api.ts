@@ -4,7 +4,7 @@ import { ApiError, api, call } from "../../api.ts";
 
 export const toursQuery = queryOptions({
   queryKey: ["tours"],
-  queryFn: () => call(api.tours.$get()),
+  queryFn: () => call(api.tours.$get({ query: {} })),
 });
 
 export const tourQuery = (id: string) =>
@@ -41,7 +41,7 @@ export function rememberTour(queryClient: QueryClient, tour: Tour) {
   queryClient.setQueryData(toursQuery.queryKey, (current) =>
     current
       ? {
-          version: current.version,
+          ...current,
           tours: current.tours.some((t) => t.id === tour.id)
             ? current.tours.map((t) => (t.id === tour.id ? tour : t))
             : [...current.tours, tour],

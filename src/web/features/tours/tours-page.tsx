@@ -120,7 +120,11 @@ export function ToursPage() {
       ),
     onMutate: (next) => {
       const previous = queryClient.getQueryData(toursQuery.queryKey);
-      queryClient.setQueryData(toursQuery.queryKey, { tours: next, version: previous?.version ?? 0 });
+      queryClient.setQueryData(toursQuery.queryKey, {
+        tours: next,
+        version: previous?.version ?? 0,
+        nextCursor: previous?.nextCursor ?? null,
+      });
       return { previous };
     },
     onSuccess: (result) => queryClient.setQueryData(toursQuery.queryKey, result),
