@@ -15,6 +15,8 @@ import { LoadingState } from "../../ui/spinner.tsx";
 import { useTitle } from "../../ui/use-title.ts";
 import { Wordmark } from "../../ui/wordmark.tsx";
 import { giverViewQuery } from "./feedback-api.ts";
+import "../lanes/lanes.css";
+import "./feedback.css";
 
 /** The giver's page stands alone: no account, no app shell, nothing that asks who they are. */
 export function GiveLayout() {

@@ -48,6 +48,7 @@ import { laneAssessmentsQuery } from "../lanes/lanes-api.ts";
 import { LanesRadar } from "../lanes/lanes-radar.tsx";
 import { giversRatings } from "../lanes/radar-corners.ts";
 import { feedbackRequestQuery, feedbackResultsQuery, responseCountText } from "./feedback-api.ts";
+import "./feedback.css";
 
 function useRequestUpdate(id: string) {
   const queryClient = useQueryClient();

@@ -14,6 +14,7 @@ import { QueryState } from "../../ui/query-state.tsx";
 import { SubmitButton, useSchemaForm, ValidatedForm } from "../../ui/schema-form.tsx";
 import { useToast } from "../../ui/toast.tsx";
 import { superpowersQuery } from "./feedback-api.ts";
+import "./feedback.css";
 
 type Values = { superpowers: SuperpowerKey[]; responses: Partial<Record<SuperpowerKey, string>> };
 

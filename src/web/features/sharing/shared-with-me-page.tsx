@@ -10,6 +10,7 @@ import { PageHeader } from "../../ui/page-header.tsx";
 import { QueryState } from "../../ui/query-state.tsx";
 import { useTitle } from "../../ui/use-title.ts";
 import { sharedWithMeQuery } from "./sharing-api.ts";
+import "./sharing.css";
 
 const partList = new Intl.ListFormat("en", { style: "long", type: "conjunction" });
 
