@@ -12,6 +12,10 @@ export type CheckInArea = (typeof checkInAreas)[number];
 /** Areas that name one record of the report's (a tour, a decision…); the others are the whole part. */
 export const areasWithTarget = ["tour", "decision", "feedback_themes", "promotion_diagnosis"] as const;
 
+export function needsTarget(area: CheckInArea): boolean {
+  return (areasWithTarget as readonly string[]).includes(area);
+}
+
 export const checkInAreaLabels: Record<CheckInArea, string> = {
   lanes: "Lanes",
   tour: "A tour of duty",

@@ -1,14 +1,7 @@
 import { z } from "zod";
 import { emailField } from "./auth.ts";
 import { calendarDate, dayOutput, instantOutput } from "./calendar-date-schema.ts";
-import {
-  agendaStates,
-  areasWithTarget,
-  type CheckInArea,
-  cadences,
-  checkInAreas,
-  linkStates,
-} from "./manager-words.ts";
+import { agendaStates, areasWithTarget, cadences, checkInAreas, linkStates } from "./manager-words.ts";
 import { sharedLanesSchema, sharedPlanSchema, sharedStorySchema } from "./sharing.ts";
 import { plainText } from "./text.ts";
 import { withVersion } from "./version.ts";
@@ -241,7 +234,3 @@ export const areaParams = managerIdParam.extend({
     .string()
     .regex(/^[A-Za-z0-9_-]{1,64}$/, "This area id is not valid: it has characters no Sidecar id uses"),
 });
-
-export function needsTarget(area: CheckInArea): boolean {
-  return (areasWithTarget as readonly string[]).includes(area);
-}

@@ -2,21 +2,22 @@ import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useNavigate } from "@tanstack/react-router";
 import { Download, FileJson, Trash2 } from "lucide-react";
 import { useState } from "react";
+import type { DeleteAccountInput } from "../../../shared/account-data.ts";
 import {
   type AccountExportState,
   accountDataContents,
   accountExportKeepDays,
   accountExportStateLabels,
 } from "../../../shared/account-data-words.ts";
-import { ApiError } from "../../api.ts";
 import { useMe, useMomentFormat } from "../../session.ts";
 import { Alert } from "../../ui/alert.tsx";
 import { Button } from "../../ui/button.tsx";
 import { Card } from "../../ui/card.tsx";
 import { TextField } from "../../ui/field.tsx";
-import { Form, FormActions, useFormState } from "../../ui/form.tsx";
+import { FormActions } from "../../ui/form.tsx";
 import { PageHeader } from "../../ui/page-header.tsx";
 import { QueryState } from "../../ui/query-state.tsx";
+import { SubmitButton, useSchemaForm, ValidatedForm } from "../../ui/schema-form.tsx";
 import { useToast } from "../../ui/toast.tsx";
 import { useTitle } from "../../ui/use-title.ts";
 import {
@@ -185,38 +186,26 @@ function DeleteCard() {
   const queryClient = useQueryClient();
   const toast = useToast();
   const remove = useDeleteAccount();
-  const form = useFormState({ password: "", code: "", confirm: false });
-  const fields = ["password", "code", "confirm"] as const;
+  const form = useSchemaForm(
+    { password: "", code: "", confirm: false },
+    {
+      schema: () => import("../../../shared/account-data.ts").then((m) => m.deleteAccountInput),
+      toInput: ({ password, code, confirm }) => ({
+        password,
+        confirm,
+        ...(user.twoFactorEnabled ? { code: code.trim() } : {}),
+      }),
+    },
+  );
 
-  function submit() {
-    const { password, code, confirm } = form.values;
-    const errors: Record<string, string> = {};
-    if (!password) errors.password = "Enter your password";
-    if (user.twoFactorEnabled && !/^\d{6}$/.test(code.trim()))
-      errors.code = "Enter the six-digit code from your authenticator app";
-    if (!confirm) errors.confirm = "Confirm that you want your account and data deleted";
-    if (Object.keys(errors).length) {
-      form.showErrors(errors);
-      return;
-    }
-    remove.mutate(
-      { password, confirm: true, ...(user.twoFactorEnabled ? { code: code.trim() } : {}) },
-      {
-        onSuccess: async () => {
-          queryClient.clear();
-          await navigate({ to: "/sign-in" });
-          toast({
-            title: "Your account is deleted",
-            description:
-              "Everything of yours is gone. You can sign up again with the same email as a new person.",
-          });
-        },
-        onError: (failure) =>
-          failure instanceof ApiError && failure.status === 400 && !failure.field
-            ? form.showErrors({}, failure.message)
-            : form.showApiError(failure, fields),
-      },
-    );
+  async function submit(input: DeleteAccountInput) {
+    await remove.mutateAsync(input);
+    queryClient.clear();
+    await navigate({ to: "/sign-in" });
+    toast({
+      title: "Your account is deleted",
+      description: "Everything of yours is gone. You can sign up again with the same email as a new person.",
+    });
   }
 
   return (
@@ -249,27 +238,21 @@ function DeleteCard() {
             </ul>
           </div>
         </div>
-        <Form onSubmit={submit} formRef={form.formRef} error={form.formError}>
+        <ValidatedForm form={form} onSave={submit}>
           <div className="form-grid">
             <TextField
               label="Your password"
               type="password"
-              name="password"
               autoComplete="current-password"
-              value={form.values.password}
-              onValueChange={(value) => form.set("password", value)}
-              error={form.errors.password}
+              {...form.field("password")}
               required
             />
             {user.twoFactorEnabled ? (
               <TextField
                 label="Code from your authenticator app"
-                name="code"
                 inputMode="numeric"
                 autoComplete="one-time-code"
-                value={form.values.code}
-                onValueChange={(value) => form.set("code", value)}
-                error={form.errors.code}
+                {...form.field("code")}
                 required
               />
             ) : null}
@@ -291,11 +274,9 @@ function DeleteCard() {
             </p>
           ) : null}
           <FormActions>
-            <Button type="submit" variant="danger" pending={remove.isPending}>
-              Delete my account and data
-            </Button>
+            <SubmitButton variant="danger">Delete my account and data</SubmitButton>
           </FormActions>
-        </Form>
+        </ValidatedForm>
       </div>
     </Card>
   );

@@ -1,12 +1,12 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { getRouteApi, Link, useNavigate } from "@tanstack/react-router";
-import { ArrowLeft, Building2, Plus, Scale, Trash2 } from "lucide-react";
+import { ArrowLeft, Building2, Plus, Scale, SearchX, Trash2 } from "lucide-react";
 import { useState } from "react";
 import {
   formatMoney,
   type HealthCheck,
+  type HealthCheckInput,
   type HealthSign,
-  healthCheckInput,
   healthSignKeys,
   healthSigns,
 } from "../../../shared/health-check.ts";
@@ -15,10 +15,12 @@ import { Alert } from "../../ui/alert.tsx";
 import { Button } from "../../ui/button.tsx";
 import { Card } from "../../ui/card.tsx";
 import { ConflictNotice } from "../../ui/conflict.tsx";
+import { EmptyState } from "../../ui/empty-state.tsx";
 import { SelectField, TextAreaField, TextField } from "../../ui/field.tsx";
-import { Form, FormActions, useFormState } from "../../ui/form.tsx";
+import { FormActions } from "../../ui/form.tsx";
 import { PageHeader } from "../../ui/page-header.tsx";
-import { LoadingState } from "../../ui/spinner.tsx";
+import { QueryState } from "../../ui/query-state.tsx";
+import { SubmitButton, useSchemaForm, ValidatedForm } from "../../ui/schema-form.tsx";
 import { useToast } from "../../ui/toast.tsx";
 import { useTitle } from "../../ui/use-title.ts";
 import { decisionsQuery } from "../decisions/decisions-api.ts";
@@ -146,9 +148,20 @@ function HealthCheckForm({ check }: { check?: HealthCheck }) {
   const navigate = useNavigate();
   const queryClient = useQueryClient();
   const decisions = useQuery(decisionsQuery);
-  const form = useFormState<Values>(toValues(check), { version: check?.version });
+  const form = useSchemaForm(toValues(check), {
+    schema: () => import("../../../shared/health-check.ts").then((m) => m.healthCheckInput),
+    toInput,
+    serverFields: (values) => [
+      ...Object.keys(values),
+      "equity",
+      "equity.shares",
+      "equity.fullyDilutedShares",
+      "equity.exitValues",
+    ],
+    version: check?.version,
+  });
   const save = useMutation({
-    mutationFn: (input: ReturnType<typeof healthCheckInput.parse>) =>
+    mutationFn: (input: HealthCheckInput) =>
       check
         ? call(
             api["health-checks"][":id"].$put({
@@ -164,14 +177,6 @@ function HealthCheckForm({ check }: { check?: HealthCheck }) {
       toast({ title: check ? "Check updated" : "Check saved", description: saved.verdict.headline });
       if (!check) await navigate({ to: "/diagnostics/company/$id", params: { id: saved.id } });
     },
-    onError: (error) =>
-      form.showApiError(error, [
-        ...Object.keys(form.values),
-        "equity",
-        "equity.shares",
-        "equity.fullyDilutedShares",
-        "equity.exitValues",
-      ]),
   });
   const equityError = Object.entries(form.errors).find(
     ([key, message]) => key.startsWith("equity") && message,
@@ -182,13 +187,9 @@ function HealthCheckForm({ check }: { check?: HealthCheck }) {
       title={check ? "Change the check" : "A new health check"}
       icon={<Building2 size={18} />}
     >
-      <Form
-        onSubmit={() => {
-          const input = form.validate(healthCheckInput, toInput(form.values));
-          if (input) save.mutate(input);
-        }}
-        formRef={form.formRef}
-        error={form.formError}
+      <ValidatedForm
+        form={form}
+        onSave={(input) => save.mutateAsync(input)}
         aria-labelledby="health-form-title"
       >
         {check ? (
@@ -204,14 +205,7 @@ function HealthCheckForm({ check }: { check?: HealthCheck }) {
           />
         ) : null}
         <div className="form-grid">
-          <TextField
-            label="Company"
-            name="company"
-            value={form.values.company}
-            onValueChange={(value) => form.set("company", value)}
-            error={form.errors.company}
-            maxLength={130}
-          />
+          <TextField label="Company" {...form.field("company")} maxLength={130} />
           <SelectField
             label="This is"
             name="subject"
@@ -338,11 +332,9 @@ function HealthCheckForm({ check }: { check?: HealthCheck }) {
           optional
         />
         <FormActions>
-          <Button type="submit" pending={save.isPending}>
-            {check ? "Save changes" : "See the verdict"}
-          </Button>
+          <SubmitButton>{check ? "Save changes" : "See the verdict"}</SubmitButton>
         </FormActions>
-      </Form>
+      </ValidatedForm>
     </Card>
   );
 }
@@ -424,32 +416,30 @@ export function HealthChecksPage() {
           ) : undefined
         }
       />
-      {query.isPending ? (
-        <LoadingState label="Loading your checks…" />
-      ) : query.isError ? (
-        <Alert tone="error">Your checks could not be loaded. {query.error.message}</Alert>
-      ) : (
-        <div className="stack-lg">
-          {checks.length === 0 || adding ? <HealthCheckForm /> : null}
-          {checks.length ? (
-            <ul className="history-list">
-              {checks.map((check) => (
-                <li key={check.id}>
-                  <Card
-                    title={
-                      <Link to="/diagnostics/company/$id" params={{ id: check.id }}>
-                        {check.company} ({check.subject === "offer" ? "offer" : "employer"})
-                      </Link>
-                    }
-                  >
-                    <p>{check.verdict.headline}</p>
-                  </Card>
-                </li>
-              ))}
-            </ul>
-          ) : null}
-        </div>
-      )}
+      <QueryState query={query} loading="Loading your checks…" failed="Your checks">
+        {() => (
+          <div className="stack-lg">
+            {checks.length === 0 || adding ? <HealthCheckForm /> : null}
+            {checks.length ? (
+              <ul className="history-list">
+                {checks.map((check) => (
+                  <li key={check.id}>
+                    <Card
+                      title={
+                        <Link to="/diagnostics/company/$id" params={{ id: check.id }}>
+                          {check.company} ({check.subject === "offer" ? "offer" : "employer"})
+                        </Link>
+                      }
+                    >
+                      <p>{check.verdict.headline}</p>
+                    </Card>
+                  </li>
+                ))}
+              </ul>
+            ) : null}
+          </div>
+        )}
+      </QueryState>
     </>
   );
 }
@@ -496,16 +486,29 @@ export function HealthCheckPage() {
           ) : undefined
         }
       />
-      {query.isPending ? (
-        <LoadingState label="Loading the check…" />
-      ) : query.isError ? (
-        <Alert tone="error">{query.error.message}</Alert>
-      ) : (
-        <div className="stack-lg">
-          <Verdict check={query.data} />
-          <HealthCheckForm key={query.data.version} check={query.data} />
-        </div>
-      )}
+      <QueryState
+        query={query}
+        loading="Loading the check…"
+        failed="The health check"
+        notFound={
+          <Card>
+            <EmptyState
+              icon={<SearchX size={22} />}
+              title="This health check doesn't exist"
+              action={<Link to="/diagnostics/company">Back to Company health</Link>}
+            >
+              It may have been deleted, or the link may be mistyped or no longer yours to open.
+            </EmptyState>
+          </Card>
+        }
+      >
+        {(check) => (
+          <div className="stack-lg">
+            <Verdict check={check} />
+            <HealthCheckForm key={check.version} check={check} />
+          </div>
+        )}
+      </QueryState>
     </>
   );
 }

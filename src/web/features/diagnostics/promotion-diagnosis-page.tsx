@@ -1,15 +1,15 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { Link } from "@tanstack/react-router";
 import { ClipboardCheck, History, Stethoscope } from "lucide-react";
-import { useState } from "react";
 import { formatCalendarDate } from "../../../shared/calendar-date.ts";
 import {
   type AnswerValue,
   causeLabels,
   type Diagnosis,
   type DiagnosisContext,
+  type DiagnosisInput,
   type DiagnosisQuestionId,
-  diagnosisInput,
+  type diagnosisInput,
   diagnosisQuestions,
   type MoveKind,
   promotionCauses,
@@ -20,9 +20,10 @@ import { Alert } from "../../ui/alert.tsx";
 import { Button } from "../../ui/button.tsx";
 import { Card } from "../../ui/card.tsx";
 import { TextAreaField, TextField } from "../../ui/field.tsx";
-import { Form, FormActions, useFormState } from "../../ui/form.tsx";
+import { FormActions } from "../../ui/form.tsx";
 import { PageHeader } from "../../ui/page-header.tsx";
-import { LoadingState } from "../../ui/spinner.tsx";
+import { QueryState } from "../../ui/query-state.tsx";
+import { SubmitButton, useSchemaForm, ValidatedForm } from "../../ui/schema-form.tsx";
 import { useToast } from "../../ui/toast.tsx";
 import { useTitle } from "../../ui/use-title.ts";
 import { RadioGroup } from "./radio-group.tsx";
@@ -84,19 +85,15 @@ function Evidence({ context }: { context: DiagnosisContext }) {
 export function DiagnosisResult({ diagnosis, latest }: { diagnosis: Diagnosis; latest: boolean }) {
   const queryClient = useQueryClient();
   const toast = useToast();
-  const [pending, setPending] = useState<MoveKind | null>(null);
   const move = useMutation({
-    mutationFn: (kind: MoveKind) => {
-      setPending(kind);
-      return call(
+    mutationFn: (kind: MoveKind) =>
+      call(
         api["promotion-diagnoses"][":id"].moves.$post({
           param: { id: encodeURIComponent(diagnosis.id) },
           json: { kind },
         }),
-      );
-    },
+      ),
     onSuccess: async (updated) => {
-      setPending(null);
       await queryClient.invalidateQueries({ queryKey: diagnosesKey });
       const made = updated.created.at(-1);
       toast({
@@ -105,7 +102,6 @@ export function DiagnosisResult({ diagnosis, latest }: { diagnosis: Diagnosis; l
       });
     },
     onError: (error) => {
-      setPending(null);
       toast({ title: "That could not be created", description: error.message, tone: "error" });
     },
   });
@@ -137,7 +133,7 @@ export function DiagnosisResult({ diagnosis, latest }: { diagnosis: Diagnosis; l
                     <Button
                       variant="secondary"
                       size="small"
-                      pending={move.isPending && pending === m.kind}
+                      pending={move.isPending && move.variables === m.kind}
                       onClick={() => move.mutate(m.kind as MoveKind)}
                     >
                       {m.kind === "tour" ? "Create the tour" : "Create the feedback request"}
@@ -174,20 +170,29 @@ export function DiagnosisResult({ diagnosis, latest }: { diagnosis: Diagnosis; l
 
 function CheckForm({ context, last }: { context: DiagnosisContext; last: Diagnosis | undefined }) {
   const queryClient = useQueryClient();
-  const form = useFormState<Values>({
-    answers: Object.fromEntries((last?.answers ?? []).map((a) => [a.question, a.answer])),
-    monthsAtLevel: String(last?.monthsAtLevel ?? context.monthsAtLevel ?? ""),
-    developmentArea: last?.developmentArea ?? "",
-    notes: "",
-  });
+  const form = useSchemaForm<Values, typeof diagnosisInput>(
+    {
+      answers: Object.fromEntries((last?.answers ?? []).map((a) => [a.question, a.answer])),
+      monthsAtLevel: String(last?.monthsAtLevel ?? context.monthsAtLevel ?? ""),
+      developmentArea: last?.developmentArea ?? "",
+      notes: "",
+    },
+    {
+      schema: () => import("../../../shared/promotion-diagnosis.ts").then((m) => m.diagnosisInput),
+      toInput: (values) => ({
+        answers: values.answers,
+        monthsAtLevel: values.monthsAtLevel === "" ? null : Number(values.monthsAtLevel),
+        developmentArea: values.developmentArea,
+        notes: values.notes,
+      }),
+    },
+  );
   const run = useMutation({
-    mutationFn: (input: ReturnType<typeof diagnosisInput.parse>) =>
-      call(api["promotion-diagnoses"].$post({ json: input })),
+    mutationFn: (input: DiagnosisInput) => call(api["promotion-diagnoses"].$post({ json: input })),
     onSuccess: async () => {
       await queryClient.invalidateQueries({ queryKey: diagnosesKey });
       document.getElementById("latest-result")?.scrollIntoView({ block: "start" });
     },
-    onError: (error) => form.showApiError(error),
   });
   return (
     <Card
@@ -196,18 +201,9 @@ function CheckForm({ context, last }: { context: DiagnosisContext; last: Diagnos
       icon={<Stethoscope size={18} />}
       description="Answer honestly: nobody else sees this."
     >
-      <Form
-        onSubmit={() => {
-          const input = form.validate(diagnosisInput, {
-            answers: form.values.answers,
-            monthsAtLevel: form.values.monthsAtLevel === "" ? null : Number(form.values.monthsAtLevel),
-            developmentArea: form.values.developmentArea,
-            notes: form.values.notes,
-          });
-          if (input) run.mutate(input);
-        }}
-        formRef={form.formRef}
-        error={form.formError}
+      <ValidatedForm
+        form={form}
+        onSave={(input) => run.mutateAsync(input)}
         aria-labelledby="diagnosis-form-title"
       >
         {promotionCauses.map((cause) => (
@@ -268,22 +264,11 @@ function CheckForm({ context, last }: { context: DiagnosisContext; last: Diagnos
             ) : null}
           </section>
         ))}
-        <TextAreaField
-          label="Notes"
-          name="notes"
-          value={form.values.notes}
-          onValueChange={(value) => form.set("notes", value)}
-          error={form.errors.notes}
-          optional
-          rows={2}
-          maxLength={2100}
-        />
+        <TextAreaField label="Notes" {...form.field("notes")} optional rows={2} maxLength={2100} />
         <FormActions>
-          <Button type="submit" pending={run.isPending}>
-            See the verdict
-          </Button>
+          <SubmitButton>See the verdict</SubmitButton>
         </FormActions>
-      </Form>
+      </ValidatedForm>
     </Card>
   );
 }
@@ -298,41 +283,39 @@ export function PromotionDiagnosisPage() {
         title="Why isn't the promotion coming?"
         description="A guided check of the four usual causes: nobody advocates for your magic, the next role does not exist, impatience, or a development area nobody has said out loud (about half of the cases). Each is weighed with your own records, and each has its moves."
       />
-      {query.isPending ? (
-        <LoadingState label="Reading your records…" />
-      ) : query.isError ? (
-        <Alert tone="error">The check could not be loaded. {query.error.message}</Alert>
-      ) : (
-        <div className="stack-lg">
-          {latest ? (
-            <Card
-              id="latest-result"
-              title={`Your verdict, ${formatCalendarDate(latest.takenOn)}`}
-              icon={<Stethoscope size={18} />}
-            >
-              <DiagnosisResult diagnosis={latest} latest />
-            </Card>
-          ) : null}
-          <Evidence context={query.data.context} />
-          <CheckForm key={latest?.id ?? "first"} context={query.data.context} last={latest} />
-          {earlier.length ? (
-            <Card title="Earlier checks" icon={<History size={18} />}>
-              <ul className="history-list">
-                {earlier.map((run) => (
-                  <li key={run.id}>
-                    <details>
-                      <summary>
-                        {formatCalendarDate(run.takenOn)}: {run.summary}
-                      </summary>
-                      <DiagnosisResult diagnosis={run} latest={false} />
-                    </details>
-                  </li>
-                ))}
-              </ul>
-            </Card>
-          ) : null}
-        </div>
-      )}
+      <QueryState query={query} loading="Reading your records…" failed="The check">
+        {(data) => (
+          <div className="stack-lg">
+            {latest ? (
+              <Card
+                id="latest-result"
+                title={`Your verdict, ${formatCalendarDate(latest.takenOn)}`}
+                icon={<Stethoscope size={18} />}
+              >
+                <DiagnosisResult diagnosis={latest} latest />
+              </Card>
+            ) : null}
+            <Evidence context={data.context} />
+            <CheckForm key={latest?.id ?? "first"} context={data.context} last={latest} />
+            {earlier.length ? (
+              <Card title="Earlier checks" icon={<History size={18} />}>
+                <ul className="history-list">
+                  {earlier.map((run) => (
+                    <li key={run.id}>
+                      <details>
+                        <summary>
+                          {formatCalendarDate(run.takenOn)}: {run.summary}
+                        </summary>
+                        <DiagnosisResult diagnosis={run} latest={false} />
+                      </details>
+                    </li>
+                  ))}
+                </ul>
+              </Card>
+            ) : null}
+          </div>
+        )}
+      </QueryState>
     </>
   );
 }

@@ -1,17 +1,17 @@
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { Link } from "@tanstack/react-router";
 import { Sparkles } from "lucide-react";
-import { type SuperpowersView, superpowersInput } from "../../../shared/feedback.ts";
+import type { SuperpowersView } from "../../../shared/feedback.ts";
 import { lanes } from "../../../shared/lane-words.ts";
 import { type SuperpowerKey, superpowerKeys, superpowers } from "../../../shared/superpowers.ts";
 import { api, call } from "../../api.ts";
 import { Alert } from "../../ui/alert.tsx";
-import { Button } from "../../ui/button.tsx";
 import { Card } from "../../ui/card.tsx";
 import { ConflictNotice } from "../../ui/conflict.tsx";
 import { TextAreaField } from "../../ui/field.tsx";
-import { Form, FormActions, useFormState } from "../../ui/form.tsx";
-import { LoadingState } from "../../ui/spinner.tsx";
+import { FormActions } from "../../ui/form.tsx";
+import { QueryState } from "../../ui/query-state.tsx";
+import { SubmitButton, useSchemaForm, ValidatedForm } from "../../ui/schema-form.tsx";
 import { useToast } from "../../ui/toast.tsx";
 import { superpowersQuery } from "./feedback-api.ts";
 import "./feedback.css";
@@ -28,19 +28,18 @@ function toValues(view: SuperpowersView): Values {
 function SuperpowersForm({ view }: { view: SuperpowersView }) {
   const toast = useToast();
   const queryClient = useQueryClient();
-  const form = useFormState<Values>(toValues(view), { version: view.version });
-  const chosen = form.values.superpowers;
-  const save = useMutation({
-    mutationFn: (input: Values) =>
-      call(api.feedback.superpowers.$put({ json: { ...input, version: form.version } })),
-    onSuccess: (saved) => {
-      queryClient.setQueryData(superpowersQuery.queryKey, saved);
-      form.setValues(toValues(saved));
-      form.markSaved(saved.version, toValues(saved));
-      toast({ title: "Superpowers saved" });
-    },
-    onError: (error) => form.showApiError(error),
+  const form = useSchemaForm(toValues(view), {
+    schema: () => import("../../../shared/feedback.ts").then((m) => m.superpowersInput),
+    version: view.version,
   });
+  const chosen = form.values.superpowers;
+  const save = async (input: Values) => {
+    const saved = await call(api.feedback.superpowers.$put({ json: { ...input, version: form.version } }));
+    queryClient.setQueryData(superpowersQuery.queryKey, saved);
+    form.setValues(toValues(saved));
+    form.markSaved(saved.version, toValues(saved));
+    toast({ title: "Superpowers saved" });
+  };
 
   function toggle(key: SuperpowerKey, on: boolean) {
     form.set("superpowers", on ? [...chosen, key] : chosen.filter((k) => k !== key));
@@ -51,13 +50,9 @@ function SuperpowersForm({ view }: { view: SuperpowersView }) {
   const unlinked = contradictionsFor(null);
 
   return (
-    <Form
-      onSubmit={() => {
-        const input = form.validate(superpowersInput, form.values);
-        if (input) save.mutate(input);
-      }}
-      formRef={form.formRef}
-      error={form.formError ?? form.errors.superpowers}
+    <ValidatedForm
+      form={{ ...form, formError: form.formError ?? form.errors.superpowers }}
+      onSave={save}
       aria-label="Your superpowers"
     >
       <ConflictNotice
@@ -156,11 +151,9 @@ function SuperpowersForm({ view }: { view: SuperpowersView }) {
         </Alert>
       ) : null}
       <FormActions>
-        <Button type="submit" pending={save.isPending}>
-          Save superpowers
-        </Button>
+        <SubmitButton>Save superpowers</SubmitButton>
       </FormActions>
-    </Form>
+    </ValidatedForm>
   );
 }
 
@@ -173,13 +166,9 @@ export function SuperpowersCard() {
       icon={<Sparkles size={18} />}
       description="Every strength, overused, casts a shadow. Name your superpowers: Sidecar shows each one's shadow and pulls forward the feedback that contradicts how you see yourself, so you can answer it instead of setting it aside."
     >
-      {query.isPending ? (
-        <LoadingState label="Loading your superpowers…" />
-      ) : query.isError ? (
-        <Alert tone="error">Your superpowers could not be loaded. {query.error.message}</Alert>
-      ) : (
-        <SuperpowersForm view={query.data} />
-      )}
+      <QueryState query={query} loading="Loading your superpowers…" failed="Your superpowers">
+        {(view) => <SuperpowersForm view={view} />}
+      </QueryState>
     </Card>
   );
 }

@@ -3,16 +3,14 @@ import { getRouteApi, Link } from "@tanstack/react-router";
 import { ArrowLeft, Compass, Flag, MessageSquareHeart, Scale, Stethoscope } from "lucide-react";
 import { formatCalendarDate } from "../../../shared/calendar-date.ts";
 import { type CheckInAreaView, checkInAreaLabels } from "../../../shared/managers.ts";
-import { ApiError } from "../../api.ts";
 import { buttonClass } from "../../ui/button.tsx";
 import { Card } from "../../ui/card.tsx";
 import { EmptyState } from "../../ui/empty-state.tsx";
 import { PageHeader } from "../../ui/page-header.tsx";
-import { LoadFailed } from "../../ui/query-state.tsx";
-import { LoadingState } from "../../ui/spinner.tsx";
+import { QueryState } from "../../ui/query-state.tsx";
 import { useTitle } from "../../ui/use-title.ts";
 import { SharedLanesCards } from "../sharing/shared-lanes-cards.tsx";
-import { ReleaseBody } from "../story/press-release-page.tsx";
+import { ReleaseBody } from "../story/release-body.tsx";
 import { StoryEntryView } from "../story/story-page.tsx";
 import { TourStatusBadge, TourTags } from "../tours/tour-parts.tsx";
 import { checkInAreaQuery } from "./managers-api.ts";
@@ -204,7 +202,6 @@ export function CheckInAreaPage() {
       Check-ins
     </Link>
   );
-  const gone = query.error instanceof ApiError && query.error.status === 404;
   return (
     <>
       <PageHeader
@@ -214,28 +211,33 @@ export function CheckInAreaPage() {
           view ? `Shared with you read-only by ${view.owner.name}. Only they can change it.` : undefined
         }
       />
-      {query.isPending ? (
-        <LoadingState label="Loading the shared area…" />
-      ) : gone ? (
-        <Card>
-          <EmptyState
-            icon={<Compass size={24} />}
-            title="This is not shared with you"
-            action={
-              <Link to="/managers/$linkId" params={{ linkId }} className={buttonClass("secondary")}>
-                Back to the check-ins
-              </Link>
-            }
-          >
-            They may have stopped sharing it, or the link between you has ended. Ask what you can help with,
-            and wait to be invited in.
-          </EmptyState>
-        </Card>
-      ) : query.isError ? (
-        <LoadFailed what="The shared area" error={query.error} retry={() => void query.refetch()} />
-      ) : (
-        <div className="stack-lg">{view ? <AreaBody view={view} /> : null}</div>
-      )}
+      <QueryState
+        query={query}
+        loading="Loading the shared area…"
+        failed="The shared area"
+        notFound={
+          <Card>
+            <EmptyState
+              icon={<Compass size={24} />}
+              title="This is not shared with you"
+              action={
+                <Link to="/managers/$linkId" params={{ linkId }} className={buttonClass("secondary")}>
+                  Back to the check-ins
+                </Link>
+              }
+            >
+              They may have stopped sharing it, or the link between you has ended. Ask what you can help with,
+              and wait to be invited in.
+            </EmptyState>
+          </Card>
+        }
+      >
+        {(data) => (
+          <div className="stack-lg">
+            <AreaBody view={data} />
+          </div>
+        )}
+      </QueryState>
     </>
   );
 }

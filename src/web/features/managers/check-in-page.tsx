@@ -2,18 +2,20 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { getRouteApi, Link } from "@tanstack/react-router";
 import { ArrowLeft, Check, ListChecks, MessageSquare, NotebookPen, X } from "lucide-react";
 import { formatCalendarDate } from "../../../shared/calendar-date.ts";
-import { agendaInput, type CheckIn, checkInInput, commentInput } from "../../../shared/managers.ts";
+import type { CheckIn } from "../../../shared/managers.ts";
 import { api, call } from "../../api.ts";
 import { Button } from "../../ui/button.tsx";
 import { Card } from "../../ui/card.tsx";
 import { ConflictNotice } from "../../ui/conflict.tsx";
 import { EmptyState } from "../../ui/empty-state.tsx";
 import { TextAreaField, TextField } from "../../ui/field.tsx";
-import { Form, FormActions, useFormState } from "../../ui/form.tsx";
+import { FormActions } from "../../ui/form.tsx";
 import { PageHeader } from "../../ui/page-header.tsx";
 import { QueryState, RecordNotFound } from "../../ui/query-state.tsx";
+import { SubmitButton, useSchemaForm, ValidatedForm } from "../../ui/schema-form.tsx";
 import { useToast } from "../../ui/toast.tsx";
 import { useTitle } from "../../ui/use-title.ts";
+import { CheckInForm } from "./check-in-form.tsx";
 import { checkInQuery } from "./managers-api.ts";
 import "./managers.css";
 
@@ -28,23 +30,6 @@ function HelpWith({ checkIn }: { checkIn: CheckIn }) {
   const queryClient = useQueryClient();
   const toast = useToast();
   const setCheckIn = useSetCheckIn(checkIn.id);
-  const values = { heldOn: checkIn.heldOn, helpWith: checkIn.helpWith };
-  const form = useFormState<{ heldOn: string; helpWith: string }>(values, { version: checkIn.version });
-  const save = useMutation({
-    mutationFn: (input: { heldOn: string; helpWith: string }) =>
-      call(
-        api["check-ins"][":id"].$put({
-          param: { id: encodeURIComponent(checkIn.id) },
-          json: { ...input, version: form.version },
-        }),
-      ),
-    onSuccess: (saved) => {
-      setCheckIn(saved);
-      form.markSaved(saved.version, { heldOn: saved.heldOn, helpWith: saved.helpWith });
-      toast({ title: "Saved" });
-    },
-    onError: (error) => form.showApiError(error, ["heldOn", "helpWith"]),
-  });
   if (checkIn.side === "manager" || !checkIn.open) {
     return (
       <Card id="help-with" title="What can I help you with?" icon={<NotebookPen size={18} />}>
@@ -56,47 +41,27 @@ function HelpWith({ checkIn }: { checkIn: CheckIn }) {
   }
   return (
     <Card id="help-with" title="What can I help you with?" icon={<NotebookPen size={18} />}>
-      <Form
-        onSubmit={() => {
-          const input = form.validate(checkInInput);
-          if (input) save.mutate(input);
+      <CheckInForm
+        initial={{ heldOn: checkIn.heldOn, helpWith: checkIn.helpWith }}
+        version={checkIn.version}
+        submitLabel="Save"
+        labelledBy="help-with-title"
+        onSave={async (input, version) => {
+          const saved = await call(
+            api["check-ins"][":id"].$put({
+              param: { id: encodeURIComponent(checkIn.id) },
+              json: { ...input, version },
+            }),
+          );
+          setCheckIn(saved);
+          toast({ title: "Saved" });
+          return { values: { heldOn: saved.heldOn, helpWith: saved.helpWith }, version: saved.version };
         }}
-        formRef={form.formRef}
-        error={form.formError}
-        aria-labelledby="help-with-title"
-      >
-        <ConflictNotice
-          form={form}
-          labels={{ heldOn: "Date", helpWith: "What I would like help with" }}
-          loadLatest={async () => {
-            const latest = await queryClient.fetchQuery({ ...checkInQuery(checkIn.id), staleTime: 0 });
-            return { values: { heldOn: latest.heldOn, helpWith: latest.helpWith }, version: latest.version };
-          }}
-        />
-        <div className="form-grid">
-          <TextField
-            label="Date of the check-in"
-            name="heldOn"
-            type="date"
-            value={form.values.heldOn}
-            onValueChange={(value) => form.set("heldOn", value)}
-            error={form.errors.heldOn}
-          />
-        </div>
-        <TextAreaField
-          label="What I would like help with"
-          name="helpWith"
-          rows={4}
-          value={form.values.helpWith}
-          onValueChange={(value) => form.set("helpWith", value)}
-          error={form.errors.helpWith}
-        />
-        <FormActions>
-          <Button type="submit" pending={save.isPending}>
-            Save
-          </Button>
-        </FormActions>
-      </Form>
+        loadLatest={async () => {
+          const latest = await queryClient.fetchQuery({ ...checkInQuery(checkIn.id), staleTime: 0 });
+          return { values: { heldOn: latest.heldOn, helpWith: latest.helpWith }, version: latest.version };
+        }}
+      />
     </Card>
   );
 }
@@ -104,18 +69,17 @@ function HelpWith({ checkIn }: { checkIn: CheckIn }) {
 function Agenda({ checkIn }: { checkIn: CheckIn }) {
   const toast = useToast();
   const setCheckIn = useSetCheckIn(checkIn.id);
-  const form = useFormState<{ text: string }>({ text: "" });
-  const add = useMutation({
-    mutationFn: (input: { text: string }) =>
-      call(
-        api["check-ins"][":id"].agenda.$post({ param: { id: encodeURIComponent(checkIn.id) }, json: input }),
-      ),
-    onSuccess: (saved) => {
-      setCheckIn(saved);
-      form.setValues({ text: "" });
-    },
-    onError: (error) => form.showApiError(error, ["text"]),
-  });
+  const form = useSchemaForm(
+    { text: "" },
+    { schema: () => import("../../../shared/managers.ts").then((m) => m.agendaInput) },
+  );
+  const add = async (input: { text: string }) => {
+    const saved = await call(
+      api["check-ins"][":id"].agenda.$post({ param: { id: encodeURIComponent(checkIn.id) }, json: input }),
+    );
+    setCheckIn(saved);
+    form.setValues({ text: "" });
+  };
   const decide = useMutation({
     mutationFn: ({
       id,
@@ -198,28 +162,16 @@ function Agenda({ checkIn }: { checkIn: CheckIn }) {
           </ul>
         )}
         {checkIn.open ? (
-          <Form
-            onSubmit={() => {
-              const input = form.validate(agendaInput);
-              if (input) add.mutate(input);
-            }}
-            formRef={form.formRef}
-            error={form.formError}
+          <ValidatedForm
+            form={form}
+            onSave={add}
             aria-label={isReport ? "Add a topic to the agenda" : "Suggest a topic for the agenda"}
           >
-            <TextField
-              label={isReport ? "Add a topic" : "Suggest a topic"}
-              name="text"
-              value={form.values.text}
-              onValueChange={(value) => form.set("text", value)}
-              error={form.errors.text}
-            />
+            <TextField label={isReport ? "Add a topic" : "Suggest a topic"} {...form.field("text")} />
             <FormActions>
-              <Button type="submit" variant="secondary" pending={add.isPending}>
-                {isReport ? "Add" : "Suggest"}
-              </Button>
+              <SubmitButton variant="secondary">{isReport ? "Add" : "Suggest"}</SubmitButton>
             </FormActions>
-          </Form>
+          </ValidatedForm>
         ) : null}
       </div>
     </Card>
@@ -230,25 +182,25 @@ function ManagerPlan({ checkIn }: { checkIn: CheckIn }) {
   const queryClient = useQueryClient();
   const toast = useToast();
   const setCheckIn = useSetCheckIn(checkIn.id);
-  const form = useFormState<{ managerPlan: string }>(
+  const form = useSchemaForm(
     { managerPlan: checkIn.managerPlan },
-    { version: checkIn.version },
-  );
-  const save = useMutation({
-    mutationFn: (input: { managerPlan: string }) =>
-      call(
-        api["check-ins"][":id"]["manager-plan"].$put({
-          param: { id: encodeURIComponent(checkIn.id) },
-          json: { ...input, version: form.version },
-        }),
-      ),
-    onSuccess: (saved) => {
-      setCheckIn(saved);
-      form.markSaved(saved.version, { managerPlan: saved.managerPlan });
-      toast({ title: "Saved", description: `${checkIn.report.name} can read it now.` });
+    {
+      schema: () =>
+        import("../../../shared/managers.ts").then((m) => m.managerPlanInput.omit({ version: true })),
+      version: checkIn.version,
     },
-    onError: (error) => form.showApiError(error, ["managerPlan"]),
-  });
+  );
+  const save = async (input: { managerPlan: string }) => {
+    const saved = await call(
+      api["check-ins"][":id"]["manager-plan"].$put({
+        param: { id: encodeURIComponent(checkIn.id) },
+        json: { ...input, version: form.version },
+      }),
+    );
+    setCheckIn(saved);
+    form.markSaved(saved.version, { managerPlan: saved.managerPlan });
+    toast({ title: "Saved", description: `${checkIn.report.name} can read it now.` });
+  };
   const title = checkIn.side === "manager" ? "What I will do" : `What ${checkIn.manager.name} will do`;
   if (checkIn.side === "report" || !checkIn.open) {
     return (
@@ -261,18 +213,7 @@ function ManagerPlan({ checkIn }: { checkIn: CheckIn }) {
   }
   return (
     <Card id="manager-plan" title={title} icon={<NotebookPen size={18} />}>
-      <Form
-        onSubmit={() => {
-          if (form.values.managerPlan.length > 4000) {
-            form.showErrors({ managerPlan: "Keep what you will do under 4000 characters" });
-            return;
-          }
-          save.mutate({ managerPlan: form.values.managerPlan });
-        }}
-        formRef={form.formRef}
-        error={form.formError}
-        aria-labelledby="manager-plan-title"
-      >
+      <ValidatedForm form={form} onSave={save} aria-labelledby="manager-plan-title">
         <ConflictNotice
           form={form}
           labels={{ managerPlan: "What I will do" }}
@@ -283,40 +224,34 @@ function ManagerPlan({ checkIn }: { checkIn: CheckIn }) {
         />
         <TextAreaField
           label="What I will do"
-          name="managerPlan"
           rows={4}
-          value={form.values.managerPlan}
-          onValueChange={(value) => form.set("managerPlan", value)}
-          error={form.errors.managerPlan}
           hint="Your report reads this on the check-in."
+          {...form.field("managerPlan")}
         />
         <FormActions>
-          <Button type="submit" pending={save.isPending}>
-            Save
-          </Button>
+          <SubmitButton>Save</SubmitButton>
         </FormActions>
-      </Form>
+      </ValidatedForm>
     </Card>
   );
 }
 
 function Comments({ checkIn }: { checkIn: CheckIn }) {
   const setCheckIn = useSetCheckIn(checkIn.id);
-  const form = useFormState<{ body: string }>({ body: "" });
-  const add = useMutation({
-    mutationFn: (input: { body: string }) =>
-      call(
-        api["check-ins"][":id"].comments.$post({
-          param: { id: encodeURIComponent(checkIn.id) },
-          json: input,
-        }),
-      ),
-    onSuccess: (saved) => {
-      setCheckIn(saved);
-      form.setValues({ body: "" });
-    },
-    onError: (error) => form.showApiError(error, ["body"]),
-  });
+  const form = useSchemaForm(
+    { body: "" },
+    { schema: () => import("../../../shared/managers.ts").then((m) => m.commentInput) },
+  );
+  const add = async (input: { body: string }) => {
+    const saved = await call(
+      api["check-ins"][":id"].comments.$post({
+        param: { id: encodeURIComponent(checkIn.id) },
+        json: input,
+      }),
+    );
+    setCheckIn(saved);
+    form.setValues({ body: "" });
+  };
   const nameOf = (author: "manager" | "report") =>
     author === checkIn.side ? "You" : author === "manager" ? checkIn.manager.name : checkIn.report.name;
   return (
@@ -335,29 +270,12 @@ function Comments({ checkIn }: { checkIn: CheckIn }) {
           </ol>
         )}
         {checkIn.open ? (
-          <Form
-            onSubmit={() => {
-              const input = form.validate(commentInput);
-              if (input) add.mutate(input);
-            }}
-            formRef={form.formRef}
-            error={form.formError}
-            aria-label="Comment"
-          >
-            <TextAreaField
-              label="Your comment"
-              name="body"
-              rows={3}
-              value={form.values.body}
-              onValueChange={(value) => form.set("body", value)}
-              error={form.errors.body}
-            />
+          <ValidatedForm form={form} onSave={add} aria-label="Comment">
+            <TextAreaField label="Your comment" rows={3} {...form.field("body")} />
             <FormActions>
-              <Button type="submit" variant="secondary" pending={add.isPending}>
-                Comment
-              </Button>
+              <SubmitButton variant="secondary">Comment</SubmitButton>
             </FormActions>
-          </Form>
+          </ValidatedForm>
         ) : null}
       </div>
     </Card>

@@ -4,20 +4,16 @@ import { ArrowLeft, CalendarClock, Eye, History, LifeBuoy, Share2, Trash2, Unlin
 import { useState } from "react";
 import { formatCalendarDate } from "../../../shared/calendar-date.ts";
 import {
-  type AreaInput,
-  areaInput,
   type Cadence,
   type CheckInArea,
-  type CheckInInput,
   cadenceLabels,
   cadences,
   checkInAreaDescriptions,
   checkInAreaLabels,
   checkInAreas,
-  checkInInput,
-  type ManagerLinkDetail,
   needsTarget,
-} from "../../../shared/managers.ts";
+} from "../../../shared/manager-words.ts";
+import type { AreaInput, areaInput, cadenceInput, ManagerLinkDetail } from "../../../shared/managers.ts";
 import { api, call } from "../../api.ts";
 import { useMemberToday } from "../../session.ts";
 import { Alert } from "../../ui/alert.tsx";
@@ -26,12 +22,14 @@ import { Card } from "../../ui/card.tsx";
 import { ConflictNotice } from "../../ui/conflict.tsx";
 import { Dialog } from "../../ui/dialog.tsx";
 import { EmptyState } from "../../ui/empty-state.tsx";
-import { SelectField, TextAreaField, TextField } from "../../ui/field.tsx";
-import { Form, FormActions, useFormState } from "../../ui/form.tsx";
+import { SelectField } from "../../ui/field.tsx";
+import { FormActions } from "../../ui/form.tsx";
 import { PageHeader } from "../../ui/page-header.tsx";
 import { QueryState, RecordNotFound } from "../../ui/query-state.tsx";
+import { SubmitButton, useSchemaForm, ValidatedForm } from "../../ui/schema-form.tsx";
 import { useToast } from "../../ui/toast.tsx";
 import { useTitle } from "../../ui/use-title.ts";
+import { CheckInForm } from "./check-in-form.tsx";
 import { managerLinkQuery, managersQuery } from "./managers-api.ts";
 import "./managers.css";
 
@@ -54,18 +52,6 @@ function otherName(detail: ManagerLinkDetail) {
 function StartCheckIn({ detail }: { detail: ManagerLinkDetail }) {
   const navigate = useNavigate();
   const today = useMemberToday();
-  const form = useFormState<{ heldOn: string; helpWith: string }>({ heldOn: today, helpWith: "" });
-  const start = useMutation({
-    mutationFn: (input: CheckInInput) =>
-      call(
-        api["manager-links"][":id"]["check-ins"].$post({
-          param: { id: encodeURIComponent(detail.link.id) },
-          json: input,
-        }),
-      ),
-    onSuccess: (checkIn) => navigate({ to: "/check-ins/$checkInId", params: { checkInId: checkIn.id } }),
-    onError: (error) => form.showApiError(error, ["heldOn", "helpWith"]),
-  });
   return (
     <Card
       id="start-check-in"
@@ -73,40 +59,22 @@ function StartCheckIn({ detail }: { detail: ManagerLinkDetail }) {
       icon={<LifeBuoy size={18} />}
       description={`Start a check-in with ${detail.link.manager.name} from your answer. The agenda is yours: they can suggest topics, you decide.`}
     >
-      <Form
-        onSubmit={() => {
-          const input = form.validate(checkInInput);
-          if (input) start.mutate(input);
+      <CheckInForm
+        initial={{ heldOn: today, helpWith: "" }}
+        hint="Your manager reads this on the check-in. Leave it empty to decide later."
+        submitLabel="Start the check-in"
+        labelledBy="start-check-in-title"
+        onSave={async (input) => {
+          const checkIn = await call(
+            api["manager-links"][":id"]["check-ins"].$post({
+              param: { id: encodeURIComponent(detail.link.id) },
+              json: input,
+            }),
+          );
+          await navigate({ to: "/check-ins/$checkInId", params: { checkInId: checkIn.id } });
+          return undefined;
         }}
-        formRef={form.formRef}
-        error={form.formError}
-        aria-labelledby="start-check-in-title"
-      >
-        <div className="form-grid">
-          <TextField
-            label="Date of the check-in"
-            name="heldOn"
-            type="date"
-            value={form.values.heldOn}
-            onValueChange={(value) => form.set("heldOn", value)}
-            error={form.errors.heldOn}
-          />
-        </div>
-        <TextAreaField
-          label="What I would like help with"
-          name="helpWith"
-          rows={4}
-          value={form.values.helpWith}
-          onValueChange={(value) => form.set("helpWith", value)}
-          error={form.errors.helpWith}
-          hint="Your manager reads this on the check-in. Leave it empty to decide later."
-        />
-        <FormActions>
-          <Button type="submit" pending={start.isPending}>
-            Start the check-in
-          </Button>
-        </FormActions>
-      </Form>
+      />
     </Card>
   );
 }
@@ -148,22 +116,24 @@ function ShareAreas({ detail }: { detail: ManagerLinkDetail }) {
   const queryClient = useQueryClient();
   const toast = useToast();
   const key = managerLinkQuery(detail.link.id).queryKey;
-  const form = useFormState<{ area: CheckInArea; targetId: string }>({ area: "lanes", targetId: "" });
-  const targets = useTargets(form.values.area);
-  const share = useMutation({
-    mutationFn: (input: AreaInput) =>
-      call(
-        api["manager-links"][":id"].areas.$post({
-          param: { id: encodeURIComponent(detail.link.id) },
-          json: input,
-        }),
-      ),
-    onSuccess: (result) => {
-      queryClient.setQueryData(key, result);
-      toast({ title: `${detail.link.manager.name} can now see it, read-only` });
+  const form = useSchemaForm<{ area: CheckInArea; targetId: string }, typeof areaInput>(
+    { area: "lanes", targetId: "" },
+    {
+      schema: () => import("../../../shared/managers.ts").then((m) => m.areaInput),
+      toInput: ({ area, targetId }) => ({ area, targetId: needsTarget(area) ? targetId || null : null }),
     },
-    onError: (error) => form.showApiError(error, ["area", "targetId"]),
-  });
+  );
+  const targets = useTargets(form.values.area);
+  const share = async (input: AreaInput) => {
+    const result = await call(
+      api["manager-links"][":id"].areas.$post({
+        param: { id: encodeURIComponent(detail.link.id) },
+        json: input,
+      }),
+    );
+    queryClient.setQueryData(key, result);
+    toast({ title: `${detail.link.manager.name} can now see it, read-only` });
+  };
   const revoke = useMutation({
     mutationFn: (areaId: string) =>
       call(
@@ -226,24 +196,16 @@ function ShareAreas({ detail }: { detail: ManagerLinkDetail }) {
             ))}
           </ul>
         )}
-        <Form
-          onSubmit={() => {
-            const input = form.validate(areaInput, {
-              area: form.values.area,
-              targetId: withTarget ? form.values.targetId || null : null,
-            });
-            if (input) share.mutate(input);
-          }}
-          formRef={form.formRef}
-          error={form.formError}
-          aria-label="Share an area"
-        >
+        <ValidatedForm form={form} onSave={share} aria-label="Share an area">
           <div className="form-grid">
             <SelectField
               label="Area"
               name="area"
               value={form.values.area}
-              onValueChange={(value) => form.setValues({ area: value as CheckInArea, targetId: "" })}
+              onValueChange={(value) => {
+                form.set("area", value as CheckInArea);
+                form.set("targetId", "");
+              }}
               options={checkInAreas.map((area) => ({ value: area, label: checkInAreaLabels[area] }))}
               error={form.errors.area}
               hint={checkInAreaDescriptions[form.values.area]}
@@ -264,11 +226,9 @@ function ShareAreas({ detail }: { detail: ManagerLinkDetail }) {
             ) : null}
           </div>
           <FormActions>
-            <Button type="submit" pending={share.isPending}>
-              Share read-only
-            </Button>
+            <SubmitButton>Share read-only</SubmitButton>
           </FormActions>
-        </Form>
+        </ValidatedForm>
       </div>
     </Card>
   );
@@ -317,9 +277,12 @@ function CadenceCard({ detail }: { detail: ManagerLinkDetail }) {
   const toast = useToast();
   const { link } = detail;
   const key = managerLinkQuery(link.id).queryKey;
-  const form = useFormState<{ cadence: Cadence }>(
+  const form = useSchemaForm<{ cadence: Cadence }, ReturnType<typeof cadenceInput.omit<{ version: true }>>>(
     { cadence: link.proposedCadence ?? link.cadence ?? "fortnightly" },
-    { version: link.version },
+    {
+      schema: () => import("../../../shared/managers.ts").then((m) => m.cadenceInput.omit({ version: true })),
+      version: link.version,
+    },
   );
   const onSaved = (result: ManagerLinkDetail) => {
     queryClient.setQueryData(key, result);
@@ -327,20 +290,16 @@ function CadenceCard({ detail }: { detail: ManagerLinkDetail }) {
       cadence: result.link.proposedCadence ?? result.link.cadence ?? "fortnightly",
     });
   };
-  const propose = useMutation({
-    mutationFn: (cadence: Cadence) =>
-      call(
-        api["manager-links"][":id"].cadence.$post({
-          param: { id: encodeURIComponent(link.id) },
-          json: { cadence, version: form.version },
-        }),
-      ),
-    onSuccess: (result) => {
-      onSaved(result);
-      toast({ title: "Cadence proposed", description: `${otherName(detail)} can agree to it.` });
-    },
-    onError: (error) => form.showApiError(error, ["cadence"]),
-  });
+  const propose = async ({ cadence }: { cadence: Cadence }) => {
+    const result = await call(
+      api["manager-links"][":id"].cadence.$post({
+        param: { id: encodeURIComponent(link.id) },
+        json: { cadence, version: form.version },
+      }),
+    );
+    onSaved(result);
+    toast({ title: "Cadence proposed", description: `${otherName(detail)} can agree to it.` });
+  };
   const agree = useMutation({
     mutationFn: () =>
       call(
@@ -368,12 +327,7 @@ function CadenceCard({ detail }: { detail: ManagerLinkDetail }) {
           : "No cadence agreed yet. One of you proposes, the other agrees; then Sidecar reminds you both."
       }
     >
-      <Form
-        onSubmit={() => propose.mutate(form.values.cadence)}
-        formRef={form.formRef}
-        error={form.formError}
-        aria-label="Check-in cadence"
-      >
+      <ValidatedForm form={form} onSave={propose} aria-label="Check-in cadence">
         <ConflictNotice
           form={form}
           labels={{ cadence: "Cadence" }}
@@ -412,11 +366,9 @@ function CadenceCard({ detail }: { detail: ManagerLinkDetail }) {
           />
         </div>
         <FormActions>
-          <Button type="submit" variant="secondary" pending={propose.isPending}>
-            Propose
-          </Button>
+          <SubmitButton variant="secondary">Propose</SubmitButton>
         </FormActions>
-      </Form>
+      </ValidatedForm>
     </Card>
   );
 }

@@ -2,16 +2,17 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { Link } from "@tanstack/react-router";
 import { Check, Mail, UserRound, UsersRound, X } from "lucide-react";
 import { useState } from "react";
-import { type InviteReportInput, inviteReportInput, type ManagerLink } from "../../../shared/managers.ts";
+import type { InviteReportInput, ManagerLink } from "../../../shared/managers.ts";
 import { api, call } from "../../api.ts";
 import { Alert } from "../../ui/alert.tsx";
 import { Button, buttonClass } from "../../ui/button.tsx";
 import { Card } from "../../ui/card.tsx";
 import { EmptyState } from "../../ui/empty-state.tsx";
 import { TextField } from "../../ui/field.tsx";
-import { Form, FormActions, useFormState } from "../../ui/form.tsx";
+import { FormActions } from "../../ui/form.tsx";
 import { PageHeader } from "../../ui/page-header.tsx";
 import { QueryState } from "../../ui/query-state.tsx";
+import { SubmitButton, useSchemaForm, ValidatedForm } from "../../ui/schema-form.tsx";
 import { useToast } from "../../ui/toast.tsx";
 import { useTitle } from "../../ui/use-title.ts";
 import { managersQuery } from "./managers-api.ts";
@@ -19,17 +20,18 @@ import "./managers.css";
 
 function InviteForm() {
   const queryClient = useQueryClient();
-  const form = useFormState<{ email: string }>({ email: "" });
+  const form = useSchemaForm(
+    { email: "" },
+    { schema: () => import("../../../shared/managers.ts").then((m) => m.inviteReportInput) },
+  );
   const [done, setDone] = useState<string | null>(null);
-  const invite = useMutation({
-    mutationFn: (input: InviteReportInput) => call(api.managers.invitations.$post({ json: input })),
-    onSuccess: ({ message, ...overview }) => {
-      queryClient.setQueryData(managersQuery.queryKey, overview);
-      form.setValues({ email: "" });
-      setDone(message);
-    },
-    onError: (error) => form.showApiError(error, ["email"]),
-  });
+  const invite = async (input: InviteReportInput) => {
+    setDone(null);
+    const { message, ...overview } = await call(api.managers.invitations.$post({ json: input }));
+    queryClient.setQueryData(managersQuery.queryKey, overview);
+    form.setValues({ email: "" });
+    setDone(message);
+  };
   return (
     <Card
       id="invite-report"
@@ -37,35 +39,26 @@ function InviteForm() {
       icon={<Mail size={18} />}
       description="They get an email and decide: accept or decline. Once linked, you see nothing of theirs until they invite you into it."
     >
-      <Form
-        onSubmit={() => {
-          setDone(null);
-          const input = form.validate(inviteReportInput);
-          if (input) invite.mutate(input);
-        }}
-        formRef={form.formRef}
-        error={form.formError}
+      <ValidatedForm
+        form={form}
+        onSave={invite}
+        onFocus={() => setDone(null)}
         aria-labelledby="invite-report-title"
       >
         <div className="form-grid">
           <TextField
             label="Their email"
-            name="email"
             type="email"
             autoComplete="off"
-            value={form.values.email}
-            onValueChange={(value) => form.set("email", value)}
-            error={form.errors.email}
+            {...form.field("email")}
             hint="The email they sign in to Sidecar with, or will sign up with."
           />
         </div>
         <FormActions>
-          <Button type="submit" pending={invite.isPending}>
-            Send invitation
-          </Button>
+          <SubmitButton>Send invitation</SubmitButton>
         </FormActions>
         {done ? <Alert tone="success">{done}</Alert> : null}
-      </Form>
+      </ValidatedForm>
     </Card>
   );
 }

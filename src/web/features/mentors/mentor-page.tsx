@@ -3,8 +3,9 @@ import { Link, useNavigate, useParams } from "@tanstack/react-router";
 import { CalendarClock, Send, UserRound } from "lucide-react";
 import { experienceLabels } from "../../../shared/experience-words.ts";
 import {
+  type MentorRequestInput,
   maxOpenRequests,
-  mentorRequestInput,
+  type mentorRequestInput,
   proofKindLabels,
   weekdayLabels,
 } from "../../../shared/mentors.ts";
@@ -12,12 +13,13 @@ import { type SharePart, sharePartLabels, viewableParts } from "../../../shared/
 import { api, call } from "../../api.ts";
 import { useMe } from "../../session.ts";
 import { Alert } from "../../ui/alert.tsx";
-import { Button, buttonClass } from "../../ui/button.tsx";
+import { buttonClass } from "../../ui/button.tsx";
 import { Card } from "../../ui/card.tsx";
 import { CheckboxGroup } from "../../ui/checkbox-group.tsx";
 import { TextAreaField } from "../../ui/field.tsx";
-import { Form, FormActions, useFormState } from "../../ui/form.tsx";
+import { FormActions } from "../../ui/form.tsx";
 import { PageHeader } from "../../ui/page-header.tsx";
+import { SubmitButton, useSchemaForm, ValidatedForm } from "../../ui/schema-form.tsx";
 import { LoadingState } from "../../ui/spinner.tsx";
 import { useToast } from "../../ui/toast.tsx";
 import { useTitle } from "../../ui/use-title.ts";
@@ -28,32 +30,31 @@ function RequestForm({ mentorId, name }: { mentorId: string; name: string }) {
   const queryClient = useQueryClient();
   const navigate = useNavigate();
   const toast = useToast();
-  const form = useFormState<{ message: string; share: SharePart[] }>({ message: "", share: [] });
+  const form = useSchemaForm<{ message: string; share: SharePart[] }, typeof mentorRequestInput>(
+    { message: "", share: [] },
+    {
+      schema: () => import("../../../shared/mentors.ts").then((m) => m.mentorRequestInput),
+      toInput: (values) => ({ mentorId, ...values }),
+    },
+  );
   const send = useMutation({
-    mutationFn: () => call(api["mentor-requests"].$post({ json: { mentorId, ...form.values } })),
+    mutationFn: (input: MentorRequestInput) => call(api["mentor-requests"].$post({ json: input })),
     onSuccess: async (request) => {
       await queryClient.invalidateQueries({ queryKey: ["mentor-requests"] });
       await queryClient.invalidateQueries({ queryKey: ["mentors"] });
       toast({ title: `Request sent to ${name}` });
       await navigate({ to: "/mentoring/requests/$requestId", params: { requestId: request.id } });
     },
-    onError: (error) => form.showApiError(error, ["message", "share"]),
   });
   return (
-    <Form
-      onSubmit={() => {
-        if (form.validate(mentorRequestInput, { mentorId, ...form.values })) send.mutate();
-      }}
-      formRef={form.formRef}
-      error={form.formError}
+    <ValidatedForm
+      form={form}
+      onSave={(input) => send.mutateAsync(input)}
       aria-labelledby="request-form-title"
     >
       <TextAreaField
         label="What you want help with"
-        name="message"
-        value={form.values.message}
-        onValueChange={(value) => form.set("message", value)}
-        error={form.errors.message}
+        {...form.field("message")}
         hint="Where you are, where you want to go, and what you hope this mentor can help with."
         rows={5}
         maxLength={3000}
@@ -73,11 +74,9 @@ function RequestForm({ mentorId, name }: { mentorId: string; name: string }) {
         pointed to other mentors. You can have {maxOpenRequests} requests waiting at once.
       </p>
       <FormActions>
-        <Button type="submit" pending={send.isPending} icon={<Send size={16} aria-hidden="true" />}>
-          Send request
-        </Button>
+        <SubmitButton icon={<Send size={16} aria-hidden="true" />}>Send request</SubmitButton>
       </FormActions>
-    </Form>
+    </ValidatedForm>
   );
 }
 

@@ -4,8 +4,8 @@ import { CalendarClock, Pause, Play, UserRoundCog } from "lucide-react";
 import { laneIds, lanes } from "../../../shared/lane-words.ts";
 import {
   type MentorProfile,
+  type MentorProfileInput,
   type MyMentorProfile,
-  mentorProfileInput,
   mentorStyleLabels,
   mentorStyles,
   proofKindLabels,
@@ -21,10 +21,11 @@ import { Card } from "../../ui/card.tsx";
 import { CheckboxGroup } from "../../ui/checkbox-group.tsx";
 import { ConflictNotice } from "../../ui/conflict.tsx";
 import { SelectField, TextAreaField, TextField } from "../../ui/field.tsx";
-import { Form, FormActions, useFormState } from "../../ui/form.tsx";
+import { FormActions } from "../../ui/form.tsx";
 import { PageHeader } from "../../ui/page-header.tsx";
+import { QueryState } from "../../ui/query-state.tsx";
 import { RowList } from "../../ui/row-list.tsx";
-import { LoadingState } from "../../ui/spinner.tsx";
+import { SubmitButton, useSchemaForm, ValidatedForm } from "../../ui/schema-form.tsx";
 import { useToast } from "../../ui/toast.tsx";
 import { useTitle } from "../../ui/use-title.ts";
 import { newRowKey } from "../career-plan/career-plan-api.ts";
@@ -107,16 +108,19 @@ function ProfileForm({ data }: { data: MyMentorProfile }) {
   const toast = useToast();
   const queryClient = useQueryClient();
   const zone = me.profile.timeZone ?? browserTimeZone();
-  const form = useFormState<Values>(toValues(data.profile, zone), { version: data.version });
+  const form = useSchemaForm(toValues(data.profile, zone), {
+    schema: () => import("../../../shared/mentors.ts").then((m) => m.mentorProfileInput),
+    toInput,
+    version: data.version,
+  });
   const save = useMutation({
-    mutationFn: (input: ReturnType<typeof mentorProfileInput.parse>) =>
+    mutationFn: (input: MentorProfileInput) =>
       call(api.mentors.me.$put({ json: { ...input, version: form.version } })),
     onSuccess: (saved) => {
       queryClient.setQueryData(myMentorProfileQuery.queryKey, saved);
       form.markSaved(saved.version, toValues(saved.profile, zone));
       toast({ title: data.profile ? "Mentor profile saved" : "You are now a mentor" });
     },
-    onError: (error) => form.showApiError(error, [...Object.keys(form.values), "weekly", "away", "proof"]),
   });
   const { values } = form;
   const setRow = <K extends "weekly" | "away" | "proof">(
@@ -133,13 +137,9 @@ function ProfileForm({ data }: { data: MyMentorProfile }) {
   const err = (path: string) => form.errors[path];
 
   return (
-    <Form
-      onSubmit={() => {
-        const input = form.validate(mentorProfileInput, toInput(values));
-        if (input) save.mutate(input);
-      }}
-      formRef={form.formRef}
-      error={form.formError}
+    <ValidatedForm
+      form={form}
+      onSave={(input) => save.mutateAsync(input)}
       aria-labelledby="mentor-profile-form-title"
     >
       <ConflictNotice
@@ -370,16 +370,14 @@ function ProfileForm({ data }: { data: MyMentorProfile }) {
         <span>I take urgent calls</span>
       </label>
       <FormActions>
-        <Button type="submit" pending={save.isPending}>
-          {data.profile ? "Save mentor profile" : "Become a mentor"}
-        </Button>
+        <SubmitButton>{data.profile ? "Save mentor profile" : "Become a mentor"}</SubmitButton>
         {data.profile ? (
           <Link to="/mentors/$mentorId" params={{ mentorId: me.user.id }} className={buttonClass("ghost")}>
             See it as members do
           </Link>
         ) : null}
       </FormActions>
-    </Form>
+    </ValidatedForm>
   );
 }
 
@@ -430,25 +428,23 @@ export function MentorProfilePage() {
           </Link>
         }
       />
-      {query.isPending ? (
-        <LoadingState label="Loading your mentor profile…" />
-      ) : query.isError ? (
-        <Alert tone="error">Your mentor profile could not be loaded. {query.error.message}</Alert>
-      ) : (
-        <div className="stack-lg">
-          <PauseCard data={query.data} />
-          <Card
-            id="mentor-profile-form"
-            title={query.data.profile ? "Your profile" : "Become a mentor"}
-            icon={<UserRoundCog size={18} />}
-            description={
-              query.data.profile ? undefined : "Fill this in to be found by members. You can pause any time."
-            }
-          >
-            <ProfileForm data={query.data} />
-          </Card>
-        </div>
-      )}
+      <QueryState query={query} loading="Loading your mentor profile…" failed="Your mentor profile">
+        {(data) => (
+          <div className="stack-lg">
+            <PauseCard data={data} />
+            <Card
+              id="mentor-profile-form"
+              title={data.profile ? "Your profile" : "Become a mentor"}
+              icon={<UserRoundCog size={18} />}
+              description={
+                data.profile ? undefined : "Fill this in to be found by members. You can pause any time."
+              }
+            >
+              <ProfileForm data={data} />
+            </Card>
+          </div>
+        )}
+      </QueryState>
     </>
   );
 }

@@ -3,7 +3,7 @@ import { Link } from "@tanstack/react-router";
 import { Mountain, NotebookPen } from "lucide-react";
 import { useState } from "react";
 import { formatCalendarDate } from "../../../shared/calendar-date.ts";
-import { type MentoringLog, type MentoringLogEntry, mentoringLogInput } from "../../../shared/mentors.ts";
+import type { MentoringLog, MentoringLogEntry, MentoringLogInput } from "../../../shared/mentors.ts";
 import { api, call } from "../../api.ts";
 import { useMemberToday } from "../../session.ts";
 import { Alert } from "../../ui/alert.tsx";
@@ -12,9 +12,10 @@ import { Card } from "../../ui/card.tsx";
 import { ConflictNotice } from "../../ui/conflict.tsx";
 import { EmptyState } from "../../ui/empty-state.tsx";
 import { SelectField, TextAreaField, TextField } from "../../ui/field.tsx";
-import { Form, FormActions, useFormState } from "../../ui/form.tsx";
+import { FormActions } from "../../ui/form.tsx";
 import { PageHeader } from "../../ui/page-header.tsx";
-import { LoadingState } from "../../ui/spinner.tsx";
+import { QueryState } from "../../ui/query-state.tsx";
+import { SubmitButton, useSchemaForm, ValidatedForm } from "../../ui/schema-form.tsx";
 import { useToast } from "../../ui/toast.tsx";
 import { useTitle } from "../../ui/use-title.ts";
 import { mentoringLogQuery } from "./mentors-api.ts";
@@ -57,9 +58,13 @@ function EntryForm({ entry, onDone }: { entry?: MentoringLogEntry; onDone?: () =
   const empty: Values = entry
     ? toValues(entry)
     : { menteeName: "", where: "sidecar", startedOn: today, endedOn: "", focus: "", handedOver: "" };
-  const form = useFormState<Values>(empty, { version: entry?.version });
+  const form = useSchemaForm(empty, {
+    schema: () => import("../../../shared/mentors.ts").then((m) => m.mentoringLogInput),
+    toInput: (values) => ({ ...values, endedOn: values.endedOn || null }),
+    version: entry?.version,
+  });
   const add = useMutation({
-    mutationFn: (input: ReturnType<typeof mentoringLogInput.parse>) =>
+    mutationFn: (input: MentoringLogInput) =>
       entry
         ? call(
             api["mentoring-log"][":id"].$put({
@@ -74,19 +79,11 @@ function EntryForm({ entry, onDone }: { entry?: MentoringLogEntry; onDone?: () =
       toast({ title: entry ? "Entry saved" : "Added to your mentoring log" });
       onDone?.();
     },
-    onError: (error) => form.showApiError(error),
   });
   return (
-    <Form
-      onSubmit={() => {
-        const input = form.validate(mentoringLogInput, {
-          ...form.values,
-          endedOn: form.values.endedOn || null,
-        });
-        if (input) add.mutate(input);
-      }}
-      formRef={form.formRef}
-      error={form.formError}
+    <ValidatedForm
+      form={form}
+      onSave={(input) => add.mutateAsync(input)}
       aria-labelledby={entry ? undefined : "add-entry-title"}
       aria-label={entry ? `Edit ${entry.menteeName}` : undefined}
     >
@@ -104,10 +101,7 @@ function EntryForm({ entry, onDone }: { entry?: MentoringLogEntry; onDone?: () =
       <div className="form-grid">
         <TextField
           label="Whom you mentor"
-          name="menteeName"
-          value={form.values.menteeName}
-          onValueChange={(value) => form.set("menteeName", value)}
-          error={form.errors.menteeName}
+          {...form.field("menteeName")}
           hint="A name or a description only you will read, such as “Jo, new APM”."
           maxLength={100}
         />
@@ -122,14 +116,7 @@ function EntryForm({ entry, onDone }: { entry?: MentoringLogEntry; onDone?: () =
           ]}
           error={form.errors.where}
         />
-        <TextField
-          label="Started on"
-          name="startedOn"
-          type="date"
-          value={form.values.startedOn}
-          onValueChange={(value) => form.set("startedOn", value)}
-          error={form.errors.startedOn}
-        />
+        <TextField label="Started on" type="date" {...form.field("startedOn")} />
         <TextField
           label="Ended on"
           name="endedOn"
@@ -162,16 +149,14 @@ function EntryForm({ entry, onDone }: { entry?: MentoringLogEntry; onDone?: () =
         maxLength={1000}
       />
       <FormActions>
-        <Button type="submit" pending={add.isPending}>
-          {entry ? "Save entry" : "Add to the log"}
-        </Button>
+        <SubmitButton>{entry ? "Save entry" : "Add to the log"}</SubmitButton>
         {onDone ? (
           <Button variant="ghost" onClick={onDone}>
             Cancel
           </Button>
         ) : null}
       </FormActions>
-    </Form>
+    </ValidatedForm>
   );
 }
 
@@ -292,20 +277,18 @@ export function MentoringLogPage() {
         <Card id="add-entry" title="Log someone you mentor" icon={<NotebookPen size={18} />}>
           <EntryForm />
         </Card>
-        {query.isPending ? (
-          <LoadingState label="Loading your log…" />
-        ) : query.isError ? (
-          <Alert tone="error">Your log could not be loaded. {query.error.message}</Alert>
-        ) : (
-          <>
-            <Card id="next-level-mentoring" title="Toward your next level" icon={<Mountain size={18} />}>
-              <NextLevel log={query.data} />
-            </Card>
-            <Card id="log-entries" title="Your log">
-              <Entries log={query.data} />
-            </Card>
-          </>
-        )}
+        <QueryState query={query} loading="Loading your log…" failed="Your log">
+          {(log) => (
+            <>
+              <Card id="next-level-mentoring" title="Toward your next level" icon={<Mountain size={18} />}>
+                <NextLevel log={log} />
+              </Card>
+              <Card id="log-entries" title="Your log">
+                <Entries log={log} />
+              </Card>
+            </>
+          )}
+        </QueryState>
       </div>
     </>
   );

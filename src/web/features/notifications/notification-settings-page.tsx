@@ -6,14 +6,15 @@ import {
   deliveries,
   deliveryLabels,
   type Preferences,
+  type PreferencesInput,
+  type preferencesInput,
 } from "../../../shared/notifications.ts";
-import { Alert } from "../../ui/alert.tsx";
-import { Button } from "../../ui/button.tsx";
 import { Card } from "../../ui/card.tsx";
 import { ConflictNotice } from "../../ui/conflict.tsx";
-import { Form, FormActions, useFormState } from "../../ui/form.tsx";
+import { FormActions } from "../../ui/form.tsx";
 import { PageHeader } from "../../ui/page-header.tsx";
-import { LoadingState } from "../../ui/spinner.tsx";
+import { QueryState } from "../../ui/query-state.tsx";
+import { SubmitButton, useSchemaForm, ValidatedForm } from "../../ui/schema-form.tsx";
 import { useToast } from "../../ui/toast.tsx";
 import { useTitle } from "../../ui/use-title.ts";
 import { preferencesQuery, useSavePreferences } from "./notifications-api.ts";
@@ -40,22 +41,9 @@ export function NotificationSettingsPage() {
         title="Email settings"
         description="Choose how Sidecar emails you about each kind of notification. Every notification stays in your Notifications inbox whatever you choose here."
       />
-      {query.isPending ? (
-        <LoadingState label="Loading your settings…" />
-      ) : query.isError ? (
-        <Alert tone="error" title="Couldn't load your settings">
-          <div className="stack">
-            <span>{query.error.message}</span>
-            <div>
-              <Button variant="secondary" size="small" onClick={() => query.refetch()}>
-                Try again
-              </Button>
-            </div>
-          </div>
-        </Alert>
-      ) : (
-        <PreferencesForm preferences={query.data} />
-      )}
+      <QueryState query={query} loading="Loading your settings…" failed="Your email settings">
+        {(preferences) => <PreferencesForm preferences={preferences} />}
+      </QueryState>
     </>
   );
 }
@@ -68,23 +56,21 @@ const choicesOf = (preferences: Preferences): Choices =>
 function PreferencesForm({ preferences }: { preferences: Preferences }) {
   const toast = useToast();
   const queryClient = useQueryClient();
-  const form = useFormState<Choices>(choicesOf(preferences), { version: preferences.version });
+  const form = useSchemaForm<Choices, typeof preferencesInput>(choicesOf(preferences), {
+    schema: () => import("../../../shared/notifications.ts").then((m) => m.preferencesInput),
+    toInput: (values) => ({ deliveries: values }),
+    serverFields: (values) => [...Object.keys(values), "deliveries"],
+    version: preferences.version,
+  });
   const save = useSavePreferences();
 
   const optional = preferences.preferences.filter((p) => !p.essential);
   const essential = preferences.preferences.filter((p) => p.essential);
 
-  function submit() {
-    save.mutate(
-      { deliveries: form.values, version: form.version },
-      {
-        onSuccess: (saved) => {
-          form.markSaved(saved.version, choicesOf(saved));
-          toast({ title: "Email settings saved" });
-        },
-        onError: (failure) => form.showApiError(failure),
-      },
-    );
+  async function submit(input: PreferencesInput) {
+    const saved = await save.mutateAsync({ deliveries: input.deliveries, version: form.version });
+    form.markSaved(saved.version, choicesOf(saved));
+    toast({ title: "Email settings saved" });
   }
 
   return (
@@ -95,7 +81,7 @@ function PreferencesForm({ preferences }: { preferences: Preferences }) {
         icon={<Mail size={18} />}
         description="Every email of these kinds also carries a link to stop it in one click."
       >
-        <Form onSubmit={submit} formRef={form.formRef} error={form.formError ?? undefined}>
+        <ValidatedForm form={form} onSave={submit}>
           <ConflictNotice
             form={form}
             labels={Object.fromEntries(optional.map((p) => [p.kind, p.label]))}
@@ -135,11 +121,9 @@ function PreferencesForm({ preferences }: { preferences: Preferences }) {
             ))}
           </div>
           <FormActions>
-            <Button type="submit" pending={save.isPending}>
-              Save email settings
-            </Button>
+            <SubmitButton>Save email settings</SubmitButton>
           </FormActions>
-        </Form>
+        </ValidatedForm>
       </Card>
       <Card
         id="essential-mail"

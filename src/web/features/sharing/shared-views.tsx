@@ -14,18 +14,16 @@ import {
 import type { ReactNode } from "react";
 import { formatCalendarDate } from "../../../shared/calendar-date.ts";
 import type { SharedPlan, Sharer } from "../../../shared/sharing.ts";
-import { ApiError } from "../../api.ts";
 import { useMemberToday } from "../../session.ts";
-import { Alert } from "../../ui/alert.tsx";
 import { buttonClass } from "../../ui/button.tsx";
 import { Card } from "../../ui/card.tsx";
 import { EmptyState } from "../../ui/empty-state.tsx";
 import { PageHeader } from "../../ui/page-header.tsx";
-import { LoadingState } from "../../ui/spinner.tsx";
+import { QueryState } from "../../ui/query-state.tsx";
 import { useTitle } from "../../ui/use-title.ts";
 import { CoverageSingles, CoverageTable } from "../portfolio/coverage-grid.tsx";
 import { RoleItem } from "../portfolio/portfolio-page.tsx";
-import { ReleaseBody } from "../story/press-release-page.tsx";
+import { ReleaseBody } from "../story/release-body.tsx";
 import { StoryEntryView } from "../story/story-page.tsx";
 import { RoadmapChart } from "../tours/roadmap-chart.tsx";
 import { TourStatusBadge, TourTags } from "../tours/tour-parts.tsx";
@@ -64,7 +62,6 @@ function SharedFrame<T extends { owner: Sharer }>({
   const owner = query.data?.owner;
   const title = owner ? `${owner.name || owner.email}'s ${partNames[part]}` : `Shared ${partNames[part]}`;
   useTitle(title);
-  const gone = query.error instanceof ApiError && query.error.status === 404;
   return (
     <>
       <PageHeader
@@ -76,33 +73,29 @@ function SharedFrame<T extends { owner: Sharer }>({
             : undefined
         }
       />
-      {query.isPending ? (
-        <LoadingState label={`Loading the shared ${partNames[part]}…`} />
-      ) : gone ? (
-        <Card>
-          <EmptyState
-            icon={<Compass size={24} />}
-            title="This is not shared with you"
-            action={
-              <Link to="/shared" className={buttonClass("secondary")}>
-                See what is shared with you
-              </Link>
-            }
-          >
-            The member may have revoked the share, or never shared this part with you. Ask them to share it
-            again from What I share, in Sidecar, if you still need it.
-          </EmptyState>
-        </Card>
-      ) : query.isError ? (
-        <Alert tone="error">
-          The shared {partNames[part]} could not be loaded. {query.error.message}{" "}
-          <button type="button" className="button-link" onClick={() => query.refetch()}>
-            Try again
-          </button>
-        </Alert>
-      ) : (
-        <div className="stack-lg">{children(query.data as T)}</div>
-      )}
+      <QueryState
+        query={query}
+        loading={`Loading the shared ${partNames[part]}…`}
+        failed={`The shared ${partNames[part]}`}
+        notFound={
+          <Card>
+            <EmptyState
+              icon={<Compass size={24} />}
+              title="This is not shared with you"
+              action={
+                <Link to="/shared" className={buttonClass("secondary")}>
+                  See what is shared with you
+                </Link>
+              }
+            >
+              The member may have revoked the share, or never shared this part with you. Ask them to share it
+              again from What I share, in Sidecar, if you still need it.
+            </EmptyState>
+          </Card>
+        }
+      >
+        {(data) => <div className="stack-lg">{children(data)}</div>}
+      </QueryState>
     </>
   );
 }

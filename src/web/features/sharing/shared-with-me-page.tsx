@@ -7,8 +7,7 @@ import { buttonClass } from "../../ui/button.tsx";
 import { Card } from "../../ui/card.tsx";
 import { EmptyState } from "../../ui/empty-state.tsx";
 import { PageHeader } from "../../ui/page-header.tsx";
-import { LoadFailed } from "../../ui/query-state.tsx";
-import { LoadingState } from "../../ui/spinner.tsx";
+import { QueryState } from "../../ui/query-state.tsx";
 import { useTitle } from "../../ui/use-title.ts";
 import { sharedWithMeQuery } from "./sharing-api.ts";
 import "./sharing.css";
@@ -42,39 +41,48 @@ export function SharedWithMePage() {
         title="Shared with me"
         description="Parts of other members' plans they chose to share with you, read-only. What they revoke disappears from here at once."
       />
-      {query.isPending ? (
-        <LoadingState label="Loading what is shared with you…" />
-      ) : query.isError ? (
-        <LoadFailed what="What is shared with you" error={query.error} retry={() => void query.refetch()} />
-      ) : query.data.shares.length === 0 ? (
-        <Card>
-          <EmptyState icon={<Users size={24} />} title="Nothing is shared with you yet">
-            When a member you mentor, coach or manage shares part of their plan with {user.email}, it appears
-            here. Ask them to open Sharing in Sidecar and enter this email.
-          </EmptyState>
-        </Card>
-      ) : (
-        <ul className="stack shared-owners">
-          {query.data.shares.map((share) => (
-            <li key={share.owner.id}>
-              <Card
-                id={`shared-${share.owner.id}`}
-                title={share.owner.name || share.owner.email}
-                icon={<Users size={18} />}
-                description={`${share.owner.email} shares their ${partList.format(
-                  share.parts.map((part) => sharePartLabels[part].toLowerCase()),
-                )} with you.`}
-              >
-                <div className="row shared-part-links">
-                  {share.parts.map((part) => (
-                    <PartLink key={part} ownerId={share.owner.id} ownerName={share.owner.name} part={part} />
-                  ))}
-                </div>
-              </Card>
-            </li>
-          ))}
-        </ul>
-      )}
+      <QueryState
+        query={query}
+        loading="Loading what is shared with you…"
+        failed="What is shared with you"
+        isEmpty={(data) => data.shares.length === 0}
+        empty={
+          <Card>
+            <EmptyState icon={<Users size={24} />} title="Nothing is shared with you yet">
+              When a member you mentor, coach or manage shares part of their plan with {user.email}, it
+              appears here. Ask them to open Sharing in Sidecar and enter this email.
+            </EmptyState>
+          </Card>
+        }
+      >
+        {(data) => (
+          <ul className="stack shared-owners">
+            {data.shares.map((share) => (
+              <li key={share.owner.id}>
+                <Card
+                  id={`shared-${share.owner.id}`}
+                  title={share.owner.name || share.owner.email}
+                  icon={<Users size={18} />}
+                  description={`${share.owner.email} shares their ${partList.format(
+                    share.parts.map((part) => sharePartLabels[part].toLowerCase()),
+                  )} with you.`}
+                >
+                  <div className="row shared-part-links">
+                    {share.parts.map((part) => (
+                      <PartLink
+                        key={part}
+                        ownerId={share.owner.id}
+                        ownerName={share.owner.name}
+                        part={part}
+                      />
+                    ))}
+                  </div>
+                </Card>
+              </li>
+            ))}
+          </ul>
+        )}
+      </QueryState>
     </>
   );
 }

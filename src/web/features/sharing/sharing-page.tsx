@@ -5,7 +5,7 @@ import {
   type ShareGrant,
   type ShareGrantList,
   type ShareInput,
-  shareInput,
+  type shareInput,
   sharePartDescriptions,
   sharePartLabels,
   shareParts,
@@ -16,10 +16,10 @@ import { Button } from "../../ui/button.tsx";
 import { Card } from "../../ui/card.tsx";
 import { EmptyState } from "../../ui/empty-state.tsx";
 import { describedBy, TextField } from "../../ui/field.tsx";
-import { Form, FormActions, useFormState } from "../../ui/form.tsx";
+import { FormActions } from "../../ui/form.tsx";
 import { PageHeader } from "../../ui/page-header.tsx";
-import { LoadFailed } from "../../ui/query-state.tsx";
-import { LoadingState } from "../../ui/spinner.tsx";
+import { QueryState } from "../../ui/query-state.tsx";
+import { SubmitButton, useSchemaForm, ValidatedForm } from "../../ui/schema-form.tsx";
 import { useToast } from "../../ui/toast.tsx";
 import { useTitle } from "../../ui/use-title.ts";
 import { shareGrantsQuery } from "./sharing-api.ts";
@@ -27,17 +27,22 @@ import "./sharing.css";
 
 function ShareForm() {
   const queryClient = useQueryClient();
-  const form = useFormState<{ email: string; parts: string[] }>({ email: "", parts: [] });
+  const form = useSchemaForm<{ email: string; parts: string[] }, typeof shareInput>(
+    { email: "", parts: [] },
+    { schema: () => import("../../../shared/sharing.ts").then((m) => m.shareInput) },
+  );
   const [done, setDone] = useState<string | null>(null);
   const partsError = form.errors.parts ?? form.errors["parts.0"];
   const share = useMutation({
-    mutationFn: (input: ShareInput) => call(api.sharing.grants.$post({ json: input })),
+    mutationFn: (input: ShareInput) => {
+      setDone(null);
+      return call(api.sharing.grants.$post({ json: input }));
+    },
     onSuccess: (result) => {
       queryClient.setQueryData<ShareGrantList>(shareGrantsQuery.queryKey, { grants: result.grants });
       form.setValues({ email: "", parts: [] });
       setDone(result.message);
     },
-    onError: (error) => form.showApiError(error, ["email", "parts"]),
   });
   return (
     <Card
@@ -46,14 +51,10 @@ function ShareForm() {
       icon={<Share2 size={18} />}
       description="They see the parts you pick, read-only, from the moment you share until you revoke. They can never change anything, and never see your decisions, your feedback or the notes on your roles."
     >
-      <Form
-        onSubmit={() => {
-          setDone(null);
-          const input = form.validate(shareInput);
-          if (input) share.mutate(input);
-        }}
-        formRef={form.formRef}
-        error={form.formError}
+      <ValidatedForm
+        form={form}
+        onSave={(input) => share.mutateAsync(input)}
+        onFocus={() => setDone(null)}
         aria-labelledby="share-form-title"
       >
         <div className="form-grid">
@@ -107,12 +108,10 @@ function ShareForm() {
           ) : null}
         </fieldset>
         <FormActions>
-          <Button type="submit" pending={share.isPending}>
-            Share
-          </Button>
+          <SubmitButton>Share</SubmitButton>
         </FormActions>
         {done ? <Alert tone="success">{done}</Alert> : null}
-      </Form>
+      </ValidatedForm>
     </Card>
   );
 }
@@ -185,20 +184,22 @@ export function SharingPage() {
       />
       <div className="stack-lg">
         <ShareForm />
-        {query.isPending ? (
-          <LoadingState label="Loading what you share…" />
-        ) : query.isError ? (
-          <LoadFailed what="What you share" error={query.error} retry={() => void query.refetch()} />
-        ) : query.data.grants.length === 0 ? (
-          <Card>
-            <EmptyState icon={<UserRound size={24} />} title="You share nothing yet">
-              Enter the email of a mentor, coach or manager above and pick what they may see. Only those
-              parts, read-only; you can revoke them here at any time.
-            </EmptyState>
-          </Card>
-        ) : (
-          <GrantList grants={query.data.grants} />
-        )}
+        <QueryState
+          query={query}
+          loading="Loading what you share…"
+          failed="What you share"
+          isEmpty={(data) => data.grants.length === 0}
+          empty={
+            <Card>
+              <EmptyState icon={<UserRound size={24} />} title="You share nothing yet">
+                Enter the email of a mentor, coach or manager above and pick what they may see. Only those
+                parts, read-only; you can revoke them here at any time.
+              </EmptyState>
+            </Card>
+          }
+        >
+          {(data) => <GrantList grants={data.grants} />}
+        </QueryState>
       </div>
     </>
   );

@@ -2,10 +2,9 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { Link } from "@tanstack/react-router";
 import { ArrowLeft, Download, Megaphone, Printer } from "lucide-react";
 import {
-  type ComposedRelease,
   composeRelease,
   type PressRelease,
-  pressReleaseInput,
+  type PressReleaseInput,
   pressReleaseLimits,
 } from "../../../shared/story.ts";
 import { api, call } from "../../api.ts";
@@ -16,11 +15,13 @@ import { Card } from "../../ui/card.tsx";
 import { CheckboxGroup } from "../../ui/checkbox-group.tsx";
 import { ConflictNotice } from "../../ui/conflict.tsx";
 import { TextAreaField, TextField } from "../../ui/field.tsx";
-import { Form, FormActions, useFormState } from "../../ui/form.tsx";
+import { FormActions } from "../../ui/form.tsx";
 import { PageHeader } from "../../ui/page-header.tsx";
-import { LoadingState } from "../../ui/spinner.tsx";
+import { QueryState } from "../../ui/query-state.tsx";
+import { SubmitButton, useSchemaForm, ValidatedForm } from "../../ui/schema-form.tsx";
 import { useToast } from "../../ui/toast.tsx";
 import { useTitle } from "../../ui/use-title.ts";
+import { ReleaseBody } from "./release-body.tsx";
 import { pressReleaseQuery, storyEntriesQuery } from "./story-api.ts";
 import "./story.css";
 
@@ -57,41 +58,6 @@ const toValues = (release: PressRelease): Values => ({
   entryIds: [...release.entryIds],
 });
 
-/** The one-page release itself, the same on the page, in print and (as Markdown) in the export. */
-export function ReleaseBody({ release, author }: { release: ComposedRelease; author: string }) {
-  return (
-    <article className="press-release" aria-label="Press release">
-      <h1>{release.headline || "My career, in one page"}</h1>
-      {release.subhead ? <p className="release-subhead">{release.subhead}</p> : null}
-      <p className="small muted">By {author}</p>
-      {release.problem ? (
-        <>
-          <h2>The problem</h2>
-          <p>{release.problem}</p>
-        </>
-      ) : null}
-      {release.whatIDid ? (
-        <>
-          <h2>What I did</h2>
-          <p>{release.whatIDid}</p>
-        </>
-      ) : null}
-      {release.quote ? (
-        <blockquote>
-          <p>“{release.quote}”</p>
-          {release.quoteBy ? <p className="small muted">— {release.quoteBy}</p> : null}
-        </blockquote>
-      ) : null}
-      {release.whatsNext ? (
-        <>
-          <h2>What's next</h2>
-          <p>{release.whatsNext}</p>
-        </>
-      ) : null}
-    </article>
-  );
-}
-
 function download(filename: string, text: string) {
   const url = URL.createObjectURL(new Blob([text], { type: "text/markdown;charset=utf-8" }));
   const link = document.createElement("a");
@@ -108,21 +74,18 @@ function ReleaseForm({ release }: { release: PressRelease }) {
   const toast = useToast();
   const queryClient = useQueryClient();
   const entries = useQuery(storyEntriesQuery);
-  const form = useFormState<Values>(toValues(release), {
+  const form = useSchemaForm(toValues(release), {
+    schema: () => import("../../../shared/story.ts").then((m) => m.pressReleaseInput),
     draftKey: `sidecar:draft:${user.id}:press-release`,
     version: release.version,
   });
-  const save = useMutation({
-    mutationFn: (input: ReturnType<typeof pressReleaseInput.parse>) =>
-      call(api.story["press-release"].$put({ json: { ...input, version: form.version } })),
-    onSuccess: (saved) => {
-      form.clearDraft();
-      form.markSaved(saved.version, toValues(saved));
-      queryClient.setQueryData(pressReleaseQuery.queryKey, saved);
-      toast({ title: "Press release saved" });
-    },
-    onError: (error) => form.showApiError(error),
-  });
+  const save = async (input: PressReleaseInput) => {
+    const saved = await call(api.story["press-release"].$put({ json: { ...input, version: form.version } }));
+    form.clearDraft();
+    form.markSaved(saved.version, toValues(saved));
+    queryClient.setQueryData(pressReleaseQuery.queryKey, saved);
+    toast({ title: "Press release saved" });
+  };
   const exportMarkdown = useMutation({
     mutationFn: () => call(api.story["press-release"].markdown.$get()),
     onSuccess: ({ filename, markdown }) => download(filename, markdown),
@@ -133,10 +96,7 @@ function ReleaseForm({ release }: { release: PressRelease }) {
   const text = (key: Exclude<keyof Values, "entryIds">, max: number, hint?: string, rows = 3) => (
     <TextAreaField
       label={labels[key]}
-      name={key}
-      value={form.values[key]}
-      onValueChange={(value) => form.set(key, value)}
-      error={form.errors[key]}
+      {...form.field(key)}
       hint={
         hint ??
         (key in release.draft && release.draft[key as keyof PressRelease["draft"]]
@@ -160,15 +120,7 @@ function ReleaseForm({ release }: { release: PressRelease }) {
             : "Aimed at your skip job (set it in your career plan). Empty fields use a draft from your entries."
         }
       >
-        <Form
-          onSubmit={() => {
-            const input = form.validate(pressReleaseInput, form.values);
-            if (input) save.mutate(input);
-          }}
-          formRef={form.formRef}
-          error={form.formError}
-          aria-labelledby="release-form-title"
-        >
+        <ValidatedForm form={form} onSave={save} aria-labelledby="release-form-title">
           <ConflictNotice
             form={form}
             labels={labels}
@@ -192,10 +144,7 @@ function ReleaseForm({ release }: { release: PressRelease }) {
           />
           <TextField
             label={labels.headline}
-            name="headline"
-            value={form.values.headline}
-            onValueChange={(value) => form.set("headline", value)}
-            error={form.errors.headline}
+            {...form.field("headline")}
             hint={
               release.draft.headline
                 ? `Left empty, it reads: “${release.draft.headline}”`
@@ -208,22 +157,12 @@ function ReleaseForm({ release }: { release: PressRelease }) {
           {text("problem", pressReleaseLimits.problem)}
           {text("whatIDid", pressReleaseLimits.whatIDid, undefined, 5)}
           {text("quote", pressReleaseLimits.quote, "What a customer, peer or leader said about the work.", 2)}
-          <TextField
-            label={labels.quoteBy}
-            name="quoteBy"
-            value={form.values.quoteBy}
-            onValueChange={(value) => form.set("quoteBy", value)}
-            error={form.errors.quoteBy}
-            optional
-            maxLength={120}
-          />
+          <TextField label={labels.quoteBy} {...form.field("quoteBy")} optional maxLength={120} />
           {text("whatsNext", pressReleaseLimits.whatsNext)}
           <FormActions>
-            <Button type="submit" pending={save.isPending}>
-              Save the release
-            </Button>
+            <SubmitButton>Save the release</SubmitButton>
           </FormActions>
-        </Form>
+        </ValidatedForm>
       </Card>
       <Card
         title="Preview"
@@ -269,13 +208,9 @@ export function PressReleasePage() {
         title="Press release for your career"
         description="One page that tells the person who could hire you for your skip job what you did and why it matters: a headline, the problem, what you did, a quote and what's next."
       />
-      {query.isPending ? (
-        <LoadingState label="Loading your press release…" />
-      ) : query.isError ? (
-        <Alert tone="error">Your press release could not be loaded. {query.error.message}</Alert>
-      ) : (
-        <ReleaseForm release={query.data} />
-      )}
+      <QueryState query={query} loading="Loading your press release…" failed="Your press release">
+        {(release) => <ReleaseForm release={release} />}
+      </QueryState>
     </>
   );
 }
@@ -296,13 +231,9 @@ export function PrintPressReleasePage() {
           Print or save as PDF
         </Button>
       </div>
-      {query.isPending ? (
-        <LoadingState label="Loading your press release…" />
-      ) : query.isError ? (
-        <Alert tone="error">Your press release could not be loaded. {query.error.message}</Alert>
-      ) : (
-        <ReleaseBody release={composeRelease(query.data)} author={user.name} />
-      )}
+      <QueryState query={query} loading="Loading your press release…" failed="Your press release">
+        {(release) => <ReleaseBody release={composeRelease(release)} author={user.name} />}
+      </QueryState>
     </main>
   );
 }

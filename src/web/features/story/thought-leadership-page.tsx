@@ -8,8 +8,8 @@ import {
   cadenceLabels,
   cadences,
   type Thought,
+  type ThoughtInput,
   type ThoughtLog,
-  thoughtInput,
   thoughtKindLabels,
   thoughtKinds,
 } from "../../../shared/story.ts";
@@ -20,9 +20,10 @@ import { Button } from "../../ui/button.tsx";
 import { Card } from "../../ui/card.tsx";
 import { ConflictNotice } from "../../ui/conflict.tsx";
 import { SelectField, TextField } from "../../ui/field.tsx";
-import { Form, FormActions, isStaleVersion, useFormState } from "../../ui/form.tsx";
+import { FormActions, isStaleVersion } from "../../ui/form.tsx";
 import { PageHeader } from "../../ui/page-header.tsx";
-import { LoadingState } from "../../ui/spinner.tsx";
+import { QueryState } from "../../ui/query-state.tsx";
+import { SubmitButton, useSchemaForm, ValidatedForm } from "../../ui/schema-form.tsx";
 import { useToast } from "../../ui/toast.tsx";
 import { useTitle } from "../../ui/use-title.ts";
 import { thoughtLogQuery } from "./story-api.ts";
@@ -43,9 +44,12 @@ function LogForm({ editing, onDone }: { editing?: Thought; onDone?: () => void }
   const toast = useToast();
   const queryClient = useQueryClient();
   const empty: Values = { kind: "post", title: "", venue: "", link: "", happenedOn: today };
-  const form = useFormState<Values>(editing ? toValues(editing) : empty, { version: editing?.version });
+  const form = useSchemaForm(editing ? toValues(editing) : empty, {
+    schema: () => import("../../../shared/story.ts").then((m) => m.thoughtInput),
+    version: editing?.version,
+  });
   const save = useMutation({
-    mutationFn: (input: ReturnType<typeof thoughtInput.parse>) =>
+    mutationFn: (input: ThoughtInput) =>
       editing
         ? call(
             api.story["thought-leadership"][":id"].$put({
@@ -60,7 +64,6 @@ function LogForm({ editing, onDone }: { editing?: Thought; onDone?: () => void }
       toast({ title: editing ? "Changes saved" : "Logged" });
       onDone?.();
     },
-    onError: (error) => form.showApiError(error),
   });
   return (
     <Card
@@ -68,13 +71,9 @@ function LogForm({ editing, onDone }: { editing?: Thought; onDone?: () => void }
       title={editing ? `Change “${editing.title}”` : "Log a post, talk or answer"}
       icon={<Mic size={18} />}
     >
-      <Form
-        onSubmit={() => {
-          const input = form.validate(thoughtInput, form.values);
-          if (input) save.mutate(input);
-        }}
-        formRef={form.formRef}
-        error={form.formError}
+      <ValidatedForm
+        form={form}
+        onSave={(input) => save.mutateAsync(input)}
         aria-labelledby={editing ? "edit-log-form-title" : "log-form-title"}
       >
         {editing ? (
@@ -99,56 +98,28 @@ function LogForm({ editing, onDone }: { editing?: Thought; onDone?: () => void }
             options={thoughtKinds.map((kind) => ({ value: kind, label: thoughtKindLabels[kind] }))}
             error={form.errors.kind}
           />
-          <TextField
-            label="Date"
-            name="happenedOn"
-            type="date"
-            value={form.values.happenedOn}
-            onValueChange={(value) => form.set("happenedOn", value)}
-            error={form.errors.happenedOn}
-          />
+          <TextField label="Date" type="date" {...form.field("happenedOn")} />
         </div>
-        <TextField
-          label="Title"
-          name="title"
-          value={form.values.title}
-          onValueChange={(value) => form.set("title", value)}
-          error={form.errors.title}
-          maxLength={210}
-        />
+        <TextField label="Title" {...form.field("title")} maxLength={210} />
         <div className="form-grid">
           <TextField
             label="Where"
-            name="venue"
-            value={form.values.venue}
-            onValueChange={(value) => form.set("venue", value)}
-            error={form.errors.venue}
+            {...form.field("venue")}
             hint="A blog, a conference, a forum."
             optional
             maxLength={210}
           />
-          <TextField
-            label="Link"
-            name="link"
-            type="url"
-            value={form.values.link}
-            onValueChange={(value) => form.set("link", value)}
-            error={form.errors.link}
-            optional
-            maxLength={510}
-          />
+          <TextField label="Link" type="url" {...form.field("link")} optional maxLength={510} />
         </div>
         <FormActions>
-          <Button type="submit" pending={save.isPending}>
-            {editing ? "Save changes" : "Log it"}
-          </Button>
+          <SubmitButton>{editing ? "Save changes" : "Log it"}</SubmitButton>
           {editing ? (
             <Button type="button" variant="ghost" onClick={() => onDone?.()}>
               Cancel
             </Button>
           ) : null}
         </FormActions>
-      </Form>
+      </ValidatedForm>
     </Card>
   );
 }
@@ -270,27 +241,25 @@ export function ThoughtLeadershipPage() {
         title="Thought leadership"
         description="Posts, talks and answered questions, with links and dates, and a cadence you set. It shows as progress on your next-level page."
       />
-      {query.isPending ? (
-        <LoadingState label="Loading your log…" />
-      ) : query.isError ? (
-        <Alert tone="error">Your log could not be loaded. {query.error.message}</Alert>
-      ) : (
-        <div className="stack-lg">
-          <CadenceCard log={query.data} />
-          {editing ? (
-            <LogForm key={editing.id} editing={editing} onDone={() => setEditing(null)} />
-          ) : (
-            <LogForm />
-          )}
-          <LogList
-            log={query.data}
-            onEdit={(item) => {
-              setEditing(item);
-              window.scrollTo({ top: 0 });
-            }}
-          />
-        </div>
-      )}
+      <QueryState query={query} loading="Loading your log…" failed="Your log">
+        {(log) => (
+          <div className="stack-lg">
+            <CadenceCard log={log} />
+            {editing ? (
+              <LogForm key={editing.id} editing={editing} onDone={() => setEditing(null)} />
+            ) : (
+              <LogForm />
+            )}
+            <LogList
+              log={log}
+              onEdit={(item) => {
+                setEditing(item);
+                window.scrollTo({ top: 0 });
+              }}
+            />
+          </div>
+        )}
+      </QueryState>
     </>
   );
 }
