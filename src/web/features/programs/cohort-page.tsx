@@ -36,6 +36,7 @@ import {
   param,
   participantsQuery,
   previewQuery,
+  runProgressQuery,
   runQuery,
 } from "./programs-api.ts";
 import "./programs.css";
@@ -353,10 +354,110 @@ function SettingsCard({ cohort }: { cohort: CohortOutput }) {
 
 function progressText(run: RunOutput) {
   if (run.state === "queued") return "Waiting for the worker…";
-  if (run.phase === "matching") return `Placing mentees: ${run.done} of ${run.total}`;
+  if (run.phase === "matching") return `Placing mentees: ${run.done} of ${run.total} placed`;
   if (run.phase === "pricing") return "Pricing: checking every other pair against the dual";
   if (run.phase === "saving") return "Saving the pairs";
-  return "Scoring every pair";
+  return `Scoring every pair: ${run.done} of ${run.total} mentees`;
+}
+
+type Step = RunOutput["steps"][number];
+const stepLabels: Record<Step["phase"], string> = {
+  scoring: "Scoring every pair",
+  matching: "Placing mentees",
+  pricing: "Pricing every other pair",
+  saving: "Saving the pairs",
+};
+
+function stepText(step: Step) {
+  const round = step.round > 1 ? ` (round ${step.round})` : "";
+  if (step.phase === "scoring") return `${step.done} of ${step.total} mentees scored`;
+  if (step.phase === "matching") return `${step.done} of ${step.total} placed${round}`;
+  if (step.phase === "pricing")
+    return step.finished ? `every other pair checked${round}` : `checking every other pair${round}`;
+  return step.finished ? "saved" : "saving";
+}
+
+/**
+ * A run's phases as they happen: each phase stays listed once reached, with its figures, so a phase
+ * that takes a fraction of a second still shows; the current one is marked and its figures move.
+ */
+function RunSteps({ run }: { run: RunOutput }) {
+  const order: Step["phase"][] = ["scoring", "matching", "pricing", "saving"];
+  // The latest round of each phase.
+  const latest = new Map<Step["phase"], Step>();
+  for (const step of run.steps) latest.set(step.phase, step);
+  return (
+    <ol className="program-steps" aria-label="Phases of the run">
+      {order.map((phase) => {
+        const step = latest.get(phase);
+        const state = !step ? "waiting" : step.finished ? "finished" : "current";
+        return (
+          <li
+            key={phase}
+            data-step={phase}
+            data-state={state}
+            aria-current={state === "current" ? "step" : undefined}
+          >
+            <span className="program-step-mark" aria-hidden="true">
+              {state === "finished" ? "✓" : state === "current" ? "…" : ""}
+            </span>
+            <span>
+              <strong>{stepLabels[phase]}</strong>{" "}
+              <span className="muted">{step ? stepText(step) : "not yet"}</span>
+            </span>
+          </li>
+        );
+      })}
+    </ol>
+  );
+}
+
+/** Asks for the run's progress four times a second while it runs; tells the cohort when it ends. */
+function LiveRun({
+  cohortId,
+  initial,
+  cancel,
+}: {
+  cohortId: string;
+  initial: RunOutput;
+  cancel: { pending: boolean; error: Error | null; mutate: (id: string) => void };
+}) {
+  const queryClient = useQueryClient();
+  const progress = useQuery({
+    ...runProgressQuery(initial.id),
+    initialData: initial,
+    refetchInterval: (q) =>
+      q.state.data && (q.state.data.state === "queued" || q.state.data.state === "running") ? 250 : false,
+  });
+  const live = progress.data;
+  const ended = live.state !== "queued" && live.state !== "running";
+  useEffect(() => {
+    if (ended) void queryClient.invalidateQueries({ queryKey: ["cohorts", cohortId] });
+  }, [ended, cohortId, queryClient]);
+  const value = live.phase === "matching" || live.phase === "scoring" ? live.done : undefined;
+  return (
+    <div className="stack">
+      <p data-run-progress="" aria-live="polite">
+        {progressText(live)}
+      </p>
+      <progress
+        className="program-progress"
+        aria-label="Matching progress"
+        max={Math.max(1, live.total)}
+        value={value}
+      />
+      <RunSteps run={live} />
+      <Button
+        variant="secondary"
+        pending={cancel.pending}
+        disabled={ended}
+        onClick={() => cancel.mutate(live.id)}
+      >
+        Cancel the run
+      </Button>
+      {cancel.error ? <Alert tone="error">{cancel.error.message}</Alert> : null}
+    </div>
+  );
 }
 
 function Figure({ label, value }: { label: string; value: React.ReactNode }) {
@@ -542,19 +643,12 @@ function MatchingCard({ cohort }: { cohort: CohortOutput }) {
       description="Each run solves the whole cohort for the best total and proves it optimal; the greedy baseline shows what first-come matching would have given."
     >
       {live ? (
-        <div aria-live="polite" className="stack">
-          <p data-run-progress="">{progressText(live)}</p>
-          <progress
-            className="program-progress"
-            aria-label="Matching progress"
-            max={Math.max(1, live.total)}
-            value={live.phase === "matching" ? live.done : undefined}
-          />
-          <Button variant="secondary" pending={cancel.isPending} onClick={() => cancel.mutate(live.id)}>
-            Cancel the run
-          </Button>
-          {cancel.isError ? <Alert tone="error">{cancel.error.message}</Alert> : null}
-        </div>
+        <LiveRun
+          key={live.id}
+          cohortId={cohort.id}
+          initial={live}
+          cancel={{ pending: cancel.isPending, error: cancel.error, mutate: cancel.mutate }}
+        />
       ) : (
         <div className="program-actions">
           <Button
@@ -840,8 +934,9 @@ export function CohortPage() {
   const { cohortId } = useParams({ strict: false }) as { cohortId: string };
   const query = useQuery({
     ...cohortQuery(cohortId),
-    // Live progress: the page asks again every second while a run is under way.
-    refetchInterval: (q) => (q.state.data?.liveRun ? 1000 : false),
+    // While a run is under way its own progress is read four times a second (LiveRun); the cohort
+    // itself is read again every few seconds, and at once when the run ends.
+    refetchInterval: (q) => (q.state.data?.liveRun ? 3000 : false),
   });
   const queryClient = useQueryClient();
   const liveId = query.data?.liveRun?.id;
