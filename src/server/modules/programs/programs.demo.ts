@@ -7,7 +7,7 @@ import { users } from "../../auth/auth.table.ts";
 import { newId } from "../../db/new-id.ts";
 import type { Db } from "../../db/open.ts";
 import { engagementReviews, engagementSessions, engagements } from "../engagements/engagements.table.ts";
-import { mentorRequests } from "../mentors/mentors.table.ts";
+import { mentorProfiles, mentorRequests } from "../mentors/mentors.table.ts";
 import { profiles } from "../profile/profile.table.ts";
 import { readParticipantsCsv } from "./participants-csv.ts";
 import { runMatching } from "./programs.jobs.ts";
@@ -101,6 +101,7 @@ export async function seedDemoProgram(db: Db) {
   );
   const accounts: (typeof users.$inferInsert)[] = [];
   const profileRows: (typeof profiles.$inferInsert)[] = [];
+  const mentorRows: (typeof mentorProfiles.$inferInsert)[] = [];
   const participants: (typeof programParticipants.$inferInsert)[] = [];
   const joinedAt = new Date(Date.now() - 56 * dayMs);
   for (const row of valid) {
@@ -130,6 +131,23 @@ export async function seedDemoProgram(db: Db) {
       })),
       lanes: [pick(laneIds), pick(laneIds)].filter((l, k, all) => all.indexOf(l) === k) as LaneId[],
     };
+    if (!existing.has(row.email) && row.role === "mentor") {
+      // Their own mentor profile holds the seats each mentoring takes; paused, so the demo's mentor
+      // directory stays the people it introduces.
+      mentorRows.push({
+        userId,
+        headline: "Product leader at Northwind",
+        lanes: questionnaire.lanes,
+        levels: menteeLevels,
+        style: "both",
+        capacity: row.capacity,
+        timeZone,
+        responseHours: 48,
+        paused: true,
+        pausedReason: "manual",
+        pausedAt: joinedAt,
+      });
+    }
     participants.push({
       id: newId(),
       cohortId: cohort.id,
@@ -147,6 +165,8 @@ export async function seedDemoProgram(db: Db) {
   for (let k = 0; k < accounts.length; k += 200) await db.insert(users).values(accounts.slice(k, k + 200));
   for (let k = 0; k < profileRows.length; k += 200)
     await db.insert(profiles).values(profileRows.slice(k, k + 200));
+  for (let k = 0; k < mentorRows.length; k += 200)
+    await db.insert(mentorProfiles).values(mentorRows.slice(k, k + 200));
   await insertParticipants(db, participants);
 
   // Matched on the worker, as a program admin's run would be.
@@ -288,4 +308,10 @@ export async function seedDemoProgram(db: Db) {
   await inBatches(sessions, (b) => db.insert(engagementSessions).values(b));
   await inBatches(reviews, (b) => db.insert(engagementReviews).values(b));
   await inBatches(meetings, (b) => db.insert(programMeetings).values(b));
+  // Each mentoring not yet closed holds one of its mentor's seats.
+  const held = new Map<string, number>();
+  for (const e of engagementRows)
+    if (e.state !== "closed") held.set(e.mentorId, (held.get(e.mentorId) ?? 0) + 1);
+  for (const [mentorId, count] of held)
+    await db.update(mentorProfiles).set({ activeMentees: count }).where(eq(mentorProfiles.userId, mentorId));
 }

@@ -10,9 +10,6 @@ import {
   type ImportField,
   importFieldLabels,
   importFields,
-  type OverrideInput,
-  overrideInput,
-  type PairOutput,
   type RunOutput,
   ruleLabels,
 } from "../../../shared/programs.ts";
@@ -20,10 +17,9 @@ import { api, call } from "../../api.ts";
 import { Alert } from "../../ui/alert.tsx";
 import { Button, buttonClass } from "../../ui/button.tsx";
 import { Card } from "../../ui/card.tsx";
-import { ConflictNotice } from "../../ui/conflict.tsx";
 import { EmptyState } from "../../ui/empty-state.tsx";
 import { SelectField, TextField } from "../../ui/field.tsx";
-import { Form, FormActions, isStaleVersion, useFormState } from "../../ui/form.tsx";
+import { Form, FormActions, isStaleVersion } from "../../ui/form.tsx";
 import { PageHeader } from "../../ui/page-header.tsx";
 import { isNotFound, LoadFailed, RecordNotFound } from "../../ui/query-state.tsx";
 import { ScrollBox } from "../../ui/scroll-box.tsx";
@@ -43,6 +39,9 @@ import "./programs.css";
 
 // The chart library loads with the health card only, never in the main bundle.
 const HealthChart = lazy(() => import("./health-chart.tsx"));
+// The override forms and their schema load when one is opened.
+const ReasonForm = lazy(() => import("./override-forms.tsx").then((m) => ({ default: m.ReasonForm })));
+const SeatForm = lazy(() => import("./override-forms.tsx").then((m) => ({ default: m.SeatForm })));
 
 type ImportResult = Awaited<ReturnType<typeof importCsv>>;
 function importCsv(
@@ -469,138 +468,6 @@ function Figure({ label, value }: { label: string; value: React.ReactNode }) {
   );
 }
 
-function ReasonForm({
-  label,
-  onSubmit,
-  pending,
-  onCancel,
-}: {
-  label: string;
-  onSubmit: (reason: string) => void;
-  pending: boolean;
-  onCancel: () => void;
-}) {
-  const [reason, setReason] = useState("");
-  return (
-    <Form onSubmit={() => onSubmit(reason)} aria-label={label}>
-      <TextField label={`${label}: why?`} value={reason} onValueChange={setReason} required maxLength={500} />
-      <FormActions>
-        <Button type="submit" size="small" pending={pending}>
-          {label}
-        </Button>
-        <Button size="small" variant="ghost" onClick={onCancel}>
-          Cancel
-        </Button>
-      </FormActions>
-    </Form>
-  );
-}
-
-type SeatValues = { capacity: string; reason: string };
-
-/**
- * A mentor's seats for the next run, with the reason on record. Sent with the seats' version as read:
- * when another admin or a re-import changed them meanwhile, the notice offers the latest and keeps
- * what was typed.
- */
-function SeatForm({
-  cohortId,
-  pair,
-  page,
-  onDone,
-  onCancel,
-}: {
-  cohortId: string;
-  pair: PairOutput;
-  page: { runId: string; number: number };
-  onDone: () => void;
-  onCancel: () => void;
-}) {
-  const queryClient = useQueryClient();
-  const toast = useToast();
-  const form = useFormState<SeatValues>(
-    { capacity: String(pair.mentorSeats.seats), reason: "" },
-    { version: pair.mentorSeats.version },
-  );
-  const save = useMutation({
-    mutationFn: (json: Extract<OverrideInput, { kind: "capacity" }>) =>
-      call(api.cohorts[":id"].overrides.$post({ param: param(cohortId), json })),
-    onSuccess: async (data, sent) => {
-      queryClient.setQueryData(cohortQuery(cohortId).queryKey, data);
-      form.markSaved(sent.version + 1);
-      await queryClient.invalidateQueries({ queryKey: ["runs"] });
-      toast({
-        title: `${pair.mentor.name} now has ${sent.capacity} ${sent.capacity === 1 ? "seat" : "seats"}. Run matching again to solve around it.`,
-      });
-      onDone();
-    },
-    onError: (error) => form.showApiError(error),
-  });
-  return (
-    <Form
-      onSubmit={() => {
-        const capacity = form.values.capacity.trim() === "" ? Number.NaN : Number(form.values.capacity);
-        const input = form.validate(overrideInput, {
-          kind: "capacity",
-          mentorId: pair.mentor.id,
-          capacity,
-          reason: form.values.reason,
-          version: form.version,
-        });
-        if (input?.kind === "capacity") save.mutate(input);
-      }}
-      formRef={form.formRef}
-      error={form.formError}
-      aria-label={`Seats of ${pair.mentor.name}`}
-    >
-      <ConflictNotice
-        form={form}
-        labels={{ capacity: "Seats", reason: "Why" }}
-        loadLatest={async () => {
-          const latest = await queryClient.fetchQuery({
-            ...runQuery(page.runId, page.number),
-            staleTime: 0,
-          });
-          const mine = latest.pairs.find((p) => p.mentor.id === pair.mentor.id);
-          if (!mine) throw new Error("This mentor is no longer on this page of pairs.");
-          return {
-            values: { capacity: String(mine.mentorSeats.seats), reason: "" },
-            version: mine.mentorSeats.version,
-          };
-        }}
-      />
-      <div className="program-weights">
-        <TextField
-          label={`Seats of ${pair.mentor.name}`}
-          type="number"
-          min={0}
-          max={20}
-          inputMode="numeric"
-          value={form.values.capacity}
-          onValueChange={(v) => form.set("capacity", v)}
-          error={form.errors.capacity}
-          hint={`Now ${pair.mentorSeats.seats}. 0 to 20; the next run fills at most this many.`}
-        />
-        <TextField
-          label="Why change the seats?"
-          value={form.values.reason}
-          onValueChange={(v) => form.set("reason", v)}
-          error={form.errors.reason}
-          maxLength={500}
-        />
-      </div>
-      <FormActions>
-        <Button type="submit" size="small" pending={save.isPending}>
-          Change the seats
-        </Button>
-        <Button size="small" variant="ghost" onClick={onCancel}>
-          Cancel
-        </Button>
-      </FormActions>
-    </Form>
-  );
-}
-
 function MatchingCard({ cohort }: { cohort: CohortOutput }) {
   const queryClient = useQueryClient();
   const toast = useToast();
@@ -615,13 +482,17 @@ function MatchingCard({ cohort }: { cohort: CohortOutput }) {
   const refresh = () => queryClient.invalidateQueries({ queryKey: ["cohorts", cohort.id] });
   const start = useMutation({
     mutationFn: () => call(api.cohorts[":id"].runs.$post({ param: param(cohort.id) })),
-    onSuccess: refresh,
+    // The run shows at once; the rest of the cohort is read again behind it.
+    onSuccess: (run) => {
+      queryClient.setQueryData(cohortQuery(cohort.id).queryKey, (old) => old && { ...old, liveRun: run });
+      void refresh();
+    },
   });
   const cancel = useMutation({
     mutationFn: (id: string) => call(api.runs[":id"].cancel.$post({ param: param(id) })),
-    onSuccess: async () => {
+    onSuccess: () => {
       toast({ title: "Run cancelled" });
-      await refresh();
+      void refresh();
     },
   });
   const override = useMutation({
@@ -700,30 +571,28 @@ function MatchingCard({ cohort }: { cohort: CohortOutput }) {
                         acting.menteeId === pair.mentee.id &&
                         acting.mentorId === pair.mentor.id &&
                         current ? (
-                        <SeatForm
-                          cohortId={cohort.id}
-                          pair={pair}
-                          page={{ runId: current.id, number: page }}
-                          onDone={() => setActing(null)}
-                          onCancel={() => setActing(null)}
-                        />
+                        <Suspense fallback={null}>
+                          <SeatForm
+                            cohortId={cohort.id}
+                            pair={pair}
+                            page={{ runId: current.id, number: page }}
+                            onDone={() => setActing(null)}
+                            onCancel={() => setActing(null)}
+                          />
+                        </Suspense>
                       ) : acting &&
                         acting.kind !== "seats" &&
                         acting.menteeId === pair.mentee.id &&
                         acting.mentorId === pair.mentor.id ? (
-                        <ReasonForm
-                          label={acting.kind === "pin" ? "Pin this pair" : "Forbid this pair"}
-                          pending={override.isPending}
-                          onCancel={() => setActing(null)}
-                          onSubmit={(reason) =>
-                            override.mutate({
-                              kind: acting.kind as "pin" | "forbid",
-                              menteeId: acting.menteeId,
-                              mentorId: acting.mentorId,
-                              reason,
-                            })
-                          }
-                        />
+                        <Suspense fallback={null}>
+                          <ReasonForm
+                            cohortId={cohort.id}
+                            kind={acting.kind}
+                            pair={pair}
+                            onDone={() => setActing(null)}
+                            onCancel={() => setActing(null)}
+                          />
+                        </Suspense>
                       ) : (
                         <div className="program-actions">
                           <Button
