@@ -353,9 +353,10 @@ describe("a program admin watches a large cohort's run live, and cancels one", (
     await admin.getByRole("progressbar", { name: "Matching progress" }).waitFor();
     await admin.screenshot({ path: `${process.env.SCREENSHOT_DIR ?? "/tmp"}/cohort-run-live-1280.png` });
     await admin.getByText("Proved optimal").waitFor({ timeout: 120_000 });
-    const { progressSeen: seen, phasesSeen } = await admin.evaluate(
-      () => window as unknown as { progressSeen: string[]; phasesSeen: string[] },
-    );
+    const { progressSeen: seen, phasesSeen } = await admin.evaluate(() => {
+      const w = window as unknown as { progressSeen: string[]; phasesSeen: string[] };
+      return { progressSeen: w.progressSeen, phasesSeen: w.phasesSeen };
+    });
     console.log(`progress seen: ${JSON.stringify(seen)}`);
     console.log(`phases seen: ${phasesSeen.length}, last: ${phasesSeen.at(-1)}`);
     const phase = new RegExp(

@@ -228,7 +228,15 @@ export async function seedDemoProgram(db: Db) {
       const hour = 8 + 2 * seat;
       const roll = next();
       const kind =
-        !accepted || roll < 0.1 ? "stalled" : roll < 0.28 ? "closed" : roll < 0.36 ? "closing" : "active";
+        (!accepted && roll < 0.4) || roll < 0.04
+          ? "stalled"
+          : roll < 0.24
+            ? "closed"
+            : roll < 0.32
+              ? "closing"
+              : "active";
+      // Pairs started on different days of the week after publishing: their sessions spread over the weeks.
+      const jitter = Math.floor(next() * 7);
       const engagementId = newId();
       const startedAt = acceptedAt;
       // Session days, counted back from today: held ones are in the past, one booked ahead for active pairs.
@@ -238,8 +246,8 @@ export async function seedDemoProgram(db: Db) {
             ? [36]
             : []
           : kind === "active"
-            ? [35 - Math.floor(next() * 3), 21 - Math.floor(next() * 3), 7 - Math.floor(next() * 3)]
-            : [37, 27 - Math.floor(next() * 3)];
+            ? [38 - jitter, 24 - jitter, 10 - jitter]
+            : [39 - jitter, 27 - jitter];
       const closeStartedAt = kind === "closed" ? at(-20, 12) : kind === "closing" ? at(-17, 12) : null;
       engagementRows.push({
         id: engagementId,
