@@ -33,6 +33,46 @@ function precompress(outDir: string): Plugin {
   };
 }
 
+/**
+ * The icons the signed-in frame draws (its navigation, account menu and bell), as lucide's file names:
+ * they go in one file every signed-in page shares. Icons the signed-out pages draw first (the giver's
+ * page, sign-in) stay out of it, so those pages load only their own few.
+ */
+function frameIconFiles(): Set<string> {
+  const namesIn = (path: string) =>
+    [...readFileSync(path, "utf8").matchAll(/import \{([^}]*)\} from "lucide-react"/g)].flatMap((match) =>
+      (match[1] ?? "")
+        .split(",")
+        .map((name) => name.trim().split(/\s+as\s+/)[0] ?? "")
+        .filter(Boolean),
+    );
+  const frame = [
+    "src/web/ui/app-layout.tsx",
+    "src/web/ui/account-menu.tsx",
+    "src/web/features/notifications/notification-bell.tsx",
+  ].flatMap(namesIn);
+  const signedOut = [
+    ...readdirSync("src/web/features/auth").map((name) => `src/web/features/auth/${name}`),
+    "src/web/features/feedback/give-page.tsx",
+    "src/web/ui/auth-layout.tsx",
+  ].flatMap(namesIn);
+  const barrel = readFileSync("node_modules/lucide-react/dist/esm/lucide-react.mjs", "utf8");
+  const fileOf = new Map<string, string>();
+  for (const match of barrel.matchAll(/export \{([^}]*)\} from '\.\/icons\/([a-z0-9-]+)\.mjs'/g)) {
+    for (const part of (match[1] ?? "").split(",")) {
+      const name = part.trim().split(/\s+as\s+/)[1];
+      if (name) fileOf.set(name, `${match[2]}.mjs`);
+    }
+  }
+  return new Set(
+    frame
+      .filter((name) => !signedOut.includes(name))
+      .map((name) => fileOf.get(name))
+      .filter((file): file is string => Boolean(file)),
+  );
+}
+const frameIcons = frameIconFiles();
+
 const apiPort = process.env.API_PORT ?? 3001;
 
 export default defineConfig({
@@ -53,10 +93,32 @@ export default defineConfig({
         // React changes less often than the app: its own file stays cached across releases. Every other
         // library goes with the pages that use it, so a page loads only what it draws (charts, QR codes).
         codeSplitting: {
+          // A group takes only the modules it names, not what they import (React stays in its own file).
+          includeDependenciesRecursively: false,
           groups: [
             { name: "react", test: /node_modules[\\/](react|react-dom|scheduler)[\\/]/ },
-            // Icons are tiny and used everywhere: one file, not one request per icon.
-            { name: "icons", test: /node_modules[\\/]lucide-react[\\/]/ },
+            // The router and the query cache run every page: one file each, whole, rather than pieces
+            // cut by which page first used which part.
+            {
+              name: "router",
+              test: /node_modules[\\/](@tanstack[\\/](router-core|react-router|history|store|react-store)|use-sync-external-store)[\\/]/,
+            },
+            // What every icon is drawn with, apart, so a page with a few icons of its own does not load the
+            // frame's.
+            {
+              name: "icon-base",
+              test: /node_modules[\\/]lucide-react[\\/]dist[\\/]esm[\\/](?!icons[\\/])/,
+              priority: 2,
+            },
+            {
+              priority: 1,
+              name: (id) =>
+                /node_modules[\\/]lucide-react[\\/]dist[\\/]esm[\\/]icons[\\/]/.test(id) &&
+                frameIcons.has(id.split(/[\\/]/).pop() ?? "")
+                  ? "frame-icons"
+                  : null,
+            },
+            { name: "query", test: /node_modules[\\/]@tanstack[\\/](query-core|react-query)[\\/]/ },
           ],
         },
       },

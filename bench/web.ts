@@ -1,6 +1,7 @@
 // The web benchmark: for each page, the JavaScript a browser fetches before the page is drawn
 // (gzipped, as sent) and Lighthouse's mobile scores, on the built app served by Sidecar itself.
-// Usage: npm run bench:web [-- --no-lighthouse] [--only /path] [--files]  (--files lists each page's scripts)
+// Usage: npm run bench:web [-- --no-lighthouse] [--only /path ...] [--files]
+// (--only may repeat and takes /feedback/{id} and /give/{token}; --files lists each page's scripts)
 import { statSync } from "node:fs";
 import { cpus } from "node:os";
 import { join } from "node:path";
@@ -19,7 +20,7 @@ import { seedLightMember } from "./seed-member.ts";
 const { values: args } = parseArgs({
   options: {
     "no-lighthouse": { type: "boolean", default: false },
-    only: { type: "string" },
+    only: { type: "string", multiple: true },
     files: { type: "boolean", default: false },
   },
 });
@@ -56,6 +57,8 @@ try {
   });
   const { links } = await post(`/api/feedback/requests/${request.id}/invitations`, { links: 1 });
   const givePath = new URL(links[0]).pathname;
+  const shownPath = (path: string) =>
+    path.startsWith("/give/") ? "/give/{token}" : path.replace(request.id, "{id}");
 
   const pages: Page[] = [
     { path: "/sign-in", signedIn: false, heading: "Sign in" },
@@ -68,7 +71,9 @@ try {
     { path: "/portfolio", signedIn: true, heading: /portfolio/i },
     { path: "/tours", signedIn: true, heading: /tours/i },
     { path: "/decisions", signedIn: true, heading: /decision/i },
-  ].filter((page) => !args.only || page.path === args.only);
+  ].filter(
+    (page) => !args.only || args.only.some((only) => only === page.path || only === shownPath(page.path)),
+  );
 
   const [cookieName, cookieValue] = member.cookie.split("=") as [string, string];
   const browser = await chromium.launch({ executablePath: chromiumPath, args: chromiumFlags });
@@ -79,6 +84,8 @@ try {
     performance?: number;
     accessibility?: number;
     cls?: number;
+    lcp?: number;
+    tbt?: number;
   }[] = [];
   for (const page of pages) {
     const context = await browser.newContext({ viewport: { width: 375, height: 740 } });
@@ -112,7 +119,7 @@ try {
       }
     }
     results.push({
-      path: page.path.startsWith("/give/") ? "/give/{token}" : page.path.replace(request.id, "{id}"),
+      path: shownPath(page.path),
       js: scripts.reduce((sum, url) => sum + gzippedSize(url), 0),
       files: scripts.length,
     });
@@ -141,6 +148,8 @@ try {
         result.performance = Math.round((categories.performance?.score ?? 0) * 100);
         result.accessibility = Math.round((categories.accessibility?.score ?? 0) * 100);
         result.cls = Number(run?.lhr.audits["cumulative-layout-shift"]?.numericValue ?? 0);
+        result.lcp = run?.lhr.audits["largest-contentful-paint"]?.numericValue;
+        result.tbt = run?.lhr.audits["total-blocking-time"]?.numericValue;
       }
     } finally {
       chrome.kill();
@@ -150,12 +159,16 @@ try {
   console.log(
     `Sidecar web benchmark: ${cpus().length} cores (${cpus()[0]?.model ?? "unknown"}), Node ${process.version}, Lighthouse mobile defaults`,
   );
-  console.log("| page | JS before first render, gzipped | files | performance | accessibility | CLS |");
-  console.log("|---|---|---|---|---|---|");
+  console.log(
+    "| page | JS before first render, gzipped | files | performance | accessibility | CLS | LCP | TBT |",
+  );
+  console.log("|---|---|---|---|---|---|---|---|");
   for (const r of results) {
     console.log(
       `| ${r.path} | ${(r.js / 1024).toFixed(1)} KB | ${r.files} | ${r.performance ?? "–"} | ${r.accessibility ?? "–"} | ${
         r.cls === undefined ? "–" : r.cls.toFixed(3)
+      } | ${r.lcp === undefined ? "–" : `${(r.lcp / 1000).toFixed(1)} s`} | ${
+        r.tbt === undefined ? "–" : `${Math.round(r.tbt)} ms`
       } |`,
     );
   }

@@ -1,12 +1,27 @@
-// lightFormat, not format: format carries every locale token and weighs on every page that shows a date.
-import { addDays as addCalendarDays, isValid, lightFormat, parseISO } from "date-fns";
+// Calendar dates are counted on the UTC calendar with the built-in Date: no date library, since every
+// page that shows a date loads this file before its first picture.
 import { isTimeZone } from "./time-zone.ts";
+
+const isoDate = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/** The UTC midnight of a calendar date, or null when the string is not one that exists. */
+function utcDate(value: string): Date | null {
+  const [, year, month, day] = isoDate.exec(value) ?? [];
+  if (!year) return null;
+  const date = new Date(0);
+  date.setUTCFullYear(Number(year), Number(month) - 1, Number(day));
+  return date.getUTCMonth() === Number(month) - 1 && date.getUTCDate() === Number(day) ? date : null;
+}
+
+/** "YYYY-MM-DD" of a UTC midnight. */
+function isoOf(date: Date): string {
+  const pad = (n: number, width: number) => String(n).padStart(width, "0");
+  return `${pad(date.getUTCFullYear(), 4)}-${pad(date.getUTCMonth() + 1, 2)}-${pad(date.getUTCDate(), 2)}`;
+}
 
 /** True for an ISO calendar date that exists, such as "2026-02-28" (not "2026-02-30"). */
 export function isCalendarDate(value: string): boolean {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
-  const parsed = parseISO(value);
-  return isValid(parsed) && lightFormat(parsed, "yyyy-MM-dd") === value;
+  return utcDate(value) !== null;
 }
 
 // Building an Intl.DateTimeFormat costs far more than using one: one per time zone and kind, kept.
@@ -66,25 +81,27 @@ export function isoDay(): string {
 
 /** The calendar date a number of days after (or, if negative, before) another. */
 export function addDays(day: string, days: number): string {
-  return lightFormat(addCalendarDays(parseISO(day), days), "yyyy-MM-dd");
+  const date = utcDate(day.slice(0, 10));
+  if (!date) throw new RangeError("Invalid time value");
+  date.setUTCDate(date.getUTCDate() + days);
+  return isoOf(date);
 }
 
 const monthNames = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
-const isoDate = /^(\d{4})-(\d{2})-(\d{2})$/;
 
 /** Day, month name and year of a calendar date (or of the local date of an ISO timestamp). */
 function calendarParts(value: string): { day: number; month: string; year: string } {
   const [, year, month, day] = isoDate.exec(value) ?? [];
   const name = monthNames[Number(month) - 1];
-  // Lists format a date per item: the common case is read off the string, the rest goes to date-fns.
-  const real = new Date(Date.UTC(Number(year), Number(month) - 1, Number(day))).getUTCDate() === Number(day);
-  if (year && name && real) return { day: Number(day), month: name, year };
-  const parsed = parseISO(value);
-  if (!isValid(parsed)) throw new RangeError("Invalid time value");
+  // Lists format a date per item: the common case is read off the string.
+  if (year && name && utcDate(value)) return { day: Number(day), month: name, year };
+  // A timestamp: its date on this machine's calendar.
+  const parsed = isoDate.test(value) ? new Date(Number.NaN) : new Date(value);
+  if (Number.isNaN(parsed.getTime())) throw new RangeError("Invalid time value");
   return {
     day: parsed.getDate(),
     month: monthNames[parsed.getMonth()] ?? "",
-    year: lightFormat(parsed, "yyyy"),
+    year: String(parsed.getFullYear()).padStart(4, "0"),
   };
 }
 

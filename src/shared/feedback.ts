@@ -2,22 +2,20 @@ import { z } from "zod";
 import { addDays, formatCalendarDate } from "./calendar-date.ts";
 import { calendarDate, dayOutput } from "./calendar-date-schema.ts";
 import { themeKeys } from "./feedback-themes.ts";
+import { maxClosingDays, maxQuestions, minResponsesBounds } from "./feedback-words.ts";
 import { laneIds } from "./lanes.ts";
 import { superpowerKeys } from "./superpowers.ts";
 import { plainText } from "./text.ts";
 import { withVersion } from "./version.ts";
 
-export const starterQuestions = [
-  "What should I keep doing?",
-  "What should I start doing, or stop doing?",
-  "Where do my strengths get in my way?",
-] as const;
-
-export const minResponsesBounds = { min: 3, max: 10, default: 5 } as const;
-export const maxQuestions = 6;
-export const maxInvitationsPerRequest = 60;
-
-export const maxClosingDays = 180;
+export {
+  maxClosingDays,
+  maxInvitationsPerRequest,
+  maxQuestions,
+  minResponsesBounds,
+  splitEmails,
+  starterQuestions,
+} from "./feedback-words.ts";
 
 /** A calendar day as "YYYY-MM-DD"; whether it is still to come depends on the member's today. */
 export const closingDate = calendarDate("Pick a closing date");
@@ -117,14 +115,6 @@ export const invitationInput = z
     path: ["emails"],
   });
 export type InvitationInput = z.infer<typeof invitationInput>;
-
-/** Splits what someone typed into email addresses: commas, semicolons, spaces or new lines. */
-export function splitEmails(text: string): string[] {
-  return text
-    .split(/[\s,;]+/)
-    .map((part) => part.trim())
-    .filter(Boolean);
-}
 
 export const thankYouInput = z.object({
   message: plainText()

@@ -11,6 +11,7 @@ import { setTwoFactorRedirect } from "./two-factor-redirect.ts";
 import { closeToastsFromEarlierPages, ToastProvider } from "./ui/toast.tsx";
 import "./styles.css";
 import "./ui/parts.css";
+import "./ui/shell.css";
 
 // A 401 on a signed-in page means the session ended (expired, revoked, or the account was disabled).
 function onUnauthenticated(error: unknown) {

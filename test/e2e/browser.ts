@@ -9,8 +9,9 @@ import { users } from "../../src/server/auth/auth.table.ts";
 import { readConfig } from "../../src/server/config.ts";
 import { markInstanceClaimed } from "../../src/server/db/instance-settings.ts";
 import { openDatabase } from "../../src/server/db/open.ts";
+import { seedDemo } from "../../src/server/demo/seed-demo.ts";
 import { createLogger } from "../../src/server/logger.ts";
-import { type Sidecar, startSidecar } from "../../src/server/server.ts";
+import { buildSidecar, type Sidecar, startSidecar } from "../../src/server/server.ts";
 
 export const desktop = { width: 1280, height: 860 };
 export const chromiumPath = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
@@ -40,7 +41,7 @@ function freePort(): Promise<number> {
 }
 
 export async function startBrowserTarget(
-  options: { freshInstance?: boolean } = {},
+  options: { freshInstance?: boolean; demo?: boolean } = {},
 ): Promise<{ sidecar: Sidecar; browser: Browser; baseUrl: string }> {
   const database = await openDatabase({ kind: "pglite-memory" });
   await database.migrate();
@@ -59,6 +60,12 @@ export async function startBrowserTarget(
       LOG_LEVEL: "error",
     });
     try {
+      if (options.demo && attempt === 0) {
+        // The demo's people and their plans, as `npm run demo` shows them.
+        const { auth, mailer } = await buildSidecar(config, database, createLogger("error"));
+        await seedDemo(database.db, auth);
+        await mailer.flush();
+      }
       sidecar = await startSidecar(config, { database, logger: createLogger("error") });
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== "EADDRINUSE" || attempt >= 4) throw error;
@@ -113,14 +120,17 @@ export async function expectAccessible(page: Page, label: string) {
     return { overflow, widest };
   })()`);
   expect(overflow, `horizontal scrolling on ${label}: ${widest.join(", ")}`).toBeLessThanOrEqual(1);
-  if (screenshotDir) {
-    mkdirSync(screenshotDir, { recursive: true });
-    const width = page.viewportSize()?.width ?? 0;
-    await page.screenshot({
-      path: join(screenshotDir, `${label.replace(/\W+/g, "-")}-${width}.png`),
-      fullPage: true,
-    });
-  }
+  if (screenshotDir) await saveScreenshot(page, label, screenshotDir);
+}
+
+/** A full-page screenshot named after the page and the viewport width, e.g. `member-plan-375.png`. */
+export async function saveScreenshot(page: Page, label: string, directory: string) {
+  mkdirSync(directory, { recursive: true });
+  const width = page.viewportSize()?.width ?? 0;
+  await page.screenshot({
+    path: join(directory, `${label.replace(/\W+/g, "-").replace(/^-|-$/g, "")}-${width}.png`),
+    fullPage: true,
+  });
 }
 
 /** Checks a page at desktop and at phone width. */

@@ -1,5 +1,4 @@
-import { Slot } from "@radix-ui/react-slot";
-import type { ButtonHTMLAttributes, ReactNode } from "react";
+import { type ButtonHTMLAttributes, cloneElement, isValidElement, type ReactNode } from "react";
 import { Spinner } from "./spinner.tsx";
 
 type Variant = "primary" | "secondary" | "danger" | "ghost" | "link";
@@ -38,12 +37,15 @@ export function Button({
   ...rest
 }: ButtonProps) {
   const classes = [buttonClass(variant, size, block), className].filter(Boolean).join(" ");
-  if (asChild) {
-    return (
-      <Slot className={classes} {...rest}>
-        {children}
-      </Slot>
-    );
+  // The child (a link) takes the button's looks; its own props win, class names add up. No slot library:
+  // every page draws buttons, so this stays small.
+  if (asChild && isValidElement<{ className?: string }>(children)) {
+    const own = children.props;
+    return cloneElement(children, {
+      ...rest,
+      ...own,
+      className: [classes, own.className].filter(Boolean).join(" "),
+    });
   }
   return (
     <button

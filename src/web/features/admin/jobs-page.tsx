@@ -12,6 +12,7 @@ import { useToast } from "../../ui/toast.tsx";
 import { useTitle } from "../../ui/use-title.ts";
 import { jobKindLabels, jobsQuery, retryJob } from "./admin-api.ts";
 import { Pagination } from "./pagination.tsx";
+import "./admin.css";
 
 const route = getRouteApi("/app/admin/jobs");
 

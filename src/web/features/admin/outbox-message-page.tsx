@@ -11,6 +11,7 @@ import { RecordNotFound } from "../../ui/query-state.tsx";
 import { LoadingState } from "../../ui/spinner.tsx";
 import { useTitle } from "../../ui/use-title.ts";
 import { mailKindLabels, outboxMessageQuery, statusLabels } from "./admin-api.ts";
+import "./admin.css";
 
 const route = getRouteApi("/app/admin/outbox/$id");
 

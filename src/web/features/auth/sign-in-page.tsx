@@ -3,6 +3,7 @@ import { lazy } from "react";
 import { AfterPaint } from "../../ui/after-paint.tsx";
 import { AuthCard } from "../../ui/auth-layout.tsx";
 import { useTitle } from "../../ui/use-title.ts";
+import "./auth.css";
 
 // The form, the form library and the account client arrive once the card is on screen: the first
 // screen of a visit stays light. The slot keeps the form's height, so nothing moves when it arrives.

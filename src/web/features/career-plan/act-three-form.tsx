@@ -19,6 +19,7 @@ import { RowList } from "../../ui/row-list.tsx";
 import { SubmitButton, useSchemaForm, ValidatedForm } from "../../ui/schema-form.tsx";
 import { useToast } from "../../ui/toast.tsx";
 import { careerPlanQuery, newRowKey } from "./career-plan-api.ts";
+import "./career-plan.css";
 
 type StepRow = { key: string; text: string; done: boolean };
 type Arc = "economics" | "giving";

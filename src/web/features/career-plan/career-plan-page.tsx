@@ -18,6 +18,7 @@ import { Term } from "../glossary/term.tsx";
 import { GuideBanner } from "../home/first-run-guide.tsx";
 import { careerPlanQuery, planDraftKey } from "./career-plan-api.ts";
 import { PlanSummary } from "./plan-summary.tsx";
+import "./career-plan.css";
 
 // The forms and the form library arrive once the summary is on screen, each in a box that keeps
 // its place, so the plan is drawn at once and nothing moves when a form arrives.

@@ -18,6 +18,7 @@ import { SubmitButton, useSchemaForm, ValidatedForm } from "../../ui/schema-form
 import { useToast } from "../../ui/toast.tsx";
 import { Term } from "../glossary/term.tsx";
 import { careerPlanQuery, newRowKey, planDraftKey, yearFromField } from "./career-plan-api.ts";
+import "./career-plan.css";
 
 type NeedRow = { key: string; text: string; link: string };
 type Values = {

@@ -14,6 +14,7 @@ import { RowList } from "../../ui/row-list.tsx";
 import { SubmitButton, useSchemaForm, ValidatedForm } from "../../ui/schema-form.tsx";
 import { useToast } from "../../ui/toast.tsx";
 import { careerPlanQuery, newRowKey } from "../career-plan/career-plan-api.ts";
+import "./decisions.css";
 
 type OptionRow = { key: string; label: string; servesSkipJob: string };
 type Values = {

@@ -21,6 +21,7 @@ import { useTitle } from "../../ui/use-title.ts";
 import { DecisionForm } from "./decision-form.tsx";
 import { decisionQuery } from "./decisions-api.ts";
 import { RevisitBadge } from "./decisions-page.tsx";
+import "./decisions.css";
 
 const backToJournal = (
   <Link to="/decisions" className="breadcrumb">

@@ -15,6 +15,7 @@ import { LoadingState } from "../../ui/spinner.tsx";
 import { useTitle } from "../../ui/use-title.ts";
 import { Term } from "../glossary/term.tsx";
 import { decisionsQuery } from "./decisions-api.ts";
+import "./decisions.css";
 
 export function RevisitBadge({ decision }: { decision: Decision }) {
   const today = useMemberToday();

@@ -2,6 +2,7 @@ import { Link } from "@tanstack/react-router";
 import { buttonClass } from "../../ui/button.tsx";
 import { StandalonePage } from "../../ui/shell-context.tsx";
 import { useTitle } from "../../ui/use-title.ts";
+import "./errors.css";
 
 export function NotFoundPage() {
   useTitle("Page not found");

@@ -12,6 +12,7 @@ import { useTitle } from "../../ui/use-title.ts";
 import { Term } from "../glossary/term.tsx";
 import { feedbackRequestsQuery, responseCountText } from "./feedback-api.ts";
 import { SuperpowersCard } from "./superpowers-card.tsx";
+import "./feedback.css";
 
 export function FeedbackPage() {
   useTitle("Feedback");

@@ -21,6 +21,7 @@ import { PageHeader } from "../../ui/page-header.tsx";
 import { SubmitButton, useSchemaForm, ValidatedForm } from "../../ui/schema-form.tsx";
 import { useToast } from "../../ui/toast.tsx";
 import { useTitle } from "../../ui/use-title.ts";
+import "./feedback.css";
 
 type Values = {
   title: string;

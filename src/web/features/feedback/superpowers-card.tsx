@@ -14,6 +14,7 @@ import { Form, FormActions, useFormState } from "../../ui/form.tsx";
 import { LoadingState } from "../../ui/spinner.tsx";
 import { useToast } from "../../ui/toast.tsx";
 import { superpowersQuery } from "./feedback-api.ts";
+import "./feedback.css";
 
 type Values = { superpowers: SuperpowerKey[]; responses: Partial<Record<SuperpowerKey, string>> };
 

@@ -7,6 +7,7 @@ import { buttonClass } from "../../ui/button.tsx";
 import { Card } from "../../ui/card.tsx";
 import { NewTourLink } from "../tours/new-tour-link.tsx";
 import { homeDashboardQuery } from "./home-api.ts";
+import "./home.css";
 
 type StepDefinition = {
   title: string;
@@ -92,6 +93,7 @@ export function FirstRunGuide({ home }: { home: HomeDashboard }) {
   return (
     <Card
       id="home-guide"
+      className="home-wide"
       title={done === 0 ? "Build your career plan in four steps" : "Keep building your career plan"}
       icon={<RouteIcon size={18} />}
       description="Work back from where you want to end up, see where you stand, and plan the next 12 to 18 months. Everything you write here is private to you."

@@ -29,6 +29,7 @@ import { useTitle } from "../../ui/use-title.ts";
 import { NewTourLink } from "../tours/new-tour-link.tsx";
 import { FirstRunGuide } from "./first-run-guide.tsx";
 import { homeDashboardQuery } from "./home-api.ts";
+import "./home.css";
 
 function profileChecklist(profile: Me["profile"]) {
   return [
@@ -326,7 +327,7 @@ function PlanCards() {
   return (
     <>
       {home.guide.complete ? null : <FirstRunGuide home={home} />}
-      <div className="cards">
+      <div className="home-cards">
         <DecisionCard home={home} />
         <TourCard home={home} />
         <NorthStarCard home={home} />
@@ -348,9 +349,9 @@ export function HomePage() {
         title={name ? `Welcome, ${name}` : "Welcome"}
         description="Where your plan stands, and what needs your attention."
       />
-      <div className="stack-lg">
+      <div className="home-dashboard">
         <PlanCards />
-        <div className="cards">
+        <div className="home-cards">
           <ProfileCard profile={profile} />
           <SecurityCard twoFactorEnabled={user.twoFactorEnabled} />
         </div>

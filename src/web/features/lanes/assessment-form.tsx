@@ -11,6 +11,7 @@ import { FormActions } from "../../ui/form.tsx";
 import { SubmitButton, useSchemaForm, ValidatedForm } from "../../ui/schema-form.tsx";
 import { useToast } from "../../ui/toast.tsx";
 import { laneAssessmentsQuery } from "./lanes-api.ts";
+import "./lanes.css";
 
 type Values = Record<string, string>;
 

@@ -17,6 +17,7 @@ import { Term } from "../glossary/term.tsx";
 import { GuideBanner } from "../home/first-run-guide.tsx";
 import { laneAssessmentsQuery } from "./lanes-api.ts";
 import { LanesRadar, type RadarSeries } from "./lanes-radar.tsx";
+import "./lanes.css";
 
 // The assessment form and the form library arrive once the picture is on screen, into a box that
 // keeps its place, so nothing below it moves when it arrives.

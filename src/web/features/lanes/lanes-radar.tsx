@@ -4,6 +4,7 @@ import type { LaneAssessment } from "../../../shared/lanes.ts";
 import { useMomentFormat } from "../../session.ts";
 import { AfterPaint } from "../../ui/after-paint.tsx";
 import { useNarrowScreen } from "../../ui/use-narrow-screen.ts";
+import "./lanes.css";
 import "./lanes-radar.css";
 
 // The chart library is the heaviest part of any page: it loads after the page is drawn, into a box

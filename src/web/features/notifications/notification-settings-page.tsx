@@ -17,6 +17,7 @@ import { LoadingState } from "../../ui/spinner.tsx";
 import { useToast } from "../../ui/toast.tsx";
 import { useTitle } from "../../ui/use-title.ts";
 import { preferencesQuery, useSavePreferences } from "./notifications-api.ts";
+import "./notifications.css";
 
 const deliveryHints: Record<Delivery, string> = {
   each: "An email as soon as it happens.",

@@ -12,6 +12,7 @@ import { useToast } from "../../ui/toast.tsx";
 import { useTitle } from "../../ui/use-title.ts";
 import { Pagination } from "../admin/pagination.tsx";
 import { notificationsQuery, useMarkAllRead, useMarkRead } from "./notifications-api.ts";
+import "./notifications.css";
 
 const route = getRouteApi("/app/notifications");
 

@@ -35,6 +35,7 @@ import {
   roleDraftKey,
   roleLabel,
 } from "./portfolio-api.ts";
+import "./portfolio.css";
 
 // The role form and the form library load when the dialog first opens, not with the page.
 const RoleForm = lazy(() => import("./role-form.tsx"));

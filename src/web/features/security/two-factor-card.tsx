@@ -14,6 +14,7 @@ import { FormActions } from "../../ui/form.tsx";
 import { SubmitButton, useSchemaForm, ValidatedForm } from "../../ui/schema-form.tsx";
 import { useToast } from "../../ui/toast.tsx";
 import { RecoveryCodes } from "./recovery-codes.tsx";
+import "./security.css";
 
 const passwordInput = z.object({ password: z.string().min(1, "Enter your password") });
 

@@ -5,6 +5,7 @@ import { Card } from "../../ui/card.tsx";
 import { EmptyState } from "../../ui/empty-state.tsx";
 import { HistoryList } from "../lanes/lanes-page.tsx";
 import { LanesRadar } from "../lanes/lanes-radar.tsx";
+import "./sharing.css";
 
 /** Someone else's lanes, read-only: the radar, the latest evidence and the history, wherever they shared them. */
 export function SharedLanesCards({

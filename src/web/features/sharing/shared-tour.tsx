@@ -4,6 +4,7 @@ import type { SharedPlan } from "../../../shared/sharing.ts";
 import { milestoneStatusLabels } from "../../../shared/tour-words.ts";
 import type { Tour } from "../../../shared/tours.ts";
 import { milestoneBadge } from "../tours/milestones.tsx";
+import "./sharing.css";
 
 type SharedTour = SharedPlan["tours"][number];
 

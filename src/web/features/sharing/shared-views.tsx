@@ -32,6 +32,8 @@ import { TourStatusBadge, TourTags } from "../tours/tour-parts.tsx";
 import { SharedLanesCards } from "./shared-lanes-cards.tsx";
 import { asTour, SharedMilestones } from "./shared-tour.tsx";
 import { sharedLanesQuery, sharedPlanQuery, sharedPortfolioQuery, sharedStoryQuery } from "./sharing-api.ts";
+import "../portfolio/portfolio.css";
+import "./sharing.css";
 
 const partNames = {
   plan: "career plan",

@@ -11,6 +11,7 @@ import { LoadFailed } from "../../ui/query-state.tsx";
 import { LoadingState } from "../../ui/spinner.tsx";
 import { useTitle } from "../../ui/use-title.ts";
 import { sharedWithMeQuery } from "./sharing-api.ts";
+import "./sharing.css";
 
 const partList = new Intl.ListFormat("en", { style: "long", type: "conjunction" });
 

@@ -23,6 +23,7 @@ import { LoadingState } from "../../ui/spinner.tsx";
 import { useToast } from "../../ui/toast.tsx";
 import { useTitle } from "../../ui/use-title.ts";
 import { shareGrantsQuery } from "./sharing-api.ts";
+import "./sharing.css";
 
 function ShareForm() {
   const queryClient = useQueryClient();

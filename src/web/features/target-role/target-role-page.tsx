@@ -14,6 +14,8 @@ import { LoadingState } from "../../ui/spinner.tsx";
 import { useToast } from "../../ui/toast.tsx";
 import { useTitle } from "../../ui/use-title.ts";
 import { thoughtLogQuery } from "../story/story-api.ts";
+import "../portfolio/portfolio.css";
+import "./target-role.css";
 
 type HurdleView = TargetRoleView["hurdles"][number];
 type CheckResult = TargetRoleCheckState;

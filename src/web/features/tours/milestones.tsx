@@ -25,6 +25,7 @@ import { OverdueBadge } from "../../ui/overdue-badge.tsx";
 import { SubmitButton, useSchemaForm, ValidatedForm } from "../../ui/schema-form.tsx";
 import { useToast } from "../../ui/toast.tsx";
 import { rememberTour, tourQuery } from "./tours-api.ts";
+import "./tours.css";
 
 type Values = { title: string; dueOn: string; status: string; doneOn: string };
 

@@ -12,6 +12,7 @@ import { LoadingState } from "../../ui/spinner.tsx";
 import { useTitle } from "../../ui/use-title.ts";
 import { RoadmapChart, roadmapMarkers } from "./roadmap-chart.tsx";
 import { planQuery, toursQuery } from "./tours-api.ts";
+import "./tours.css";
 
 export function RoadmapPage() {
   const today = useMemberToday();

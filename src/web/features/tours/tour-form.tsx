@@ -15,6 +15,7 @@ import { FormActions } from "../../ui/form.tsx";
 import { SubmitButton, useSchemaForm, ValidatedForm } from "../../ui/schema-form.tsx";
 import { useToast } from "../../ui/toast.tsx";
 import { rememberTour, tourQuery, toursQuery } from "./tours-api.ts";
+import "./tours.css";
 
 export type TourValues = {
   title: string;

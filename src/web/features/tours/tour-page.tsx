@@ -25,6 +25,7 @@ import { MilestonesCard } from "./milestones.tsx";
 import { TourNotFound } from "./tour-not-found.tsx";
 import { BackToTours, TourStatusBadge, TourTags } from "./tour-parts.tsx";
 import { rememberTour, tourQuery, toursQuery } from "./tours-api.ts";
+import "./tours.css";
 
 const route = getRouteApi("/app/tours/$tourId");
 

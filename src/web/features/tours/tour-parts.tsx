@@ -4,6 +4,7 @@ import { experienceLabels } from "../../../shared/experience-words.ts";
 import { lanes } from "../../../shared/lane-words.ts";
 import { type TourStatus, tourStatusLabels } from "../../../shared/tour-words.ts";
 import type { Tour } from "../../../shared/tours.ts";
+import "./tours.css";
 
 // Small parts shown on several tour pages, apart from the pages, so a list loads no editing forms.
 export const tourBadge: Record<TourStatus, string> = {

@@ -16,6 +16,7 @@ import { useTitle } from "../../ui/use-title.ts";
 import { Term } from "../glossary/term.tsx";
 import { TourStatusBadge, TourTags } from "./tour-parts.tsx";
 import { toursQuery } from "./tours-api.ts";
+import "./tours.css";
 
 type Move = { id: string; direction: "up" | "down" };
 
