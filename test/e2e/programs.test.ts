@@ -360,7 +360,7 @@ describe("a program admin watches a large cohort's run live, and cancels one", (
     console.log(`progress seen: ${JSON.stringify(seen)}`);
     console.log(`phases seen: ${phasesSeen.length}, last: ${phasesSeen.at(-1)}`);
     const phase = new RegExp(
-      `^(Waiting for the worker|Reading the cohort|Scoring every pair: \\d+ of ${bigMentees} mentees|Placing mentees: \\d+ of \\d+ placed|Pricing|Saving)`,
+      `^(Waiting for the worker|Reading the cohort|Cancelled|Finished|Scoring every pair: \\d+ of ${bigMentees} mentees|Placing mentees: \\d+ of \\d+ placed|Pricing|Saving)`,
     );
     expect(seen.every((t) => phase.test(t))).toBe(true);
     // Scoring is watched as it moves: some reading shows it under way, part done.

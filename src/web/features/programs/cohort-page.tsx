@@ -353,6 +353,9 @@ function SettingsCard({ cohort }: { cohort: CohortOutput }) {
 
 function progressText(run: RunOutput) {
   if (run.state === "queued") return "Waiting for the worker…";
+  if (run.state === "cancelled") return "Cancelled";
+  if (run.state === "failed") return "The run could not finish";
+  if (run.state === "done" || run.phase === "done") return "Finished";
   if (run.phase === "queued" || (run.phase === "scoring" && run.total === 0)) return "Reading the cohort…";
   if (run.phase === "matching") return `Placing mentees: ${run.done} of ${run.total} placed`;
   if (run.phase === "pricing") return "Pricing: checking every other pair against the dual";
