@@ -214,6 +214,7 @@ const matrix: Record<string, Access> = {
   "GET /api/cohorts/:id/health": signedIn,
   "GET /api/cohorts/:id/health/export": signedIn,
   "GET /api/runs/:id": signedIn,
+  "GET /api/runs/:id/progress": signedIn,
   "POST /api/runs/:id/cancel": signedIn,
   "GET /api/my-programs": signedIn,
   "POST /api/my-programs/:id/join": signedIn,

@@ -234,6 +234,7 @@ describe("statements per program read", () => {
         ["cohort", `/api/cohorts/${cohort.id}`],
         ["participants", `/api/cohorts/${cohort.id}/participants`],
         ["run", `/api/runs/${run.run.id}`],
+        ["progress", `/api/runs/${run.run.id}/progress`],
         ["health", `/api/cohorts/${cohort.id}/health`],
       ] as const) {
         count[label] = await statementsFor(admin, path);
@@ -242,7 +243,15 @@ describe("statements per program read", () => {
       counts.push(count);
     }
     expect(counts[1]).toEqual(counts[0]);
-    expect(counts[0]).toEqual({ program: 6, cohort: 8, participants: 6, run: 7, health: 5, places: 3 });
+    expect(counts[0]).toEqual({
+      program: 6,
+      cohort: 8,
+      participants: 6,
+      run: 7,
+      progress: 5,
+      health: 5,
+      places: 3,
+    });
   });
 });
 

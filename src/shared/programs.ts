@@ -238,6 +238,16 @@ export const programOutput = programSummaryOutput
   })
   .meta({ id: "Program" });
 
+/** One phase of a run as last seen: mentees scored or placed so far, of total, and the pricing round. */
+export const runStepOutput = z.object({
+  phase: z.enum(["scoring", "matching", "pricing", "saving"]),
+  done: z.number().int(),
+  total: z.number().int(),
+  round: z.number().int(),
+  finished: z.boolean(),
+});
+export type RunStep = z.infer<typeof runStepOutput>;
+
 export const runOutput = z
   .object({
     id: z.string(),
@@ -245,6 +255,7 @@ export const runOutput = z
     phase: z.enum(runPhases),
     done: z.number().int(),
     total: z.number().int(),
+    steps: z.array(runStepOutput),
     cancelRequested: z.boolean(),
     warmStarted: z.boolean(),
     menteeCount: z.number().int().nullable(),

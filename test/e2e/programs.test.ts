@@ -322,14 +322,19 @@ describe("a program admin watches a large cohort's run live, and cancels one", (
     expect(saved).toBe(200);
     await admin.goto(`${baseUrl}/programs/cohorts/${cohort.id}`);
     await admin.getByRole("heading", { name: "Large cohort" }).waitFor();
-    // Every text the progress line shows, as the page polls.
+    // Every text the progress line and the list of phases show, as the page reads them.
     await admin.evaluate(() => {
       const seen: string[] = [];
-      (window as unknown as { progressSeen: string[] }).progressSeen = seen;
+      const phases: string[] = [];
+      Object.assign(window, { progressSeen: seen, phasesSeen: phases });
       new MutationObserver(() => {
         const text = document.querySelector("[data-run-progress]")?.textContent;
         if (text && seen.at(-1) !== text) seen.push(text);
-      }).observe(document.body, { subtree: true, childList: true, characterData: true });
+        const list = [...document.querySelectorAll("[data-step]")]
+          .map((li) => `${li.getAttribute("data-step")}:${li.getAttribute("data-state")}:${li.textContent}`)
+          .join(" | ");
+        if (list && phases.at(-1) !== list) phases.push(list);
+      }).observe(document.body, { subtree: true, childList: true, characterData: true, attributes: true });
     });
     // A cancelled run: the page says so and the cohort keeps no result.
     await admin.getByRole("button", { name: "Run matching" }).click();
@@ -348,15 +353,33 @@ describe("a program admin watches a large cohort's run live, and cancels one", (
     await admin.getByRole("progressbar", { name: "Matching progress" }).waitFor();
     await admin.screenshot({ path: `${process.env.SCREENSHOT_DIR ?? "/tmp"}/cohort-run-live-1280.png` });
     await admin.getByText("Proved optimal").waitFor({ timeout: 120_000 });
-    const seen = await admin.evaluate(() => (window as unknown as { progressSeen: string[] }).progressSeen);
+    const { progressSeen: seen, phasesSeen } = await admin.evaluate(() => {
+      const w = window as unknown as { progressSeen: string[]; phasesSeen: string[] };
+      return { progressSeen: w.progressSeen, phasesSeen: w.phasesSeen };
+    });
     console.log(`progress seen: ${JSON.stringify(seen)}`);
-    // The phases arrive as the page polls once a second: scoring always shows on a cohort this size; placing
-    // and pricing take a fraction of a second on the engine, so the poll may land on them or not.
+    console.log(`phases seen: ${phasesSeen.length}, last: ${phasesSeen.at(-1)}`);
     const phase = new RegExp(
-      `^(Waiting for the worker|Scoring every pair|Placing mentees: \\d+ of ${bigMentees}|Pricing|Saving)`,
+      `^(Waiting for the worker|Reading the cohort|Cancelled|Finished|Scoring every pair: \\d+ of ${bigMentees} mentees|Placing mentees: \\d+ of \\d+ placed|Pricing|Saving)`,
     );
-    expect(seen.filter((t) => t !== "Waiting for the worker…").length).toBeGreaterThan(0);
     expect(seen.every((t) => phase.test(t))).toBe(true);
+    // Scoring is watched as it moves: some reading shows it under way, part done.
+    const scoringLive = phasesSeen.find((p) =>
+      new RegExp(`scoring:current:.*?(\\d+) of ${bigMentees} mentees scored`).test(p),
+    );
+    expect(scoringLive, phasesSeen.join("\n")).toBeDefined();
+    // Each later phase appears in its turn with its figures, before the result replaces the list:
+    // placing with mentees placed of the total, then pricing, then saving.
+    const firstWith = (pattern: RegExp) => phasesSeen.findIndex((p) => pattern.test(p));
+    const placing = firstWith(/matching:(current|finished):\W*Placing mentees \d+ of \d+ placed/);
+    const placed = firstWith(/matching:finished:\W*Placing mentees (\d+) of \1 placed/);
+    const pricing = firstWith(/pricing:(current|finished):\W*Pricing every other pair/);
+    const saving = firstWith(/saving:(current|finished):/);
+    expect(placing, phasesSeen.join("\n")).toBeGreaterThan(0);
+    expect(placed).toBeGreaterThanOrEqual(placing);
+    expect(pricing).toBeGreaterThanOrEqual(placing);
+    expect(saving).toBeGreaterThanOrEqual(pricing);
+    expect(phasesSeen.findIndex((p) => p.startsWith("scoring:current"))).toBeLessThan(placing);
     await expectAccessibleAtBothWidths(admin, "cohort-large-matched");
   }, 240_000);
 });

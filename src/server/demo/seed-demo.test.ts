@@ -94,7 +94,14 @@ describe("the demo data", () => {
     expect(health.matchesMade).toBe(cohort.currentRun.matched);
     expect(health.accepted).toBeGreaterThan(0);
     expect(health.meetingsRecorded).toBeGreaterThan(0);
+    // Published pairs became engagements: sessions held, some stalled, some closed with reviews.
+    expect(health.sessionsHeld).toBeGreaterThan(200);
     expect(health.stalled).toBeGreaterThan(0);
+    expect(health.stalled).toBeLessThan(health.matchesMade / 4);
+    for (const side of ["byMentees", "byMentors"] as const) {
+      expect(health.reviews[side].averaged % 5).toBe(0);
+      expect(health.reviews[side].averageRating).toBeGreaterThanOrEqual(3);
+    }
     expect(health.stalledPairs).toHaveLength(health.stalled);
     expect(health.weekly.length).toBeGreaterThan(3);
     const priya = demoPeople[0];

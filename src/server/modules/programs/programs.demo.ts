@@ -6,6 +6,8 @@ import { defaultCohortSettings, type Questionnaire } from "../../../shared/progr
 import { users } from "../../auth/auth.table.ts";
 import { newId } from "../../db/new-id.ts";
 import type { Db } from "../../db/open.ts";
+import { engagementReviews, engagementSessions, engagements } from "../engagements/engagements.table.ts";
+import { mentorProfiles, mentorRequests } from "../mentors/mentors.table.ts";
 import { profiles } from "../profile/profile.table.ts";
 import { readParticipantsCsv } from "./participants-csv.ts";
 import { runMatching } from "./programs.jobs.ts";
@@ -68,7 +70,7 @@ export async function seedDemoProgram(db: Db) {
       id: newId(),
       name: "Northwind product mentoring",
       description: "Pairs product managers with leaders a level or two ahead, across offices.",
-      publishMode: "introduction",
+      publishMode: "mentoring",
       createdBy: jonas.id,
     },
     jonas.id,
@@ -99,6 +101,7 @@ export async function seedDemoProgram(db: Db) {
   );
   const accounts: (typeof users.$inferInsert)[] = [];
   const profileRows: (typeof profiles.$inferInsert)[] = [];
+  const mentorRows: (typeof mentorProfiles.$inferInsert)[] = [];
   const participants: (typeof programParticipants.$inferInsert)[] = [];
   const joinedAt = new Date(Date.now() - 56 * dayMs);
   for (const row of valid) {
@@ -128,6 +131,23 @@ export async function seedDemoProgram(db: Db) {
       })),
       lanes: [pick(laneIds), pick(laneIds)].filter((l, k, all) => all.indexOf(l) === k) as LaneId[],
     };
+    if (!existing.has(row.email) && row.role === "mentor") {
+      // Their own mentor profile holds the seats each mentoring takes; paused, so the demo's mentor
+      // directory stays the people it introduces.
+      mentorRows.push({
+        userId,
+        headline: "Product leader at Northwind",
+        lanes: questionnaire.lanes,
+        levels: menteeLevels,
+        style: "both",
+        capacity: row.capacity,
+        timeZone,
+        responseHours: 48,
+        paused: true,
+        pausedReason: "manual",
+        pausedAt: joinedAt,
+      });
+    }
     participants.push({
       id: newId(),
       cohortId: cohort.id,
@@ -145,6 +165,8 @@ export async function seedDemoProgram(db: Db) {
   for (let k = 0; k < accounts.length; k += 200) await db.insert(users).values(accounts.slice(k, k + 200));
   for (let k = 0; k < profileRows.length; k += 200)
     await db.insert(profiles).values(profileRows.slice(k, k + 200));
+  for (let k = 0; k < mentorRows.length; k += 200)
+    await db.insert(mentorProfiles).values(mentorRows.slice(k, k + 200));
   await insertParticipants(db, participants);
 
   // Matched on the worker, as a program admin's run would be.
@@ -152,33 +174,152 @@ export async function seedDemoProgram(db: Db) {
   await insertRun(db, { id: runId, cohortId: cohort.id, requestedBy: jonas.id });
   await runMatching(db, runId, { warn: () => {} });
 
-  // Published six weeks ago; most pairs confirmed within days and met every two or three weeks since.
+  // Published six weeks ago as mentorings. Each pair between colleagues made for the cohort became an
+  // engagement: most met every two weeks since (one session still ahead), some stalled, some have closed
+  // out with both reviews written. Priya's and Amara's pairs, whose own mentorings the demo shows
+  // elsewhere, stayed introductions (a seat already taken), and they record the days they met.
   const publishedAt = new Date(Date.now() - 42 * dayMs);
   await db.update(programCohorts).set({ publishedAt }).where(eq(programCohorts.id, cohort.id));
   const pairs = await listPairsOfRun(db, runId);
+  const people = new Map(participants.map((p) => [p.id as string, p]));
+  const demoAccounts = new Set(existing.values());
   const meetings: (typeof programMeetings.$inferInsert)[] = [];
+  const requests: (typeof mentorRequests.$inferInsert)[] = [];
+  const engagementRows: (typeof engagements.$inferInsert)[] = [];
+  const sessions: (typeof engagementSessions.$inferInsert)[] = [];
+  const reviews: (typeof engagementReviews.$inferInsert)[] = [];
+  const seatOfMentor = new Map<string, number>();
+  const at = (dayOffset: number, hour: number) => {
+    const date = new Date(Date.now() + dayOffset * dayMs);
+    date.setUTCHours(hour, 0, 0, 0);
+    return date;
+  };
   for (const pair of pairs) {
-    const accepted = next() < 0.88;
+    const mentee = people.get(pair.menteeId);
+    const mentor = people.get(pair.mentorId);
+    if (!mentee?.userId || !mentor?.userId) continue;
+    const accepted = next() < 0.9;
     const acceptedAt = new Date(publishedAt.getTime() + (1 + Math.floor(next() * 6)) * dayMs);
+    const introduction = demoAccounts.has(mentee.userId) || demoAccounts.has(mentor.userId);
+    let mentorRequestId: string | null = null;
+    if (introduction) {
+      for (const offset of [38, 24, 9])
+        meetings.push({
+          id: newId(),
+          pairId: pair.id,
+          cohortId: cohort.id,
+          metOn: day(-offset),
+          recordedBy: null,
+        });
+    } else {
+      mentorRequestId = newId();
+      requests.push({
+        id: mentorRequestId,
+        menteeId: mentee.userId,
+        mentorId: mentor.userId,
+        state: "accepted",
+        reachedMentorAt: null,
+        programCohortId: cohort.id,
+        createdAt: publishedAt,
+      });
+      // Each of a mentor's mentees has its own hour, so no two of the mentor's sessions overlap.
+      const seat = seatOfMentor.get(mentor.userId) ?? 0;
+      seatOfMentor.set(mentor.userId, seat + 1);
+      const hour = 8 + 2 * seat;
+      const roll = next();
+      const kind =
+        (!accepted && roll < 0.4) || roll < 0.04
+          ? "stalled"
+          : roll < 0.24
+            ? "closed"
+            : roll < 0.32
+              ? "closing"
+              : "active";
+      // Pairs started on different days of the week after publishing: their sessions spread over the weeks.
+      const jitter = Math.floor(next() * 7);
+      const engagementId = newId();
+      const startedAt = acceptedAt;
+      // Session days, counted back from today: held ones are in the past, one booked ahead for active pairs.
+      const held =
+        kind === "stalled"
+          ? next() < 0.5
+            ? [36]
+            : []
+          : kind === "active"
+            ? [38 - jitter, 24 - jitter, 10 - jitter]
+            : [39 - jitter, 27 - jitter];
+      const closeStartedAt = kind === "closed" ? at(-20, 12) : kind === "closing" ? at(-17, 12) : null;
+      engagementRows.push({
+        id: engagementId,
+        requestId: mentorRequestId,
+        menteeId: mentee.userId,
+        mentorId: mentor.userId,
+        state: kind === "stalled" ? "active" : kind,
+        goals: "Grow as a product leader with a colleague a step or two ahead.",
+        cadence: "fortnightly",
+        lengthWeeks: kind === "closed" || kind === "closing" ? 4 : 12,
+        menteeAcceptedAt: startedAt,
+        mentorAcceptedAt: startedAt,
+        lastBookedAt: held.length > 0 ? at(-(held[0] as number) - 3, hour) : startedAt,
+        closeStartedAt,
+        closedAt: kind === "closed" ? at(-8, 12) : null,
+        createdAt: startedAt,
+      });
+      for (const offset of held)
+        sessions.push({
+          id: newId(),
+          engagementId,
+          mentorId: mentor.userId,
+          menteeId: mentee.userId,
+          startsAt: at(-offset, hour),
+          endsAt: at(-offset, hour + 1),
+        });
+      if (kind === "active")
+        sessions.push({
+          id: newId(),
+          engagementId,
+          mentorId: mentor.userId,
+          menteeId: mentee.userId,
+          startsAt: at(7, hour),
+          endsAt: at(7, hour + 1),
+        });
+      if (kind === "closed" || kind === "closing") {
+        const sides = kind === "closed" ? (["mentee", "mentor"] as const) : (["mentee"] as const);
+        for (const side of sides)
+          reviews.push({
+            id: newId(),
+            engagementId,
+            mentorId: mentor.userId,
+            side,
+            authorId: side === "mentee" ? mentee.userId : mentor.userId,
+            rating: next() < 0.15 ? 3 : next() < 0.55 ? 4 : 5,
+            text: "Clear goals and honest sessions.",
+            createdAt: at(kind === "closed" ? -12 : -15, 12),
+          });
+      }
+    }
     await db
       .update(programPairs)
       .set({
         publishedAt,
+        mentorRequestId,
         menteeAcceptedAt: accepted ? acceptedAt : null,
         mentorAcceptedAt: accepted ? acceptedAt : null,
       })
       .where(eq(programPairs.id, pair.id));
-    if (!accepted || next() < 0.12) continue;
-    for (let offset = 40 - Math.floor(next() * 10); offset > 0; offset -= 14 + Math.floor(next() * 8)) {
-      meetings.push({
-        id: newId(),
-        pairId: pair.id,
-        cohortId: cohort.id,
-        metOn: day(-offset),
-        recordedBy: null,
-      });
-    }
   }
-  for (let k = 0; k < meetings.length; k += 200)
-    await db.insert(programMeetings).values(meetings.slice(k, k + 200));
+  const inBatches = async <T>(rows: T[], insert: (batch: T[]) => Promise<unknown>) => {
+    for (let k = 0; k < rows.length; k += 200) await insert(rows.slice(k, k + 200));
+  };
+  await inBatches(requests, (b) => db.insert(mentorRequests).values(b));
+  await inBatches(engagementRows, (b) => db.insert(engagements).values(b));
+  await inBatches(sessions, (b) => db.insert(engagementSessions).values(b));
+  await inBatches(reviews, (b) => db.insert(engagementReviews).values(b));
+  await inBatches(meetings, (b) => db.insert(programMeetings).values(b));
+  // Each mentoring not yet closed holds one of its mentor's seats.
+  const held = new Map<string, number>();
+  for (const e of engagementRows)
+    if (e.state !== "closed") held.set(e.mentorId, (held.get(e.mentorId) ?? 0) + 1);
+  for (const [mentorId, count] of held)
+    await db.update(mentorProfiles).set({ activeMentees: count }).where(eq(mentorProfiles.userId, mentorId));
 }

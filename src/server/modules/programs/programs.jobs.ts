@@ -1,5 +1,5 @@
 import { eq } from "drizzle-orm";
-import type { RunPhase } from "../../../shared/programs.ts";
+import type { RunPhase, RunStep } from "../../../shared/programs.ts";
 import type { Db } from "../../db/open.ts";
 import type { Deps } from "../../http/router.ts";
 import type { JobRunner } from "../../jobs/job-runner.ts";
@@ -28,7 +28,7 @@ import {
 import { programCohorts } from "./programs.table.ts";
 
 export const matchJobKind = "programs.match";
-const progressEveryMs = 300;
+const progressEveryMs = 200;
 
 type Duals = NonNullable<RunRow["duals"]>;
 
@@ -72,23 +72,41 @@ export async function runMatching(db: Db, runId: string, logger: Pick<Deps["logg
   if (!run) return;
   const controller = new AbortController();
   let latest: { phase: RunPhase; done: number; total: number } = { phase: "scoring", done: 0, total: 0 };
+  // Every phase reached, with its latest figures: a phase that takes a blink still reaches the page.
+  const steps: RunStep[] = [];
   let written = "";
   let writing: Promise<unknown> = Promise.resolve();
   const flush = () => {
-    const key = `${latest.phase}:${latest.done}:${latest.total}`;
+    const key = `${latest.phase}:${latest.done}:${latest.total}:${steps.length}`;
+    const changes = {
+      phase: latest.phase,
+      progressDone: latest.done,
+      progressTotal: latest.total,
+      steps: steps.map((s) => ({ ...s })),
+    };
     writing = writing.then(async () => {
-      const row =
-        key === written
-          ? await findRun(db, runId)
-          : await updateRun(db, runId, {
-              phase: latest.phase,
-              progressDone: latest.done,
-              progressTotal: latest.total,
-            });
+      const row = key === written ? await findRun(db, runId) : await updateRun(db, runId, changes);
       written = key;
       if (row?.cancelRequested) controller.abort(new Error("cancelled"));
     });
     return writing;
+  };
+  /** Records progress; a new phase is written at once, progress within a phase every tick. */
+  const report = (phase: RunStep["phase"], done: number, total: number, round = 1) => {
+    latest = { phase, done, total };
+    const last = steps.at(-1);
+    if (last?.phase === phase && last.round === round) {
+      last.done = done;
+      last.total = total;
+      return;
+    }
+    if (last) {
+      last.finished = true;
+      // Placing ends with every free mentee looked at, whatever the last report said.
+      if (last.phase === "matching" || last.phase === "scoring") last.done = last.total;
+    }
+    steps.push({ phase, done, total, round, finished: false });
+    void flush().catch(() => {});
   };
   const timer = setInterval(() => void flush().catch(() => {}), progressEveryMs);
   try {
@@ -100,9 +118,7 @@ export async function runMatching(db: Db, runId: string, logger: Pick<Deps["logg
     const input = withReferenceDate(built.input);
     const scored = await scoreInWorker(input, {
       signal: controller.signal,
-      onProgress: (progress) => {
-        latest = { phase: "scoring", done: progress.done, total: progress.total };
-      },
+      onProgress: (progress) => report("scoring", progress.done, progress.total),
     });
     const mode = cohort.settings.mode;
     const menteeIndex = new Map(scored.menteeIds.map((id, i) => [id, i]));
@@ -113,7 +129,7 @@ export async function runMatching(db: Db, runId: string, logger: Pick<Deps["logg
     const seatsTaken = new Map<number, number>();
     for (const p of pins) seatsTaken.set(p.j, (seatsTaken.get(p.j) ?? 0) + 1);
     const problem = withoutPins(scored.problem, new Set(pins.map((p) => p.i)), seatsTaken);
-    latest = { phase: "preparing", done: 0, total: problem.menteeCount };
+    report("matching", 0, problem.menteeCount);
 
     // Warm start from the previous run's duals when they price the same problem (same mode, same mentees).
     const previous = cohort.currentRunId ? await findRun(db, cohort.currentRunId) : undefined;
@@ -130,18 +146,17 @@ export async function runMatching(db: Db, runId: string, logger: Pick<Deps["logg
       mode,
       signal: controller.signal,
       onProgress: (progress) => {
-        latest = {
-          phase: progress.phase === "done" ? "saving" : progress.phase,
-          done: progress.done,
-          total: progress.total,
-        };
+        // "preparing" builds the solver's rows: shown as placing, none placed yet.
+        if (progress.phase === "preparing") report("matching", 0, progress.total, 1);
+        else if (progress.phase === "done") report("saving", 0, progress.total, progress.round);
+        else report(progress.phase, progress.done, progress.total, Math.max(1, progress.round));
       },
       warmStart,
     });
     const solveMs = Math.round(performance.now() - started);
     const certified = certifyMatching(problem, mode, result) === null;
     const greedy = matchGreedily(problem);
-    latest = { phase: "saving", done: problem.menteeCount, total: problem.menteeCount };
+    report("saving", 0, problem.menteeCount, steps.at(-1)?.round ?? 1);
 
     const pairs: { i: number; j: number; pinned: boolean }[] = pins.map((p) => ({ ...p, pinned: true }));
     for (let i = 0; i < result.mentorOf.length; i++) {
@@ -171,6 +186,7 @@ export async function runMatching(db: Db, runId: string, logger: Pick<Deps["logg
     };
     clearInterval(timer);
     await writing;
+    for (const step of steps) step.finished = true;
     await db.transaction(async (tx) => {
       // A cancel that arrived after the solve finished still wins: nothing is stored.
       const current = await findRun(tx, runId);
@@ -184,6 +200,7 @@ export async function runMatching(db: Db, runId: string, logger: Pick<Deps["logg
         phase: "done",
         progressDone: problem.menteeCount,
         progressTotal: problem.menteeCount,
+        steps,
         menteeCount: problem.menteeCount,
         mentorCount: problem.mentorCount,
         feasiblePairs: scored.problem.pairScore.length,

@@ -58,6 +58,7 @@ export function presentRun(run: RunRow): RunOutput {
     phase: run.phase,
     done: run.progressDone,
     total: run.progressTotal,
+    steps: run.steps,
     cancelRequested: run.cancelRequested,
     warmStarted: run.previousRunId !== null,
     menteeCount: run.menteeCount,

@@ -478,12 +478,15 @@ export async function healthFigures(db: Db, cohortId: string, now: Date) {
       where s.state = 'booked' and s.ends_at <= ${now.toISOString()}::timestamptz
     ),
     recorded as (select pair_id, met_on as day from program_meetings where cohort_id = ${cohortId}),
+    -- Joined on grouped figures (one engagement per request), not looked up pair by pair: a cohort with
+    -- hundreds of engagements and sessions is still read in one pass of each.
     contact as (
-      select p.*,
-        (select max(h.day) from held h join engs e on e.id = h.engagement_id where e.request_id = p.mentor_request_id) as last_session,
-        (select max(m.day) from recorded m where m.pair_id = p.id) as last_recorded,
-        (select e.state from engs e where e.request_id = p.mentor_request_id) as engagement_state
+      select p.*, ls.last_session, lr.last_recorded, eg.state as engagement_state
       from pairs p
+      left join engs eg on eg.request_id = p.mentor_request_id
+      left join (select engagement_id, max(day) as last_session from held group by engagement_id) ls
+        on ls.engagement_id = eg.id
+      left join (select pair_id, max(day) as last_recorded from recorded group by pair_id) lr on lr.pair_id = p.id
     ),
     stalled as (
       select c.*, greatest(c.last_session, c.last_recorded) as last_met

@@ -33,6 +33,7 @@ import {
   getCohort,
   getCohortHealth,
   getProgram,
+  getRunProgress,
   getRunResult,
   grantProgramAdmin,
   importParticipants,
@@ -246,6 +247,16 @@ const run = createRoute({
   request: { params: idParam, query: pageQuery },
   responses: { ...jsonResponse(pairListOutput, "The run"), ...errorResponses(400, 401, 404) },
 });
+const progress = createRoute({
+  security: signedInRoute,
+  operationId: "getMatchingRunProgress",
+  method: "get",
+  path: "/api/runs/{id}/progress",
+  tags,
+  summary: "A run's state and every phase reached so far, read several times a second while it runs",
+  request: { params: idParam },
+  responses: { ...jsonResponse(runOutput, "The run"), ...errorResponses(401, 404) },
+});
 const cancel = createRoute({
   security: signedInRoute,
   operationId: "cancelMatchingRun",
@@ -384,6 +395,9 @@ export function programsRoutes() {
         await getRunResult(c.var.deps.db, c.var.viewer, c.req.valid("param").id, c.req.valid("query").page),
         200,
       ),
+    )
+    .openapi(progress, async (c) =>
+      c.json(await getRunProgress(c.var.deps.db, c.var.viewer, c.req.valid("param").id), 200),
     )
     .openapi(cancel, async (c) =>
       c.json(await cancelRun(c.var.deps.db, c.var.viewer, c.req.valid("param").id), 200),

@@ -418,6 +418,12 @@ export async function getRunResult(db: Db, viewer: Viewer | null, runId: string,
   return { run: presentRun(run), pairs: rows.map(presentPair), unmatched, total, ...page };
 }
 
+/** A run's progress alone, read often while the run is under way: one row, no pairs. */
+export async function getRunProgress(db: Db, viewer: Viewer | null, runId: string) {
+  const { run } = await requireRun(db, viewer, "read", runId);
+  return presentRun(run);
+}
+
 export async function cancelRun(db: Db, viewer: Viewer | null, runId: string) {
   await requireRun(db, viewer, "update", runId);
   // A queued run is cancelled at once; a running one stops at its next progress check, in whichever process runs it.

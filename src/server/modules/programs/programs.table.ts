@@ -19,6 +19,7 @@ import type {
   Questionnaire,
   RunPhase,
   RunState,
+  RunStep,
   StoredExplanation,
 } from "../../../shared/programs.ts";
 import { users } from "../../auth/auth.table.ts";
@@ -137,6 +138,8 @@ export const programRuns = pgTable(
     phase: text("phase").$type<RunPhase>().notNull().default("queued"),
     progressDone: integer("progress_done").notNull().default(0),
     progressTotal: integer("progress_total").notNull().default(0),
+    /** Every phase reached so far with its latest figures, so a phase that lasts a blink still shows. */
+    steps: jsonb("steps").$type<RunStep[]>().notNull().default([]),
     requestedBy: text("requested_by").references(() => users.id, { onDelete: "set null" }),
     /** The run whose duals this one started from, after an override. */
     previousRunId: text("previous_run_id"),

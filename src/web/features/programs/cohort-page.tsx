@@ -10,9 +10,6 @@ import {
   type ImportField,
   importFieldLabels,
   importFields,
-  type OverrideInput,
-  overrideInput,
-  type PairOutput,
   type RunOutput,
   ruleLabels,
 } from "../../../shared/programs.ts";
@@ -20,10 +17,9 @@ import { api, call } from "../../api.ts";
 import { Alert } from "../../ui/alert.tsx";
 import { Button, buttonClass } from "../../ui/button.tsx";
 import { Card } from "../../ui/card.tsx";
-import { ConflictNotice } from "../../ui/conflict.tsx";
 import { EmptyState } from "../../ui/empty-state.tsx";
 import { SelectField, TextField } from "../../ui/field.tsx";
-import { Form, FormActions, isStaleVersion, useFormState } from "../../ui/form.tsx";
+import { Form, FormActions, isStaleVersion } from "../../ui/form.tsx";
 import { PageHeader } from "../../ui/page-header.tsx";
 import { isNotFound, LoadFailed, RecordNotFound } from "../../ui/query-state.tsx";
 import { ScrollBox } from "../../ui/scroll-box.tsx";
@@ -36,12 +32,16 @@ import {
   param,
   participantsQuery,
   previewQuery,
+  runProgressQuery,
   runQuery,
 } from "./programs-api.ts";
 import "./programs.css";
 
 // The chart library loads with the health card only, never in the main bundle.
 const HealthChart = lazy(() => import("./health-chart.tsx"));
+// The override forms and their schema load when one is opened.
+const ReasonForm = lazy(() => import("./override-forms.tsx").then((m) => ({ default: m.ReasonForm })));
+const SeatForm = lazy(() => import("./override-forms.tsx").then((m) => ({ default: m.SeatForm })));
 
 type ImportResult = Awaited<ReturnType<typeof importCsv>>;
 function importCsv(
@@ -353,10 +353,114 @@ function SettingsCard({ cohort }: { cohort: CohortOutput }) {
 
 function progressText(run: RunOutput) {
   if (run.state === "queued") return "Waiting for the worker…";
-  if (run.phase === "matching") return `Placing mentees: ${run.done} of ${run.total}`;
+  if (run.state === "cancelled") return "Cancelled";
+  if (run.state === "failed") return "The run could not finish";
+  if (run.state === "done" || run.phase === "done") return "Finished";
+  if (run.phase === "queued" || (run.phase === "scoring" && run.total === 0)) return "Reading the cohort…";
+  if (run.phase === "matching") return `Placing mentees: ${run.done} of ${run.total} placed`;
   if (run.phase === "pricing") return "Pricing: checking every other pair against the dual";
   if (run.phase === "saving") return "Saving the pairs";
-  return "Scoring every pair";
+  return `Scoring every pair: ${run.done} of ${run.total} mentees`;
+}
+
+type Step = RunOutput["steps"][number];
+const stepLabels: Record<Step["phase"], string> = {
+  scoring: "Scoring every pair",
+  matching: "Placing mentees",
+  pricing: "Pricing every other pair",
+  saving: "Saving the pairs",
+};
+
+function stepText(step: Step) {
+  const round = step.round > 1 ? ` (round ${step.round})` : "";
+  if (step.phase === "scoring") return `${step.done} of ${step.total} mentees scored`;
+  if (step.phase === "matching") return `${step.done} of ${step.total} placed${round}`;
+  if (step.phase === "pricing")
+    return step.finished ? `every other pair checked${round}` : `checking every other pair${round}`;
+  return step.finished ? "saved" : "saving";
+}
+
+/**
+ * A run's phases as they happen: each phase stays listed once reached, with its figures, so a phase
+ * that takes a fraction of a second still shows; the current one is marked and its figures move.
+ */
+function RunSteps({ run }: { run: RunOutput }) {
+  const order: Step["phase"][] = ["scoring", "matching", "pricing", "saving"];
+  // The latest round of each phase.
+  const latest = new Map<Step["phase"], Step>();
+  for (const step of run.steps) latest.set(step.phase, step);
+  return (
+    <ol className="program-steps" aria-label="Phases of the run">
+      {order.map((phase) => {
+        const step = latest.get(phase);
+        const state = !step ? "waiting" : step.finished ? "finished" : "current";
+        return (
+          <li
+            key={phase}
+            data-step={phase}
+            data-state={state}
+            aria-current={state === "current" ? "step" : undefined}
+          >
+            <span className="program-step-mark" aria-hidden="true">
+              {state === "finished" ? "✓" : state === "current" ? "…" : ""}
+            </span>
+            <span>
+              <strong>{stepLabels[phase]}</strong>{" "}
+              <span className="muted">{step ? stepText(step) : "not yet"}</span>
+            </span>
+          </li>
+        );
+      })}
+    </ol>
+  );
+}
+
+/** Asks for the run's progress four times a second while it runs; tells the cohort when it ends. */
+function LiveRun({
+  cohortId,
+  initial,
+  cancel,
+}: {
+  cohortId: string;
+  initial: RunOutput;
+  cancel: { pending: boolean; error: Error | null; mutate: (id: string) => void };
+}) {
+  const queryClient = useQueryClient();
+  const progress = useQuery({
+    ...runProgressQuery(initial.id),
+    initialData: initial,
+    refetchInterval: (q) =>
+      q.state.data && (q.state.data.state === "queued" || q.state.data.state === "running") ? 250 : false,
+  });
+  const live = progress.data;
+  const ended = live.state !== "queued" && live.state !== "running";
+  useEffect(() => {
+    if (ended) void queryClient.invalidateQueries({ queryKey: ["cohorts", cohortId] });
+  }, [ended, cohortId, queryClient]);
+  const value = live.phase === "matching" || live.phase === "scoring" ? live.done : undefined;
+  return (
+    <div className="stack">
+      <p data-run-progress="" aria-live="polite">
+        {progressText(live)}
+      </p>
+      <progress
+        className="program-progress"
+        aria-label="Matching progress"
+        max={Math.max(1, live.total)}
+        value={value}
+      />
+      <RunSteps run={live} />
+      <Button
+        variant="secondary"
+        pending={cancel.pending}
+        disabled={ended}
+        onClick={() => cancel.mutate(live.id)}
+      >
+        Cancel the run
+      </Button>
+      {cancel.error ? <Alert tone="error">{cancel.error.message}</Alert> : null}
+    </div>
+  );
 }
 
 function Figure({ label, value }: { label: string; value: React.ReactNode }) {
@@ -365,138 +469,6 @@ function Figure({ label, value }: { label: string; value: React.ReactNode }) {
       <dt>{label}</dt>
       <dd>{value}</dd>
     </div>
-  );
-}
-
-function ReasonForm({
-  label,
-  onSubmit,
-  pending,
-  onCancel,
-}: {
-  label: string;
-  onSubmit: (reason: string) => void;
-  pending: boolean;
-  onCancel: () => void;
-}) {
-  const [reason, setReason] = useState("");
-  return (
-    <Form onSubmit={() => onSubmit(reason)} aria-label={label}>
-      <TextField label={`${label}: why?`} value={reason} onValueChange={setReason} required maxLength={500} />
-      <FormActions>
-        <Button type="submit" size="small" pending={pending}>
-          {label}
-        </Button>
-        <Button size="small" variant="ghost" onClick={onCancel}>
-          Cancel
-        </Button>
-      </FormActions>
-    </Form>
-  );
-}
-
-type SeatValues = { capacity: string; reason: string };
-
-/**
- * A mentor's seats for the next run, with the reason on record. Sent with the seats' version as read:
- * when another admin or a re-import changed them meanwhile, the notice offers the latest and keeps
- * what was typed.
- */
-function SeatForm({
-  cohortId,
-  pair,
-  page,
-  onDone,
-  onCancel,
-}: {
-  cohortId: string;
-  pair: PairOutput;
-  page: { runId: string; number: number };
-  onDone: () => void;
-  onCancel: () => void;
-}) {
-  const queryClient = useQueryClient();
-  const toast = useToast();
-  const form = useFormState<SeatValues>(
-    { capacity: String(pair.mentorSeats.seats), reason: "" },
-    { version: pair.mentorSeats.version },
-  );
-  const save = useMutation({
-    mutationFn: (json: Extract<OverrideInput, { kind: "capacity" }>) =>
-      call(api.cohorts[":id"].overrides.$post({ param: param(cohortId), json })),
-    onSuccess: async (data, sent) => {
-      queryClient.setQueryData(cohortQuery(cohortId).queryKey, data);
-      form.markSaved(sent.version + 1);
-      await queryClient.invalidateQueries({ queryKey: ["runs"] });
-      toast({
-        title: `${pair.mentor.name} now has ${sent.capacity} ${sent.capacity === 1 ? "seat" : "seats"}. Run matching again to solve around it.`,
-      });
-      onDone();
-    },
-    onError: (error) => form.showApiError(error),
-  });
-  return (
-    <Form
-      onSubmit={() => {
-        const capacity = form.values.capacity.trim() === "" ? Number.NaN : Number(form.values.capacity);
-        const input = form.validate(overrideInput, {
-          kind: "capacity",
-          mentorId: pair.mentor.id,
-          capacity,
-          reason: form.values.reason,
-          version: form.version,
-        });
-        if (input?.kind === "capacity") save.mutate(input);
-      }}
-      formRef={form.formRef}
-      error={form.formError}
-      aria-label={`Seats of ${pair.mentor.name}`}
-    >
-      <ConflictNotice
-        form={form}
-        labels={{ capacity: "Seats", reason: "Why" }}
-        loadLatest={async () => {
-          const latest = await queryClient.fetchQuery({
-            ...runQuery(page.runId, page.number),
-            staleTime: 0,
-          });
-          const mine = latest.pairs.find((p) => p.mentor.id === pair.mentor.id);
-          if (!mine) throw new Error("This mentor is no longer on this page of pairs.");
-          return {
-            values: { capacity: String(mine.mentorSeats.seats), reason: "" },
-            version: mine.mentorSeats.version,
-          };
-        }}
-      />
-      <div className="program-weights">
-        <TextField
-          label={`Seats of ${pair.mentor.name}`}
-          type="number"
-          min={0}
-          max={20}
-          inputMode="numeric"
-          value={form.values.capacity}
-          onValueChange={(v) => form.set("capacity", v)}
-          error={form.errors.capacity}
-          hint={`Now ${pair.mentorSeats.seats}. 0 to 20; the next run fills at most this many.`}
-        />
-        <TextField
-          label="Why change the seats?"
-          value={form.values.reason}
-          onValueChange={(v) => form.set("reason", v)}
-          error={form.errors.reason}
-          maxLength={500}
-        />
-      </div>
-      <FormActions>
-        <Button type="submit" size="small" pending={save.isPending}>
-          Change the seats
-        </Button>
-        <Button size="small" variant="ghost" onClick={onCancel}>
-          Cancel
-        </Button>
-      </FormActions>
-    </Form>
   );
 }
 
@@ -514,13 +486,17 @@ function MatchingCard({ cohort }: { cohort: CohortOutput }) {
   const refresh = () => queryClient.invalidateQueries({ queryKey: ["cohorts", cohort.id] });
   const start = useMutation({
     mutationFn: () => call(api.cohorts[":id"].runs.$post({ param: param(cohort.id) })),
-    onSuccess: refresh,
+    // The run shows at once; the rest of the cohort is read again behind it.
+    onSuccess: (run) => {
+      queryClient.setQueryData(cohortQuery(cohort.id).queryKey, (old) => old && { ...old, liveRun: run });
+      void refresh();
+    },
   });
   const cancel = useMutation({
     mutationFn: (id: string) => call(api.runs[":id"].cancel.$post({ param: param(id) })),
-    onSuccess: async () => {
+    onSuccess: () => {
       toast({ title: "Run cancelled" });
-      await refresh();
+      void refresh();
     },
   });
   const override = useMutation({
@@ -542,19 +518,12 @@ function MatchingCard({ cohort }: { cohort: CohortOutput }) {
       description="Each run solves the whole cohort for the best total and proves it optimal; the greedy baseline shows what first-come matching would have given."
     >
       {live ? (
-        <div aria-live="polite" className="stack">
-          <p data-run-progress="">{progressText(live)}</p>
-          <progress
-            className="program-progress"
-            aria-label="Matching progress"
-            max={Math.max(1, live.total)}
-            value={live.phase === "matching" ? live.done : undefined}
-          />
-          <Button variant="secondary" pending={cancel.isPending} onClick={() => cancel.mutate(live.id)}>
-            Cancel the run
-          </Button>
-          {cancel.isError ? <Alert tone="error">{cancel.error.message}</Alert> : null}
-        </div>
+        <LiveRun
+          key={live.id}
+          cohortId={cohort.id}
+          initial={live}
+          cancel={{ pending: cancel.isPending, error: cancel.error, mutate: cancel.mutate }}
+        />
       ) : (
         <div className="program-actions">
           <Button
@@ -606,30 +575,28 @@ function MatchingCard({ cohort }: { cohort: CohortOutput }) {
                         acting.menteeId === pair.mentee.id &&
                         acting.mentorId === pair.mentor.id &&
                         current ? (
-                        <SeatForm
-                          cohortId={cohort.id}
-                          pair={pair}
-                          page={{ runId: current.id, number: page }}
-                          onDone={() => setActing(null)}
-                          onCancel={() => setActing(null)}
-                        />
+                        <Suspense fallback={null}>
+                          <SeatForm
+                            cohortId={cohort.id}
+                            pair={pair}
+                            page={{ runId: current.id, number: page }}
+                            onDone={() => setActing(null)}
+                            onCancel={() => setActing(null)}
+                          />
+                        </Suspense>
                       ) : acting &&
                         acting.kind !== "seats" &&
                         acting.menteeId === pair.mentee.id &&
                         acting.mentorId === pair.mentor.id ? (
-                        <ReasonForm
-                          label={acting.kind === "pin" ? "Pin this pair" : "Forbid this pair"}
-                          pending={override.isPending}
-                          onCancel={() => setActing(null)}
-                          onSubmit={(reason) =>
-                            override.mutate({
-                              kind: acting.kind as "pin" | "forbid",
-                              menteeId: acting.menteeId,
-                              mentorId: acting.mentorId,
-                              reason,
-                            })
-                          }
-                        />
+                        <Suspense fallback={null}>
+                          <ReasonForm
+                            cohortId={cohort.id}
+                            kind={acting.kind}
+                            pair={pair}
+                            onDone={() => setActing(null)}
+                            onCancel={() => setActing(null)}
+                          />
+                        </Suspense>
                       ) : (
                         <div className="program-actions">
                           <Button
@@ -840,8 +807,9 @@ export function CohortPage() {
   const { cohortId } = useParams({ strict: false }) as { cohortId: string };
   const query = useQuery({
     ...cohortQuery(cohortId),
-    // Live progress: the page asks again every second while a run is under way.
-    refetchInterval: (q) => (q.state.data?.liveRun ? 1000 : false),
+    // While a run is under way its own progress is read four times a second (LiveRun); the cohort
+    // itself is read again every few seconds, and at once when the run ends.
+    refetchInterval: (q) => (q.state.data?.liveRun ? 3000 : false),
   });
   const queryClient = useQueryClient();
   const liveId = query.data?.liveRun?.id;

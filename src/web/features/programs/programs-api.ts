@@ -39,6 +39,12 @@ export const runQuery = (id: string, page: number) =>
     queryFn: () => call(api.runs[":id"].$get({ param: param(id), query: { page: String(page) } })),
   });
 
+export const runProgressQuery = (id: string) =>
+  queryOptions({
+    queryKey: ["run-progress", id],
+    queryFn: () => call(api.runs[":id"].progress.$get({ param: param(id) })),
+  });
+
 export const healthQuery = (id: string) =>
   queryOptions({
     queryKey: ["cohorts", id, "health"],

@@ -1,14 +1,10 @@
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { Link, useNavigate } from "@tanstack/react-router";
+import { useQuery } from "@tanstack/react-query";
+import { Link } from "@tanstack/react-router";
 import { Users } from "lucide-react";
-import { useState } from "react";
-import { type PublishMode, publishModeLabels, publishModes } from "../../../shared/programs.ts";
-import { api, call } from "../../api.ts";
-import { Button } from "../../ui/button.tsx";
+import { lazy } from "react";
+import { AfterPaint } from "../../ui/after-paint.tsx";
 import { Card } from "../../ui/card.tsx";
 import { EmptyState } from "../../ui/empty-state.tsx";
-import { SelectField, TextField } from "../../ui/field.tsx";
-import { Form, FormActions } from "../../ui/form.tsx";
 import { PageHeader } from "../../ui/page-header.tsx";
 import { LoadFailed } from "../../ui/query-state.tsx";
 import { LoadingState } from "../../ui/spinner.tsx";
@@ -16,22 +12,14 @@ import { useTitle } from "../../ui/use-title.ts";
 import { myProgramsQuery } from "./programs-api.ts";
 import "./programs.css";
 
-const modeOptions = publishModes.map((value) => ({ value, label: publishModeLabels[value] }));
+// The form and its schema load after the page's first picture.
+const StartProgramForm = lazy(() =>
+  import("./program-forms.tsx").then((m) => ({ default: m.StartProgramForm })),
+);
 
 export function ProgramsPage() {
   useTitle("Programs");
   const query = useQuery(myProgramsQuery);
-  const queryClient = useQueryClient();
-  const navigate = useNavigate();
-  const [name, setName] = useState("");
-  const [publishMode, setPublishMode] = useState<PublishMode>("introduction");
-  const create = useMutation({
-    mutationFn: () => call(api.programs.$post({ json: { name, description: "", publishMode } })),
-    onSuccess: async (program) => {
-      await queryClient.invalidateQueries({ queryKey: ["programs"] });
-      await navigate({ to: "/programs/$programId", params: { programId: program.id } });
-    },
-  });
   return (
     <>
       <PageHeader
@@ -65,20 +53,7 @@ export function ProgramsPage() {
           )}
         </Card>
         <Card id="new-program" title="Start a program">
-          <Form onSubmit={() => create.mutate()} aria-label="Start a program" error={create.error?.message}>
-            <TextField label="Program name" value={name} onValueChange={setName} required maxLength={120} />
-            <SelectField
-              label="What a published pair becomes"
-              value={publishMode}
-              onValueChange={(v) => setPublishMode(v as PublishMode)}
-              options={modeOptions}
-            />
-            <FormActions>
-              <Button type="submit" pending={create.isPending}>
-                Start the program
-              </Button>
-            </FormActions>
-          </Form>
+          <AfterPaint component={StartProgramForm} props={{}} />
         </Card>
       </div>
     </>

@@ -1,0 +1,1 @@
+ALTER TABLE "program_runs" ADD COLUMN "steps" jsonb DEFAULT '[]'::jsonb NOT NULL;
