@@ -104,26 +104,11 @@ export async function listMilestoneRowsOfTours(db: Db, userId: string, tourIds: 
 }
 
 /** The member's tours whose days meet this one's: all an overlap warning needs, however many tours there are. */
-export async function listToursOverlapping(
+export function listToursOverlapping(
   db: Db,
   tour: { userId: string; startsOn: string; endsOn: string; endedOn: string | null },
 ) {
-  return db
-    .select({
-      id: tours.id,
-      title: tours.title,
-      startsOn: tours.startsOn,
-      endsOn: tours.endsOn,
-      endedOn: tours.endedOn,
-    })
-    .from(tours)
-    .where(
-      and(
-        eq(tours.userId, tour.userId),
-        sql`${tours.startsOn} < ${tour.endedOn ?? tour.endsOn}`,
-        sql`coalesce(${tours.endedOn}, ${tours.endsOn}) > ${tour.startsOn}`,
-      ),
-    );
+  return listToursWithin(db, tour.userId, tour.startsOn, tour.endedOn ?? tour.endsOn);
 }
 
 export async function findMilestoneRow(db: Db, tourId: string, id: string) {
