@@ -248,7 +248,7 @@ describe("statements per program read", () => {
       cohort: 8,
       participants: 6,
       run: 7,
-      progress: 5,
+      progress: 4,
       health: 5,
       places: 3,
     });
