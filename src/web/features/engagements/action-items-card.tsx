@@ -4,7 +4,13 @@ import { Card } from "../../ui/card.tsx";
 import { TextField } from "../../ui/field.tsx";
 import { SubmitButton, useSchemaForm, ValidatedForm } from "../../ui/schema-form.tsx";
 import { ActionItemRow } from "./action-item-row.tsx";
-import { type E, engagementParam, schemas, useEngagementUpdate } from "./engagement-steps.tsx";
+import {
+  type E,
+  engagementParam,
+  preloadSchemas,
+  schemas,
+  useEngagementUpdate,
+} from "./engagement-steps.tsx";
 
 const emptyAction = { text: "", dueOn: "" };
 
@@ -26,6 +32,7 @@ export function ActionItemsCard({ engagement }: { engagement: E }) {
       {engagement.state === "active" ? (
         <ValidatedForm
           form={form}
+          onFocus={preloadSchemas}
           onSave={async (input) => {
             const updated = await call(
               api.engagements[":id"]["action-items"].$post({

@@ -6,7 +6,14 @@ import { Button } from "../../ui/button.tsx";
 import { Card } from "../../ui/card.tsx";
 import { SelectField, TextAreaField, TextField } from "../../ui/field.tsx";
 import { SubmitButton, useSchemaForm, ValidatedForm } from "../../ui/schema-form.tsx";
-import { type E, engagementParam, StepConflict, schemas, useEngagementUpdate } from "./engagement-steps.tsx";
+import {
+  type E,
+  engagementParam,
+  preloadSchemas,
+  StepConflict,
+  schemas,
+  useEngagementUpdate,
+} from "./engagement-steps.tsx";
 
 type AgreementValues = { goals: string; cadence: Cadence; lengthWeeks: string; confidentiality: string };
 const agreementLabels = {
@@ -57,6 +64,7 @@ export function AgreementCard({ engagement }: { engagement: E }) {
       {engagement.state === "agreeing" ? (
         <ValidatedForm
           form={form}
+          onFocus={preloadSchemas}
           onSave={async (input) => {
             const updated = await call(
               api.engagements[":id"].agreement.$put({

@@ -10,6 +10,7 @@ import {
   type E,
   engagementParam,
   minuteOptions,
+  preloadSchemas,
   schemas,
   slotsHolding,
   useEngagementUpdate,
@@ -37,7 +38,7 @@ export function BookSessionForm({ engagement }: { engagement: E }) {
   const fitting = slotsHolding(engagement.slots, form.values.minutes);
   const { mine, theirs } = clocks(engagement);
   return (
-    <ValidatedForm form={form} onSave={book} aria-label="Book a session">
+    <ValidatedForm form={form} onFocus={preloadSchemas} onSave={book} aria-label="Book a session">
       <div className="engagement-row">
         <SelectField label="Length" {...form.field("minutes")} options={minuteOptions(sessionMinutes)} />
         <TextField label="Agenda" {...form.field("agenda")} optional maxLength={1000} />

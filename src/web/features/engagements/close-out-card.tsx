@@ -6,7 +6,14 @@ import { Button } from "../../ui/button.tsx";
 import { Card } from "../../ui/card.tsx";
 import { SelectField, TextAreaField } from "../../ui/field.tsx";
 import { SubmitButton, useSchemaForm, ValidatedForm } from "../../ui/schema-form.tsx";
-import { type E, engagementParam, StepConflict, schemas, useEngagementUpdate } from "./engagement-steps.tsx";
+import {
+  type E,
+  engagementParam,
+  preloadSchemas,
+  StepConflict,
+  schemas,
+  useEngagementUpdate,
+} from "./engagement-steps.tsx";
 
 const ratings = ["5", "4", "3", "2", "1"].map((x) => ({ value: x, label: `${x} of 5` }));
 const reviewLabels = { rating: "Rating", text: "Your review", quoteAllowed: "May be quoted" };
@@ -59,6 +66,7 @@ export function CloseOutCard({ engagement }: { engagement: E }) {
       {!running && !r.mine ? (
         <ValidatedForm
           form={form}
+          onFocus={preloadSchemas}
           onSave={async (input) => {
             const updated = await call(
               api.engagements[":id"].review.$post({ param: engagementParam(engagement), json: input }),

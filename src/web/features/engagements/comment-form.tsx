@@ -1,7 +1,7 @@
 import { api, call } from "../../api.ts";
 import { TextAreaField } from "../../ui/field.tsx";
 import { SubmitButton, useSchemaForm, ValidatedForm } from "../../ui/schema-form.tsx";
-import { type E, schemas, useEngagementUpdate } from "./engagement-steps.tsx";
+import { type E, preloadSchemas, schemas, useEngagementUpdate } from "./engagement-steps.tsx";
 import type { Shared } from "./shared-decision.tsx";
 
 /** The mentor's comment on a decision the mentee shares: a question or a view, never a change. */
@@ -11,6 +11,7 @@ export function CommentForm({ engagement, decision }: { engagement: E; decision:
   return (
     <ValidatedForm
       form={form}
+      onFocus={preloadSchemas}
       onSave={async (input) => {
         const updated = await call(
           api["engagement-decisions"][":id"].comments.$post({

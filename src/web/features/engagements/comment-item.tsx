@@ -4,7 +4,13 @@ import { Button } from "../../ui/button.tsx";
 import { ConflictNotice } from "../../ui/conflict.tsx";
 import { TextAreaField } from "../../ui/field.tsx";
 import { SubmitButton, useSchemaForm, ValidatedForm } from "../../ui/schema-form.tsx";
-import { type E, latestEngagement, schemas, useEngagementUpdate } from "./engagement-steps.tsx";
+import {
+  type E,
+  latestEngagement,
+  preloadSchemas,
+  schemas,
+  useEngagementUpdate,
+} from "./engagement-steps.tsx";
 import type { Shared } from "./shared-decision.tsx";
 
 type Comment = Shared["comments"][number];
@@ -22,6 +28,7 @@ export function CommentItem({ engagement, comment }: { engagement: E; comment: C
       {editing ? (
         <ValidatedForm
           form={form}
+          onFocus={preloadSchemas}
           onSave={async (input) => {
             const updated = await call(
               api["engagement-decision-comments"][":id"].$put({

@@ -10,6 +10,8 @@ export type E = EngagementOutput;
 
 /** The engagement schemas, loaded by a form on its first submit rather than with the page. */
 export const schemas = () => import("../../../shared/engagements.ts");
+/** Fetches the schemas when focus first enters a form, so its first submit need not wait for them. */
+export const preloadSchemas = () => void schemas();
 
 /** The address part naming the engagement in every step's request. */
 export const engagementParam = (engagement: E) => ({ id: encodeURIComponent(engagement.id) });

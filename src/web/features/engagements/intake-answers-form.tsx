@@ -3,7 +3,14 @@ import { api, call } from "../../api.ts";
 import { CheckboxGroup } from "../../ui/checkbox-group.tsx";
 import { TextAreaField } from "../../ui/field.tsx";
 import { SubmitButton, useSchemaForm, ValidatedForm } from "../../ui/schema-form.tsx";
-import { type E, engagementParam, StepConflict, schemas, useEngagementUpdate } from "./engagement-steps.tsx";
+import {
+  type E,
+  engagementParam,
+  preloadSchemas,
+  StepConflict,
+  schemas,
+  useEngagementUpdate,
+} from "./engagement-steps.tsx";
 
 type AnswerValues = { answers: string[]; share: IntakeSharePart[] };
 const answersOf = (e: E) => ({
@@ -30,6 +37,7 @@ export function IntakeAnswersForm({ engagement }: { engagement: E }) {
   return (
     <ValidatedForm
       form={form}
+      onFocus={preloadSchemas}
       onSave={async (input) => {
         const updated = await call(
           api.engagements[":id"].intake.answers.$put({

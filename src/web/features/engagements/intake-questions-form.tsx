@@ -1,7 +1,14 @@
 import { api, call } from "../../api.ts";
 import { TextAreaField } from "../../ui/field.tsx";
 import { SubmitButton, useSchemaForm, ValidatedForm } from "../../ui/schema-form.tsx";
-import { type E, engagementParam, StepConflict, schemas, useEngagementUpdate } from "./engagement-steps.tsx";
+import {
+  type E,
+  engagementParam,
+  preloadSchemas,
+  StepConflict,
+  schemas,
+  useEngagementUpdate,
+} from "./engagement-steps.tsx";
 
 type QuestionValues = { questions: string };
 const questionsOf = (e: E) => ({
@@ -29,6 +36,7 @@ export function IntakeQuestionsForm({ engagement }: { engagement: E }) {
   return (
     <ValidatedForm
       form={form}
+      onFocus={preloadSchemas}
       onSave={async (input) => {
         const updated = await call(
           api.engagements[":id"].intake.questions.$put({

@@ -3,7 +3,13 @@ import { api, call } from "../../api.ts";
 import { Card } from "../../ui/card.tsx";
 import { TextAreaField } from "../../ui/field.tsx";
 import { SubmitButton, useSchemaForm, ValidatedForm } from "../../ui/schema-form.tsx";
-import { type E, engagementParam, schemas, useEngagementUpdate } from "./engagement-steps.tsx";
+import {
+  type E,
+  engagementParam,
+  preloadSchemas,
+  schemas,
+  useEngagementUpdate,
+} from "./engagement-steps.tsx";
 import { NoteItem } from "./note-item.tsx";
 
 const emptyNote = { body: "", shared: false };
@@ -27,6 +33,7 @@ export function NotesCard({ engagement }: { engagement: E }) {
       {open ? (
         <ValidatedForm
           form={form}
+          onFocus={preloadSchemas}
           onSave={async (input) => {
             const updated = await call(
               api.engagements[":id"].notes.$post({ param: engagementParam(engagement), json: input }),

@@ -4,7 +4,14 @@ import { Alert } from "../../ui/alert.tsx";
 import { Button } from "../../ui/button.tsx";
 import { SelectField, TextAreaField, TextField } from "../../ui/field.tsx";
 import { SubmitButton, useSchemaForm, ValidatedForm } from "../../ui/schema-form.tsx";
-import { type E, engagementParam, StepConflict, schemas, useEngagementUpdate } from "./engagement-steps.tsx";
+import {
+  type E,
+  engagementParam,
+  preloadSchemas,
+  StepConflict,
+  schemas,
+  useEngagementUpdate,
+} from "./engagement-steps.tsx";
 import type { Choice } from "./goal-links.ts";
 
 type Goal = { text: string; measure: string; lane: string; tourId: string; hurdle: string };
@@ -64,6 +71,7 @@ export function PlanForm({
   return (
     <ValidatedForm
       form={form}
+      onFocus={preloadSchemas}
       onSave={async (input) => {
         const updated = await call(
           api.engagements[":id"].plan.$post({

@@ -9,7 +9,7 @@ import { api, call } from "../../api.ts";
 import { SelectField, TextAreaField } from "../../ui/field.tsx";
 import { SubmitButton, useSchemaForm, ValidatedForm } from "../../ui/schema-form.tsx";
 import { useToast } from "../../ui/toast.tsx";
-import { schemas } from "./engagement-steps.tsx";
+import { preloadSchemas, schemas } from "./engagement-steps.tsx";
 import { urgentCallsQuery } from "./engagements-api.ts";
 
 const emptyCall = { kind: "offer" as UrgentCallKind, lane: "", dilemma: "" };
@@ -25,6 +25,7 @@ export function PostCallForm() {
   return (
     <ValidatedForm
       form={form}
+      onFocus={preloadSchemas}
       onSave={async (input) => {
         await call(api["urgent-calls"].$post({ json: input }));
         form.set("dilemma", "");

@@ -13,6 +13,7 @@ import {
   type E,
   latestEngagement,
   minuteOptions,
+  preloadSchemas,
   schemas,
   slotsHolding,
 } from "./engagement-steps.tsx";
@@ -97,6 +98,7 @@ export function SessionItem({ engagement, session }: { engagement: E; session: S
       ) : (
         <ValidatedForm
           form={form}
+          onFocus={preloadSchemas}
           className="engagement-item-wide"
           onSave={async (input) => {
             const saved = await call(

@@ -5,7 +5,13 @@ import { SelectField } from "../../ui/field.tsx";
 import { QueryState } from "../../ui/query-state.tsx";
 import { SubmitButton, useSchemaForm, ValidatedForm } from "../../ui/schema-form.tsx";
 import { decisionsQuery } from "../decisions/decisions-api.ts";
-import { type E, engagementParam, schemas, useEngagementUpdate } from "./engagement-steps.tsx";
+import {
+  type E,
+  engagementParam,
+  preloadSchemas,
+  schemas,
+  useEngagementUpdate,
+} from "./engagement-steps.tsx";
 
 type Journal = { decisions: { id: string; dilemma: string }[] };
 
@@ -43,6 +49,7 @@ function ShareChoice({ engagement, journal }: { engagement: E; journal: Journal 
   return (
     <ValidatedForm
       form={form}
+      onFocus={preloadSchemas}
       onSave={async (input) => {
         const updated = await call(
           api.engagements[":id"].decisions.$post({ param: engagementParam(engagement), json: input }),
