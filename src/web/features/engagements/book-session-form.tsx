@@ -1,5 +1,4 @@
 import type { z } from "zod";
-import { sessionMinutes } from "../../../shared/engagement-words.ts";
 import { api, call } from "../../api.ts";
 import { Alert } from "../../ui/alert.tsx";
 import { Button } from "../../ui/button.tsx";
@@ -40,7 +39,7 @@ export function BookSessionForm({ engagement }: { engagement: E }) {
   return (
     <ValidatedForm form={form} onFocus={preloadSchemas} onSave={book} aria-label="Book a session">
       <div className="engagement-row">
-        <SelectField label="Length" {...form.field("minutes")} options={minuteOptions(sessionMinutes)} />
+        <SelectField label="Length" {...form.field("minutes")} options={minuteOptions} />
         <TextField label="Agenda" {...form.field("agenda")} optional maxLength={1000} />
       </div>
       <h3 className="engagement-subtitle">Free times</h3>

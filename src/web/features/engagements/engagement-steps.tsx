@@ -1,4 +1,5 @@
 import { useQueryClient } from "@tanstack/react-query";
+import { sessionMinutes } from "../../../shared/engagement-words.ts";
 import type { EngagementOutput } from "../../../shared/engagements.ts";
 import { api, call } from "../../api.ts";
 import { ConflictNotice } from "../../ui/conflict.tsx";
@@ -74,5 +75,5 @@ export function slotsHolding(slots: E["slots"], minutes: string) {
   return slots.filter((slot) => Date.parse(slot.end) - Date.parse(slot.start) >= lengthMs);
 }
 
-export const minuteOptions = (minutes: readonly number[]) =>
-  minutes.map((m) => ({ value: String(m), label: `${m} minutes` }));
+/** The lengths a session may have, as the choices of a select. */
+export const minuteOptions = sessionMinutes.map((m) => ({ value: String(m), label: `${m} minutes` }));

@@ -8,7 +8,9 @@ export type Choice = { value: string; label: string };
  * The mentee's tours of duty and next-level hurdles a goal can link to: the mentee's own, or for the
  * mentor what the mentee shares (the plan, the portfolio); nothing when not shared.
  */
-export function useGoalLinks(engagement: E): { tours: Choice[]; hurdles: Choice[]; shared: boolean } {
+export type GoalLinks = { tours: Choice[]; hurdles: Choice[]; shared: boolean };
+
+export function useGoalLinks(engagement: E): GoalLinks {
   const mentee = engagement.side === "mentee";
   const ownerId = encodeURIComponent(engagement.mentee.userId);
   const tours = useQuery({

@@ -12,7 +12,7 @@ import {
   schemas,
   useEngagementUpdate,
 } from "./engagement-steps.tsx";
-import type { Choice } from "./goal-links.ts";
+import type { Choice, GoalLinks } from "./goal-links.ts";
 
 type Goal = { text: string; measure: string; lane: string; tourId: string; hurdle: string };
 type PlanValues = { goals: Goal[]; reason: string };
@@ -37,13 +37,7 @@ const withChosen = (choices: Choice[], chosen: string, label: string) =>
   chosen && !choices.some((c) => c.value === chosen) ? [...choices, { value: chosen, label }] : choices;
 
 /** The plan's goals, saved as a new revision; after the first, each revision says why. */
-export function PlanForm({
-  engagement,
-  links,
-}: {
-  engagement: E;
-  links: { tours: Choice[]; hurdles: Choice[]; shared: boolean };
-}) {
+export function PlanForm({ engagement, links }: { engagement: E; links: GoalLinks }) {
   const current = engagement.plan.current;
   const initial = planOf(engagement);
   const applied = useEngagementUpdate(engagement.id);

@@ -1,6 +1,5 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
-import { sessionMinutes } from "../../../shared/engagement-words.ts";
 import { api, call } from "../../api.ts";
 import { Alert } from "../../ui/alert.tsx";
 import { Button } from "../../ui/button.tsx";
@@ -118,7 +117,7 @@ export function SessionItem({ engagement, session }: { engagement: E; session: S
                 ...fitting.slice(0, 20).map((slot) => ({ value: slot.start, label: mine(slot) })),
               ]}
             />
-            <SelectField label="Length" {...form.field("minutes")} options={minuteOptions(sessionMinutes)} />
+            <SelectField label="Length" {...form.field("minutes")} options={minuteOptions} />
           </div>
           <TextField label="Note to the other person" {...form.field("notice")} optional maxLength={1000} />
           <SubmitButton>Move the session</SubmitButton>
