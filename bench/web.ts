@@ -172,7 +172,10 @@ try {
         );
         if (args.reports && run) {
           mkdirSync(args.reports, { recursive: true });
-          const name = shownPath(page.path).replace(/[^a-z0-9]+/gi, "-").replace(/^-|-$/g, "") || "home";
+          const name =
+            shownPath(page.path)
+              .replace(/[^a-z0-9]+/gi, "-")
+              .replace(/^-|-$/g, "") || "home";
           writeFileSync(join(args.reports, `${name}.json`), JSON.stringify(run.lhr, null, 1));
         }
         const categories = run?.lhr.categories;
