@@ -3,6 +3,7 @@ import { Link, useNavigate, useParams } from "@tanstack/react-router";
 import { CalendarClock, Send, UserRound } from "lucide-react";
 import { experienceLabels } from "../../../shared/experience-words.ts";
 import {
+  type MentorProfile,
   type MentorRequestInput,
   maxOpenRequests,
   type mentorRequestInput,
@@ -19,8 +20,8 @@ import { CheckboxGroup } from "../../ui/checkbox-group.tsx";
 import { TextAreaField } from "../../ui/field.tsx";
 import { FormActions } from "../../ui/form.tsx";
 import { PageHeader } from "../../ui/page-header.tsx";
+import { QueryState, RecordNotFound } from "../../ui/query-state.tsx";
 import { SubmitButton, useSchemaForm, ValidatedForm } from "../../ui/schema-form.tsx";
-import { LoadingState } from "../../ui/spinner.tsx";
 import { useToast } from "../../ui/toast.tsx";
 import { useTitle } from "../../ui/use-title.ts";
 import { dayLabel, MentorSummary, SlotList } from "./mentor-parts.tsx";
@@ -82,21 +83,31 @@ function RequestForm({ mentorId, name }: { mentorId: string; name: string }) {
 
 export function MentorPage() {
   const { mentorId } = useParams({ strict: false }) as { mentorId: string };
-  const me = useMe();
   const query = useQuery(mentorQuery(mentorId));
   useTitle(query.data?.name ?? "Mentor");
-  if (query.isPending) return <LoadingState label="Loading the mentor's profile…" />;
-  if (query.isError) {
-    return (
-      <>
-        <PageHeader title="Mentor" />
-        <Alert tone="error">
-          {query.error.message} <Link to="/mentors">Find another mentor</Link>
-        </Alert>
-      </>
-    );
-  }
-  const mentor = query.data;
+  return (
+    <QueryState
+      query={query}
+      loading="Loading the mentor's profile…"
+      failed="The mentor's profile"
+      notFound={
+        <RecordNotFound
+          thing="mentor"
+          back={
+            <Link to="/mentors" className={buttonClass("secondary")}>
+              Find another mentor
+            </Link>
+          }
+        />
+      }
+    >
+      {(mentor) => <MentorView mentor={mentor} />}
+    </QueryState>
+  );
+}
+
+function MentorView({ mentor }: { mentor: MentorProfile }) {
+  const me = useMe();
   const own = mentor.userId === me.user.id;
   const taking = !mentor.paused && mentor.seatsLeft > 0;
   return (

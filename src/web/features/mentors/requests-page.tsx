@@ -13,7 +13,7 @@ import { EmptyState } from "../../ui/empty-state.tsx";
 import { TextAreaField } from "../../ui/field.tsx";
 import { Form } from "../../ui/form.tsx";
 import { PageHeader } from "../../ui/page-header.tsx";
-import { LoadingState } from "../../ui/spinner.tsx";
+import { QueryState, RecordNotFound } from "../../ui/query-state.tsx";
 import { useToast } from "../../ui/toast.tsx";
 import { useTitle } from "../../ui/use-title.ts";
 import { requestQuery, requestsQuery } from "./mentors-api.ts";
@@ -73,45 +73,43 @@ export function RequestsPage() {
           </Link>
         }
       />
-      {query.isPending ? (
-        <LoadingState label="Loading your requests…" />
-      ) : query.isError ? (
-        <Alert tone="error">Your requests could not be loaded. {query.error.message}</Alert>
-      ) : (
-        <div className="stack-lg">
-          <Card
-            id="received-requests"
-            title="Sent to you as a mentor"
-            icon={<Inbox size={18} />}
-            description="Each waits for your answer: accept, decline or ask for more information."
-          >
-            <RequestList
-              requests={query.data.received}
-              empty={
-                <p className="muted">
-                  No requests yet. <Link to="/mentoring/profile">Your mentor profile</Link> is what members
-                  find.
-                </p>
-              }
-            />
-          </Card>
-          <Card
-            id="sent-requests"
-            title="Sent by you"
-            icon={<Send size={18} />}
-            description={`${query.data.openSent} of ${query.data.maxOpen} requests waiting for an answer.`}
-          >
-            <RequestList
-              requests={query.data.sent}
-              empty={
-                <EmptyState title="You have not asked a mentor yet" headingLevel={3}>
-                  Find a mentor among the suggestions made for your own gaps.
-                </EmptyState>
-              }
-            />
-          </Card>
-        </div>
-      )}
+      <QueryState query={query} loading="Loading your requests…" failed="Your requests">
+        {(data) => (
+          <div className="stack-lg">
+            <Card
+              id="received-requests"
+              title="Sent to you as a mentor"
+              icon={<Inbox size={18} />}
+              description="Each waits for your answer: accept, decline or ask for more information."
+            >
+              <RequestList
+                requests={data.received}
+                empty={
+                  <p className="muted">
+                    No requests yet. <Link to="/mentoring/profile">Your mentor profile</Link> is what members
+                    find.
+                  </p>
+                }
+              />
+            </Card>
+            <Card
+              id="sent-requests"
+              title="Sent by you"
+              icon={<Send size={18} />}
+              description={`${data.openSent} of ${data.maxOpen} requests waiting for an answer.`}
+            >
+              <RequestList
+                requests={data.sent}
+                empty={
+                  <EmptyState title="You have not asked a mentor yet" headingLevel={3}>
+                    Find a mentor among the suggestions made for your own gaps.
+                  </EmptyState>
+                }
+              />
+            </Card>
+          </div>
+        )}
+      </QueryState>
     </>
   );
 }
@@ -270,20 +268,30 @@ function Actions({ request }: { request: MentorRequest }) {
 export function RequestPage() {
   const { requestId } = useParams({ strict: false }) as { requestId: string };
   const query = useQuery(requestQuery(requestId));
-  const { moment } = useMomentFormat();
   useTitle("Mentoring request");
-  if (query.isPending) return <LoadingState label="Loading the request…" />;
-  if (query.isError) {
-    return (
-      <>
-        <PageHeader title="Mentoring request" />
-        <Alert tone="error">
-          {query.error.message} <Link to="/mentoring/requests">All requests</Link>
-        </Alert>
-      </>
-    );
-  }
-  const request = query.data;
+  return (
+    <QueryState
+      query={query}
+      loading="Loading the request…"
+      failed="The request"
+      notFound={
+        <RecordNotFound
+          thing="mentoring request"
+          back={
+            <Link to="/mentoring/requests" className={buttonClass("secondary")}>
+              All requests
+            </Link>
+          }
+        />
+      }
+    >
+      {(request) => <RequestView request={request} />}
+    </QueryState>
+  );
+}
+
+function RequestView({ request }: { request: MentorRequest }) {
+  const { moment } = useMomentFormat();
   const title =
     request.side === "mentee"
       ? `Your request to ${request.mentor.name}`
