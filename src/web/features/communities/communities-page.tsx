@@ -4,11 +4,10 @@ import { CalendarDays, Search, Users } from "lucide-react";
 import { lazy, Suspense, useState } from "react";
 import type { CommunityCard } from "../../../shared/communities.ts";
 import { api, call } from "../../api.ts";
+import { AfterPaint } from "../../ui/after-paint.tsx";
 import { Button } from "../../ui/button.tsx";
 import { Card } from "../../ui/card.tsx";
 import { EmptyState } from "../../ui/empty-state.tsx";
-import { TextField } from "../../ui/field.tsx";
-import { Form, FormActions } from "../../ui/form.tsx";
 import { PageHeader } from "../../ui/page-header.tsx";
 import { QueryState } from "../../ui/query-state.tsx";
 import { useToast } from "../../ui/toast.tsx";
@@ -16,10 +15,10 @@ import { useTitle } from "../../ui/use-title.ts";
 import { communitiesQuery, feedQuery, searchQuery } from "./communities-api.ts";
 import "./communities.css";
 
-// The form and its schema load when it is opened.
-const CreateCommunityForm = lazy(() =>
-  import("./community-forms.tsx").then((m) => ({ default: m.CreateCommunityForm })),
-);
+// The forms and their schema load after the page's first picture, or when one is opened.
+const forms = () => import("./community-forms.tsx");
+const CreateCommunityForm = lazy(() => forms().then((m) => ({ default: m.CreateCommunityForm })));
+const SearchForm = lazy(() => forms().then((m) => ({ default: m.SearchForm })));
 
 const stateLabels: Record<CommunityCard["myState"], string> = {
   organizer: "You organize it",
@@ -53,7 +52,6 @@ function CommunityList({ communities }: { communities: CommunityCard[] }) {
 }
 
 function SearchCard() {
-  const [text, setText] = useState("");
   const [q, setQ] = useState("");
   const query = useQuery(searchQuery(q));
   return (
@@ -63,14 +61,7 @@ function SearchCard() {
       icon={<Search size={18} />}
       description="Only what you may read: your circles and open communities."
     >
-      <Form onSubmit={() => setQ(text)} aria-label="Search discussions">
-        <TextField label="Words to find" value={text} onValueChange={setText} maxLength={200} />
-        <FormActions>
-          <Button type="submit" variant="secondary" pending={query.isFetching}>
-            Search
-          </Button>
-        </FormActions>
-      </Form>
+      <AfterPaint component={SearchForm} props={{ onSearch: setQ }} />
       {q.trim() ? (
         <QueryState
           query={query}

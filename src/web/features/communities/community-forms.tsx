@@ -17,7 +17,7 @@ import { ConflictNotice } from "../../ui/conflict.tsx";
 import { SelectField, TextAreaField, TextField } from "../../ui/field.tsx";
 import { FormActions } from "../../ui/form.tsx";
 import { SubmitButton, useSchemaForm, ValidatedForm } from "../../ui/schema-form.tsx";
-import { membersQuery, threadQuery } from "./communities-api.ts";
+import { membersQuery, searchQuery, threadQuery } from "./communities-api.ts";
 import { MentionPicker } from "./mention-picker.tsx";
 
 /**
@@ -376,6 +376,28 @@ export function ReplyForm({ thread }: { thread: Thread }) {
       />
       <FormActions>
         <SubmitButton>Reply</SubmitButton>
+      </FormActions>
+    </ValidatedForm>
+  );
+}
+
+/** Words to find in the discussions the member may read; the results show beside the form. */
+export function SearchForm({ onSearch }: { onSearch: (q: string) => void }) {
+  const queryClient = useQueryClient();
+  const form = useSchemaForm({ q: "" }, { schema: () => schemas().then((m) => m.searchQuery) });
+  return (
+    <ValidatedForm
+      form={form}
+      aria-label="Search discussions"
+      onSave={async ({ q }) => {
+        // The button stays busy until the results are there.
+        if (q) await queryClient.fetchQuery(searchQuery(q));
+        onSearch(q);
+      }}
+    >
+      <TextField label="Words to find" {...form.field("q")} maxLength={200} />
+      <FormActions>
+        <SubmitButton variant="secondary">Search</SubmitButton>
       </FormActions>
     </ValidatedForm>
   );
