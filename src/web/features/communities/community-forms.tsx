@@ -26,6 +26,8 @@ import { MentionPicker } from "./mention-picker.tsx";
  */
 
 const schemas = () => import("../../../shared/communities.ts");
+/** Fetches the schemas when focus first enters a form, so its first submit need not wait for them. */
+const preload = () => void schemas();
 const param = (id: string) => ({ id: encodeURIComponent(id) });
 
 const kindOptions = (Object.keys(communityKindLabels) as CommunityKind[]).map((k) => ({
@@ -51,6 +53,7 @@ export function CreateCommunityForm() {
   return (
     <ValidatedForm
       form={form}
+      onFocus={preload}
       aria-label="Start a community"
       onSave={async (json) => {
         const community = await call(api.communities.$post({ json }));
@@ -97,6 +100,7 @@ export function JoinForm({ community, refresh }: { community: Community; refresh
   return (
     <ValidatedForm
       form={form}
+      onFocus={preload}
       aria-label="Join"
       onSave={async (json) => {
         await call(api.communities[":id"].join.$post({ param: param(community.id), json }));
@@ -134,6 +138,7 @@ export function ApplyForm({ community, refresh }: { community: Community; refres
   return (
     <ValidatedForm
       form={form}
+      onFocus={preload}
       aria-label="Apply"
       onSave={async (input) => {
         if (answering && application && "answer" in input) {
@@ -187,6 +192,7 @@ export function StartThreadForm({ community }: { community: Community }) {
   return (
     <ValidatedForm
       form={form}
+      onFocus={preload}
       aria-label="Start a discussion"
       onSave={async (input) => {
         await start.mutateAsync(input);
@@ -253,6 +259,7 @@ export function NewEventForm({ community, onDone }: { community: Community; onDo
   return (
     <ValidatedForm
       form={form}
+      onFocus={preload}
       aria-label="Add an event"
       onSave={async (input) => {
         await create.mutateAsync(input);
@@ -321,6 +328,7 @@ export function EditPostForm({ post, thread, onDone }: { post: Post; thread: Thr
   return (
     <ValidatedForm
       form={form}
+      onFocus={preload}
       aria-label="Edit post"
       onSave={async (input) => {
         const data = await call(
@@ -359,6 +367,7 @@ export function ReplyForm({ thread }: { thread: Thread }) {
   return (
     <ValidatedForm
       form={form}
+      onFocus={preload}
       aria-label="Reply"
       onSave={async (json) => {
         const data = await call(api.threads[":id"].replies.$post({ param: param(thread.id), json }));
@@ -388,6 +397,7 @@ export function SearchForm({ onSearch }: { onSearch: (q: string) => void }) {
   return (
     <ValidatedForm
       form={form}
+      onFocus={preload}
       aria-label="Search discussions"
       onSave={async ({ q }) => {
         // The button stays busy until the results are there.

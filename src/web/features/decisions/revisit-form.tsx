@@ -8,6 +8,10 @@ import { FormActions } from "../../ui/form.tsx";
 import { SubmitButton, useSchemaForm, ValidatedForm } from "../../ui/schema-form.tsx";
 import { useToast } from "../../ui/toast.tsx";
 
+const schemas = () => import("../../../shared/decisions.ts");
+/** Fetches the schema when focus first enters the form, so its first submit need not wait for it. */
+const preload = () => void schemas();
+
 /** Looking back on a decision: how it turned out, and when to look again. Kept as a draft until saved. */
 export function RevisitForm({ decision }: { decision: Decision }) {
   const { user } = useMe();
@@ -16,7 +20,7 @@ export function RevisitForm({ decision }: { decision: Decision }) {
   const queryClient = useQueryClient();
   const initial = { revisitedOn: today, outcome: "", nextRevisitOn: "" };
   const form = useSchemaForm(initial, {
-    schema: () => import("../../../shared/decisions.ts").then((m) => m.decisionRevisitInput),
+    schema: () => schemas().then((m) => m.decisionRevisitInput),
     toInput: (values) => ({ ...values, nextRevisitOn: values.nextRevisitOn || null }),
     draftKey: `sidecar:draft:${user.id}:revisit:${decision.id}`,
     version: decision.version,
@@ -34,6 +38,7 @@ export function RevisitForm({ decision }: { decision: Decision }) {
   return (
     <ValidatedForm
       form={form}
+      onFocus={preload}
       aria-label="Record a revisit"
       className="revisit-form"
       onSave={async (input) => {

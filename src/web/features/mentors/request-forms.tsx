@@ -13,6 +13,8 @@ import { useToast } from "../../ui/toast.tsx";
  */
 
 const schemas = () => import("../../../shared/mentors.ts");
+/** Fetches the schemas when focus first enters a form, so its first submit need not wait for them. */
+const preload = () => void schemas();
 const route = api["mentor-requests"][":id"];
 const param = (request: MentorRequest) => ({ id: encodeURIComponent(request.id) });
 
@@ -51,6 +53,7 @@ export function AskOrDeclineForm({
   return (
     <ValidatedForm
       form={form}
+      onFocus={preload}
       aria-label={kind === "ask" ? "Ask the mentee" : "Decline"}
       onSave={async (input) => {
         const updated =
@@ -85,6 +88,7 @@ export function AnswerForm({ request, withdraw }: { request: MentorRequest; with
   return (
     <ValidatedForm
       form={form}
+      onFocus={preload}
       aria-label="Answer the mentor"
       onSave={async (json) => {
         await done(await call(route.answer.$post({ param: param(request), json })));

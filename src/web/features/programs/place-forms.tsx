@@ -20,6 +20,8 @@ export type Place = Awaited<ReturnType<NonNullable<typeof myPlacesQuery.queryFn>
 type Slot = { weekday: number; start: string; end: string };
 
 const schemas = () => import("../../../shared/programs.ts");
+/** Fetches the schemas when focus first enters a form, so its first submit need not wait for them. */
+const preload = () => void schemas();
 const dayOptions = [1, 2, 3, 4, 5, 6, 7].map((d) => ({ value: String(d), label: weekdayLabels[d] ?? "" }));
 
 function toValues(place: Place) {
@@ -87,6 +89,7 @@ export function JoinForm({ place }: { place: Place }) {
   return (
     <ValidatedForm
       form={form}
+      onFocus={preload}
       aria-label={`Join ${place.cohortName}`}
       onSave={async (input) => {
         const data = await join.mutateAsync(input.questionnaire);
@@ -163,6 +166,7 @@ export function MeetingForm({ match }: { match: Place["matches"][number] }) {
   return (
     <ValidatedForm
       form={form}
+      onFocus={preload}
       aria-label="Record a meeting"
       onSave={async (json) => {
         const data = await call(
