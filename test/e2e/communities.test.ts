@@ -95,7 +95,7 @@ describe("a vetted circle, from application to removal", () => {
     expect(await join.isDisabled()).toBe(true);
     await ada.getByLabel("I accept these norms and will keep them").check();
     await join.click();
-    await ada.getByRole("heading", { name: "Discussions" }).waitFor();
+    await ada.getByRole("heading", { name: "Discussions", exact: true }).waitFor();
     await expectAccessibleAtBothWidths(ada, "circle-member");
   });
 
