@@ -26,6 +26,11 @@ export type SolveMatchingOptions = {
    * auctionStartExcess). Ignored with a warm start. The answer is the same exact optimum either way.
    */
   start?: "auto" | "zero" | "auction";
+  /**
+   * How many times the candidate pairs the searches and seat repairs from auction prices may read before
+   * the solve gives the prices up and starts again from zero; auctionRepairBudget by default.
+   */
+  auctionRepairBudget?: number;
 };
 
 export type MatchingWarmStart = { menteeDual: Float64Array; mentorDual: Float64Array };
@@ -201,6 +206,7 @@ export function auctionMentorPrices(
   const lowest = new Int32Array(m);
   const queue = new Int32Array(n + 1);
   const floor = new Float64Array(m);
+  const profit = new Float64Array(n);
   // A mentor without seats is priced out of every bid for the auction's length.
   let unavailable = 0;
   for (let e = 0; e < weight.length; e++)
@@ -269,31 +275,50 @@ export function auctionMentorPrices(
       lowest[j] = low;
       price[j] = bid[low] as number;
     }
-    if (epsilon <= lastEpsilon) {
-      // A mentor left with a free seat keeps the price an earlier round set, which the exact solve would
-      // have to repair seat by seat. Lower it to the most any mentee would pay for it over what the
-      // mentee earns now (0 when nobody would): no mentee then prefers it to where the auction put it.
-      const profit = new Float64Array(n);
-      for (let j = 0; j < m; j++)
-        for (let s = seatStart[j] as number; s < (seatStart[j] as number) + (held[j] as number); s++) {
-          profit[holder[s] as number] = (weight[heldPair[s] as number] as number) - (price[j] as number);
-          menteePair[holder[s] as number] = heldPair[s] as number;
-        }
-      const lowered = floor.fill(0);
-      for (let i = 0; i < n; i++) {
-        const ui = profit[i] as number;
-        const to = (rowStart[i] as number) + (active[i] as number);
-        for (let e = rowStart[i] as number; e < to; e++) {
-          const j = rowMentor[e] as number;
-          const gap = (weight[e] as number) - ui;
-          if (gap > (lowered[j] as number)) lowered[j] = gap;
-        }
+    // A mentor left with a free seat keeps the price an earlier phase set, which the next phase (or the
+    // exact solve) would have to work back down. Lower it to the most any mentee would pay for it over
+    // what the mentee earns now (0 when nobody would): no mentee then prefers it to where it is.
+    profit.fill(0);
+    menteePair.fill(-1);
+    for (let j = 0; j < m; j++)
+      for (let s = seatStart[j] as number; s < (seatStart[j] as number) + (held[j] as number); s++) {
+        profit[holder[s] as number] = (weight[heldPair[s] as number] as number) - (price[j] as number);
+        menteePair[holder[s] as number] = heldPair[s] as number;
       }
-      for (let j = 0; j < m; j++)
-        if ((held[j] as number) < (seatStart[j + 1] as number) - (seatStart[j] as number))
-          price[j] = Math.min(price[j] as number, lowered[j] as number);
-      break;
+    const lowered = floor.fill(0);
+    for (let i = 0; i < n; i++) {
+      const ui = profit[i] as number;
+      const to = (rowStart[i] as number) + (active[i] as number);
+      for (let e = rowStart[i] as number; e < to; e++) {
+        const j = rowMentor[e] as number;
+        const gap = (weight[e] as number) - ui;
+        if (gap > (lowered[j] as number)) lowered[j] = gap;
+      }
     }
+    for (let j = 0; j < m; j++)
+      if ((held[j] as number) < (seatStart[j + 1] as number) - (seatStart[j] as number))
+        price[j] = Math.min(price[j] as number, lowered[j] as number);
+    // Early phases' large steps lift every price by about the same amount. Taking a common amount off
+    // all of them changes no mentee's preference between mentors; it is bounded by the cheapest full
+    // mentor and by what keeps each mentee without a seat still preferring "nobody".
+    let shift = Number.POSITIVE_INFINITY;
+    for (let j = 0; j < m; j++) {
+      const capacity = (seatStart[j + 1] as number) - (seatStart[j] as number);
+      if (capacity > 0 && held[j] === capacity && (price[j] as number) < shift) shift = price[j] as number;
+    }
+    for (let i = 0; i < n && shift > 0; i++) {
+      if ((menteePair[i] as number) >= 0) continue;
+      const to = (rowStart[i] as number) + (active[i] as number);
+      for (let e = rowStart[i] as number; e < to; e++) {
+        const j = rowMentor[e] as number;
+        if (seats[j] === 0) continue;
+        const slack = (price[j] as number) - (weight[e] as number);
+        if (slack < shift) shift = Math.max(0, slack);
+      }
+    }
+    if (shift > 0 && shift < Number.POSITIVE_INFINITY)
+      for (let j = 0; j < m; j++) if (seats[j] !== 0) price[j] = Math.max(0, (price[j] as number) - shift);
+    if (epsilon <= lastEpsilon) break;
     epsilon = Math.max(lastEpsilon, Math.floor(epsilon / factor));
   }
   for (let j = 0; j < m; j++) if (seats[j] === 0) price[j] = 0;
@@ -327,9 +352,12 @@ export function firstChoiceExcess(
 }
 
 /** From this first-choice excess on, a cold solve starts from auction prices (see docs/matching.md). */
-export const auctionStartExcess = 0.86;
-/** Above this many mentees the auction's seat repair was measured to run for minutes: keep the zero start. */
-export const auctionStartMaxMentees = 20_000;
+export const auctionStartExcess = 0.85;
+/**
+ * Searches and seat repairs from auction prices may read this many times the candidate pairs before
+ * the solve gives the prices up and starts again from zero (see docs/matching.md).
+ */
+export const auctionRepairBudget = 16;
 
 /**
  * The state of one solve. Its searches are methods of one class, not closures created per solve: V8
@@ -358,6 +386,8 @@ class MatchingSearch {
   readonly heapPos: Int32Array;
   heapSize = 0;
   touchedCount = 0;
+  /** Pairs the searches and seat repairs have read so far: the work the current start has cost. */
+  reads = 0;
   /** The distance of the closest free seat found so far: nothing at or beyond it can matter. */
   bound = Number.POSITIVE_INFINITY;
   readonly freeMentees: Int32Array;
@@ -492,6 +522,7 @@ class MatchingSearch {
     }
     const from = start[i] as number;
     const to = from + (active[i] as number);
+    this.reads += to - from;
     for (let e = from; e < to; e++) {
       const w = weight[e] as number;
       // Pairs come best first and mentor duals are non-negative, so the rest are at least this far.
@@ -772,7 +803,10 @@ class MatchingSearch {
         startMentor = x;
         startMentee = -1;
       }
-      for (let p = columnStart[x] as number; p < (columnStart[x + 1] as number); p++) {
+      const columnFrom = columnStart[x] as number;
+      const columnTo = columnStart[x + 1] as number;
+      let p = columnFrom;
+      for (; p < columnTo; p++) {
         const e = columnPair[p] as number;
         const w = weight[e] as number;
         // Pairs come best first and mentee duals are non-negative: the rest are at least this far.
@@ -794,6 +828,7 @@ class MatchingSearch {
           this.lower(y, distance);
         }
       }
+      this.reads += p - columnFrom;
     }
 
     // Lowering a mentor's dual keeps its current pairs tight by raising its mentees' duals as much.
@@ -820,6 +855,64 @@ class MatchingSearch {
       current = next;
     }
     this.clearSearch();
+  }
+}
+
+function pairCountOf(active: Int32Array): number {
+  let count = 0;
+  for (let i = 0; i < active.length; i++) count += active[i] as number;
+  return count;
+}
+
+/**
+ * Places every mentee, repairs free seats with a positive dual, and prices every pair, round after
+ * round, until the dual proves the matching optimal; returns the number of rounds. initialPairs (the
+ * auction's assignment) are kept where still tight. Returns -1, leaving the state unusable, once the
+ * searches and repairs have read more than readBudget pairs.
+ */
+function settleRounds(
+  search: MatchingSearch,
+  initialPairs: Int32Array | undefined,
+  repairFreeSeats: boolean,
+  readBudget: number,
+  report: (progress: MatchingProgress) => void,
+): number {
+  const { n, m, assigned, load, seats, mentorDual } = search;
+  for (let i = 0; i < n; i++) {
+    const e = initialPairs ? (initialPairs[i] as number) : -1;
+    if (e < 0 || !search.placeOnPair(i, e)) search.freeMentees[search.freeCount++] = i;
+  }
+  let round = 0;
+  for (;;) {
+    round++;
+    if (search.deficitCount > 0) search.indexCandidatesByMentor();
+    for (let k = 0; k < search.deficitCount; k++) {
+      const j = search.deficits[k] as number;
+      while ((load[j] as number) < (seats[j] as number) && (mentorDual[j] as number) > 0) {
+        search.fillSeat(j);
+        if (search.reads > readBudget) return -1;
+      }
+    }
+    search.deficitCount = 0;
+    const total = search.freeCount;
+    const every = Math.max(1024, total >> 6);
+    for (let k = 0; k < total; k++) {
+      const i = search.freeMentees[k] as number;
+      if (assigned[i] === free) search.placeMentee(i);
+      if (k % every === 0) {
+        if (search.reads > readBudget) return -1;
+        report({ phase: "matching", done: k, total, round });
+      }
+    }
+    search.freeCount = 0;
+    report({ phase: "pricing", done: total, total, round });
+    const violated = search.priceAllPairs();
+    // Placing never leaves a free seat with a positive dual, but a warm start's or an auction's duals can.
+    if (repairFreeSeats && round === 1)
+      for (let j = 0; j < m; j++)
+        if ((load[j] as number) < (seats[j] as number) && (mentorDual[j] as number) > 0)
+          search.deficits[search.deficitCount++] = j;
+    if (violated === 0 && search.deficitCount === 0) return round;
   }
 }
 
@@ -874,9 +967,7 @@ export function solveMatching(problem: MatchingProblem, options: SolveMatchingOp
   if (
     !warm &&
     (startFrom === "auction" ||
-      (startFrom === "auto" &&
-        n <= auctionStartMaxMentees &&
-        firstChoiceExcess(n, m, start, rowMentor, seats) >= auctionStartExcess))
+      (startFrom === "auto" && firstChoiceExcess(n, m, start, rowMentor, seats) >= auctionStartExcess))
   ) {
     const maxWeight = scale * maxPairScore + bonus;
     auctionMentorPrices(
@@ -895,49 +986,28 @@ export function solveMatching(problem: MatchingProblem, options: SolveMatchingOp
     );
     fromPrices = true;
   }
-  const search = new MatchingSearch(
-    n,
-    m,
-    start,
-    rowMentor,
-    rows.score,
-    weight,
-    active,
-    seats,
-    menteeDual,
-    mentorDual,
+  const candidates = active.slice();
+  const newSearch = () =>
+    new MatchingSearch(n, m, start, rowMentor, rows.score, weight, active, seats, menteeDual, mentorDual);
+  let search = newSearch();
+  let startedFrom: MatchingResult["startedFrom"] = warm ? "warm" : fromPrices ? "auction" : "zero";
+  let round = settleRounds(
+    search,
+    fromPrices ? auctionPair : undefined,
+    warm !== undefined || fromPrices,
+    fromPrices
+      ? (options.auctionRepairBudget ?? auctionRepairBudget) * pairCountOf(candidates)
+      : Number.POSITIVE_INFINITY,
+    report,
   );
-  const { assigned, load } = search;
-  for (let i = 0; i < n; i++) {
-    const e = auctionPair[i] as number;
-    if (e < 0 || !search.placeOnPair(i, e)) search.freeMentees[search.freeCount++] = i;
-  }
-
-  let round = 0;
-  for (;;) {
-    round++;
-    if (search.deficitCount > 0) search.indexCandidatesByMentor();
-    for (let k = 0; k < search.deficitCount; k++) {
-      const j = search.deficits[k] as number;
-      while ((load[j] as number) < (seats[j] as number) && (mentorDual[j] as number) > 0) search.fillSeat(j);
-    }
-    search.deficitCount = 0;
-    const total = search.freeCount;
-    const every = Math.max(1024, total >> 6);
-    for (let k = 0; k < total; k++) {
-      const i = search.freeMentees[k] as number;
-      if (assigned[i] === free) search.placeMentee(i);
-      if (k % every === 0) report({ phase: "matching", done: k, total, round });
-    }
-    search.freeCount = 0;
-    report({ phase: "pricing", done: total, total, round });
-    const violated = search.priceAllPairs();
-    // Placing never leaves a free seat with a positive dual, but a warm start's or an auction's duals can.
-    if ((warm || fromPrices) && round === 1)
-      for (let j = 0; j < m; j++)
-        if ((load[j] as number) < (seats[j] as number) && (mentorDual[j] as number) > 0)
-          search.deficits[search.deficitCount++] = j;
-    if (violated === 0 && search.deficitCount === 0) break;
+  if (round < 0) {
+    // The auction's prices cost more to repair than they save: start again from zero duals.
+    active.set(candidates);
+    menteeDual.fill(0);
+    mentorDual.fill(0);
+    search = newSearch();
+    startedFrom = "auction, then zero";
+    round = settleRounds(search, undefined, false, Number.POSITIVE_INFINITY, report);
   }
 
   const mentorOf = new Int32Array(n).fill(-1);
@@ -946,7 +1016,7 @@ export function solveMatching(problem: MatchingProblem, options: SolveMatchingOp
   let candidatePairs = 0;
   for (let i = 0; i < n; i++) {
     candidatePairs += active[i] as number;
-    const j = assigned[i] as number;
+    const j = search.assigned[i] as number;
     if (j === m) continue;
     mentorOf[i] = j;
     matched++;
@@ -961,6 +1031,6 @@ export function solveMatching(problem: MatchingProblem, options: SolveMatchingOp
     mentorDual: mentorDual.slice(0, m),
     pricingRounds: round,
     candidatePairs,
-    startedFrom: warm ? "warm" : fromPrices ? "auction" : "zero",
+    startedFrom,
   };
 }
