@@ -67,6 +67,9 @@ export function warmUpSolver(): void {
     solveMatching(cohort, { mode });
     // Heavily contested cohorts start from auction prices: compile that path too.
     solveMatching(cohort, { mode, start: "auction" });
-    for (let round = 0; round < 2; round++) solveMatching(contested, { mode, start: "auction" });
+    // The mode as a job brings it (read from a request, a file or a database row), not as a literal:
+    // V8 compiles string comparisons for the kinds of string it has seen, and a new kind deoptimizes.
+    const jobMode = [...mode].join("") as MatchMode;
+    for (let round = 0; round < 2; round++) solveMatching(contested, { mode: jobMode, start: "auction" });
   }
 }
