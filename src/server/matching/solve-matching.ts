@@ -179,7 +179,8 @@ function buildPairRowsGlobally(
  * objects with several seats: a mentor keeps its best bids, one per seat, and its price is the lowest
  * of them once its seats are full (the previous phase's price before). Each mentee bids for its best
  * mentor by price the gap to its second best plus epsilon; "nobody" is worth 0 at price 0. The prices
- * only start the exact solve, which repairs whatever they get wrong.
+ * only start the exact solve, which repairs whatever they get wrong. menteePair receives the pair each
+ * mentee holds at the end (-1 for none), for the solve to keep where it is still tight.
  */
 export function auctionMentorPrices(
   menteeCount: number,
@@ -205,7 +206,7 @@ export function auctionMentorPrices(
   const held = new Int32Array(m);
   const lowest = new Int32Array(m);
   const queue = new Int32Array(n + 1);
-  const floor = new Float64Array(m);
+  const lowered = new Float64Array(m);
   const profit = new Float64Array(n);
   // A mentor without seats is priced out of every bid for the auction's length.
   let unavailable = 0;
@@ -216,7 +217,6 @@ export function auctionMentorPrices(
   let epsilon = firstEpsilon;
   for (;;) {
     held.fill(0);
-    for (let j = 0; j < m; j++) floor[j] = price[j] as number;
     let head = 0;
     let tail = 0;
     for (let i = 0; i < n; i++) if ((active[i] as number) > 0) queue[tail++] = i;
@@ -285,7 +285,7 @@ export function auctionMentorPrices(
         profit[holder[s] as number] = (weight[heldPair[s] as number] as number) - (price[j] as number);
         menteePair[holder[s] as number] = heldPair[s] as number;
       }
-    const lowered = floor.fill(0);
+    lowered.fill(0);
     for (let i = 0; i < n; i++) {
       const ui = profit[i] as number;
       const to = (rowStart[i] as number) + (active[i] as number);
