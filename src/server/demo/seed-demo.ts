@@ -185,6 +185,32 @@ export const demoPeople: DemoPerson[] = [
         peopleManaged: 0,
       }),
     ],
+    tours: [
+      {
+        title: "Learn discovery on the onboarding squad",
+        mission:
+          "Run discovery end to end for the onboarding squad, and ship what it finds without a senior PM rewriting the specs.",
+        startsOn: monthsFromNow(-5),
+        endsOn: monthsFromNow(8),
+        renegotiateOn: monthsFromNow(6),
+        lanes: ["crafting", "market"],
+        experiences: ["work:feature", "stage:pre_pmf"],
+        milestones: [
+          {
+            title: "Onboarding checklist shipped",
+            dueOn: monthsFromNow(-2),
+            status: "done",
+            doneOn: monthsFromNow(-2),
+          },
+          {
+            title: "Twenty customer interviews a quarter",
+            dueOn: monthsFromNow(4),
+            status: "in_progress",
+            doneOn: null,
+          },
+        ],
+      },
+    ],
   },
   {
     name: "Amara Okafor",
@@ -463,7 +489,7 @@ async function seedJonassPlan(db: Db, userId: string) {
     {
       northStar: {
         role: "VP Product",
-        companyKind: "A developer-tools company that engineers choose for themselves",
+        companyKind: "a developer-tools company that engineers choose for themselves",
         knownFor: "Data products teams can rely on, and PMs who learned to lead on my teams",
         horizonYear: year + 12,
       },

@@ -315,7 +315,7 @@ export async function seedDemoUrgentCall(db: Db) {
     kind: "offer",
     lane: null,
     dilemma:
-      "A fintech start-up offers me a PM role with an area of my own and 20% more pay, and wants an answer by Friday. Fieldnote is about to give me two PMs to lead. Do I leave a year into my first product job?",
+      "A fintech start-up offers me a PM role with an area of my own and 20% more pay, and wants an answer within three days. Fieldnote is about to give me two PMs to lead. Do I leave a year into my first product job?",
     decideBy: new Date(posted.getTime() + 3 * day),
     promiseMinutes: urgentPromiseMinutes,
     createdAt: posted,
@@ -323,6 +323,8 @@ export async function seedDemoUrgentCall(db: Db) {
   await insertOffers(db, call.id, [arjun, amara], 1);
   await takeUrgentCall(db, call.id, arjun, new Date(posted.getTime() + 2 * hour));
   const talk = new Date(posted.getTime() + day + 4 * hour);
+  // Mentors talk on working days.
+  while (talk.getUTCDay() === 0 || talk.getUTCDay() === 6) talk.setTime(talk.getTime() + day);
   await insertSession(db, {
     urgentCallId: call.id,
     mentorId: arjun,
