@@ -2,6 +2,7 @@ import { addDays, addMonths, differenceInCalendarDays, differenceInMonths, parse
 import { z } from "zod";
 import { formatCalendarDate, isCalendarDate } from "./calendar-date.ts";
 import { calendarDate, dayOutput } from "./calendar-date-schema.ts";
+import { cutAtWord } from "./cut-at-word.ts";
 import { experienceKey, experienceKeys } from "./experience.ts";
 import { laneIds } from "./lanes.ts";
 import { nextCursorOutput } from "./page.ts";
@@ -68,11 +69,7 @@ const suggestedTitleLength = 80;
 export function suggestTourTitle(mission: string): string {
   const clause = (mission.split(/[:;.!?\n]| — | – /)[0] ?? "").replace(/\s+/g, " ").trim();
   if (clause === "") return "";
-  const capitalised = clause.charAt(0).toUpperCase() + clause.slice(1);
-  if (capitalised.length <= suggestedTitleLength) return capitalised;
-  const cut = capitalised.slice(0, suggestedTitleLength - 1);
-  const lastSpace = cut.lastIndexOf(" ");
-  return `${(lastSpace > 20 ? cut.slice(0, lastSpace) : cut).replace(/[\s,]+$/, "")}…`;
+  return cutAtWord(clause.charAt(0).toUpperCase() + clause.slice(1), suggestedTitleLength);
 }
 
 export const tourOrderInput = z

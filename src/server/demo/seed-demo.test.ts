@@ -148,4 +148,72 @@ describe("the demo data", () => {
     expect(closed.reviews.revealed).toBe(true);
     expect(closed.reviews.theirs.text).toMatch(/homework/);
   });
+
+  it("gives every page about one record something to show: story, health checks, a manager, shares, a 911 call, programs", async () => {
+    const as = async (email: string, ip: string) => {
+      const { cookie } = await signIn(ctx, email, demoPassword, ip);
+      return async (path: string) => {
+        const answer = await ctx.request(path, { cookie });
+        expect(answer.status, `${email} ${path}`).toBe(200);
+        return answer.json();
+      };
+    };
+    const priya = await as("priya@demo.sidecar", "198.51.100.210");
+    const story = (await priya("/api/story/entries")).entries;
+    expect(story.map((e: { title: string }) => e.title)).toEqual([
+      "Checkout rebuild at Shopwise",
+      "Card issuing launch at Ledgerline",
+    ]);
+    for (const entry of story) expect(entry.portfolioRole).not.toBeNull();
+    const checks = (await priya("/api/health-checks")).checks;
+    expect(checks.map((c: { subject: string }) => c.subject).sort()).toEqual(["employer", "offer"]);
+    for (const check of checks) expect(check.decision?.dilemma).toBe("Grit it out or move on?");
+    expect(checks.find((c: { subject: string }) => c.subject === "offer").scenarios).toHaveLength(3);
+    const { myManager } = await priya("/api/managers");
+    expect(myManager).toMatchObject({ state: "active", side: "report", cadence: "fortnightly" });
+    expect(myManager.manager.name).toBe("Nadia Costa");
+    const link = await priya(`/api/manager-links/${myManager.id}`);
+    expect(link.areas.map((a: { area: string }) => a.area).sort()).toEqual(["lanes", "tour"]);
+    expect(link.areas.find((a: { area: string }) => a.area === "tour").label).toBe(
+      "Lead the payments platform team",
+    );
+    expect(link.checkIns).toHaveLength(2);
+    const [latest, earlier] = link.checkIns;
+    expect(earlier.managerPlan).not.toBe("");
+    expect(earlier.comments).toBe(2);
+    const pending = (await priya(`/api/check-ins/${latest.id}`)).agenda.filter(
+      (a: { state: string }) => a.state === "suggested",
+    );
+    expect(pending).toHaveLength(1);
+    const nadia = await as("nadia@demo.sidecar", "198.51.100.211");
+    expect((await nadia("/api/managers")).myReports[0].report.name).toBe("Priya Raman");
+
+    const amara = await as("amara@demo.sidecar", "198.51.100.212");
+    const [jonasShare] = (await amara("/api/shared")).shares;
+    expect(jonasShare.owner.email).toBe("jonas@demo.sidecar");
+    expect([...jonasShare.parts].sort()).toEqual(["lanes", "plan", "portfolio", "story"]);
+    const plan = await amara(`/api/shared/${jonasShare.owner.id}/plan`);
+    expect(plan.northStar.role).toBe("VP Product");
+    expect(plan.skipJob.needs).toHaveLength(3);
+    expect((await amara(`/api/shared/${jonasShare.owner.id}/story`)).entries).toHaveLength(1);
+
+    const jonas = await as("jonas@demo.sidecar", "198.51.100.213");
+    const [call] = (await jonas("/api/urgent-calls")).mine;
+    expect(call).toMatchObject({ kind: "offer", state: "taken", takenByName: "Arjun Mehta", offeredTo: 2 });
+    expect(call.sessions).toHaveLength(1);
+    const { notifications } = await jonas("/api/notifications");
+    expect(notifications.map((n: { link: string | null }) => n.link)).toContain(`/urgent-calls/${call.id}`);
+    const places = (await jonas("/api/my-programs")).participations;
+    expect(places).toHaveLength(1);
+    expect(places[0]).toMatchObject({ role: "mentee", joined: true, matches: [] });
+
+    const admin = await as("admin@demo.sidecar", "198.51.100.214");
+    const [program] = (await admin("/api/programs")).administered;
+    expect(program.name).toMatch(/Product Circle/);
+    const { cohorts } = await admin(`/api/programs/${program.id}`);
+    expect(cohorts).toHaveLength(1);
+    expect(cohorts[0].participants).toBe(7);
+    const arjun = await as("arjun@demo.sidecar", "198.51.100.215");
+    expect((await arjun("/api/urgent-calls")).offered[0]).toMatchObject({ takenByMe: true });
+  });
 });

@@ -10,13 +10,16 @@ import type { Db } from "../db/open.ts";
 import { saveActThree, saveCareerPlanParts } from "../modules/career-plan/career-plan.repo.ts";
 import { seedDemoCommunities } from "../modules/communities/communities.demo.ts";
 import { insertDecision, insertRevisit } from "../modules/decisions/decisions.repo.ts";
-import { seedDemoEngagements } from "../modules/engagements/engagements.demo.ts";
+import { seedDemoEngagements, seedDemoUrgentCall } from "../modules/engagements/engagements.demo.ts";
 import { seedDemoFeedback } from "../modules/feedback/feedback.demo.ts";
+import { seedDemoHealthChecks } from "../modules/health-check/health-check.demo.ts";
 import { insertLaneAssessment } from "../modules/lanes/lanes.repo.ts";
+import { seedDemoManagers } from "../modules/managers/managers.demo.ts";
 import { seedDemoMentors } from "../modules/mentors/mentors.demo.ts";
 import { insertPortfolioRole } from "../modules/portfolio/portfolio.repo.ts";
 import { saveProfileRow } from "../modules/profile/profile.repo.ts";
-import { seedDemoProgram } from "../modules/programs/programs.demo.ts";
+import { seedDemoCircleProgram, seedDemoProgram } from "../modules/programs/programs.demo.ts";
+import { seedDemoStories } from "../modules/story/story.demo.ts";
 import { insertMilestone, insertTour } from "../modules/tours/tours.repo.ts";
 
 export const demoPassword = "sidecar demo 2026";
@@ -182,6 +185,32 @@ export const demoPeople: DemoPerson[] = [
         peopleManaged: 0,
       }),
     ],
+    tours: [
+      {
+        title: "Learn discovery on the onboarding squad",
+        mission:
+          "Run discovery end to end for the onboarding squad, and ship what it finds without a senior PM rewriting the specs.",
+        startsOn: monthsFromNow(-5),
+        endsOn: monthsFromNow(8),
+        renegotiateOn: monthsFromNow(6),
+        lanes: ["crafting", "market"],
+        experiences: ["work:feature", "stage:pre_pmf"],
+        milestones: [
+          {
+            title: "Onboarding checklist shipped",
+            dueOn: monthsFromNow(-2),
+            status: "done",
+            doneOn: monthsFromNow(-2),
+          },
+          {
+            title: "Twenty customer interviews a quarter",
+            dueOn: monthsFromNow(4),
+            status: "in_progress",
+            doneOn: null,
+          },
+        ],
+      },
+    ],
   },
   {
     name: "Amara Okafor",
@@ -291,6 +320,34 @@ export const demoPeople: DemoPerson[] = [
     ],
   },
   {
+    name: "Nadia Costa",
+    email: "nadia@demo.sidecar",
+    headline: "VP Product at Ledgerline; manages the payments and risk product teams",
+    level: "vp",
+    track: "manager",
+    company: "Ledgerline",
+    timeZone: "Europe/London",
+    lanes: [
+      {
+        ratings: { crafting: 3, market: 4, organizational: 5, domain: 4, team: 4, growth: 3 },
+        worldClassLane: "organizational",
+        domainName: "Payments",
+      },
+    ],
+    portfolio: [
+      role({
+        company: "Ledgerline",
+        title: "VP Product",
+        startsOn: "2020-09-01",
+        stage: "smoke_to_fire",
+        market: "business",
+        vantage: "inside",
+        work: ["scaling"],
+        peopleManaged: 9,
+      }),
+    ],
+  },
+  {
     name: "Sam Whitfield",
     email: "admin@demo.sidecar",
     role: "admin",
@@ -339,12 +396,17 @@ export async function seedDemo(db: Db, auth: Auth): Promise<void> {
     }
     if (person === demoPeople[0]) await seedDemoFeedback(db, row.id);
     if (person.email === "priya@demo.sidecar") await seedPriyasPlan(db, row.id);
+    if (person.email === "jonas@demo.sidecar") await seedJonassPlan(db, row.id);
     if (person.email === "mei@demo.sidecar") await seedMeisPlan(db, row.id);
   }
+  await seedDemoStories(db);
+  await seedDemoManagers(db);
   await seedDemoMentors(db, auth, demoPassword);
   await seedDemoEngagements(db);
+  await seedDemoUrgentCall(db);
   await seedDemoCommunities(db);
   await seedDemoProgram(db);
+  await seedDemoCircleProgram(db);
 }
 
 const daysFromNow = (days: number) =>
@@ -377,7 +439,7 @@ async function seedPriyasPlan(db: Db, userId: string) {
     0,
     null,
   );
-  await insertDecision(db, userId, {
+  const gritOrMove = await insertDecision(db, userId, {
     dilemma: "Grit it out or move on?",
     options: [
       {
@@ -394,6 +456,7 @@ async function seedPriyasPlan(db: Db, userId: string) {
     decidedOn: daysFromNow(-200),
     revisitOn: daysFromNow(-10),
   });
+  await seedDemoHealthChecks(db, userId, gritOrMove.id);
   const offer = await insertDecision(db, userId, {
     dilemma: "Take the platform role or the growth role?",
     options: [
@@ -414,6 +477,39 @@ async function seedPriyasPlan(db: Db, userId: string) {
       nextRevisitOn: null,
     },
     offer.version,
+  );
+}
+
+/** A first plan: a North Star far off, and the next two jobs on the way. */
+async function seedJonassPlan(db: Db, userId: string) {
+  const year = new Date().getUTCFullYear();
+  await saveCareerPlanParts(
+    db,
+    userId,
+    {
+      northStar: {
+        role: "VP Product",
+        companyKind: "a developer-tools company that engineers choose for themselves",
+        knownFor: "Data products teams can rely on, and PMs who learned to lead on my teams",
+        horizonYear: year + 12,
+      },
+      skipJob: {
+        role: "Group PM, data platform",
+        targetYear: year + 5,
+        needs: [
+          { text: "Lead other PMs without writing their specs", lane: "team", experience: null },
+          { text: "Take the platform strategy to the executives", lane: "organizational", experience: null },
+          {
+            text: "Work at a company past product-market fit",
+            lane: null,
+            experience: "stage:fire_to_great",
+          },
+        ],
+      },
+      nextJob: { role: "Product manager, data platform", targetYear: year + 1 },
+    },
+    0,
+    null,
   );
 }
 

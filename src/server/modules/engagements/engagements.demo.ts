@@ -1,18 +1,23 @@
 import { eq, sql } from "drizzle-orm";
+import { urgentCallKindLabels, urgentPromiseMinutes } from "../../../shared/engagements.ts";
 import { users } from "../../auth/auth.table.ts";
 import { newId } from "../../db/new-id.ts";
 import type { Db } from "../../db/open.ts";
 import { expandAvailability } from "../mentors/availability.ts";
 import { findMentorRow, insertMessage, insertRequest } from "../mentors/mentors.repo.ts";
 import { mentorProfiles } from "../mentors/mentors.table.ts";
+import { insertNotification } from "../notifications/notifications.repo.ts";
 import { insertShareGrants } from "../sharing/sharing.repo.ts";
 import {
   insertActionItem,
   insertEngagement,
   insertNote,
+  insertOffers,
   insertPlanRevision,
   insertReview,
   insertSession,
+  insertUrgentCall,
+  takeUrgentCall,
 } from "./engagements.repo.ts";
 
 const day = 24 * 3600 * 1000;
@@ -67,6 +72,8 @@ export async function seedDemoEngagements(db: Db) {
     .set({ activeMentees: sql`${mentorProfiles.activeMentees} + 1` })
     .where(eq(mentorProfiles.userId, amara));
   await insertShareGrants(db, jonas, "amara@demo.sidecar", ["lanes", "portfolio"]);
+  // Later, from his sharing page, he let her read his plan and his story as well.
+  await insertShareGrants(db, jonas, "amara@demo.sidecar", ["plan", "story"]);
   const active = await insertEngagement(db, {
     id: newId(),
     requestId: request.id,
@@ -287,5 +294,53 @@ export async function seedDemoEngagements(db: Db) {
     text: "Jonas did the homework every time and pushed back with data.",
     quoteAllowed: false,
     createdAt: new Date(now - 21 * day),
+  });
+}
+
+/**
+ * Jonas's 911 call about an offer: it reached both mentors who take urgent calls, Arjun took it within
+ * two hours, and they talked the next day, before the offer's deadline.
+ */
+export async function seedDemoUrgentCall(db: Db) {
+  const [jonas, arjun, amara] = [
+    await userIdOf(db, "jonas@demo.sidecar"),
+    await userIdOf(db, "arjun@demo.sidecar"),
+    await userIdOf(db, "amara@demo.sidecar"),
+  ];
+  if (!jonas || !arjun || !amara) return;
+  const posted = new Date(Date.now() - 6 * day);
+  posted.setUTCHours(9, 0, 0, 0);
+  const call = await insertUrgentCall(db, {
+    memberId: jonas,
+    kind: "offer",
+    lane: null,
+    dilemma:
+      "A fintech start-up offers me a PM role with an area of my own and 20% more pay, and wants an answer within three days. Fieldnote is about to give me two PMs to lead. Do I leave a year into my first product job?",
+    decideBy: new Date(posted.getTime() + 3 * day),
+    promiseMinutes: urgentPromiseMinutes,
+    createdAt: posted,
+  });
+  await insertOffers(db, call.id, [arjun, amara], 1);
+  await takeUrgentCall(db, call.id, arjun, new Date(posted.getTime() + 2 * hour));
+  const talk = new Date(posted.getTime() + day + 4 * hour);
+  // Mentors talk on working days.
+  while (talk.getUTCDay() === 0 || talk.getUTCDay() === 6) talk.setTime(talk.getTime() + day);
+  await insertSession(db, {
+    urgentCallId: call.id,
+    mentorId: arjun,
+    menteeId: jonas,
+    startsAt: talk,
+    endsAt: new Date(talk.getTime() + 45 * 60_000),
+    agenda: `911 call: ${urgentCallKindLabels.offer}`,
+  });
+  await insertNotification(db, {
+    userId: jonas,
+    kind: "urgent_call",
+    title: "Arjun Mehta took your 911 call",
+    body: "Book a time to talk from the call's page.",
+    link: `/urgent-calls/${call.id}`,
+    email: "sent",
+    readAt: new Date(posted.getTime() + 3 * hour),
+    createdAt: new Date(posted.getTime() + 2 * hour),
   });
 }

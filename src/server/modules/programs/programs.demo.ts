@@ -323,3 +323,79 @@ export async function seedDemoProgram(db: Db) {
   for (const [mentorId, count] of held)
     await db.update(mentorProfiles).set({ activeMentees: count }).where(eq(mentorProfiles.userId, mentorId));
 }
+
+/** Sam's list for the circle's first cohort, in the shape of an imported CSV. */
+const circleCohortCsv = [
+  "email,name,role,manager_email,capacity",
+  "diego@demo.sidecar,Diego Hernández,mentor,,2",
+  "mei@demo.sidecar,Mei Tanaka,mentor,,2",
+  "lena@demo.sidecar,Lena Fischer,mentor,,1",
+  "jonas@demo.sidecar,Jonas Becker,mentee,,",
+  "ines.moreau@example.com,Inès Moreau,mentee,,",
+  "kwame.asante@example.com,Kwame Asante,mentee,,",
+  "sofia.lind@example.com,Sofia Lind,mentee,,",
+].join("\n");
+
+/**
+ * The instance admin's own program for the community: a cohort starting in three weeks, its list imported
+ * and its invitations out. Jonas has joined with his answers; the others have yet to, so nothing is matched.
+ */
+export async function seedDemoCircleProgram(db: Db) {
+  const [sam] = await db.select({ id: users.id }).from(users).where(eq(users.email, "admin@demo.sidecar"));
+  const [jonas] = await db.select({ id: users.id }).from(users).where(eq(users.email, "jonas@demo.sidecar"));
+  if (!sam || !jonas) return;
+  const { valid, errors } = readParticipantsCsv(circleCohortCsv, {});
+  if (errors.length > 0) throw new Error(`The circle cohort list has errors: ${JSON.stringify(errors[0])}`);
+  const program = await insertProgram(
+    db,
+    {
+      id: newId(),
+      name: "Product Circle: first-time leaders",
+      description:
+        "Members about to lead other PMs, each paired with a circle member who has led managers, for twelve weeks.",
+      publishMode: "introduction",
+      createdBy: sam.id,
+    },
+    sam.id,
+  );
+  const cohort = await insertCohort(db, {
+    id: newId(),
+    programId: program.id,
+    name: "Winter cohort",
+    startsOn: day(21),
+    endsOn: day(105),
+    settings: defaultCohortSettings,
+  });
+  await insertParticipants(
+    db,
+    valid.map((row) => {
+      const joined = row.email === "jonas@demo.sidecar";
+      return {
+        id: newId(),
+        cohortId: cohort.id,
+        email: row.email,
+        name: row.name,
+        role: row.role,
+        managerEmail: row.managerEmail,
+        capacity: row.role === "mentor" ? row.capacity : 0,
+        importedLine: row.line,
+        ...(joined && {
+          userId: jonas.id,
+          joinedAt: new Date(Date.now() - 2 * dayMs),
+          questionnaire: {
+            goals: ["Lead a team", "Work with executives"],
+            stages: [],
+            markets: [],
+            level: null,
+            timeZone: "Europe/Berlin",
+            availability: [
+              { weekday: 2, start: "09:00", end: "11:00" },
+              { weekday: 4, start: "14:00", end: "16:00" },
+            ],
+            lanes: ["team", "organizational"],
+          } satisfies Questionnaire,
+        }),
+      };
+    }),
+  );
+}

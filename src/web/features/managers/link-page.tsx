@@ -3,6 +3,7 @@ import { getRouteApi, Link, useNavigate } from "@tanstack/react-router";
 import { ArrowLeft, CalendarClock, Eye, History, LifeBuoy, Share2, Trash2, Unlink } from "lucide-react";
 import { useState } from "react";
 import { formatCalendarDate } from "../../../shared/calendar-date.ts";
+import { cutAtWord } from "../../../shared/cut-at-word.ts";
 import {
   type Cadence,
   type CheckInArea,
@@ -389,7 +390,7 @@ function CheckInHistory({ detail }: { detail: ManagerLinkDetail }) {
               <span>
                 <span className="managers-person-name">{formatCalendarDate(checkIn.heldOn)}</span>{" "}
                 <span className="small muted">
-                  {checkIn.helpWith ? `— ${checkIn.helpWith.slice(0, 80)}` : "— no help asked for yet"} ·{" "}
+                  {checkIn.helpWith ? `— ${cutAtWord(checkIn.helpWith, 80)}` : "— no help asked for yet"} ·{" "}
                   {checkIn.agenda} {checkIn.agenda === 1 ? "topic" : "topics"} · {checkIn.comments}{" "}
                   {checkIn.comments === 1 ? "comment" : "comments"}
                 </span>
