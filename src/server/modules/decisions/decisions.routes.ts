@@ -28,8 +28,7 @@ const listDecisions = createRoute({
   method: "get",
   path: "/api/decisions",
   tags: ["Decision journal"],
-  summary:
-    `My decision journal: decisions due for a revisit first, then the rest, newest first; a page at a time, ${defaultPageSize} unless limit says otherwise (at most ${maxPageSize}); nextCursor asks for the next`,
+  summary: `My decision journal: decisions due for a revisit first, then the rest, newest first; a page at a time, ${defaultPageSize} unless limit says otherwise (at most ${maxPageSize}); nextCursor asks for the next`,
   request: { query: pageQuery },
   responses: {
     ...jsonResponse(decisionListOutput, "My decisions"),

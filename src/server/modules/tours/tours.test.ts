@@ -304,12 +304,10 @@ describe("tours of duty", () => {
 
   it("moves one tour before or after another, or to a position, answering the order's new version", async () => {
     const user = await buildUser(ctx);
-    const [a, b, c, d] = [
-      await create(user, { ...valid, title: "A" }),
-      await create(user, { ...valid, title: "B" }),
-      await create(user, { ...valid, title: "C" }),
-      await create(user, { ...valid, title: "D" }),
-    ] as Tour[];
+    const a = await create(user, { ...valid, title: "A" });
+    const b = await create(user, { ...valid, title: "B" });
+    const c = await create(user, { ...valid, title: "C" });
+    const d = await create(user, { ...valid, title: "D" });
     const order = async () => (await list(user)).map((t) => `${t.position}${t.title}`).join(" ");
     const move = async (tour: Tour, body: object) => {
       const { version } = await (await call(user, "/api/tours")).json();

@@ -19,7 +19,7 @@ import { QueryState, RecordNotFound } from "../../ui/query-state.tsx";
 import { useToast } from "../../ui/toast.tsx";
 import { useTitle } from "../../ui/use-title.ts";
 import { DecisionForm } from "./decision-form.tsx";
-import { decisionQuery } from "./decisions-api.ts";
+import { decisionQuery, refreshDecisionLists } from "./decisions-api.ts";
 import { RevisitBadge } from "./decisions-page.tsx";
 import "./decisions.css";
 
@@ -105,7 +105,7 @@ function DecisionDetail({ decision }: { decision: Decision }) {
     onSuccess: async () => {
       setConfirming(false);
       queryClient.removeQueries({ queryKey: ["decisions", decision.id] });
-      await queryClient.invalidateQueries({ queryKey: ["decisions"], exact: true });
+      await refreshDecisionLists(queryClient);
       toast({ title: "Decision deleted" });
       await navigate({ to: "/decisions" });
     },
@@ -242,7 +242,7 @@ function RevisitForm({ decision }: { decision: Decision }) {
       form.setValues(initial);
       form.markSaved(saved.version);
       queryClient.setQueryData(["decisions", saved.id], saved);
-      await queryClient.invalidateQueries({ queryKey: ["decisions"], exact: true });
+      await refreshDecisionLists(queryClient);
       toast({ title: "Revisit saved" });
     },
     onError: (error) => form.showApiError(error),

@@ -40,6 +40,7 @@ import { LoadingState } from "../../ui/spinner.tsx";
 import { useToast } from "../../ui/toast.tsx";
 import { useTitle } from "../../ui/use-title.ts";
 import { decisionsQuery } from "../decisions/decisions-api.ts";
+import { readAllTours, toursQuery } from "../tours/tours-api.ts";
 import { downloadCalendar, engagementQuery, engagementsQuery } from "./engagements-api.ts";
 import "./engagements.css";
 
@@ -415,16 +416,14 @@ type Choice = { value: string; label: string };
 function useGoalLinks(engagement: E): { tours: Choice[]; hurdles: Choice[]; shared: boolean } {
   const mentee = engagement.side === "mentee";
   const ownerId = encodeURIComponent(engagement.mentee.userId);
+  // The mentee's own tours share the cache of every tour; the mentor reads what the mentee shares.
   const tours = useQuery({
-    queryKey: mentee ? ["tours"] : ["shared", engagement.mentee.userId, "plan"],
+    queryKey: mentee ? toursQuery.queryKey : ["shared", engagement.mentee.userId, "plan"],
     queryFn: async () =>
       mentee
-        ? (await call(api.tours.$get({ query: {} }))).tours.map((t) => ({ value: t.id, label: t.title }))
-        : (await call(api.shared[":ownerId"].plan.$get({ param: { ownerId } }))).tours.map((t) => ({
-            value: t.id,
-            label: t.title,
-          })),
-    select: (list) => list,
+        ? readAllTours()
+        : { tours: (await call(api.shared[":ownerId"].plan.$get({ param: { ownerId } }))).tours },
+    select: (list): Choice[] => list.tours.map((t) => ({ value: t.id, label: t.title })),
     retry: false,
   });
   const hurdles = useQuery({
