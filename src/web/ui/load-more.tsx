@@ -13,6 +13,7 @@ export function LoadMore({
   query,
   loaded,
   what,
+  one,
 }: {
   query: Pick<
     UseInfiniteQueryResult,
@@ -22,6 +23,8 @@ export function LoadMore({
   loaded: number;
   /** "tours", "decisions" */
   what: string;
+  /** "tour", "decision": how one is named */
+  one: string;
 }) {
   const [announcement, setAnnouncement] = useState("");
   const before = useRef<number | null>(null);
@@ -29,8 +32,8 @@ export function LoadMore({
     if (before.current === null || query.isFetchingNextPage) return;
     const added = loaded - before.current;
     before.current = null;
-    if (added > 0) setAnnouncement(`${added} more ${what} loaded.`);
-  }, [loaded, query.isFetchingNextPage, what]);
+    if (added > 0) setAnnouncement(`${added} more ${added === 1 ? one : what} loaded.`);
+  }, [loaded, query.isFetchingNextPage, what, one]);
 
   function loadMore() {
     if (query.isFetchingNextPage) return;

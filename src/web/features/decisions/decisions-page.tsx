@@ -139,7 +139,7 @@ export function DecisionsPage() {
               <DecisionList decisions={rest} />
             </Card>
           ) : null}
-          <LoadMore query={query} loaded={decisions.length} what="decisions" />
+          <LoadMore query={query} loaded={decisions.length} what="decisions" one="decision" />
         </div>
       )}
     </>

@@ -172,7 +172,9 @@ export function ToursPage() {
     const position = step.direction === "up" ? tour.position - 1 : tour.position + 1;
     if (position < 1 || (position > tours.length && !query.hasNextPage)) return;
     focusAfter.current = step;
-    setAnnouncement(`Moved “${tour.title}” to position ${position}.`);
+    setAnnouncement(
+      `Moved “${tour.title}” to position ${position}${query.hasNextPage ? "" : ` of ${tours.length}`}.`,
+    );
     reorder.mutate({ id: tour.id, position });
   }
 
@@ -253,7 +255,7 @@ export function ToursPage() {
               />
             ))}
           </ol>
-          <LoadMore query={query} loaded={tours.length} what="tours" />
+          <LoadMore query={query} loaded={tours.length} what="tours" one="tour" />
         </>
       )}
     </>
