@@ -139,8 +139,9 @@ describe("statements per move of one tour", () => {
       expect(status).toBe(200);
     }
     // The session, the member's order lock, the tour, the order's version, the target, one statement
-    // that shifts the tours between, the new version.
-    expect(counts).toEqual([7, 7]);
+    // that shifts the tours between, the new version; node-postgres also counts begin and commit.
+    const transaction = process.env.DATABASE_URL ? 2 : 0;
+    expect(counts).toEqual([7 + transaction, 7 + transaction]);
   });
 });
 

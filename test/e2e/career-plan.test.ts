@@ -197,7 +197,9 @@ describe("the career plan in the browser", () => {
       return answers;
     });
     expect(statuses.every((status) => status === 200)).toBe(true);
-    await nav("Decisions").click();
+    // The journal page is still open from the test before: read it afresh.
+    await page.reload();
+    await page.getByRole("heading", { name: "Decision journal", level: 1 }).waitFor();
     const listed = page.locator(".decision-item");
     await expect.poll(() => listed.count()).toBe(50);
     const more = page.getByRole("button", { name: "Load more decisions" });
