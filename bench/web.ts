@@ -1,8 +1,10 @@
 // The web benchmark: for each page, the JavaScript a browser fetches before the page is drawn
 // (gzipped, as sent) and Lighthouse's mobile scores, on the built app served by Sidecar itself.
-// Usage: npm run bench:web [-- --no-lighthouse] [--only /path ...] [--files]
-// (--only may repeat and takes /feedback/{id} and /give/{token}; --files lists each page's scripts)
-import { statSync } from "node:fs";
+// Usage: npm run bench:web [-- --no-lighthouse] [--only /path ...] [--files] [--reports DIR]
+// (--only may repeat and takes /feedback/{id} and /give/{token}; --files lists each page's scripts;
+// --reports writes each page's whole Lighthouse report as JSON, to see where a score goes; --shifts
+// lists each layout shift with the elements that moved, on a processor slowed four times)
+import { mkdirSync, statSync, writeFileSync } from "node:fs";
 import { cpus } from "node:os";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
@@ -22,6 +24,8 @@ const { values: args } = parseArgs({
     "no-lighthouse": { type: "boolean", default: false },
     only: { type: "string", multiple: true },
     files: { type: "boolean", default: false },
+    reports: { type: "string" },
+    shifts: { type: "boolean", default: false },
   },
 });
 const webRoot = join(import.meta.dirname, "..", "dist", "web");
@@ -104,8 +108,32 @@ try {
         observer.disconnect();
       }).observe(document, { childList: true, subtree: true, characterData: true });
     `);
+    if (args.shifts) {
+      const cdp = await context.newCDPSession(tab);
+      await cdp.send("Emulation.setCPUThrottlingRate", { rate: 4 });
+      await tab.addInitScript(`
+        window.shifts = [];
+        new PerformanceObserver((list) => {
+          for (const entry of list.getEntries()) {
+            if (entry.hadRecentInput) continue;
+            const moved = (entry.sources || []).map((source) => {
+              const node = source.node;
+              if (!node || !node.tagName) return "(text)";
+              const name = node.tagName.toLowerCase() + (node.className && typeof node.className === "string" ? "." + node.className.trim().split(/\\s+/).join(".") : "");
+              return name + " " + JSON.stringify((node.textContent || "").trim().slice(0, 40)) + " " + JSON.stringify(source.previousRect) + "→" + JSON.stringify(source.currentRect);
+            });
+            window.shifts.push({ at: Math.round(entry.startTime), value: entry.value, moved });
+          }
+        }).observe({ type: "layout-shift", buffered: true });
+      `);
+    }
     await tab.goto(`${sidecar.url}${page.path}`);
     await tab.getByRole("heading", { level: 1, name: page.heading }).first().waitFor({ timeout: 20_000 });
+    if (args.shifts) {
+      await tab.waitForTimeout(5_000);
+      const shifts = await tab.evaluate(() => (window as unknown as { shifts: unknown[] }).shifts);
+      console.log(`${shownPath(page.path)} layout shifts: ${JSON.stringify(shifts, null, 1)}`);
+    }
     const scripts = await tab.evaluate(() => {
       const headingAt = (window as unknown as { headingAt?: number }).headingAt ?? Number.POSITIVE_INFINITY;
       return performance
@@ -142,6 +170,14 @@ try {
           },
           undefined,
         );
+        if (args.reports && run) {
+          mkdirSync(args.reports, { recursive: true });
+          const name =
+            shownPath(page.path)
+              .replace(/[^a-z0-9]+/gi, "-")
+              .replace(/^-|-$/g, "") || "home";
+          writeFileSync(join(args.reports, `${name}.json`), JSON.stringify(run.lhr, null, 1));
+        }
         const categories = run?.lhr.categories;
         const result = results[index];
         if (!result || !categories) continue;

@@ -8,9 +8,13 @@ import {
   redirect,
 } from "@tanstack/react-router";
 import { isUnauthenticated } from "./api.ts";
+import { careerPlanQuery } from "./features/career-plan/career-plan-api.ts";
 import { ErrorPage } from "./features/errors/error-page.tsx";
 import { NotFoundPage } from "./features/errors/not-found-page.tsx";
+import { feedbackRequestQuery, feedbackRequestsQuery } from "./features/feedback/feedback-api.ts";
 import { homeDashboardQuery } from "./features/home/home-api.ts";
+import { laneAssessmentsQuery } from "./features/lanes/lanes-api.ts";
+import { portfolioCoverageQuery, portfolioRolesQuery } from "./features/portfolio/portfolio-api.ts";
 import { hasSession, type Me, meQuery, safeNext } from "./session.ts";
 import { AuthLayout } from "./ui/auth-layout.tsx";
 import { LoadingState } from "./ui/spinner.tsx";
@@ -191,6 +195,17 @@ const printPressReleaseRoute = createRoute({
   ),
 });
 
+/**
+ * A page of the first-run guide asks for its own data while its code is still on the way, without
+ * waiting for it (the page shows its own loading state), and waits for the guide, so the banner is
+ * there from the first picture instead of pushing the page down when it arrives.
+ */
+function loadGuidePage({ queryClient }: RouterContext, startPageQueries?: (client: QueryClient) => unknown) {
+  startPageQueries?.(queryClient);
+  // Without the guide the page still works: a failure here only leaves the banner out.
+  return queryClient.ensureQueryData(homeDashboardQuery).catch(() => undefined);
+}
+
 const homeRoute = createRoute({
   getParentRoute: () => appLayout,
   path: "/",
@@ -211,11 +226,21 @@ const profileRoute = createRoute({
 const lanesRoute = createRoute({
   getParentRoute: () => appLayout,
   path: "/lanes",
+  loader: ({ context }) =>
+    loadGuidePage(context, (client) => [
+      client.prefetchQuery(laneAssessmentsQuery),
+      client.prefetchQuery(feedbackRequestsQuery),
+    ]),
   component: lazyRouteComponent(() => import("./features/lanes/lanes-page.tsx"), "LanesPage"),
 });
 const portfolioRoute = createRoute({
   getParentRoute: () => appLayout,
   path: "/portfolio",
+  loader: ({ context }) =>
+    loadGuidePage(context, (client) => [
+      client.prefetchQuery(portfolioRolesQuery),
+      client.prefetchQuery(portfolioCoverageQuery),
+    ]),
   component: lazyRouteComponent(() => import("./features/portfolio/portfolio-page.tsx"), "PortfolioPage"),
 });
 const nextLevelRoute = createRoute({
@@ -229,6 +254,7 @@ const nextLevelRoute = createRoute({
 const planRoute = createRoute({
   getParentRoute: () => appLayout,
   path: "/plan",
+  loader: ({ context }) => loadGuidePage(context, (client) => client.prefetchQuery(careerPlanQuery)),
   component: lazyRouteComponent(
     () => import("./features/career-plan/career-plan-page.tsx"),
     "CareerPlanPage",
@@ -321,6 +347,7 @@ const newTourRoute = createRoute({
     experiences: optionalString(search.experiences),
     lanes: optionalString(search.lanes),
   }),
+  loader: ({ context }) => loadGuidePage(context),
   component: lazyRouteComponent(() => import("./features/tours/tour-edit-pages.tsx"), "NewTourPage"),
 });
 const tourRoute = createRoute({
@@ -354,6 +381,8 @@ const feedbackNewRoute = createRoute({
 const feedbackRequestRoute = createRoute({
   getParentRoute: () => appLayout,
   path: "/feedback/$requestId",
+  loader: ({ context, params }) =>
+    void context.queryClient.prefetchQuery(feedbackRequestQuery(params.requestId)),
   component: lazyRouteComponent(() => import("./features/feedback/request-page.tsx"), "FeedbackRequestPage"),
 });
 const sharingRoute = createRoute({

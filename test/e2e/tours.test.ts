@@ -52,6 +52,10 @@ describe("tours of duty and the roadmap in the browser", () => {
     await page.getByLabel("Ends on").fill(iso(addDays(today, -3)));
     await page.getByRole("button", { name: "Add tour of duty" }).click();
     await page.getByText("End the tour after it starts").waitFor();
+    // The first refused submit already takes the keyboard to the field in error.
+    await expect
+      .poll(() => page.getByLabel("Ends on").evaluate((field) => field === document.activeElement))
+      .toBe(true);
     await expectAccessibleAtBothWidths(page, "tour-new-error");
     await page.getByLabel("Ends on").fill(iso(addMonths(today, 6)));
     await page.getByText(/This tour is about 6 months long/).waitFor();

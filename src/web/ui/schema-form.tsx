@@ -215,11 +215,21 @@ export function useSchemaForm<T extends FieldValues, S extends z.ZodType>(
     [getValues, base, setValues, draftKey, rememberBase],
   );
 
-  const focusFirstError = useCallback(() => {
-    requestAnimationFrame(() => {
-      formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
-    });
+  // Errors reach the fields a render or more after a submit is refused (the schema may still be on its
+  // way), so focus moves once the first field is drawn as invalid, not at a guessed moment.
+  const focusPending = useRef(false);
+  const [, setFocusRequests] = useState(0);
+  const focusFirstError = useCallback((hasFieldErrors = true) => {
+    focusPending.current = hasFieldErrors;
+    if (hasFieldErrors) setFocusRequests((count) => count + 1);
   }, []);
+  useEffect(() => {
+    if (!focusPending.current) return;
+    const invalid = formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]');
+    if (!invalid) return;
+    focusPending.current = false;
+    invalid.focus();
+  });
 
   /** Field errors (and a message above the form), as a check on the page would give them. */
   const showErrors = useCallback(
@@ -229,7 +239,7 @@ export function useSchemaForm<T extends FieldValues, S extends z.ZodType>(
         if (text) setError(key as Path<T>, { type: "server", message: text });
       }
       setFormError(message ?? null);
-      focusFirstError();
+      focusFirstError(Object.values(fieldErrors).some(Boolean));
     },
     [clearErrors, setError, focusFirstError],
   );
