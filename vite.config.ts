@@ -82,6 +82,8 @@ export default defineConfig({
     outDir: "dist/web",
     emptyOutDir: true,
     sourcemap: true,
+    // Which files each page imports before it can draw: the page-weight test reads it.
+    manifest: true,
     // The server's CSP forbids inline scripts, so every module must be a file.
     modulePreload: { polyfill: false },
     assetsInlineLimit: 0,
