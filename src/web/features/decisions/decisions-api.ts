@@ -1,5 +1,5 @@
 import { infiniteQueryOptions, type QueryClient, queryOptions } from "@tanstack/react-query";
-import { maxPageSize } from "../../../shared/page.ts";
+import { maxPageSize } from "../../../shared/page-size.ts";
 import { api, call, readAllPages } from "../../api.ts";
 
 /** The whole journal, for the parts that pick from it (sharing a decision, a health check's link). */

@@ -1,5 +1,5 @@
 import { infiniteQueryOptions, type QueryClient, queryOptions } from "@tanstack/react-query";
-import { maxPageSize } from "../../../shared/page.ts";
+import { maxPageSize } from "../../../shared/page-size.ts";
 import type { Tour, TourList } from "../../../shared/tours.ts";
 import { ApiError, api, call, readAllPages } from "../../api.ts";
 
