@@ -462,6 +462,7 @@ export const myParticipationOutput = z.object({
 export const myProgramsOutput = z
   .object({ participations: z.array(myParticipationOutput) })
   .meta({ id: "MyPrograms" });
+export type ProgramOutput = z.infer<typeof programOutput>;
 export type CohortOutput = z.infer<typeof cohortOutput>;
 export type RunOutput = z.infer<typeof runOutput>;
 export type PairOutput = z.infer<typeof pairOutput>;

@@ -95,7 +95,7 @@ describe("a vetted circle, from application to removal", () => {
     expect(await join.isDisabled()).toBe(true);
     await ada.getByLabel("I accept these norms and will keep them").check();
     await join.click();
-    await ada.getByRole("heading", { name: "Discussions" }).waitFor();
+    await ada.getByRole("heading", { name: "Discussions", exact: true }).waitFor();
     await expectAccessibleAtBothWidths(ada, "circle-member");
   });
 
@@ -124,6 +124,17 @@ describe("a vetted circle, from application to removal", () => {
 
     await ada.goto(`${baseUrl}/notifications`);
     await ada.getByText("Olive Organizer mentioned you in CPO Circle").waitFor();
+
+    await nav(organizer, "Communities").click();
+    await organizer.getByLabel("Words to find").fill("recruiter");
+    await organizer.getByRole("button", { name: "Search", exact: true }).click();
+    await organizer
+      .getByRole("list", { name: "Search results" })
+      .getByRole("link", { name: "Hiring a head of design" })
+      .waitFor();
+    await organizer.getByLabel("Words to find").fill("submarine");
+    await organizer.getByRole("button", { name: "Search", exact: true }).click();
+    await organizer.getByText("Nothing found for “submarine”.").waitFor();
   });
 
   it("lands on a meeting's waitlist and moves up when someone cancels", async () => {

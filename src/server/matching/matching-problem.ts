@@ -32,8 +32,11 @@ export type MatchingResult = {
   pricingRounds: number;
   /** Pairs the solver had to look at, out of all feasible pairs. */
   candidatePairs: number;
-  /** Where the mentor duals started: zero, auction prices (heavily contested cohorts), or a warm start. */
-  startedFrom?: "zero" | "auction" | "warm";
+  /**
+   * Where the mentor duals started: zero, auction prices (heavily contested cohorts), a warm start, or
+   * auction prices given up for zero once repairing them had cost more than the budget.
+   */
+  startedFrom?: "zero" | "auction" | "warm" | "auction, then zero";
 };
 
 export type MatchingProgress = {

@@ -85,6 +85,57 @@ describe("solveMatching", () => {
     );
   });
 
+  it("gives auction prices up for zero once their repair exceeds its budget, and stays exact", () => {
+    let gaveUp = 0;
+    fc.assert(
+      fc.property(
+        cohort,
+        fc.constantFrom<MatchMode>("participation", "score"),
+        fc.integer({ min: 1, max: 4 }),
+        (problem, mode, limit) => {
+          const result = solveMatching(problem, {
+            mode,
+            candidateLimit: limit,
+            start: "auction",
+            auctionRepairBudget: 0,
+          });
+          if (result.startedFrom === "auction, then zero") gaveUp++;
+          expect(certifyMatching(problem, mode, result)).toBeNull();
+          expect({ matched: result.matched, score: result.score }).toEqual(expected(problem, mode));
+        },
+      ),
+      { numRuns: 1000, seed: 20261205 },
+    );
+    expect(gaveUp).toBeGreaterThan(20);
+  });
+
+  it("keeps the auction's prices on a heavily contested cohort, where repairing them is cheap", () => {
+    // Everybody ranks the same mentors first and there are half as many seats as mentees.
+    const random = seededRandom(7);
+    const mentorCount = 60;
+    const appeal = Array.from({ length: mentorCount }, () => random());
+    const pairs: Pair[] = [];
+    for (let i = 0; i < 400; i++)
+      for (let j = 0; j < mentorCount; j++)
+        if (random() < 0.5) pairs.push([i, j, Math.round(900 * (appeal[j] as number) + 100 * random())]);
+    const problem = toProblem(
+      400,
+      Array.from({ length: mentorCount }, (_, j) => 1 + (j % 6)),
+      pairs,
+    );
+    for (const mode of ["participation", "score"] as const) {
+      const fromAuction = solveMatching(problem, { mode });
+      const fromZero = solveMatching(problem, { mode, start: "zero" });
+      expect(fromAuction.startedFrom).toBe("auction");
+      expect(certifyMatching(problem, mode, fromAuction)).toBeNull();
+      expect(certifyMatching(problem, mode, fromZero)).toBeNull();
+      expect({ matched: fromAuction.matched, score: fromAuction.score }).toEqual({
+        matched: fromZero.matched,
+        score: fromZero.score,
+      });
+    }
+  });
+
   it("finds the same optimum whatever order the pairs come in", () => {
     fc.assert(
       fc.property(

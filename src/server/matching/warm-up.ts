@@ -3,9 +3,15 @@ import { solveMatching } from "./solve-matching.ts";
 
 /**
  * A small contested cohort built from a fixed seed, grouped by mentee as the scoring module lists
- * pairs: mentors share a general appeal, so mentees compete and searches, pricing and seat repairs run.
+ * pairs: mentors share a general appeal (worth `appealPoints` of the 1000), so mentees compete and
+ * searches, pricing and seat repairs run. One mentor in twenty is in nobody's list, as in real cohorts.
  */
-export function warmUpCohort(menteeCount = 800, mentorCount = 200, pairsPerMentee = 24): MatchingProblem {
+export function warmUpCohort(
+  menteeCount = 800,
+  mentorCount = 200,
+  pairsPerMentee = 24,
+  appealPoints = 300,
+): MatchingProblem {
   let state = 0x9e3779b9;
   const random = () => {
     state = (state + 0x6d2b79f5) >>> 0;
@@ -21,15 +27,16 @@ export function warmUpCohort(menteeCount = 800, mentorCount = 200, pairsPerMente
   const pairMentor = new Int32Array(pairCount);
   const pairScore = new Int32Array(pairCount);
   const used = new Int32Array(mentorCount).fill(-1);
+  const listed = Math.max(pairsPerMentee, mentorCount - Math.floor(mentorCount / 20));
   let k = 0;
   for (let i = 0; i < menteeCount; i++) {
     for (let p = 0; p < pairsPerMentee; p++) {
-      let j = Math.floor(random() * mentorCount);
-      while (used[j] === i) j = (j + 1) % mentorCount;
+      let j = Math.floor(random() * listed);
+      while (used[j] === i) j = (j + 1) % listed;
       used[j] = i;
       pairMentee[k] = i;
       pairMentor[k] = j;
-      pairScore[k] = Math.round(300 * (appeal[j] as number) + 700 * random());
+      pairScore[k] = Math.round(appealPoints * (appeal[j] as number) + (1000 - appealPoints) * random());
       k++;
     }
   }
@@ -44,6 +51,9 @@ export function warmUpCohort(menteeCount = 800, mentorCount = 200, pairsPerMente
  */
 export function warmUpSolver(): void {
   const cohort = warmUpCohort();
+  // Heavily contested, with fewer seats than mentees: the auction start, its seat repairs and the
+  // mentors nobody lists all run here, so a contested job does not compile them on its own time.
+  const contested = warmUpCohort(1200, 200, 24, 900);
   const modes: MatchMode[] = ["participation", "score"];
   for (const mode of modes) {
     // Few candidates per mentee first, so pricing and seat repairs run too; then a warm re-solve with
@@ -57,5 +67,9 @@ export function warmUpSolver(): void {
     solveMatching(cohort, { mode });
     // Heavily contested cohorts start from auction prices: compile that path too.
     solveMatching(cohort, { mode, start: "auction" });
+    // The mode as a job brings it (read from a request, a file or a database row), not as a literal:
+    // V8 compiles string comparisons for the kinds of string it has seen, and a new kind deoptimizes.
+    const jobMode = [...mode].join("") as MatchMode;
+    for (let round = 0; round < 2; round++) solveMatching(contested, { mode: jobMode, start: "auction" });
   }
 }

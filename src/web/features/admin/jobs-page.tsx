@@ -3,11 +3,10 @@ import { getRouteApi, useNavigate } from "@tanstack/react-router";
 import { CircleCheck } from "lucide-react";
 import type { AdminJobs, DeadJob } from "../../../shared/jobs.ts";
 import { useMomentFormat } from "../../session.ts";
-import { Alert } from "../../ui/alert.tsx";
 import { Button } from "../../ui/button.tsx";
 import { EmptyState } from "../../ui/empty-state.tsx";
 import { PageHeader } from "../../ui/page-header.tsx";
-import { LoadingState } from "../../ui/spinner.tsx";
+import { QueryState } from "../../ui/query-state.tsx";
 import { useToast } from "../../ui/toast.tsx";
 import { useTitle } from "../../ui/use-title.ts";
 import { jobKindLabels, jobsQuery, retryJob } from "./admin-api.ts";
@@ -30,48 +29,37 @@ export function JobsPage() {
         title="Jobs"
         description="Work Sidecar does in the background: delivering email, closing feedback requests on their date, sending reminders. A job that failed on every try is dead; fix the cause, then retry it."
       />
-      {query.isPending ? (
-        <LoadingState label="Loading jobs…" />
-      ) : query.isError ? (
-        <Alert tone="error" title="Couldn't load jobs">
-          <div className="stack">
-            <span>{query.error.message}</span>
-            <div>
-              <Button variant="secondary" size="small" onClick={() => query.refetch()}>
-                Try again
-              </Button>
-            </div>
+      <QueryState query={query} loading="Loading jobs…" failed="Jobs">
+        {(data) => (
+          <div className="stack-lg">
+            <JobCounts counts={data.counts} />
+            <section aria-labelledby="dead-jobs-title" className="stack">
+              <h2 id="dead-jobs-title" className="jobs-section-title">
+                Dead jobs
+              </h2>
+              {data.dead.length === 0 ? (
+                <div className="card">
+                  <EmptyState icon={<CircleCheck size={22} />} title="No dead jobs">
+                    Every job has finished or is still being tried. A job that fails on every try, for example
+                    email while the mail server is down, appears here with its last error so you can retry it.
+                  </EmptyState>
+                </div>
+              ) : (
+                <>
+                  <DeadJobsTable jobs={data.dead} busy={query.isFetching} />
+                  <Pagination
+                    page={data.page}
+                    pageSize={data.pageSize}
+                    total={data.total}
+                    noun={data.total === 1 ? "dead job" : "dead jobs"}
+                    onPage={(next) => void navigate({ search: { page: next > 1 ? next : undefined } })}
+                  />
+                </>
+              )}
+            </section>
           </div>
-        </Alert>
-      ) : (
-        <div className="stack-lg">
-          <JobCounts counts={query.data.counts} />
-          <section aria-labelledby="dead-jobs-title" className="stack">
-            <h2 id="dead-jobs-title" className="jobs-section-title">
-              Dead jobs
-            </h2>
-            {query.data.dead.length === 0 ? (
-              <div className="card">
-                <EmptyState icon={<CircleCheck size={22} />} title="No dead jobs">
-                  Every job has finished or is still being tried. A job that fails on every try, for example
-                  email while the mail server is down, appears here with its last error so you can retry it.
-                </EmptyState>
-              </div>
-            ) : (
-              <>
-                <DeadJobsTable jobs={query.data.dead} busy={query.isFetching} />
-                <Pagination
-                  page={query.data.page}
-                  pageSize={query.data.pageSize}
-                  total={query.data.total}
-                  noun={query.data.total === 1 ? "dead job" : "dead jobs"}
-                  onPage={(next) => void navigate({ search: { page: next > 1 ? next : undefined } })}
-                />
-              </>
-            )}
-          </section>
-        </div>
-      )}
+        )}
+      </QueryState>
     </>
   );
 }

@@ -10,7 +10,7 @@ import { Dialog } from "../../ui/dialog.tsx";
 import { EmptyState } from "../../ui/empty-state.tsx";
 import { FormActions } from "../../ui/form.tsx";
 import { PageHeader } from "../../ui/page-header.tsx";
-import { LoadingState } from "../../ui/spinner.tsx";
+import { QueryState } from "../../ui/query-state.tsx";
 import { useToast } from "../../ui/toast.tsx";
 import { useTitle } from "../../ui/use-title.ts";
 import { type AdminUser, usersQuery } from "./admin-api.ts";
@@ -58,46 +58,41 @@ export function UsersPage() {
           />
         </div>
       </search>
-      {query.isPending ? (
-        <LoadingState label="Loading users…" />
-      ) : query.isError ? (
-        <Alert tone="error" title="Couldn't load users">
-          <div className="stack">
-            <span>{query.error.message}</span>
-            <div>
-              <Button variant="secondary" size="small" onClick={() => query.refetch()}>
-                Try again
-              </Button>
-            </div>
+      <QueryState
+        query={query}
+        loading="Loading users…"
+        failed="Users"
+        isEmpty={(data) => data.users.length === 0}
+        empty={
+          <div className="card">
+            {q ? (
+              <EmptyState icon={<Search size={22} />} title="No users match">
+                Nobody's name or email contains “{q}”. Check the spelling or search for part of the email
+                address.
+              </EmptyState>
+            ) : (
+              <EmptyState icon={<Users size={22} />} title="No users yet">
+                People appear here as soon as they create an account.
+              </EmptyState>
+            )}
           </div>
-        </Alert>
-      ) : query.data.users.length === 0 ? (
-        <div className="card">
-          {q ? (
-            <EmptyState icon={<Search size={22} />} title="No users match">
-              Nobody's name or email contains “{q}”. Check the spelling or search for part of the email
-              address.
-            </EmptyState>
-          ) : (
-            <EmptyState icon={<Users size={22} />} title="No users yet">
-              People appear here as soon as they create an account.
-            </EmptyState>
-          )}
-        </div>
-      ) : (
-        <>
-          <UsersTable users={query.data.users} onDisable={setConfirming} busy={query.isFetching} />
-          <Pagination
-            page={query.data.page}
-            pageSize={query.data.pageSize}
-            total={query.data.total}
-            noun={query.data.total === 1 ? "user" : "users"}
-            onPage={(next) =>
-              void navigate({ search: { q: q || undefined, page: next > 1 ? next : undefined } })
-            }
-          />
-        </>
-      )}
+        }
+      >
+        {(data) => (
+          <>
+            <UsersTable users={data.users} onDisable={setConfirming} busy={query.isFetching} />
+            <Pagination
+              page={data.page}
+              pageSize={data.pageSize}
+              total={data.total}
+              noun={data.total === 1 ? "user" : "users"}
+              onPage={(next) =>
+                void navigate({ search: { q: q || undefined, page: next > 1 ? next : undefined } })
+              }
+            />
+          </>
+        )}
+      </QueryState>
       <DisableDialog user={confirming} onClose={() => setConfirming(null)} />
     </>
   );

@@ -1,19 +1,14 @@
 import { getRouteApi, Link } from "@tanstack/react-router";
 import { CircleCheck, CircleX } from "lucide-react";
-import { useState } from "react";
-import { z } from "zod";
-import { emailField } from "../../../shared/auth.ts";
-import { authClient, describeAuthError } from "../../auth-client.ts";
-import { Alert } from "../../ui/alert.tsx";
+import { lazy } from "react";
+import { AfterPaint } from "../../ui/after-paint.tsx";
 import { AuthCard } from "../../ui/auth-layout.tsx";
 import { buttonClass } from "../../ui/button.tsx";
-import { TextField } from "../../ui/field.tsx";
-import { FormActions } from "../../ui/form.tsx";
-import { SubmitButton, useSchemaForm, ValidatedForm } from "../../ui/schema-form.tsx";
 import { useTitle } from "../../ui/use-title.ts";
+import "./auth.css";
 
 const route = getRouteApi("/public/verified");
-const resendInput = z.object({ email: emailField });
+const EmailLinkForm = lazy(() => import("./email-link-form.tsx"));
 
 function explain(error: string): string {
   switch (error) {
@@ -49,21 +44,6 @@ export function VerifiedPage() {
 }
 
 function VerifyFailed({ message }: { message: string }) {
-  const form = useSchemaForm({ email: "" }, { schema: resendInput });
-  const [sentTo, setSentTo] = useState<string | null>(null);
-
-  async function submit(input: z.output<typeof resendInput>) {
-    const { error } = await authClient.sendVerificationEmail({
-      email: input.email,
-      callbackURL: "/verified",
-    });
-    if (error) {
-      form.showErrors({}, describeAuthError(error).message);
-      return;
-    }
-    setSentTo(input.email);
-  }
-
   return (
     <AuthCard
       title="This link didn't work"
@@ -76,26 +56,16 @@ function VerifyFailed({ message }: { message: string }) {
         </p>
       }
     >
-      {sentTo ? (
-        <Alert tone="success" title="Check your email">
-          If <strong>{sentTo}</strong> has an account waiting for confirmation, a new link is on its way.
-        </Alert>
-      ) : null}
-      <ValidatedForm form={form} onSave={submit} aria-label="Send a new confirmation link">
-        <TextField
-          label="Email"
-          type="email"
-          name="email"
-          autoComplete="email"
-          value={form.values.email}
-          onValueChange={(value) => form.set("email", value)}
-          error={form.errors.email}
-          required
+      <div className="email-link-slot">
+        <AfterPaint
+          component={EmailLinkForm}
+          props={{
+            link: "confirmation",
+            submitLabel: "Send a new link",
+            label: "Send a new confirmation link",
+          }}
         />
-        <FormActions>
-          <SubmitButton block>Send a new link</SubmitButton>
-        </FormActions>
-      </ValidatedForm>
+      </div>
     </AuthCard>
   );
 }

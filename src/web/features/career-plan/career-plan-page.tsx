@@ -10,8 +10,7 @@ import { Button } from "../../ui/button.tsx";
 import { Card } from "../../ui/card.tsx";
 import { EmptyState } from "../../ui/empty-state.tsx";
 import { PageHeader } from "../../ui/page-header.tsx";
-import { LoadFailed } from "../../ui/query-state.tsx";
-import { LoadingState } from "../../ui/spinner.tsx";
+import { QueryState } from "../../ui/query-state.tsx";
 import { useToast } from "../../ui/toast.tsx";
 import { useTitle } from "../../ui/use-title.ts";
 import { Term } from "../glossary/term.tsx";
@@ -78,8 +77,7 @@ export function CareerPlanPage() {
   const query = useQuery(careerPlanQuery);
   const me = useMe();
   const [editing, setEditing] = useState(false);
-  const plan = query.data;
-  const reached = Boolean(plan?.northStar?.reachedOn);
+  const reached = Boolean(query.data?.northStar?.reachedOn);
 
   return (
     <>
@@ -93,73 +91,71 @@ export function CareerPlanPage() {
         }
       />
       <GuideBanner step="north-star" />
-      {query.isPending ? (
-        <LoadingState label="Loading your plan…" />
-      ) : query.isError || !plan ? (
-        <LoadFailed what="Your plan" error={query.error} retry={() => void query.refetch()} />
-      ) : (
-        <div className="stack-lg">
-          {reached ? (
-            <>
-              <ReachedBanner plan={plan} />
+      <QueryState query={query} loading="Loading your plan…" failed="Your plan">
+        {(plan) => (
+          <div className="stack-lg">
+            {reached ? (
+              <>
+                <ReachedBanner plan={plan} />
+                <div className="plan-slot plan-slot-act-three">
+                  <AfterPaint component={ActThreeForm} props={{ plan }} />
+                </div>
+              </>
+            ) : null}
+            {plan.northStar ? null : (
+              <Card>
+                <EmptyState icon={<Mountain size={24} />} title="No North Star yet">
+                  Start with the end state: the role you want, the kind of company, what you want to be known
+                  for, and by when. Then work back to the job after next and your next job, in the form below.
+                </EmptyState>
+              </Card>
+            )}
+            {plan.northStar && !editing && !hasPlanDraft(me.user.id) ? (
+              <PlanSummary plan={plan} onEdit={() => setEditing(true)} />
+            ) : (
+              <div className="plan-slot plan-slot-form">
+                <AfterPaint
+                  component={PlanForm}
+                  props={{
+                    plan,
+                    onSaved: () => setEditing(false),
+                    onCancel: plan.northStar ? () => setEditing(false) : undefined,
+                  }}
+                />
+              </div>
+            )}
+            {plan.northStar && !reached ? (
+              <div className="plan-slot plan-slot-reached">
+                <AfterPaint
+                  component={MarkReachedCard}
+                  props={{ role: plan.northStar.role, version: plan.version }}
+                />
+              </div>
+            ) : null}
+            {!reached && plan.actThree ? (
               <div className="plan-slot plan-slot-act-three">
                 <AfterPaint component={ActThreeForm} props={{ plan }} />
               </div>
-            </>
-          ) : null}
-          {plan.northStar ? null : (
-            <Card>
-              <EmptyState icon={<Mountain size={24} />} title="No North Star yet">
-                Start with the end state: the role you want, the kind of company, what you want to be known
-                for, and by when. Then work back to the job after next and your next job, in the form below.
-              </EmptyState>
-            </Card>
-          )}
-          {plan.northStar && !editing && !hasPlanDraft(me.user.id) ? (
-            <PlanSummary plan={plan} onEdit={() => setEditing(true)} />
-          ) : (
-            <div className="plan-slot plan-slot-form">
-              <AfterPaint
-                component={PlanForm}
-                props={{
-                  plan,
-                  onSaved: () => setEditing(false),
-                  onCancel: plan.northStar ? () => setEditing(false) : undefined,
-                }}
+            ) : null}
+            {!reached && !plan.actThree && plan.northStar ? (
+              <Card
+                id="act-three-later"
+                title="After the North Star: Act Three"
+                icon={<Sprout size={18} />}
+                iconTone="success"
+                description={
+                  <>
+                    When you mark your North Star reached, Sidecar prompts you to plan what comes after (
+                    <Term id="act-three" />
+                    ): scaled economics (investing, accumulating) and giving (content, volunteering, a
+                    mission-based company, coaching).
+                  </>
+                }
               />
-            </div>
-          )}
-          {plan.northStar && !reached ? (
-            <div className="plan-slot plan-slot-reached">
-              <AfterPaint
-                component={MarkReachedCard}
-                props={{ role: plan.northStar.role, version: plan.version }}
-              />
-            </div>
-          ) : null}
-          {!reached && plan.actThree ? (
-            <div className="plan-slot plan-slot-act-three">
-              <AfterPaint component={ActThreeForm} props={{ plan }} />
-            </div>
-          ) : null}
-          {!reached && !plan.actThree && plan.northStar ? (
-            <Card
-              id="act-three-later"
-              title="After the North Star: Act Three"
-              icon={<Sprout size={18} />}
-              iconTone="success"
-              description={
-                <>
-                  When you mark your North Star reached, Sidecar prompts you to plan what comes after (
-                  <Term id="act-three" />
-                  ): scaled economics (investing, accumulating) and giving (content, volunteering, a
-                  mission-based company, coaching).
-                </>
-              }
-            />
-          ) : null}
-        </div>
-      )}
+            ) : null}
+          </div>
+        )}
+      </QueryState>
     </>
   );
 }

@@ -1,19 +1,19 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { Link, useParams } from "@tanstack/react-router";
 import { CalendarDays, ClipboardCheck, MessagesSquare, ScrollText, Shield, Users } from "lucide-react";
-import { useState } from "react";
+import { lazy, Suspense, useState } from "react";
 import type { Community } from "../../../shared/communities.ts";
 import { deliveryLabels } from "../../../shared/notifications.ts";
 import { api, call } from "../../api.ts";
 import { useMe, useMomentFormat } from "../../session.ts";
+import { AfterPaint } from "../../ui/after-paint.tsx";
 import { Alert } from "../../ui/alert.tsx";
 import { Button } from "../../ui/button.tsx";
 import { Card } from "../../ui/card.tsx";
-import { CheckboxGroup } from "../../ui/checkbox-group.tsx";
 import { EmptyState } from "../../ui/empty-state.tsx";
-import { SelectField, TextAreaField, TextField } from "../../ui/field.tsx";
-import { Form, FormActions } from "../../ui/form.tsx";
+import { SelectField, TextAreaField } from "../../ui/field.tsx";
 import { PageHeader } from "../../ui/page-header.tsx";
+import { QueryState } from "../../ui/query-state.tsx";
 import { LoadingState } from "../../ui/spinner.tsx";
 import { useToast } from "../../ui/toast.tsx";
 import { useTitle } from "../../ui/use-title.ts";
@@ -25,11 +25,17 @@ import {
   moderationQuery,
   threadsQuery,
 } from "./communities-api.ts";
-import { EventSummary, NewEventForm } from "./event-parts.tsx";
+import { EventSummary } from "./event-parts.tsx";
 import "./communities.css";
-import { MentionPicker } from "./mention-picker.tsx";
 
 const param = (id: string) => ({ id: encodeURIComponent(id) });
+
+// The forms and their schema load after the page's first picture, or when one is opened.
+const forms = () => import("./community-forms.tsx");
+const JoinForm = lazy(() => forms().then((m) => ({ default: m.JoinForm })));
+const ApplyForm = lazy(() => forms().then((m) => ({ default: m.ApplyForm })));
+const StartThreadForm = lazy(() => forms().then((m) => ({ default: m.StartThreadForm })));
+const NewEventForm = lazy(() => forms().then((m) => ({ default: m.NewEventForm })));
 type Refresh = () => Promise<void>;
 
 function useRefresh(id: string): Refresh {
@@ -71,33 +77,7 @@ function Messages({
 }
 
 function Outside({ community, refresh }: { community: Community; refresh: Refresh }) {
-  const [answers, setAnswers] = useState("");
-  const [accepted, setAccepted] = useState<string[]>([]);
-  const [error, setError] = useState<string | null>(null);
   const application = community.myApplication;
-  const apply = useMutation({
-    mutationFn: () =>
-      application?.state === "info_requested"
-        ? call(
-            api.communities[":id"].applications[":applicationId"].answer.$post({
-              param: { ...param(community.id), applicationId: encodeURIComponent(application.id) },
-              json: { answer: answers },
-            }),
-          )
-        : call(api.communities[":id"].applications.$post({ param: param(community.id), json: { answers } })),
-    onSuccess: async () => {
-      setAnswers("");
-      setError(null);
-      await refresh();
-    },
-    onError: (e) => setError(e.message),
-  });
-  const join = useMutation({
-    mutationFn: () =>
-      call(api.communities[":id"].join.$post({ param: param(community.id), json: { acceptNorms: true } })),
-    onSuccess: refresh,
-    onError: (e) => setError(e.message),
-  });
   const canJoin =
     community.myState === "admitted" || (community.kind === "open" && community.myState === "none");
   if (community.myState === "banned") return <Alert tone="error">You were banned from this community.</Alert>;
@@ -109,44 +89,13 @@ function Outside({ community, refresh }: { community: Community; refresh: Refres
     >
       {application ? <Messages messages={application.messages} /> : null}
       {canJoin ? (
-        <Form onSubmit={() => join.mutate()} error={error} aria-label="Join">
-          <CheckboxGroup
-            legend="The norms"
-            name="norms"
-            optional={false}
-            options={[{ value: "accept", label: "I accept these norms and will keep them" }]}
-            value={accepted}
-            onChange={setAccepted}
-          />
-          <FormActions>
-            <Button type="submit" disabled={accepted.length === 0} pending={join.isPending}>
-              Join {community.name}
-            </Button>
-          </FormActions>
-        </Form>
+        <AfterPaint component={JoinForm} props={{ community, refresh }} />
       ) : application?.state === "pending" ? (
         <p>Your application waits for the organizers. You will be told when they answer.</p>
       ) : application?.state === "declined" ? (
         <p>The organizers declined your application; their reason is above.</p>
       ) : (
-        <Form onSubmit={() => apply.mutate()} error={error} aria-label="Apply">
-          <TextAreaField
-            label={
-              application?.state === "info_requested"
-                ? "Your answer to the organizers"
-                : "How you meet the criteria"
-            }
-            value={answers}
-            onValueChange={setAnswers}
-            rows={5}
-            maxLength={3000}
-          />
-          <FormActions>
-            <Button type="submit" pending={apply.isPending}>
-              {application?.state === "info_requested" ? "Send answer" : "Apply"}
-            </Button>
-          </FormActions>
-        </Form>
+        <AfterPaint component={ApplyForm} props={{ community, refresh }} />
       )}
     </Card>
   );
@@ -155,31 +104,7 @@ function Outside({ community, refresh }: { community: Community; refresh: Refres
 function Threads({ community }: { community: Community }) {
   const [channel, setChannel] = useState("");
   const query = useQuery(threadsQuery(community.id, channel || undefined));
-  const members = useQuery(membersQuery(community.id));
-  const queryClient = useQueryClient();
-  const [title, setTitle] = useState("");
-  const [body, setBody] = useState("");
-  const [mentions, setMentions] = useState<string[]>([]);
-  const [postChannel, setPostChannel] = useState("");
-  const [error, setError] = useState<string | null>(null);
   const member = ["organizer", "moderator", "member"].includes(community.myState);
-  const start = useMutation({
-    mutationFn: () =>
-      call(
-        api.communities[":id"].threads.$post({
-          param: param(community.id),
-          json: { title, body, mentions, channelId: postChannel || null },
-        }),
-      ),
-    onSuccess: async () => {
-      setTitle("");
-      setBody("");
-      setMentions([]);
-      setError(null);
-      await queryClient.invalidateQueries({ queryKey: ["communities", community.id, "threads"] });
-    },
-    onError: (e) => setError(e.message),
-  });
   const channels = community.inside?.channels ?? [];
   return (
     <Card id="threads" title="Discussions" icon={<MessagesSquare size={18} />}>
@@ -194,57 +119,34 @@ function Threads({ community }: { community: Community }) {
           ]}
         />
       ) : null}
-      {query.isPending ? (
-        <LoadingState label="Loading threads…" />
-      ) : query.isError ? (
-        <Alert tone="error">{query.error.message}</Alert>
-      ) : query.data.threads.length === 0 ? (
-        <EmptyState title="No discussions yet" headingLevel={3}>
-          Start the first one below.
-        </EmptyState>
-      ) : (
-        <ul className="community-list">
-          {query.data.threads.map((t) => (
-            <li key={t.id} className="community-item">
-              <Link to="/threads/$threadId" params={{ threadId: t.id }}>
-                {t.hidden ? "Hidden post" : t.title}
-              </Link>
-              <span className="small muted">
-                {t.authorName} · {t.replies} {t.replies === 1 ? "reply" : "replies"}
-              </span>
-            </li>
-          ))}
-        </ul>
-      )}
+      <QueryState
+        query={query}
+        loading="Loading threads…"
+        failed="The discussions"
+        isEmpty={(data) => data.threads.length === 0}
+        empty={
+          <EmptyState title="No discussions yet" headingLevel={3}>
+            Start the first one below.
+          </EmptyState>
+        }
+      >
+        {(data) => (
+          <ul className="community-list">
+            {data.threads.map((t) => (
+              <li key={t.id} className="community-item">
+                <Link to="/threads/$threadId" params={{ threadId: t.id }}>
+                  {t.hidden ? "Hidden post" : t.title}
+                </Link>
+                <span className="small muted">
+                  {t.authorName} · {t.replies} {t.replies === 1 ? "reply" : "replies"}
+                </span>
+              </li>
+            ))}
+          </ul>
+        )}
+      </QueryState>
       {member ? (
-        <Form onSubmit={() => start.mutate()} error={error} aria-label="Start a discussion">
-          <h3>Start a discussion</h3>
-          <TextField label="Title" value={title} onValueChange={setTitle} maxLength={200} />
-          <TextAreaField label="Post (Markdown)" value={body} onValueChange={setBody} rows={5} />
-          {channels.length > 0 ? (
-            <SelectField
-              label="Post in channel"
-              value={postChannel}
-              onValueChange={setPostChannel}
-              options={[
-                { value: "", label: "No channel" },
-                ...channels.map((c) => ({ value: c.id, label: c.name })),
-              ]}
-            />
-          ) : null}
-          <MentionPicker
-            members={members.data?.members}
-            name="mentions"
-            hint="They are told about this post."
-            value={mentions}
-            onChange={setMentions}
-          />
-          <FormActions>
-            <Button type="submit" pending={start.isPending}>
-              Post
-            </Button>
-          </FormActions>
-        </Form>
+        <AfterPaint component={StartThreadForm} props={{ community }} />
       ) : (
         <p className="muted">Join to take part.</p>
       )}
@@ -270,7 +172,11 @@ function Events({ community }: { community: Community }) {
         ) : null
       }
     >
-      {adding ? <NewEventForm community={community} onDone={() => setAdding(false)} /> : null}
+      {adding ? (
+        <Suspense fallback={null}>
+          <NewEventForm community={community} onDone={() => setAdding(false)} />
+        </Suspense>
+      ) : null}
       {query.data && query.data.cities.length > 0 ? (
         <SelectField
           label="City"
@@ -282,21 +188,23 @@ function Events({ community }: { community: Community }) {
           ]}
         />
       ) : null}
-      {query.isPending ? (
-        <LoadingState label="Loading events…" />
-      ) : query.isError ? (
-        <Alert tone="error">{query.error.message}</Alert>
-      ) : query.data.events.length === 0 ? (
-        <p className="muted">No upcoming events{canAdd ? ": add one." : "."}</p>
-      ) : (
-        <ul className="community-list">
-          {query.data.events.map((e) => (
-            <li key={e.id} className="community-item">
-              <EventSummary event={e} />
-            </li>
-          ))}
-        </ul>
-      )}
+      <QueryState
+        query={query}
+        loading="Loading events…"
+        failed="The events"
+        isEmpty={(data) => data.events.length === 0}
+        empty={<p className="muted">No upcoming events{canAdd ? ": add one." : "."}</p>}
+      >
+        {(data) => (
+          <ul className="community-list">
+            {data.events.map((e) => (
+              <li key={e.id} className="community-item">
+                <EventSummary event={e} />
+              </li>
+            ))}
+          </ul>
+        )}
+      </QueryState>
     </Card>
   );
 }
@@ -323,30 +231,30 @@ function Members({ community }: { community: Community }) {
   const organizer = community.myState === "organizer";
   return (
     <Card id="members" title={`Members (${community.inside?.memberCount ?? 0})`} icon={<Users size={18} />}>
-      {query.data ? (
-        <ul className="community-list">
-          {query.data.members.map((m) => (
-            <li key={m.userId} className="community-row">
-              <span>
-                {m.name} {m.role !== "member" ? <span className="badge">{m.role}</span> : null}
-              </span>
-              {organizer && m.userId !== me.user.id ? (
-                <Button
-                  size="small"
-                  variant="ghost"
-                  pending={remove.isPending && remove.variables === m.userId}
-                  onClick={() => remove.mutate(m.userId)}
-                  aria-label={`Remove ${m.name}`}
-                >
-                  Remove
-                </Button>
-              ) : null}
-            </li>
-          ))}
-        </ul>
-      ) : (
-        <LoadingState label="Loading members…" />
-      )}
+      <QueryState query={query} loading="Loading members…" failed="The members">
+        {(data) => (
+          <ul className="community-list">
+            {data.members.map((m) => (
+              <li key={m.userId} className="community-row">
+                <span>
+                  {m.name} {m.role !== "member" ? <span className="badge">{m.role}</span> : null}
+                </span>
+                {organizer && m.userId !== me.user.id ? (
+                  <Button
+                    size="small"
+                    variant="ghost"
+                    pending={remove.isPending && remove.variables === m.userId}
+                    onClick={() => remove.mutate(m.userId)}
+                    aria-label={`Remove ${m.name}`}
+                  >
+                    Remove
+                  </Button>
+                ) : null}
+              </li>
+            ))}
+          </ul>
+        )}
+      </QueryState>
     </Card>
   );
 }

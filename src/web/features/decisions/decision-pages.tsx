@@ -3,17 +3,14 @@ import { getRouteApi, Link, useNavigate } from "@tanstack/react-router";
 import { ArrowLeft, History, ListChecks, MessagesSquare, Pencil } from "lucide-react";
 import { useState } from "react";
 import { formatCalendarDate } from "../../../shared/calendar-date.ts";
-import { type Decision, decisionRevisitInput } from "../../../shared/decisions.ts";
+import type { Decision } from "../../../shared/decisions.ts";
 import { api, call } from "../../api.ts";
-import { useMe, useMemberToday } from "../../session.ts";
 import { Alert } from "../../ui/alert.tsx";
 import { Button, buttonClass } from "../../ui/button.tsx";
 import { Card } from "../../ui/card.tsx";
-import { ConflictNotice } from "../../ui/conflict.tsx";
 import { DeleteButton } from "../../ui/delete-button.tsx";
 import { Dialog } from "../../ui/dialog.tsx";
-import { TextAreaField, TextField } from "../../ui/field.tsx";
-import { Form, FormActions, useFormState } from "../../ui/form.tsx";
+import { FormActions } from "../../ui/form.tsx";
 import { PageHeader } from "../../ui/page-header.tsx";
 import { QueryState, RecordNotFound } from "../../ui/query-state.tsx";
 import { useToast } from "../../ui/toast.tsx";
@@ -21,6 +18,7 @@ import { useTitle } from "../../ui/use-title.ts";
 import { DecisionForm } from "./decision-form.tsx";
 import { decisionQuery, refreshDecisionLists } from "./decisions-api.ts";
 import { RevisitBadge } from "./decisions-page.tsx";
+import { RevisitForm } from "./revisit-form.tsx";
 import "./decisions.css";
 
 const backToJournal = (
@@ -216,98 +214,6 @@ function RevisitCard({ decision }: { decision: Decision }) {
     >
       <RevisitForm decision={decision} />
     </Card>
-  );
-}
-
-function RevisitForm({ decision }: { decision: Decision }) {
-  const { user } = useMe();
-  const today = useMemberToday();
-  const toast = useToast();
-  const queryClient = useQueryClient();
-  const initial = { revisitedOn: today, outcome: "", nextRevisitOn: "" };
-  const form = useFormState(initial, {
-    draftKey: `sidecar:draft:${user.id}:revisit:${decision.id}`,
-    version: decision.version,
-  });
-  const save = useMutation({
-    mutationFn: (input: ReturnType<typeof decisionRevisitInput.parse>) =>
-      call(
-        api.decisions[":id"].revisit.$post({
-          param: { id: encodeURIComponent(decision.id) },
-          json: { ...input, version: form.version },
-        }),
-      ),
-    onSuccess: async (saved) => {
-      form.clearDraft();
-      form.setValues(initial);
-      form.markSaved(saved.version);
-      queryClient.setQueryData(["decisions", saved.id], saved);
-      await refreshDecisionLists(queryClient);
-      toast({ title: "Revisit saved" });
-    },
-    onError: (error) => form.showApiError(error),
-  });
-
-  return (
-    <Form
-      onSubmit={() => {
-        const input = form.validate(decisionRevisitInput, {
-          ...form.values,
-          nextRevisitOn: form.values.nextRevisitOn || null,
-        });
-        if (input) save.mutate(input);
-      }}
-      formRef={form.formRef}
-      error={form.formError}
-      aria-label="Record a revisit"
-      className="revisit-form"
-    >
-      <ConflictNotice
-        form={form}
-        labels={{ revisitedOn: "Date", outcome: "How it turned out", nextRevisitOn: "Look again on" }}
-        loadLatest={async () => {
-          const latest = await call(
-            api.decisions[":id"].$get({ param: { id: encodeURIComponent(decision.id) } }),
-          );
-          queryClient.setQueryData(["decisions", latest.id], latest);
-          return { values: form.values, version: latest.version };
-        }}
-      />
-      <TextAreaField
-        label="How it turned out"
-        name="outcome"
-        value={form.values.outcome}
-        onValueChange={(value) => form.set("outcome", value)}
-        error={form.errors.outcome}
-        hint="What happened, and would you decide the same way again?"
-        maxLength={2100}
-      />
-      <div className="form-grid">
-        <TextField
-          label="Looked back on"
-          name="revisitedOn"
-          type="date"
-          value={form.values.revisitedOn}
-          onValueChange={(value) => form.set("revisitedOn", value)}
-          error={form.errors.revisitedOn}
-        />
-        <TextField
-          label="Look again on"
-          name="nextRevisitOn"
-          type="date"
-          value={form.values.nextRevisitOn}
-          onValueChange={(value) => form.set("nextRevisitOn", value)}
-          error={form.errors.nextRevisitOn}
-          hint="Leave empty if this is settled."
-          optional
-        />
-      </div>
-      <FormActions>
-        <Button type="submit" pending={save.isPending}>
-          Save revisit
-        </Button>
-      </FormActions>
-    </Form>
   );
 }
 

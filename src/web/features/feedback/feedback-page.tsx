@@ -6,8 +6,7 @@ import { Button } from "../../ui/button.tsx";
 import { Card } from "../../ui/card.tsx";
 import { EmptyState } from "../../ui/empty-state.tsx";
 import { PageHeader } from "../../ui/page-header.tsx";
-import { LoadFailed } from "../../ui/query-state.tsx";
-import { LoadingState } from "../../ui/spinner.tsx";
+import { QueryState } from "../../ui/query-state.tsx";
 import { useTitle } from "../../ui/use-title.ts";
 import { Term } from "../glossary/term.tsx";
 import { feedbackRequestsQuery, responseCountText } from "./feedback-api.ts";
@@ -39,58 +38,56 @@ export function FeedbackPage() {
         }
         actions={requests.length > 0 ? askButton : undefined}
       />
-      {query.isPending ? (
-        <LoadingState label="Loading your feedback requests…" />
-      ) : query.isError ? (
-        <LoadFailed what="Your feedback requests" error={query.error} retry={() => void query.refetch()} />
-      ) : (
-        <div className="stack-lg">
-          {requests.length === 0 ? (
-            <Card>
-              <EmptyState
-                icon={<MessageSquareHeart size={24} />}
-                title="No feedback requests yet"
-                action={askButton}
-              >
-                Say why you are asking, pick the questions, and invite five or more people who see your work
-                from different angles. Nothing is shown until enough of them have answered.
-              </EmptyState>
-            </Card>
-          ) : (
-            <Card id="feedback-requests" title="Your requests" icon={<MessageSquareHeart size={18} />}>
-              <ul className="feedback-list">
-                {requests.map((request) => (
-                  <li key={request.id} className="feedback-list-item">
-                    <Link
-                      to="/feedback/$requestId"
-                      params={{ requestId: request.id }}
-                      className="feedback-list-link"
-                    >
-                      {request.title ?? request.purpose}
-                    </Link>
-                    <div className="feedback-list-meta small muted">
-                      {request.resultsOpen ? (
-                        <span className="badge badge-success">Results ready</span>
-                      ) : request.status === "open" ? (
-                        <span className="badge badge-accent">Collecting</span>
-                      ) : (
-                        <span className="badge">Closed</span>
-                      )}
-                      <span>{responseCountText(request.responses, request.minResponses)}</span>
-                      <span>
-                        {request.status === "open"
-                          ? `Closes ${formatCalendarDate(request.closesOn)}`
-                          : `Closed ${formatCalendarDate(request.closedOn ?? request.closesOn)}`}
-                      </span>
-                    </div>
-                  </li>
-                ))}
-              </ul>
-            </Card>
-          )}
-          <SuperpowersCard />
-        </div>
-      )}
+      <QueryState query={query} loading="Loading your feedback requests…" failed="Your feedback requests">
+        {() => (
+          <div className="stack-lg">
+            {requests.length === 0 ? (
+              <Card>
+                <EmptyState
+                  icon={<MessageSquareHeart size={24} />}
+                  title="No feedback requests yet"
+                  action={askButton}
+                >
+                  Say why you are asking, pick the questions, and invite five or more people who see your work
+                  from different angles. Nothing is shown until enough of them have answered.
+                </EmptyState>
+              </Card>
+            ) : (
+              <Card id="feedback-requests" title="Your requests" icon={<MessageSquareHeart size={18} />}>
+                <ul className="feedback-list">
+                  {requests.map((request) => (
+                    <li key={request.id} className="feedback-list-item">
+                      <Link
+                        to="/feedback/$requestId"
+                        params={{ requestId: request.id }}
+                        className="feedback-list-link"
+                      >
+                        {request.title ?? request.purpose}
+                      </Link>
+                      <div className="feedback-list-meta small muted">
+                        {request.resultsOpen ? (
+                          <span className="badge badge-success">Results ready</span>
+                        ) : request.status === "open" ? (
+                          <span className="badge badge-accent">Collecting</span>
+                        ) : (
+                          <span className="badge">Closed</span>
+                        )}
+                        <span>{responseCountText(request.responses, request.minResponses)}</span>
+                        <span>
+                          {request.status === "open"
+                            ? `Closes ${formatCalendarDate(request.closesOn)}`
+                            : `Closed ${formatCalendarDate(request.closedOn ?? request.closesOn)}`}
+                        </span>
+                      </div>
+                    </li>
+                  ))}
+                </ul>
+              </Card>
+            )}
+            <SuperpowersCard />
+          </div>
+        )}
+      </QueryState>
     </>
   );
 }

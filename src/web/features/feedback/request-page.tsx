@@ -7,8 +7,7 @@ import { buttonClass } from "../../ui/button.tsx";
 import { Card } from "../../ui/card.tsx";
 import { EmptyState } from "../../ui/empty-state.tsx";
 import { PageHeader } from "../../ui/page-header.tsx";
-import { isNotFound, LoadFailed, RecordNotFound } from "../../ui/query-state.tsx";
-import { LoadingState } from "../../ui/spinner.tsx";
+import { QueryState, RecordNotFound } from "../../ui/query-state.tsx";
 import { useTitle } from "../../ui/use-title.ts";
 import { feedbackRequestQuery, feedbackResultsQuery } from "./feedback-api.ts";
 import { InviteCard } from "./invite-card.tsx";
@@ -34,27 +33,27 @@ function Results({ request }: { request: FeedbackRequest }) {
       </Card>
     );
   }
-  if (query.isPending) return <LoadingState label="Loading what people said…" />;
-  if (query.isError)
-    return <Alert tone="error">The results could not be loaded. {query.error.message}</Alert>;
-  const results = query.data;
   return (
-    <div className="stack-lg" id="results">
-      <Alert tone="info" title="How to read this">
-        Answers are split into paragraphs and shuffled across everyone, so look for themes, not for who said
-        what. Sidecar sorts each paragraph into one theme by the words it uses; counts are paragraphs, not
-        people. For each question, write what you heard before you mark it read.
-      </Alert>
-      {results.questions.map((question) => (
-        <QuestionCard
-          key={question.key}
-          requestId={request.id}
-          question={question}
-          k={results.minResponses}
-        />
-      ))}
-      <LanesResults requestId={request.id} results={results} />
-    </div>
+    <QueryState query={query} loading="Loading what people said…" failed="The results">
+      {(results) => (
+        <div className="stack-lg" id="results">
+          <Alert tone="info" title="How to read this">
+            Answers are split into paragraphs and shuffled across everyone, so look for themes, not for who
+            said what. Sidecar sorts each paragraph into one theme by the words it uses; counts are
+            paragraphs, not people. For each question, write what you heard before you mark it read.
+          </Alert>
+          {results.questions.map((question) => (
+            <QuestionCard
+              key={question.key}
+              requestId={request.id}
+              question={question}
+              k={results.minResponses}
+            />
+          ))}
+          <LanesResults requestId={request.id} results={results} />
+        </div>
+      )}
+    </QueryState>
   );
 }
 
@@ -73,10 +72,11 @@ export function FeedbackRequestPage() {
           </Link>
         }
       />
-      {query.isPending ? (
-        <LoadingState label="Loading the request…" />
-      ) : query.isError ? (
-        isNotFound(query.error) ? (
+      <QueryState
+        query={query}
+        loading="Loading the request…"
+        failed="The request"
+        notFound={
           <RecordNotFound
             thing="feedback request"
             back={
@@ -85,17 +85,17 @@ export function FeedbackRequestPage() {
               </Link>
             }
           />
-        ) : (
-          <LoadFailed what="The request" error={query.error} retry={() => void query.refetch()} />
-        )
-      ) : (
-        <div className="stack-lg">
-          <RequestStatusCard request={query.data} />
-          {query.data.status === "open" ? <InviteCard request={query.data} /> : null}
-          <Results request={query.data} />
-          {query.data.responses.shown > 0 ? <ThankYouCard request={query.data} /> : null}
-        </div>
-      )}
+        }
+      >
+        {(request) => (
+          <div className="stack-lg">
+            <RequestStatusCard request={request} />
+            {request.status === "open" ? <InviteCard request={request} /> : null}
+            <Results request={request} />
+            {request.responses.shown > 0 ? <ThankYouCard request={request} /> : null}
+          </div>
+        )}
+      </QueryState>
     </>
   );
 }

@@ -9,8 +9,7 @@ import { AfterPaint } from "../../ui/after-paint.tsx";
 import { Card } from "../../ui/card.tsx";
 import { EmptyState } from "../../ui/empty-state.tsx";
 import { PageHeader } from "../../ui/page-header.tsx";
-import { LoadFailed } from "../../ui/query-state.tsx";
-import { LoadingState } from "../../ui/spinner.tsx";
+import { QueryState } from "../../ui/query-state.tsx";
 import { useTitle } from "../../ui/use-title.ts";
 import { feedbackRequestsQuery, feedbackResultsQuery } from "../feedback/feedback-api.ts";
 import { Term } from "../glossary/term.tsx";
@@ -93,54 +92,54 @@ export function LanesPage() {
         }
       />
       <GuideBanner step="lanes" />
-      {query.isPending ? (
-        <LoadingState label="Loading your assessments…" />
-      ) : query.isError ? (
-        <LoadFailed what="Your assessments" error={query.error} retry={() => void query.refetch()} />
-      ) : (
-        <div className="stack-lg">
-          {latest ? (
-            <Card
-              id="lanes-picture"
-              title="Your lanes"
-              icon={<RadarIcon size={18} />}
-              description={
-                latest.worldClassLane
-                  ? `Becoming world-class in ${lanes[latest.worldClassLane].label}${
-                      latest.worldClassLane === "domain" && latest.domainName ? ` (${latest.domainName})` : ""
-                    }.`
-                  : "You have not picked a lane to become world-class in yet."
-              }
-            >
-              <LanesRadar latest={latest} previous={previous} extra={givers.series} />
-              {givers.requestId ? (
-                <p className="small muted">
-                  Givers' ratings come from your feedback request “{givers.purpose}”.{" "}
-                  <Link to="/feedback/$requestId" params={{ requestId: givers.requestId }}>
-                    Read the feedback
-                  </Link>
-                </p>
-              ) : (
-                <p className="small muted">
-                  <Link to="/feedback">Ask for feedback</Link> to see how others rate you, laid over your own
-                  picture.
-                </p>
-              )}
-            </Card>
-          ) : (
-            <Card>
-              <EmptyState icon={<RadarIcon size={24} />} title="No assessment yet">
-                Rate yourself in the six lanes below and save. Sidecar draws your picture, and each later
-                assessment is laid over the one before so you can see what moved.
-              </EmptyState>
-            </Card>
-          )}
-          <div className="lanes-form-slot">
-            <AfterPaint key={latest?.id ?? "first"} component={AssessmentForm} props={{ latest }} />
+      <QueryState query={query} loading="Loading your assessments…" failed="Your assessments">
+        {() => (
+          <div className="stack-lg">
+            {latest ? (
+              <Card
+                id="lanes-picture"
+                title="Your lanes"
+                icon={<RadarIcon size={18} />}
+                description={
+                  latest.worldClassLane
+                    ? `Becoming world-class in ${lanes[latest.worldClassLane].label}${
+                        latest.worldClassLane === "domain" && latest.domainName
+                          ? ` (${latest.domainName})`
+                          : ""
+                      }.`
+                    : "You have not picked a lane to become world-class in yet."
+                }
+              >
+                <LanesRadar latest={latest} previous={previous} extra={givers.series} />
+                {givers.requestId ? (
+                  <p className="small muted">
+                    Givers' ratings come from your feedback request “{givers.purpose}”.{" "}
+                    <Link to="/feedback/$requestId" params={{ requestId: givers.requestId }}>
+                      Read the feedback
+                    </Link>
+                  </p>
+                ) : (
+                  <p className="small muted">
+                    <Link to="/feedback">Ask for feedback</Link> to see how others rate you, laid over your
+                    own picture.
+                  </p>
+                )}
+              </Card>
+            ) : (
+              <Card>
+                <EmptyState icon={<RadarIcon size={24} />} title="No assessment yet">
+                  Rate yourself in the six lanes below and save. Sidecar draws your picture, and each later
+                  assessment is laid over the one before so you can see what moved.
+                </EmptyState>
+              </Card>
+            )}
+            <div className="lanes-form-slot">
+              <AfterPaint key={latest?.id ?? "first"} component={AssessmentForm} props={{ latest }} />
+            </div>
+            {assessments.length > 0 ? <HistoryList assessments={assessments} /> : null}
           </div>
-          {assessments.length > 0 ? <HistoryList assessments={assessments} /> : null}
-        </div>
-      )}
+        )}
+      </QueryState>
     </>
   );
 }

@@ -5,59 +5,50 @@ import { useState } from "react";
 import { laneIds, lanes } from "../../../shared/lane-words.ts";
 import { mentorStyleLabels, mentorStyles } from "../../../shared/mentors.ts";
 import { levelLabels, levels } from "../../../shared/profile.ts";
-import { Alert } from "../../ui/alert.tsx";
 import { Button, buttonClass } from "../../ui/button.tsx";
 import { Card } from "../../ui/card.tsx";
 import { EmptyState } from "../../ui/empty-state.tsx";
 import { SelectField, TextField } from "../../ui/field.tsx";
 import { Form } from "../../ui/form.tsx";
 import { PageHeader } from "../../ui/page-header.tsx";
-import { LoadingState } from "../../ui/spinner.tsx";
+import { QueryState } from "../../ui/query-state.tsx";
 import { useTitle } from "../../ui/use-title.ts";
 import { MentorSummary } from "./mentor-parts.tsx";
 import { type SearchParams, searchQuery, suggestionsQuery } from "./mentors-api.ts";
 
 function Suggestions() {
   const query = useQuery(suggestionsQuery);
-  if (query.isPending) return <LoadingState label="Finding mentors for your gaps…" />;
-  if (query.isError) {
-    return (
-      <Alert tone="error">
-        Suggestions could not be loaded. {query.error.message}{" "}
-        <button type="button" className="button-link" onClick={() => query.refetch()}>
-          Try again
-        </button>
-      </Alert>
-    );
-  }
-  const { suggestions, basis } = query.data;
   return (
-    <div className="stack">
-      <p className="muted small">What these suggestions draw on: {basis.join("; ")}.</p>
-      {suggestions.length === 0 ? (
-        <EmptyState title="No suggestions yet" headingLevel={3}>
-          Suggestions come from your own record. Assess your lanes, add roles to your portfolio and set your
-          level in your profile; or search below.
-        </EmptyState>
-      ) : (
-        <div className="mentor-grid">
-          {suggestions.map((suggestion) => (
-            <MentorSummary key={suggestion.mentor.userId} mentor={suggestion.mentor}>
-              <div>
-                <p className="small" id={`why-${suggestion.mentor.userId}`}>
-                  <strong>Why {suggestion.mentor.name.split(" ")[0]}</strong>
-                </p>
-                <ul className="mentor-reasons" aria-labelledby={`why-${suggestion.mentor.userId}`}>
-                  {suggestion.reasons.map((reason) => (
-                    <li key={reason}>{reason}</li>
-                  ))}
-                </ul>
-              </div>
-            </MentorSummary>
-          ))}
+    <QueryState query={query} loading="Finding mentors for your gaps…" failed="Suggestions">
+      {({ suggestions, basis }) => (
+        <div className="stack">
+          <p className="muted small">What these suggestions draw on: {basis.join("; ")}.</p>
+          {suggestions.length === 0 ? (
+            <EmptyState title="No suggestions yet" headingLevel={3}>
+              Suggestions come from your own record. Assess your lanes, add roles to your portfolio and set
+              your level in your profile; or search below.
+            </EmptyState>
+          ) : (
+            <div className="mentor-grid">
+              {suggestions.map((suggestion) => (
+                <MentorSummary key={suggestion.mentor.userId} mentor={suggestion.mentor}>
+                  <div>
+                    <p className="small" id={`why-${suggestion.mentor.userId}`}>
+                      <strong>Why {suggestion.mentor.name.split(" ")[0]}</strong>
+                    </p>
+                    <ul className="mentor-reasons" aria-labelledby={`why-${suggestion.mentor.userId}`}>
+                      {suggestion.reasons.map((reason) => (
+                        <li key={reason}>{reason}</li>
+                      ))}
+                    </ul>
+                  </div>
+                </MentorSummary>
+              ))}
+            </div>
+          )}
         </div>
       )}
-    </div>
+    </QueryState>
   );
 }
 
@@ -84,21 +75,26 @@ function toParams(filters: Filters): SearchParams {
 
 function SearchResults({ params }: { params: SearchParams }) {
   const query = useQuery(searchQuery(params));
-  if (query.isPending) return <LoadingState label="Searching…" />;
-  if (query.isError) return <Alert tone="error">The search failed. {query.error.message}</Alert>;
-  if (query.data.mentors.length === 0) {
-    return (
-      <EmptyState title="No mentor matches" headingLevel={3}>
-        Try fewer filters or other words. Mentors who are paused or have no free seat are not listed.
-      </EmptyState>
-    );
-  }
   return (
-    <div className="mentor-grid">
-      {query.data.mentors.map((mentor) => (
-        <MentorSummary key={mentor.userId} mentor={mentor} />
-      ))}
-    </div>
+    <QueryState
+      query={query}
+      loading="Searching…"
+      failed="The search"
+      isEmpty={(data) => data.mentors.length === 0}
+      empty={
+        <EmptyState title="No mentor matches" headingLevel={3}>
+          Try fewer filters or other words. Mentors who are paused or have no free seat are not listed.
+        </EmptyState>
+      }
+    >
+      {(data) => (
+        <div className="mentor-grid">
+          {data.mentors.map((mentor) => (
+            <MentorSummary key={mentor.userId} mentor={mentor} />
+          ))}
+        </div>
+      )}
+    </QueryState>
   );
 }
 

@@ -1,102 +1,50 @@
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { Link, useNavigate, useParams } from "@tanstack/react-router";
+import { useQuery } from "@tanstack/react-query";
+import { Link, useParams } from "@tanstack/react-router";
 import { CalendarClock, Send, UserRound } from "lucide-react";
+import { lazy } from "react";
 import { experienceLabels } from "../../../shared/experience-words.ts";
-import {
-  type MentorRequestInput,
-  maxOpenRequests,
-  type mentorRequestInput,
-  proofKindLabels,
-  weekdayLabels,
-} from "../../../shared/mentors.ts";
-import { type SharePart, sharePartLabels, viewableParts } from "../../../shared/sharing.ts";
-import { api, call } from "../../api.ts";
+import { type MentorProfile, proofKindLabels, weekdayLabels } from "../../../shared/mentors.ts";
 import { useMe } from "../../session.ts";
+import { AfterPaint } from "../../ui/after-paint.tsx";
 import { Alert } from "../../ui/alert.tsx";
 import { buttonClass } from "../../ui/button.tsx";
 import { Card } from "../../ui/card.tsx";
-import { CheckboxGroup } from "../../ui/checkbox-group.tsx";
-import { TextAreaField } from "../../ui/field.tsx";
-import { FormActions } from "../../ui/form.tsx";
 import { PageHeader } from "../../ui/page-header.tsx";
-import { SubmitButton, useSchemaForm, ValidatedForm } from "../../ui/schema-form.tsx";
-import { LoadingState } from "../../ui/spinner.tsx";
-import { useToast } from "../../ui/toast.tsx";
+import { QueryState, RecordNotFound } from "../../ui/query-state.tsx";
 import { useTitle } from "../../ui/use-title.ts";
 import { dayLabel, MentorSummary, SlotList } from "./mentor-parts.tsx";
 import { mentorQuery } from "./mentors-api.ts";
 
-function RequestForm({ mentorId, name }: { mentorId: string; name: string }) {
-  const queryClient = useQueryClient();
-  const navigate = useNavigate();
-  const toast = useToast();
-  const form = useSchemaForm<{ message: string; share: SharePart[] }, typeof mentorRequestInput>(
-    { message: "", share: [] },
-    {
-      schema: () => import("../../../shared/mentors.ts").then((m) => m.mentorRequestInput),
-      toInput: (values) => ({ mentorId, ...values }),
-    },
-  );
-  const send = useMutation({
-    mutationFn: (input: MentorRequestInput) => call(api["mentor-requests"].$post({ json: input })),
-    onSuccess: async (request) => {
-      await queryClient.invalidateQueries({ queryKey: ["mentor-requests"] });
-      await queryClient.invalidateQueries({ queryKey: ["mentors"] });
-      toast({ title: `Request sent to ${name}` });
-      await navigate({ to: "/mentoring/requests/$requestId", params: { requestId: request.id } });
-    },
-  });
-  return (
-    <ValidatedForm
-      form={form}
-      onSave={(input) => send.mutateAsync(input)}
-      aria-labelledby="request-form-title"
-    >
-      <TextAreaField
-        label="What you want help with"
-        {...form.field("message")}
-        hint="Where you are, where you want to go, and what you hope this mentor can help with."
-        rows={5}
-        maxLength={3000}
-      />
-      <CheckboxGroup
-        optional={false}
-        legend="Share with them, read-only (optional)"
-        hint="They see these parts as long as you share them; you can stop sharing any time under What I share."
-        name="share"
-        options={viewableParts.map((part) => ({ value: part, label: sharePartLabels[part] }))}
-        value={form.values.share}
-        onChange={(value) => form.set("share", value)}
-        error={form.errors.share}
-      />
-      <p className="muted small">
-        They have 48 hours to accept, decline or ask you for more; after that the request expires and you are
-        pointed to other mentors. You can have {maxOpenRequests} requests waiting at once.
-      </p>
-      <FormActions>
-        <SubmitButton icon={<Send size={16} aria-hidden="true" />}>Send request</SubmitButton>
-      </FormActions>
-    </ValidatedForm>
-  );
-}
+// The request form and its schema load after the page's first picture.
+const RequestForm = lazy(() => import("./request-forms.tsx").then((m) => ({ default: m.RequestForm })));
 
 export function MentorPage() {
   const { mentorId } = useParams({ strict: false }) as { mentorId: string };
-  const me = useMe();
   const query = useQuery(mentorQuery(mentorId));
   useTitle(query.data?.name ?? "Mentor");
-  if (query.isPending) return <LoadingState label="Loading the mentor's profile…" />;
-  if (query.isError) {
-    return (
-      <>
-        <PageHeader title="Mentor" />
-        <Alert tone="error">
-          {query.error.message} <Link to="/mentors">Find another mentor</Link>
-        </Alert>
-      </>
-    );
-  }
-  const mentor = query.data;
+  return (
+    <QueryState
+      query={query}
+      loading="Loading the mentor's profile…"
+      failed="The mentor's profile"
+      notFound={
+        <RecordNotFound
+          thing="mentor"
+          back={
+            <Link to="/mentors" className={buttonClass("secondary")}>
+              Find another mentor
+            </Link>
+          }
+        />
+      }
+    >
+      {(mentor) => <MentorView mentor={mentor} />}
+    </QueryState>
+  );
+}
+
+function MentorView({ mentor }: { mentor: MentorProfile }) {
+  const me = useMe();
   const own = mentor.userId === me.user.id;
   const taking = !mentor.paused && mentor.seatsLeft > 0;
   return (
@@ -172,7 +120,7 @@ export function MentorPage() {
           </Alert>
         ) : taking ? (
           <Card id="request-form" title={`Ask ${mentor.name} to mentor you`} icon={<Send size={18} />}>
-            <RequestForm mentorId={mentor.userId} name={mentor.name} />
+            <AfterPaint component={RequestForm} props={{ mentorId: mentor.userId, name: mentor.name }} />
           </Card>
         ) : (
           <Alert tone="warning">

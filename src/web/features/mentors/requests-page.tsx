@@ -1,19 +1,18 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { Link, useParams } from "@tanstack/react-router";
 import { Handshake, Inbox, Send } from "lucide-react";
-import { useState } from "react";
+import { lazy, Suspense, useState } from "react";
 import { type MentorRequest, requestStateLabels } from "../../../shared/mentors.ts";
 import { sharePartLabels } from "../../../shared/sharing.ts";
 import { api, call } from "../../api.ts";
 import { useMomentFormat } from "../../session.ts";
+import { AfterPaint } from "../../ui/after-paint.tsx";
 import { Alert } from "../../ui/alert.tsx";
 import { Button, buttonClass } from "../../ui/button.tsx";
 import { Card } from "../../ui/card.tsx";
 import { EmptyState } from "../../ui/empty-state.tsx";
-import { TextAreaField } from "../../ui/field.tsx";
-import { Form } from "../../ui/form.tsx";
 import { PageHeader } from "../../ui/page-header.tsx";
-import { LoadingState } from "../../ui/spinner.tsx";
+import { QueryState, RecordNotFound } from "../../ui/query-state.tsx";
 import { useToast } from "../../ui/toast.tsx";
 import { useTitle } from "../../ui/use-title.ts";
 import { requestQuery, requestsQuery } from "./mentors-api.ts";
@@ -73,45 +72,43 @@ export function RequestsPage() {
           </Link>
         }
       />
-      {query.isPending ? (
-        <LoadingState label="Loading your requests…" />
-      ) : query.isError ? (
-        <Alert tone="error">Your requests could not be loaded. {query.error.message}</Alert>
-      ) : (
-        <div className="stack-lg">
-          <Card
-            id="received-requests"
-            title="Sent to you as a mentor"
-            icon={<Inbox size={18} />}
-            description="Each waits for your answer: accept, decline or ask for more information."
-          >
-            <RequestList
-              requests={query.data.received}
-              empty={
-                <p className="muted">
-                  No requests yet. <Link to="/mentoring/profile">Your mentor profile</Link> is what members
-                  find.
-                </p>
-              }
-            />
-          </Card>
-          <Card
-            id="sent-requests"
-            title="Sent by you"
-            icon={<Send size={18} />}
-            description={`${query.data.openSent} of ${query.data.maxOpen} requests waiting for an answer.`}
-          >
-            <RequestList
-              requests={query.data.sent}
-              empty={
-                <EmptyState title="You have not asked a mentor yet" headingLevel={3}>
-                  Find a mentor among the suggestions made for your own gaps.
-                </EmptyState>
-              }
-            />
-          </Card>
-        </div>
-      )}
+      <QueryState query={query} loading="Loading your requests…" failed="Your requests">
+        {(data) => (
+          <div className="stack-lg">
+            <Card
+              id="received-requests"
+              title="Sent to you as a mentor"
+              icon={<Inbox size={18} />}
+              description="Each waits for your answer: accept, decline or ask for more information."
+            >
+              <RequestList
+                requests={data.received}
+                empty={
+                  <p className="muted">
+                    No requests yet. <Link to="/mentoring/profile">Your mentor profile</Link> is what members
+                    find.
+                  </p>
+                }
+              />
+            </Card>
+            <Card
+              id="sent-requests"
+              title="Sent by you"
+              icon={<Send size={18} />}
+              description={`${data.openSent} of ${data.maxOpen} requests waiting for an answer.`}
+            >
+              <RequestList
+                requests={data.sent}
+                empty={
+                  <EmptyState title="You have not asked a mentor yet" headingLevel={3}>
+                    Find a mentor among the suggestions made for your own gaps.
+                  </EmptyState>
+                }
+              />
+            </Card>
+          </div>
+        )}
+      </QueryState>
     </>
   );
 }
@@ -139,13 +136,16 @@ function Thread({ request }: { request: MentorRequest }) {
   );
 }
 
-type Step = "accept" | "decline" | "ask" | "answer" | "withdraw" | "end";
+type Step = "accept" | "withdraw" | "end";
+
+// The written steps and their schemas load when one is shown.
+const forms = () => import("./request-forms.tsx");
+const AskOrDeclineForm = lazy(() => forms().then((m) => ({ default: m.AskOrDeclineForm })));
+const AnswerForm = lazy(() => forms().then((m) => ({ default: m.AnswerForm })));
 
 function Actions({ request }: { request: MentorRequest }) {
   const queryClient = useQueryClient();
   const toast = useToast();
-  const [text, setText] = useState("");
-  const [error, setError] = useState<string | null>(null);
   const [open, setOpen] = useState<"decline" | "ask" | null>(null);
   const step = useMutation({
     mutationFn: (which: Step) => {
@@ -154,12 +154,6 @@ function Actions({ request }: { request: MentorRequest }) {
       switch (which) {
         case "accept":
           return call(route.accept.$post({ param }));
-        case "decline":
-          return call(route.decline.$post({ param, json: { reason: text } }));
-        case "ask":
-          return call(route.ask.$post({ param, json: { question: text } }));
-        case "answer":
-          return call(route.answer.$post({ param, json: { answer: text } }));
         case "withdraw":
           return call(route.withdraw.$post({ param }));
         case "end":
@@ -169,21 +163,20 @@ function Actions({ request }: { request: MentorRequest }) {
     onSuccess: async (updated) => {
       queryClient.setQueryData(["mentor-requests", request.id], updated);
       await queryClient.invalidateQueries({ queryKey: ["mentor-requests"], exact: true });
-      setText("");
-      setOpen(null);
-      setError(null);
       toast({ title: requestStateLabels[updated.state] });
     },
-    onError: (e) => setError(e.message),
   });
-  const busy = step.isPending;
+  const error = step.error ? <Alert tone="error">{step.error.message}</Alert> : null;
 
   if (request.side === "mentor" && (request.state === "pending" || request.state === "info_requested")) {
     return (
       <>
-        {error ? <Alert tone="error">{error}</Alert> : null}
+        {error}
         <div className="mentor-actions">
-          <Button pending={busy && step.variables === "accept"} onClick={() => step.mutate("accept")}>
+          <Button
+            pending={step.isPending && step.variables === "accept"}
+            onClick={() => step.mutate("accept")}
+          >
             Accept
           </Button>
           {request.state === "pending" ? (
@@ -196,47 +189,46 @@ function Actions({ request }: { request: MentorRequest }) {
           </Button>
         </div>
         {open ? (
-          <Form onSubmit={() => step.mutate(open)} aria-label={open === "ask" ? "Ask the mentee" : "Decline"}>
-            <TextAreaField
-              label={open === "ask" ? "What do you need to know?" : "Reason (optional, the member sees it)"}
-              value={text}
-              onValueChange={setText}
-              rows={3}
-              maxLength={1000}
+          <Suspense fallback={null}>
+            <AskOrDeclineForm
+              key={open}
+              request={request}
+              kind={open}
+              onDone={() => setOpen(null)}
+              onCancel={() => setOpen(null)}
             />
-            <div className="mentor-actions">
-              <Button type="submit" pending={busy}>
-                {open === "ask" ? "Send question" : "Decline request"}
-              </Button>
-              <Button variant="ghost" onClick={() => setOpen(null)}>
-                Cancel
-              </Button>
-            </div>
-          </Form>
+          </Suspense>
         ) : null}
       </>
     );
   }
   if (request.side === "mentee" && request.state === "info_requested") {
     return (
-      <Form onSubmit={() => step.mutate("answer")} aria-label="Answer the mentor" error={error}>
-        <TextAreaField label="Your answer" value={text} onValueChange={setText} rows={4} maxLength={3000} />
-        <div className="mentor-actions">
-          <Button type="submit" pending={busy && step.variables === "answer"}>
-            Send answer
-          </Button>
-          <Button variant="ghost" onClick={() => step.mutate("withdraw")}>
-            Withdraw request
-          </Button>
-        </div>
-      </Form>
+      <>
+        {error}
+        <AfterPaint
+          component={AnswerForm}
+          props={{
+            request,
+            withdraw: (
+              <Button
+                variant="ghost"
+                pending={step.isPending && step.variables === "withdraw"}
+                onClick={() => step.mutate("withdraw")}
+              >
+                Withdraw request
+              </Button>
+            ),
+          }}
+        />
+      </>
     );
   }
   if (request.side === "mentee" && request.state === "pending") {
     return (
       <>
-        {error ? <Alert tone="error">{error}</Alert> : null}
-        <Button variant="ghost" pending={busy} onClick={() => step.mutate("withdraw")}>
+        {error}
+        <Button variant="ghost" pending={step.isPending} onClick={() => step.mutate("withdraw")}>
           Withdraw request
         </Button>
       </>
@@ -245,12 +237,12 @@ function Actions({ request }: { request: MentorRequest }) {
   if (request.state === "accepted") {
     return (
       <>
-        {error ? <Alert tone="error">{error}</Alert> : null}
+        {error}
         <div className="mentor-actions">
           <Link to="/engagements" className={buttonClass("primary")}>
             Go to the engagement
           </Link>
-          <Button variant="ghost" pending={busy} onClick={() => step.mutate("end")}>
+          <Button variant="ghost" pending={step.isPending} onClick={() => step.mutate("end")}>
             End this mentoring
           </Button>
         </div>
@@ -270,20 +262,30 @@ function Actions({ request }: { request: MentorRequest }) {
 export function RequestPage() {
   const { requestId } = useParams({ strict: false }) as { requestId: string };
   const query = useQuery(requestQuery(requestId));
-  const { moment } = useMomentFormat();
   useTitle("Mentoring request");
-  if (query.isPending) return <LoadingState label="Loading the request…" />;
-  if (query.isError) {
-    return (
-      <>
-        <PageHeader title="Mentoring request" />
-        <Alert tone="error">
-          {query.error.message} <Link to="/mentoring/requests">All requests</Link>
-        </Alert>
-      </>
-    );
-  }
-  const request = query.data;
+  return (
+    <QueryState
+      query={query}
+      loading="Loading the request…"
+      failed="The request"
+      notFound={
+        <RecordNotFound
+          thing="mentoring request"
+          back={
+            <Link to="/mentoring/requests" className={buttonClass("secondary")}>
+              All requests
+            </Link>
+          }
+        />
+      }
+    >
+      {(request) => <RequestView request={request} />}
+    </QueryState>
+  );
+}
+
+function RequestView({ request }: { request: MentorRequest }) {
+  const { moment } = useMomentFormat();
   const title =
     request.side === "mentee"
       ? `Your request to ${request.mentor.name}`

@@ -3,11 +3,10 @@ import { getRouteApi, Link, useNavigate } from "@tanstack/react-router";
 import { Bell, CheckCheck, Settings } from "lucide-react";
 import { formatCalendarDate } from "../../../shared/calendar-date.ts";
 import type { Notification } from "../../../shared/notifications.ts";
-import { Alert } from "../../ui/alert.tsx";
 import { Button } from "../../ui/button.tsx";
 import { EmptyState } from "../../ui/empty-state.tsx";
 import { PageHeader } from "../../ui/page-header.tsx";
-import { LoadingState } from "../../ui/spinner.tsx";
+import { QueryState } from "../../ui/query-state.tsx";
 import { useToast } from "../../ui/toast.tsx";
 import { useTitle } from "../../ui/use-title.ts";
 import { Pagination } from "../admin/pagination.tsx";
@@ -57,45 +56,40 @@ export function NotificationsPage() {
           </>
         }
       />
-      {query.isPending ? (
-        <LoadingState label="Loading notifications…" />
-      ) : query.isError ? (
-        <Alert tone="error" title="Couldn't load your notifications">
-          <div className="stack">
-            <span>{query.error.message}</span>
-            <div>
-              <Button variant="secondary" size="small" onClick={() => query.refetch()}>
-                Try again
-              </Button>
-            </div>
+      <QueryState
+        query={query}
+        loading="Loading notifications…"
+        failed="Your notifications"
+        isEmpty={(data) => data.notifications.length === 0}
+        empty={
+          <div className="card">
+            <EmptyState icon={<Bell size={22} />} title="No notifications yet">
+              When something needs you, such as enough people answering your feedback request, it appears
+              here. Ask for feedback from the Feedback page to get started.
+            </EmptyState>
           </div>
-        </Alert>
-      ) : query.data.notifications.length === 0 ? (
-        <div className="card">
-          <EmptyState icon={<Bell size={22} />} title="No notifications yet">
-            When something needs you, such as enough people answering your feedback request, it appears here.
-            Ask for feedback from the Feedback page to get started.
-          </EmptyState>
-        </div>
-      ) : (
-        <>
-          <p className="muted" aria-live="polite">
-            {unread === 0 ? "All read." : `${unread} unread.`}
-          </p>
-          <ul className="notification-list" aria-busy={query.isFetching || undefined}>
-            {query.data.notifications.map((notification) => (
-              <NotificationItem key={notification.id} notification={notification} />
-            ))}
-          </ul>
-          <Pagination
-            page={query.data.page}
-            pageSize={query.data.pageSize}
-            total={query.data.total}
-            noun={query.data.total === 1 ? "notification" : "notifications"}
-            onPage={(next) => void navigate({ search: { page: next > 1 ? next : undefined } })}
-          />
-        </>
-      )}
+        }
+      >
+        {(data) => (
+          <>
+            <p className="muted" aria-live="polite">
+              {unread === 0 ? "All read." : `${unread} unread.`}
+            </p>
+            <ul className="notification-list" aria-busy={query.isFetching || undefined}>
+              {data.notifications.map((notification) => (
+                <NotificationItem key={notification.id} notification={notification} />
+              ))}
+            </ul>
+            <Pagination
+              page={data.page}
+              pageSize={data.pageSize}
+              total={data.total}
+              noun={data.total === 1 ? "notification" : "notifications"}
+              onPage={(next) => void navigate({ search: { page: next > 1 ? next : undefined } })}
+            />
+          </>
+        )}
+      </QueryState>
     </>
   );
 }

@@ -12,7 +12,6 @@ import {
 import type { PortfolioCoverage, PortfolioRole } from "../../../shared/portfolio.ts";
 import { api, call } from "../../api.ts";
 import { useMe } from "../../session.ts";
-import { Alert } from "../../ui/alert.tsx";
 import { Button, buttonClass } from "../../ui/button.tsx";
 import { Card } from "../../ui/card.tsx";
 import { DeleteButton } from "../../ui/delete-button.tsx";
@@ -20,7 +19,7 @@ import { Dialog } from "../../ui/dialog.tsx";
 import { EmptyState } from "../../ui/empty-state.tsx";
 import { discardDraft } from "../../ui/form.tsx";
 import { PageHeader } from "../../ui/page-header.tsx";
-import { LoadFailed } from "../../ui/query-state.tsx";
+import { QueryState } from "../../ui/query-state.tsx";
 import { LoadingState } from "../../ui/spinner.tsx";
 import { useToast } from "../../ui/toast.tsx";
 import { useTitle } from "../../ui/use-title.ts";
@@ -212,52 +211,50 @@ export function PortfolioPage() {
         actions={roles.isSuccess && list.length ? addButton : undefined}
       />
       <GuideBanner step="portfolio" />
-      {roles.isPending ? (
-        <LoadingState label="Loading your portfolio…" />
-      ) : roles.isError ? (
-        <LoadFailed what="Your portfolio" error={roles.error} retry={() => void roles.refetch()} />
-      ) : (
-        <div className="stack-lg">
-          {list.length === 0 ? (
-            <Card>
-              <EmptyState icon={<Briefcase size={24} />} title="No roles yet" action={addButton}>
-                Add each product role you have held, starting with your current one. Sidecar then shows which
-                combinations of stage, market and work you have covered, and turns the gaps into missions for
-                your next tour of duty.
-              </EmptyState>
-            </Card>
-          ) : (
-            <Card id="portfolio-roles" title="Your roles" icon={<Briefcase size={18} />}>
-              <ul className="portfolio-roles">
-                {list.map((role) => (
-                  <RoleItem
-                    key={role.id}
-                    role={role}
-                    onEdit={() => setEditing({ mode: "edit", role })}
-                    onDelete={() => setDeleting(role)}
-                  />
-                ))}
-              </ul>
-            </Card>
-          )}
-          {list.length === 0 ? null : coverage.isPending ? (
-            <LoadingState label="Working out your coverage…" />
-          ) : coverage.isError ? (
-            <Alert tone="error">Your coverage could not be worked out. {coverage.error.message}</Alert>
-          ) : (
-            <>
-              <GapList coverage={coverage.data} />
-              <CoverageCard coverage={coverage.data} />
-            </>
-          )}
-          <p className="small muted row">
-            <Compass size={16} aria-hidden="true" />
-            <span>
-              See what your next level asks for on <Link to="/next-level">Next level</Link>.
-            </span>
-          </p>
-        </div>
-      )}
+      <QueryState query={roles} loading="Loading your portfolio…" failed="Your portfolio">
+        {() => (
+          <div className="stack-lg">
+            {list.length === 0 ? (
+              <Card>
+                <EmptyState icon={<Briefcase size={24} />} title="No roles yet" action={addButton}>
+                  Add each product role you have held, starting with your current one. Sidecar then shows
+                  which combinations of stage, market and work you have covered, and turns the gaps into
+                  missions for your next tour of duty.
+                </EmptyState>
+              </Card>
+            ) : (
+              <Card id="portfolio-roles" title="Your roles" icon={<Briefcase size={18} />}>
+                <ul className="portfolio-roles">
+                  {list.map((role) => (
+                    <RoleItem
+                      key={role.id}
+                      role={role}
+                      onEdit={() => setEditing({ mode: "edit", role })}
+                      onDelete={() => setDeleting(role)}
+                    />
+                  ))}
+                </ul>
+              </Card>
+            )}
+            {list.length === 0 ? null : (
+              <QueryState query={coverage} loading="Working out your coverage…" failed="Your coverage">
+                {(data) => (
+                  <>
+                    <GapList coverage={data} />
+                    <CoverageCard coverage={data} />
+                  </>
+                )}
+              </QueryState>
+            )}
+            <p className="small muted row">
+              <Compass size={16} aria-hidden="true" />
+              <span>
+                See what your next level asks for on <Link to="/next-level">Next level</Link>.
+              </span>
+            </p>
+          </div>
+        )}
+      </QueryState>
       <Dialog
         open={editing !== null}
         onOpenChange={(open) => {

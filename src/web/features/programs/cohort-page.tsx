@@ -2,26 +2,15 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { Link, useParams } from "@tanstack/react-router";
 import { Activity, FileUp, Gauge, Play, Send, SlidersHorizontal } from "lucide-react";
 import { lazy, Suspense, useEffect, useState } from "react";
-import {
-  type CohortOutput,
-  type CohortSettings,
-  criteria,
-  criterionLabels,
-  type ImportField,
-  importFieldLabels,
-  importFields,
-  type RunOutput,
-  ruleLabels,
-} from "../../../shared/programs.ts";
+import { type CohortOutput, criterionLabels, type RunOutput } from "../../../shared/programs.ts";
 import { api, call } from "../../api.ts";
+import { AfterPaint } from "../../ui/after-paint.tsx";
 import { Alert } from "../../ui/alert.tsx";
 import { Button, buttonClass } from "../../ui/button.tsx";
 import { Card } from "../../ui/card.tsx";
 import { EmptyState } from "../../ui/empty-state.tsx";
-import { SelectField, TextField } from "../../ui/field.tsx";
-import { Form, FormActions, isStaleVersion } from "../../ui/form.tsx";
 import { PageHeader } from "../../ui/page-header.tsx";
-import { isNotFound, LoadFailed, RecordNotFound } from "../../ui/query-state.tsx";
+import { isNotFound, LoadFailed, QueryState, RecordNotFound } from "../../ui/query-state.tsx";
 import { ScrollBox } from "../../ui/scroll-box.tsx";
 import { LoadingState } from "../../ui/spinner.tsx";
 import { useToast } from "../../ui/toast.tsx";
@@ -39,44 +28,16 @@ import "./programs.css";
 
 // The chart library loads with the health card only, never in the main bundle.
 const HealthChart = lazy(() => import("./health-chart.tsx"));
-// The override forms and their schema load when one is opened.
+// The import and settings forms load after the page's first picture; the override forms and their
+// schema when one is opened.
+const ImportForm = lazy(() => import("./cohort-forms.tsx").then((m) => ({ default: m.ImportForm })));
+const SettingsForm = lazy(() => import("./cohort-forms.tsx").then((m) => ({ default: m.SettingsForm })));
 const ReasonForm = lazy(() => import("./override-forms.tsx").then((m) => ({ default: m.ReasonForm })));
 const SeatForm = lazy(() => import("./override-forms.tsx").then((m) => ({ default: m.SeatForm })));
 
-type ImportResult = Awaited<ReturnType<typeof importCsv>>;
-function importCsv(
-  cohortId: string,
-  csv: string,
-  mapping: Partial<Record<ImportField, string>>,
-  apply: boolean,
-) {
-  return call(api.cohorts[":id"].import.$post({ param: param(cohortId), json: { csv, mapping, apply } }));
-}
-
 function ImportCard({ cohort }: { cohort: CohortOutput }) {
-  const queryClient = useQueryClient();
-  const toast = useToast();
-  const [csv, setCsv] = useState("");
-  const [fileName, setFileName] = useState("");
-  const [mapping, setMapping] = useState<Partial<Record<ImportField, string>>>({});
-  const [result, setResult] = useState<ImportResult | null>(null);
   const [page, setPage] = useState(1);
   const list = useQuery(participantsQuery(cohort.id, page));
-  const run = useMutation({
-    mutationFn: (apply: boolean) => importCsv(cohort.id, csv, mapping, apply),
-    onSuccess: async (data) => {
-      setResult(data);
-      setMapping(data.mapping as Partial<Record<ImportField, string>>);
-      if (data.applied) {
-        toast({ title: `${data.created} added, ${data.updated} updated, ${data.unchanged} unchanged` });
-        await queryClient.invalidateQueries({ queryKey: ["cohorts", cohort.id] });
-      }
-    },
-  });
-  const headerOptions = [
-    { value: "", label: "(none)" },
-    ...(result?.headers ?? []).map((h) => ({ value: h, label: h })),
-  ];
   return (
     <Card
       id="participants"
@@ -84,165 +45,72 @@ function ImportCard({ cohort }: { cohort: CohortOutput }) {
       icon={<FileUp size={18} />}
       description="Import a CSV with email, name, role (mentee or mentor), the manager's email and a mentor's seats. Importing the same file again changes nothing; invited people join with their Sidecar account."
     >
-      <Form onSubmit={() => run.mutate(false)} aria-label="Import participants" error={run.error?.message}>
-        <div className="field">
-          <label className="field-label" htmlFor="participants-file">
-            CSV file
-          </label>
-          <input
-            id="participants-file"
-            type="file"
-            accept=".csv,text/csv"
-            className="input"
-            onChange={async (event) => {
-              const file = event.target.files?.[0];
-              if (!file) return;
-              setFileName(file.name);
-              setCsv(await file.text());
-              setResult(null);
-            }}
-          />
-        </div>
-        {result ? (
-          <fieldset className="program-weights">
-            <legend className="field-label">Columns</legend>
-            {importFields.map((field) => (
-              <SelectField
-                key={field}
-                label={importFieldLabels[field]}
-                value={mapping[field] ?? ""}
-                onValueChange={(value) => setMapping({ ...mapping, [field]: value })}
-                options={headerOptions}
-              />
-            ))}
-          </fieldset>
-        ) : null}
-        <FormActions>
-          <Button
-            type="submit"
-            variant="secondary"
-            disabled={!csv}
-            pending={run.isPending && run.variables === false}
-          >
-            Preview {fileName}
-          </Button>
-          {result && result.errors.length === 0 && !result.applied ? (
-            <Button pending={run.isPending && run.variables === true} onClick={() => run.mutate(true)}>
-              Import {result.valid} participants
-            </Button>
-          ) : null}
-        </FormActions>
-      </Form>
-      {result ? (
-        <div aria-live="polite">
-          <p>
-            {result.rows} rows: {result.valid} valid · {result.created} new · {result.updated} changed ·{" "}
-            {result.unchanged} unchanged · {result.reportingLines} reporting lines inside the cohort
-            {result.applied ? ` · ${result.invited} invited by email` : ""}
-          </p>
-          {result.errors.length > 0 ? (
-            <Alert tone="error" title={`${result.errors.length} problems to fix before importing`}>
-              <ScrollBox label="Problems in the file">
-                <table className="program-table">
-                  <thead>
-                    <tr>
-                      <th scope="col">Line</th>
-                      <th scope="col">Column</th>
-                      <th scope="col">Problem</th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {result.errors.map((e) => (
-                      <tr key={`${e.line}-${e.column}-${e.message}`}>
-                        <td>{e.line}</td>
-                        <td>{e.column}</td>
-                        <td>{e.message}</td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              </ScrollBox>
-            </Alert>
-          ) : null}
-        </div>
-      ) : null}
-      {list.isPending ? (
-        <LoadingState label="Loading participants…" />
-      ) : list.isError ? (
-        <LoadFailed what="Participants" error={list.error} />
-      ) : list.data.total === 0 ? (
-        <EmptyState title="No participants yet" headingLevel={3}>
-          Choose a CSV file above, preview it, then import it.
-        </EmptyState>
-      ) : (
-        <>
-          <ScrollBox label="Participants">
-            <table className="program-table">
-              <caption className="visually-hidden">Participants</caption>
-              <thead>
-                <tr>
-                  <th scope="col">Name</th>
-                  <th scope="col">Role</th>
-                  <th scope="col">Seats</th>
-                  <th scope="col">Joined</th>
-                </tr>
-              </thead>
-              <tbody>
-                {list.data.participants.map((p) => (
-                  <tr key={p.id}>
-                    <td>
-                      {p.name}
-                      <br />
-                      <span className="muted small">{p.email}</span>
-                    </td>
-                    <td>{p.role}</td>
-                    <td>{p.role === "mentor" ? p.capacity : ""}</td>
-                    <td>{p.joined ? "Joined" : "Invited"}</td>
+      <AfterPaint component={ImportForm} props={{ cohort }} />
+      <QueryState
+        query={list}
+        loading="Loading participants…"
+        failed="Participants"
+        isEmpty={(data) => data.total === 0}
+        empty={
+          <EmptyState title="No participants yet" headingLevel={3}>
+            Choose a CSV file above, preview it, then import it.
+          </EmptyState>
+        }
+      >
+        {(data) => (
+          <>
+            <ScrollBox label="Participants">
+              <table className="program-table">
+                <caption className="visually-hidden">Participants</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">Name</th>
+                    <th scope="col">Role</th>
+                    <th scope="col">Seats</th>
+                    <th scope="col">Joined</th>
                   </tr>
-                ))}
-              </tbody>
-            </table>
-          </ScrollBox>
-          <div className="program-actions">
-            <Button size="small" variant="ghost" disabled={page <= 1} onClick={() => setPage(page - 1)}>
-              Previous
-            </Button>
-            <span className="muted small">
-              Page {page} of {Math.max(1, Math.ceil(list.data.total / list.data.pageSize))}
-            </span>
-            <Button
-              size="small"
-              variant="ghost"
-              disabled={page * list.data.pageSize >= list.data.total}
-              onClick={() => setPage(page + 1)}
-            >
-              Next
-            </Button>
-          </div>
-        </>
-      )}
+                </thead>
+                <tbody>
+                  {data.participants.map((p) => (
+                    <tr key={p.id}>
+                      <td>
+                        {p.name}
+                        <br />
+                        <span className="muted small">{p.email}</span>
+                      </td>
+                      <td>{p.role}</td>
+                      <td>{p.role === "mentor" ? p.capacity : ""}</td>
+                      <td>{p.joined ? "Joined" : "Invited"}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </ScrollBox>
+            <div className="program-actions">
+              <Button size="small" variant="ghost" disabled={page <= 1} onClick={() => setPage(page - 1)}>
+                Previous
+              </Button>
+              <span className="muted small">
+                Page {page} of {Math.max(1, Math.ceil(data.total / data.pageSize))}
+              </span>
+              <Button
+                size="small"
+                variant="ghost"
+                disabled={page * data.pageSize >= data.total}
+                onClick={() => setPage(page + 1)}
+              >
+                Next
+              </Button>
+            </div>
+          </>
+        )}
+      </QueryState>
     </Card>
   );
 }
 
 function SettingsCard({ cohort }: { cohort: CohortOutput }) {
-  const queryClient = useQueryClient();
-  const toast = useToast();
-  const [settings, setSettings] = useState<CohortSettings>(cohort.settings);
-  const [version, setVersion] = useState(cohort.version);
   const preview = useQuery(previewQuery(cohort.id));
-  const save = useMutation({
-    mutationFn: () =>
-      call(api.cohorts[":id"].settings.$put({ param: param(cohort.id), json: { settings, version } })),
-    onSuccess: async (data) => {
-      setVersion(data.version);
-      queryClient.setQueryData(cohortQuery(cohort.id).queryKey, data);
-      await queryClient.invalidateQueries({ queryKey: ["cohorts", cohort.id, "preview"] });
-      toast({ title: "Criteria and rules saved" });
-    },
-  });
-  const stale = isStaleVersion(save.error);
-  const rules = Object.keys(ruleLabels) as (keyof typeof ruleLabels)[];
   return (
     <Card
       id="criteria"
@@ -250,96 +118,7 @@ function SettingsCard({ cohort }: { cohort: CohortOutput }) {
       icon={<SlidersHorizontal size={18} />}
       description="Weights say how much each criterion counts; hard rules remove pairs altogether."
     >
-      {stale ? (
-        <Alert tone="warning" title="Changed in another tab or on another device">
-          <p>{save.error?.message}</p>
-          <Button
-            variant="secondary"
-            size="small"
-            onClick={async () => {
-              const latest = await queryClient.fetchQuery({ ...cohortQuery(cohort.id), staleTime: 0 });
-              setVersion(latest.version);
-              save.reset();
-            }}
-          >
-            Load the latest version, keep my changes
-          </Button>
-        </Alert>
-      ) : null}
-      <Form
-        onSubmit={() => save.mutate()}
-        aria-label="Criteria and rules"
-        error={stale ? undefined : save.error?.message}
-      >
-        <fieldset className="program-weights">
-          <legend className="field-label">Weights (0 to 10)</legend>
-          {criteria.map((c) => (
-            <TextField
-              key={c}
-              label={criterionLabels[c]}
-              type="number"
-              min={0}
-              max={10}
-              value={String(settings.weights[c])}
-              onValueChange={(v) =>
-                setSettings({ ...settings, weights: { ...settings.weights, [c]: Number(v) } })
-              }
-            />
-          ))}
-        </fieldset>
-        <fieldset className="field">
-          <legend className="field-label">Hard rules</legend>
-          {[...rules, "mentorCapacity" as const].map((rule) => (
-            <label key={rule} className="checkbox">
-              <input
-                type="checkbox"
-                checked={settings.rules[rule]}
-                onChange={(e) =>
-                  setSettings({ ...settings, rules: { ...settings.rules, [rule]: e.target.checked } })
-                }
-              />{" "}
-              {rule === "mentorCapacity" ? "Mentor capacity (seats)" : ruleLabels[rule]}
-              {rule !== "mentorCapacity" && preview.data ? (
-                <span className="muted small"> — removes {preview.data.removedBy[rule]} pairs</span>
-              ) : null}
-            </label>
-          ))}
-        </fieldset>
-        <div className="program-weights">
-          <TextField
-            label="Minimum weekly overlap (minutes)"
-            type="number"
-            value={String(settings.minimumOverlapMinutes)}
-            onValueChange={(v) => setSettings({ ...settings, minimumOverlapMinutes: Number(v) })}
-          />
-          <TextField
-            label="Mentor ahead by at least (levels)"
-            type="number"
-            value={String(settings.seniorityMinGap)}
-            onValueChange={(v) => setSettings({ ...settings, seniorityMinGap: Number(v) })}
-          />
-          <TextField
-            label="Mentor ahead by at most (levels)"
-            type="number"
-            value={String(settings.seniorityMaxGap)}
-            onValueChange={(v) => setSettings({ ...settings, seniorityMaxGap: Number(v) })}
-          />
-          <SelectField
-            label="Objective"
-            value={settings.mode}
-            onValueChange={(v) => setSettings({ ...settings, mode: v as CohortSettings["mode"] })}
-            options={[
-              { value: "participation", label: "Match as many mentees as possible, then the best total" },
-              { value: "score", label: "The best total score" },
-            ]}
-          />
-        </div>
-        <FormActions>
-          <Button type="submit" pending={save.isPending}>
-            Save criteria and rules
-          </Button>
-        </FormActions>
-      </Form>
+      <AfterPaint component={SettingsForm} props={{ cohort }} />
       {preview.data ? (
         <p aria-live="polite">
           With the saved rules: {preview.data.feasiblePairs} of {preview.data.allPairs} pairs allowed ·{" "}

@@ -1,151 +1,34 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { Handshake } from "lucide-react";
-import { useState } from "react";
-import { laneIds, lanes } from "../../../shared/lane-words.ts";
-import { weekdayLabels } from "../../../shared/mentors.ts";
-import { levelLabels, levels } from "../../../shared/profile.ts";
-import { criterionLabels, type Questionnaire } from "../../../shared/programs.ts";
+import { lazy } from "react";
+import { criterionLabels } from "../../../shared/programs.ts";
 import { api, call } from "../../api.ts";
+import { AfterPaint } from "../../ui/after-paint.tsx";
 import { Alert } from "../../ui/alert.tsx";
 import { Button } from "../../ui/button.tsx";
 import { Card } from "../../ui/card.tsx";
-import { CheckboxGroup } from "../../ui/checkbox-group.tsx";
 import { EmptyState } from "../../ui/empty-state.tsx";
-import { SelectField, TextAreaField, TextField } from "../../ui/field.tsx";
-import { Form, FormActions } from "../../ui/form.tsx";
 import { PageHeader } from "../../ui/page-header.tsx";
-import { LoadFailed } from "../../ui/query-state.tsx";
-import { LoadingState } from "../../ui/spinner.tsx";
+import { QueryState } from "../../ui/query-state.tsx";
 import { useToast } from "../../ui/toast.tsx";
 import { useTitle } from "../../ui/use-title.ts";
+import type { Place } from "./place-forms.tsx";
 import { myPlacesQuery, param } from "./programs-api.ts";
 import "./programs.css";
 
-type Place = Awaited<ReturnType<NonNullable<typeof myPlacesQuery.queryFn>>>["participations"][number];
-type Slot = { weekday: number; start: string; end: string };
-
-const dayOptions = [1, 2, 3, 4, 5, 6, 7].map((d) => ({ value: String(d), label: weekdayLabels[d] ?? "" }));
-
-function JoinForm({ place }: { place: Place }) {
-  const queryClient = useQueryClient();
-  const toast = useToast();
-  const [goals, setGoals] = useState(place.questionnaire?.goals.join("\n") ?? "");
-  const [focus, setFocus] = useState<string[]>(place.questionnaire?.lanes ?? []);
-  const [level, setLevel] = useState(place.questionnaire?.level ?? "");
-  const [timeZone, setTimeZone] = useState(
-    place.questionnaire?.timeZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone,
-  );
-  // Each row keeps its own key while its day or times change.
-  const [slots, setSlots] = useState<(Slot & { key: string })[]>(
-    (
-      place.questionnaire?.availability ?? [
-        { weekday: 2, start: "09:00", end: "11:00" },
-        { weekday: 4, start: "14:00", end: "16:00" },
-      ]
-    ).map((slot, k) => ({ ...slot, key: `slot-${k}` })),
-  );
-  const join = useMutation({
-    mutationFn: () => {
-      const questionnaire: Questionnaire = {
-        goals: goals
-          .split("\n")
-          .map((g) => g.trim())
-          .filter(Boolean),
-        stages: [],
-        markets: [],
-        level: (level || null) as Questionnaire["level"],
-        timeZone: timeZone || null,
-        availability: slots.map(({ weekday, start, end }) => ({ weekday, start, end })),
-        lanes: focus as Questionnaire["lanes"],
-      };
-      return call(api["my-programs"][":id"].join.$post({ param: param(place.id), json: { questionnaire } }));
-    },
-    onSuccess: (data) => {
-      queryClient.setQueryData(myPlacesQuery.queryKey, data);
-      toast({ title: "You joined the cohort" });
-    },
-  });
-  return (
-    <Form onSubmit={() => join.mutate()} aria-label={`Join ${place.cohortName}`} error={join.error?.message}>
-      <TextAreaField
-        label={place.role === "mentee" ? "Your goals, one a line" : "Goals you can help with, one a line"}
-        value={goals}
-        onValueChange={setGoals}
-        rows={3}
-      />
-      <CheckboxGroup
-        name={`lanes-${place.id}`}
-        legend={place.role === "mentee" ? "Lanes you want to grow in" : "Lanes you can help with"}
-        hint="Left empty, your latest lane assessment decides."
-        options={laneIds.map((id) => ({ value: id, label: lanes[id].label }))}
-        value={focus}
-        onChange={setFocus}
-      />
-      <SelectField
-        label="Your level"
-        hint="Used only where your profile has none."
-        value={level}
-        onValueChange={setLevel}
-        options={[
-          { value: "", label: "From my profile" },
-          ...levels.map((l) => ({ value: l, label: levelLabels[l] })),
-        ]}
-      />
-      <TextField label="Time zone of your availability" value={timeZone} onValueChange={setTimeZone} />
-      <fieldset className="field">
-        <legend className="field-label">When you can meet each week</legend>
-        {slots.map((slot, index) => (
-          <div className="program-actions" key={slot.key}>
-            <SelectField
-              label={`Day ${index + 1}`}
-              value={String(slot.weekday)}
-              onValueChange={(v) =>
-                setSlots(slots.map((s, k) => (k === index ? { ...s, weekday: Number(v) } : s)))
-              }
-              options={dayOptions}
-            />
-            <TextField
-              label="From"
-              type="time"
-              value={slot.start}
-              onValueChange={(v) => setSlots(slots.map((s, k) => (k === index ? { ...s, start: v } : s)))}
-            />
-            <TextField
-              label="To"
-              type="time"
-              value={slot.end}
-              onValueChange={(v) => setSlots(slots.map((s, k) => (k === index ? { ...s, end: v } : s)))}
-            />
-          </div>
-        ))}
-      </fieldset>
-      <FormActions>
-        <Button type="submit" pending={join.isPending}>
-          {place.joined ? "Save my answers" : "Join the cohort"}
-        </Button>
-      </FormActions>
-    </Form>
-  );
-}
+// The forms and their schema load after the page's first picture.
+const forms = () => import("./place-forms.tsx");
+const JoinForm = lazy(() => forms().then((m) => ({ default: m.JoinForm })));
+const MeetingForm = lazy(() => forms().then((m) => ({ default: m.MeetingForm })));
 
 function Match({ match }: { match: Place["matches"][number] }) {
   const queryClient = useQueryClient();
   const toast = useToast();
-  const [metOn, setMetOn] = useState("");
-  const done = (data: unknown, title: string) => {
-    queryClient.setQueryData(myPlacesQuery.queryKey, data as never);
-    toast({ title });
-  };
   const accept = useMutation({
     mutationFn: () => call(api["program-matches"][":id"].accept.$post({ param: param(match.pairId) })),
-    onSuccess: (data) => done(data, "Match confirmed"),
-  });
-  const met = useMutation({
-    mutationFn: () =>
-      call(api["program-matches"][":id"].meetings.$post({ param: param(match.pairId), json: { metOn } })),
     onSuccess: (data) => {
-      done(data, "Meeting recorded");
-      setMetOn("");
+      queryClient.setQueryData(myPlacesQuery.queryKey, data);
+      toast({ title: "Match confirmed" });
     },
   });
   return (
@@ -171,25 +54,7 @@ function Match({ match }: { match: Place["matches"][number] }) {
           </Button>
         )}
       </div>
-      <Form onSubmit={() => met.mutate()} aria-label="Record a meeting" error={met.error?.message}>
-        <TextField
-          label="We met on"
-          type="date"
-          value={metOn}
-          onValueChange={setMetOn}
-          required
-          hint={
-            match.lastMetOn
-              ? `Last meeting recorded: ${match.lastMetOn}. Only the date is kept.`
-              : "Only the date is kept."
-          }
-        />
-        <FormActions>
-          <Button type="submit" variant="secondary" pending={met.isPending} disabled={!metOn}>
-            Record the meeting
-          </Button>
-        </FormActions>
-      </Form>
+      <AfterPaint component={MeetingForm} props={{ match }} />
       {accept.isError ? <Alert tone="error">{accept.error.message}</Alert> : null}
     </div>
   );
@@ -204,34 +69,38 @@ export function MyProgramsPage() {
         title="My program places"
         description="Mentoring programs you are invited to. Join with a few answers; your lanes, level, time zone and availability come from your own Sidecar data where you have them."
       />
-      {query.isPending ? (
-        <LoadingState label="Loading your places…" />
-      ) : query.isError ? (
-        <LoadFailed what="Your program places" error={query.error} retry={() => query.refetch()} />
-      ) : query.data.participations.length === 0 ? (
-        <EmptyState title="No program has invited you">
-          When a program admin imports your email address into a cohort, it shows here.
-        </EmptyState>
-      ) : (
-        <div className="program-grid">
-          {query.data.participations.map((place) => (
-            <Card
-              key={place.id}
-              id={`place-${place.id}`}
-              title={`${place.programName}: ${place.cohortName}`}
-              icon={<Handshake size={18} />}
-              description={`As a ${place.role}, ${place.startsOn} to ${place.endsOn}`}
-            >
-              {place.matches.length > 0 ? (
-                place.matches.map((m) => <Match key={m.pairId} match={m} />)
-              ) : place.joined ? (
-                <p>You joined. Your match shows here once the program publishes its pairs.</p>
-              ) : null}
-              {place.matches.length === 0 ? <JoinForm place={place} /> : null}
-            </Card>
-          ))}
-        </div>
-      )}
+      <QueryState
+        query={query}
+        loading="Loading your places…"
+        failed="Your program places"
+        isEmpty={(data) => data.participations.length === 0}
+        empty={
+          <EmptyState title="No program has invited you">
+            When a program admin imports your email address into a cohort, it shows here.
+          </EmptyState>
+        }
+      >
+        {(data) => (
+          <div className="program-grid">
+            {data.participations.map((place) => (
+              <Card
+                key={place.id}
+                id={`place-${place.id}`}
+                title={`${place.programName}: ${place.cohortName}`}
+                icon={<Handshake size={18} />}
+                description={`As a ${place.role}, ${place.startsOn} to ${place.endsOn}`}
+              >
+                {place.matches.length > 0 ? (
+                  place.matches.map((m) => <Match key={m.pairId} match={m} />)
+                ) : place.joined ? (
+                  <p>You joined. Your match shows here once the program publishes its pairs.</p>
+                ) : null}
+                {place.matches.length === 0 ? <AfterPaint component={JoinForm} props={{ place }} /> : null}
+              </Card>
+            ))}
+          </div>
+        )}
+      </QueryState>
     </>
   );
 }

@@ -2,14 +2,13 @@ import { useQuery } from "@tanstack/react-query";
 import { Link, useParams } from "@tanstack/react-router";
 import { CalendarRange, ShieldCheck } from "lucide-react";
 import { lazy } from "react";
-import { publishModeLabels } from "../../../shared/programs.ts";
+import { type ProgramOutput, publishModeLabels } from "../../../shared/programs.ts";
 import { AfterPaint } from "../../ui/after-paint.tsx";
 import { buttonClass } from "../../ui/button.tsx";
 import { Card } from "../../ui/card.tsx";
 import { EmptyState } from "../../ui/empty-state.tsx";
 import { PageHeader } from "../../ui/page-header.tsx";
-import { isNotFound, LoadFailed, RecordNotFound } from "../../ui/query-state.tsx";
-import { LoadingState } from "../../ui/spinner.tsx";
+import { QueryState, RecordNotFound } from "../../ui/query-state.tsx";
 import { useTitle } from "../../ui/use-title.ts";
 import { programQuery } from "./programs-api.ts";
 import "./programs.css";
@@ -22,22 +21,28 @@ export function ProgramPage() {
   const { programId } = useParams({ strict: false }) as { programId: string };
   const query = useQuery(programQuery(programId));
   useTitle(query.data?.name ?? "Program");
-  if (query.isPending) return <LoadingState label="Loading the program…" />;
-  if (query.isError) {
-    return isNotFound(query.error) ? (
-      <RecordNotFound
-        thing="program"
-        back={
-          <Link to="/programs" className={buttonClass("secondary")}>
-            Back to programs
-          </Link>
-        }
-      />
-    ) : (
-      <LoadFailed what="The program" error={query.error} retry={() => query.refetch()} />
-    );
-  }
-  const program = query.data;
+  return (
+    <QueryState
+      query={query}
+      loading="Loading the program…"
+      failed="The program"
+      notFound={
+        <RecordNotFound
+          thing="program"
+          back={
+            <Link to="/programs" className={buttonClass("secondary")}>
+              Back to programs
+            </Link>
+          }
+        />
+      }
+    >
+      {(program) => <ProgramView program={program} programId={programId} />}
+    </QueryState>
+  );
+}
+
+function ProgramView({ program, programId }: { program: ProgramOutput; programId: string }) {
   return (
     <>
       <PageHeader title={program.name} description={publishModeLabels[program.publishMode]} />

@@ -6,8 +6,7 @@ import { AfterPaint } from "../../ui/after-paint.tsx";
 import { Card } from "../../ui/card.tsx";
 import { EmptyState } from "../../ui/empty-state.tsx";
 import { PageHeader } from "../../ui/page-header.tsx";
-import { LoadFailed } from "../../ui/query-state.tsx";
-import { LoadingState } from "../../ui/spinner.tsx";
+import { QueryState } from "../../ui/query-state.tsx";
 import { useTitle } from "../../ui/use-title.ts";
 import { myProgramsQuery } from "./programs-api.ts";
 import "./programs.css";
@@ -29,28 +28,32 @@ export function ProgramsPage() {
       />
       <div className="program-grid">
         <Card id="my-programs" title="Programs you run" icon={<Users size={18} />}>
-          {query.isPending ? (
-            <LoadingState label="Loading your programs…" />
-          ) : query.isError ? (
-            <LoadFailed what="Your programs" error={query.error} retry={() => query.refetch()} />
-          ) : query.data.administered.length === 0 ? (
-            <EmptyState title="You run no program yet" headingLevel={3}>
-              Start one below; you become its program admin and can add others.
-            </EmptyState>
-          ) : (
-            <ul className="program-list">
-              {query.data.administered.map((p) => (
-                <li key={p.id}>
-                  <Link to="/programs/$programId" params={{ programId: p.id }}>
-                    {p.name}
-                  </Link>
-                  <span className="muted small">
-                    {p.publishMode === "mentoring" ? "Mentoring" : "Introductions"}
-                  </span>
-                </li>
-              ))}
-            </ul>
-          )}
+          <QueryState
+            query={query}
+            loading="Loading your programs…"
+            failed="Your programs"
+            isEmpty={(data) => data.administered.length === 0}
+            empty={
+              <EmptyState title="You run no program yet" headingLevel={3}>
+                Start one below; you become its program admin and can add others.
+              </EmptyState>
+            }
+          >
+            {(data) => (
+              <ul className="program-list">
+                {data.administered.map((p) => (
+                  <li key={p.id}>
+                    <Link to="/programs/$programId" params={{ programId: p.id }}>
+                      {p.name}
+                    </Link>
+                    <span className="muted small">
+                      {p.publishMode === "mentoring" ? "Mentoring" : "Introductions"}
+                    </span>
+                  </li>
+                ))}
+              </ul>
+            )}
+          </QueryState>
         </Card>
         <Card id="new-program" title="Start a program">
           <AfterPaint component={StartProgramForm} props={{}} />

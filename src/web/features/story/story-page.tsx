@@ -4,12 +4,11 @@ import { ArrowLeft, BookOpen, Megaphone, Mic, Pencil, Plus, Trash2 } from "lucid
 import { lanes } from "../../../shared/lane-words.ts";
 import { type StoryEntry, storyFieldLabels, storyFields } from "../../../shared/story.ts";
 import { api, call } from "../../api.ts";
-import { Alert } from "../../ui/alert.tsx";
 import { Button, buttonClass } from "../../ui/button.tsx";
 import { Card } from "../../ui/card.tsx";
 import { EmptyState } from "../../ui/empty-state.tsx";
 import { PageHeader } from "../../ui/page-header.tsx";
-import { LoadingState } from "../../ui/spinner.tsx";
+import { QueryState, RecordNotFound } from "../../ui/query-state.tsx";
 import { useToast } from "../../ui/toast.tsx";
 import { useTitle } from "../../ui/use-title.ts";
 import { storyEntriesQuery, storyEntryQuery } from "./story-api.ts";
@@ -104,7 +103,6 @@ function EntryCard({ entry }: { entry: StoryEntry }) {
 export function StoryPage() {
   useTitle("Career story");
   const query = useQuery(storyEntriesQuery);
-  const entries = query.data?.entries ?? [];
   return (
     <>
       <PageHeader
@@ -127,37 +125,36 @@ export function StoryPage() {
           </div>
         }
       />
-      {query.isPending ? (
-        <LoadingState label="Loading your story…" />
-      ) : query.isError ? (
-        <Alert tone="error">
-          Your story could not be loaded. {query.error.message}{" "}
-          <button type="button" className="button-link" onClick={() => query.refetch()}>
-            Try again
-          </button>
-        </Alert>
-      ) : entries.length === 0 ? (
-        <Card>
-          <EmptyState
-            icon={<BookOpen size={24} />}
-            title="Your story has no entries yet"
-            action={
-              <Link to="/story/new" className={buttonClass("primary")}>
-                Write your first entry
-              </Link>
-            }
-          >
-            Start with the role or project you are proudest of: the problem, what you did, what stood in the
-            way, and what changed.
-          </EmptyState>
-        </Card>
-      ) : (
-        <ul className="story-entries">
-          {entries.map((entry) => (
-            <EntryCard key={entry.id} entry={entry} />
-          ))}
-        </ul>
-      )}
+      <QueryState
+        query={query}
+        loading="Loading your story…"
+        failed="Your story"
+        isEmpty={(data) => data.entries.length === 0}
+        empty={
+          <Card>
+            <EmptyState
+              icon={<BookOpen size={24} />}
+              title="Your story has no entries yet"
+              action={
+                <Link to="/story/new" className={buttonClass("primary")}>
+                  Write your first entry
+                </Link>
+              }
+            >
+              Start with the role or project you are proudest of: the problem, what you did, what stood in the
+              way, and what changed.
+            </EmptyState>
+          </Card>
+        }
+      >
+        {(data) => (
+          <ul className="story-entries">
+            {data.entries.map((entry) => (
+              <EntryCard key={entry.id} entry={entry} />
+            ))}
+          </ul>
+        )}
+      </QueryState>
     </>
   );
 }
@@ -185,15 +182,28 @@ export function EditStoryEntryPage() {
   const { id } = editRoute.useParams();
   const query = useQuery(storyEntryQuery(id));
   return (
-    <>
-      <PageHeader title="Edit a story entry" before={backToStory} />
-      {query.isPending ? (
-        <LoadingState label="Loading the entry…" />
-      ) : query.isError ? (
-        <Alert tone="error">{query.error.message}</Alert>
-      ) : (
-        <StoryEntryForm entry={query.data} />
+    <QueryState
+      query={query}
+      loading="Loading the entry…"
+      failed="The entry"
+      notFound={
+        <RecordNotFound
+          thing="story entry"
+          before={backToStory}
+          back={
+            <Link to="/story" className={buttonClass("secondary")}>
+              Back to your story
+            </Link>
+          }
+        />
+      }
+    >
+      {(entry) => (
+        <>
+          <PageHeader title="Edit a story entry" before={backToStory} />
+          <StoryEntryForm entry={entry} />
+        </>
       )}
-    </>
+    </QueryState>
   );
 }

@@ -9,8 +9,7 @@ import { Card } from "../../ui/card.tsx";
 import { EmptyState } from "../../ui/empty-state.tsx";
 import { isStaleVersion } from "../../ui/form.tsx";
 import { PageHeader } from "../../ui/page-header.tsx";
-import { LoadFailed } from "../../ui/query-state.tsx";
-import { LoadingState } from "../../ui/spinner.tsx";
+import { QueryState } from "../../ui/query-state.tsx";
 import { useToast } from "../../ui/toast.tsx";
 import { useTitle } from "../../ui/use-title.ts";
 import { thoughtLogQuery } from "../story/story-api.ts";
@@ -221,64 +220,64 @@ export function TargetRolePage() {
             : "What stands between your level and the next, and the moves in your control. Private unless you share it."
         }
       />
-      {query.isPending ? (
-        <LoadingState label="Loading your next level…" />
-      ) : query.isError ? (
-        <LoadFailed what="Your next level" error={query.error} retry={() => void query.refetch()} />
-      ) : !query.data.level ? (
-        <Card>
-          <EmptyState
-            icon={<UserRound size={24} />}
-            title="Set your level first"
-            action={
-              <Link to="/profile" className={buttonClass("primary")}>
-                Set your level on your profile
-              </Link>
-            }
-          >
-            Sidecar shows the hurdles between your level and the next one. Tell it where you are: pick your
-            current level on your profile, then come back.
-          </EmptyState>
-        </Card>
-      ) : !query.data.nextLevel ? (
-        <Card>
-          <EmptyState
-            icon={<Mountain size={24} />}
-            title="There is no next level above Chief Product Officer"
-            action={
-              <a href="/plan" className={buttonClass("primary")}>
-                Plan your Act Three
-              </a>
-            }
-          >
-            You have reached the top of the product ladder. What comes next is your Act Three: a second North
-            Star, whether scaled economics (investing, boards) or giving (writing, coaching, mission-based
-            companies). Shape it on your career plan.
-          </EmptyState>
-        </Card>
-      ) : (
-        <div className="stack-lg">
-          <p className="next-level-progress" aria-live="polite">
-            <strong>
-              {done} of {total}
-            </strong>{" "}
-            progress items done on the way to {query.data.nextLevelLabel}.
-          </p>
-          {query.data.hurdles.map((hurdle) => (
-            <HurdleCard
-              key={hurdle.id}
-              hurdle={hurdle}
-              pending={toggle.isPending ? toggle.variables : undefined}
-              onToggle={(id, checked) => toggle.mutate({ id, checked })}
-            />
-          ))}
-          {query.data.hurdles.some(isThoughtLeadership) ? null : (
-            <Card title="Be a thought leader" icon={<Mountain size={18} />}>
-              <ThoughtLeadershipProgress />
+      <QueryState query={query} loading="Loading your next level…" failed="Your next level">
+        {(data) =>
+          !data.level ? (
+            <Card>
+              <EmptyState
+                icon={<UserRound size={24} />}
+                title="Set your level first"
+                action={
+                  <Link to="/profile" className={buttonClass("primary")}>
+                    Set your level on your profile
+                  </Link>
+                }
+              >
+                Sidecar shows the hurdles between your level and the next one. Tell it where you are: pick
+                your current level on your profile, then come back.
+              </EmptyState>
             </Card>
-          )}
-        </div>
-      )}
+          ) : !data.nextLevel ? (
+            <Card>
+              <EmptyState
+                icon={<Mountain size={24} />}
+                title="There is no next level above Chief Product Officer"
+                action={
+                  <a href="/plan" className={buttonClass("primary")}>
+                    Plan your Act Three
+                  </a>
+                }
+              >
+                You have reached the top of the product ladder. What comes next is your Act Three: a second
+                North Star, whether scaled economics (investing, boards) or giving (writing, coaching,
+                mission-based companies). Shape it on your career plan.
+              </EmptyState>
+            </Card>
+          ) : (
+            <div className="stack-lg">
+              <p className="next-level-progress" aria-live="polite">
+                <strong>
+                  {done} of {total}
+                </strong>{" "}
+                progress items done on the way to {data.nextLevelLabel}.
+              </p>
+              {data.hurdles.map((hurdle) => (
+                <HurdleCard
+                  key={hurdle.id}
+                  hurdle={hurdle}
+                  pending={toggle.isPending ? toggle.variables : undefined}
+                  onToggle={(id, checked) => toggle.mutate({ id, checked })}
+                />
+              ))}
+              {data.hurdles.some(isThoughtLeadership) ? null : (
+                <Card title="Be a thought leader" icon={<Mountain size={18} />}>
+                  <ThoughtLeadershipProgress />
+                </Card>
+              )}
+            </div>
+          )
+        }
+      </QueryState>
     </>
   );
 }

@@ -16,7 +16,7 @@ import { useToast } from "../../ui/toast.tsx";
 import { useTitle } from "../../ui/use-title.ts";
 import { Term } from "../glossary/term.tsx";
 import { TourStatusBadge, TourTags } from "./tour-parts.tsx";
-import { tourPagesQuery } from "./tours-api.ts";
+import { tourPagesQuery, toursQuery } from "./tours-api.ts";
 import "./tours.css";
 
 type Move = { id: string; direction: "up" | "down" };
@@ -155,7 +155,7 @@ export function ToursPage() {
       if (moved.position > tours.length)
         void queryClient.invalidateQueries({ queryKey: tourPagesQuery.queryKey });
       // The roadmap and the other readers of every tour follow the new order.
-      void queryClient.invalidateQueries({ queryKey: ["tours"], exact: true });
+      void queryClient.invalidateQueries({ queryKey: toursQuery.queryKey, exact: true });
     },
     onError: (error, _move, context) => {
       if (context?.previous) queryClient.setQueryData(tourPagesQuery.queryKey, context.previous);
