@@ -13,10 +13,33 @@ const manifestPath = join(defaultWebRoot, ".vite", "manifest.json");
 const anyPageBudget = 170 * 1024;
 const signInBudget = 120 * 1024;
 /**
- * Pages still over the budget, each held at what it weighs today so it can only get lighter: their
- * forms load with the page instead of after its first picture (docs/performance.md lists them).
+ * Pages still over the budget, each held at what it weighs today (in whole KB) so it can only get
+ * lighter: their forms load with the page instead of after its first picture.
  */
-const heldAt: Record<string, number> = {};
+const heldAt: Record<string, number> = {
+  "auth/reset-password-page.tsx": 179,
+  "auth/two-factor-page.tsx": 179,
+  "diagnostics/health-check-page.tsx": 182,
+  "diagnostics/promotion-diagnosis-page.tsx": 178,
+  "feedback/new-request-page.tsx": 184,
+  "managers/area-page.tsx": 214,
+  "mentors/find-mentors-page.tsx": 177,
+  "mentors/mentor-page.tsx": 175,
+  "mentors/mentor-profile-page.tsx": 196,
+  "mentors/requests-page.tsx": 174,
+  "notifications/notification-settings-page.tsx": 174,
+  "profile/profile-page.tsx": 176,
+  "programs/cohort-page.tsx": 180,
+  "programs/my-programs-page.tsx": 176,
+  "programs/program-page.tsx": 176,
+  "security/security-page.tsx": 196,
+  "sharing/sharing-page.tsx": 186,
+  "story/press-release-page.tsx": 184,
+  "story/story-page.tsx": 185,
+  "story/thought-leadership-page.tsx": 182,
+  "tours/tour-edit-pages.tsx": 194,
+  "tours/tour-page.tsx": 192,
+};
 const budgetOf = (page: string) => Math.max(anyPageBudget, (heldAt[page] ?? 0) * 1024);
 
 function sentSize(file: string): number {
