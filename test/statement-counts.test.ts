@@ -115,6 +115,36 @@ describe("statements per signed-in read", () => {
   });
 });
 
+describe("statements per move of one tour", () => {
+  it("moves a tour in the same statements with two tours or twenty-six", async () => {
+    const counts = [];
+    for (const member of [few, many]) {
+      await ctx.request("/api/tours", {
+        cookie: member.cookie,
+        body: { title: "Last", mission: "Grow", startsOn: "2031-01-01", endsOn: "2031-12-31" },
+      });
+      const { tours, version } = await (await ctx.request("/api/tours", { cookie: member.cookie })).json();
+      const last = tours.at(-1);
+      let status = 0;
+      counts.push(
+        await ctx.statementsDuring(async () => {
+          status = (
+            await ctx.request(`/api/tours/${last.id}/move`, {
+              cookie: member.cookie,
+              body: { before: tours[0].id, version },
+            })
+          ).status;
+        }),
+      );
+      expect(status).toBe(200);
+    }
+    // The session, the member's order lock, the tour, the order's version, the target, one statement
+    // that shifts the tours between, the new version; node-postgres also counts begin and commit.
+    const transaction = process.env.DATABASE_URL ? 2 : 0;
+    expect(counts).toEqual([7 + transaction, 7 + transaction]);
+  });
+});
+
 describe("statements per engagement read, however many decisions are shared in it", () => {
   it("reads an engagement, and the mentee's journal, in the same statements with one shared decision or five", async () => {
     const { engagementPair } = await import("./engagements.ts");

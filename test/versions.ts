@@ -12,7 +12,7 @@ const byVersion = (body: Json) => body.version;
 const finders: [RegExp, Finder][] = [
   [/^\/api\/profile$/, { read: () => "/api/profile", version: byVersion }],
   [/^\/api\/plan(\/act-three|\/north-star\/reached)?$/, { read: () => "/api/plan", version: byVersion }],
-  [/^\/api\/tours\/order$/, { read: () => "/api/tours", version: byVersion }],
+  [/^\/api\/tours\/(order|[^/]+\/move)$/, { read: () => "/api/tours", version: byVersion }],
   [
     /^\/api\/tours\/([^/]+)\/milestones\/([^/]+)$/,
     {

@@ -1,8 +1,8 @@
 import { z } from "zod";
 
-/** How many items a page of a long list holds unless asked otherwise, and at most. */
-export const defaultPageSize = 50;
-export const maxPageSize = 100;
+import { maxPageSize } from "./page-size.ts";
+
+export * from "./page-size.ts";
 
 /** `?limit=&cursor=`: the query of every list read a page at a time. */
 export const pageQuery = z.object({

@@ -85,6 +85,49 @@ export const tourOrderInput = z
 export const tourOrderUpdateInput = withVersion(tourOrderInput);
 export type TourOrderInput = z.infer<typeof tourOrderInput>;
 
+const tourIdText = (field: string) =>
+  z
+    .string({ error: `Send ${field} as a tour id` })
+    .regex(/^[A-Za-z0-9_-]{1,64}$/, `Send ${field} as a tour id: this one has characters no Sidecar id uses`);
+const moveTargets = ["before", "after", "position"] as const;
+
+/** Where one tour goes: before or after another tour, or to a place (1 for first). Exactly one of them. */
+export const tourMoveInput = z
+  .object({
+    before: tourIdText("before").optional(),
+    after: tourIdText("after").optional(),
+    position: z
+      .number({ error: "Send position as a whole number, 1 for first" })
+      .int("Send position as a whole number, 1 for first")
+      .min(1, "Positions start at 1, for the first tour")
+      .max(500, "That is more tours than anyone has")
+      .optional(),
+  })
+  .strict()
+  .superRefine((move, ctx) => {
+    const given = moveTargets.filter((key) => move[key] !== undefined);
+    if (given.length === 1) return;
+    ctx.addIssue({
+      code: "custom",
+      path: [given[1] ?? "position"],
+      message:
+        given.length === 0
+          ? "Say where the tour goes: before or after another tour's id, or a position"
+          : "Say where the tour goes in one way only: before, after or position",
+    });
+  });
+export type TourMoveInput = z.infer<typeof tourMoveInput>;
+/** A move, with the version of the order it was based on (the tour list's `version`). */
+export const tourMoveUpdateInput = withVersion(tourMoveInput);
+
+export const tourMoveOutput = z
+  .object({
+    id: z.string(),
+    position: z.number().int().meta({ description: "The moved tour's new place, 1 for first" }),
+    version: z.number().int().meta({ description: "The new version of my order of tours" }),
+  })
+  .meta({ id: "TourMove" });
+
 export const endTourInput = z
   .object({
     endedOn: calendarDate("Enter the day the tour ended, such as 2026-09-30"),
@@ -210,44 +253,100 @@ function monthsLong(startsOn: string, endsOn: string): number {
   return remainder >= 15 ? months + 1 : months;
 }
 
-/**
- * Advice, not rules: the form shows these while typing and the API returns them with every tour.
- * Ranges touching on one boundary day (one tour ends the day the next starts) do not overlap.
- */
-export function tourWarnings(
-  tour: { id?: string; startsOn: string; endsOn: string; endedOn?: string | null },
-  others: readonly { id: string; title: string; startsOn: string; endsOn: string; endedOn: string | null }[],
-): TourWarning[] {
-  const warnings: TourWarning[] = [];
-  if (tour.endsOn > tour.startsOn) {
-    const start = parseISO(tour.startsOn);
-    const after = addDays(parseISO(tour.endsOn), 1);
-    const months = monthsLong(tour.startsOn, tour.endsOn);
-    const unit = months === 1 ? "month" : "months";
-    if (after < addMonths(start, tourMonths.min)) {
-      warnings.push({
+type TourSpan = { id?: string; startsOn: string; endsOn: string; endedOn?: string | null };
+type OtherTour = { id: string; title: string; startsOn: string; endsOn: string; endedOn: string | null };
+
+function lengthWarnings(tour: TourSpan): TourWarning[] {
+  if (tour.endsOn <= tour.startsOn) return [];
+  const start = parseISO(tour.startsOn);
+  const after = addDays(parseISO(tour.endsOn), 1);
+  const months = monthsLong(tour.startsOn, tour.endsOn);
+  const unit = months === 1 ? "month" : "months";
+  if (after < addMonths(start, tourMonths.min)) {
+    return [
+      {
         code: "too_short",
         message: `This tour is about ${months} ${unit} long. Tours of duty usually run ${tourMonths.min} to ${tourMonths.max} months: long enough to finish something that matters.`,
-      });
-    } else if (after > addMonths(start, tourMonths.max)) {
-      warnings.push({
+      },
+    ];
+  }
+  if (after > addMonths(start, tourMonths.max)) {
+    return [
+      {
         code: "too_long",
         message: `This tour is about ${months} ${unit} long. Tours of duty usually run ${tourMonths.min} to ${tourMonths.max} months; consider splitting it, so you and your manager renegotiate sooner.`,
+      },
+    ];
+  }
+  return [];
+}
+
+type Swept = { start: string; end: string; id: string | undefined; index: number; other: boolean };
+
+/**
+ * The overlap warnings of each of `tours` against `others`, by sort and sweep: ordered by first day,
+ * a span only meets the spans still running when it starts, so pairs that cannot meet are never
+ * compared, and each other tour's dates are formatted once, however many tours it overlaps.
+ */
+function overlapWarnings(tours: readonly TourSpan[], others: readonly OtherTour[]): TourWarning[][] {
+  const found: { other: number; warning: TourWarning }[][] = tours.map(() => []);
+  const spans: Swept[] = [
+    ...tours.map((tour, index) => ({
+      start: tour.startsOn,
+      end: lastDayOf({ endsOn: tour.endsOn, endedOn: tour.endedOn ?? null }),
+      id: tour.id,
+      index,
+      other: false,
+    })),
+    ...others.map((tour, index) => ({
+      start: tour.startsOn,
+      end: lastDayOf(tour),
+      id: tour.id,
+      index,
+      other: true,
+    })),
+  ].sort((a, b) => (a.start < b.start ? -1 : a.start > b.start ? 1 : 0));
+  const messages = new Map<number, string>();
+  const messageOf = (index: number) => {
+    let message = messages.get(index);
+    if (message === undefined) {
+      const other = others[index] as OtherTour;
+      message = `Overlaps “${other.title}” (${formatCalendarDate(other.startsOn)} – ${formatCalendarDate(lastDayOf(other))}).`;
+      messages.set(index, message);
+    }
+    return message;
+  };
+  let runningTours: Swept[] = [];
+  let runningOthers: Swept[] = [];
+  for (const span of spans) {
+    // A span that ended by this one's first day meets neither it nor any span after it.
+    runningTours = runningTours.filter((running) => running.end > span.start);
+    runningOthers = runningOthers.filter((running) => running.end > span.start);
+    for (const running of span.other ? runningTours : runningOthers) {
+      const [tour, other] = span.other ? [running, span] : [span, running];
+      // Ranges touching on one boundary day (one tour ends the day the next starts) do not overlap.
+      if (other.id === tour.id || !(other.start < tour.end && tour.start < other.end)) continue;
+      found[tour.index]?.push({
+        other: other.index,
+        warning: { code: "overlap", tourId: other.id, message: messageOf(other.index) },
       });
     }
+    (span.other ? runningOthers : runningTours).push(span);
   }
-  // Length is judged on the plan as agreed; overlap on the days each tour actually ran.
-  const end = lastDayOf({ endsOn: tour.endsOn, endedOn: tour.endedOn ?? null });
-  for (const other of others) {
-    if (other.id === tour.id) continue;
-    const otherEnd = lastDayOf(other);
-    if (other.startsOn < end && tour.startsOn < otherEnd) {
-      warnings.push({
-        code: "overlap",
-        tourId: other.id,
-        message: `Overlaps “${other.title}” (${formatCalendarDate(other.startsOn)} – ${formatCalendarDate(otherEnd)}).`,
-      });
-    }
-  }
-  return warnings;
+  // In the order of `others` (the member's order), as a page lists them.
+  return found.map((list) => list.sort((a, b) => a.other - b.other).map((item) => item.warning));
+}
+
+/**
+ * Advice, not rules: the form shows these while typing and the API returns them with every tour.
+ * Length is judged on the plan as agreed; overlap on the days each tour actually ran.
+ */
+export function tourWarnings(tour: TourSpan, others: readonly OtherTour[]): TourWarning[] {
+  return [...lengthWarnings(tour), ...(overlapWarnings([tour], others)[0] ?? [])];
+}
+
+/** The warnings of many tours at once (a list or a page), against `others`: one sweep for them all. */
+export function tourListWarnings(tours: readonly TourSpan[], others: readonly OtherTour[]): TourWarning[][] {
+  const overlaps = overlapWarnings(tours, others);
+  return tours.map((tour, index) => [...lengthWarnings(tour), ...(overlaps[index] ?? [])]);
 }

@@ -100,3 +100,34 @@ export async function call<R extends ClientResponse<unknown, number, string>>(
 export function isUnauthenticated(error: unknown): boolean {
   return error instanceof ApiError && error.status === 401;
 }
+
+/**
+ * Every page of a list the API reads a page at a time, for a part that needs the whole list (a picker,
+ * the roadmap's picture, overlap advice while typing): follows `nextCursor` until the last page.
+ */
+export async function readAllPages<Page extends { nextCursor: string | null }>(
+  read: (cursor: string | undefined) => Promise<Page>,
+): Promise<Page[]> {
+  const pages: Page[] = [];
+  let cursor: string | undefined;
+  do {
+    const page = await read(cursor);
+    pages.push(page);
+    cursor = page.nextCursor ?? undefined;
+  } while (cursor);
+  return pages;
+}
+
+/**
+ * The items of the pages read so far, each once: a record that moved between two page reads (a tour
+ * reordered, a decision revisited) may come again at the start of a later page.
+ */
+export function loadedItems<Page, Item extends { id: string }>(
+  pages: readonly Page[] | undefined,
+  itemsOf: (page: Page) => Item[],
+): Item[] {
+  const seen = new Set<string>();
+  return (pages ?? []).flatMap((page) =>
+    itemsOf(page).filter((item) => !seen.has(item.id) && Boolean(seen.add(item.id))),
+  );
+}

@@ -177,4 +177,39 @@ describe("the career plan in the browser", () => {
     await page.getByRole("heading", { name: "No decisions yet" }).waitFor();
     expect((await apiGet("/api/decisions")).decisions).toEqual([]);
   });
+
+  it("shows 50 decisions, then the next ones with Load more", async () => {
+    const statuses = await page.evaluate(async () => {
+      const answers: number[] = [];
+      for (let i = 1; i <= 51; i++) {
+        const response = await fetch("/api/decisions", {
+          method: "POST",
+          headers: { "content-type": "application/json", accept: "application/json" },
+          body: JSON.stringify({
+            dilemma: `Dilemma number ${i}`,
+            options: [{ label: "Stay" }, { label: "Go" }],
+            decision: "Stay",
+            decidedOn: `2024-${String(1 + (i % 12)).padStart(2, "0")}-${String(1 + (i % 28)).padStart(2, "0")}`,
+          }),
+        });
+        answers.push(response.status);
+      }
+      return answers;
+    });
+    expect(statuses.every((status) => status === 200)).toBe(true);
+    // The journal page is still open from the test before: read it afresh.
+    await page.reload();
+    await page.getByRole("heading", { name: "Decision journal", level: 1 }).waitFor();
+    const listed = page.locator(".decision-item");
+    await expect.poll(() => listed.count()).toBe(50);
+    const more = page.getByRole("button", { name: "Load more decisions" });
+    await expectAccessibleAtBothWidths(page, "decisions-partial");
+    await more.focus();
+    await page.keyboard.press("Enter");
+    await expect.poll(() => listed.count()).toBe(51);
+    await page.getByText("1 more decision loaded.").waitFor();
+    expect(await more.count()).toBe(0);
+    const shown = await listed.locator(".decision-item-title").allTextContents();
+    expect(new Set(shown).size).toBe(51);
+  });
 });

@@ -217,4 +217,51 @@ describe("tours of duty and the roadmap in the browser", () => {
     await expectAccessibleAtBothWidths(page, "roadmap-plan");
     await page.close();
   });
+
+  it("shows 50 tours, then the next ones with Load more, and moves a tour on the partial list", async () => {
+    const page = await openPage(browser);
+    await signUpInBrowser(page, { sidecar, baseUrl }, { name: "Many Tours" });
+    const statuses = await page.evaluate(async () => {
+      const answers: number[] = [];
+      for (let i = 1; i <= 52; i++) {
+        const response = await fetch("/api/tours", {
+          method: "POST",
+          headers: { "content-type": "application/json", accept: "application/json" },
+          body: JSON.stringify({
+            title: `Tour number ${i}`,
+            mission: "Grow",
+            startsOn: `${2040 + i}-01-01`,
+            endsOn: `${2040 + i}-12-31`,
+          }),
+        });
+        answers.push(response.status);
+      }
+      return answers;
+    });
+    expect(statuses.every((status) => status === 200)).toBe(true);
+    await page.goto(`${baseUrl}/tours`);
+    const titles = page.locator(".tour-item-title");
+    await expect.poll(() => titles.count()).toBe(50);
+    const more = page.getByRole("button", { name: "Load more tours" });
+    // The last tour shown can still move down, into the part not loaded yet.
+    expect(await page.getByRole("button", { name: "Move “Tour number 50” down" }).isDisabled()).toBe(false);
+
+    await page.getByRole("button", { name: "Move “Tour number 2” up" }).focus();
+    await page.keyboard.press("Enter");
+    await expect.poll(() => titles.nth(0).textContent()).toBe("Tour 1: Tour number 2");
+    await page.getByText("Moved “Tour number 2” to position 1.").waitFor();
+    await expectAccessibleAtBothWidths(page, "tours-partial");
+
+    await more.focus();
+    await page.keyboard.press("Enter");
+    await expect.poll(() => titles.count()).toBe(52);
+    await page.getByText("2 more tours loaded.").waitFor();
+    expect(await more.count()).toBe(0);
+    expect(await titles.nth(51).textContent()).toBe("Tour 52: Tour number 52");
+    expect(await page.getByRole("button", { name: "Move “Tour number 52” down" }).isDisabled()).toBe(true);
+    await page.reload();
+    await expect.poll(() => titles.count()).toBe(50);
+    expect(await titles.nth(1).textContent()).toBe("Tour 2: Tour number 1");
+    await page.close();
+  });
 });

@@ -7,7 +7,7 @@ import {
   decisionRevisitUpdateInput,
   decisionUpdateInput,
 } from "../../../shared/decisions.ts";
-import { pageQuery } from "../../../shared/page.ts";
+import { defaultPageSize, maxPageSize, pageQuery } from "../../../shared/page.ts";
 import { createRouter, errorResponses, jsonBody, jsonResponse, signedInRoute } from "../../http/router.ts";
 import {
   deleteDecision,
@@ -28,8 +28,7 @@ const listDecisions = createRoute({
   method: "get",
   path: "/api/decisions",
   tags: ["Decision journal"],
-  summary:
-    "My decision journal: decisions due for a revisit first, then the rest, newest first; a page at a time with limit or cursor",
+  summary: `My decision journal: decisions due for a revisit first, then the rest, newest first; a page at a time, ${defaultPageSize} unless limit says otherwise (at most ${maxPageSize}); nextCursor asks for the next`,
   request: { query: pageQuery },
   responses: {
     ...jsonResponse(decisionListOutput, "My decisions"),

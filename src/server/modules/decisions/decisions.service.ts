@@ -129,14 +129,11 @@ function pageKeyOf(cursor: string): DecisionPageKey {
 }
 
 /**
- * My journal a page at a time, in its reading order. Without `limit` or `cursor`, the whole journal (as
- * before); a page reads only its own decisions' revisits and discussions.
+ * My journal a page at a time (50 unless `limit` says otherwise), in its reading order; a page reads
+ * only its own decisions' revisits and discussions.
  */
 export async function listMyDecisionsPage(db: Db, viewer: Viewer | null, page: PageQuery) {
   const me = await requireAccess(db, viewer, "read", "decision");
-  if (page.limit === undefined && page.cursor === undefined) {
-    return { decisions: await listMyDecisions(db, me), nextCursor: null };
-  }
   const limit = page.limit ?? defaultPageSize;
   const today = viewerToday(me);
   const found = await listDecisionPageRows(

@@ -1,4 +1,4 @@
-import { and, asc, eq, gt, inArray, isNull, type SQL, sql } from "drizzle-orm";
+import { and, asc, between, eq, gt, inArray, isNull, type SQL, sql } from "drizzle-orm";
 import type { EndTourInput, MilestoneInput, TourInput } from "../../../shared/tours.ts";
 import { users } from "../../auth/auth.table.ts";
 import { newId } from "../../db/new-id.ts";
@@ -167,10 +167,12 @@ export async function readTourOrderVersion(db: Db, userId: string) {
 
 /** Adding or deleting a tour changes the order, so a reorder based on the list before it is stale. */
 async function bumpTourOrder(tx: Db, userId: string) {
-  await tx
+  const [row] = await tx
     .insert(tourOrders)
     .values({ userId })
-    .onConflictDoUpdate({ target: tourOrders.userId, set: { version: sql`${tourOrders.version} + 1` } });
+    .onConflictDoUpdate({ target: tourOrders.userId, set: { version: sql`${tourOrders.version} + 1` } })
+    .returning({ version: tourOrders.version });
+  return row?.version ?? 1;
 }
 
 export async function deleteTour(tx: Db, row: TourRow) {
@@ -202,6 +204,32 @@ export async function writeTourOrder(tx: Db, userId: string, ids: string[], vers
     .set({ position: sql`places.position` })
     .from(sql`(values ${places}) as places(id, position)`)
     .where(and(eq(tours.id, sql`places.id`), eq(tours.userId, userId)));
+}
+
+export async function countTours(db: Db, userId: string) {
+  const [row] = await db
+    .select({ count: sql<number>`count(*)::int` })
+    .from(tours)
+    .where(eq(tours.userId, userId));
+  return Number(row?.count ?? 0);
+}
+
+/**
+ * One tour to a new place: the tours between its old and new place shift one step toward the gap, in
+ * one statement with the moved tour, so positions stay 1, 2, 3…; answers the order's new version.
+ */
+export async function writeTourMove(tx: Db, row: TourRow, to: number) {
+  const from = row.position;
+  if (to !== from) {
+    const [low, high, step] = from < to ? [from, to, -1] : [to, from, 1];
+    await tx
+      .update(tours)
+      .set({
+        position: sql`case when ${tours.id} = ${row.id} then ${to}::int else ${tours.position} + ${step}::int end`,
+      })
+      .where(and(eq(tours.userId, row.userId), between(tours.position, low, high)));
+  }
+  return bumpTourOrder(tx, row.userId);
 }
 
 export async function insertMilestone(db: Db, tourId: string, input: MilestoneInput) {

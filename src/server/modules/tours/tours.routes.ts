@@ -1,11 +1,13 @@
 import { createRoute, z } from "@hono/zod-openapi";
-import { pageQuery } from "../../../shared/page.ts";
+import { defaultPageSize, maxPageSize, pageQuery } from "../../../shared/page.ts";
 import {
   endTourUpdateInput,
   milestoneInput,
   milestoneUpdateInput,
   tourInput,
   tourListOutput as tourList,
+  tourMoveOutput,
+  tourMoveUpdateInput,
   tourOrderUpdateInput,
   tourOutput,
   tourUpdateInput,
@@ -19,6 +21,7 @@ import {
   endTourEarly,
   getTour,
   listMyToursPage,
+  moveTour,
   removeMilestone,
   removeTour,
   reorderTours,
@@ -39,7 +42,7 @@ const listRoute = createRoute({
   method: "get",
   path: "/api/tours",
   tags,
-  summary: "My tours of duty, in my order, with their milestones; a page at a time with limit or cursor",
+  summary: `My tours of duty, in my order, with their milestones: a page at a time, ${defaultPageSize} unless limit says otherwise (at most ${maxPageSize}); nextCursor asks for the next`,
   request: { query: pageQuery },
   responses: { ...jsonResponse(tourList, "My tours of duty"), ...errorResponses(400, 401) },
 });
@@ -65,6 +68,21 @@ const orderRoute = createRoute({
   summary: "Put my tours in a new order: every tour id exactly once",
   request: jsonBody(tourOrderUpdateInput),
   responses: { ...jsonResponse(tourList, "My tours in the new order"), ...errorResponses(400, 401, 409) },
+});
+
+const moveRoute = createRoute({
+  operationId: "moveTour",
+  security: signedInRoute,
+  method: "post",
+  path: "/api/tours/{id}/move",
+  tags,
+  summary:
+    "Move one of my tours before or after another, or to a position, without sending the whole order; the version is the order's",
+  request: { params: tourParams, ...jsonBody(tourMoveUpdateInput) },
+  responses: {
+    ...jsonResponse(tourMoveOutput, "The tour's new place and the order's new version"),
+    ...errorResponses(400, 401, 404, 409),
+  },
 });
 
 const getTourRoute = createRoute({
@@ -175,6 +193,9 @@ export function toursRoutes() {
     )
     .openapi(deleteTourRoute, async (c) =>
       c.json(await removeTour(c.var.deps.db, c.var.viewer, c.req.valid("param").id), 200),
+    )
+    .openapi(moveRoute, async (c) =>
+      c.json(await moveTour(c.var.deps.db, c.var.viewer, c.req.valid("param").id, c.req.valid("json")), 200),
     )
     .openapi(endEarlyRoute, async (c) =>
       c.json(

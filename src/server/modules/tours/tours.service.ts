@@ -1,7 +1,13 @@
 import { formatCalendarDate } from "../../../shared/calendar-date.ts";
 import { defaultPageSize, type PageQuery } from "../../../shared/page.ts";
-import type { EndTourInput, MilestoneInput, TourInput, TourOrderInput } from "../../../shared/tours.ts";
-import { tourWarnings } from "../../../shared/tours.ts";
+import type {
+  EndTourInput,
+  MilestoneInput,
+  TourInput,
+  TourMoveInput,
+  TourOrderInput,
+} from "../../../shared/tours.ts";
+import { tourListWarnings, tourWarnings } from "../../../shared/tours.ts";
 import type { Versioned } from "../../../shared/version.ts";
 import { requireAccess } from "../../access/require-access.ts";
 import type { Db } from "../../db/open.ts";
@@ -12,6 +18,7 @@ import { requireSignedIn, type Viewer } from "../../http/viewer.ts";
 import { memberToday, viewerToday } from "../profile/member-today.ts";
 import { milestonesByTour, presentTour } from "./tours.presenter.ts";
 import {
+  countTours,
   deleteMilestone,
   deleteTour,
   endTour,
@@ -31,6 +38,7 @@ import {
   type TourRow,
   updateMilestone,
   updateTour,
+  writeTourMove,
   writeTourOrder,
 } from "./tours.repo.ts";
 
@@ -40,7 +48,8 @@ async function presentAll(db: Db, userId: string) {
   const rows = await listTourRows(db, userId);
   const milestonesOf = milestonesByTour(await listMilestoneRowsOfMember(db, userId));
   const today = await memberToday(db, userId);
-  return rows.map((row) => presentTour(row, milestonesOf(row.id), tourWarnings(row, rows), today));
+  const warnings = tourListWarnings(rows, rows);
+  return rows.map((row, index) => presentTour(row, milestonesOf(row.id), warnings[index] ?? [], today));
 }
 
 async function presentList(db: Db, userId: string) {
@@ -89,12 +98,11 @@ export async function listMyTours(db: Db, viewer: Viewer | null) {
 }
 
 /**
- * My tours a page at a time, in my order. Without `limit` or `cursor`, the whole list (as before); each
- * page reads only its own tours, their milestones and the tours their days meet, however many there are.
+ * My tours a page at a time (50 unless `limit` says otherwise), in my order. Each page reads only its
+ * own tours, their milestones and the tours their days meet, however many there are.
  */
 export async function listMyToursPage(db: Db, viewer: Viewer | null, page: PageQuery) {
   const me = await requireAccess(db, viewer, "read", "tour");
-  if (page.limit === undefined && page.cursor === undefined) return presentList(db, me.userId);
   const limit = page.limit ?? defaultPageSize;
   const after = page.cursor
     ? (decodeCursor(page.cursor, ["number", "string"]) as [number, string])
@@ -122,8 +130,9 @@ export async function listMyToursPage(db: Db, viewer: Viewer | null, page: PageQ
   ]);
   const milestonesOf = milestonesByTour(milestones);
   const today = viewerToday(me);
+  const warnings = tourListWarnings(rows, nearby);
   return {
-    tours: rows.map((row) => presentTour(row, milestonesOf(row.id), tourWarnings(row, nearby), today)),
+    tours: rows.map((row, index) => presentTour(row, milestonesOf(row.id), warnings[index] ?? [], today)),
     version,
     nextCursor,
   };
@@ -189,6 +198,57 @@ export async function reorderTours(db: Db, viewer: Viewer | null, input: TourOrd
     await writeTourOrder(tx, me.userId, input.ids, input.version);
   });
   return presentList(db, me.userId);
+}
+
+/** The place a move asks for, checked against the member's own tours; a bad target is a 400 naming it. */
+async function moveTarget(tx: Db, input: TourMoveInput, moving: TourRow) {
+  if (input.position !== undefined) {
+    const count = await countTours(tx, moving.userId);
+    if (input.position > count) {
+      throw new AppError(
+        "VALIDATION",
+        `Pick a position from 1 to ${count}: you have ${count} ${count === 1 ? "tour" : "tours"}.`,
+        "position",
+      );
+    }
+    return input.position;
+  }
+  const field = input.before !== undefined ? "before" : "after";
+  const target = await findTourRow(tx, (input.before ?? input.after) as string);
+  if (!target || target.userId !== moving.userId) {
+    throw new AppError(
+      "VALIDATION",
+      "None of your tours has this id: reload your tours and move it again.",
+      field,
+    );
+  }
+  if (target.id === moving.id) {
+    throw new AppError("VALIDATION", "Move the tour before or after another tour, not itself.", field);
+  }
+  // Where the target sits once the moving tour has left its own place.
+  const targetPlace = target.position > moving.position ? target.position - 1 : target.position;
+  return field === "before" ? targetPlace : targetPlace + 1;
+}
+
+/**
+ * Moves one tour before or after another, or to a position, without sending the whole order; the
+ * tours between its old and new place shift by one. Based on the order's version, like a reorder.
+ */
+export async function moveTour(
+  db: Db,
+  viewer: Viewer | null,
+  id: string,
+  { version, ...input }: TourMoveInput & Versioned,
+) {
+  const me = requireSignedIn(viewer);
+  return db.transaction(async (tx) => {
+    // Every change to the order waits for this lock, so two moves never work from the same positions.
+    await lockToursOf(tx, me.userId);
+    const row = await requireTour(tx, me, id, "update");
+    requireVersion(await readTourOrderVersion(tx, me.userId), version, "order of your tours");
+    const position = await moveTarget(tx, input, row);
+    return { id: row.id, position, version: await writeTourMove(tx, row, position) };
+  });
 }
 
 function notAfterToday(day: string, today: string, message: string, field: string) {

@@ -4,6 +4,7 @@ import type { RequestOptions } from "../../../../test/harness.ts";
 import { createTestContext, type TestContext } from "../../../../test/harness.ts";
 import { requestAtCurrentVersion } from "../../../../test/versions.ts";
 import { addDays, todayIn } from "../../../shared/calendar-date.ts";
+import { defaultPageSize } from "../../../shared/page.ts";
 import { suggestTourTitle } from "../../../shared/tours.ts";
 
 let ctx: TestContext;
@@ -284,10 +285,82 @@ describe("tours of duty", () => {
     expect(seen[3]?.milestones.map((m) => m.title)).toEqual(["First hire"]);
     // Tour 4 overlaps Tour 0, which is on another page.
     expect(seen[4]?.warnings.map((w) => w.tourId)).toContain(made[0]?.id);
-    // Without limit or cursor, the whole list, as before, saying no page follows.
+    // Without limit, the first page of the default size: here all five, saying no page follows.
     const whole = await (await call(user, "/api/tours")).json();
     expect(whole.tours).toHaveLength(5);
     expect(whole.nextCursor).toBeNull();
+  });
+
+  it("reads 50 tours a page unless asked otherwise", async () => {
+    const user = await buildUser(ctx);
+    for (let i = 0; i < defaultPageSize + 1; i++) await create(user, { ...valid, title: `Tour ${i}` });
+    const first = await (await call(user, "/api/tours")).json();
+    expect(first.tours).toHaveLength(defaultPageSize);
+    expect(first.tours.at(-1).position).toBe(defaultPageSize);
+    const next = await (await call(user, `/api/tours?cursor=${encodeURIComponent(first.nextCursor)}`)).json();
+    expect(next.tours.map((t: Tour) => t.title)).toEqual([`Tour ${defaultPageSize}`]);
+    expect(next.nextCursor).toBeNull();
+  });
+
+  it("moves one tour before or after another, or to a position, answering the order's new version", async () => {
+    const user = await buildUser(ctx);
+    const a = await create(user, { ...valid, title: "A" });
+    const b = await create(user, { ...valid, title: "B" });
+    const c = await create(user, { ...valid, title: "C" });
+    const d = await create(user, { ...valid, title: "D" });
+    const order = async () => (await list(user)).map((t) => `${t.position}${t.title}`).join(" ");
+    const move = async (tour: Tour, body: object) => {
+      const { version } = await (await call(user, "/api/tours")).json();
+      const response = await call(user, `/api/tours/${tour.id}/move`, "POST", { ...body, version });
+      expect(response.status).toBe(200);
+      const moved = await response.json();
+      expect(moved.version).toBe(version + 1);
+      expect((await (await call(user, "/api/tours")).json()).version).toBe(moved.version);
+      return moved;
+    };
+    expect(await move(d, { before: b.id })).toEqual({ id: d.id, position: 2, version: expect.any(Number) });
+    expect(await order()).toBe("1A 2D 3B 4C");
+    expect((await move(a, { after: c.id })).position).toBe(4);
+    expect(await order()).toBe("1D 2B 3C 4A");
+    expect((await move(c, { position: 1 })).position).toBe(1);
+    expect(await order()).toBe("1C 2D 3B 4A");
+    expect((await move(c, { after: a.id })).position).toBe(4);
+    expect(await order()).toBe("1D 2B 3A 4C");
+    expect((await move(b, { position: 2 })).position).toBe(2);
+    expect(await order()).toBe("1D 2B 3A 4C");
+    expect((await move(a, { before: d.id })).position).toBe(1);
+    expect(await order()).toBe("1A 2D 3B 4C");
+  });
+
+  it("refuses a move to a place that is not one, naming the field, and a stale order with 409", async () => {
+    const user = await buildUser(ctx);
+    const a = await create(user, { ...valid, title: "A" });
+    const b = await create(user, { ...valid, title: "B" });
+    const theirs = await create(await buildUser(ctx));
+    for (const [body, field, message] of [
+      [{ before: theirs.id }, "before", /None of your tours has this id/],
+      [{ after: "no-such-tour" }, "after", /None of your tours has this id/],
+      [{ before: a.id }, "before", /not itself/],
+      [{ position: 3 }, "position", /from 1 to 2/],
+      [{ position: 0 }, "position", /start at 1/],
+      [{ position: 1.5 }, "position", /whole number/],
+      [{}, "position", /before or after another tour's id, or a position/],
+      [{ before: b.id, position: 1 }, "position", /one way only/],
+      [{ after: "bad id!" }, "after", /characters no Sidecar id uses/],
+    ] as const) {
+      const response = await call(user, `/api/tours/${a.id}/move`, "POST", body);
+      expect(response.status, JSON.stringify(body)).toBe(400);
+      const { error } = await response.json();
+      expect(error.field, JSON.stringify(body)).toBe(field);
+      expect(error.message).toMatch(message);
+    }
+    const { version } = await (await call(user, "/api/tours")).json();
+    const stale = await call(user, `/api/tours/${a.id}/move`, "POST", { after: b.id, version: version - 1 });
+    expect(stale.status).toBe(409);
+    expect((await stale.json()).error.field).toBe("version");
+    const notMine = await call(user, `/api/tours/${theirs.id}/move`, "POST", { position: 1, version });
+    expect(notMine.status).toBe(404);
+    expect((await list(user)).map((t) => t.title)).toEqual(["A", "B"]);
   });
 
   it("refuses a bad cursor or limit naming the field", async () => {
@@ -642,6 +715,41 @@ describe("tours of duty under concurrent requests", () => {
         expect(["endedOn", "version"]).toContain((await ended.json()).error.field);
       }
     }
+  });
+
+  it("lets one of two moves based on the same order through, and the other hears 409", async () => {
+    const user = await buildUser(ctx);
+    const made: Tour[] = [];
+    for (const n of [1, 2, 3, 4, 5]) made.push(await create(user, { ...valid, title: `Tour ${n}` }));
+    for (let round = 0; round < 3; round++) {
+      const { version } = await (await call(user, "/api/tours")).json();
+      const [first, second] = await Promise.all([
+        call(user, `/api/tours/${made[4]?.id}/move`, "POST", { position: 1, version }),
+        call(user, `/api/tours/${made[0]?.id}/move`, "POST", { after: made[2]?.id, version }),
+      ]);
+      expect([first?.status, second?.status].sort()).toEqual([200, 409]);
+      const tours = await list(user);
+      expect(tours.map((t) => t.position)).toEqual([1, 2, 3, 4, 5]);
+      expect(new Set(tours.map((t) => t.id)).size).toBe(5);
+    }
+  });
+
+  it("keeps positions 1, 2, 3… when moves, deletes and new tours race", async () => {
+    const user = await buildUser(ctx);
+    const made: Tour[] = [];
+    for (const n of [1, 2, 3, 4, 5, 6]) made.push(await create(user, { ...valid, title: `Tour ${n}` }));
+    const { version } = await (await call(user, "/api/tours")).json();
+    // Each move reads the order's version just before it goes, as a page does after the last answer.
+    const responses = await Promise.all([
+      call(user, `/api/tours/${made[5]?.id}/move`, "POST", { position: 1 }),
+      call(user, `/api/tours/${made[1]?.id}`, "DELETE"),
+      call(user, `/api/tours/${made[0]?.id}/move`, "POST", { after: made[4]?.id }),
+      create(user, { ...valid, title: "Tour 7" }).then(() => new Response(null, { status: 200 })),
+      call(user, `/api/tours/${made[2]?.id}/move`, "POST", { before: made[3]?.id, version }),
+    ]);
+    for (const response of responses) expect([200, 409]).toContain(response.status);
+    const positions = (await list(user)).map((t) => t.position);
+    expect(positions).toEqual([1, 2, 3, 4, 5, 6]);
   });
 
   it("keeps positions 1, 2, 3… when deletes and a reorder race", async () => {

@@ -14,6 +14,7 @@ import { RowList } from "../../ui/row-list.tsx";
 import { SubmitButton, useSchemaForm, ValidatedForm } from "../../ui/schema-form.tsx";
 import { useToast } from "../../ui/toast.tsx";
 import { careerPlanQuery, newRowKey } from "../career-plan/career-plan-api.ts";
+import { refreshDecisionLists } from "./decisions-api.ts";
 import "./decisions.css";
 
 type OptionRow = { key: string; label: string; servesSkipJob: string };
@@ -110,7 +111,7 @@ export function DecisionForm({ decision }: { decision?: Decision }) {
     onSuccess: async (saved) => {
       form.clearDraft();
       queryClient.setQueryData(["decisions", saved.id], saved);
-      await queryClient.invalidateQueries({ queryKey: ["decisions"], exact: true });
+      await refreshDecisionLists(queryClient);
       toast({ title: decision ? "Decision updated" : "Decision recorded" });
       await navigate({ to: "/decisions/$id", params: { id: saved.id } });
     },

@@ -16,7 +16,7 @@ import { QueryState, RecordNotFound } from "../../ui/query-state.tsx";
 import { useToast } from "../../ui/toast.tsx";
 import { useTitle } from "../../ui/use-title.ts";
 import { DecisionForm } from "./decision-form.tsx";
-import { decisionQuery } from "./decisions-api.ts";
+import { decisionQuery, refreshDecisionLists } from "./decisions-api.ts";
 import { RevisitBadge } from "./decisions-page.tsx";
 import { RevisitForm } from "./revisit-form.tsx";
 import "./decisions.css";
@@ -103,7 +103,7 @@ function DecisionDetail({ decision }: { decision: Decision }) {
     onSuccess: async () => {
       setConfirming(false);
       queryClient.removeQueries({ queryKey: ["decisions", decision.id] });
-      await queryClient.invalidateQueries({ queryKey: ["decisions"], exact: true });
+      await refreshDecisionLists(queryClient);
       toast({ title: "Decision deleted" });
       await navigate({ to: "/decisions" });
     },

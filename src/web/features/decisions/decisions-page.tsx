@@ -1,20 +1,22 @@
-import { useQuery } from "@tanstack/react-query";
+import { useInfiniteQuery } from "@tanstack/react-query";
 import { Link } from "@tanstack/react-router";
 import { BookOpenCheck, CalendarClock, Plus } from "lucide-react";
 import { formatCalendarDate } from "../../../shared/calendar-date.ts";
 import type { Decision } from "../../../shared/decisions.ts";
 import { isRevisitOverdue } from "../../../shared/overdue.ts";
+import { loadedItems } from "../../api.ts";
 import { useMemberToday } from "../../session.ts";
 import { buttonClass } from "../../ui/button.tsx";
 import { Card } from "../../ui/card.tsx";
 import { EmptyState } from "../../ui/empty-state.tsx";
+import { LoadMore } from "../../ui/load-more.tsx";
 import { OverdueBadge } from "../../ui/overdue-badge.tsx";
 import { PageHeader } from "../../ui/page-header.tsx";
 import { LoadFailed } from "../../ui/query-state.tsx";
 import { LoadingState } from "../../ui/spinner.tsx";
 import { useTitle } from "../../ui/use-title.ts";
 import { Term } from "../glossary/term.tsx";
-import { decisionsQuery } from "./decisions-api.ts";
+import { decisionPagesQuery } from "./decisions-api.ts";
 import "./decisions.css";
 
 export function RevisitBadge({ decision }: { decision: Decision }) {
@@ -81,8 +83,8 @@ const newDecisionLink = (label: string) => (
 
 export function DecisionsPage() {
   useTitle("Decision journal");
-  const query = useQuery(decisionsQuery);
-  const decisions = query.data?.decisions ?? [];
+  const query = useInfiniteQuery(decisionPagesQuery);
+  const decisions = loadedItems(query.data?.pages, (page) => page.decisions);
   const due = decisions.filter((d) => d.dueForRevisit);
   const rest = decisions.filter((d) => !d.dueForRevisit);
 
@@ -137,6 +139,7 @@ export function DecisionsPage() {
               <DecisionList decisions={rest} />
             </Card>
           ) : null}
+          <LoadMore query={query} loaded={decisions.length} what="decisions" one="decision" />
         </div>
       )}
     </>

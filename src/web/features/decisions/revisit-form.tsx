@@ -7,6 +7,7 @@ import { TextAreaField, TextField } from "../../ui/field.tsx";
 import { FormActions } from "../../ui/form.tsx";
 import { SubmitButton, useSchemaForm, ValidatedForm } from "../../ui/schema-form.tsx";
 import { useToast } from "../../ui/toast.tsx";
+import { refreshDecisionLists } from "./decisions-api.ts";
 
 const schemas = () => import("../../../shared/decisions.ts");
 /** Fetches the schema when focus first enters the form, so its first submit need not wait for it. */
@@ -47,7 +48,7 @@ export function RevisitForm({ decision }: { decision: Decision }) {
         form.setValues(initial);
         form.markSaved(saved.version);
         queryClient.setQueryData(["decisions", saved.id], saved);
-        await queryClient.invalidateQueries({ queryKey: ["decisions"], exact: true });
+        await refreshDecisionLists(queryClient);
         toast({ title: "Revisit saved" });
       }}
     >

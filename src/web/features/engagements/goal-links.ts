@@ -1,5 +1,6 @@
 import { useQuery } from "@tanstack/react-query";
 import { api, call } from "../../api.ts";
+import { readAllTours, toursQuery } from "../tours/tours-api.ts";
 import type { E } from "./engagement-steps.tsx";
 
 export type Choice = { value: string; label: string };
@@ -13,16 +14,14 @@ export type GoalLinks = { tours: Choice[]; hurdles: Choice[]; shared: boolean };
 export function useGoalLinks(engagement: E): GoalLinks {
   const mentee = engagement.side === "mentee";
   const ownerId = encodeURIComponent(engagement.mentee.userId);
+  // The mentee's own tours share the cache of every tour; the mentor reads what the mentee shares.
   const tours = useQuery({
-    queryKey: mentee ? ["tours"] : ["shared", engagement.mentee.userId, "plan"],
+    queryKey: mentee ? toursQuery.queryKey : ["shared", engagement.mentee.userId, "plan"],
     queryFn: async () =>
       mentee
-        ? (await call(api.tours.$get({ query: {} }))).tours.map((t) => ({ value: t.id, label: t.title }))
-        : (await call(api.shared[":ownerId"].plan.$get({ param: { ownerId } }))).tours.map((t) => ({
-            value: t.id,
-            label: t.title,
-          })),
-    select: (list) => list,
+        ? readAllTours()
+        : { tours: (await call(api.shared[":ownerId"].plan.$get({ param: { ownerId } }))).tours },
+    select: (list): Choice[] => list.tours.map((t) => ({ value: t.id, label: t.title })),
     retry: false,
   });
   const hurdles = useQuery({

@@ -30,6 +30,8 @@ import { QueryState, RecordNotFound } from "../../ui/query-state.tsx";
 import { SubmitButton, useSchemaForm, ValidatedForm } from "../../ui/schema-form.tsx";
 import { useToast } from "../../ui/toast.tsx";
 import { useTitle } from "../../ui/use-title.ts";
+import { readAllDecisions } from "../decisions/decisions-api.ts";
+import { readAllTours } from "../tours/tours-api.ts";
 import { CheckInForm } from "./check-in-form.tsx";
 import { managerLinkQuery, managersQuery } from "./managers-api.ts";
 import "./managers.css";
@@ -88,13 +90,13 @@ function useTargets(area: CheckInArea) {
     enabled: needsTarget(area),
     queryFn: async (): Promise<Target[]> => {
       if (area === "tour") {
-        return (await call(api.tours.$get({ query: {} }))).tours.map((t) => ({
+        return (await readAllTours()).tours.map((t) => ({
           value: t.id,
           label: t.title,
         }));
       }
       if (area === "decision") {
-        return (await call(api.decisions.$get({ query: {} }))).decisions.map((d) => ({
+        return (await readAllDecisions()).decisions.map((d) => ({
           value: d.id,
           label: d.dilemma,
         }));

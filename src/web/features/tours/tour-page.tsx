@@ -24,7 +24,7 @@ import { useTitle } from "../../ui/use-title.ts";
 import { MilestonesCard } from "./milestones.tsx";
 import { TourNotFound } from "./tour-not-found.tsx";
 import { BackToTours, TourStatusBadge, TourTags } from "./tour-parts.tsx";
-import { rememberTour, tourQuery, toursQuery } from "./tours-api.ts";
+import { rememberTour, tourPagesQuery, tourQuery, toursQuery } from "./tours-api.ts";
 import "./tours.css";
 
 const route = getRouteApi("/app/tours/$tourId");
@@ -141,6 +141,7 @@ function DeleteTourDialog({
     onSuccess: async (result) => {
       queryClient.setQueryData(toursQuery.queryKey, result);
       queryClient.removeQueries({ queryKey: tourQuery(tour.id).queryKey });
+      void queryClient.invalidateQueries({ queryKey: tourPagesQuery.queryKey });
       toast({ title: "Tour deleted" });
       await navigate({ to: "/tours" });
     },

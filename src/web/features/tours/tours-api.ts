@@ -1,10 +1,28 @@
-import { type QueryClient, queryOptions } from "@tanstack/react-query";
-import type { Tour } from "../../../shared/tours.ts";
-import { ApiError, api, call } from "../../api.ts";
+import { infiniteQueryOptions, type QueryClient, queryOptions } from "@tanstack/react-query";
+import { maxPageSize } from "../../../shared/page-size.ts";
+import type { Tour, TourList } from "../../../shared/tours.ts";
+import { ApiError, api, call, readAllPages } from "../../api.ts";
 
-export const toursQuery = queryOptions({
-  queryKey: ["tours"],
-  queryFn: () => call(api.tours.$get({ query: {} })),
+/** Every one of the member's tours, for the parts that need them all (the roadmap, overlap advice, pickers). */
+export async function readAllTours(): Promise<TourList> {
+  const pages = await readAllPages((cursor) =>
+    call(api.tours.$get({ query: { limit: String(maxPageSize), cursor } })),
+  );
+  return {
+    tours: pages.flatMap((page) => page.tours),
+    version: pages.at(-1)?.version ?? 0,
+    nextCursor: null,
+  };
+}
+
+export const toursQuery = queryOptions({ queryKey: ["tours"], queryFn: readAllTours });
+
+/** The tours page's list, a page at a time as "Load more" asks. */
+export const tourPagesQuery = infiniteQueryOptions({
+  queryKey: ["tours", { paged: true }],
+  queryFn: ({ pageParam }) => call(api.tours.$get({ query: pageParam ? { cursor: pageParam } : {} })),
+  initialPageParam: "",
+  getNextPageParam: (page) => page.nextCursor ?? undefined,
 });
 
 export const tourQuery = (id: string) =>

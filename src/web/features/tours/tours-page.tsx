@@ -1,13 +1,14 @@
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { type InfiniteData, useInfiniteQuery, useMutation, useQueryClient } from "@tanstack/react-query";
 import { Link } from "@tanstack/react-router";
 import { ArrowDown, ArrowUp, ChartGantt, Flag, Plus } from "lucide-react";
 import { useEffect, useRef, useState } from "react";
 import { formatCalendarDate } from "../../../shared/calendar-date.ts";
-import type { Tour } from "../../../shared/tours.ts";
-import { api, call } from "../../api.ts";
+import type { Tour, TourList } from "../../../shared/tours.ts";
+import { api, call, loadedItems } from "../../api.ts";
 import { Button, buttonClass } from "../../ui/button.tsx";
 import { Card } from "../../ui/card.tsx";
 import { EmptyState } from "../../ui/empty-state.tsx";
+import { LoadMore } from "../../ui/load-more.tsx";
 import { PageHeader } from "../../ui/page-header.tsx";
 import { LoadFailed } from "../../ui/query-state.tsx";
 import { LoadingState } from "../../ui/spinner.tsx";
@@ -15,19 +16,33 @@ import { useToast } from "../../ui/toast.tsx";
 import { useTitle } from "../../ui/use-title.ts";
 import { Term } from "../glossary/term.tsx";
 import { TourStatusBadge, TourTags } from "./tour-parts.tsx";
-import { toursQuery } from "./tours-api.ts";
+import { tourPagesQuery, toursQuery } from "./tours-api.ts";
 import "./tours.css";
 
 type Move = { id: string; direction: "up" | "down" };
+type Pages = InfiniteData<TourList, unknown>;
 
-function moved(tours: Tour[], { id, direction }: Move): Tour[] {
+const loadedTours = (pages: Pages | undefined) => loadedItems(pages?.pages, (page) => page.tours);
+
+/**
+ * The loaded pages with one tour moved to `position`. The loaded tours are the first of the order, so
+ * each one's position is its place in the list; a tour moved past them leaves until the list reloads.
+ */
+function withMove(pages: Pages, id: string, position: number, version: number): Pages {
+  const tours = loadedTours(pages);
   const from = tours.findIndex((t) => t.id === id);
-  const to = direction === "up" ? from - 1 : from + 1;
-  if (from < 0 || to < 0 || to >= tours.length) return tours;
-  const next = [...tours];
-  const [tour] = next.splice(from, 1);
-  if (tour) next.splice(to, 0, tour);
-  return next.map((t, index) => ({ ...t, position: index + 1 }));
+  const [tour] = from < 0 ? [] : tours.splice(from, 1);
+  if (tour && position <= tours.length + 1) tours.splice(position - 1, 0, tour);
+  const placed = tours.map((t, index) => ({ ...t, position: index + 1 }));
+  let start = 0;
+  return {
+    ...pages,
+    pages: pages.pages.map((page) => {
+      const mine = placed.slice(start, start + page.tours.length);
+      start += page.tours.length;
+      return { ...page, tours: mine, version };
+    }),
+  };
 }
 
 function TourItem({
@@ -106,47 +121,65 @@ export function ToursPage() {
   useTitle("Tours of duty");
   const toast = useToast();
   const queryClient = useQueryClient();
-  const query = useQuery(toursQuery);
+  const query = useInfiniteQuery(tourPagesQuery);
   const [announcement, setAnnouncement] = useState("");
   const focusAfter = useRef<Move | null>(null);
-  const tours = query.data?.tours ?? [];
+  const tours = loadedTours(query.data);
+  // The newest version any page was read at (each move answers the next one).
+  const version = Math.max(0, ...(query.data?.pages ?? []).map((page) => page.version));
 
   const reorder = useMutation({
-    mutationFn: (next: Tour[]) =>
+    mutationFn: ({ id, position }: { id: string; position: number }) =>
       call(
-        api.tours.order.$put({
-          json: { ids: next.map((t) => t.id), version: query.data?.version ?? 0 },
+        api.tours[":id"].move.$post({
+          param: { id: encodeURIComponent(id) },
+          json: { position, version },
         }),
       ),
-    onMutate: (next) => {
-      const previous = queryClient.getQueryData(toursQuery.queryKey);
-      queryClient.setQueryData(toursQuery.queryKey, {
-        tours: next,
-        version: previous?.version ?? 0,
-        nextCursor: previous?.nextCursor ?? null,
-      });
+    onMutate: async ({ id, position }) => {
+      await queryClient.cancelQueries({ queryKey: tourPagesQuery.queryKey });
+      const previous = queryClient.getQueryData(tourPagesQuery.queryKey);
+      if (previous)
+        queryClient.setQueryData(tourPagesQuery.queryKey, withMove(previous, id, position, version));
       return { previous };
     },
-    onSuccess: (result) => queryClient.setQueryData(toursQuery.queryKey, result),
-    onError: (error, _next, context) => {
-      if (context?.previous) queryClient.setQueryData(toursQuery.queryKey, context.previous);
+    onSuccess: (moved) => {
+      const current = queryClient.getQueryData(tourPagesQuery.queryKey);
+      if (current) {
+        queryClient.setQueryData(
+          tourPagesQuery.queryKey,
+          withMove(current, moved.id, moved.position, moved.version),
+        );
+      }
+      // A tour moved past the loaded ones takes another's place there: read the loaded pages again.
+      if (moved.position > tours.length)
+        void queryClient.invalidateQueries({ queryKey: tourPagesQuery.queryKey });
+      // The roadmap and the other readers of every tour follow the new order.
+      void queryClient.invalidateQueries({ queryKey: toursQuery.queryKey, exact: true });
+    },
+    onError: (error, _move, context) => {
+      if (context?.previous) queryClient.setQueryData(tourPagesQuery.queryKey, context.previous);
       // A 409 means the order changed elsewhere: the list reloads below, and the person moves again.
       toast({ title: "The new order was not saved", description: error.message, tone: "error" });
-      void queryClient.invalidateQueries({ queryKey: toursQuery.queryKey });
+      void queryClient.invalidateQueries({ queryKey: tourPagesQuery.queryKey });
     },
   });
 
   function move(step: Move) {
     if (reorder.isPending) return;
-    const next = moved(tours, step);
-    const tour = next.find((t) => t.id === step.id);
-    if (!tour || next === tours) return;
+    const tour = tours.find((t) => t.id === step.id);
+    if (!tour) return;
+    const position = step.direction === "up" ? tour.position - 1 : tour.position + 1;
+    if (position < 1 || (position > tours.length && !query.hasNextPage)) return;
     focusAfter.current = step;
-    setAnnouncement(`Moved “${tour.title}” to position ${tour.position} of ${next.length}.`);
-    reorder.mutate(next);
+    setAnnouncement(
+      `Moved “${tour.title}” to position ${position}${query.hasNextPage ? "" : ` of ${tours.length}`}.`,
+    );
+    reorder.mutate({ id: tour.id, position });
   }
 
-  // Keep focus on the moved tour's button, or its twin once it reaches the top or bottom.
+  // Keep focus on the moved tour's button, or its twin once it reaches the top or bottom; when it moved
+  // past the loaded tours, on "Load more", where it went.
   useEffect(() => {
     const step = focusAfter.current;
     if (!step || reorder.isPending) return;
@@ -155,7 +188,8 @@ export function ToursPage() {
     const other = document.getElementById(
       `move-${step.id}-${step.direction === "up" ? "down" : "up"}`,
     ) as HTMLButtonElement | null;
-    (same && !same.disabled ? same : other)?.focus();
+    const further = document.querySelector<HTMLButtonElement>(".load-more button");
+    (same && !same.disabled ? same : (other ?? further))?.focus();
   }, [reorder.isPending]);
 
   return (
@@ -209,17 +243,20 @@ export function ToursPage() {
           </EmptyState>
         </Card>
       ) : (
-        <ol className="tour-list" aria-label="Your tours of duty, in order">
-          {tours.map((tour, index) => (
-            <TourItem
-              key={tour.id}
-              tour={tour}
-              first={index === 0}
-              last={index === tours.length - 1}
-              onMove={move}
-            />
-          ))}
-        </ol>
+        <>
+          <ol className="tour-list" aria-label="Your tours of duty, in order">
+            {tours.map((tour, index) => (
+              <TourItem
+                key={tour.id}
+                tour={tour}
+                first={index === 0}
+                last={index === tours.length - 1 && !query.hasNextPage}
+                onMove={move}
+              />
+            ))}
+          </ol>
+          <LoadMore query={query} loaded={tours.length} what="tours" one="tour" />
+        </>
       )}
     </>
   );
