@@ -56,6 +56,12 @@ export function RecordNotFound({
   );
 }
 
+/** What QueryState reads of a query: a plain one or a list read a page at a time. */
+type QueryStatus<T> =
+  | { isPending: true; isError: false; error: null; data: undefined; refetch: () => unknown }
+  | { isPending: false; isError: true; error: Error; data: T | undefined; refetch: () => unknown }
+  | { isPending: false; isError: false; error: null; data: T; refetch: () => unknown };
+
 /**
  * Loading, failure, not found and empty for one query, the same on every page; `children` gets the
  * data once it is there. Pass `empty` with `isEmpty` for lists, `notFound` for a single record.
@@ -69,7 +75,7 @@ export function QueryState<T>({
   empty,
   children,
 }: {
-  query: UseQueryResult<T, Error>;
+  query: QueryStatus<T> | UseQueryResult<T, Error>;
   /** "Loading your tours…" */
   loading: string;
   /** "Your tours" → "Your tours could not be loaded" */

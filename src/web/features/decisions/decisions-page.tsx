@@ -12,8 +12,7 @@ import { EmptyState } from "../../ui/empty-state.tsx";
 import { LoadMore } from "../../ui/load-more.tsx";
 import { OverdueBadge } from "../../ui/overdue-badge.tsx";
 import { PageHeader } from "../../ui/page-header.tsx";
-import { LoadFailed } from "../../ui/query-state.tsx";
-import { LoadingState } from "../../ui/spinner.tsx";
+import { QueryState } from "../../ui/query-state.tsx";
 import { useTitle } from "../../ui/use-title.ts";
 import { Term } from "../glossary/term.tsx";
 import { decisionPagesQuery } from "./decisions-api.ts";
@@ -101,47 +100,51 @@ export function DecisionsPage() {
         }
         actions={decisions.length > 0 ? newDecisionLink("Record a decision") : undefined}
       />
-      {query.isPending ? (
-        <LoadingState label="Loading your decisions…" />
-      ) : query.isError ? (
-        <LoadFailed what="Your decisions" error={query.error} retry={() => void query.refetch()} />
-      ) : decisions.length === 0 ? (
-        <Card>
-          <EmptyState
-            icon={<BookOpenCheck size={24} />}
-            title="No decisions yet"
-            action={newDecisionLink("Record your first decision")}
-          >
-            Facing a career choice? Write down the options, how each serves the job after next, what you chose
-            and why, and a date to look back. Your judgement gets sharper every time you revisit.
-          </EmptyState>
-        </Card>
-      ) : (
-        <div className="stack-lg">
-          {due.length > 0 ? (
-            <Card
-              id="decisions-due"
-              title="Due for a revisit"
-              icon={<CalendarClock size={18} />}
-              iconTone="warning"
-              description="Look back: how did these turn out?"
+      <QueryState
+        query={query}
+        loading="Loading your decisions…"
+        failed="Your decisions"
+        isEmpty={() => decisions.length === 0}
+        empty={
+          <Card>
+            <EmptyState
+              icon={<BookOpenCheck size={24} />}
+              title="No decisions yet"
+              action={newDecisionLink("Record your first decision")}
             >
-              <DecisionList decisions={due} />
-            </Card>
-          ) : null}
-          {rest.length > 0 ? (
-            <Card
-              id="decisions-all"
-              title={due.length > 0 ? "Other decisions" : "Your decisions"}
-              icon={<BookOpenCheck size={18} />}
-              description="Newest first."
-            >
-              <DecisionList decisions={rest} />
-            </Card>
-          ) : null}
-          <LoadMore query={query} loaded={decisions.length} what="decisions" one="decision" />
-        </div>
-      )}
+              Facing a career choice? Write down the options, how each serves the job after next, what you
+              chose and why, and a date to look back. Your judgement gets sharper every time you revisit.
+            </EmptyState>
+          </Card>
+        }
+      >
+        {() => (
+          <div className="stack-lg">
+            {due.length > 0 ? (
+              <Card
+                id="decisions-due"
+                title="Due for a revisit"
+                icon={<CalendarClock size={18} />}
+                iconTone="warning"
+                description="Look back: how did these turn out?"
+              >
+                <DecisionList decisions={due} />
+              </Card>
+            ) : null}
+            {rest.length > 0 ? (
+              <Card
+                id="decisions-all"
+                title={due.length > 0 ? "Other decisions" : "Your decisions"}
+                icon={<BookOpenCheck size={18} />}
+                description="Newest first."
+              >
+                <DecisionList decisions={rest} />
+              </Card>
+            ) : null}
+            <LoadMore query={query} loaded={decisions.length} what="decisions" one="decision" />
+          </div>
+        )}
+      </QueryState>
     </>
   );
 }

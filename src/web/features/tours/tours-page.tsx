@@ -10,8 +10,7 @@ import { Card } from "../../ui/card.tsx";
 import { EmptyState } from "../../ui/empty-state.tsx";
 import { LoadMore } from "../../ui/load-more.tsx";
 import { PageHeader } from "../../ui/page-header.tsx";
-import { LoadFailed } from "../../ui/query-state.tsx";
-import { LoadingState } from "../../ui/spinner.tsx";
+import { QueryState } from "../../ui/query-state.tsx";
 import { useToast } from "../../ui/toast.tsx";
 import { useTitle } from "../../ui/use-title.ts";
 import { Term } from "../glossary/term.tsx";
@@ -222,42 +221,46 @@ export function ToursPage() {
       <p className="visually-hidden" role="status" aria-live="polite">
         {announcement}
       </p>
-      {query.isPending ? (
-        <LoadingState label="Loading your tours…" />
-      ) : query.isError ? (
-        <LoadFailed what="Your tours" error={query.error} retry={() => void query.refetch()} />
-      ) : tours.length === 0 ? (
-        <Card>
-          <EmptyState
-            icon={<Flag size={24} />}
-            title="No tours of duty yet"
-            action={
-              <Link to="/tours/new" className={buttonClass("primary")}>
-                <Plus size={16} aria-hidden="true" />
-                Plan your first tour
-              </Link>
-            }
-          >
-            Start with the tour you are on now, or the next one: a mission, its dates and a few milestones.
-            Sidecar draws them on your roadmap toward your skip job and North Star.
-          </EmptyState>
-        </Card>
-      ) : (
-        <>
-          <ol className="tour-list" aria-label="Your tours of duty, in order">
-            {tours.map((tour, index) => (
-              <TourItem
-                key={tour.id}
-                tour={tour}
-                first={index === 0}
-                last={index === tours.length - 1 && !query.hasNextPage}
-                onMove={move}
-              />
-            ))}
-          </ol>
-          <LoadMore query={query} loaded={tours.length} what="tours" one="tour" />
-        </>
-      )}
+      <QueryState
+        query={query}
+        loading="Loading your tours…"
+        failed="Your tours"
+        isEmpty={() => tours.length === 0}
+        empty={
+          <Card>
+            <EmptyState
+              icon={<Flag size={24} />}
+              title="No tours of duty yet"
+              action={
+                <Link to="/tours/new" className={buttonClass("primary")}>
+                  <Plus size={16} aria-hidden="true" />
+                  Plan your first tour
+                </Link>
+              }
+            >
+              Start with the tour you are on now, or the next one: a mission, its dates and a few milestones.
+              Sidecar draws them on your roadmap toward your skip job and North Star.
+            </EmptyState>
+          </Card>
+        }
+      >
+        {() => (
+          <>
+            <ol className="tour-list" aria-label="Your tours of duty, in order">
+              {tours.map((tour, index) => (
+                <TourItem
+                  key={tour.id}
+                  tour={tour}
+                  first={index === 0}
+                  last={index === tours.length - 1 && !query.hasNextPage}
+                  onMove={move}
+                />
+              ))}
+            </ol>
+            <LoadMore query={query} loaded={tours.length} what="tours" one="tour" />
+          </>
+        )}
+      </QueryState>
     </>
   );
 }
