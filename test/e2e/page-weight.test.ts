@@ -38,7 +38,6 @@ const heldAt: Record<string, number> = {
   "story/story-page.tsx": 185,
   "story/thought-leadership-page.tsx": 183,
   "tours/tour-edit-pages.tsx": 195,
-  "tours/tour-page.tsx": 193,
 };
 const budgetOf = (page: string) => Math.max(anyPageBudget, (heldAt[page] ?? 0) * 1024);
 

@@ -1,38 +1,29 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { ListChecks, Pencil, Plus } from "lucide-react";
-import { useState } from "react";
+import { ListChecks, Pencil } from "lucide-react";
+import { lazy, Suspense, useState } from "react";
 import { formatCalendarDate } from "../../../shared/calendar-date.ts";
 import { isMilestoneOverdue } from "../../../shared/overdue.ts";
-import {
-  type Milestone,
-  type MilestoneInput,
-  type MilestoneStatus,
-  milestoneStatuses,
-  milestoneStatusLabels,
-  type Tour,
-} from "../../../shared/tours.ts";
+import { milestoneStatusLabels } from "../../../shared/tour-words.ts";
+import type { Milestone, MilestoneStatus, Tour } from "../../../shared/tours.ts";
 import { api, call } from "../../api.ts";
 import { useMemberToday } from "../../session.ts";
+import { AfterPaint } from "../../ui/after-paint.tsx";
 import { Button } from "../../ui/button.tsx";
 import { Card } from "../../ui/card.tsx";
-import { ConflictNotice } from "../../ui/conflict.tsx";
 import { DeleteButton } from "../../ui/delete-button.tsx";
 import { Dialog } from "../../ui/dialog.tsx";
 import { EmptyState } from "../../ui/empty-state.tsx";
-import { SelectField, TextField } from "../../ui/field.tsx";
 import { FormActions, isStaleVersion } from "../../ui/form.tsx";
 import { OverdueBadge } from "../../ui/overdue-badge.tsx";
-import { SubmitButton, useSchemaForm, ValidatedForm } from "../../ui/schema-form.tsx";
+import { LoadingState } from "../../ui/spinner.tsx";
 import { useToast } from "../../ui/toast.tsx";
+import { statusOptions, useSaveMilestone } from "./milestone-parts.ts";
 import { rememberTour, tourQuery } from "./tours-api.ts";
 import "./tours.css";
 
-type Values = { title: string; dueOn: string; status: string; doneOn: string };
-
-const statusOptions = milestoneStatuses.map((status) => ({
-  value: status,
-  label: milestoneStatusLabels[status],
-}));
+// The milestone form and the form library arrive after the tour is on screen (the add form) or when
+// its dialog opens (editing one).
+const MilestoneForm = lazy(() => import("./milestone-form.tsx"));
 
 export const milestoneBadge: Record<MilestoneStatus, string> = {
   planned: "badge",
@@ -40,140 +31,6 @@ export const milestoneBadge: Record<MilestoneStatus, string> = {
   done: "badge badge-success",
   missed: "badge badge-danger",
 };
-
-function toInput(values: Values) {
-  return { ...values, doneOn: values.status === "done" ? values.doneOn || null : null };
-}
-
-function useSaveMilestone(tour: Tour, milestoneId?: string, version?: () => number) {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: (input: MilestoneInput) =>
-      milestoneId
-        ? call(
-            api.tours[":id"].milestones[":milestoneId"].$put({
-              param: { id: encodeURIComponent(tour.id), milestoneId: encodeURIComponent(milestoneId) },
-              json: { ...input, version: version?.() ?? 0 },
-            }),
-          )
-        : call(
-            api.tours[":id"].milestones.$post({ param: { id: encodeURIComponent(tour.id) }, json: input }),
-          ),
-    onSuccess: (saved) => rememberTour(queryClient, saved),
-  });
-}
-
-function MilestoneForm({
-  tour,
-  milestone,
-  onDone,
-}: {
-  tour: Tour;
-  milestone?: Milestone;
-  onDone?: () => void;
-}) {
-  const toast = useToast();
-  const today = useMemberToday();
-  const initial: Values = {
-    title: milestone?.title ?? "",
-    dueOn: milestone?.dueOn ?? "",
-    status: milestone?.status ?? "planned",
-    doneOn: milestone?.doneOn ?? "",
-  };
-  const form = useSchemaForm(initial, {
-    schema: () => import("../../../shared/tours.ts").then((m) => m.milestoneInput),
-    toInput,
-    version: milestone?.version,
-  });
-  const save = useSaveMilestone(tour, milestone?.id, () => form.version);
-  const queryClient = useQueryClient();
-  const prefix = milestone ? `milestone-${milestone.id}` : "milestone-new";
-
-  async function submit(input: MilestoneInput) {
-    await save.mutateAsync(input);
-    toast({ title: milestone ? "Milestone saved" : "Milestone added" });
-    if (!milestone) form.setValues(initial);
-    onDone?.();
-  }
-
-  return (
-    <ValidatedForm
-      form={form}
-      onSave={submit}
-      aria-label={milestone ? `Edit milestone “${milestone.title}”` : "Add a milestone"}
-    >
-      {milestone ? (
-        <ConflictNotice
-          form={form}
-          labels={{ title: "Milestone", dueOn: "Due on", status: "Status", doneOn: "Done on" }}
-          loadLatest={async () => {
-            const latest = await queryClient.fetchQuery({ ...tourQuery(tour.id), staleTime: 0 });
-            rememberTour(queryClient, latest);
-            const found = latest.milestones.find((m) => m.id === milestone.id);
-            if (!found) throw new Error("This milestone was deleted elsewhere.");
-            return {
-              values: {
-                title: found.title,
-                dueOn: found.dueOn,
-                status: found.status,
-                doneOn: found.doneOn ?? "",
-              },
-              version: found.version,
-            };
-          }}
-        />
-      ) : null}
-      <TextField
-        id={`${prefix}-title`}
-        label="Milestone"
-        value={form.values.title}
-        onValueChange={(value) => form.set("title", value)}
-        error={form.errors.title}
-        maxLength={220}
-        required
-      />
-      <div className="form-grid">
-        <TextField
-          id={`${prefix}-due`}
-          label="Due on"
-          type="date"
-          value={form.values.dueOn}
-          onValueChange={(value) => form.set("dueOn", value)}
-          error={form.errors.dueOn}
-          required
-        />
-        <SelectField
-          id={`${prefix}-status`}
-          label="Status"
-          options={statusOptions}
-          value={form.values.status}
-          onValueChange={(value) => {
-            form.set("status", value);
-            if (value === "done" && !form.values.doneOn) form.set("doneOn", today);
-          }}
-          error={form.errors.status}
-        />
-        {form.values.status === "done" ? (
-          <TextField
-            id={`${prefix}-done`}
-            label="Done on"
-            type="date"
-            value={form.values.doneOn}
-            onValueChange={(value) => form.set("doneOn", value)}
-            error={form.errors.doneOn}
-            max={today}
-            required
-          />
-        ) : null}
-      </div>
-      <FormActions>
-        <SubmitButton icon={milestone ? undefined : <Plus size={16} />}>
-          {milestone ? "Save milestone" : "Add milestone"}
-        </SubmitButton>
-      </FormActions>
-    </ValidatedForm>
-  );
-}
 
 function MilestoneItem({ tour, milestone }: { tour: Tour; milestone: Milestone }) {
   const toast = useToast();
@@ -259,7 +116,9 @@ function MilestoneItem({ tour, milestone }: { tour: Tour; milestone: Milestone }
         <DeleteButton size="small" onClick={() => setConfirming(true)} what={`“${milestone.title}”`} />
       </div>
       <Dialog open={editing} onOpenChange={setEditing} title="Edit milestone">
-        <MilestoneForm tour={tour} milestone={milestone} onDone={() => setEditing(false)} />
+        <Suspense fallback={<LoadingState label="Loading the milestone…" />}>
+          <MilestoneForm tour={tour} milestone={milestone} onDone={() => setEditing(false)} />
+        </Suspense>
       </Dialog>
       <Dialog
         open={confirming}
@@ -308,7 +167,9 @@ export function MilestonesCard({ tour }: { tour: Tour }) {
         )}
         <div className="milestone-add">
           <h3>Add a milestone</h3>
-          <MilestoneForm tour={tour} />
+          <div className="milestone-add-slot">
+            <AfterPaint component={MilestoneForm} props={{ tour }} />
+          </div>
         </div>
       </div>
     </Card>

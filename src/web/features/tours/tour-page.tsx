@@ -1,31 +1,31 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { getRouteApi, Link, useNavigate } from "@tanstack/react-router";
 import { CircleStop, Flag, Pencil } from "lucide-react";
-import { useState } from "react";
-import { addDays, formatCalendarDate } from "../../../shared/calendar-date.ts";
+import { lazy, Suspense, useState } from "react";
+import { formatCalendarDate } from "../../../shared/calendar-date.ts";
 import { isRenegotiationOverdue } from "../../../shared/overdue.ts";
-import type { EndTourInput, Tour } from "../../../shared/tours.ts";
+import type { Tour } from "../../../shared/tours.ts";
 import { api, call } from "../../api.ts";
 import { useMemberToday } from "../../session.ts";
 import { Alert } from "../../ui/alert.tsx";
 import { Button, buttonClass } from "../../ui/button.tsx";
 import { Card } from "../../ui/card.tsx";
-import { ConflictNotice } from "../../ui/conflict.tsx";
 import { DeleteButton } from "../../ui/delete-button.tsx";
 import { Dialog } from "../../ui/dialog.tsx";
-import { TextAreaField, TextField } from "../../ui/field.tsx";
 import { FormActions } from "../../ui/form.tsx";
 import { OverdueBadge } from "../../ui/overdue-badge.tsx";
 import { PageHeader } from "../../ui/page-header.tsx";
-import { SubmitButton, useSchemaForm, ValidatedForm } from "../../ui/schema-form.tsx";
 import { LoadingState } from "../../ui/spinner.tsx";
 import { useToast } from "../../ui/toast.tsx";
 import { useTitle } from "../../ui/use-title.ts";
 import { MilestonesCard } from "./milestones.tsx";
 import { TourNotFound } from "./tour-not-found.tsx";
 import { BackToTours, TourStatusBadge, TourTags } from "./tour-parts.tsx";
-import { rememberTour, tourPagesQuery, tourQuery, toursQuery } from "./tours-api.ts";
+import { tourPagesQuery, tourQuery, toursQuery } from "./tours-api.ts";
 import "./tours.css";
+
+// The form and the form library arrive when the dialog first opens.
+const EndTourForm = lazy(() => import("./end-tour-form.tsx"));
 
 const route = getRouteApi("/app/tours/$tourId");
 
@@ -51,30 +51,6 @@ function EndEarlyDialog({
   open: boolean;
   onOpenChange: (o: boolean) => void;
 }) {
-  const toast = useToast();
-  const queryClient = useQueryClient();
-  const today = useMemberToday();
-  const dayBeforeEnd = addDays(tour.endsOn, -1);
-  const latest = today < dayBeforeEnd ? today : dayBeforeEnd;
-  const suggested = latest >= tour.startsOn ? latest : tour.startsOn;
-  const form = useSchemaForm(
-    { endedOn: suggested, reason: "" },
-    { schema: () => import("../../../shared/tours.ts").then((m) => m.endTourInput), version: tour.version },
-  );
-  const end = useMutation({
-    mutationFn: (input: EndTourInput) =>
-      call(
-        api.tours[":id"]["end-early"].$post({
-          param: { id: encodeURIComponent(tour.id) },
-          json: { ...input, version: form.version },
-        }),
-      ),
-    onSuccess: (saved) => {
-      rememberTour(queryClient, saved);
-      onOpenChange(false);
-      toast({ title: "Tour ended early" });
-    },
-  });
   return (
     <Dialog
       open={open}
@@ -82,44 +58,9 @@ function EndEarlyDialog({
       title="End this tour early"
       description="Tours end early for good reasons: a reorganisation, a better opportunity, a mission that changed. Write down why while it's fresh; it helps you plan the next one."
     >
-      <ValidatedForm form={form} onSave={(input) => end.mutateAsync(input)} aria-label="End the tour early">
-        <ConflictNotice
-          form={form}
-          labels={{ endedOn: "Ended on", reason: "Reason" }}
-          loadLatest={async () => {
-            const latest = await queryClient.fetchQuery({ ...tourQuery(tour.id), staleTime: 0 });
-            rememberTour(queryClient, latest);
-            return { values: form.values, version: latest.version };
-          }}
-        />
-        <TextField
-          label="Ended on"
-          name="endedOn"
-          type="date"
-          value={form.values.endedOn}
-          onValueChange={(value) => form.set("endedOn", value)}
-          error={form.errors.endedOn}
-          hint={`Within the tour and not after today: from ${formatCalendarDate(tour.startsOn)} to ${formatCalendarDate(latest)}.`}
-          min={tour.startsOn}
-          max={latest}
-          required
-        />
-        <TextAreaField
-          label="Why it ended early"
-          name="reason"
-          value={form.values.reason}
-          onValueChange={(value) => form.set("reason", value)}
-          error={form.errors.reason}
-          maxLength={1100}
-          required
-        />
-        <FormActions>
-          <SubmitButton>End tour early</SubmitButton>
-          <Button variant="secondary" onClick={() => onOpenChange(false)}>
-            Cancel
-          </Button>
-        </FormActions>
-      </ValidatedForm>
+      <Suspense fallback={<LoadingState label="Loading the form…" />}>
+        <EndTourForm tour={tour} onOpenChange={onOpenChange} />
+      </Suspense>
     </Dialog>
   );
 }
