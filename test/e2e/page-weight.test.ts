@@ -21,7 +21,6 @@ const heldAt: Record<string, number> = {
   "auth/two-factor-page.tsx": 179,
   "diagnostics/health-check-page.tsx": 183,
   "diagnostics/promotion-diagnosis-page.tsx": 178,
-  "feedback/new-request-page.tsx": 184,
   "managers/area-page.tsx": 215,
   "mentors/find-mentors-page.tsx": 179,
   "mentors/mentor-page.tsx": 176,
