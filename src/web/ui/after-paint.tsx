@@ -22,10 +22,12 @@ export function AfterPaint<P extends object>({
   props: P;
 }) {
   const painted = usePainted();
+  // React 18's lazy type maps props through ref handling TypeScript cannot follow for a generic P.
+  const Part = Component as unknown as ComponentType<P>;
   if (!painted) return null;
   return (
     <Suspense fallback={null}>
-      <Component {...props} />
+      <Part {...props} />
     </Suspense>
   );
 }

@@ -325,7 +325,7 @@ const PendingContext = createContext(false);
 type SubmittableForm<Out> = {
   onSubmit: (save: (input: Out) => unknown) => (event?: React.BaseSyntheticEvent) => Promise<void>;
   pending: boolean;
-  formRef: React.RefObject<HTMLFormElement | null>;
+  formRef: React.RefObject<HTMLFormElement>;
   formError: ReactNode;
 };
 
