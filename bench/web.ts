@@ -66,7 +66,9 @@ try {
     .then((r) => r.json())
     .then((page: { tours: { id: string }[] }) => page.tours[0]?.id ?? "");
   const shownPath = (path: string) =>
-    path.startsWith("/give/") ? "/give/{token}" : path.replace(request.id, "{id}").replace(tourId, "{id}");
+    path.startsWith("/give/")
+      ? "/give/{token}"
+      : path.replace(request.id, "{id}").replace(`/tours/${tourId}/`, "/tours/{id}/");
 
   const pages: Page[] = [
     { path: "/sign-in", signedIn: false, heading: "Sign in" },
