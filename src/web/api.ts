@@ -131,3 +131,9 @@ export function loadedItems<Page, Item extends { id: string }>(
     itemsOf(page).filter((item) => !seen.has(item.id) && Boolean(seen.add(item.id))),
   );
 }
+
+/**
+ * For a query a route reads before its page is drawn: the page does not ask again as it mounts. A change
+ * made in this browser invalidates it; one made elsewhere shows on a visit ten seconds later or on focus.
+ */
+export const readWithThePage = { staleTime: 10_000 } as const;

@@ -1,7 +1,8 @@
 import { queryOptions } from "@tanstack/react-query";
-import { api, call } from "../../api.ts";
+import { api, call, readWithThePage } from "../../api.ts";
 
 export const careerPlanQuery = queryOptions({
+  ...readWithThePage,
   queryKey: ["plan"],
   queryFn: () => call(api.plan.$get()),
 });

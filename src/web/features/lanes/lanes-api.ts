@@ -1,7 +1,8 @@
 import { queryOptions } from "@tanstack/react-query";
-import { api, call } from "../../api.ts";
+import { api, call, readWithThePage } from "../../api.ts";
 
 export const laneAssessmentsQuery = queryOptions({
+  ...readWithThePage,
   queryKey: ["lanes", "assessments"],
   queryFn: () => call(api.lanes.assessments.$get()),
 });
