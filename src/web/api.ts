@@ -133,7 +133,8 @@ export function loadedItems<Page, Item extends { id: string }>(
 }
 
 /**
- * For a query a route reads before its page is drawn: the page does not ask again as it mounts. A change
- * made in this browser invalidates it; one made elsewhere shows on a visit ten seconds later or on focus.
+ * For a query that a page's route reads before drawing it, or that the page shares with a part arriving
+ * after it (a form after paint): it is read once, not again as each part mounts. A change made in this
+ * browser invalidates it; one made elsewhere shows on a visit ten seconds later, or on focus.
  */
-export const readWithThePage = { staleTime: 10_000 } as const;
+export const readOncePerVisit = { staleTime: 10_000 } as const;

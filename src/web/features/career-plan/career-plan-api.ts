@@ -1,8 +1,8 @@
 import { queryOptions } from "@tanstack/react-query";
-import { api, call, readWithThePage } from "../../api.ts";
+import { api, call, readOncePerVisit } from "../../api.ts";
 
 export const careerPlanQuery = queryOptions({
-  ...readWithThePage,
+  ...readOncePerVisit,
   queryKey: ["plan"],
   queryFn: () => call(api.plan.$get()),
 });
