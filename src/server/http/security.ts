@@ -1,3 +1,4 @@
+import type { ServerResponse } from "node:http";
 import type { Context, MiddlewareHandler } from "hono";
 import { NONCE, secureHeaders } from "hono/secure-headers";
 import { AppError } from "./errors.ts";
@@ -53,6 +54,14 @@ export function apiSecurityHeaders(https: boolean): MiddlewareHandler {
       : []),
   ];
   return async (c, next) => {
+    const outgoing = (c.env as { outgoing?: ServerResponse } | undefined)?.outgoing;
+    if (outgoing?.setHeader && !c.req.path.startsWith("/api/auth/")) {
+      // Served by Node: the headers go onto Node's own response, which keeps them under whatever the
+      // route answers, so no web Headers object is built and copied for them on every request. The
+      // account routes answer with better-auth's own headers, checked below.
+      for (const [name, value] of headers) outgoing.setHeader(name, value);
+      return next();
+    }
     for (const [name, value] of headers) c.header(name, value);
     await next();
     // A handler that answers with its own Response object (the account routes) drops headers set
