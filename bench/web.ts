@@ -1,7 +1,7 @@
 // The web benchmark: for each page, the JavaScript a browser fetches before the page is drawn
 // (gzipped, as sent) and Lighthouse's mobile scores, on the built app served by Sidecar itself.
 // Usage: npm run bench:web [-- --no-lighthouse] [--only /path ...] [--files] [--reports DIR]
-// (--only may repeat and takes /feedback/{id} and /give/{token}; --files lists each page's scripts;
+// (--only may repeat and takes /feedback/{id}, /tours/{id}/edit and /give/{token}; --files lists each page's scripts;
 // --reports writes each page's whole Lighthouse report as JSON, to see where a score goes; --shifts
 // lists each layout shift with the elements that moved, each largest-paint candidate and the time long tasks
 // blocked the page, on a processor slowed four times)
@@ -62,8 +62,13 @@ try {
   });
   const { links } = await post(`/api/feedback/requests/${request.id}/invitations`, { links: 1 });
   const givePath = new URL(links[0]).pathname;
+  const tourId = await fetch(`${sidecar.url}/api/tours?limit=1`, { headers: { cookie: member.cookie } })
+    .then((r) => r.json())
+    .then((page: { tours: { id: string }[] }) => page.tours[0]?.id ?? "");
   const shownPath = (path: string) =>
-    path.startsWith("/give/") ? "/give/{token}" : path.replace(request.id, "{id}");
+    path.startsWith("/give/")
+      ? "/give/{token}"
+      : path.replace(request.id, "{id}").replace(`/tours/${tourId}/`, "/tours/{id}/");
 
   const pages: Page[] = [
     { path: "/sign-in", signedIn: false, heading: "Sign in" },
@@ -76,6 +81,10 @@ try {
     { path: "/portfolio", signedIn: true, heading: /portfolio/i },
     { path: "/tours", signedIn: true, heading: /tours/i },
     { path: "/decisions", signedIn: true, heading: /decision/i },
+    { path: "/tours/new", signedIn: true, heading: "New tour of duty" },
+    { path: `/tours/${tourId}/edit`, signedIn: true, heading: /^Edit/ },
+    { path: "/mentoring/profile", signedIn: true, heading: "My mentor profile" },
+    { path: "/security", signedIn: true, heading: "Security" },
   ].filter(
     (page) => !args.only || args.only.some((only) => only === page.path || only === shownPath(page.path)),
   );

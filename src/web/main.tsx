@@ -32,8 +32,10 @@ const queryClient: QueryClient = new QueryClient({
   queryCache: new QueryCache({ onError: onUnauthenticated }),
   mutationCache: new MutationCache({
     onError: onUnauthenticated,
-    // Any change to the plan can move the home dashboard and the first-run guide.
+    // Any change can move what another page shows (the home dashboard, the first-run guide, a portfolio
+    // gap a new tour plans): everything cached is read again where it is next shown, and home at once.
     onSuccess: () => {
+      void queryClient.invalidateQueries({ refetchType: "none" });
       void queryClient.invalidateQueries({ queryKey: homeQueryKey });
     },
   }),

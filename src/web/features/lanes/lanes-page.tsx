@@ -1,10 +1,8 @@
 import { useQuery } from "@tanstack/react-query";
 import { Link } from "@tanstack/react-router";
-import { History, Radar as RadarIcon } from "lucide-react";
+import { Radar as RadarIcon } from "lucide-react";
 import { lazy } from "react";
-import { laneIds, lanes } from "../../../shared/lane-words.ts";
-import type { LaneAssessment } from "../../../shared/lanes.ts";
-import { useMomentFormat } from "../../session.ts";
+import { lanes } from "../../../shared/lane-words.ts";
 import { AfterPaint } from "../../ui/after-paint.tsx";
 import { Card } from "../../ui/card.tsx";
 import { EmptyState } from "../../ui/empty-state.tsx";
@@ -15,44 +13,13 @@ import { feedbackRequestsQuery, feedbackResultsQuery } from "../feedback/feedbac
 import { Term } from "../glossary/term.tsx";
 import { GuideBanner } from "../home/first-run-guide.tsx";
 import { laneAssessmentsQuery } from "./lanes-api.ts";
+import { HistoryList } from "./lanes-history.tsx";
 import { LanesRadar, type RadarSeries } from "./lanes-radar.tsx";
 import "./lanes.css";
 
 // The assessment form and the form library arrive once the picture is on screen, into a box that
 // keeps its place, so nothing below it moves when it arrives.
 const AssessmentForm = lazy(() => import("./assessment-form.tsx"));
-
-export function ratingsSummary(assessment: LaneAssessment): string {
-  return laneIds.map((lane) => `${lanes[lane].label} ${assessment.ratings[lane]}`).join(" · ");
-}
-
-export function HistoryList({
-  assessments,
-  description = "Every assessment you saved, newest first.",
-}: {
-  assessments: LaneAssessment[];
-  description?: string;
-}) {
-  const format = useMomentFormat();
-  return (
-    <Card id="lanes-history" title="History" icon={<History size={18} />} description={description}>
-      <ol className="lanes-history">
-        {assessments.map((assessment, index) => (
-          <li key={assessment.id} className="lanes-history-item">
-            <div className="row-between">
-              <span className="lanes-history-date">{format.moment(assessment.createdAt)}</span>
-              {index === 0 ? <span className="badge badge-accent">Latest</span> : null}
-            </div>
-            <p className="small">{ratingsSummary(assessment)}</p>
-            {assessment.worldClassLane ? (
-              <p className="small muted">World-class lane: {lanes[assessment.worldClassLane].label}</p>
-            ) : null}
-          </li>
-        ))}
-      </ol>
-    </Card>
-  );
-}
 
 /** What givers said in the latest feedback whose results are open, for lanes enough of them rated. */
 function useGiversSeries(): { series?: RadarSeries; purpose?: string; requestId?: string } {

@@ -11,7 +11,7 @@ import { QueryState } from "../../ui/query-state.tsx";
 import { useTitle } from "../../ui/use-title.ts";
 import { SharedLanesCards } from "../sharing/shared-lanes-cards.tsx";
 import { ReleaseBody } from "../story/release-body.tsx";
-import { StoryEntryView } from "../story/story-page.tsx";
+import { StoryEntryView } from "../story/story-entry-view.tsx";
 import { TourStatusBadge, TourTags } from "../tours/tour-parts.tsx";
 import { checkInAreaQuery } from "./managers-api.ts";
 import "./managers.css";

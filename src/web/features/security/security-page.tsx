@@ -3,7 +3,6 @@ import { useNavigate } from "@tanstack/react-router";
 import { KeyRound, LogOut } from "lucide-react";
 import { z } from "zod";
 import { passwordField, passwordMinLength } from "../../../shared/auth.ts";
-import { authClient, describeAuthError } from "../../auth-client.ts";
 import { Button } from "../../ui/button.tsx";
 import { Card } from "../../ui/card.tsx";
 import { TextField } from "../../ui/field.tsx";
@@ -12,7 +11,7 @@ import { PageHeader } from "../../ui/page-header.tsx";
 import { SubmitButton, useSchemaForm, ValidatedForm } from "../../ui/schema-form.tsx";
 import { useToast } from "../../ui/toast.tsx";
 import { useTitle } from "../../ui/use-title.ts";
-import { TwoFactorCard } from "./two-factor-card.tsx";
+import { loadAuthClient, TwoFactorCard } from "./two-factor-card.tsx";
 
 const changePasswordInput = z
   .object({ currentPassword: z.string().min(1, "Enter your current password"), newPassword: passwordField })
@@ -40,6 +39,7 @@ function ChangePasswordCard() {
   const form = useSchemaForm({ currentPassword: "", newPassword: "" }, { schema: changePasswordInput });
 
   async function submit(input: z.output<typeof changePasswordInput>) {
+    const { authClient, describeAuthError } = await loadAuthClient();
     const { error } = await authClient.changePassword({ ...input, revokeOtherSessions: true });
     if (error) {
       const failure = describeAuthError(error);
@@ -98,6 +98,7 @@ function SessionsCard() {
   const queryClient = useQueryClient();
   const signOut = useMutation({
     mutationFn: async () => {
+      const { authClient, describeAuthError } = await loadAuthClient();
       const result = await authClient.revokeSessions();
       if (result.error) throw new Error(describeAuthError(result.error).message);
     },

@@ -3,7 +3,7 @@ import { QRCodeSVG } from "qrcode.react";
 import { useState } from "react";
 import { z } from "zod";
 import { totpCodeInput } from "../../../shared/auth.ts";
-import { authClient, describeAuthError } from "../../auth-client.ts";
+import type { AuthFailure } from "../../auth-client.ts";
 import { useMe, useSetMe } from "../../session.ts";
 import { Alert } from "../../ui/alert.tsx";
 import { Button } from "../../ui/button.tsx";
@@ -26,11 +26,11 @@ function secretOf(totpURI: string): string {
   }
 }
 
-function passwordFailure(error: Parameters<typeof describeAuthError>[0]) {
-  const failure = describeAuthError(error);
-  const onPassword = failure.code === "INVALID_PASSWORD" || failure.field === "password";
-  return { failure, onPassword };
-}
+// The account client (better-auth's) loads when a change is asked for, not with the page.
+export const loadAuthClient = () => import("../../auth-client.ts");
+
+const isAboutPassword = (failure: AuthFailure) =>
+  failure.code === "INVALID_PASSWORD" || failure.field === "password";
 
 export function TwoFactorCard() {
   const { user } = useMe();
@@ -49,10 +49,11 @@ function TwoFactorOff({
   const form = useSchemaForm({ password: "" }, { schema: passwordInput });
 
   async function submit(input: { password: string }) {
+    const { authClient, describeAuthError } = await loadAuthClient();
     const { data, error } = await authClient.twoFactor.enable({ password: input.password });
     if (error || !data || !("totpURI" in data)) {
-      const { failure, onPassword } = passwordFailure(error);
-      if (onPassword) form.showErrors({ password: failure.message });
+      const failure = describeAuthError(error);
+      if (isAboutPassword(failure)) form.showErrors({ password: failure.message });
       else form.showErrors({}, failure.message);
       return;
     }
@@ -94,6 +95,7 @@ function TwoFactorSetup({
   const secret = secretOf(setup.totpURI);
 
   async function submit(input: { code: string }) {
+    const { authClient, describeAuthError } = await loadAuthClient();
     const { error } = await authClient.twoFactor.verifyTotp({ code: input.code });
     if (error) {
       const failure = describeAuthError(error);
@@ -216,10 +218,11 @@ function DisableDialog({ open, onOpenChange }: { open: boolean; onOpenChange: (o
   const form = useSchemaForm({ password: "" }, { schema: passwordInput });
 
   async function submit(input: { password: string }) {
+    const { authClient, describeAuthError } = await loadAuthClient();
     const { error } = await authClient.twoFactor.disable({ password: input.password });
     if (error) {
-      const { failure, onPassword } = passwordFailure(error);
-      if (onPassword) form.showErrors({ password: failure.message });
+      const failure = describeAuthError(error);
+      if (isAboutPassword(failure)) form.showErrors({ password: failure.message });
       else form.showErrors({}, failure.message);
       return;
     }
@@ -257,10 +260,11 @@ function NewCodesDialog({ open, onOpenChange }: { open: boolean; onOpenChange: (
   const [codes, setCodes] = useState<string[] | null>(null);
 
   async function submit(input: { password: string }) {
+    const { authClient, describeAuthError } = await loadAuthClient();
     const { data, error } = await authClient.twoFactor.generateBackupCodes({ password: input.password });
     if (error || !data) {
-      const { failure, onPassword } = passwordFailure(error);
-      if (onPassword) form.showErrors({ password: failure.message });
+      const failure = describeAuthError(error);
+      if (isAboutPassword(failure)) form.showErrors({ password: failure.message });
       else form.showErrors({}, failure.message);
       return;
     }

@@ -3,7 +3,7 @@ import { lanes } from "../../../shared/lane-words.ts";
 import type { SharedLanes } from "../../../shared/sharing.ts";
 import { Card } from "../../ui/card.tsx";
 import { EmptyState } from "../../ui/empty-state.tsx";
-import { HistoryList } from "../lanes/lanes-page.tsx";
+import { HistoryList } from "../lanes/lanes-history.tsx";
 import { LanesRadar } from "../lanes/lanes-radar.tsx";
 import "./sharing.css";
 

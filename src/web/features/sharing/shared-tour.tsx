@@ -3,7 +3,7 @@ import { formatCalendarDate } from "../../../shared/calendar-date.ts";
 import type { SharedPlan } from "../../../shared/sharing.ts";
 import { milestoneStatusLabels } from "../../../shared/tour-words.ts";
 import type { Tour } from "../../../shared/tours.ts";
-import { milestoneBadge } from "../tours/milestones.tsx";
+import { milestoneBadge } from "../tours/tour-parts.tsx";
 import "./sharing.css";
 
 type SharedTour = SharedPlan["tours"][number];

@@ -24,7 +24,7 @@ import { useTitle } from "../../ui/use-title.ts";
 import { CoverageSingles, CoverageTable } from "../portfolio/coverage-grid.tsx";
 import { RoleItem } from "../portfolio/portfolio-page.tsx";
 import { ReleaseBody } from "../story/release-body.tsx";
-import { StoryEntryView } from "../story/story-page.tsx";
+import { StoryEntryView } from "../story/story-entry-view.tsx";
 import { RoadmapChart } from "../tours/roadmap-chart.tsx";
 import { TourStatusBadge, TourTags } from "../tours/tour-parts.tsx";
 import { SharedLanesCards } from "./shared-lanes-cards.tsx";

@@ -1,8 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { getRouteApi, Link } from "@tanstack/react-router";
 import { ArrowLeft, BookOpen, Megaphone, Mic, Pencil, Plus, Trash2 } from "lucide-react";
-import { lanes } from "../../../shared/lane-words.ts";
-import { type StoryEntry, storyFieldLabels, storyFields } from "../../../shared/story.ts";
+import type { StoryEntry } from "../../../shared/story.ts";
 import { api, call } from "../../api.ts";
 import { Button, buttonClass } from "../../ui/button.tsx";
 import { Card } from "../../ui/card.tsx";
@@ -13,33 +12,9 @@ import { useToast } from "../../ui/toast.tsx";
 import { useTitle } from "../../ui/use-title.ts";
 import { storyEntriesQuery, storyEntryQuery } from "./story-api.ts";
 import { StoryEntryForm } from "./story-entry-form.tsx";
+import { StoryEntryView } from "./story-entry-view.tsx";
 import { WritingFlags } from "./writing-flags.tsx";
 import "./story.css";
-
-export function StoryEntryView({
-  entry,
-}: {
-  entry: Pick<StoryEntry, (typeof storyFields)[number] | "skills">;
-}) {
-  return (
-    <dl className="story-entry-fields">
-      {storyFields
-        .filter((field) => entry[field].trim() !== "")
-        .map((field) => (
-          <div key={field}>
-            <dt>{storyFieldLabels[field]}</dt>
-            <dd>{entry[field]}</dd>
-          </div>
-        ))}
-      {entry.skills.length ? (
-        <div>
-          <dt>Skills built</dt>
-          <dd>{entry.skills.map((lane) => lanes[lane].label).join(", ")}</dd>
-        </div>
-      ) : null}
-    </dl>
-  );
-}
 
 function EntryCard({ entry }: { entry: StoryEntry }) {
   const queryClient = useQueryClient();

@@ -18,19 +18,13 @@ import { OverdueBadge } from "../../ui/overdue-badge.tsx";
 import { LoadingState } from "../../ui/spinner.tsx";
 import { useToast } from "../../ui/toast.tsx";
 import { statusOptions, useSaveMilestone } from "./milestone-parts.ts";
+import { milestoneBadge } from "./tour-parts.tsx";
 import { rememberTour, tourQuery } from "./tours-api.ts";
 import "./tours.css";
 
 // The milestone form and the form library arrive after the tour is on screen (the add form) or when
 // its dialog opens (editing one).
 const MilestoneForm = lazy(() => import("./milestone-form.tsx"));
-
-export const milestoneBadge: Record<MilestoneStatus, string> = {
-  planned: "badge",
-  in_progress: "badge badge-accent",
-  done: "badge badge-success",
-  missed: "badge badge-danger",
-};
 
 function MilestoneItem({ tour, milestone }: { tour: Tour; milestone: Milestone }) {
   const toast = useToast();

@@ -1,19 +1,23 @@
 import { useQuery } from "@tanstack/react-query";
 import { getRouteApi, useNavigate } from "@tanstack/react-router";
 import { Flag } from "lucide-react";
+import { lazy } from "react";
 import { type ExperienceKey, experienceKeys } from "../../../shared/experience-words.ts";
 import { type LaneId, laneIds } from "../../../shared/lane-words.ts";
-import { useMemberToday } from "../../session.ts";
+import { AfterPaint } from "../../ui/after-paint.tsx";
 import { Alert } from "../../ui/alert.tsx";
 import { Card } from "../../ui/card.tsx";
 import { PageHeader } from "../../ui/page-header.tsx";
 import { LoadingState } from "../../ui/spinner.tsx";
 import { useTitle } from "../../ui/use-title.ts";
 import { GuideBanner } from "../home/first-run-guide.tsx";
-import { newTourValues, TourForm, valuesFromTour } from "./tour-form.tsx";
 import { TourNotFound } from "./tour-not-found.tsx";
 import { BackToTours } from "./tour-parts.tsx";
 import { tourQuery, toursQuery } from "./tours-api.ts";
+
+// The form and the form library arrive once the page is on screen, into a box that keeps its place.
+const NewTourForm = lazy(() => import("./tour-form.tsx").then((m) => ({ default: m.NewTourForm })));
+const EditTourForm = lazy(() => import("./tour-form.tsx").then((m) => ({ default: m.EditTourForm })));
 
 const newRoute = getRouteApi("/app/tours/new");
 const editRoute = getRouteApi("/app/tours/$tourId/edit");
@@ -25,7 +29,6 @@ function knownValues<T extends string>(text: string | undefined, known: readonly
 }
 
 export function NewTourPage() {
-  const today = useMemberToday();
   useTitle("New tour of duty");
   const search = newRoute.useSearch();
   const navigate = useNavigate();
@@ -54,12 +57,18 @@ export function NewTourPage() {
               first.
             </Alert>
           ) : null}
-          <TourForm
-            initial={newTourValues(tours.data?.tours ?? [], prefill, today)}
-            draftKey={`tour-new:${search.mission ?? ""}|${search.lanes ?? ""}|${search.experiences ?? ""}`}
-            submitLabel="Add tour of duty"
-            onCancel={() => navigate({ to: "/tours" })}
-          />
+          <div className="tour-form-slot">
+            <AfterPaint
+              component={NewTourForm}
+              props={{
+                existing: tours.data?.tours ?? [],
+                prefill,
+                draftKey: `tour-new:${search.mission ?? ""}|${search.lanes ?? ""}|${search.experiences ?? ""}`,
+                submitLabel: "Add tour of duty",
+                onCancel: () => navigate({ to: "/tours" }),
+              }}
+            />
+          </div>
         </Card>
       )}
     </>
@@ -77,15 +86,17 @@ export function EditTourPage() {
     <>
       <PageHeader before={<BackToTours />} title={`Edit “${query.data.title}”`} />
       <Card id="tour-form" title="The tour" icon={<Flag size={18} />}>
-        <TourForm
-          tourId={tourId}
-          version={query.data.version}
-          endedOn={query.data.endedOn}
-          initial={valuesFromTour(query.data)}
-          draftKey={`tour-edit:${tourId}`}
-          submitLabel="Save tour"
-          onCancel={() => navigate({ to: "/tours/$tourId", params: { tourId } })}
-        />
+        <div className="tour-form-slot">
+          <AfterPaint
+            component={EditTourForm}
+            props={{
+              tour: query.data,
+              draftKey: `tour-edit:${tourId}`,
+              submitLabel: "Save tour",
+              onCancel: () => navigate({ to: "/tours/$tourId", params: { tourId } }),
+            }}
+          />
+        </div>
       </Card>
     </>
   );

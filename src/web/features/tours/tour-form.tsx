@@ -5,7 +5,7 @@ import { type ExperienceKey, experienceKeys, experienceLabels } from "../../../s
 import { type LaneId, laneIds, lanes } from "../../../shared/lane-words.ts";
 import { suggestTourTitle, type Tour, type TourInput, tourWarnings } from "../../../shared/tours.ts";
 import { api, call } from "../../api.ts";
-import { useMe } from "../../session.ts";
+import { useMe, useMemberToday } from "../../session.ts";
 import { Alert } from "../../ui/alert.tsx";
 import { Button } from "../../ui/button.tsx";
 import { CheckboxGroup } from "../../ui/checkbox-group.tsx";
@@ -41,7 +41,7 @@ const laneOptions = laneIds.map((lane) => ({ value: lane, label: lanes[lane].lab
 const experienceOptions = experienceKeys.map((key) => ({ value: key, label: experienceLabels[key] }));
 const isDate = (value: string) => /^\d{4}-\d{2}-\d{2}$/.test(value);
 
-export function valuesFromTour(tour: Tour): TourValues {
+function valuesFromTour(tour: Tour): TourValues {
   return {
     title: tour.title,
     mission: tour.mission,
@@ -57,7 +57,7 @@ export function valuesFromTour(tour: Tour): TourValues {
  * A new tour starts today or the day after the last tour ends, and runs twelve months. A suggested
  * mission also suggests the title, so the member can create the tour as it is and refine it later.
  */
-export function newTourValues(
+function newTourValues(
   existing: readonly Tour[],
   prefill: { mission?: string; lanes?: LaneId[]; experiences?: ExperienceKey[] },
   today: string,
@@ -83,7 +83,7 @@ function errorFor(errors: Record<string, string | undefined>, field: string) {
   return errors[field] ?? Object.entries(errors).find(([key]) => key.startsWith(`${field}.`))?.[1];
 }
 
-export function TourForm({
+function TourForm({
   tourId,
   version,
   endedOn = null,
@@ -250,5 +250,32 @@ export function TourForm({
         </Button>
       </FormActions>
     </ValidatedForm>
+  );
+}
+
+type FormChoices = { draftKey: string; submitLabel: string; onCancel: () => void };
+
+/** A new tour's form, filled from the member's last tour and what a link suggested. */
+export function NewTourForm({
+  existing,
+  prefill,
+  ...choices
+}: FormChoices & {
+  existing: readonly Tour[];
+  prefill: { mission?: string; lanes?: LaneId[]; experiences?: ExperienceKey[] };
+}) {
+  const today = useMemberToday();
+  return <TourForm initial={newTourValues(existing, prefill, today)} {...choices} />;
+}
+
+export function EditTourForm({ tour, ...choices }: FormChoices & { tour: Tour }) {
+  return (
+    <TourForm
+      tourId={tour.id}
+      version={tour.version}
+      endedOn={tour.endedOn}
+      initial={valuesFromTour(tour)}
+      {...choices}
+    />
   );
 }

@@ -2,7 +2,7 @@ import { Link } from "@tanstack/react-router";
 import { ArrowLeft } from "lucide-react";
 import { experienceLabels } from "../../../shared/experience-words.ts";
 import { lanes } from "../../../shared/lane-words.ts";
-import { type TourStatus, tourStatusLabels } from "../../../shared/tour-words.ts";
+import { type MilestoneStatus, type TourStatus, tourStatusLabels } from "../../../shared/tour-words.ts";
 import type { Tour } from "../../../shared/tours.ts";
 import "./tours.css";
 
@@ -12,6 +12,13 @@ export const tourBadge: Record<TourStatus, string> = {
   active: "badge badge-accent",
   completed: "badge badge-success",
   ended_early: "badge badge-warning",
+};
+
+export const milestoneBadge: Record<MilestoneStatus, string> = {
+  planned: "badge",
+  in_progress: "badge badge-accent",
+  done: "badge badge-success",
+  missed: "badge badge-danger",
 };
 
 export function TourStatusBadge({ status }: { status: TourStatus }) {
