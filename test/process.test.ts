@@ -64,6 +64,10 @@ describe.runIf(!process.env.DATABASE_URL)("the embedded database in a real proce
     expect(second.output()).toMatch(/Another Sidecar process .* is using the data directory/);
     const answer = await fetch(`${first.url}/api/me`);
     expect(answer.status).toBe(401);
+    // Served by Node, the API's security headers are set on Node's response rather than Hono's.
+    expect(answer.headers.get("x-content-type-options")).toBe("nosniff");
+    expect(answer.headers.get("cache-control")).toBe("private, no-store");
+    expect(answer.headers.get("content-security-policy")).toContain("default-src 'none'");
 
     first.child.kill("SIGTERM");
     expect(await first.exited).toBe(0);

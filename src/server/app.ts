@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { getConnInfo } from "@hono/node-server/conninfo";
 import { serveStatic } from "@hono/node-server/serve-static";
-import type { Context, MiddlewareHandler } from "hono";
+import type { Context, Next } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import { compress } from "hono/compress";
 import { getCookie } from "hono/cookie";
@@ -14,7 +14,7 @@ import { isDatabaseUnavailable, isForeignKeyViolation } from "./db/unavailable.t
 import { AppError, databaseUnavailable, errorResponse } from "./http/errors.ts";
 import { buildOpenApiDocument } from "./http/openapi.ts";
 import { type AppEnv, createRouter, type Deps } from "./http/router.ts";
-import { apiSecurityHeaders, csrfProtection, securityHeaders } from "./http/security.ts";
+import { apiSecurityHeaders, crossSiteWriteCheck, securityHeaders } from "./http/security.ts";
 import { resolveSession } from "./http/viewer.ts";
 import { wellFormedJsonText } from "./http/well-formed-text.ts";
 import { describeFailure } from "./logger.ts";
@@ -53,18 +53,11 @@ export function createApp(options: AppOptions) {
 
   const pageHeaders = securityHeaders(config.baseUrl.startsWith("https://"));
   const apiHeaders = apiSecurityHeaders(config.baseUrl.startsWith("https://"));
-  const isApi = (c: Context<AppEnv>) => c.req.path.startsWith("/api/");
-  app.use("*", async (c, next) => {
-    c.set("deps", deps);
-    c.set("viewer", null);
-    return isApi(c) ? apiHeaders(c, next) : pageHeaders(c, next);
-  });
+  const refuseCrossSiteWrite = crossSiteWriteCheck(new URL(config.baseUrl).origin);
   // Long lists compress well; answers under 1 KB go as they are. A client that accepts no compression
   // (most API clients) skips the middleware altogether.
   const compressLong = compress();
-  app.use("/api/*", (c, next) => (c.req.header("accept-encoding") ? compressLong(c, next) : next()));
-  app.use("/api/*", answerWithin(config.databaseTimeouts.connectMs + config.databaseTimeouts.statementMs));
-  app.use("/api/*", csrfProtection(new URL(config.baseUrl).origin));
+  const deadlineMs = config.databaseTimeouts.connectMs + config.databaseTimeouts.statementMs;
   const limitBody = bodyLimit({
     maxSize: maxBodyBytes,
     onError: () => {
@@ -72,24 +65,40 @@ export function createApp(options: AppOptions) {
     },
   });
   const checkJsonText = wellFormedJsonText();
-  app.use("/api/*", async (c, next) => {
-    // Only a request that may carry a body is read for one (reading it builds the whole Request).
-    if (c.req.method === "GET" || c.req.method === "HEAD" || c.req.method === "OPTIONS") return next();
-    return limitBody(c, async () => {
-      // better-auth reads its own bodies; its text columns take any string.
-      await (c.req.path.startsWith("/api/auth/") ? next() : checkJsonText(c, next));
-    });
-  });
-  app.use("/api/*", async (c, next) => {
+  const sessionDeps = { ...deps, sessionMaxSeconds: config.sessionMaxSeconds };
+
+  const withViewer = async (c: Context<AppEnv>, next: Next) => {
     // Giving feedback never reads a session, so no giver's account is touched by answering.
     if (c.req.path.startsWith("/api/auth/") || c.req.path.startsWith("/api/give/")) return next();
-    const session = await resolveSession(
-      { ...deps, sessionMaxSeconds: config.sessionMaxSeconds },
-      c.req.raw.headers,
-    );
+    const session = await resolveSession(sessionDeps, c.req.raw.headers);
     c.set("viewer", session.viewer);
     await next();
     for (const cookie of session.setCookies) c.res.headers.append("set-cookie", cookie);
+  };
+  const checked = (c: Context<AppEnv>, next: Next): Promise<void> => {
+    refuseCrossSiteWrite(c);
+    // Only a request that may carry a body is read for one (reading it builds the whole Request).
+    if (c.req.method === "GET" || c.req.method === "HEAD" || c.req.method === "OPTIONS") {
+      return withViewer(c, next);
+    }
+    return limitBody(c, async () => {
+      // better-auth reads its own bodies; its text columns take any string.
+      if (c.req.path.startsWith("/api/auth/")) await withViewer(c, next);
+      else await checkJsonText(c, () => withViewer(c, next));
+    }) as Promise<void>;
+  };
+  // What every API request passes before its route, in order: its headers, compression, the deadline,
+  // the cross-site check, the body's checks, then who is asking. One middleware, not six: each layer
+  // costs a handful of promises on every request, and the lightest read is mostly such overhead.
+  const beforeApiRoute = (c: Context<AppEnv>, next: Next) =>
+    apiHeaders(c, () => {
+      const guarded = () => answerWithin(deadlineMs, checked(c, next));
+      return c.req.header("accept-encoding") ? (compressLong(c, guarded) as Promise<void>) : guarded();
+    });
+  app.use("*", (c, next) => {
+    c.set("deps", deps);
+    c.set("viewer", null);
+    return c.req.path.startsWith("/api/") ? beforeApiRoute(c, next) : pageHeaders(c, next);
   });
 
   app.route("/", authRoutes(clientIpOf(config.trustedProxyHops)));
@@ -179,18 +188,15 @@ export type App = ReturnType<typeof createApp>;
  * Past the deadline the person gets the 503 of an unavailable database; the work left behind ends
  * on its own.
  */
-function answerWithin(deadlineMs: number): MiddlewareHandler<AppEnv> {
-  return async (_c, next) => {
-    let timer: NodeJS.Timeout | undefined;
-    const late = new Promise<never>((_, reject) => {
-      timer = setTimeout(() => reject(databaseUnavailable()), deadlineMs);
-    });
-    const work = next();
-    work.catch(() => {});
-    try {
-      await Promise.race([work, late]);
-    } finally {
-      clearTimeout(timer);
-    }
-  };
+async function answerWithin(deadlineMs: number, work: Promise<void>): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(databaseUnavailable()), deadlineMs);
+  });
+  work.catch(() => {});
+  try {
+    await Promise.race([work, late]);
+  } finally {
+    clearTimeout(timer);
+  }
 }

@@ -1,4 +1,5 @@
-import type { MiddlewareHandler } from "hono";
+import type { ServerResponse } from "node:http";
+import type { Context, MiddlewareHandler } from "hono";
 import { NONCE, secureHeaders } from "hono/secure-headers";
 import { AppError } from "./errors.ts";
 
@@ -53,6 +54,14 @@ export function apiSecurityHeaders(https: boolean): MiddlewareHandler {
       : []),
   ];
   return async (c, next) => {
+    const outgoing = (c.env as { outgoing?: ServerResponse } | undefined)?.outgoing;
+    if (outgoing?.setHeader && !c.req.path.startsWith("/api/auth/")) {
+      // Served by Node: the headers go onto Node's own response, which keeps them under whatever the
+      // route answers, so no web Headers object is built and copied for them on every request. The
+      // account routes answer with better-auth's own headers, checked below.
+      for (const [name, value] of headers) outgoing.setHeader(name, value);
+      return next();
+    }
     for (const [name, value] of headers) c.header(name, value);
     await next();
     // A handler that answers with its own Response object (the account routes) drops headers set
@@ -74,10 +83,10 @@ const oneClickUnsubscribe = /^\/api\/unsubscribe\/[^/]+$/;
 
 // Browsers send Origin or Sec-Fetch-Site with every cross-site write; a request with neither
 // comes from a non-browser client, which must send JSON (a type no HTML form can produce).
-export function csrfProtection(trustedOrigin: string): MiddlewareHandler {
-  return async (c, next) => {
-    if (!unsafeMethods.has(c.req.method)) return next();
-    if (c.req.method === "POST" && oneClickUnsubscribe.test(c.req.path)) return next();
+export function crossSiteWriteCheck(trustedOrigin: string): (c: Context) => void {
+  return (c) => {
+    if (!unsafeMethods.has(c.req.method)) return;
+    if (c.req.method === "POST" && oneClickUnsubscribe.test(c.req.path)) return;
     const origin = c.req.header("origin");
     const fetchSite = c.req.header("sec-fetch-site");
     const contentType = c.req.header("content-type") ?? "";
@@ -86,6 +95,5 @@ export function csrfProtection(trustedOrigin: string): MiddlewareHandler {
       (fetchSite !== undefined && fetchSite !== "same-origin" && fetchSite !== "none") ||
       (origin === undefined && fetchSite === undefined && formTypes.test(contentType));
     if (rejected) throw new AppError("CSRF", "This request came from another site and was refused.");
-    return next();
   };
 }
