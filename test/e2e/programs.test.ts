@@ -221,7 +221,10 @@ describe("a program admin matches a cohort; a participant reads why", () => {
     const weeks = admin.getByRole("group", { name: /arrow keys go from week to week/ });
     await weeks.focus();
     await weeks.press("Home");
-    await admin.locator(".chart-tooltip").getByText(/^Week of \d{4}-\d{2}-\d{2}$/).waitFor();
+    await admin
+      .locator(".chart-tooltip")
+      .getByText(/^Week of \d{4}-\d{2}-\d{2}$/)
+      .waitFor();
     await expectAccessibleAtBothWidths(admin, "cohort-published");
   });
 
