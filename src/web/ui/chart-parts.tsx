@@ -1,7 +1,11 @@
 import { type HTMLAttributes, type ReactNode, useLayoutEffect, useRef, useState } from "react";
+import type { KeyItem } from "./chart-key.tsx";
 import "./chart-parts.css";
 
-/** The pieces the app's pictures share: a measured box, axes, grid lines, a key and a tooltip. */
+/**
+ * The pieces the app's pictures share: a measured box, axes, grid lines and a tooltip. They load with
+ * the pictures, after the page's first paint; the key, drawn with the page, is in `chart-key.tsx`.
+ */
 
 export type BoxSize = { width: number; height: number };
 
@@ -152,23 +156,6 @@ export function GridLines({
         ),
       )}
     </g>
-  );
-}
-
-/** A key entry: its swatch is drawn by the class names in `swatch` (a feature's colour). */
-export type KeyItem = { key: string; label: ReactNode; swatch: string };
-
-/** The key below a picture, in the page's own text, so it never runs into the picture. */
-export function ChartKey({ items, className }: { items: KeyItem[]; className?: string }) {
-  return (
-    <ul className={className ? `chart-key ${className}` : "chart-key"} aria-hidden="true">
-      {items.map((item) => (
-        <li key={item.key}>
-          <span className={item.swatch} />
-          {item.label}
-        </li>
-      ))}
-    </ul>
   );
 }
 

@@ -3,7 +3,7 @@ import { type LaneId, laneIds, lanes } from "../../../shared/lane-words.ts";
 import type { LaneAssessment } from "../../../shared/lanes.ts";
 import { useMomentFormat } from "../../session.ts";
 import { AfterPaint } from "../../ui/after-paint.tsx";
-import { ChartKey } from "../../ui/chart-parts.tsx";
+import { ChartKey } from "../../ui/chart-key.tsx";
 import { useNarrowScreen } from "../../ui/use-narrow-screen.ts";
 import "./lanes.css";
 import "./lanes-radar.css";

@@ -1,15 +1,8 @@
 import { scaleBand, scaleLinear } from "d3-scale";
 import { line } from "d3-shape";
 import { type KeyboardEvent, type PointerEvent, useState } from "react";
-import {
-  BottomAxis,
-  ChartBox,
-  ChartKey,
-  ChartTooltip,
-  GridLines,
-  type KeyItem,
-  LeftAxis,
-} from "../../ui/chart-parts.tsx";
+import { ChartKey, type KeyItem } from "../../ui/chart-key.tsx";
+import { BottomAxis, ChartBox, ChartTooltip, GridLines, LeftAxis } from "../../ui/chart-parts.tsx";
 
 type Week = { week: string; matches: number; accepted: number; sessions: number; meetings: number };
 type Figure = Exclude<keyof Week, "week">;

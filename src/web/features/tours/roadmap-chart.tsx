@@ -3,7 +3,7 @@ import { formatCalendarDate } from "../../../shared/calendar-date.ts";
 import { milestoneStatusLabels, type TourStatus, tourStatusLabels } from "../../../shared/tour-words.ts";
 import type { Tour } from "../../../shared/tours.ts";
 import { AfterPaint } from "../../ui/after-paint.tsx";
-import { ChartKey } from "../../ui/chart-parts.tsx";
+import { ChartKey } from "../../ui/chart-key.tsx";
 import { useNarrowScreen } from "../../ui/use-narrow-screen.ts";
 import { chartMargin, ms, scrollLeftForToday, yearStart } from "./roadmap-layout.ts";
 import type { PlanSummary } from "./tours-api.ts";
