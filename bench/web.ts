@@ -3,8 +3,8 @@
 // Usage: npm run bench:web [-- --no-lighthouse] [--only /path ...] [--files] [--reports DIR]
 // (--only may repeat and takes /feedback/{id} and /give/{token}; --files lists each page's scripts;
 // --reports writes each page's whole Lighthouse report as JSON, to see where a score goes; --shifts
-// lists each layout shift with the elements that moved and the time long tasks blocked the page, on a
-// processor slowed four times)
+// lists each layout shift with the elements that moved, each largest-paint candidate and the time long tasks
+// blocked the page, on a processor slowed four times)
 import { mkdirSync, statSync, writeFileSync } from "node:fs";
 import { cpus } from "node:os";
 import { join } from "node:path";
@@ -126,6 +126,14 @@ try {
             window.shifts.push({ at: Math.round(entry.startTime), value: entry.value, moved });
           }
         }).observe({ type: "layout-shift", buffered: true });
+        window.paints = [];
+        new PerformanceObserver((list) => {
+          for (const entry of list.getEntries()) {
+            const node = entry.element;
+            const name = node ? node.tagName.toLowerCase() + (typeof node.className === "string" && node.className ? "." + node.className.trim().split(/\\s+/).join(".") : "") : "(gone)";
+            window.paints.push(Math.round(entry.startTime) + " ms " + name + " " + JSON.stringify(((node && node.textContent) || "").trim().slice(0, 40)) + " " + entry.size + " px²");
+          }
+        }).observe({ type: "largest-contentful-paint", buffered: true });
         window.blocking = 0;
         new PerformanceObserver((list) => {
           for (const entry of list.getEntries()) window.blocking += Math.max(0, entry.duration - 50);
@@ -136,13 +144,14 @@ try {
     await tab.getByRole("heading", { level: 1, name: page.heading }).first().waitFor({ timeout: 20_000 });
     if (args.shifts) {
       await tab.waitForTimeout(5_000);
-      const { shifts, blocking } = await tab.evaluate(() => {
-        const seen = window as unknown as { shifts: unknown[]; blocking: number };
-        return { shifts: seen.shifts, blocking: seen.blocking };
+      const { shifts, blocking, paints } = await tab.evaluate(() => {
+        const seen = window as unknown as { shifts: unknown[]; blocking: number; paints: string[] };
+        return { shifts: seen.shifts, blocking: seen.blocking, paints: seen.paints };
       });
       console.log(
         `${shownPath(page.path)} blocking ${Math.round(blocking)} ms, layout shifts: ${JSON.stringify(shifts, null, 1)}`,
       );
+      console.log(`${shownPath(page.path)} largest paint, each new candidate:\n  ${paints.join("\n  ")}`);
     }
     const scripts = await tab.evaluate(() => {
       const headingAt = (window as unknown as { headingAt?: number }).headingAt ?? Number.POSITIVE_INFINITY;

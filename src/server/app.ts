@@ -5,7 +5,9 @@ import { serveStatic } from "@hono/node-server/serve-static";
 import type { Context, MiddlewareHandler } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import { compress } from "hono/compress";
+import { getCookie } from "hono/cookie";
 import { HTTPException } from "hono/http-exception";
+import { isSignedOutPage } from "../shared/signed-out-pages.ts";
 import { apiRoutes } from "./api-routes.ts";
 import { authRoutes } from "./auth/auth.routes.ts";
 import { isDatabaseUnavailable, isForeignKeyViolation } from "./db/unavailable.ts";
@@ -111,11 +113,20 @@ export function createApp(options: AppOptions) {
       if (c.res.status === 200) c.header("Cache-Control", "public, max-age=31536000, immutable");
     });
     app.use("*", serveStatic({ root: webRoot, index: "__no_index__", precompressed: true }));
-    app.get("*", (c) => {
+    const sessionCookie = deps.auth.$context.then((context) => context.authCookies.sessionToken.name);
+    app.get("*", async (c) => {
       c.header("Cache-Control", "no-cache");
       // Each page gets the nonce its Content-Security-Policy names, for the <style> elements it adds.
       const nonce = c.get("secureHeadersNonce") ?? "";
-      return c.html(indexHtml.replace("</head>", `<meta name="csp-nonce" content="${nonce}" />\n  </head>`));
+      // A signed-in page sent to a browser holding a session asks who is signed in while its code
+      // loads, instead of after it (the cookie is only looked at, not checked: /api/me checks it).
+      const preloadMe =
+        !isSignedOutPage(c.req.path) && getCookie(c, await sessionCookie) !== undefined
+          ? '<link rel="preload" href="/api/me" as="fetch" crossorigin="anonymous" />\n  '
+          : "";
+      return c.html(
+        indexHtml.replace("</head>", `<meta name="csp-nonce" content="${nonce}" />\n  ${preloadMe}</head>`),
+      );
     });
   }
 

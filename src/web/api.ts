@@ -131,3 +131,10 @@ export function loadedItems<Page, Item extends { id: string }>(
     itemsOf(page).filter((item) => !seen.has(item.id) && Boolean(seen.add(item.id))),
   );
 }
+
+/**
+ * For a query that a page's route reads before drawing it, or that the page shares with a part arriving
+ * after it (a form after paint): it is read once, not again as each part mounts. A change made in this
+ * browser invalidates it; one made elsewhere shows on a visit ten seconds later, or on focus.
+ */
+export const readOncePerVisit = { staleTime: 10_000 } as const;

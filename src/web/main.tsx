@@ -3,10 +3,11 @@ import { RouterProvider } from "@tanstack/react-router";
 import { setNonce } from "get-nonce";
 import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
+import { isSignedOutPage } from "../shared/signed-out-pages.ts";
 import { isUnauthenticated } from "./api.ts";
 import { homeQueryKey } from "./features/home/home-api.ts";
-import { createAppRouter, publicPaths } from "./router.tsx";
-import { meQuery } from "./session.ts";
+import { createAppRouter } from "./router.tsx";
+import { meQuery, sessionCookieSent } from "./session.ts";
 import { setTwoFactorRedirect } from "./two-factor-redirect.ts";
 import { closeToastsFromEarlierPages, ToastProvider } from "./ui/toast.tsx";
 import "./styles.css";
@@ -17,7 +18,7 @@ import "./ui/shell.css";
 function onUnauthenticated(error: unknown) {
   if (!isUnauthenticated(error)) return;
   const { pathname, href } = router.state.location;
-  if (publicPaths.includes(pathname)) return;
+  if (isSignedOutPage(pathname)) return;
   queryClient.removeQueries({ queryKey: meQuery.queryKey });
   void router.navigate({ to: "/sign-in", search: { next: href === "/" ? undefined : href } });
 }
@@ -48,6 +49,8 @@ const queryClient: QueryClient = new QueryClient({
   },
 });
 
+// Takes up the answer the page's preload already asked for, before the router starts.
+if (sessionCookieSent()) void queryClient.prefetchQuery(meQuery);
 const router = createAppRouter(queryClient);
 router.subscribe("onResolved", ({ pathChanged }) => {
   if (pathChanged) closeToastsFromEarlierPages();

@@ -152,7 +152,10 @@ const appLayout = createRoute({
   id: "app",
   beforeLoad: async ({ context, location }) => {
     const next = location.href === "/" ? undefined : location.href;
-    if (!context.queryClient.getQueryData(meQuery.queryKey)) {
+    const client = context.queryClient;
+    // Only a page loaded without a session cookie asks first whether there is a session, so a
+    // signed-out visit logs no failed request; one loaded with it is already asking who it is.
+    if (!client.getQueryData(meQuery.queryKey) && client.isFetching({ queryKey: meQuery.queryKey }) === 0) {
       if ((await hasSession()) === false) throw redirect({ to: "/sign-in", search: { next } });
     }
     try {
@@ -708,17 +711,6 @@ const routeTree = rootRoute.addChildren([
     ]),
   ]),
 ]);
-
-export const publicPaths = [
-  "/sign-in",
-  "/sign-up",
-  "/check-email",
-  "/setup",
-  "/verified",
-  "/forgot-password",
-  "/reset-password",
-  "/two-factor",
-];
 
 export function createAppRouter(queryClient: QueryClient) {
   return createRouter({

@@ -16,6 +16,14 @@ export const meQuery = queryOptions({
 });
 
 /**
+ * Whether the server saw a session cookie when it sent this page: it then has the browser ask for the
+ * signed-in person while the app's code loads (a preload of /api/me), so no request waits on another.
+ */
+export function sessionCookieSent(): boolean {
+  return document.querySelector('link[rel="preload"][href="/api/me"]') !== null;
+}
+
+/**
  * Whether this browser holds a live session, or undefined when the server could not say. The account
  * server answers 200 with null when signed out, so a signed-out visit logs no failed request.
  */

@@ -95,11 +95,28 @@ describe("a newcomer's first hour on a server without mail", () => {
     await page.getByRole("heading", { name: /Welcome/ }).waitFor();
     await page.waitForLoadState("networkidle");
 
+    const reads: string[] = [];
+    page.on("request", (request) => {
+      const url = new URL(request.url());
+      if (request.method() === "GET" && url.pathname.startsWith("/api/"))
+        reads.push(url.pathname + url.search);
+    });
     for (const [path, heading] of mainPages) {
+      reads.length = 0;
       await page.goto(`${baseUrl}${path}`);
       await page.getByRole("heading", { level: 1, name: heading }).first().waitFor();
       await page.waitForLoadState("networkidle");
       expect(problems, `console on ${path}`).toEqual([]);
+      // Who is signed in is asked once, with the page, and nothing the page shows is read twice.
+      expect(
+        reads.filter((read) => read === "/api/me"),
+        `who is signed in, on ${path}`,
+      ).toHaveLength(1);
+      expect(reads, `reads on ${path}`).not.toContain("/api/auth/get-session");
+      expect(
+        reads.filter((read, i) => reads.indexOf(read) !== i),
+        `reads twice on ${path}`,
+      ).toEqual([]);
     }
 
     // Opening a dialog adds a <style> element (scroll lock): the policy lets it in by its nonce.

@@ -71,6 +71,20 @@ describe("HTTP layer", () => {
     expect(nonces[0]).not.toBe(nonces[1]);
   });
 
+  it("has a signed-in page ask who is signed in while its code loads, only when a session cookie came", async () => {
+    const member = await buildUser(ctx);
+    const preload = '<link rel="preload" href="/api/me" as="fetch" crossorigin="anonymous" />';
+    const [withCookie, without, signIn, give] = await Promise.all([
+      ctx.request("/tours", { cookie: member.cookie }),
+      ctx.request("/tours"),
+      ctx.request("/sign-in", { cookie: member.cookie }),
+      ctx.request("/give/some-token", { cookie: member.cookie }),
+    ]);
+    expect(await withCookie.text()).toContain(preload);
+    // Signed out, or on a page that never asks who is signed in, nothing is asked for that goes unused.
+    for (const page of [without, signIn, give]) expect(await page.text()).not.toContain("/api/me");
+  });
+
   it("answers unknown API routes with a JSON 404", async () => {
     const response = await ctx.request("/api/does-not-exist");
     expect(response.status).toBe(404);

@@ -24,6 +24,10 @@ export const decisions = pgTable(
   },
   (t) => [
     index("decisions_user_idx").on(t.userId, t.decidedOn),
+    // The decisions due for a revisit, in the order home and the journal show them, without the rest.
+    index("decisions_user_revisit_idx")
+      .on(t.userId, t.revisitOn, t.decidedOn, t.id)
+      .where(sql`${t.revisitOn} is not null`),
     check("decisions_revisit_after_decided", sql`${t.revisitOn} is null or ${t.revisitOn} > ${t.decidedOn}`),
   ],
 );

@@ -1,9 +1,8 @@
-import { sql } from "drizzle-orm";
 import type { NorthStarInput, SkipJobInput } from "../../../shared/career-plan.ts";
 import type { CompanyStage, ExperienceKey, Market, Vantage, WorkKind } from "../../../shared/experience.ts";
 import type { LaneId } from "../../../shared/lanes.ts";
 import type { MilestoneStatus } from "../../../shared/tours.ts";
-import type { Db } from "../../db/open.ts";
+import { type Db, type PreparedRead, prepareRead } from "../../db/open.ts";
 
 type Ratings = Record<LaneId, number>;
 
@@ -34,62 +33,73 @@ export type DashboardRow = {
   openTours: { id: string; title: string; experiences: ExperienceKey[] }[];
 };
 
+const dashboardReads = new WeakMap<Db, PreparedRead>();
+
+// Prepared once per connection: the database neither parses nor plans it again on each visit.
+// `$1` is the member, `$2` their today.
+const dashboardText = `
+  select json_build_object(
+    'plan', (
+      select json_build_object(
+        'northStar', p.north_star, 'reachedOn', p.north_star_reached_on, 'skipJob', p.skip_job)
+      from career_plans p where p.user_id = $1),
+    'assessment', (
+      select json_build_object(
+        'ratings', json_build_object(
+          'crafting', a.crafting, 'market', a.market, 'organizational', a.organizational,
+          'domain', a.domain, 'team', a.team, 'growth', a.growth),
+        'worldClassLane', a.world_class_lane, 'createdAt', a.created_at)
+      from lane_assessments a where a.user_id = $1
+      order by a.created_at desc limit 1),
+    'hasTours', exists (select 1 from tours t where t.user_id = $1),
+    'tour', (
+      select json_build_object(
+        'id', t.id, 'title', t.title, 'startsOn', t.starts_on, 'endsOn', t.ends_on,
+        'renegotiateOn', t.renegotiate_on,
+        'milestones', coalesce((
+          select json_agg(json_build_object(
+            'id', m.id, 'title', m.title, 'dueOn', m.due_on, 'status', m.status) order by m.due_on, m.id)
+          from tour_milestones m where m.tour_id = t.id), '[]'::json))
+      from tours t
+      where t.user_id = $1 and t.ended_on is null and t.ends_on >= $2::date
+      order by (t.starts_on <= $2::date) desc,
+        case when t.starts_on <= $2::date then t.position end,
+        t.starts_on, t.position
+      limit 1),
+    'decisionDue', (
+      select json_build_object('id', d.id, 'dilemma', d.dilemma, 'revisitOn', d.revisit_on)
+      from decisions d where d.user_id = $1 and d.revisit_on <= $2::date
+      order by d.revisit_on, d.decided_on, d.id limit 1),
+    'decisionsDueCount', (
+      select count(*) from decisions d where d.user_id = $1 and d.revisit_on <= $2::date),
+    'roleKinds', coalesce((
+      select json_agg(json_build_object(
+        'stage', r.stage, 'market', r.market, 'vantage', r.vantage, 'work', r.work,
+        'peopleManaged', r.people_managed, 'wellKnownLogo', r.well_known_logo))
+      from (
+        select distinct stage, market, vantage, work, people_managed, well_known_logo
+        from portfolio_roles where user_id = $1) r), '[]'::json),
+    'openTours', coalesce((
+      select json_agg(json_build_object('id', t.id, 'title', t.title, 'experiences', t.experiences)
+        order by t.position)
+      from tours t
+      where t.user_id = $1 and t.ended_on is null and t.ends_on >= $2::date), '[]'::json)
+  ) as dashboard`;
+
 /**
  * The whole dashboard in one statement, each part through the member's own index and limited to what
  * is shown: the latest assessment, the one current tour with its milestones, the first decision due
  * and a count, and the distinct kinds of role for the portfolio's biggest gap.
  */
 export async function findDashboardRow(db: Db, userId: string, today: string): Promise<DashboardRow> {
-  const result = await db.execute(sql`
-    select json_build_object(
-      'plan', (
-        select json_build_object(
-          'northStar', p.north_star, 'reachedOn', p.north_star_reached_on, 'skipJob', p.skip_job)
-        from career_plans p where p.user_id = ${userId}),
-      'assessment', (
-        select json_build_object(
-          'ratings', json_build_object(
-            'crafting', a.crafting, 'market', a.market, 'organizational', a.organizational,
-            'domain', a.domain, 'team', a.team, 'growth', a.growth),
-          'worldClassLane', a.world_class_lane, 'createdAt', a.created_at)
-        from lane_assessments a where a.user_id = ${userId}
-        order by a.created_at desc limit 1),
-      'hasTours', exists (select 1 from tours t where t.user_id = ${userId}),
-      'tour', (
-        select json_build_object(
-          'id', t.id, 'title', t.title, 'startsOn', t.starts_on, 'endsOn', t.ends_on,
-          'renegotiateOn', t.renegotiate_on,
-          'milestones', coalesce((
-            select json_agg(json_build_object(
-              'id', m.id, 'title', m.title, 'dueOn', m.due_on, 'status', m.status) order by m.due_on, m.id)
-            from tour_milestones m where m.tour_id = t.id), '[]'::json))
-        from tours t
-        where t.user_id = ${userId} and t.ended_on is null and t.ends_on >= ${today}::date
-        order by (t.starts_on <= ${today}::date) desc,
-          case when t.starts_on <= ${today}::date then t.position end,
-          t.starts_on, t.position
-        limit 1),
-      'decisionDue', (
-        select json_build_object('id', d.id, 'dilemma', d.dilemma, 'revisitOn', d.revisit_on)
-        from decisions d where d.user_id = ${userId} and d.revisit_on <= ${today}::date
-        order by d.revisit_on, d.decided_on, d.id limit 1),
-      'decisionsDueCount', (
-        select count(*) from decisions d where d.user_id = ${userId} and d.revisit_on <= ${today}::date),
-      'roleKinds', coalesce((
-        select json_agg(json_build_object(
-          'stage', r.stage, 'market', r.market, 'vantage', r.vantage, 'work', r.work,
-          'peopleManaged', r.people_managed, 'wellKnownLogo', r.well_known_logo))
-        from (
-          select distinct stage, market, vantage, work, people_managed, well_known_logo
-          from portfolio_roles where user_id = ${userId}) r), '[]'::json),
-      'openTours', coalesce((
-        select json_agg(json_build_object('id', t.id, 'title', t.title, 'experiences', t.experiences)
-          order by t.position)
-        from tours t
-        where t.user_id = ${userId} and t.ended_on is null and t.ends_on >= ${today}::date), '[]'::json)
-    ) as dashboard`);
-  // Both drivers answer { rows }; the one column is JSON, parsed by the driver (or text on some setups).
-  const [row] = (result as unknown as { rows: { dashboard: DashboardRow | string }[] }).rows;
+  let read = dashboardReads.get(db);
+  if (!read) {
+    read = prepareRead(db, "find_home_dashboard", dashboardText);
+    dashboardReads.set(db, read);
+  }
+  const [row] = await read([userId, today]);
   if (!row) throw new Error("the dashboard statement returned no row");
-  return typeof row.dashboard === "string" ? (JSON.parse(row.dashboard) as DashboardRow) : row.dashboard;
+  // The one column is JSON, parsed by both drivers (or text on some setups).
+  const [dashboard] = row as [DashboardRow | string];
+  return typeof dashboard === "string" ? (JSON.parse(dashboard) as DashboardRow) : dashboard;
 }

@@ -1,5 +1,6 @@
 import type { HomeDashboard } from "../../../shared/home.ts";
 import { laneIds } from "../../../shared/lanes.ts";
+import type { Level } from "../../../shared/levels.ts";
 import { tourStatus } from "../../../shared/tours.ts";
 import { requireAccess } from "../../access/require-access.ts";
 import type { Db } from "../../db/open.ts";
@@ -26,6 +27,19 @@ function currentTour(tour: DashboardRow["tour"], today: string): HomeDashboard["
   };
 }
 
+/** The portfolio's gaps no open tour sets out to close yet, most useful first. */
+function openGapsOf(row: DashboardRow, level: Level | null) {
+  const targets = [nextLevelTarget(level), skipJobTarget(row.plan?.skipJob ?? null)].filter(
+    (target): target is CoverageTarget => target !== null,
+  );
+  const coverage = computeCoverage(
+    row.roleKinds.map((kind, index) => ({ ...kind, id: `kind-${index}`, title: "", company: "" })),
+    targets,
+    row.openTours,
+  );
+  return coverage.gaps.filter((g) => g.plannedIn === null);
+}
+
 export async function getMyHomeDashboard(db: Db, viewer: Viewer | null): Promise<HomeDashboard> {
   const me = await requireAccess(db, viewer, "read", "home");
   const today = viewerToday(me);
@@ -35,17 +49,9 @@ export async function getMyHomeDashboard(db: Db, viewer: Viewer | null): Promise
   const weakest = latest
     ? laneIds.reduce((low, lane) => (latest.ratings[lane] < latest.ratings[low] ? lane : low), laneIds[0])
     : null;
-  const targets = [nextLevelTarget(me.profile.level), skipJobTarget(plan?.skipJob ?? null)].filter(
-    (target): target is CoverageTarget => target !== null,
-  );
-  const coverage = computeCoverage(
-    row.roleKinds.map((kind, index) => ({ ...kind, id: `kind-${index}`, title: "", company: "" })),
-    targets,
-    row.openTours,
-  );
   const hasRoles = row.roleKinds.length > 0;
   // A gap an open tour already sets out to close is in hand; the dashboard points at the next one.
-  const openGaps = coverage.gaps.filter((g) => g.plannedIn === null);
+  const openGaps = hasRoles ? openGapsOf(row, me.profile.level) : [];
   const gap = openGaps[0];
   const steps = [
     { step: "north-star" as const, done: Boolean(plan?.northStar) },

@@ -147,6 +147,47 @@ describe("the home dashboard", () => {
     expect(await dashboard(other)).toEqual(empty);
   });
 
+  it("shows the running tour over ended and later ones, and the decision due longest", async () => {
+    const member = await buildUser(ctx);
+    const tour = (title: string, startsOn: Date, endsOn: Date) =>
+      call(member, "/api/tours", "POST", {
+        title,
+        mission: "Take the product from smoke to fire",
+        startsOn: day(startsOn),
+        endsOn: day(endsOn),
+      });
+    await tour("Completed", addMonths(today, -30), addMonths(today, -12));
+    const endedEarly = await tour("Ended early", addMonths(today, -6), addMonths(today, 12));
+    await call(member, `/api/tours/${endedEarly.id}/end-early`, "POST", {
+      endedOn: day(addDays(today, -1)),
+      reason: "The team was folded into another",
+    });
+    await tour("Later", addMonths(today, 2), addMonths(today, 20));
+    expect((await dashboard(member)).tour).toMatchObject({ title: "Later", status: "planned" });
+    const running = await tour("Running", addMonths(today, -1), addMonths(today, 17));
+    expect((await dashboard(member)).tour).toMatchObject({ id: running.id, status: "active" });
+
+    const decide = (dilemma: string, decidedDaysAgo: number, revisitOn: Date | null) =>
+      call(member, "/api/decisions", "POST", {
+        dilemma,
+        options: [{ label: "A" }, { label: "B" }],
+        decision: "A",
+        decidedOn: day(addDays(today, -decidedDaysAgo)),
+        ...(revisitOn ? { revisitOn: day(revisitOn) } : {}),
+      });
+    await decide("Never revisited", 90, null);
+    await decide("Due lately", 60, addDays(today, -2));
+    const longest = await decide("Due longest", 50, addDays(today, -20));
+    await decide("Due today", 40, today);
+    await decide("Not due yet", 30, addDays(today, 30));
+    expect((await dashboard(member)).decisionDue).toEqual({
+      id: longest.id,
+      dilemma: "Due longest",
+      revisitOn: day(addDays(today, -20)),
+      dueCount: 3,
+    });
+  });
+
   it("asks anonymous visitors to sign in", async () => {
     const response = await atVersion("/api/home");
     expect(response.status).toBe(401);

@@ -29,6 +29,8 @@ export const tours = pgTable(
   },
   (t) => [
     index("tours_user_position_idx").on(t.userId, t.position),
+    // Home reads only the tours still open; most of a long-standing member's tours are over.
+    index("tours_user_open_idx").on(t.userId, t.endsOn).where(sql`${t.endedOn} is null`),
     check("tours_dates_in_order", sql`${t.endsOn} > ${t.startsOn}`),
     check(
       "tours_renegotiate_within",

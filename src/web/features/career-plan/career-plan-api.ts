@@ -1,7 +1,8 @@
 import { queryOptions } from "@tanstack/react-query";
-import { api, call } from "../../api.ts";
+import { api, call, readOncePerVisit } from "../../api.ts";
 
 export const careerPlanQuery = queryOptions({
+  ...readOncePerVisit,
   queryKey: ["plan"],
   queryFn: () => call(api.plan.$get()),
 });

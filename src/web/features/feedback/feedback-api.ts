@@ -1,14 +1,16 @@
 import { queryOptions } from "@tanstack/react-query";
 import type { ResponseCount } from "../../../shared/feedback.ts";
-import { api, call } from "../../api.ts";
+import { api, call, readOncePerVisit } from "../../api.ts";
 
 export const feedbackRequestsQuery = queryOptions({
+  ...readOncePerVisit,
   queryKey: ["feedback", "requests"],
   queryFn: () => call(api.feedback.requests.$get()),
 });
 
 export const feedbackRequestQuery = (id: string) =>
   queryOptions({
+    ...readOncePerVisit,
     queryKey: ["feedback", "requests", id],
     queryFn: () => call(api.feedback.requests[":id"].$get({ param: { id: encodeURIComponent(id) } })),
   });

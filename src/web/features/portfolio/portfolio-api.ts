@@ -1,14 +1,16 @@
 import { queryOptions } from "@tanstack/react-query";
 import { formatCalendarMonth } from "../../../shared/calendar-date.ts";
 import type { PortfolioRole } from "../../../shared/portfolio.ts";
-import { api, call } from "../../api.ts";
+import { api, call, readOncePerVisit } from "../../api.ts";
 
 export const portfolioRolesQuery = queryOptions({
+  ...readOncePerVisit,
   queryKey: ["portfolio", "roles"],
   queryFn: () => call(api.portfolio.roles.$get()),
 });
 
 export const portfolioCoverageQuery = queryOptions({
+  ...readOncePerVisit,
   queryKey: ["portfolio", "coverage"],
   queryFn: () => call(api.portfolio.coverage.$get()),
 });

@@ -1,7 +1,7 @@
 import { infiniteQueryOptions, type QueryClient, queryOptions } from "@tanstack/react-query";
 import { maxPageSize } from "../../../shared/page-size.ts";
 import type { Tour, TourList } from "../../../shared/tours.ts";
-import { ApiError, api, call, readAllPages } from "../../api.ts";
+import { ApiError, api, call, readAllPages, readOncePerVisit } from "../../api.ts";
 
 /** Every one of the member's tours, for the parts that need them all (the roadmap, overlap advice, pickers). */
 export async function readAllTours(): Promise<TourList> {
@@ -15,7 +15,7 @@ export async function readAllTours(): Promise<TourList> {
   };
 }
 
-export const toursQuery = queryOptions({ queryKey: ["tours"], queryFn: readAllTours });
+export const toursQuery = queryOptions({ queryKey: ["tours"], queryFn: readAllTours, ...readOncePerVisit });
 
 /** The tours page's list, a page at a time as "Load more" asks. */
 export const tourPagesQuery = infiniteQueryOptions({

@@ -1,0 +1,2 @@
+CREATE INDEX "decisions_user_revisit_idx" ON "decisions" USING btree ("user_id","revisit_on","decided_on","id") WHERE "decisions"."revisit_on" is not null;--> statement-breakpoint
+CREATE INDEX "tours_user_open_idx" ON "tours" USING btree ("user_id","ends_on") WHERE "tours"."ended_on" is null;
