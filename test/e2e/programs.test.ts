@@ -217,6 +217,14 @@ describe("a program admin matches a cohort; a participant reads why", () => {
     await admin.getByText(/Published on/).waitFor();
     await admin.getByText("Matches made").waitFor();
     await admin.getByRole("figure", { name: /per week/ }).waitFor();
+    // The weekly chart reads out week by week from the keyboard.
+    const weeks = admin.getByRole("group", { name: /arrow keys go from week to week/ });
+    await weeks.focus();
+    await weeks.press("Home");
+    await admin
+      .locator(".chart-tooltip")
+      .getByText(/^Week of \d{4}-\d{2}-\d{2}$/)
+      .waitFor();
     await expectAccessibleAtBothWidths(admin, "cohort-published");
   });
 

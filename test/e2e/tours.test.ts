@@ -158,12 +158,12 @@ describe("tours of duty and the roadmap in the browser", () => {
     await nav.getByRole("link", { name: "Roadmap" }).click();
     await page.getByRole("heading", { name: "Tours of duty on a timeline" }).waitFor();
     const chart = page.getByTestId("roadmap-chart");
-    await expect.poll(() => chart.locator(".recharts-bar-rectangle").count()).toBe(2);
-    await expect.poll(() => chart.locator(".recharts-reference-dot").count()).toBe(2);
-    expect(await chart.locator(".recharts-reference-line").count()).toBe(1);
+    await expect.poll(() => chart.locator(".roadmap-bar").count()).toBe(2);
+    await expect.poll(() => chart.locator(".roadmap-milestone").count()).toBe(2);
+    expect(await chart.locator(".roadmap-line").count()).toBe(1);
     // Long labels wrap into several tspans; join them back into words.
     const labels = await chart
-      .locator(".recharts-cartesian-axis-tick-value")
+      .locator(".chart-tick")
       .evaluateAll((texts) =>
         texts.map((text) => [...text.querySelectorAll("tspan")].map((line) => line.textContent).join(" ")),
       );
@@ -181,7 +181,7 @@ describe("tours of duty and the roadmap in the browser", () => {
     await page.getByText("Where is this heading?").waitFor();
     await expectAccessibleAtBothWidths(page, "roadmap");
     await page.setViewportSize({ width: 375, height: 740 });
-    expect(await chart.locator(".recharts-bar-rectangle").count()).toBe(2);
+    expect(await chart.locator(".roadmap-bar").count()).toBe(2);
     // On a phone the rows are numbered, the names listed above, and the whole timeline fits the screen.
     await page.locator(".roadmap-names").getByText("Lead a platform team").waitFor();
     const scrolls = await page.locator(".roadmap-scroll").evaluate((el) => el.scrollWidth > el.clientWidth);
@@ -208,10 +208,8 @@ describe("tours of duty and the roadmap in the browser", () => {
     await page.reload();
     await page.getByRole("heading", { name: "Heading toward" }).waitFor();
     await page.getByText(`by ${year + 4}`).waitFor();
-    await expect.poll(() => chart.locator(".recharts-reference-line").count()).toBe(3);
-    const ticks = (await chart.locator(".recharts-cartesian-axis-tick-value").allTextContents()).filter((t) =>
-      /^\d{4}$/.test(t),
-    );
+    await expect.poll(() => chart.locator(".roadmap-line").count()).toBe(3);
+    const ticks = (await chart.locator(".chart-tick").allTextContents()).filter((t) => /^\d{4}$/.test(t));
     expect(ticks.at(-1)).toBe(String(year + 9));
     await page.getByText(`North Star: Chief Product Officer, ${year + 8}.`).waitFor({ state: "attached" });
     await expectAccessibleAtBothWidths(page, "roadmap-plan");

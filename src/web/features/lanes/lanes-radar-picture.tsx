@@ -1,21 +1,21 @@
-import {
-  PolarAngleAxis,
-  PolarGrid,
-  PolarRadiusAxis,
-  Polygon,
-  Radar,
-  RadarChart,
-  type RadarPoint,
-  ResponsiveContainer,
-} from "recharts";
+import { scaleLinear } from "d3-scale";
+import { curveLinearClosed, lineRadial, pointRadial } from "d3-shape";
+import { ChartBox } from "../../ui/chart-parts.tsx";
 import { cornersWithValues } from "./radar-corners.ts";
 
-// The same colours as --color-accent and --color-text-subtle: SVG attributes take them as values.
-const latestColour = "#2948b8";
-const previousColour = "#5f6878";
-const extraColour = "#8a4b00";
-
 export type RadarRow = { lane: string; latest?: number; previous?: number; extra?: number };
+type Series = "latest" | "previous" | "extra";
+
+const ratings = [0, 1, 2, 3, 4, 5];
+const labelOffset = 10;
+const closedOutline = lineRadial<[number, number]>().curve(curveLinearClosed);
+
+/** Where a lane's label sits against its corner: away from the centre, whichever side that is. */
+function labelAnchor([x, y]: [number, number]) {
+  const textAnchor = Math.abs(x) < 1 ? "middle" : x > 0 ? "start" : "end";
+  const dominantBaseline = Math.abs(y) < 1 ? "central" : y > 0 ? "hanging" : "auto";
+  return { textAnchor, dominantBaseline } as const;
+}
 
 export default function RadarPicture({
   data,
@@ -30,65 +30,78 @@ export default function RadarPicture({
   previousName?: string;
   extraName?: string;
 }) {
+  // Drawn back to front: the previous assessment under the latest, the givers' picture on top.
+  const series: Series[] = [
+    ...(previousName ? (["previous"] as const) : []),
+    ...(latestName ? (["latest"] as const) : []),
+    ...(extraName ? (["extra"] as const) : []),
+  ];
+  // The first lane at 60° clockwise from the top puts the long "Organizational" label at the bottom,
+  // where a phone has room for it.
+  const angleOf = (index: number) => ((60 + (index * 360) / data.length) * Math.PI) / 180;
   return (
-    <ResponsiveContainer width="100%" height="100%">
-      {/* Starting at 30° puts the long "Organizational" label at the bottom, where a phone has room for it. */}
-      <RadarChart
-        data={data}
-        outerRadius={narrow ? "58%" : "72%"}
-        startAngle={30}
-        endAngle={-330}
-        accessibilityLayer={false}
-      >
-        <PolarGrid />
-        <PolarAngleAxis dataKey="lane" tick={{ fill: "#1b2230", fontSize: narrow ? 12 : 14 }} />
-        <PolarRadiusAxis domain={[0, 5]} tickCount={6} angle={90} tick={{ fill: "#4d5768", fontSize: 11 }} />
-        {previousName ? (
-          <Radar
-            name={previousName}
-            dataKey="previous"
-            stroke={previousColour}
-            strokeDasharray="5 4"
-            strokeWidth={2}
-            fill={previousColour}
-            fillOpacity={0.08}
-            isAnimationActive={false}
-          />
-        ) : null}
-        {latestName ? (
-          <Radar
-            name={latestName}
-            dataKey="latest"
-            stroke={latestColour}
-            strokeWidth={2}
-            fill={latestColour}
-            fillOpacity={0.25}
-            isAnimationActive={false}
-          />
-        ) : null}
-        {extraName ? (
-          <Radar
-            name={extraName}
-            dataKey="extra"
-            stroke={extraColour}
-            strokeWidth={2}
-            strokeDasharray="2 3"
-            fill={extraColour}
-            fillOpacity={0.12}
-            isAnimationActive={false}
-            shape={(props: { points: RadarPoint[] }) => (
-              <Polygon
-                points={cornersWithValues(props.points)}
-                stroke={extraColour}
-                strokeWidth={2}
-                strokeDasharray="2 3"
-                fill={extraColour}
-                fillOpacity={0.12}
+    <ChartBox>
+      {({ width, height }) => {
+        const outer = ((Math.min(width, height) - 10) / 2) * (narrow ? 0.58 : 0.72);
+        const radius = scaleLinear().domain([0, 5]).range([0, outer]);
+        const corners = (rating: number) =>
+          closedOutline(data.map((_, index) => [angleOf(index), radius(rating)])) ?? "";
+        return (
+          <g transform={`translate(${width / 2} ${height / 2})`}>
+            <g className="chart-grid">
+              {ratings.slice(1).map((rating) => (
+                <path key={rating} d={corners(rating)} />
+              ))}
+              {data.map((row, index) => {
+                const [x, y] = pointRadial(angleOf(index), outer);
+                return <line key={row.lane} x1={0} y1={0} x2={x} y2={y} />;
+              })}
+            </g>
+            {data.map((row, index) => {
+              const point = pointRadial(angleOf(index), outer + labelOffset);
+              return (
+                <text
+                  key={row.lane}
+                  className="lanes-radar-lane"
+                  x={point[0]}
+                  y={point[1]}
+                  {...labelAnchor(point)}
+                >
+                  {row.lane}
+                </text>
+              );
+            })}
+            {series.map((name) => (
+              <path
+                key={name}
+                className={`lanes-radar-area lanes-radar-area-${name}`}
+                d={
+                  closedOutline(
+                    cornersWithValues(
+                      data.map((row, index) => ({ angle: angleOf(index), value: row[name] })),
+                    ).map((corner) => [corner.angle, radius(corner.value ?? 0)]),
+                  ) ?? ""
+                }
               />
-            )}
-          />
-        ) : null}
-      </RadarChart>
-    </ResponsiveContainer>
+            ))}
+            {/* The ratings on top of the areas, so they stay readable. */}
+            <g className="chart-axis">
+              <line x1={0} y1={0} x2={0} y2={-outer} />
+              {ratings.map((rating) => (
+                <text
+                  key={rating}
+                  className="chart-tick"
+                  x={4}
+                  y={-radius(rating)}
+                  dominantBaseline="central"
+                >
+                  {rating}
+                </text>
+              ))}
+            </g>
+          </g>
+        );
+      }}
+    </ChartBox>
   );
 }

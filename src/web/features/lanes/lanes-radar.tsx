@@ -3,12 +3,13 @@ import { type LaneId, laneIds, lanes } from "../../../shared/lane-words.ts";
 import type { LaneAssessment } from "../../../shared/lanes.ts";
 import { useMomentFormat } from "../../session.ts";
 import { AfterPaint } from "../../ui/after-paint.tsx";
+import { ChartKey } from "../../ui/chart-key.tsx";
 import { useNarrowScreen } from "../../ui/use-narrow-screen.ts";
 import "./lanes.css";
 import "./lanes-radar.css";
 
-// The chart library is the heaviest part of any page: it loads after the page is drawn, into a box
-// that already has its size, so nothing moves when the picture arrives.
+// The picture loads after the page is drawn, into a box that already has its size, so nothing moves
+// when it arrives.
 const RadarPicture = lazy(() => import("./lanes-radar-picture.tsx"));
 
 /** Another picture laid over the self-assessment, such as what feedback givers said. */
@@ -49,26 +50,20 @@ export function LanesRadar({
         />
       </div>
       {/* The key sits below the picture, in the page's own text, so it never runs into a lane's name. */}
-      <ul className="lanes-radar-key" aria-hidden="true">
-        {latest ? (
-          <li>
-            <span className="lanes-radar-swatch lanes-radar-swatch-latest" />
-            {latestName}
-          </li>
-        ) : null}
-        {previous ? (
-          <li>
-            <span className="lanes-radar-swatch lanes-radar-swatch-previous" />
-            {previousName}
-          </li>
-        ) : null}
-        {extra ? (
-          <li>
-            <span className="lanes-radar-swatch lanes-radar-swatch-extra" />
-            {extra.name}
-          </li>
-        ) : null}
-      </ul>
+      <ChartKey
+        className="lanes-radar-key"
+        items={[
+          ...(latest
+            ? [{ key: "latest", label: latestName, swatch: "chart-swatch lanes-radar-swatch-latest" }]
+            : []),
+          ...(previous
+            ? [{ key: "previous", label: previousName, swatch: "chart-swatch lanes-radar-swatch-previous" }]
+            : []),
+          ...(extra
+            ? [{ key: "extra", label: extra.name, swatch: "chart-swatch lanes-radar-swatch-extra" }]
+            : []),
+        ]}
+      />
       <figcaption className="visually-hidden">
         <table>
           <caption>{extra ? "Ratings per lane, from 1 to 5" : "Your ratings per lane, from 1 to 5"}</caption>

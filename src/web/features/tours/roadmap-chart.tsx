@@ -3,13 +3,14 @@ import { formatCalendarDate } from "../../../shared/calendar-date.ts";
 import { milestoneStatusLabels, type TourStatus, tourStatusLabels } from "../../../shared/tour-words.ts";
 import type { Tour } from "../../../shared/tours.ts";
 import { AfterPaint } from "../../ui/after-paint.tsx";
+import { ChartKey } from "../../ui/chart-key.tsx";
 import { useNarrowScreen } from "../../ui/use-narrow-screen.ts";
 import { chartMargin, ms, scrollLeftForToday, yearStart } from "./roadmap-layout.ts";
 import type { PlanSummary } from "./tours-api.ts";
 import "./roadmap.css";
 
-// The chart library is the heaviest part of any page: it loads after the page is drawn, into a box
-// that already has its height, so nothing moves when the picture arrives.
+// The picture loads after the page is drawn, into a box that already has its height, so nothing moves
+// when it arrives.
 const RoadmapPicture = lazy(() => import("./roadmap-picture.tsx"));
 
 const yAxisWidth = 170;
@@ -106,29 +107,24 @@ export function RoadmapChart({
         >
           <AfterPaint
             component={RoadmapPicture}
-            props={{ rows, ticks, height, narrow, axisWidth, tours, markers, today }}
+            props={{ rows, ticks, narrow, axisWidth, tours, markers, today }}
           />
         </div>
       </section>
       <p className="roadmap-scroll-hint small muted" aria-hidden="true">
         Swipe sideways to see the whole timeline.
       </p>
-      <ul className="roadmap-key" aria-hidden="true">
-        {(Object.keys(tourStatusLabels) as TourStatus[]).map((status) => (
-          <li key={status}>
-            <span className={`roadmap-swatch roadmap-swatch-${status}`} />
-            {tourStatusLabels[status]}
-          </li>
-        ))}
-        <li>
-          <span className="roadmap-dot" />
-          Milestone (filled green when done)
-        </li>
-        <li>
-          <span className="roadmap-today" />
-          Today
-        </li>
-      </ul>
+      <ChartKey
+        items={[
+          ...(Object.keys(tourStatusLabels) as TourStatus[]).map((status) => ({
+            key: status,
+            label: tourStatusLabels[status],
+            swatch: `chart-swatch roadmap-swatch-${status}`,
+          })),
+          { key: "milestone", label: "Milestone (filled green when done)", swatch: "roadmap-dot" },
+          { key: "today", label: "Today", swatch: "roadmap-today" },
+        ]}
+      />
       <figcaption className="visually-hidden">
         <table>
           <caption>Your tours of duty and their milestones, in order</caption>

@@ -1,60 +1,19 @@
-import {
-  Bar,
-  CartesianGrid,
-  Cell,
-  ComposedChart,
-  ReferenceDot,
-  ReferenceLine,
-  ResponsiveContainer,
-  XAxis,
-  YAxis,
-} from "recharts";
-import type { MilestoneStatus, Tour, TourStatus } from "../../../shared/tours.ts";
+import { scaleBand, scaleLinear } from "d3-scale";
+import type { TourStatus } from "../../../shared/tour-words.ts";
+import type { Tour } from "../../../shared/tours.ts";
+import { BottomAxis, ChartBox, GridLines, LeftAxis } from "../../ui/chart-parts.tsx";
 import type { Marker } from "./roadmap-chart.tsx";
 import { chartMargin, labelLines, ms, yearStart } from "./roadmap-layout.ts";
 
-// SVG attributes take colours as values; these are the design tokens' accent, success, warning and danger.
-const tourColours: Record<TourStatus, string> = {
-  planned: "#8a9bd9",
-  active: "#2948b8",
-  completed: "#1d6b3f",
-  ended_early: "#8a4b00",
-};
-const milestoneColours: Record<MilestoneStatus, string> = {
-  planned: "#ffffff",
-  in_progress: "#f2c14e",
-  done: "#3fbf7f",
-  missed: "#b42318",
-};
-const markerColour = "#1b2230";
-
-/** A tour's name beside its bar, on two lines when it needs them. */
-function TourTick({ x, y, payload }: { x?: number; y?: number; payload?: { value?: string } }) {
-  const lines = labelLines(String(payload?.value ?? ""));
-  return (
-    <text
-      x={x}
-      y={y}
-      textAnchor="end"
-      fill="#1b2230"
-      fontSize={13}
-      className="recharts-cartesian-axis-tick-value"
-    >
-      {lines.map((line, index) => (
-        <tspan key={line} x={x} dy={index === 0 ? (lines.length === 1 ? 4 : -3) : 15}>
-          {line}
-        </tspan>
-      ))}
-    </text>
-  );
-}
+const xAxisHeight = 30;
+const barHeight = 22;
+const minBarWidth = 4;
 
 export type RoadmapRow = { key: string; span: number[]; status: TourStatus };
 
 export default function RoadmapPicture({
   rows,
   ticks,
-  height,
   narrow,
   axisWidth,
   tours,
@@ -63,7 +22,6 @@ export default function RoadmapPicture({
 }: {
   rows: RoadmapRow[];
   ticks: number[];
-  height: number;
   narrow: boolean;
   axisWidth: number;
   tours: Tour[];
@@ -71,64 +29,88 @@ export default function RoadmapPicture({
   today: string;
 }) {
   return (
-    <ResponsiveContainer width="100%" height={height}>
-      <ComposedChart data={rows} layout="vertical" margin={chartMargin} accessibilityLayer={false}>
-        <CartesianGrid horizontal={false} stroke="#dfe3ea" />
-        <XAxis
-          type="number"
-          domain={[ticks[0] ?? 0, ticks.at(-1) ?? 0]}
-          ticks={ticks}
-          tickFormatter={(value: number) => String(new Date(value).getFullYear())}
-          tick={{ fill: "#4d5768", fontSize: 12 }}
-          allowDataOverflow
-        />
-        <YAxis
-          type="category"
-          dataKey="key"
-          width={axisWidth}
-          tick={narrow ? { fill: "#1b2230", fontSize: 13 } : <TourTick />}
-          tickFormatter={narrow ? (key: string) => key.slice(0, key.indexOf(".")) : undefined}
-        />
-        <Bar dataKey="span" barSize={22} radius={4} minPointSize={4} isAnimationActive={false}>
-          {rows.map((row) => (
-            <Cell key={row.key} fill={tourColours[row.status]} />
-          ))}
-        </Bar>
-        {tours.flatMap((tour) =>
-          tour.milestones.map((milestone) => (
-            <ReferenceDot
-              key={milestone.id}
-              x={ms(milestone.dueOn)}
-              y={`${tour.position}. ${tour.title}`}
-              r={6}
-              fill={milestoneColours[milestone.status]}
-              stroke={markerColour}
-              strokeWidth={1.5}
-              ifOverflow="extendDomain"
+    <ChartBox>
+      {({ width, height }) => {
+        const left = chartMargin.left + axisWidth;
+        const right = width - chartMargin.right;
+        const top = chartMargin.top;
+        const bottom = height - chartMargin.bottom - xAxisHeight;
+        const x = scaleLinear()
+          .domain([ticks[0] ?? 0, ticks.at(-1) ?? 0])
+          .range([left, right]);
+        const band = scaleBand()
+          .domain(rows.map((row) => row.key))
+          .range([top, bottom]);
+        const middle = (key: string) => (band(key) ?? 0) + band.bandwidth() / 2;
+        const lines = [
+          { key: "today", at: x(ms(today)), label: "Today", className: "roadmap-line-today" },
+          ...markers.map((marker) => ({
+            key: marker.key,
+            at: x(yearStart(marker.year)),
+            label: marker.key === "skip" ? "Skip job" : "North Star",
+            className: "roadmap-line-goal",
+          })),
+        ];
+        return (
+          <>
+            <GridLines at={ticks.map((tick) => x(tick))} direction="vertical" from={top} to={bottom} />
+            <BottomAxis
+              y={bottom}
+              x1={left}
+              x2={right}
+              ticks={ticks.map((tick) => ({
+                key: tick,
+                at: x(tick),
+                label: String(new Date(tick).getFullYear()),
+              }))}
             />
-          )),
-        )}
-        <ReferenceLine
-          x={ms(today)}
-          stroke="#b42318"
-          strokeWidth={2}
-          label={{ value: "Today", position: "top", fill: "#b42318", fontSize: 12 }}
-        />
-        {markers.map((marker) => (
-          <ReferenceLine
-            key={marker.key}
-            x={yearStart(marker.year)}
-            stroke={markerColour}
-            strokeDasharray="6 4"
-            label={{
-              value: marker.key === "skip" ? "Skip job" : "North Star",
-              position: "top",
-              fill: markerColour,
-              fontSize: 12,
-            }}
-          />
-        ))}
-      </ComposedChart>
-    </ResponsiveContainer>
+            <LeftAxis
+              className="roadmap-tour-axis"
+              x={left}
+              y1={top}
+              y2={bottom}
+              ticks={rows.map((row) => ({
+                key: row.key,
+                at: middle(row.key),
+                label: narrow ? row.key.slice(0, row.key.indexOf(".")) : labelLines(row.key),
+              }))}
+            />
+            {rows.map((row) => {
+              const start = x(row.span[0] ?? 0);
+              return (
+                <rect
+                  key={row.key}
+                  className={`roadmap-bar roadmap-bar-${row.status}`}
+                  x={start}
+                  y={middle(row.key) - barHeight / 2}
+                  width={Math.max(minBarWidth, x(row.span[1] ?? 0) - start)}
+                  height={barHeight}
+                  rx={4}
+                />
+              );
+            })}
+            {tours.flatMap((tour) =>
+              tour.milestones.map((milestone) => (
+                <circle
+                  key={milestone.id}
+                  className={`roadmap-milestone roadmap-milestone-${milestone.status}`}
+                  cx={x(ms(milestone.dueOn))}
+                  cy={middle(`${tour.position}. ${tour.title}`)}
+                  r={6}
+                />
+              )),
+            )}
+            {lines.map((line) => (
+              <g key={line.key} className={`roadmap-line ${line.className}`}>
+                <line x1={line.at} x2={line.at} y1={top} y2={bottom} />
+                <text x={line.at} y={top - 8} textAnchor="middle">
+                  {line.label}
+                </text>
+              </g>
+            ))}
+          </>
+        );
+      }}
+    </ChartBox>
   );
 }
