@@ -15,6 +15,7 @@ import { feedbackRequestQuery, feedbackRequestsQuery } from "./features/feedback
 import { homeDashboardQuery } from "./features/home/home-api.ts";
 import { laneAssessmentsQuery } from "./features/lanes/lanes-api.ts";
 import { portfolioCoverageQuery, portfolioRolesQuery } from "./features/portfolio/portfolio-api.ts";
+import { planQuery, tourQuery, toursQuery } from "./features/tours/tours-api.ts";
 import { hasSession, type Me, meQuery, safeNext } from "./session.ts";
 import { AuthLayout } from "./ui/auth-layout.tsx";
 import { LoadingState } from "./ui/spinner.tsx";
@@ -356,16 +357,25 @@ const newTourRoute = createRoute({
 const tourRoute = createRoute({
   getParentRoute: () => appLayout,
   path: "/tours/$tourId",
+  loader: ({ context, params }) => void context.queryClient.prefetchQuery(tourQuery(params.tourId)),
   component: lazyRouteComponent(() => import("./features/tours/tour-page.tsx"), "TourPage"),
 });
 const editTourRoute = createRoute({
   getParentRoute: () => appLayout,
   path: "/tours/$tourId/edit",
+  loader: ({ context, params }) => {
+    void context.queryClient.prefetchQuery(tourQuery(params.tourId));
+    void context.queryClient.prefetchQuery(toursQuery);
+  },
   component: lazyRouteComponent(() => import("./features/tours/tour-edit-pages.tsx"), "EditTourPage"),
 });
 const roadmapRoute = createRoute({
   getParentRoute: () => appLayout,
   path: "/roadmap",
+  loader: ({ context }) => {
+    void context.queryClient.prefetchQuery(toursQuery);
+    void context.queryClient.prefetchQuery(planQuery);
+  },
   component: lazyRouteComponent(() => import("./features/tours/roadmap-page.tsx"), "RoadmapPage"),
 });
 const feedbackRoute = createRoute({

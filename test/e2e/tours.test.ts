@@ -213,6 +213,34 @@ describe("tours of duty and the roadmap in the browser", () => {
     expect(ticks.at(-1)).toBe(String(year + 9));
     await page.getByText(`North Star: Chief Product Officer, ${year + 8}.`).waitFor({ state: "attached" });
     await expectAccessibleAtBothWidths(page, "roadmap-plan");
+    await page.unroute("**/api/plan");
+
+    // Opened from an address, a tour's page, its edit page and the roadmap ask for their data while
+    // their code loads, and read nothing twice.
+    const reads: string[] = [];
+    page.on("request", (request) => {
+      const url = new URL(request.url());
+      if (request.method() === "GET" && url.pathname.startsWith("/api/"))
+        reads.push(url.pathname + url.search);
+    });
+    const { tours } = (await (await page.request.get(`${baseUrl}/api/tours`)).json()) as {
+      tours: { id: string; title: string }[];
+    };
+    const platform = tours.find((tour) => tour.title === "Lead a platform team");
+    for (const [path, heading] of [
+      [`/tours/${platform?.id}`, "Lead a platform team"],
+      [`/tours/${platform?.id}/edit`, "Edit “Lead a platform team”"],
+      ["/roadmap", "Roadmap"],
+    ] as const) {
+      reads.length = 0;
+      await page.goto(`${baseUrl}${path}`);
+      await page.getByRole("heading", { level: 1, name: heading }).waitFor();
+      await page.waitForLoadState("networkidle");
+      expect(
+        reads.filter((read, i) => reads.indexOf(read) !== i),
+        `reads twice on ${path}`,
+      ).toEqual([]);
+    }
     await page.close();
   });
 

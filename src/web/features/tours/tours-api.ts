@@ -28,6 +28,7 @@ export const tourPagesQuery = infiniteQueryOptions({
 export const tourQuery = (id: string) =>
   queryOptions({
     queryKey: ["tours", id],
+    ...readOncePerVisit,
     queryFn: () => call(api.tours[":id"].$get({ param: { id: encodeURIComponent(id) } })),
     retry: (count, error) => !(error instanceof ApiError && error.status === 404) && count < 2,
   });
@@ -42,6 +43,7 @@ export type PlanSummary = {
 // The career plan is optional for the roadmap: without one (or before it exists) only tours are drawn.
 export const planQuery = queryOptions({
   queryKey: ["plan"],
+  ...readOncePerVisit,
   queryFn: async (): Promise<PlanSummary | null> => {
     try {
       return await call(api.plan.$get());
