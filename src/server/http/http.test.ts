@@ -215,6 +215,21 @@ describe("HTTP layer", () => {
     expect((await whole.json()).northStar.role).toBe("CPO 🚀");
   });
 
+  it("refuses a NUL in any text of a body, an id included, naming the field", async () => {
+    const member = await buildUser(ctx);
+    const response = await ctx.request("/api/engagements", {
+      method: "POST",
+      body: { requestId: "\u0000" },
+      cookie: member.cookie,
+    });
+    expect(response.status).toBe(400);
+    expect((await response.json()).error).toMatchObject({
+      code: "VALIDATION",
+      field: "requestId",
+      message: expect.stringMatching(/control characters/),
+    });
+  });
+
   it("logs a database failure by its kind and code, never the values of the query", async () => {
     const secret = "canary-value-4711";
     const failure = await ctx.db.execute(sql`select ${secret}::uuid`).catch((error: unknown) => error);

@@ -50,8 +50,9 @@ export function textProblemError(found: TextProblem): AppError {
   return new AppError("VALIDATION", messages[found.problem], found.path.join(".") || undefined);
 }
 
-// JSON may carry "\ud800" alone, which no database stores as jsonb, or be nested thousands deep:
-// refuse both here, naming the field, so no route reaches the database with it and answers a 500.
+// JSON may carry "\ud800" alone or a NUL, which no database stores as text or jsonb, or be nested
+// thousands deep: refuse all three here, naming the field, so no route reaches the database with one
+// (an id or a key its schema takes as any string included) and answers a 500.
 export function wellFormedJsonText(): MiddlewareHandler {
   return async (c, next) => {
     if (!bodyMethods.has(c.req.method) || !/json/i.test(c.req.header("content-type") ?? "")) return next();
@@ -61,7 +62,7 @@ export function wellFormedJsonText(): MiddlewareHandler {
     } catch {
       return next();
     }
-    const found = findTextProblem(body);
+    const found = findTextProblem(body, { refuseNul: true });
     if (found) throw textProblemError(found);
     return next();
   };
