@@ -165,3 +165,22 @@ export async function signUpInBrowser(
   await page.getByRole("heading", { name: /Welcome/ }).waitFor();
   return { email, password };
 }
+
+/**
+ * Every API read the page asks for from now on (path and query), and the ones asked more than once:
+ * `clear()` before each page load.
+ */
+export function recordApiReads(page: Page) {
+  const reads: string[] = [];
+  page.on("request", (request) => {
+    const url = new URL(request.url());
+    if (request.method() === "GET" && url.pathname.startsWith("/api/")) reads.push(url.pathname + url.search);
+  });
+  return {
+    reads,
+    clear: () => {
+      reads.length = 0;
+    },
+    repeated: () => reads.filter((read, i) => reads.indexOf(read) !== i),
+  };
+}

@@ -6,6 +6,7 @@ import {
   expectAccessibleAtBothWidths,
   openPage,
   phone,
+  recordApiReads,
   signUpInBrowser,
   startBrowserTarget,
 } from "./browser.ts";
@@ -95,14 +96,9 @@ describe("a newcomer's first hour on a server without mail", () => {
     await page.getByRole("heading", { name: /Welcome/ }).waitFor();
     await page.waitForLoadState("networkidle");
 
-    const reads: string[] = [];
-    page.on("request", (request) => {
-      const url = new URL(request.url());
-      if (request.method() === "GET" && url.pathname.startsWith("/api/"))
-        reads.push(url.pathname + url.search);
-    });
+    const { reads, clear, repeated } = recordApiReads(page);
     for (const [path, heading] of mainPages) {
-      reads.length = 0;
+      clear();
       await page.goto(`${baseUrl}${path}`);
       await page.getByRole("heading", { level: 1, name: heading }).first().waitFor();
       await page.waitForLoadState("networkidle");
@@ -113,10 +109,7 @@ describe("a newcomer's first hour on a server without mail", () => {
         `who is signed in, on ${path}`,
       ).toHaveLength(1);
       expect(reads, `reads on ${path}`).not.toContain("/api/auth/get-session");
-      expect(
-        reads.filter((read, i) => reads.indexOf(read) !== i),
-        `reads twice on ${path}`,
-      ).toEqual([]);
+      expect(repeated(), `reads twice on ${path}`).toEqual([]);
     }
 
     // Opening a dialog adds a <style> element (scroll lock): the policy lets it in by its nonce.

@@ -2,7 +2,13 @@ import { addDays, addMonths, format } from "date-fns";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Sidecar } from "../../src/server/server.ts";
-import { expectAccessibleAtBothWidths, openPage, signUpInBrowser, startBrowserTarget } from "./browser.ts";
+import {
+  expectAccessibleAtBothWidths,
+  openPage,
+  recordApiReads,
+  signUpInBrowser,
+  startBrowserTarget,
+} from "./browser.ts";
 
 let sidecar: Sidecar;
 let browser: Browser;
@@ -217,12 +223,7 @@ describe("tours of duty and the roadmap in the browser", () => {
 
     // Opened from an address, a tour's page, its edit page and the roadmap ask for their data while
     // their code loads, and read nothing twice.
-    const reads: string[] = [];
-    page.on("request", (request) => {
-      const url = new URL(request.url());
-      if (request.method() === "GET" && url.pathname.startsWith("/api/"))
-        reads.push(url.pathname + url.search);
-    });
+    const { clear, repeated } = recordApiReads(page);
     const { tours } = (await (await page.request.get(`${baseUrl}/api/tours`)).json()) as {
       tours: { id: string; title: string }[];
     };
@@ -232,14 +233,11 @@ describe("tours of duty and the roadmap in the browser", () => {
       [`/tours/${platform?.id}/edit`, "Edit “Lead a platform team”"],
       ["/roadmap", "Roadmap"],
     ] as const) {
-      reads.length = 0;
+      clear();
       await page.goto(`${baseUrl}${path}`);
       await page.getByRole("heading", { level: 1, name: heading }).waitFor();
       await page.waitForLoadState("networkidle");
-      expect(
-        reads.filter((read, i) => reads.indexOf(read) !== i),
-        `reads twice on ${path}`,
-      ).toEqual([]);
+      expect(repeated(), `reads twice on ${path}`).toEqual([]);
     }
     await page.close();
   });
