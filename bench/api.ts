@@ -58,7 +58,7 @@ async function routeRate(url: string, cookie: string, seconds: number): Promise<
   // Asynchronously: the server under test runs in this process and must keep answering meanwhile.
   const { stdout: out } = await promisify(execFile)(
     process.execPath,
-    [bin, "-j", "-c", String(connections), "-d", String(seconds), "-H", `cookie=${cookie}`, url],
+    [bin, "-j", "-c", String(connections), "-d", String(seconds), "-H", `cookie=${cookie}`, ...(process.env.BENCH_GZIP ? ["-H", "accept-encoding=gzip, deflate, br"] : []), url],
     { encoding: "utf8", maxBuffer: 64 * 1024 * 1024 },
   );
   const report = JSON.parse(out) as {
@@ -120,7 +120,7 @@ async function benchDatabase(kind: "pglite" | "postgres") {
       ["GET /api/decisions?limit=50 (first page), 500 decisions", "/api/decisions?limit=50", heavy.cookie],
     ];
     for (const [label, path, cookie] of routes.filter(
-      ([label]) => !args.route || label.includes(args.route),
+      ([label]) => !args.route || new RegExp(args.route).test(label),
     )) {
       await routeRate(`${sidecar.url}${path}`, cookie, warmupSeconds);
       lines.push([label, await routeRate(`${sidecar.url}${path}`, cookie, seconds)]);

@@ -4,13 +4,13 @@ import { getConnInfo } from "@hono/node-server/conninfo";
 import { serveStatic } from "@hono/node-server/serve-static";
 import type { Context, Next } from "hono";
 import { bodyLimit } from "hono/body-limit";
-import { compress } from "hono/compress";
 import { getCookie } from "hono/cookie";
 import { HTTPException } from "hono/http-exception";
 import { isSignedOutPage } from "../shared/signed-out-pages.ts";
 import { apiRoutes } from "./api-routes.ts";
 import { authRoutes } from "./auth/auth.routes.ts";
 import { isDatabaseUnavailable, isForeignKeyViolation } from "./db/unavailable.ts";
+import { chosenEncoding, compressLongJson } from "./http/compress-json.ts";
 import { AppError, databaseUnavailable, errorResponse } from "./http/errors.ts";
 import { buildOpenApiDocument } from "./http/openapi.ts";
 import { type AppEnv, createRouter, type Deps } from "./http/router.ts";
@@ -54,10 +54,9 @@ export function createApp(options: AppOptions) {
   const pageHeaders = securityHeaders(config.baseUrl.startsWith("https://"));
   const apiHeaders = apiSecurityHeaders(config.baseUrl.startsWith("https://"));
   const refuseCrossSiteWrite = crossSiteWriteCheck(new URL(config.baseUrl).origin);
-  // Long lists compress well; answers under 1 KB go as they are. A client that accepts no compression
-  // (most API clients) skips the middleware altogether.
-  const compressLong = compress();
-  const deadlineMs = config.databaseTimeouts.connectMs + config.databaseTimeouts.statementMs;
+  const answerWithinDeadline = requestDeadlines(
+    config.databaseTimeouts.connectMs + config.databaseTimeouts.statementMs,
+  );
   const limitBody = bodyLimit({
     maxSize: maxBodyBytes,
     onError: () => {
@@ -92,8 +91,10 @@ export function createApp(options: AppOptions) {
   // costs a handful of promises on every request, and the lightest read is mostly such overhead.
   const beforeApiRoute = (c: Context<AppEnv>, next: Next) =>
     apiHeaders(c, () => {
-      const guarded = () => answerWithin(deadlineMs, checked(c, next));
-      return c.req.header("accept-encoding") ? (compressLong(c, guarded) as Promise<void>) : guarded();
+      // Long answers are compressed for a client that accepts it; most API clients do not ask.
+      const encoding = chosenEncoding(c.req.header("accept-encoding"));
+      if (encoding) compressLongJson(c, encoding);
+      return answerWithinDeadline(checked(c, next));
     });
   app.use("*", (c, next) => {
     c.set("deps", deps);
@@ -186,17 +187,31 @@ export type App = ReturnType<typeof createApp>;
  * A request never waits longer than its database may: PostgreSQL has its own timeouts, but the
  * embedded database runs one statement at a time, so a stuck transaction would hold every request.
  * Past the deadline the person gets the 503 of an unavailable database; the work left behind ends
- * on its own.
+ * on its own. One sweep a second finds the late requests, instead of a timer set and cleared on each.
  */
-async function answerWithin(deadlineMs: number, work: Promise<void>): Promise<void> {
-  let timer: NodeJS.Timeout | undefined;
-  const late = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(databaseUnavailable()), deadlineMs);
-  });
-  work.catch(() => {});
-  try {
-    await Promise.race([work, late]);
-  } finally {
-    clearTimeout(timer);
-  }
+function requestDeadlines(deadlineMs: number) {
+  const running = new Map<(error: unknown) => void, number>();
+  let sweep: NodeJS.Timeout | undefined;
+  const sweepLate = () => {
+    const now = Date.now();
+    for (const [fail, due] of running) if (due <= now) fail(databaseUnavailable());
+    if (running.size === 0) {
+      clearInterval(sweep);
+      sweep = undefined;
+    }
+  };
+  return (work: Promise<void>): Promise<void> =>
+    new Promise<void>((resolve, reject) => {
+      const settle = (error?: unknown) => {
+        if (!running.delete(settle)) return;
+        if (error === undefined) resolve();
+        else reject(error);
+      };
+      running.set(settle, Date.now() + deadlineMs);
+      sweep ??= setInterval(sweepLate, Math.min(1_000, deadlineMs / 4)).unref();
+      work.then(
+        () => settle(),
+        (error: unknown) => settle(error ?? new Error("request failed")),
+      );
+    });
 }

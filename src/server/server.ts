@@ -102,8 +102,8 @@ function shutdownOnDemand(server: Server) {
   server.on("request", (_request, response: ServerResponse) => {
     unanswered.add(response);
     if (stopping) response.setHeader("Connection", "close");
-    response.once("close", () => unanswered.delete(response));
-    response.once("finish", () => {
+    // An answer always ends in "close", sent or not.
+    response.on("close", () => {
       unanswered.delete(response);
       if (stopping) response.socket?.end();
     });

@@ -1,11 +1,13 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { brotliDecompressSync, gunzipSync } from "node:zlib";
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildUser } from "../../../test/factories.ts";
 import { createTestContext, type TestContext } from "../../../test/harness.ts";
 import { describeFailure } from "../logger.ts";
+import { compressFromBytes } from "./compress-json.ts";
 
 let ctx: TestContext;
 let webRoot: string;
@@ -228,6 +230,39 @@ describe("HTTP layer", () => {
       field: "requestId",
       message: expect.stringMatching(/control characters/),
     });
+  });
+
+  it("compresses a long answer in the encoding the client prefers, and sends a short one as it is", async () => {
+    const member = await buildUser(ctx);
+    const plain = await ctx.request("/api/openapi.json", { headers: { "accept-encoding": "identity" } });
+    expect(plain.headers.get("content-encoding")).toBeNull();
+    const document = await plain.json();
+    expect(JSON.stringify(document).length).toBeGreaterThan(compressFromBytes);
+    const decoders = { br: brotliDecompressSync, gzip: gunzipSync };
+    for (const [accept, encoding] of [
+      ["gzip, deflate, br, zstd", "br"],
+      ["gzip", "gzip"],
+      ["br;q=0, gzip", "gzip"],
+      ["br;q=0.5, gzip;q=0.8", "gzip"],
+    ] as const) {
+      const answer = await ctx.request("/api/openapi.json", { headers: { "accept-encoding": accept } });
+      expect(answer.status, accept).toBe(200);
+      expect(answer.headers.get("content-encoding"), accept).toBe(encoding);
+      expect(answer.headers.get("content-type"), accept).toContain("application/json");
+      expect(answer.headers.get("vary"), accept).toContain("Accept-Encoding");
+      const bytes = Buffer.from(await answer.arrayBuffer());
+      expect(JSON.parse(decoders[encoding](bytes).toString("utf8")), accept).toEqual(document);
+    }
+    const short = await ctx.request("/api/me", {
+      cookie: member.cookie,
+      headers: { "accept-encoding": "gzip, deflate, br" },
+    });
+    expect(short.headers.get("content-encoding")).toBeNull();
+    expect(JSON.stringify(await short.json())).toContain(member.email);
+    const refused = await ctx.request("/api/nope", { headers: { "accept-encoding": "gzip, br" } });
+    expect(refused.status).toBe(404);
+    expect(refused.headers.get("content-encoding")).toBeNull();
+    expect((await refused.json()).error.code).toBe("NOT_FOUND");
   });
 
   it("logs a database failure by its kind and code, never the values of the query", async () => {

@@ -62,6 +62,31 @@ function verifiedToken(signed: string | undefined, secret: string): string | nul
   return given.length === expected.length && timingSafeEqual(given, expected) ? token : null;
 }
 
+// A signature checked once stays valid for as long as the secret does, so a process remembers the
+// cookie headers it has verified (never those it refused) instead of decoding and hashing them on every
+// request. This remembers arithmetic, not sessions: each request still reads its session, so signing
+// out or disabling an account ends it on the next request.
+const verifiedCookieLimit = 10_000;
+const verifiedCookies = new WeakMap<CookieSettings, Map<string, string>>();
+
+function sessionTokenOf(cookieHeader: string, settings: CookieSettings): string | null {
+  let known = verifiedCookies.get(settings);
+  if (!known) {
+    known = new Map();
+    verifiedCookies.set(settings, known);
+  }
+  const remembered = known.get(cookieHeader);
+  if (remembered !== undefined) return remembered;
+  const token = verifiedToken(
+    parse(cookieHeader, settings.sessionCookie)[settings.sessionCookie],
+    settings.secret,
+  );
+  if (token === null) return null;
+  if (known.size >= verifiedCookieLimit) known.clear();
+  known.set(cookieHeader, token);
+  return token;
+}
+
 const sessionFields = {
   sessionId: sessions.id,
   expiresAt: sessions.expiresAt,
@@ -128,8 +153,7 @@ export async function resolveSession(deps: SessionDeps, headers: Headers): Promi
   const cookie = headers.get("cookie");
   if (!cookie) return none;
   const settings = await cookieSettings(deps.auth);
-  // Only the cookies asked for are decoded, not every cookie the browser sends.
-  const token = verifiedToken(parse(cookie, settings.sessionCookie)[settings.sessionCookie], settings.secret);
+  const token = sessionTokenOf(cookie, settings);
   if (!token) return none;
   try {
     const row = await findSessionWithMember(deps.db, token);

@@ -5,7 +5,7 @@ import { tourStatus } from "../../../shared/tours.ts";
 import { requireAccess } from "../../access/require-access.ts";
 import type { Db } from "../../db/open.ts";
 import type { Viewer } from "../../http/viewer.ts";
-import { type CoverageTarget, computeCoverage } from "../portfolio/coverage.ts";
+import { type CoverageTarget, openGaps } from "../portfolio/coverage.ts";
 import { nextLevelTarget, skipJobTarget } from "../portfolio/portfolio.service.ts";
 import { viewerToday } from "../profile/member-today.ts";
 import { type DashboardRow, findDashboardRow } from "./home.repo.ts";
@@ -27,17 +27,12 @@ function currentTour(tour: DashboardRow["tour"], today: string): HomeDashboard["
   };
 }
 
-/** The portfolio's gaps no open tour sets out to close yet, most useful first. */
+/** The portfolio's gaps no open tour sets out to close yet: the most useful, and how many. */
 function openGapsOf(row: DashboardRow, level: Level | null) {
   const targets = [nextLevelTarget(level), skipJobTarget(row.plan?.skipJob ?? null)].filter(
     (target): target is CoverageTarget => target !== null,
   );
-  const coverage = computeCoverage(
-    row.roleKinds.map((kind, index) => ({ ...kind, id: `kind-${index}`, title: "", company: "" })),
-    targets,
-    row.openTours,
-  );
-  return coverage.gaps.filter((g) => g.plannedIn === null);
+  return openGaps(row.roleKinds, targets, row.openTours);
 }
 
 export async function getMyHomeDashboard(db: Db, viewer: Viewer | null): Promise<HomeDashboard> {
@@ -51,8 +46,8 @@ export async function getMyHomeDashboard(db: Db, viewer: Viewer | null): Promise
     : null;
   const hasRoles = row.roleKinds.length > 0;
   // A gap an open tour already sets out to close is in hand; the dashboard points at the next one.
-  const openGaps = hasRoles ? openGapsOf(row, me.profile.level) : [];
-  const gap = openGaps[0];
+  const gaps = hasRoles ? openGapsOf(row, me.profile.level) : { count: 0, first: null };
+  const gap = gaps.first;
   const steps = [
     { step: "north-star" as const, done: Boolean(plan?.northStar) },
     { step: "lanes" as const, done: latest !== null },
@@ -88,7 +83,7 @@ export async function getMyHomeDashboard(db: Db, viewer: Viewer | null): Promise
             mission: gap.mission,
             experiences: [...gap.experiences],
             tourPath: gap.tourPath,
-            gapCount: openGaps.length,
+            gapCount: gaps.count,
           }
         : null,
   };

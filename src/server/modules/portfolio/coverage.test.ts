@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { type CoverageRole, computeCoverage } from "./coverage.ts";
+import { type CoverageRole, computeCoverage, openGaps } from "./coverage.ts";
 
 const acme: CoverageRole = {
   id: "r-acme",
@@ -167,5 +167,24 @@ describe("portfolio coverage", () => {
     const coverage = computeCoverage([{ ...globex, peopleManaged: 0, wellKnownLogo: false }]);
     expect(coverage.singles.map((s) => s.covered)).toEqual([false, false]);
     expect(coverage.gaps.map((g) => g.id)).toContain("people:managed");
+  });
+
+  it("gives home the same first open gap and count as the portfolio, without drawing the grids", () => {
+    const targets = [{ label: "The next level", experiences: ["work:growth", "people:managed"] as const }];
+    const openTours = [
+      {
+        id: "t1",
+        title: "Growth at a start-up",
+        experiences: ["stage:smoke_to_fire", "work:growth"] as const,
+      },
+    ];
+    for (const roles of [[], [acme], [acme, globex]]) {
+      const { gaps } = computeCoverage(roles, targets, openTours);
+      const open = gaps.filter((gap) => gap.plannedIn === null);
+      expect(openGaps(roles, targets, openTours)).toEqual({ count: open.length, first: open[0] ?? null });
+    }
+    expect(computeCoverage([acme], targets, openTours).gaps.some((gap) => gap.plannedIn?.id === "t1")).toBe(
+      true,
+    );
   });
 });
