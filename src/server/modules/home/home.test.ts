@@ -147,6 +147,45 @@ describe("the home dashboard", () => {
     expect(await dashboard(other)).toEqual(empty);
   });
 
+  it("reads every kind of role once, however many roles share it, and ranks gaps as the portfolio does", async () => {
+    const member = await buildUser(ctx);
+    const kinds = [
+      { stage: "pre_pmf", market: "consumer", vantage: "inside", work: ["feature"], peopleManaged: 0 },
+      {
+        stage: "pre_pmf",
+        market: "consumer",
+        vantage: "inside",
+        work: ["feature", "growth"],
+        peopleManaged: 0,
+      },
+      { stage: "fire_to_great", market: "business", vantage: "outside", work: ["scaling"], peopleManaged: 4 },
+      { stage: "smoke_to_fire", market: "consumer", vantage: "inside", work: ["growth"], peopleManaged: 0 },
+    ];
+    const statements: number[] = [];
+    for (const [index, kind] of kinds.entries()) {
+      for (let copy = 0; copy < 3; copy++) {
+        await call(member, "/api/portfolio/roles", "POST", {
+          ...kind,
+          company: `Company ${index}-${copy}`,
+          title: "Product manager",
+          startsOn: `${2010 + index}-0${copy + 1}-01`,
+          wellKnownLogo: index === 2 && copy === 0,
+        });
+      }
+      const home = await dashboard(member);
+      const coverage = await call(member, "/api/portfolio/coverage", "GET");
+      const first = coverage.gaps[0];
+      expect(home.biggestGap, `after kind ${index}`).toEqual({
+        mission: first.mission,
+        experiences: first.experiences,
+        tourPath: first.tourPath,
+        gapCount: coverage.gaps.length,
+      });
+      statements.push(await ctx.statementsDuring(() => dashboard(member)));
+    }
+    expect(new Set(statements).size).toBe(1);
+  });
+
   it("shows the running tour over ended and later ones, and the decision due longest", async () => {
     const member = await buildUser(ctx);
     const tour = (title: string, startsOn: Date, endsOn: Date) =>

@@ -27,7 +27,18 @@ export const portfolioRoles = pgTable(
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
-    index("portfolio_roles_user_idx").on(t.userId, t.startsOn),
+    // Home skips through it from one distinct kind of role to the next, so a member with a hundred
+    // roles of one kind costs what one role does. The only index on the member's roles: beside a
+    // smaller one, the planner would pick the smaller and sort every role.
+    index("portfolio_roles_user_kind_idx").on(
+      t.userId,
+      t.stage,
+      t.market,
+      t.vantage,
+      t.work,
+      t.peopleManaged,
+      t.wellKnownLogo,
+    ),
     check("portfolio_roles_dates_in_order", sql`${t.endsOn} is null or ${t.endsOn} >= ${t.startsOn}`),
     check("portfolio_roles_people_managed", sql`${t.peopleManaged} >= 0`),
   ],

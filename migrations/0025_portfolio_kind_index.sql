@@ -1,0 +1,2 @@
+DROP INDEX "portfolio_roles_user_idx";--> statement-breakpoint
+CREATE INDEX "portfolio_roles_user_kind_idx" ON "portfolio_roles" USING btree ("user_id","stage","market","vantage","work","people_managed","well_known_logo");
