@@ -1,4 +1,4 @@
-import type { Browser, Page } from "playwright-core";
+import type { Browser, Page, Response } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { users } from "../../src/server/auth/auth.table.ts";
 import { closeMatchingWorker } from "../../src/server/matching/solve-in-worker.ts";
@@ -80,6 +80,15 @@ describe("a program admin matches a cohort; a participant reads why", () => {
     await admin.getByLabel("First day").fill("2026-03-02");
     await admin.getByLabel("Last day").fill("2026-06-30");
     await admin.getByRole("button", { name: "Add the cohort" }).click();
+    await admin.getByRole("link", { name: "Spring cohort" }).click();
+    await admin.getByRole("heading", { name: "Spring cohort" }).waitFor();
+    // Each page leads back where the admin came from: the cohort to its program, the program to the list.
+    await admin.getByRole("main").getByRole("link", { name: "Product mentoring" }).click();
+    await admin.getByRole("heading", { level: 1, name: "Product mentoring" }).waitFor();
+    await admin.getByRole("main").getByRole("link", { name: "Programs", exact: true }).click();
+    await admin.getByRole("heading", { level: 1, name: "Programs" }).waitFor();
+    expect(new URL(admin.url()).pathname).toBe("/programs");
+    await admin.getByRole("link", { name: "Product mentoring" }).click();
     await admin.getByRole("link", { name: "Spring cohort" }).click();
     await admin.getByRole("heading", { name: "Spring cohort" }).waitFor();
   });
@@ -330,33 +339,116 @@ describe("a program admin watches a large cohort's run live, and cancels one", (
     expect(saved).toBe(200);
     await admin.goto(`${baseUrl}/programs/cohorts/${cohort.id}`);
     await admin.getByRole("heading", { name: "Large cohort" }).waitFor();
+    // What the API answered about the run and the cohort, and what the page showed, in one order: the
+    // page can only show an answer after it arrived.
+    type Run = { state: string; cancelRequested: boolean };
+    const timeline: (
+      | { what: "run"; body?: Run }
+      | { what: "cohort"; body?: { liveRun: Run | null } }
+      | { what: "shown"; text: string; cancelDisabled: boolean | null }
+    )[] = [];
+    const reading: Promise<unknown>[] = [];
+    const onResponse = (response: Response) => {
+      const path = new URL(response.url()).pathname;
+      const what =
+        path === `/api/cohorts/${cohort.id}`
+          ? "cohort"
+          : /^\/api\/runs\/[^/]+\/(progress|cancel)$/.test(path)
+            ? "run"
+            : null;
+      if (!what || !response.ok()) return;
+      const entry: { what: "run" | "cohort"; body?: never } = { what };
+      timeline.push(entry);
+      reading.push(response.json().then((body) => Object.assign(entry, { body })));
+    };
+    admin.on("response", onResponse);
+    await admin.exposeFunction("noteShown", (text: string, cancelDisabled: boolean | null) =>
+      timeline.push({ what: "shown", text, cancelDisabled }),
+    );
     // Every text the progress line and the list of phases show, as the page reads them.
     await admin.evaluate(() => {
       const seen: string[] = [];
       const phases: string[] = [];
+      let toasts = "";
       Object.assign(window, { progressSeen: seen, phasesSeen: phases });
+      const note = (window as unknown as { noteShown: (text: string, disabled: boolean | null) => void })
+        .noteShown;
       new MutationObserver(() => {
         const text = document.querySelector("[data-run-progress]")?.textContent;
-        if (text && seen.at(-1) !== text) seen.push(text);
+        const cancel = [...document.querySelectorAll("button")].find(
+          (b) => b.textContent === "Cancel the run",
+        );
+        if (text && seen.at(-1) !== text) {
+          seen.push(text);
+          note(text, cancel ? cancel.disabled : null);
+        }
+        const told = [...document.querySelectorAll(".toast-title")].map((t) => t.textContent).join(" | ");
+        if (told !== toasts) {
+          toasts = told;
+          if (told) note(told, null);
+        }
         const list = [...document.querySelectorAll("[data-step]")]
           .map((li) => `${li.getAttribute("data-step")}:${li.getAttribute("data-state")}:${li.textContent}`)
           .join(" | ");
         if (list && phases.at(-1) !== list) phases.push(list);
       }).observe(document.body, { subtree: true, childList: true, characterData: true, attributes: true });
     });
-    // A cancelled run: the page says so and the cohort keeps no result.
+    // A cancelled run: the page says it is cancelling while the worker goes on, says it was cancelled
+    // once the worker has stopped, and the cohort keeps no result.
     await admin.getByRole("button", { name: "Run matching" }).click();
-    // The machine is busy scoring millions of pairs: give the page time to settle.
+    // The machine is busy scoring millions of pairs: give the page time to settle. The worker has
+    // picked the run up, so the cancel is a request the worker sees at its next check.
+    await admin
+      .locator("[data-run-progress]")
+      .getByText(/^(Reading the cohort|Scoring every pair)/)
+      .waitFor({ timeout: 60_000 });
     await admin.getByRole("button", { name: "Cancel the run" }).click({ timeout: 60_000 });
     await admin.getByText("Run cancelled").first().waitFor({ timeout: 60_000 });
     await admin.getByRole("heading", { name: "No result yet" }).waitFor({ timeout: 30_000 });
-    // The worker stops at its next check, which on a busy machine can come after the page has said so.
     const cohortRuns = () =>
       admin.evaluate(
         async (path) => (await (await fetch(path)).json()) as { currentRun: unknown; liveRun: unknown },
         `/api/cohorts/${cohort.id}`,
       );
     await expect.poll(cohortRuns, { timeout: 30_000 }).toMatchObject({ currentRun: null, liveRun: null });
+    admin.off("response", onResponse);
+    await Promise.all(reading);
+    const story = timeline
+      .map((e) => {
+        if (e.what === "shown") return `shown ${e.text}`;
+        const run = e.what === "run" ? e.body : e.body?.liveRun;
+        return `${e.what} ${run ? `${run.state}${run.cancelRequested ? ", cancel asked" : ""}` : "no live run"}`;
+      })
+      .join("\n");
+    const isShown = (text: RegExp) => (e: (typeof timeline)[number]) =>
+      e.what === "shown" && text.test(e.text);
+    const ended = (e: (typeof timeline)[number]) =>
+      (e.what === "run" && e.body?.state === "cancelled") ||
+      (e.what === "cohort" && e.body?.liveRun === null);
+    // "Cancelling" first shows on the API's word that the run is still live with a cancel asked for,
+    // with the cancel button no longer pressable.
+    const cancelling = timeline.findIndex(isShown(/^Cancelling…/));
+    expect(cancelling, story).toBeGreaterThan(-1);
+    const asked = timeline.findIndex((e) => e.what === "run" && e.body?.cancelRequested);
+    expect(asked, story).toBeGreaterThan(-1);
+    expect(asked, story).toBeLessThan(cancelling);
+    expect(timeline[asked], story).toMatchObject({ body: { state: "running" } });
+    expect(
+      timeline.filter(isShown(/^Cancelling…/)).every((e) => e.what === "shown" && e.cancelDisabled),
+      story,
+    ).toBe(true);
+    // It stays until the API says the run stopped: no other progress text in between.
+    const stopped = timeline.findIndex((e, i) => i > asked && ended(e));
+    expect(stopped, story).toBeGreaterThan(cancelling);
+    expect(
+      timeline.slice(cancelling, stopped).filter((e) => e.what === "shown" && !/^Cancelling…/.test(e.text)),
+      story,
+    ).toEqual([]);
+    // "Run cancelled" is said only after the cohort's own reading no longer shows the run live.
+    const gone = timeline.findIndex((e, i) => i > asked && e.what === "cohort" && e.body?.liveRun === null);
+    const told = timeline.findIndex(isShown(/Run cancelled/));
+    expect(gone, story).toBeGreaterThan(-1);
+    expect(told, story).toBeGreaterThan(gone);
 
     // The next run, watched to its end.
     await admin.getByRole("button", { name: "Run matching" }).click();
@@ -370,7 +462,7 @@ describe("a program admin watches a large cohort's run live, and cancels one", (
     console.log(`progress seen: ${JSON.stringify(seen)}`);
     console.log(`phases seen: ${phasesSeen.length}, last: ${phasesSeen.at(-1)}`);
     const phase = new RegExp(
-      `^(Waiting for the worker|Reading the cohort|Cancelled|Finished|Scoring every pair: \\d+ of ${bigMentees} mentees|Placing mentees: \\d+ of \\d+ placed|Pricing|Saving)`,
+      `^(Waiting for the worker|Reading the cohort|Cancelling…|Cancelled|Finished|Scoring every pair: \\d+ of ${bigMentees} mentees|Placing mentees: \\d+ of \\d+ placed|Pricing|Saving)`,
     );
     expect(seen.every((t) => phase.test(t))).toBe(true);
     // Scoring is watched as it moves: some reading shows it under way, part done.

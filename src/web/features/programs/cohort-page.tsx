@@ -1,7 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { Link, useParams } from "@tanstack/react-router";
-import { Activity, FileUp, Gauge, Play, Send, SlidersHorizontal } from "lucide-react";
-import { lazy, Suspense, useEffect, useState } from "react";
+import { Activity, ArrowLeft, FileUp, Gauge, Play, Send, SlidersHorizontal } from "lucide-react";
+import { lazy, Suspense, useEffect, useRef, useState } from "react";
 import { type CohortOutput, criterionLabels, type RunOutput } from "../../../shared/programs.ts";
 import { api, call } from "../../api.ts";
 import { AfterPaint } from "../../ui/after-paint.tsx";
@@ -12,7 +12,7 @@ import { EmptyState } from "../../ui/empty-state.tsx";
 import { PageHeader } from "../../ui/page-header.tsx";
 import { isNotFound, LoadFailed, QueryState, RecordNotFound } from "../../ui/query-state.tsx";
 import { ScrollBox } from "../../ui/scroll-box.tsx";
-import { LoadingState } from "../../ui/spinner.tsx";
+import { LoadingState, Spinner } from "../../ui/spinner.tsx";
 import { useToast } from "../../ui/toast.tsx";
 import { useTitle } from "../../ui/use-title.ts";
 import {
@@ -130,7 +130,10 @@ function SettingsCard({ cohort }: { cohort: CohortOutput }) {
   );
 }
 
-function progressText(run: RunOutput) {
+const isLive = (run: RunOutput) => run.state === "queued" || run.state === "running";
+
+function progressText(run: RunOutput, stopping: boolean) {
+  if (stopping) return "Cancelling… the run stops at its next check";
   if (run.state === "queued") return "Waiting for the worker…";
   if (run.state === "cancelled") return "Cancelled";
   if (run.state === "failed") return "The run could not finish";
@@ -194,7 +197,10 @@ function RunSteps({ run }: { run: RunOutput }) {
   );
 }
 
-/** Asks for the run's progress four times a second while it runs; tells the cohort when it ends. */
+/**
+ * Asks for the run's progress four times a second while it runs; tells the cohort when it ends. A
+ * cancelled run goes on until the worker's next check, so it shows as cancelling until then.
+ */
 function LiveRun({
   cohortId,
   initial,
@@ -202,25 +208,32 @@ function LiveRun({
 }: {
   cohortId: string;
   initial: RunOutput;
-  cancel: { pending: boolean; error: Error | null; mutate: (id: string) => void };
+  cancel: {
+    pending: boolean;
+    requested: string | undefined;
+    error: Error | null;
+    mutate: (id: string) => void;
+  };
 }) {
   const queryClient = useQueryClient();
   const progress = useQuery({
     ...runProgressQuery(initial.id),
     initialData: initial,
-    refetchInterval: (q) =>
-      q.state.data && (q.state.data.state === "queued" || q.state.data.state === "running") ? 250 : false,
+    refetchInterval: (q) => (q.state.data && isLive(q.state.data) ? 250 : false),
   });
   const live = progress.data;
-  const ended = live.state !== "queued" && live.state !== "running";
+  const ended = !isLive(live);
+  // A reading sent before the cancel may answer after it: the cancel asked for still holds.
+  const stopping = !ended && (live.cancelRequested || cancel.requested === live.id);
   useEffect(() => {
     if (ended) void queryClient.invalidateQueries({ queryKey: ["cohorts", cohortId] });
   }, [ended, cohortId, queryClient]);
-  const value = live.phase === "matching" || live.phase === "scoring" ? live.done : undefined;
+  const value = !stopping && (live.phase === "matching" || live.phase === "scoring") ? live.done : undefined;
   return (
     <div className="stack">
-      <p data-run-progress="" aria-live="polite">
-        {progressText(live)}
+      <p data-run-progress="" aria-live="polite" className="row">
+        {stopping ? <Spinner /> : null}
+        {progressText(live, stopping)}
       </p>
       <progress
         className="program-progress"
@@ -232,7 +245,7 @@ function LiveRun({
       <Button
         variant="secondary"
         pending={cancel.pending}
-        disabled={ended}
+        disabled={ended || stopping}
         onClick={() => cancel.mutate(live.id)}
       >
         Cancel the run
@@ -273,10 +286,8 @@ function MatchingCard({ cohort }: { cohort: CohortOutput }) {
   });
   const cancel = useMutation({
     mutationFn: (id: string) => call(api.runs[":id"].cancel.$post({ param: param(id) })),
-    onSuccess: () => {
-      toast({ title: "Run cancelled" });
-      void refresh();
-    },
+    // The answer is the run as it stands: still live, asked to stop, unless it had not started.
+    onSuccess: (run) => queryClient.setQueryData(runProgressQuery(run.id).queryKey, run),
   });
   const override = useMutation({
     mutationFn: (json: Parameters<(typeof api.cohorts)[":id"]["overrides"]["$post"]>[0]["json"]) =>
@@ -289,6 +300,24 @@ function MatchingCard({ cohort }: { cohort: CohortOutput }) {
   });
   const live = cohort.liveRun;
   const published = Boolean(cohort.publishedAt);
+  // A run is said to be cancelled only once the cohort no longer shows it live, from its final state.
+  const watched = useRef(live?.id);
+  useEffect(() => {
+    const gone = watched.current;
+    watched.current = live?.id;
+    if (!gone || gone === live?.id) return;
+    void queryClient
+      .fetchQuery({
+        ...runProgressQuery(gone),
+        staleTime: (q) => (q.state.data && !isLive(q.state.data) ? Number.POSITIVE_INFINITY : 0),
+      })
+      .then(
+        (run) => {
+          if (run.state === "cancelled") toast({ title: "Run cancelled" });
+        },
+        () => {},
+      );
+  }, [live?.id, queryClient, toast]);
   return (
     <Card
       id="matching"
@@ -301,7 +330,12 @@ function MatchingCard({ cohort }: { cohort: CohortOutput }) {
           key={live.id}
           cohortId={cohort.id}
           initial={live}
-          cancel={{ pending: cancel.isPending, error: cancel.error, mutate: cancel.mutate }}
+          cancel={{
+            pending: cancel.isPending,
+            requested: cancel.isSuccess ? cancel.variables : undefined,
+            error: cancel.error,
+            mutate: cancel.mutate,
+          }}
         />
       ) : (
         <div className="program-actions">
@@ -616,12 +650,13 @@ export function CohortPage() {
     <>
       <PageHeader
         title={cohort.name}
-        description={`${cohort.programName} · ${cohort.startsOn} to ${cohort.endsOn} · ${cohort.counts.mentees} mentees, ${cohort.counts.mentors} mentors (${cohort.counts.seats} seats), ${cohort.counts.joined} joined`}
-        actions={
-          <Link to="/programs/$programId" params={{ programId: cohort.programId }}>
-            Back to the program
+        before={
+          <Link to="/programs/$programId" params={{ programId: cohort.programId }} className="breadcrumb">
+            <ArrowLeft size={16} aria-hidden="true" />
+            {cohort.programName}
           </Link>
         }
+        description={`${cohort.programName} · ${cohort.startsOn} to ${cohort.endsOn} · ${cohort.counts.mentees} mentees, ${cohort.counts.mentors} mentors (${cohort.counts.seats} seats), ${cohort.counts.joined} joined`}
       />
       <div className="program-grid">
         <ImportCard cohort={cohort} />

@@ -1,6 +1,6 @@
 import { useQuery } from "@tanstack/react-query";
 import { Link, useParams } from "@tanstack/react-router";
-import { CalendarRange, ShieldCheck } from "lucide-react";
+import { ArrowLeft, CalendarRange, ShieldCheck } from "lucide-react";
 import { lazy } from "react";
 import { type ProgramOutput, publishModeLabels } from "../../../shared/programs.ts";
 import { AfterPaint } from "../../ui/after-paint.tsx";
@@ -45,7 +45,16 @@ export function ProgramPage() {
 function ProgramView({ program, programId }: { program: ProgramOutput; programId: string }) {
   return (
     <>
-      <PageHeader title={program.name} description={publishModeLabels[program.publishMode]} />
+      <PageHeader
+        before={
+          <Link to="/programs" className="breadcrumb">
+            <ArrowLeft size={16} aria-hidden="true" />
+            Programs
+          </Link>
+        }
+        title={program.name}
+        description={publishModeLabels[program.publishMode]}
+      />
       <div className="program-grid">
         <Card id="cohorts" title="Cohorts" icon={<CalendarRange size={18} />}>
           {program.cohorts.length === 0 ? (
