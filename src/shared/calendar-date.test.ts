@@ -1,12 +1,13 @@
 import { format, parseISO } from "date-fns";
 import fc from "fast-check";
-import { describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import {
   addDays,
   formatCalendarDate,
   formatCalendarMonth,
   formatMoment,
   formatMomentDay,
+  todayIn,
 } from "./calendar-date.ts";
 import { closingDateProblem } from "./feedback.ts";
 
@@ -69,5 +70,29 @@ describe("the quick calendar date format", () => {
       ),
       { numRuns: 2000 },
     );
+  });
+});
+
+describe("today in a time zone", () => {
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
+  it("turns over at each zone's own midnight, asked again and again across it", () => {
+    vi.useFakeTimers();
+    vi.setSystemTime(new Date("2026-12-31T23:59:59.900Z"));
+    for (let i = 0; i < 3; i++) {
+      expect(todayIn("UTC")).toBe("2026-12-31");
+      expect(todayIn(null)).toBe("2026-12-31");
+      expect(todayIn("Pacific/Kiritimati")).toBe("2027-01-01");
+      expect(todayIn("America/New_York")).toBe("2026-12-31");
+    }
+    vi.setSystemTime(new Date("2027-01-01T00:00:00.050Z"));
+    expect(todayIn("UTC")).toBe("2027-01-01");
+    expect(todayIn(null)).toBe("2027-01-01");
+    expect(todayIn("America/New_York")).toBe("2026-12-31");
+    vi.setSystemTime(new Date("2027-01-01T05:00:00.000Z"));
+    expect(todayIn("America/New_York")).toBe("2027-01-01");
+    expect(todayIn("UTC", new Date("2020-02-29T12:00:00Z"))).toBe("2020-02-29");
   });
 });

@@ -59,9 +59,22 @@ const momentFormatter = cachedFormatter(
     }),
 );
 
+// Nearly every signed-in request asks what day it is for its member; formatting a date in a time zone
+// is the dearest part of it, so each zone's answer is kept for the rest of the second it was made in.
+const todayByZone = new Map<string, { second: number; day: string }>();
+
 /** Today's calendar date in a time zone (UTC when none is known). */
-export function todayIn(timeZone?: string | null, at: Date = new Date()): string {
-  return dayFormatter(timeZone).format(at);
+export function todayIn(timeZone?: string | null, at?: Date): string {
+  if (at) return dayFormatter(timeZone).format(at);
+  const now = Date.now();
+  const second = Math.floor(now / 1000);
+  const zone = timeZone ?? "";
+  const known = todayByZone.get(zone);
+  if (known?.second === second) return known.day;
+  const day = dayFormatter(timeZone).format(now);
+  if (todayByZone.size > 1000) todayByZone.clear();
+  todayByZone.set(zone, { second, day });
+  return day;
 }
 
 // A date is "not in the future" if it is today somewhere: the first time zone to reach a date is

@@ -139,3 +139,20 @@ describe.runIf(!process.env.DATABASE_URL)("the embedded database held by a stuck
     }
   });
 });
+
+describe("a database closed under a request still running (the server shutting down)", () => {
+  it("fails the request as unavailable, not as an error of ours", async () => {
+    const { openTestDatabase } = await import("../../../test/harness.ts");
+    const { pingDatabase } = await import("./open.ts");
+    const { isDatabaseUnavailable } = await import("./unavailable.ts");
+    const database = await openTestDatabase();
+    await pingDatabase(database.db);
+    await database.close();
+    const failure = await pingDatabase(database.db).then(
+      () => null,
+      (error: unknown) => error,
+    );
+    expect(failure).not.toBeNull();
+    expect(isDatabaseUnavailable(failure)).toBe(true);
+  });
+});

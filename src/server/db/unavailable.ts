@@ -15,8 +15,9 @@ const connectionCodes = new Set([
   "53300", // too many connections
 ]);
 
+// The last two: a request still running when the server shuts down finds its database closed.
 const connectionMessages =
-  /Connection terminated|timeout exceeded when trying to connect|Query read timeout|Connection ended unexpectedly|Client has encountered a connection error|the database is unavailable/i;
+  /Connection terminated|timeout exceeded when trying to connect|Query read timeout|Connection ended unexpectedly|Client has encountered a connection error|the database is unavailable|Cannot use a pool after calling end|PGlite is closed/i;
 
 /**
  * True when an error means the database could not be reached or answered too late, rather than that
