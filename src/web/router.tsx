@@ -15,7 +15,7 @@ import { feedbackRequestQuery, feedbackRequestsQuery } from "./features/feedback
 import { homeDashboardQuery } from "./features/home/home-api.ts";
 import { laneAssessmentsQuery } from "./features/lanes/lanes-api.ts";
 import { portfolioCoverageQuery, portfolioRolesQuery } from "./features/portfolio/portfolio-api.ts";
-import { planQuery, tourQuery, toursQuery } from "./features/tours/tours-api.ts";
+import { tourQuery, toursQuery } from "./features/tours/tours-api.ts";
 import { hasSession, type Me, meQuery, safeNext } from "./session.ts";
 import { AuthLayout } from "./ui/auth-layout.tsx";
 import { LoadingState } from "./ui/spinner.tsx";
@@ -374,7 +374,7 @@ const roadmapRoute = createRoute({
   path: "/roadmap",
   loader: ({ context }) => {
     void context.queryClient.prefetchQuery(toursQuery);
-    void context.queryClient.prefetchQuery(planQuery);
+    void context.queryClient.prefetchQuery(careerPlanQuery);
   },
   component: lazyRouteComponent(() => import("./features/tours/roadmap-page.tsx"), "RoadmapPage"),
 });

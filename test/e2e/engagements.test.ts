@@ -250,6 +250,15 @@ describe("an engagement from the accepted request to close-out", () => {
     await mentee.goto(`${baseUrl}${engagementUrl}`);
     await mentee.getByRole("heading", { name: "Mentored by Nora Mentor" }).waitFor();
     await expectAccessibleAtBothWidths(mentee, "engagement-decisions-mentee");
+    // The plan's goal pickers read the next level too; the next-level page, opened after them in the
+    // same visit, finds the whole answer in the cache rather than the pickers' list.
+    await mentee.waitForLoadState("networkidle");
+    await nav(mentee, "Next level").click();
+    await mentee.getByRole("heading", { name: "Next level", level: 1 }).waitFor();
+    await mentee.waitForLoadState("networkidle");
+    expect(await mentee.getByText("Your next level could not be loaded").count()).toBe(0);
+    await mentee.goto(`${baseUrl}${engagementUrl}`);
+    await mentee.getByRole("heading", { name: "Mentored by Nora Mentor" }).waitFor();
   });
 
   it("revises the plan with its reason, and closes with reviews revealed once both are in", async () => {

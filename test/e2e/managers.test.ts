@@ -85,9 +85,14 @@ describe("a manager invited in by their report", () => {
     await expectAccessibleAtBothWidths(report, "check-ins-report-empty");
 
     // The report invites the manager into two areas: the lanes, and one tour of duty.
+    // Nothing shared yet: the picker starts at the first area, the lanes.
+    const area = report.getByLabel("Area", { exact: true });
+    expect(await area.inputValue()).toBe("lanes");
     await report.getByRole("button", { name: "Share read-only" }).click();
     await report.getByText("Maya Manager can now see it, read-only").first().waitFor();
-    await report.getByLabel("Area", { exact: true }).selectOption("tour");
+    // The lanes are shared whole: the picker moves on to the next area and no longer offers them.
+    await expect.poll(() => area.inputValue()).toBe("tour");
+    expect(await area.locator("option", { hasText: "Lanes" }).count()).toBe(0);
     await report.getByLabel("Which one").selectOption({ label: "Grow the payments team" });
     await report.getByRole("button", { name: "Share read-only" }).click();
     await report.getByText("— Grow the payments team").waitFor();
@@ -155,5 +160,44 @@ describe("a manager invited in by their report", () => {
     await manager.getByRole("heading", { name: "This is not shared with you" }).waitFor();
     expect(await manager.getByText("Take payments from one squad to three").count()).toBe(0);
     await expectAccessibleAtBothWidths(manager, "check-in-area-revoked");
+  });
+
+  it("offers the first area not shared yet, and says so plainly once every area is shared", async () => {
+    await send(report, "POST", "/api/feedback/requests", {
+      purpose: "How did the payments offsite land?",
+      questions: ["What should I keep doing?"],
+      closesOn: new Date(Date.now() + 3 * 864e5).toISOString().slice(0, 10),
+    });
+    await send(report, "POST", "/api/promotion-diagnoses", {
+      answers: { sponsor: "no" },
+      developmentArea: "Influencing executives",
+    });
+    await report.reload();
+    await report.getByRole("heading", { name: "Check-ins with Maya Manager", level: 1 }).waitFor();
+    const area = report.getByLabel("Area", { exact: true });
+    const which = report.getByLabel("Which one");
+    const shareNext = async (expected: string, target?: string) => {
+      await expect.poll(() => area.inputValue()).toBe(expected);
+      if (target) await which.selectOption(target === "the only one" ? { index: 1 } : { label: target });
+      const before = await report.locator("#shared-areas li").count();
+      await report.getByRole("button", { name: "Share read-only" }).click();
+      await expect.poll(() => report.locator("#shared-areas li").count()).toBe(before + 1);
+    };
+    // Only the lanes are shared now (the tour was taken back): each share moves the picker on.
+    await shareNext("tour", "Grow the payments team");
+    await shareNext("decision", "Private dilemma: should I leave for the startup?");
+    await shareNext("story");
+    await shareNext("feedback_themes", "How did the payments offsite land?");
+    expect(await report.getByText("Every area is shared with Maya Manager").count()).toBe(0);
+    await shareNext("promotion_diagnosis", "the only one");
+
+    await report.getByText("Every area is shared with Maya Manager").waitFor();
+    const offered = await area
+      .locator("option")
+      .evaluateAll((options) => options.map((option) => (option as HTMLOptionElement).value));
+    expect(offered).toEqual(["tour", "decision", "feedback_themes", "promotion_diagnosis"]);
+    await report.getByText("Every one of these is shared with Maya Manager already.").waitFor();
+    expect(await which.locator("option").count()).toBe(1);
+    await expectAccessibleAtBothWidths(report, "check-ins-report-all-shared");
   });
 });

@@ -288,4 +288,56 @@ describe("tours of duty and the roadmap in the browser", () => {
     expect(await titles.nth(1).textContent()).toBe("Tour 2: Tour number 1");
     await page.close();
   });
+
+  it("reads the plan the same way on the roadmap and the plan page, whichever comes first", async () => {
+    const page = await openPage(browser);
+    await signUpInBrowser(page, { sidecar, baseUrl }, { name: "Plan Later" });
+    const today = new Date();
+    const year = today.getFullYear();
+    const status = await page.evaluate(
+      async (body) =>
+        (
+          await fetch("/api/tours", {
+            method: "POST",
+            headers: { "content-type": "application/json", accept: "application/json" },
+            body: JSON.stringify(body),
+          })
+        ).status,
+      {
+        title: "Run the mobile team",
+        mission: "Ship the app",
+        startsOn: iso(today),
+        endsOn: iso(addMonths(today, 18)),
+      },
+    );
+    expect(status).toBe(200);
+    const nav = page.getByRole("navigation", { name: "Main" });
+
+    // No plan yet: the roadmap draws the tour alone, and reads the plan into the shared cache.
+    await nav.getByRole("link", { name: "Roadmap" }).click();
+    await page.getByRole("heading", { name: "Tours of duty on a timeline" }).waitFor();
+    const chart = page.getByTestId("roadmap-chart");
+    await expect.poll(() => chart.locator(".roadmap-bar").count()).toBe(1);
+    expect(await page.getByRole("heading", { name: "Heading toward" }).count()).toBe(0);
+
+    // The plan page, in the same visit, finds that answer and shows its empty plan, not a failure.
+    await nav.getByRole("link", { name: "Career plan" }).click();
+    await page.getByRole("heading", { name: "No North Star yet" }).waitFor();
+    expect(await page.getByText("Your plan could not be loaded").count()).toBe(0);
+    await page.getByLabel("Role", { exact: true }).fill("VP of Engineering");
+    await page.getByLabel("Horizon year").fill(String(year + 9));
+    await page.getByLabel("Kind of company").fill("A developer-tools scale-up");
+    await page.getByLabel("What you want to be known for").fill("Calm, fast teams");
+    await page.getByLabel("Skip job role").fill("Director of Engineering");
+    await page.getByLabel("Skip job year").fill(String(year + 5));
+    await page.getByRole("button", { name: "Save plan" }).click();
+    await page.getByText("Plan saved", { exact: true }).waitFor();
+
+    // Back on the roadmap, the saved plan is drawn as the lines to aim for.
+    await nav.getByRole("link", { name: "Roadmap" }).click();
+    await page.getByRole("heading", { name: "Heading toward" }).waitFor();
+    await page.getByText(`by ${year + 5}`).waitFor();
+    await expect.poll(() => chart.locator(".roadmap-line").count()).toBe(3);
+    await page.close();
+  });
 });

@@ -1,6 +1,10 @@
 import { queryOptions } from "@tanstack/react-query";
 import { api, call, readOncePerVisit } from "../../api.ts";
 
+/**
+ * The member's plan, the one reader of it every page shares (the plan page, the roadmap, decisions).
+ * A plan never saved reads as empty (every part null, version 0), never as missing.
+ */
 export const careerPlanQuery = queryOptions({
   ...readOncePerVisit,
   queryKey: ["plan"],

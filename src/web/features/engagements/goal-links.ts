@@ -1,6 +1,7 @@
 import { useQuery } from "@tanstack/react-query";
-import { api, call } from "../../api.ts";
-import { readAllTours, toursQuery } from "../tours/tours-api.ts";
+import { sharedPlanQuery, sharedPortfolioQuery } from "../sharing/sharing-api.ts";
+import { targetRoleQuery } from "../target-role/target-role-api.ts";
+import { toursQuery } from "../tours/tours-api.ts";
 import type { E } from "./engagement-steps.tsx";
 
 export type Choice = { value: string; label: string };
@@ -11,29 +12,30 @@ export type Choice = { value: string; label: string };
  */
 export type GoalLinks = { tours: Choice[]; hurdles: Choice[]; shared: boolean };
 
+const tourChoices = (list: { tours: { id: string; title: string }[] }): Choice[] =>
+  list.tours.map((t) => ({ value: t.id, label: t.title }));
+const hurdleChoices = (hurdles: { title: string }[]): Choice[] =>
+  hurdles.map((h) => ({ value: h.title, label: h.title }));
+
 export function useGoalLinks(engagement: E): GoalLinks {
   const mentee = engagement.side === "mentee";
-  const ownerId = encodeURIComponent(engagement.mentee.userId);
-  // The mentee's own tours share the cache of every tour; the mentor reads what the mentee shares.
-  const tours = useQuery({
-    queryKey: mentee ? toursQuery.queryKey : ["shared", engagement.mentee.userId, "plan"],
-    queryFn: async () =>
-      mentee
-        ? readAllTours()
-        : { tours: (await call(api.shared[":ownerId"].plan.$get({ param: { ownerId } }))).tours },
-    select: (list): Choice[] => list.tours.map((t) => ({ value: t.id, label: t.title })),
-    retry: false,
+  const ownerId = engagement.mentee.userId;
+  // Each read goes through the query that owns its key, so the pages behind those keys (tours, next
+  // level, the shared views) find their own answer in the cache, and only the pickers' cut is chosen here.
+  const ownTours = useQuery({ ...toursQuery, select: tourChoices, enabled: mentee });
+  const sharedTours = useQuery({ ...sharedPlanQuery(ownerId), select: tourChoices, enabled: !mentee });
+  const ownHurdles = useQuery({
+    ...targetRoleQuery,
+    select: (view) => hurdleChoices(view.hurdles),
+    enabled: mentee,
   });
-  const hurdles = useQuery({
-    queryKey: mentee ? ["target-role"] : ["shared", engagement.mentee.userId, "portfolio"],
-    queryFn: async () =>
-      mentee
-        ? (await call(api["target-role"].$get())).hurdles.map((h) => ({ value: h.title, label: h.title }))
-        : (await call(api.shared[":ownerId"].portfolio.$get({ param: { ownerId } }))).nextLevel.hurdles.map(
-            (h) => ({ value: h.title, label: h.title }),
-          ),
-    retry: false,
+  const sharedHurdles = useQuery({
+    ...sharedPortfolioQuery(ownerId),
+    select: (portfolio) => hurdleChoices(portfolio.nextLevel.hurdles),
+    enabled: !mentee,
   });
+  const tours = mentee ? ownTours : sharedTours;
+  const hurdles = mentee ? ownHurdles : sharedHurdles;
   return {
     tours: tours.data ?? [],
     hurdles: hurdles.data ?? [],

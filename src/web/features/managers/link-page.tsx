@@ -115,12 +115,26 @@ function useTargets(area: CheckInArea) {
   });
 }
 
+/**
+ * What the picker offers: a whole area (lanes, story) shared once is shared, so it is not offered again;
+ * an area of records (a tour, a decision…) stays, for the records not shared yet. The first area with
+ * nothing shared comes first; null when every area has something shared.
+ */
+function areaChoices(areas: ManagerLinkDetail["areas"]) {
+  const shared = new Set(areas.map((a) => a.area));
+  const offered = checkInAreas.filter((area) => needsTarget(area) || !shared.has(area));
+  const next = checkInAreas.find((area) => !shared.has(area)) ?? null;
+  const sharedTargets = new Set(areas.map((a) => a.targetId).filter(Boolean));
+  return { offered, next, sharedTargets };
+}
+
 function ShareAreas({ detail }: { detail: ManagerLinkDetail }) {
   const queryClient = useQueryClient();
   const toast = useToast();
   const key = managerLinkQuery(detail.link.id).queryKey;
+  const { offered, next, sharedTargets } = areaChoices(detail.areas);
   const form = useSchemaForm<{ area: CheckInArea; targetId: string }, typeof areaInput>(
-    { area: "lanes", targetId: "" },
+    { area: next ?? offered[0] ?? "tour", targetId: "" },
     {
       schema: () => import("../../../shared/managers.ts").then((m) => m.areaInput),
       toInput: ({ area, targetId }) => ({ area, targetId: needsTarget(area) ? targetId || null : null }),
@@ -135,6 +149,8 @@ function ShareAreas({ detail }: { detail: ManagerLinkDetail }) {
       }),
     );
     queryClient.setQueryData(key, result);
+    const after = areaChoices(result.areas);
+    form.setValues({ area: after.next ?? after.offered[0] ?? "tour", targetId: "" });
     toast({ title: `${detail.link.manager.name} can now see it, read-only` });
   };
   const revoke = useMutation({
@@ -154,6 +170,7 @@ function ShareAreas({ detail }: { detail: ManagerLinkDetail }) {
     onError: (error) => toast({ title: "It was not revoked", description: error.message, tone: "error" }),
   });
   const withTarget = needsTarget(form.values.area);
+  const unshared = (targets.data ?? []).filter((target) => !sharedTargets.has(target.value));
   return (
     <Card
       id="shared-areas"
@@ -199,6 +216,12 @@ function ShareAreas({ detail }: { detail: ManagerLinkDetail }) {
             ))}
           </ul>
         )}
+        {next ? null : (
+          <p className="small muted">
+            Every area is shared with {detail.link.manager.name}. You can still share another tour of duty,
+            decision, feedback request or promotion diagnosis.
+          </p>
+        )}
         <ValidatedForm form={form} onSave={share} aria-label="Share an area">
           <div className="form-grid">
             <SelectField
@@ -209,7 +232,7 @@ function ShareAreas({ detail }: { detail: ManagerLinkDetail }) {
                 form.set("area", value as CheckInArea);
                 form.set("targetId", "");
               }}
-              options={checkInAreas.map((area) => ({ value: area, label: checkInAreaLabels[area] }))}
+              options={offered.map((area) => ({ value: area, label: checkInAreaLabels[area] }))}
               error={form.errors.area}
               hint={checkInAreaDescriptions[form.values.area]}
             />
@@ -219,12 +242,15 @@ function ShareAreas({ detail }: { detail: ManagerLinkDetail }) {
                 name="targetId"
                 value={form.values.targetId}
                 onValueChange={(value) => form.set("targetId", value)}
-                options={[
-                  { value: "", label: targets.isPending ? "Loading…" : "Choose…" },
-                  ...(targets.data ?? []),
-                ]}
+                options={[{ value: "", label: targets.isPending ? "Loading…" : "Choose…" }, ...unshared]}
                 error={form.errors.targetId}
-                hint={targets.data?.length === 0 ? "You have none of these yet." : undefined}
+                hint={
+                  targets.data?.length === 0
+                    ? "You have none of these yet."
+                    : targets.data && unshared.length === 0
+                      ? `Every one of these is shared with ${detail.link.manager.name} already.`
+                      : undefined
+                }
               />
             ) : null}
           </div>

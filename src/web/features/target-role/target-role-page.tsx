@@ -13,16 +13,12 @@ import { QueryState } from "../../ui/query-state.tsx";
 import { useToast } from "../../ui/toast.tsx";
 import { useTitle } from "../../ui/use-title.ts";
 import { thoughtLogQuery } from "../story/story-api.ts";
+import { targetRoleQuery } from "./target-role-api.ts";
 import "../portfolio/portfolio.css";
 import "./target-role.css";
 
 type HurdleView = TargetRoleView["hurdles"][number];
 type CheckResult = TargetRoleCheckState;
-
-const targetRoleQuery = {
-  queryKey: ["target-role"],
-  queryFn: () => call(api["target-role"].$get()),
-};
 
 function withCheck(view: TargetRoleView, result: CheckResult): TargetRoleView {
   return {

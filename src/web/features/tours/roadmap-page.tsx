@@ -10,15 +10,16 @@ import { PageHeader } from "../../ui/page-header.tsx";
 import { LoadFailed } from "../../ui/query-state.tsx";
 import { LoadingState } from "../../ui/spinner.tsx";
 import { useTitle } from "../../ui/use-title.ts";
+import { careerPlanQuery } from "../career-plan/career-plan-api.ts";
 import { RoadmapChart, roadmapMarkers } from "./roadmap-chart.tsx";
-import { planQuery, toursQuery } from "./tours-api.ts";
+import { toursQuery } from "./tours-api.ts";
 import "./tours.css";
 
 export function RoadmapPage() {
   const today = useMemberToday();
   useTitle("Roadmap");
   const tours = useQuery(toursQuery);
-  const plan = useQuery(planQuery);
+  const plan = useQuery(careerPlanQuery);
   // The plan only adds markers, so a failure to load it never hides the tours.
   const planData = plan.data ?? null;
   const markers = roadmapMarkers(planData);

@@ -40,21 +40,6 @@ export type PlanSummary = {
   nextJob: { role: string; targetYear: number | null } | null;
 };
 
-// The career plan is optional for the roadmap: without one (or before it exists) only tours are drawn.
-export const planQuery = queryOptions({
-  queryKey: ["plan"],
-  ...readOncePerVisit,
-  queryFn: async (): Promise<PlanSummary | null> => {
-    try {
-      return await call(api.plan.$get());
-    } catch (error) {
-      if (error instanceof ApiError && error.status === 404) return null;
-      throw error;
-    }
-  },
-  retry: false,
-});
-
 /** Puts a saved tour into the caches, so the list and the tour's page agree without a refetch. */
 export function rememberTour(queryClient: QueryClient, tour: Tour) {
   queryClient.setQueryData(tourQuery(tour.id).queryKey, tour);
