@@ -1,7 +1,7 @@
 // The API benchmark: the raw single-row select rate of a database, next to the rate of signed-in routes
 // served from the same database in the same run, printed as ratios (this machine's speed cancels out).
 // Usage: npm run bench:api [-- --seconds 5] [--warmup 2] [--connections 50] [--only pglite|postgres]
-//        [--route REGEX] [--light]
+//        [--route REGEX] [--light] [--rounds 3]
 import { execFile } from "node:child_process";
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
@@ -25,10 +25,12 @@ const { values: args } = parseArgs({
     only: { type: "string" },
     route: { type: "string" },
     light: { type: "boolean", default: false },
+    rounds: { type: "string", default: "1" },
   },
 });
 const seconds = Number(args.seconds);
 const warmupSeconds = Number(args.warmup);
+const rounds = Math.max(1, Number(args.rounds));
 const connections = Number(args.connections);
 const postgresUrl = process.env.DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
 
@@ -187,8 +189,17 @@ async function benchDatabase(kind: "pglite" | "postgres") {
       ([label]) => !args.route || label.startsWith("node:http") || new RegExp(args.route).test(label),
     )) {
       await routeRate(url, cookie, acceptEncoding, warmupSeconds);
-      const raw = await rawSelectRate(database, row.id, seconds);
-      lines.push({ label, raw, rate: await routeRate(url, cookie, acceptEncoding, seconds) });
+      // With --rounds, the pair runs again and the round of median ratio is kept: one neighbour's burst
+      // on the host can land on either side of a single pair.
+      const pairs: { label: string; raw: Rate; rate: Rate }[] = [];
+      for (let round = 0; round < rounds; round++) {
+        const raw = await rawSelectRate(database, row.id, seconds);
+        pairs.push({ label, raw, rate: await routeRate(url, cookie, acceptEncoding, seconds) });
+      }
+      const ratio = (pair: { raw: Rate; rate: Rate }) => pair.rate.perSecond / pair.raw.perSecond;
+      pairs.sort((a, b) => ratio(a) - ratio(b));
+      const median = pairs[Math.floor((pairs.length - 1) / 2)];
+      if (median) lines.push(median);
     }
     console.log(`\n${kind === "pglite" ? "PGlite (embedded)" : "PostgreSQL (node-postgres pool)"}`);
     console.log("| what | req/s | p50 ms | p99 ms | raw select req/s, just before | × raw | failed |");
@@ -208,7 +219,7 @@ async function benchDatabase(kind: "pglite" | "postgres") {
 }
 
 console.log(
-  `Sidecar API benchmark: ${connections} connections, ${seconds} s per line after ${warmupSeconds} s of warm-up, ${cpus().length} cores (${
+  `Sidecar API benchmark: ${connections} connections, ${seconds} s per line after ${warmupSeconds} s of warm-up, ${rounds} round(s) a line, ${cpus().length} cores (${
     cpus()[0]?.model ?? "unknown"
   }), Node ${process.version}`,
 );
