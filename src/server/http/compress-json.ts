@@ -8,11 +8,12 @@ export const compressFromBytes = 1024;
 
 type Encoding = "br" | "gzip";
 
+const brotli = promisify(brotliCompress);
 const compressors: Record<Encoding, (text: string) => Promise<Buffer>> = {
   // Quality 4: smaller than gzip's default for JSON, at about its speed (11, the default, is for files
   // compressed once at build time).
-  br: (text) => promisify(brotliCompress)(text, { params: { [constants.BROTLI_PARAM_QUALITY]: 4 } }),
-  gzip: (text) => promisify(gzip)(text),
+  br: (text) => brotli(text, { params: { [constants.BROTLI_PARAM_QUALITY]: 4 } }),
+  gzip: promisify(gzip),
 };
 
 /** The encoding an `Accept-Encoding` header allows, brotli first, or null for none. */
