@@ -127,8 +127,7 @@ function sessionLookup(db: Db): PreparedRead {
 }
 
 async function findSessionWithMember(db: Db, token: string): Promise<SessionRow | undefined> {
-  const [found] = await sessionLookup(db)([token]);
-  const values = found?.[0] as unknown[] | undefined;
+  const values = (await sessionLookup(db)([token])) as unknown[] | undefined;
   if (!values) return undefined;
   const row: Record<string, unknown> = {};
   sessionFieldNames.forEach((name, index) => {

@@ -110,9 +110,7 @@ export async function findDashboardRow(db: Db, userId: string, today: string): P
     read = prepareRead(db, "find_home_dashboard", dashboardText);
     dashboardReads.set(db, read);
   }
-  const [row] = await read([userId, today]);
-  if (!row) throw new Error("the dashboard statement returned no row");
-  // The one column is JSON, parsed by both drivers (or text on some setups).
-  const [dashboard] = row as [DashboardRow | string];
-  return typeof dashboard === "string" ? (JSON.parse(dashboard) as DashboardRow) : dashboard;
+  const dashboard = (await read([userId, today])) as DashboardRow | undefined;
+  if (!dashboard) throw new Error("the dashboard statement returned no row");
+  return dashboard;
 }
