@@ -10,6 +10,7 @@ import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
 import pg from "pg";
 import type { DatabaseTimeouts } from "../config.ts";
 import { type DataDirLock, lockDataDir } from "./lock.ts";
+import { pgliteReads } from "./pglite-reads.ts";
 import * as schema from "./schema.ts";
 
 export type Schema = typeof schema;
@@ -56,53 +57,6 @@ export function prepareRead(db: Db, name: string, text: string): PreparedRead {
   const prepare = readPreparers.get(db);
   if (!prepare) throw new Error("prepareRead needs a database handle from openDatabase");
   return prepare(name, text);
-}
-
-type PgliteInternals = {
-  _checkReady(): Promise<void>;
-  _runExclusiveTransaction<T>(run: () => Promise<T>): Promise<T>;
-  _runExclusiveQuery<T>(run: () => Promise<T>): Promise<T>;
-};
-
-const utf8 = new TextEncoder();
-const utf8Text = new TextDecoder();
-
-/**
- * A simple query and its Sync in one wire message, run under PGlite's own locks as `exec` runs: it
- * waits for any open transaction and for any query in flight.
- */
-async function execOneMessage(client: PGlite, statement: string): Promise<Uint8Array> {
-  const internals = client as unknown as PgliteInternals;
-  await internals._checkReady();
-  const text = utf8.encode(statement);
-  const message = new Uint8Array(1 + 4 + text.length + 1 + 1 + 4);
-  const view = new DataView(message.buffer);
-  message[0] = 0x51; // Query
-  view.setInt32(1, 4 + text.length + 1);
-  message.set(text, 5); // then the NUL that ends the text
-  message[6 + text.length] = 0x53; // Sync
-  view.setInt32(7 + text.length, 4);
-  return internals._runExclusiveTransaction(() =>
-    internals._runExclusiveQuery(() => client.execProtocolRaw(message, { syncToFs: false })),
-  );
-}
-
-const failed = Symbol("failed");
-
-/** The first data row's first column as text (null for SQL null, undefined with no row), or `failed`. */
-function firstCell(reply: Uint8Array): string | null | undefined | typeof failed {
-  const view = new DataView(reply.buffer, reply.byteOffset, reply.byteLength);
-  let cell: string | null | undefined;
-  for (let at = 0; at + 5 <= reply.length; at += 1 + view.getInt32(at + 1)) {
-    const type = reply[at];
-    if (type === 0x45) return failed; // ErrorResponse
-    if (type === 0x44 && cell === undefined) {
-      // DataRow: length, column count (int16), then each column's length (-1 for null) and bytes.
-      const length = view.getInt32(at + 7);
-      cell = length < 0 ? null : utf8Text.decode(reply.subarray(at + 11, at + 11 + length));
-    }
-  }
-  return cell;
 }
 
 /** A text parameter as an SQL literal (standard strings: only the quote is special). */
@@ -191,8 +145,8 @@ async function openPglite(
   const counter = statementCounter();
   const db = drizzlePglite(client, { schema, logger: counter.logger }) as unknown as Db;
   // PGlite's own queries parse, describe, bind and execute in six calls into the database each time; a
-  // PREPAREd statement run with EXECUTE reuses its plan, and sent with its Sync as one message it is
-  // one call, whose answer is read for its one cell instead of through PGlite's parser.
+  // PREPAREd statement run with EXECUTE reuses its plan, and the reads waiting together go as one call.
+  const runRead = pgliteReads(client);
   readPreparers.set(db, (name, text) => {
     let prepared: Promise<unknown> | undefined;
     return async (params) => {
@@ -202,12 +156,8 @@ async function openPglite(
         throw error;
       });
       await prepared;
-      const statement = `execute ${name}(${params.map(textLiteral).join(", ")})`;
-      const cell = firstCell(await execOneMessage(client, statement));
-      if (cell !== failed) return typeof cell === "string" ? JSON.parse(cell) : cell;
-      // Run again the usual way, so the error arrives as PGlite's own (with its code) and is mapped as any other.
-      const [result] = await client.exec(statement, { rowMode: "array" });
-      return (result?.rows as unknown[][] | undefined)?.[0]?.[0];
+      const cell = await runRead(`execute ${name}(${params.map(textLiteral).join(", ")})`);
+      return typeof cell === "string" ? JSON.parse(cell) : cell;
     };
   });
   return {

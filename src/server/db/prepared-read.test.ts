@@ -1,7 +1,8 @@
 import { sql } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { openTestDatabase } from "../../../test/harness.ts";
 import { type Database, prepareRead } from "./open.ts";
+import { isDatabaseUnavailable } from "./unavailable.ts";
 
 // The reads prepared once per connection (the session lookup, home) answer as any other statement
 // would: the first row's JSON, nothing with no row, the database's own error when one fails, and
@@ -49,6 +50,48 @@ describe("a prepared read", () => {
     expect(await read(["ab"])).toBe(5);
   });
 
+  it("answers each of many reads sent at once with its own row, when one of them fails", async () => {
+    const read = prepareRead(
+      database.db,
+      "find_prepared_read_many",
+      "select json_build_object('n', 100 / length($1), 'text', $1::text)",
+    );
+    const inputs = ["a", "bb", "", "dddd", "e'e", "x".repeat(50)];
+    const settled = await Promise.allSettled([...inputs, ...inputs].map((input) => read([input])));
+    settled.forEach((outcome, index) => {
+      const input = inputs[index % inputs.length] ?? "";
+      if (input === "") expect(outcome).toMatchObject({ status: "rejected", reason: { code: "22012" } });
+      else
+        expect(outcome).toEqual({
+          status: "fulfilled",
+          value: { n: Math.floor(100 / input.length), text: input },
+        });
+    });
+  });
+
+  it.runIf(!process.env.DATABASE_URL)("on PGlite, sends reads that wait together as one call", async () => {
+    const read = readNote();
+    await read(["a"]);
+    const client = (database.db as unknown as { $client: { execProtocolRaw: (message: Uint8Array) => unknown } })
+      .$client;
+    const calls = vi.spyOn(client, "execProtocolRaw");
+    // A transaction holds the database while the reads queue behind it.
+    let reads: Promise<unknown>[] = [];
+    await database.db.transaction(async (tx) => {
+      await tx.execute(sql`select 1`);
+      reads = Array.from({ length: 20 }, () => read(["a"]));
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    });
+    const answers = await Promise.all(reads);
+    expect(answers).toEqual(Array.from({ length: 20 }, () => ({ id: "a", body: "it's ünïcode ✓" })));
+    const readCalls = calls.mock.calls.filter(([message]) =>
+      new TextDecoder().decode(message).includes("find_prepared_read_note"),
+    );
+    expect(readCalls.length).toBeGreaterThan(0);
+    expect(readCalls.length).toBeLessThanOrEqual(2);
+    calls.mockRestore();
+  });
+
   it("counts as one statement", async () => {
     const read = readNote();
     await read(["a"]);
@@ -70,5 +113,28 @@ describe("a prepared read", () => {
     const seen = (await readDuring) as { body: string };
     expect(["committed", "it's ünïcode ✓"]).toContain(seen.body);
     if (database.kind === "pglite") expect(seen.body).toBe("committed");
+  });
+});
+
+describe("prepared reads when the database closes (the server shutting down)", () => {
+  it("fail as unavailable, those already queued included", async () => {
+    const closing = await openTestDatabase();
+    const read = prepareRead(closing.db, "find_prepared_read_closing", "select to_json($1::text)");
+    expect(await read(["before"])).toBe("before");
+    const queued = Array.from({ length: 5 }, (_, n) =>
+      read([`queued ${n}`]).then(
+        () => null,
+        (e) => e,
+      ),
+    );
+    await closing.close();
+    const after = await read(["after"]).then(
+      () => null,
+      (error: unknown) => error,
+    );
+    for (const failure of [...(await Promise.all(queued)), after]) {
+      if (failure !== null) expect(isDatabaseUnavailable(failure)).toBe(true);
+    }
+    expect(isDatabaseUnavailable(after)).toBe(true);
   });
 });
