@@ -61,9 +61,10 @@ export function pgliteReads(client: PGlite): (statement: string) => Promise<Cell
         }),
       );
     } catch (error) {
-      for (const read of [...batch, ...waiting]) read.reject(error);
-      batch = [];
-      waiting = [];
+      // Failing before any batch was taken (a closed database), the reads waiting get the error;
+      // otherwise the batch does, and those queued since get a run of their own.
+      const failedReads = batch.length > 0 ? batch : waiting.splice(0);
+      for (const read of failedReads) read.reject(error);
       again = [];
     } finally {
       running = false;
