@@ -11,6 +11,7 @@ import pg from "pg";
 import type { DatabaseTimeouts } from "../config.ts";
 import { type DataDirLock, lockDataDir } from "./lock.ts";
 import { pgliteReads } from "./pglite-reads.ts";
+import { postgresRead } from "./postgres-reads.ts";
 import * as schema from "./schema.ts";
 
 export type Schema = typeof schema;
@@ -96,11 +97,12 @@ async function openPostgres(url: string, timeouts: DatabaseTimeouts): Promise<Da
   await pool.query("select 1");
   const counter = statementCounter();
   const db = drizzlePg(pool, { schema, logger: counter.logger }) as unknown as Db;
-  // node-postgres parses a named statement once per pooled connection, then only binds and executes.
-  readPreparers.set(db, (name, text) => async (params) => {
-    counter.counted();
-    const result = await pool.query<unknown[]>({ name, text, values: params, rowMode: "array" });
-    return result.rows[0]?.[0];
+  readPreparers.set(db, (name, text) => {
+    const read = postgresRead(pool, name, text);
+    return (params) => {
+      counter.counted();
+      return read(params);
+    };
   });
   return {
     db,

@@ -50,6 +50,31 @@ describe("a prepared read", () => {
     expect(await read(["ab"])).toBe(5);
   });
 
+  it("answers each of many reads sent at once with its own row, or nothing", async () => {
+    const read = prepareRead(
+      database.db,
+      "find_prepared_read_each",
+      "select json_build_object('id', id, 'asked', $2::int) from prepared_read_notes where id = $1",
+    );
+    const client = (database.db as unknown as { $client: object }).$client as {
+      query?: (config: unknown) => unknown;
+    };
+    const queries = client.query ? vi.spyOn(client as { query: (c: unknown) => unknown }, "query") : null;
+    const asked = Array.from({ length: 30 }, (_, n) =>
+      n % 3 === 0 ? ["missing", String(n)] : ["a", String(n)],
+    );
+    const answers = await Promise.all(asked.map((params) => read(params)));
+    expect(answers).toEqual(asked.map(([id, n]) => (id === "a" ? { id: "a", asked: Number(n) } : undefined)));
+    if (database.kind === "postgres" && queries) {
+      // All thirty in one statement on PostgreSQL.
+      const sent = queries.mock.calls.filter(([config]) =>
+        String((config as { name?: string }).name).startsWith("find_prepared_read_each"),
+      );
+      expect(sent).toHaveLength(1);
+    }
+    queries?.mockRestore();
+  });
+
   it("answers each of many reads sent at once with its own row, when one of them fails", async () => {
     const read = prepareRead(
       database.db,
@@ -72,8 +97,9 @@ describe("a prepared read", () => {
   it.runIf(!process.env.DATABASE_URL)("on PGlite, sends reads that wait together as one call", async () => {
     const read = readNote();
     await read(["a"]);
-    const client = (database.db as unknown as { $client: { execProtocolRaw: (message: Uint8Array) => unknown } })
-      .$client;
+    const client = (
+      database.db as unknown as { $client: { execProtocolRaw: (message: Uint8Array) => unknown } }
+    ).$client;
     const calls = vi.spyOn(client, "execProtocolRaw");
     // A transaction holds the database while the reads queue behind it.
     let reads: Promise<unknown>[] = [];
