@@ -77,6 +77,9 @@ describe.runIf(Boolean(process.env.DATABASE_URL))("a database that goes away or 
     server.stop();
     await expectUnavailable(await request("/api/me", { cookie }));
     await expectUnavailable(await request("/api/profile", { cookie }));
+    // Requests arriving together read their sessions in one statement: each still fails alike.
+    const together = await Promise.all(Array.from({ length: 8 }, () => request("/api/profile", { cookie })));
+    for (const response of together) await expectUnavailable(response);
     await expectUnavailable(
       await request("/api/profile", {
         method: "PUT",
@@ -100,7 +103,10 @@ describe.runIf(Boolean(process.env.DATABASE_URL))("a database that goes away or 
     const cookie = await signedInMember();
     server.freeze();
     try {
-      await expectUnavailable(await request("/api/profile", { cookie }));
+      const together = await Promise.all(
+        Array.from({ length: 4 }, () => request("/api/profile", { cookie })),
+      );
+      for (const response of together) await expectUnavailable(response);
     } finally {
       server.thaw();
     }
