@@ -158,8 +158,7 @@ async function openPglite(
         throw error;
       });
       await prepared;
-      const cell = await runRead(`execute ${name}(${params.map(textLiteral).join(", ")})`);
-      return typeof cell === "string" ? JSON.parse(cell) : cell;
+      return runRead(`execute ${name}(${params.map(textLiteral).join(", ")})`);
     };
   });
   return {
